@@ -1,0 +1,91 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { h } from 'preact';
+import { requireEnv } from '../../shared/adapters/config.js';
+import { HttpError } from '../../shared/http/errors.js';
+import { cookie, htmlPages, publicPage, SESSION_COOKIE } from '../../shared/http/html-pages.js';
+import { cookies } from '../../shared/http/request.js';
+import { verifyIdToken } from '../../shared/identity/staff.js';
+import { logger } from '../../shared/observability/logger.js';
+import { ErrorPage } from '../../shared/ui/error-page.js';
+
+/**
+ * Staff sign-in with the OAuth 2.0 authorization-code flow and PKCE against the identity
+ * provider's hosted pages: Cognito in AWS, the local runtime's identity provider locally
+ * (same endpoints, same claims). The id token ends up in an HttpOnly session cookie.
+ */
+const FLOW_COOKIE = 'samverkan_auth_flow';
+
+const base = () => requireEnv('PUBLIC_BASE_URL');
+const redirectUri = () => `${base()}/auth/callback`;
+
+/** Only local paths may be returned to: never an open redirect. */
+export function safeReturnTo(value: string | undefined): string {
+  return value && /^\/(?!\/)[\w\-./?=&%~+]*$/.test(value) ? value : '/console';
+}
+
+export const handler = htmlPages(
+  {
+    'GET /auth/sign-in': publicPage(async ({ event }) => {
+      const state = randomBytes(16).toString('base64url');
+      const verifier = randomBytes(32).toString('base64url');
+      const challenge = createHash('sha256').update(verifier).digest('base64url');
+      const returnTo = safeReturnTo(event.queryStringParameters?.returnTo);
+      const authorize = new URL(`${requireEnv('AUTH_DOMAIN')}/oauth2/authorize`);
+      authorize.search = new URLSearchParams({
+        response_type: 'code',
+        client_id: requireEnv('AUTH_CLIENT_ID'),
+        redirect_uri: redirectUri(),
+        scope: 'openid profile email',
+        state,
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+      }).toString();
+      const flow = JSON.stringify({ state, verifier, returnTo });
+      return { kind: 'redirect', location: authorize.toString(), cookies: [cookie(FLOW_COOKIE, flow, 600)] };
+    }),
+
+    'GET /auth/callback': publicPage(async ({ event }) => {
+      const { code, state } = event.queryStringParameters ?? {};
+      let flow: { state?: string; verifier?: string; returnTo?: string } = {};
+      try {
+        flow = JSON.parse(cookies(event)[FLOW_COOKIE] ?? '{}');
+      } catch {
+        flow = {};
+      }
+      if (!code || !state || !flow.state || state !== flow.state || !flow.verifier) {
+        throw new HttpError(400, 'The sign-in link has expired. Please sign in again.');
+      }
+      const response = await fetch(`${requireEnv('AUTH_DOMAIN')}/oauth2/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          client_id: requireEnv('AUTH_CLIENT_ID'),
+          code,
+          redirect_uri: redirectUri(),
+          code_verifier: flow.verifier,
+        }),
+      });
+      if (!response.ok) {
+        logger.warn('token exchange refused', { status: response.status });
+        throw new HttpError(400, 'The sign-in link has expired. Please sign in again.');
+      }
+      const tokens = (await response.json()) as { id_token?: string; expires_in?: number };
+      const identity = tokens.id_token ? await verifyIdToken(tokens.id_token) : undefined;
+      if (!tokens.id_token || !identity) throw new HttpError(403, 'This account has no access to Samverkan.');
+      logger.info('staff signed in', { staffId: identity.staffId, tenantId: identity.tenantId });
+      return {
+        kind: 'redirect',
+        location: safeReturnTo(flow.returnTo),
+        cookies: [cookie(SESSION_COOKIE, tokens.id_token, tokens.expires_in ?? 3600), cookie(FLOW_COOKIE, '', 0)],
+      };
+    }),
+
+    'POST /auth/sign-out': publicPage(async () => {
+      const logout = new URL(`${requireEnv('AUTH_DOMAIN')}/logout`);
+      logout.search = new URLSearchParams({ client_id: requireEnv('AUTH_CLIENT_ID'), logout_uri: `${base()}/` }).toString();
+      return { kind: 'redirect', location: logout.toString(), cookies: [cookie(SESSION_COOKIE, '', 0)] };
+    }),
+  },
+  (status, message, language) => h(ErrorPage, { status, message, language }),
+);

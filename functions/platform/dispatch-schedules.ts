@@ -1,0 +1,36 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { ScheduledEvent } from 'aws-lambda';
+import { dueSchedules, markFired } from '../../shared/data/schedules.js';
+import { contractByName } from '../../shared/events/catalogue.js';
+import { publish } from '../../shared/events/publisher.js';
+import { logger } from '../../shared/observability/logger.js';
+
+/**
+ * Runs every minute: publishes the event of each one-time schedule that has come due, then
+ * marks it fired. A schedule whose publish fails stays pending and is retried next minute.
+ */
+export async function dispatchDueSchedules(now: Date): Promise<{ fired: number; failed: number }> {
+  let fired = 0;
+  let failed = 0;
+  for (const schedule of await dueSchedules(now)) {
+    const contract = contractByName(schedule.eventName);
+    try {
+      if (!contract) throw new Error(`Unknown event ${schedule.eventName}`);
+      await publish(contract, schedule.detail as never);
+      await markFired(schedule, now);
+      fired += 1;
+    } catch (error) {
+      failed += 1;
+      logger.error('schedule not dispatched', { scheduleId: schedule.scheduleId, tenantId: schedule.tenantId, error });
+    }
+  }
+  return { fired, failed };
+}
+
+export const handler = middy<ScheduledEvent, void>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (event) => {
+    const result = await dispatchDueSchedules(new Date(event.time ?? Date.now()));
+    if (result.fired + result.failed > 0) logger.info('schedules dispatched', result);
+  });

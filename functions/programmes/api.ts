@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { createProgramme, getProgramme, listProgrammes, replaceProgramme } from '../../shared/data/programmes.js';
+import { changedFields, programmeInputSchema, programmeUpdateSchema } from '../../shared/domain/programmes/programme.js';
+import { ProgrammeCreated, ProgrammeUpdated } from '../../shared/events/catalogue.js';
+import { publish } from '../../shared/events/publisher.js';
+import { notFound } from '../../shared/http/errors.js';
+import { jsonApi, staffRoute } from '../../shared/http/json-api.js';
+import { idParam } from '../../shared/http/request.js';
+
+const programmePath = z.object({ programmeId: idParam });
+
+export const handler = jsonApi({
+  'GET /api/programmes': staffRoute({}, async ({ identity }) => ({
+    body: { items: await listProgrammes(identity.tenantId) },
+  })),
+
+  'POST /api/programmes': staffRoute({ body: programmeInputSchema }, async ({ identity, body }) => {
+    const programme = await createProgramme(identity.tenantId, body);
+    await publish(ProgrammeCreated, {
+      tenantId: identity.tenantId,
+      programmeId: programme.programmeId,
+      name: programme.name,
+      themeCount: programme.themes.length,
+      actor: identity.staffId,
+    });
+    return { status: 201, body: programme, headers: { location: `/api/programmes/${programme.programmeId}` } };
+  }),
+
+  'GET /api/programmes/{programmeId}': staffRoute({ path: programmePath }, async ({ identity, path }) => {
+    const programme = await getProgramme(identity.tenantId, path.programmeId);
+    if (!programme) throw notFound();
+    return { body: programme };
+  }),
+
+  'PUT /api/programmes/{programmeId}': staffRoute(
+    { path: programmePath, body: programmeUpdateSchema },
+    async ({ identity, path, body }) => {
+      const before = await getProgramme(identity.tenantId, path.programmeId);
+      if (!before) throw notFound();
+      const fields = changedFields(before, body);
+      if (fields.length === 0) return { body: before };
+      const after = await replaceProgramme(before, body);
+      await publish(ProgrammeUpdated, {
+        tenantId: identity.tenantId,
+        programmeId: after.programmeId,
+        name: after.name,
+        changedFields: fields,
+        actor: identity.staffId,
+      });
+      return { body: after };
+    },
+  ),
+});

@@ -1,0 +1,209 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IConfigurationSet } from 'aws-cdk-lib/aws-ses';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { ENV } from '../wiring/types.js';
+import { nagResourceName } from './nag.js';
+import { sesConfigurationSetArn } from './stateful-stack.js';
+
+/** The repository root: entries in the wiring are relative to it. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface SamverkanFunctionProps {
+  /** kebab-case name from the wiring; becomes the Powertools service name and part of the Lambda name. */
+  readonly name: string;
+  /** Handler module relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  /** Prefix of the physical function name, e.g. `samverkan-dev`. */
+  readonly namePrefix: string;
+  /** @default 10 */
+  readonly timeoutSeconds?: number;
+  /** @default 512 */
+  readonly memoryMb?: number;
+  /** Environment every function of the app gets (base URL, auth settings). */
+  readonly environment?: Record<string, string>;
+  /**
+   * For functions invoked asynchronously (EventBridge, schedules): Lambda's own retries, then the
+   * original event goes to this dead-letter queue (sqs:SendMessage is granted).
+   */
+  readonly asyncInvoke?: { deadLetterQueue: IQueue; retryAttempts: number; maxEventAge: Duration };
+}
+
+const READ_TABLE = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+  'dynamodb:ConditionCheckItem',
+];
+const WRITE_TABLE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+/**
+ * A Lambda function with the house defaults: Node.js on arm64, ESM bundle with the AWS SDK inside
+ * (pinned versions, not the runtime's), source maps, X-Ray, JSON logs into an explicit log group
+ * with a retention, and a role of its own that holds only what the `bind…()` helpers grant.
+ *
+ * The `bind…()` helpers are the only way a function reaches a resource: each sets the environment
+ * variable (names from `ENV`) and grants the matching least-privilege permissions in one call.
+ */
+export class SamverkanFunction extends NodejsFunction {
+  readonly serviceName: string;
+  declare readonly role: IRole;
+
+  constructor(scope: Construct, id: string, props: SamverkanFunctionProps) {
+    const functionName = `${props.namePrefix}-${props.name}`;
+    // Created next to the function (before super(), which needs them): its own log group, and a role
+    // without AWSLambdaBasicExecutionRole, whose logs:* on every log group is more than we need.
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      logGroupName: `/aws/lambda/${functionName}`,
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${functionName}`,
+    });
+    logGroup.grantWrite(role);
+
+    super(scope, id, {
+      functionName,
+      description: props.description,
+      entry: path.join(PROJECT_ROOT, props.entry),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+      // NODEJS_LATEST (nodejs24.x with aws-cdk-lib 2.276) passes AwsSolutions-L1 and follows the CDK
+      // version, which package.json pins: the runtime only moves when we upgrade CDK on purpose.
+      // The bundle targets node22, so it also runs unchanged if we ever pin NODEJS_22_X.
+      runtime: Runtime.NODEJS_LATEST,
+      architecture: Architecture.ARM_64,
+      timeout: Duration.seconds(props.timeoutSeconds ?? 10),
+      memorySize: props.memoryMb ?? 512,
+      tracing: Tracing.ACTIVE,
+      role,
+      logGroup,
+      deadLetterQueueEnabled: props.asyncInvoke !== undefined,
+      deadLetterQueue: props.asyncInvoke?.deadLetterQueue,
+      retryAttempts: props.asyncInvoke?.retryAttempts,
+      maxEventAge: props.asyncInvoke?.maxEventAge,
+      loggingFormat: LoggingFormat.JSON,
+      environment: {
+        [ENV.serviceName]: props.name,
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
+        // Bundle everything, the AWS SDK included: the versions in package-lock.json are what runs.
+        externalModules: [],
+        charset: Charset.UTF8,
+      },
+    });
+    this.serviceName = props.name;
+
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Only xray:PutTraceSegments and xray:PutTelemetryRecords (added by tracing: ACTIVE) use Resource *: ' +
+        'X-Ray does not support resource-level permissions for them. All other grants name their resource.',
+    });
+  }
+
+  /** `TABLE_NAME`; read = Get/BatchGet/Query/Scan/ConditionCheck, readwrite adds Put/Update/Delete/BatchWrite. */
+  bindTable(table: ITable, mode: 'read' | 'readwrite', indexNames: readonly string[]): this {
+    this.addEnvironment(ENV.table, table.tableName);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: mode === 'read' ? READ_TABLE : [...READ_TABLE, ...WRITE_TABLE],
+        resources: [table.tableArn],
+      }),
+    );
+    if (indexNames.length > 0) {
+      this.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:Query', 'dynamodb:Scan'],
+          resources: indexNames.map((index) => `${table.tableArn}/index/${index}`),
+        }),
+      );
+    }
+    return this;
+  }
+
+  /** `EVENT_BUS_NAME`; events:PutEvents on this bus only. */
+  bindBus(bus: IEventBus): this {
+    this.addEnvironment(ENV.bus, bus.eventBusName);
+    bus.grantPutEventsTo(this);
+    return this;
+  }
+
+  /**
+   * `BUCKET_NAME`; object read (and write/delete) plus ListBucket. Object keys are dynamic (tenant
+   * prefixed), so the object grant is `<bucket arn>/*`, acknowledged by its exact cdk-nag name.
+   * Pass a bucket whose ARN resolves in this stack (e.g. `Bucket.fromBucketName`), see nag.ts.
+   */
+  bindBucket(bucket: IBucket, mode: 'read' | 'readwrite'): this {
+    this.addEnvironment(ENV.bucket, bucket.bucketName);
+    const objects = bucket.arnForObjects('*');
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions:
+          mode === 'read'
+            ? ['s3:GetObject']
+            : ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'],
+        resources: [objects],
+      }),
+    );
+    this.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+    Validations.of(this.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagResourceName(this, objects)}]`,
+      reason:
+        'Attachment object keys are created at run time under per-tenant prefixes; the grant is limited to the ' +
+        'objects of the single attachments bucket and to the listed object actions.',
+    });
+    return this;
+  }
+
+  /** `QUEUE_URL_<NAME>`; sqs:SendMessage (+ GetQueueAttributes/GetQueueUrl) on this queue only. */
+  bindQueueSender(name: string, queue: IQueue): this {
+    this.addEnvironment(ENV.queueUrl(name), queue.queueUrl);
+    queue.grantSendMessages(this);
+    return this;
+  }
+
+  /**
+   * `SES_CONFIGURATION_SET`, `MAIL_FROM_ADDRESS`; ses:SendEmail/SendRawEmail limited to the given
+   * identities and the configuration set (SES authorizes a send against both).
+   */
+  bindMailer(mailer: {
+    configurationSet: IConfigurationSet;
+    identityArns: readonly string[];
+    fromAddress: string;
+  }): this {
+    const { configurationSetName } = mailer.configurationSet;
+    this.addEnvironment(ENV.configurationSet, configurationSetName);
+    this.addEnvironment(ENV.fromAddress, mailer.fromAddress);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [...mailer.identityArns, sesConfigurationSetArn(Stack.of(this), configurationSetName)],
+      }),
+    );
+    return this;
+  }
+}

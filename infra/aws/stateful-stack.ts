@@ -1,0 +1,273 @@
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  FeaturePlan,
+  Mfa,
+  OAuthScope,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  UserPoolClient,
+  UserPoolClientIdentityProvider,
+  UserPoolDomain,
+  ClientAttributes,
+} from 'aws-cdk-lib/aws-cognito';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { EventBus, type IEventBus } from 'aws-cdk-lib/aws-events';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import {
+  ConfigurationSet,
+  ConfigurationSetEventDestination,
+  EasyDkimSigningKeyLength,
+  DkimIdentity,
+  EmailIdentity,
+  EmailSendingEvent,
+  EventDestination,
+  Identity,
+  MailFromBehaviorOnMxFailure,
+  SuppressionReasons,
+} from 'aws-cdk-lib/aws-ses';
+import type { Construct } from 'constructs';
+import { LOCAL_BASE_URL, type SamverkanConfig } from './config.js';
+
+/** The GSI every access pattern beyond the primary key goes through (single-table design). */
+export const GSI1 = 'gsi1';
+
+/**
+ * Every SES event type we route to EventBridge. `subscription` (SES list management) is left out:
+ * Samverkan keeps its own consent records and does not use SES contact lists.
+ */
+export const SES_EVENT_TYPES: readonly EmailSendingEvent[] = [
+  EmailSendingEvent.SEND,
+  EmailSendingEvent.DELIVERY,
+  EmailSendingEvent.BOUNCE,
+  EmailSendingEvent.COMPLAINT,
+  EmailSendingEvent.REJECT,
+  EmailSendingEvent.DELIVERY_DELAY,
+  EmailSendingEvent.OPEN,
+  EmailSendingEvent.CLICK,
+  EmailSendingEvent.RENDERING_FAILURE,
+];
+
+export interface StatefulStackProps extends StackProps {
+  readonly config: SamverkanConfig;
+}
+
+/**
+ * Everything that holds data or identity and must survive a redeploy of the code: the table, the
+ * attachment bucket, the event bus, the staff user pool and the mail setup. The stateless stack
+ * reads the public fields below.
+ */
+export class StatefulStack extends Stack {
+  readonly config: SamverkanConfig;
+  readonly table: Table;
+  readonly bucket: Bucket;
+  readonly bus: EventBus;
+  readonly userPool: UserPool;
+  readonly userPoolClient: UserPoolClient;
+  readonly userPoolDomain: UserPoolDomain;
+  /** Hosted UI base URL, `https://<prefix>.auth.<region>.amazoncognito.com`. */
+  readonly authDomainUrl: string;
+  /** `https://cognito-idp.<region>.amazonaws.com/<poolId>`: the id tokens' `iss`. */
+  readonly authIssuer: string;
+  /** The public base URL the Cognito client redirects to (see config.ts for the fallback). */
+  readonly callbackBaseUrl: string;
+  readonly configurationSet: ConfigurationSet;
+  readonly emailIdentity?: EmailIdentity;
+  /** ARNs of the SES identities the from-address may be sent through (for least-privilege grants). */
+  readonly mailIdentityArns: readonly string[];
+  readonly mailFromAddress: string;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    this.config = config;
+    const prefix = `samverkan-${config.stage}`;
+
+    // --- DynamoDB: one table, single-table design -------------------------------------------------
+    this.table = new Table(this, 'Table', {
+      partitionKey: { name: 'pk', type: AttributeType.STRING },
+      sortKey: { name: 'sk', type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: TableEncryption.AWS_MANAGED,
+      timeToLiveAttribute: 'expiresAt',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.table.addGlobalSecondaryIndex({
+      indexName: GSI1,
+      partitionKey: { name: 'gsi1pk', type: AttributeType.STRING },
+      sortKey: { name: 'gsi1sk', type: AttributeType.STRING },
+      projectionType: ProjectionType.ALL,
+    });
+
+    // --- S3: attachments, with server access logs in a bucket of their own ----------------------
+    const accessLogs = new Bucket(this, 'AccessLogBucket', {
+      // Server access log delivery only supports SSE-S3 on the target bucket.
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(accessLogs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'This bucket is the server-access-log target of the attachments bucket; logging it into itself would ' +
+        'create a log-of-logs loop, and a third bucket would only move the problem.',
+    });
+
+    this.bucket = new Bucket(this, 'AttachmentsBucket', {
+      // A deterministic name lets the stateless stack write exact, wildcard-reviewed object grants.
+      bucketName: attachmentsBucketName(config.stage),
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'attachments/',
+      lifecycleRules: [
+        { id: 'expire-old-versions', noncurrentVersionExpiration: Duration.days(30) },
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // --- EventBridge: the app bus, archived for replay ------------------------------------------
+    this.bus = new EventBus(this, 'Bus', { eventBusName: prefix });
+    // Archives cost per GB archived; domain events are small and few, so 30 days of replay is cheap.
+    this.bus.archive('Archive', {
+      description: `Every event on ${prefix}, for replay after a consumer bug`,
+      eventPattern: { account: [Stack.of(this).account] },
+      retention: Duration.days(30),
+    });
+
+    // --- Cognito: staff only --------------------------------------------------------------------
+    this.userPool = new UserPool(this, 'StaffUserPool', {
+      userPoolName: `${prefix}-staff`,
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      customAttributes: {
+        tenant: new StringAttribute({ minLen: 2, maxLen: 40, mutable: false }),
+        role: new StringAttribute({ minLen: 1, maxLen: 40, mutable: true }),
+      },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // Plus tier: compromised-credential checks and adaptive authentication (risk-based MFA / block).
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: config.stage === 'prod',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason:
+        'MFA is OPTIONAL (TOTP only) so municipalities can onboard staff before every office has authenticator ' +
+        'apps rolled out; Plus-tier threat protection is ENFORCED, so risky or compromised-credential sign-ins ' +
+        'are challenged or blocked. Switch to REQUIRED once all tenants have enrolled.',
+    });
+
+    this.userPoolDomain = this.userPool.addDomain('HostedUi', {
+      // Globally unique per region: the account id keeps stages of different accounts apart.
+      cognitoDomain: { domainPrefix: `${prefix}-${Aws.ACCOUNT_ID}` },
+    });
+    this.authDomainUrl = this.userPoolDomain.baseUrl();
+    // Spelled out (not the ProviderURL attribute) so it is byte-for-byte the id token's `iss` claim.
+    this.authIssuer = `https://cognito-idp.${this.region}.${Aws.URL_SUFFIX}/${this.userPool.userPoolId}`;
+
+    this.callbackBaseUrl = config.domainName ?? LOCAL_BASE_URL;
+    this.userPoolClient = this.userPool.addClient('WebClient', {
+      userPoolClientName: `${prefix}-web`,
+      // A public client: the auth function runs the code flow with PKCE, no secret to distribute.
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [`${this.callbackBaseUrl}/auth/callback`],
+        logoutUrls: [`${this.callbackBaseUrl}/`],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      // The id token is the bearer token (its `aud` is this client); keep it short-lived.
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+      // Staff must never be able to change their own tenant or role with their access token.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true, locale: true }),
+    });
+
+    // --- SES: configuration set → default bus, optional domain identity -------------------------
+    this.configurationSet = new ConfigurationSet(this, 'MailConfigurationSet', {
+      configurationSetName: prefix,
+      reputationMetrics: true,
+      sendingEnabled: true,
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    new ConfigurationSetEventDestination(this, 'MailEventsToDefaultBus', {
+      configurationSet: this.configurationSet,
+      configurationSetEventDestinationName: 'eventbridge-default-bus',
+      // SES can only publish to the account's default bus.
+      destination: EventDestination.eventBus(defaultBus(this)),
+      events: [...SES_EVENT_TYPES],
+    });
+
+    this.mailFromAddress = config.mailFromAddress;
+    const fromDomain = config.mailFromAddress.split('@')[1] ?? '';
+    if (config.mailDomain) {
+      this.emailIdentity = new EmailIdentity(this, 'MailIdentity', {
+        identity: Identity.domain(config.mailDomain),
+        configurationSet: this.configurationSet,
+        dkimSigning: true,
+        dkimIdentity: DkimIdentity.easyDkim(EasyDkimSigningKeyLength.RSA_2048_BIT),
+        mailFromDomain: `bounce.${config.mailDomain}`,
+        mailFromBehaviorOnMxFailure: MailFromBehaviorOnMxFailure.USE_DEFAULT_VALUE,
+      });
+      this.emailIdentity.dkimRecords.forEach((record, i) => {
+        new CfnOutput(this, `DkimRecord${i + 1}`, {
+          description: `CNAME to publish for Easy DKIM of ${config.mailDomain}`,
+          value: `${record.name} CNAME ${record.value}`,
+        });
+      });
+      this.mailIdentityArns = [sesIdentityArn(this, config.mailDomain)];
+    } else {
+      // The identity is verified outside this app: either the address itself or its domain.
+      this.mailIdentityArns = [sesIdentityArn(this, config.mailFromAddress), sesIdentityArn(this, fromDomain)];
+    }
+  }
+}
+
+/** Physical bucket name, shared by both stacks (the stateless stack grants on `<arn>/*` by name). */
+export function attachmentsBucketName(stage: string): string {
+  return `samverkan-${stage}-attachments-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
+}
+
+export function sesIdentityArn(stack: Stack, identity: string): string {
+  return stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity });
+}
+
+export function sesConfigurationSetArn(stack: Stack, name: string): string {
+  return stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: name });
+}
+
+/** The account's default bus (AWS services, SES included, only publish there). One per stack. */
+export function defaultBus(scope: Construct): IEventBus {
+  const stack = Stack.of(scope);
+  const existing = stack.node.tryFindChild('DefaultEventBus') as IEventBus | undefined;
+  return existing ?? EventBus.fromEventBusName(stack, 'DefaultEventBus', 'default');
+}

@@ -1,0 +1,488 @@
+import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpMethod,
+  type HttpRoute,
+  HttpStage,
+  type IHttpRouteAuthorizer,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IMetric,
+  Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { type EventPattern, type IEventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { subscriptionPattern } from '../../shared/events/contract.js';
+import { wiring as defaultWiring } from '../wiring.js';
+import { ENV, type FunctionSpec, type SubscriptionSpec, type Wiring } from '../wiring/types.js';
+import type { SamverkanConfig } from './config.js';
+import { SamverkanFunction } from './samverkan-function.js';
+import { attachmentsBucketName, defaultBus, GSI1, type StatefulStack } from './stateful-stack.js';
+
+export interface StatelessStackProps extends StackProps {
+  readonly config: SamverkanConfig;
+  readonly stateful: StatefulStack;
+  /** The declaration to build; defaults to `infra/wiring.ts`. Tests pass their own. */
+  readonly wiring?: Wiring;
+}
+
+/** How long EventBridge and Lambda keep retrying an event before it lands in a dead-letter queue. */
+const MAX_EVENT_AGE = Duration.hours(2);
+const RETRY_ATTEMPTS = 2;
+
+/** Keys of `StatelessStack.rules`; exported so tests and tools name rules the same way. */
+export const ruleKey = {
+  subscription: (fn: string, index: number) => `${fn}/subscription/${index}`,
+  queueSubscription: (fn: string, index: number) => `${fn}/queue-subscription/${index}`,
+  schedule: (fn: string, scheduleName: string) => `${fn}/schedule/${scheduleName}`,
+};
+
+/** Keys of `StatelessStack.deadLetterQueues`. */
+export const dlqKey = {
+  /** Async invocations of the function (its rule targets and Lambda's own async retries). */
+  events: (fn: string) => `${fn}/events`,
+  /** Messages the owned queue's consumer failed `maxReceives` times. */
+  queue: (fn: string) => `${fn}/queue`,
+  /** Events EventBridge could not deliver into the owned queue. */
+  queueDelivery: (fn: string) => `${fn}/queue-delivery`,
+};
+
+/**
+ * The code side of Samverkan, derived entirely from the wiring: one SamverkanFunction per
+ * FunctionSpec, and for each its HTTP routes, event rules, owned queue and schedules, plus the
+ * alarms that watch them. Nothing here names a particular function or event.
+ */
+export class StatelessStack extends Stack {
+  readonly api: HttpApi;
+  readonly apiStage: HttpStage;
+  readonly alarmTopic: Topic;
+  /** By FunctionSpec name. */
+  readonly functions: ReadonlyMap<string, SamverkanFunction>;
+  /** Owned queues, by QueueSpec name. */
+  readonly queues: ReadonlyMap<string, Queue>;
+  /** Every dead-letter queue, by `dlqKey`. */
+  readonly deadLetterQueues: ReadonlyMap<string, Queue>;
+  /** Every EventBridge rule, by `ruleKey`. */
+  readonly rules: ReadonlyMap<string, Rule>;
+  /** Every HTTP route, by `"<METHOD> <path>"`. */
+  readonly routes: ReadonlyMap<string, HttpRoute>;
+  readonly alarms: ReadonlyMap<string, Alarm>;
+
+  private readonly functionMap = new Map<string, SamverkanFunction>();
+  private readonly queueMap = new Map<string, Queue>();
+  private readonly dlqMap = new Map<string, Queue>();
+  private readonly ruleMap = new Map<string, Rule>();
+  private readonly routeMap = new Map<string, HttpRoute>();
+  private readonly alarmMap = new Map<string, Alarm>();
+  private readonly prefix: string;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { config, stateful } = props;
+    const wiring: Wiring = props.wiring ?? defaultWiring;
+    validateWiring(wiring);
+    this.prefix = `samverkan-${config.stage}`;
+    this.functions = this.functionMap;
+    this.queues = this.queueMap;
+    this.deadLetterQueues = this.dlqMap;
+    this.rules = this.ruleMap;
+    this.routes = this.routeMap;
+    this.alarms = this.alarmMap;
+
+    this.alarmTopic = new Topic(this, 'AlarmTopic', {
+      topicName: `${this.prefix}-alarms`,
+      displayName: `Samverkan ${config.stage} alarms`,
+      // No KMS: alarm notifications carry alarm names and metric values, no personal data, and
+      // CloudWatch cannot publish to a topic under the AWS-managed SNS key (a CMK costs per month).
+      enforceSSL: true,
+    });
+    if (config.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(config.alarmEmail));
+
+    // --- HTTP API ------------------------------------------------------------------------------
+    this.api = new HttpApi(this, 'HttpApi', {
+      apiName: `${this.prefix}-api`,
+      description: 'Samverkan: public pages, staff console and staff JSON API',
+      createDefaultStage: false,
+    });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
+      logGroupName: `/aws/http-api/${this.prefix}`,
+      retention: RetentionDays.ONE_MONTH,
+    });
+    this.apiStage = new HttpStage(this, 'HttpApiDefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 200, burstLimit: 400 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        // routeKey, not path: paths of signed links carry capabilities that must not reach the logs.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+          }),
+        ),
+      },
+    });
+    const staffAuthorizer = new HttpJwtAuthorizer('StaffJwtAuthorizer', stateful.authIssuer, {
+      authorizerName: 'staff-id-token',
+      jwtAudience: [stateful.userPoolClient.userPoolClientId],
+      identitySource: ['$request.header.Authorization'],
+    });
+
+    const commonEnvironment: Record<string, string> = {
+      [ENV.publicBaseUrl]: config.domainName ?? this.api.apiEndpoint,
+      [ENV.authIssuer]: stateful.authIssuer,
+      [ENV.authClientId]: stateful.userPoolClient.userPoolClientId,
+      [ENV.authDomain]: stateful.authDomainUrl,
+    };
+    // By name, so the object grant `<arn>/*` resolves in this stack (see SamverkanFunction.bindBucket).
+    const bucket = Bucket.fromBucketName(this, 'AttachmentsBucket', attachmentsBucketName(config.stage));
+    const busFor = (sub: SubscriptionSpec): IEventBus =>
+      sub.event.bus === 'default' ? defaultBus(this) : stateful.bus;
+
+    // --- 1. functions, their owned queues and async dead-letter queues --------------------------
+    const groups = new Map<string, Construct>();
+    for (const spec of wiring) {
+      const group = new Construct(this, pascal(spec.name));
+      groups.set(spec.name, group);
+      // Lambda retries failed async invocations, then parks the original event in this queue; the
+      // EventBridge targets use the same queue for events they could not deliver. Same message shape.
+      const eventsDlq = hasAsyncTriggers(spec)
+        ? this.deadLetterQueue(group, 'EventsDlq', dlqKey.events(spec.name))
+        : undefined;
+      const fn = new SamverkanFunction(group, 'Function', {
+        name: spec.name,
+        entry: spec.entry,
+        description: spec.description,
+        namePrefix: this.prefix,
+        timeoutSeconds: spec.timeoutSeconds,
+        memoryMb: spec.memoryMb,
+        environment: commonEnvironment,
+        asyncInvoke: eventsDlq
+          ? { deadLetterQueue: eventsDlq, retryAttempts: RETRY_ATTEMPTS, maxEventAge: MAX_EVENT_AGE }
+          : undefined,
+      });
+      this.functionMap.set(spec.name, fn);
+
+      if (spec.queue) {
+        const q = spec.queue;
+        const redriveDlq = this.deadLetterQueue(group, 'QueueDlq', dlqKey.queue(spec.name));
+        const queue = new Queue(group, 'Queue', {
+          encryption: QueueEncryption.SQS_MANAGED,
+          enforceSSL: true,
+          visibilityTimeout: Duration.seconds(q.visibilityTimeoutSeconds),
+          deadLetterQueue: { queue: redriveDlq, maxReceiveCount: q.maxReceives },
+        });
+        this.queueMap.set(q.name, queue);
+      }
+    }
+
+    // --- 2. access: every grant comes with its environment variable ------------------------------
+    for (const spec of wiring) {
+      const fn = this.mustGet(this.functionMap, spec.name);
+      const { access } = spec;
+      if (access.table) fn.bindTable(stateful.table, access.table, [GSI1]);
+      if (access.publish) fn.bindBus(stateful.bus);
+      if (access.bucket) fn.bindBucket(bucket, access.bucket);
+      if (access.sendEmail) {
+        fn.bindMailer({
+          configurationSet: stateful.configurationSet,
+          identityArns: stateful.mailIdentityArns,
+          fromAddress: stateful.mailFromAddress,
+        });
+      }
+      for (const queueName of access.sendToQueues ?? []) {
+        fn.bindQueueSender(queueName, this.mustGet(this.queueMap, queueName));
+      }
+    }
+
+    // --- 3. triggers ---------------------------------------------------------------------------
+    for (const spec of wiring) {
+      const fn = this.mustGet(this.functionMap, spec.name);
+      const group = this.mustGet(groups, spec.name);
+
+      if (spec.routes?.length) {
+        const integration = new HttpLambdaIntegration(`${pascal(spec.name)}Integration`, fn);
+        for (const route of spec.routes) {
+          const authorizer: IHttpRouteAuthorizer | undefined = route.auth === 'staff' ? staffAuthorizer : undefined;
+          const [httpRoute] = this.api.addRoutes({
+            path: route.path,
+            methods: [HttpMethod[route.method]],
+            integration,
+            authorizer,
+          });
+          if (!httpRoute) throw new Error(`No route created for ${route.method} ${route.path}`);
+          this.routeMap.set(`${route.method} ${route.path}`, httpRoute);
+          if (route.auth === 'public') {
+            Validations.of(httpRoute).acknowledge({
+              id: 'AwsSolutions-APIG4',
+              reason:
+                `${route.method} ${route.path} is declared 'public' in the wiring (sign-in, RSVP pages, press ` +
+                'room, signed links): it must be reachable without a staff token; the handler validates any ' +
+                'signature it relies on.',
+            });
+          } else if (route.auth === 'console') {
+            Validations.of(httpRoute).acknowledge({
+              id: 'AwsSolutions-APIG4',
+              reason:
+                `${route.method} ${route.path} is a staff console page: browsers send the session cookie, which ` +
+                'an API Gateway JWT authorizer cannot read, so the page handler verifies the signed session ' +
+                'cookie itself and redirects unsigned requests to sign-in.',
+            });
+          }
+        }
+      }
+
+      spec.subscriptions?.forEach((sub, index) => {
+        const rule = new Rule(group, `Subscription${index}${pascal(sub.event.name)}`, {
+          description: `${sub.event.name} → ${spec.name}`,
+          eventBus: busFor(sub),
+          eventPattern: exactEventPattern(subscriptionPattern(sub.event, sub.detail)),
+        });
+        rule.addTarget(
+          new LambdaFunction(fn, {
+            retryAttempts: RETRY_ATTEMPTS,
+            maxEventAge: MAX_EVENT_AGE,
+            deadLetterQueue: this.mustGet(this.dlqMap, dlqKey.events(spec.name)),
+          }),
+        );
+        this.ruleMap.set(ruleKey.subscription(spec.name, index), rule);
+      });
+
+      if (spec.queue) {
+        const q = spec.queue;
+        const queue = this.mustGet(this.queueMap, q.name);
+        fn.addEventSource(
+          new SqsEventSource(queue, {
+            batchSize: q.batchSize,
+            maxConcurrency: q.maxConcurrency,
+            maxBatchingWindow:
+              q.maxBatchingWindowSeconds === undefined ? undefined : Duration.seconds(q.maxBatchingWindowSeconds),
+            reportBatchItemFailures: true,
+          }),
+        );
+        if (q.subscriptions?.length) {
+          const deliveryDlq = this.deadLetterQueue(group, 'QueueDeliveryDlq', dlqKey.queueDelivery(spec.name));
+          Validations.of(deliveryDlq).acknowledge({
+            id: 'AwsSolutions-SQS3',
+            reason:
+              `This queue is itself a dead-letter queue: the DeadLetterConfig of the EventBridge rule targets that ` +
+              `feed queue '${q.name}'. cdk-nag only recognises redrive policies and Lambda DLQs as DLQ usage.`,
+          });
+          q.subscriptions.forEach((sub, index) => {
+            const rule = new Rule(group, `QueueSubscription${index}${pascal(sub.event.name)}`, {
+              description: `${sub.event.name} → queue ${q.name} → ${spec.name}`,
+              eventBus: busFor(sub),
+              eventPattern: exactEventPattern(subscriptionPattern(sub.event, sub.detail)),
+            });
+            rule.addTarget(
+              new SqsQueue(queue, {
+                retryAttempts: RETRY_ATTEMPTS,
+                maxEventAge: MAX_EVENT_AGE,
+                deadLetterQueue: deliveryDlq,
+              }),
+            );
+            this.ruleMap.set(ruleKey.queueSubscription(spec.name, index), rule);
+          });
+        }
+      }
+
+      for (const schedule of spec.schedules ?? []) {
+        const rule = new Rule(group, `Schedule${pascal(schedule.name)}`, {
+          description: `${schedule.name} (${schedule.expression}) → ${spec.name}`,
+          schedule: Schedule.expression(schedule.expression),
+        });
+        rule.addTarget(
+          new LambdaFunction(fn, {
+            retryAttempts: RETRY_ATTEMPTS,
+            maxEventAge: MAX_EVENT_AGE,
+            deadLetterQueue: this.mustGet(this.dlqMap, dlqKey.events(spec.name)),
+          }),
+        );
+        this.ruleMap.set(ruleKey.schedule(spec.name, schedule.name), rule);
+      }
+    }
+
+    // --- 4. alarms -----------------------------------------------------------------------------
+    for (const [key, dlq] of this.dlqMap) {
+      this.alarm(`Dlq${pascal(key)}`, key, {
+        metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+        threshold: 0,
+        description: `Messages in dead-letter queue ${key}: inspect, fix the cause, then redrive.`,
+      });
+    }
+    for (const [name, fn] of this.functionMap) {
+      this.alarm(`Errors${pascal(name)}`, `${name}/errors`, {
+        metric: fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+        threshold: 0,
+        description: `${name} threw at least once in 5 minutes (see its log group ${fn.logGroup.logGroupName}).`,
+      });
+    }
+    this.alarm('Api5xx', 'api/5xx', {
+      metric: this.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 5,
+      description: 'More than 5 HTTP 5xx responses in 5 minutes.',
+    });
+    // Account-level reputation: these are the rates SES reviews and pauses sending on.
+    this.alarm('SesBounceRate', 'ses/bounce-rate', {
+      metric: sesMetric('Reputation.BounceRate', 'Maximum', Duration.hours(1)),
+      threshold: 0.05,
+      description: 'SES bounce rate above 5% (SES reviews the account at 5%, pauses at 10%).',
+    });
+    this.alarm('SesComplaintRate', 'ses/complaint-rate', {
+      metric: sesMetric('Reputation.ComplaintRate', 'Maximum', Duration.hours(1)),
+      threshold: 0.001,
+      description: 'SES complaint rate above 0.1% (SES reviews the account at 0.1%, pauses at 0.5%).',
+    });
+    this.alarm('SesSendRate', 'ses/send-rate', {
+      metric: sesMetric('Send', 'Sum', Duration.minutes(1)),
+      threshold: Math.floor(config.sesSendRatePerSecond * 60 * 0.8),
+      evaluationPeriods: 5,
+      datapointsToAlarm: 3,
+      description: `SES sends above 80% of the ${config.sesSendRatePerSecond}/s quota: sends will be throttled.`,
+    });
+
+    // --- outputs -------------------------------------------------------------------------------
+    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'HTTP API base URL' });
+    new CfnOutput(this, 'UserPoolId', { value: stateful.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: stateful.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'HostedUiDomain', { value: stateful.authDomainUrl });
+  }
+
+  private deadLetterQueue(scope: Construct, id: string, key: string): Queue {
+    const queue = new Queue(scope, id, {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.dlqMap.set(key, queue);
+    return queue;
+  }
+
+  private alarm(
+    id: string,
+    key: string,
+    props: {
+      metric: IMetric;
+      threshold: number;
+      description: string;
+      evaluationPeriods?: number;
+      datapointsToAlarm?: number;
+    },
+  ): Alarm {
+    const alarm = new Alarm(this, `Alarm${id}`, {
+      alarmName: `${this.prefix}-${key.replace(/\//g, '-')}`,
+      alarmDescription: props.description,
+      metric: props.metric,
+      threshold: props.threshold,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: props.evaluationPeriods ?? 1,
+      datapointsToAlarm: props.datapointsToAlarm,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    const action = new SnsAction(this.alarmTopic);
+    alarm.addAlarmAction(action);
+    alarm.addOkAction(action);
+    this.alarmMap.set(key, alarm);
+    return alarm;
+  }
+
+  private mustGet<V>(map: ReadonlyMap<string, V>, key: string): V {
+    const value = map.get(key);
+    if (value === undefined) throw new Error(`Wiring refers to unknown '${key}'`);
+    return value;
+  }
+}
+
+function sesMetric(metricName: string, statistic: string, period: Duration): Metric {
+  return new Metric({ namespace: 'AWS/SES', metricName, statistic, period });
+}
+
+/**
+ * The subscription's pattern, unchanged. The L2 `EventPattern` type spells `detail-type` as
+ * `detailType`, but `Rule` renders keys verbatim (it only renames `detailType`), so the synthesized
+ * `EventPattern` is exactly the object `subscriptionPattern()` returned (tests assert deep equality).
+ * Cloned so nothing downstream can mutate the contract's shared pattern.
+ */
+function exactEventPattern(pattern: Record<string, unknown>): EventPattern {
+  return structuredClone(pattern) as EventPattern;
+}
+
+function hasAsyncTriggers(spec: FunctionSpec): boolean {
+  return (spec.subscriptions?.length ?? 0) > 0 || (spec.schedules?.length ?? 0) > 0;
+}
+
+/** `activity-recorder` → `ActivityRecorder`, `programme.created` → `ProgrammeCreated`. */
+function pascal(name: string): string {
+  return name
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0]?.toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/** Fails the synth on declarations AWS would only reject at deploy time (or silently misroute). */
+export function validateWiring(wiring: Wiring): void {
+  const errors: string[] = [];
+  const names = new Set<string>();
+  const routes = new Set<string>();
+  const queues = new Set<string>();
+  for (const spec of wiring) {
+    if (!/^[a-z][a-z0-9-]*$/.test(spec.name)) errors.push(`${spec.name}: name must be kebab-case`);
+    if (names.has(spec.name)) errors.push(`${spec.name}: duplicate function name`);
+    names.add(spec.name);
+    for (const route of spec.routes ?? []) {
+      const key = `${route.method} ${route.path}`;
+      if (routes.has(key)) errors.push(`${spec.name}: route ${key} is declared twice`);
+      routes.add(key);
+    }
+    const timeout = spec.timeoutSeconds ?? 10;
+    if (spec.queue) {
+      const q = spec.queue;
+      if (queues.has(q.name)) errors.push(`${spec.name}: duplicate queue name ${q.name}`);
+      queues.add(q.name);
+      if (q.visibilityTimeoutSeconds < timeout) {
+        errors.push(`${spec.name}: queue visibility timeout ${q.visibilityTimeoutSeconds}s < function timeout ${timeout}s`);
+      }
+      if (q.maxConcurrency < 2 || q.maxConcurrency > 1000) {
+        errors.push(`${spec.name}: queue maxConcurrency must be 2..1000`);
+      }
+      if (q.maxReceives < 1) errors.push(`${spec.name}: queue maxReceives must be at least 1`);
+    }
+    const schedules = new Set<string>();
+    for (const schedule of spec.schedules ?? []) {
+      if (schedules.has(schedule.name)) errors.push(`${spec.name}: duplicate schedule ${schedule.name}`);
+      schedules.add(schedule.name);
+    }
+  }
+  for (const spec of wiring) {
+    for (const queueName of spec.access.sendToQueues ?? []) {
+      if (!queues.has(queueName)) errors.push(`${spec.name}: sends to unknown queue '${queueName}'`);
+    }
+  }
+  if (errors.length > 0) throw new Error(`Invalid wiring:\n  ${errors.join('\n  ')}`);
+}

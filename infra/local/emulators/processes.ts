@@ -1,0 +1,116 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export interface Emulator {
+  name: string;
+  endpoint: string;
+  process: ChildProcess;
+  /** Whether the process is still running (for `/health`). */
+  alive(): boolean;
+  stop(): Promise<void>;
+}
+
+/** A free TCP port on loopback, or the preferred one when it is free. */
+export async function freePort(preferred = 0): Promise<number> {
+  const tryPort = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      const server = createServer();
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === 'object' && address ? address.port : port));
+      });
+    });
+  if (preferred) {
+    try {
+      return await tryPort(preferred);
+    } catch {
+      // taken: fall through to any free port
+    }
+  }
+  return tryPort(0);
+}
+
+const children = new Set<ChildProcess>();
+// Last resort for a parent that exits without stop(): the children also watch their IPC channel.
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+function wrap(name: string, endpoint: string, child: ChildProcess): Emulator {
+  let exited = false;
+  children.add(child);
+  child.once('exit', () => {
+    exited = true;
+    children.delete(child);
+  });
+  return {
+    name,
+    endpoint,
+    process: child,
+    alive: () => !exited,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (exited) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function waitUntil(name: string, probe: () => Promise<boolean>, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exitCode: number | null = null;
+  child.once('exit', (code) => {
+    exitCode = code ?? -1;
+  });
+  while (Date.now() < deadline) {
+    if (exitCode !== null) throw new Error(`${name} emulator exited with code ${exitCode} while starting`);
+    if (await probe().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${name} emulator did not start within ${timeoutMs} ms`);
+}
+
+/**
+ * DynamoDB Local (the official engine, shipped in the `local-dynamo` package; Java 17), run
+ * under a small supervisor process so Java never outlives its parent. Ready once it answers.
+ */
+export async function startDynamoDb(port: number, dataDir: string | undefined): Promise<Emulator> {
+  const child = await forkReady('dynamodb-server.cjs', [String(port), dataDir ?? '-']);
+  const endpoint = `http://127.0.0.1:${port}`;
+  await waitUntil('DynamoDB', async () => (await fetch(endpoint, { method: 'POST' })).status < 500, child);
+  return wrap('dynamodb', endpoint, child);
+}
+
+function forkReady(script: string, args: string[]): Promise<ChildProcess> {
+  const child = fork(join(here, script), args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${script} did not start`)), 20_000);
+    child.once('message', () => {
+      clearTimeout(timer);
+      resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with code ${code}`)));
+  });
+}
+
+/** aws-ses-v2-local; the mailbox is kept in `mailboxFile` (JSON lines) when given. */
+export async function startSes(port: number, mailboxFile: string | undefined): Promise<Emulator> {
+  const child = await forkReady('ses-server.cjs', [String(port), mailboxFile ?? '-']);
+  return wrap('ses', `http://127.0.0.1:${port}`, child);
+}
+
+/** local-aws-sqs: the real SQS API, in memory. */
+export async function startSqs(port: number): Promise<Emulator> {
+  const child = await forkReady('sqs-server.mjs', [String(port)]);
+  return wrap('sqs', `http://127.0.0.1:${port}`, child);
+}

@@ -1,0 +1,32 @@
+// Child process: the SES v2 emulator (aws-ses-v2-local), with its mailbox kept on disk so a
+// restart of `npm start` loses no mail. Usage: node ses-server.cjs <port> <mailbox.jsonl|-> 
+const fs = require('node:fs');
+const path = require('node:path');
+const store = require('aws-ses-v2-local/dist/store.js');
+const server = require('aws-ses-v2-local').default;
+
+const port = Number(process.argv[2]);
+const file = process.argv[3] && process.argv[3] !== '-' ? process.argv[3] : undefined;
+
+if (file) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (fs.existsSync(file)) {
+    const emails = store.getStoreReadonly().emails;
+    for (const line of fs.readFileSync(file, 'utf8').split('\n')) if (line.trim()) emails.push(JSON.parse(line));
+  }
+  // Other modules call `store_1.saveEmail(...)` through the exports object at call time.
+  const save = store.saveEmail;
+  store.saveEmail = (email) => {
+    save(email);
+    fs.appendFileSync(file, `${JSON.stringify(email)}\n`);
+  };
+  const clear = store.clearStore;
+  store.clearStore = () => {
+    clear();
+    fs.writeFileSync(file, '');
+  };
+}
+
+// Never outlive the parent, even when it was killed.
+process.on('disconnect', () => process.exit(0));
+server({ port, host: '127.0.0.1' }).then(() => process.send?.('ready'));

@@ -1,0 +1,48 @@
+import { join } from 'node:path';
+import { demoStaff } from './demo-data.js';
+import { repoRoot, startLocalRuntime } from './runtime.js';
+
+/**
+ * `npm start`: the whole system on this machine. Flags: `--reset` (start from empty data),
+ * `--port N` (default 3000, or $PORT), `--verbose` (handler logs at INFO).
+ */
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const portArg = args[args.indexOf('--port') + 1];
+const port = Number(flag('--port') ? portArg : (process.env.PORT ?? 3000));
+
+const started = Date.now();
+const runtime = await startLocalRuntime({
+  port,
+  dataDir: join(repoRoot, '.local'),
+  reset: flag('--reset'),
+  emulatorPorts: { dynamodb: 8000, ses: 8005, sqs: 9324 },
+  seed: true,
+  logLevel: flag('--verbose') ? 'INFO' : 'WARN',
+});
+
+const lines = [
+  `${runtime.url}`,
+  '',
+  `Samverkan is running locally (started in ${((Date.now() - started) / 1000).toFixed(1)} s).`,
+  '',
+  `  HTTP entry point   ${runtime.url}            (GET /health shows every local part)`,
+  `  Staff console      ${runtime.url}/console    (sign in as a demo staff member)`,
+  `  Staff JSON API     ${runtime.url}/api/…      (Authorization: Bearer <id token>)`,
+  `  Local mailbox      ${runtime.mailboxUrl}     (every mail the system sends)`,
+  '',
+  `  Demo staff: ${demoStaff.map((s) => `${s.name} (${s.tenantId}, ${s.role})`).join('; ')}`,
+  `  Data is kept in .local/ — run "npm start -- --reset" to start clean. Ctrl-C stops everything.`,
+];
+console.log(lines.join('\n'));
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    await runtime.stop();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,88 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { Wiring } from '../wiring/types.js';
+
+/** The table as the stateful stack declares it: keys, the sparse `gsi1`, TTL on `expiresAt`. */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+        { AttributeName: 'gsi1pk', AttributeType: 'S' },
+        { AttributeName: 'gsi1sk', AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'gsi1',
+          KeySchema: [
+            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    }),
+  );
+  // DynamoDB Local accepts the setting but never expires items; nothing here relies on expiry.
+  await client.send(
+    new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } }),
+  );
+}
+
+export interface LocalQueue {
+  name: string;
+  url: string;
+  dlqUrl: string;
+}
+
+/** Each wired queue with its DLQ and redrive policy, as the stateless stack creates them. */
+export async function ensureQueues(client: SQSClient, prefix: string, wiring: Wiring): Promise<Map<string, LocalQueue>> {
+  const queues = new Map<string, LocalQueue>();
+  for (const fn of wiring) {
+    if (!fn.queue) continue;
+    const spec = fn.queue;
+    const dlq = await client.send(
+      new CreateQueueCommand({ QueueName: `${prefix}-${spec.name}-dlq`, Attributes: { MessageRetentionPeriod: String(14 * 24 * 3600) } }),
+    );
+    const dlqUrl = dlq.QueueUrl as string;
+    const { Attributes } = await client.send(new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ['QueueArn'] }));
+    const queue = await client.send(
+      new CreateQueueCommand({
+        QueueName: `${prefix}-${spec.name}`,
+        Attributes: {
+          VisibilityTimeout: String(spec.visibilityTimeoutSeconds),
+          RedrivePolicy: JSON.stringify({ deadLetterTargetArn: Attributes?.QueueArn, maxReceiveCount: spec.maxReceives }),
+        },
+      }),
+    );
+    queues.set(spec.name, { name: spec.name, url: queue.QueueUrl as string, dlqUrl });
+  }
+  return queues;
+}
+
+export function localClients(endpoints: { dynamodb: string; sqs: string }) {
+  const common = { region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+  return {
+    dynamodb: new DynamoDBClient({ ...common, endpoint: endpoints.dynamodb }),
+    sqs: new SQSClient({ ...common, endpoint: endpoints.sqs }),
+  };
+}

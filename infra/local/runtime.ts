@@ -1,0 +1,304 @@
+import { rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { wiring as defaultWiring } from '../wiring.js';
+import { ENV, type Wiring } from '../wiring/types.js';
+import { compileRoute, fromLambdaResult, matchRoute, toApiGatewayEvent } from './api-gateway.js';
+import { demoStaff } from './demo-data.js';
+import { type Emulator, freePort, startDynamoDb, startSes, startSqs } from './emulators/processes.js';
+import { LocalEventBus, type PutEntry, rulesFromWiring } from './event-bus.js';
+import { LOCAL_CLIENT_ID, LocalIdentityProvider } from './identity-provider.js';
+import { type InvocationStats, type LocalFunction, localFunction } from './invoke.js';
+import { QueuePoller } from './queue-poller.js';
+import { ensureQueues, ensureTable, localClients } from './resources.js';
+import { LocalScheduler } from './scheduler.js';
+import { seedDemoData } from './seed.js';
+
+export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+export interface LocalRuntimeOptions {
+  /** HTTP port (0 = any free port). */
+  port?: number;
+  /** Where emulator data lives; undefined keeps everything in memory (tests). */
+  dataDir?: string;
+  /** Deletes `dataDir` first. */
+  reset?: boolean;
+  wiring?: Wiring;
+  /** Preferred emulator ports (taken ones fall back to free ports). */
+  emulatorPorts?: { dynamodb?: number; ses?: number; sqs?: number };
+  /** Fire every schedule at this interval instead of its expression (tests, demos). */
+  scheduleIntervalMs?: number;
+  /** Delays between EventBridge delivery retries to a failing function. */
+  eventRetryDelaysMs?: number[];
+  queueIdleDelayMs?: number;
+  seed?: boolean;
+  log?: (message: string) => void;
+  logLevel?: string;
+}
+
+export interface LocalRuntime {
+  url: string;
+  mailboxUrl: string;
+  endpoints: { dynamodb: string; ses: string; sqs: string; events: string };
+  tableName: string;
+  bus: LocalEventBus;
+  pollers: Map<string, QueuePoller>;
+  queues: Map<string, { url: string; dlqUrl: string }>;
+  scheduler: LocalScheduler;
+  functions: Map<string, LocalFunction>;
+  identity: LocalIdentityProvider;
+  stats: InvocationStats;
+  /** Stops pollers, scheduler, bus deliveries, the HTTP server and every emulator process. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm start` and the integration tests: the same wiring the CDK app deploys, run on one
+ * machine. Handlers get API Gateway, SQS, EventBridge and scheduled events of the same shape,
+ * and the same environment variables, with the AWS SDK pointed at the emulators.
+ */
+export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  const log = options.log ?? ((message: string) => console.log(message));
+  const wiring = options.wiring ?? defaultWiring;
+  if (options.reset && options.dataDir) rmSync(options.dataDir, { recursive: true, force: true });
+
+  const [dynamoPort, sesPort, sqsPort] = await Promise.all([
+    freePort(options.emulatorPorts?.dynamodb),
+    freePort(options.emulatorPorts?.ses),
+    freePort(options.emulatorPorts?.sqs),
+  ]);
+  const emulators: Emulator[] = [];
+  const stopEmulators = () => Promise.all(emulators.map((e) => e.stop()));
+  try {
+    const started = await Promise.all([
+      startDynamoDb(dynamoPort, options.dataDir ? join(options.dataDir, 'dynamodb') : undefined),
+      startSes(sesPort, options.dataDir ? join(options.dataDir, 'ses', 'mailbox.jsonl') : undefined),
+      startSqs(sqsPort),
+    ]);
+    emulators.push(...started);
+  } catch (error) {
+    await stopEmulators();
+    throw error;
+  }
+  const [dynamo, ses, sqsEmulator] = emulators as [Emulator, Emulator, Emulator];
+
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(options.port ?? 0, '127.0.0.1', r));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://localhost:${port}`;
+  const tableName = 'samverkan-local';
+  const busName = 'samverkan-local';
+
+  const clients = localClients({ dynamodb: dynamo.endpoint, sqs: sqsEmulator.endpoint });
+  await ensureTable(clients.dynamodb, tableName);
+  const queues = await ensureQueues(clients.sqs, 'samverkan-local', wiring);
+
+  // The union of every function's environment: names are unique per resource (ENV), so one
+  // process can host all functions without two of them disagreeing on a value.
+  const env: Record<string, string> = {
+    AWS_REGION: 'eu-north-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_SESV2: ses.endpoint,
+    AWS_ENDPOINT_URL_SQS: sqsEmulator.endpoint,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: `${url}/_aws/events`,
+    [ENV.table]: tableName,
+    [ENV.bus]: busName,
+    [ENV.configurationSet]: 'samverkan-local',
+    [ENV.fromAddress]: 'no-reply@samverkan.example',
+    [ENV.publicBaseUrl]: url,
+    [ENV.authIssuer]: `${url}/local-idp`,
+    [ENV.authClientId]: LOCAL_CLIENT_ID,
+    [ENV.authDomain]: `${url}/local-idp`,
+    POWERTOOLS_LOG_LEVEL: options.logLevel ?? 'WARN',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+  };
+  for (const queue of queues.values()) env[ENV.queueUrl(queue.name)] = queue.url;
+  Object.assign(process.env, env);
+
+  const identity = await LocalIdentityProvider.create(
+    `${url}/local-idp`,
+    demoStaff,
+    options.dataDir ? join(options.dataDir, 'idp-signing-key.json') : undefined,
+  );
+
+  const stats: InvocationStats = { invocations: 0, errors: 0 };
+  const functions = new Map(wiring.map((spec) => [spec.name, localFunction(spec, repoRoot, stats)]));
+  const queueUrls = new Map([...queues.values()].map((q) => [q.name, q.url]));
+  const bus = new LocalEventBus(rulesFromWiring(wiring, functions, queueUrls), {
+    appBusName: busName,
+    sqs: clients.sqs,
+    retryDelaysMs: options.eventRetryDelaysMs,
+    log,
+  });
+
+  const pollers = new Map<string, QueuePoller>();
+  for (const spec of wiring) {
+    if (!spec.queue) continue;
+    const queue = queues.get(spec.queue.name);
+    const fn = functions.get(spec.name);
+    if (!queue || !fn) continue;
+    const poller = new QueuePoller(clients.sqs, queue.url, spec.queue, fn, { idleDelayMs: options.queueIdleDelayMs, log });
+    pollers.set(spec.queue.name, poller);
+    poller.start();
+  }
+
+  const scheduler = new LocalScheduler(
+    wiring.flatMap((spec) => (spec.schedules ?? []).map((s) => ({ spec: s, fn: functions.get(spec.name) as LocalFunction }))),
+    { intervalOverrideMs: options.scheduleIntervalMs, log },
+  );
+  scheduler.start();
+
+  const routes = wiring.flatMap((spec) => (spec.routes ?? []).map((route) => ({ compiled: compileRoute(route), fn: functions.get(spec.name) as LocalFunction })));
+  const compiled = routes.map((r) => r.compiled);
+
+  async function health() {
+    const probe = async (endpoint: string, path = '/') => {
+      try {
+        const res = await fetch(endpoint + path, { signal: AbortSignal.timeout(1000) });
+        return res.status < 500;
+      } catch {
+        return false;
+      }
+    };
+    const parts = {
+      dynamodb: { endpoint: dynamo.endpoint, ok: dynamo.alive() && (await probe(dynamo.endpoint)), persistent: Boolean(options.dataDir) },
+      ses: { endpoint: ses.endpoint, ok: ses.alive() && (await probe(ses.endpoint, '/health-check')), mailbox: `${ses.endpoint}/` },
+      sqs: { endpoint: sqsEmulator.endpoint, ok: sqsEmulator.alive(), queues: Object.fromEntries([...pollers].map(([name, p]) => [name, p.stats])) },
+      eventBus: { ok: true, rules: rulesFromWiringCount(), published: bus.published.length, deadLetters: bus.deadLetters.length },
+      scheduler: { ok: true, firings: scheduler.firings.length },
+      functions: { ok: true, count: functions.size, ...stats },
+    };
+    const ok = Object.values(parts).every((p) => p.ok);
+    return { status: ok ? 'ok' : 'degraded', parts };
+  }
+  const rulesFromWiringCount = () => wiring.reduce((n, f) => n + (f.subscriptions?.length ?? 0) + (f.queue?.subscriptions?.length ?? 0), 0);
+
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    handleRequest(request, response).catch((error) => {
+      log(`request failed: ${(error as Error).stack ?? error}`);
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+      response.end('{"message":"Internal Server Error"}');
+    });
+  });
+
+  async function readBody(request: IncomingMessage): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
+  const sendJson = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    response.writeHead(status, { 'content-type': 'application/json', ...headers });
+    response.end(JSON.stringify(body));
+  };
+
+  async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const method = request.method ?? 'GET';
+    const path = new URL(request.url ?? '/', url).pathname;
+    const body = await readBody(request);
+
+    if (path === '/health' && method === 'GET') {
+      const state = await health();
+      return sendJson(response, state.status === 'ok' ? 200 : 503, state);
+    }
+    if ((path === '/_aws/events' || path === '/_aws/events/') && method === 'POST') {
+      // EventBridge's JSON 1.1 protocol, PutEvents only: what the publisher uses.
+      if (request.headers['x-amz-target'] !== 'AWSEvents.PutEvents') {
+        return sendJson(response, 400, { __type: 'UnknownOperationException' }, { 'content-type': 'application/x-amz-json-1.1' });
+      }
+      const input = JSON.parse(body.toString('utf8') || '{}') as { Entries?: PutEntry[] };
+      const entries = bus.putEvents(input.Entries ?? []);
+      const failed = entries.filter((e) => 'ErrorCode' in e).length;
+      return sendJson(response, 200, { FailedEntryCount: failed, Entries: entries }, { 'content-type': 'application/x-amz-json-1.1' });
+    }
+    if (path.startsWith('/local-idp/')) return handleIdentityProvider(request, response, path, body);
+
+    const match = matchRoute(compiled, method, path);
+    if (!match) return sendJson(response, 404, { message: 'Not Found' });
+    const target = routes.find((r) => r.compiled === match.compiled);
+    let authorizer: { jwt: { claims: Record<string, string>; scopes: null } } | undefined;
+    if (match.compiled.route.auth === 'staff') {
+      // What the HTTP API's JWT authorizer does: no valid bearer token, no invocation.
+      const header = request.headers.authorization ?? '';
+      const token = /^Bearer (.+)$/i.exec(header)?.[1];
+      const claims = token ? await identity.verify(token) : undefined;
+      if (!claims) return sendJson(response, 401, { message: 'Unauthorized' }, { 'www-authenticate': 'Bearer' });
+      authorizer = {
+        jwt: {
+          claims: Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])),
+          scopes: null,
+        },
+      };
+    }
+    const event = toApiGatewayEvent(request, body, match.compiled, match.pathParameters, authorizer);
+    let result: unknown;
+    try {
+      result = await target?.fn.invoke(event);
+    } catch (error) {
+      log(`${target?.fn.spec.name} failed: ${(error as Error).stack ?? error}`);
+      return sendJson(response, 500, { message: 'Internal Server Error' });
+    }
+    const out = fromLambdaResult(result);
+    response.writeHead(out.status, out.headers);
+    response.end(out.body);
+  }
+
+  async function handleIdentityProvider(request: IncomingMessage, response: ServerResponse, path: string, body: Buffer): Promise<void> {
+    const method = request.method ?? 'GET';
+    const query = new URL(request.url ?? '/', url).searchParams;
+    if (path === '/local-idp/.well-known/jwks.json') return sendJson(response, 200, identity.jwks);
+    if (path === '/local-idp/oauth2/authorize' && method === 'GET') {
+      const page = identity.authorizePage(query);
+      response.writeHead(page.status, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://localhost:*" });
+      response.end(page.html);
+      return;
+    }
+    if (path === '/local-idp/oauth2/authorize' && method === 'POST') {
+      const result = identity.authorize(new URLSearchParams(body.toString('utf8')));
+      if (!result.location) return sendJson(response, 400, { error: 'invalid_request' });
+      response.writeHead(302, { location: result.location });
+      response.end();
+      return;
+    }
+    if (path === '/local-idp/oauth2/token' && method === 'POST') {
+      const result = await identity.token(new URLSearchParams(body.toString('utf8')));
+      return sendJson(response, result.status, result.body);
+    }
+    if (path === '/local-idp/logout') {
+      response.writeHead(302, { location: query.get('logout_uri') ?? '/' });
+      response.end();
+      return;
+    }
+    return sendJson(response, 404, { message: 'Not Found' });
+  }
+
+  const runtime: LocalRuntime = {
+    url,
+    mailboxUrl: `${ses.endpoint}/`,
+    endpoints: { dynamodb: dynamo.endpoint, ses: ses.endpoint, sqs: sqsEmulator.endpoint, events: `${url}/_aws/events` },
+    tableName,
+    bus,
+    pollers,
+    queues,
+    scheduler,
+    functions,
+    identity,
+    stats,
+    async stop() {
+      scheduler.stop();
+      await Promise.all([...pollers.values()].map((p) => p.stop()));
+      await bus.drain();
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      server.closeAllConnections();
+      await closed;
+      await stopEmulators();
+    },
+  };
+
+  if (options.seed) await seedDemoData(runtime, log);
+  return runtime;
+}

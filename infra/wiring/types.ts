@@ -1,0 +1,95 @@
+import type { EventContract, EventPatternObject } from '../../shared/events/contract.js';
+
+/**
+ * The wiring: every function, and everything that triggers it, declared once as data.
+ * `infra/aws` turns it into CDK constructs; `infra/local` runs it on one machine.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * - `public`: anyone (RSVP pages, press room, signed links).
+ * - `staff`: JSON API; needs `Authorization: Bearer <id token>` (the HTTP API's JWT authorizer
+ *   in AWS, the local runtime's equivalent locally). Handlers read `requestContext.authorizer.jwt`.
+ * - `console`: staff HTML pages; the browser sends the session cookie, which the page stack
+ *   verifies itself (a JWT authorizer cannot read cookies). Unsigned requests get a redirect.
+ */
+export type RouteAuth = 'public' | 'staff' | 'console';
+
+export interface RouteSpec {
+  method: HttpMethod;
+  /** API Gateway path syntax: `/api/programmes/{programmeId}`, `/files/{proxy+}`. */
+  path: string;
+  auth: RouteAuth;
+}
+
+export interface SubscriptionSpec {
+  event: EventContract;
+  /** Optional extra filter on `detail`, merged into the contract's pattern. */
+  detail?: EventPatternObject;
+}
+
+export interface QueueSpec {
+  /** Logical name; the queue URL reaches senders as `QUEUE_URL_<NAME>`. */
+  name: string;
+  batchSize: number;
+  /** Lambda event-source max concurrency (2..1000 in AWS). */
+  maxConcurrency: number;
+  /** Receives before a message goes to the DLQ. */
+  maxReceives: number;
+  visibilityTimeoutSeconds: number;
+  maxBatchingWindowSeconds?: number;
+  /** Events routed into this queue by EventBridge rules (rule → queue → function). */
+  subscriptions?: SubscriptionSpec[];
+}
+
+export interface ScheduleSpec {
+  name: string;
+  /** EventBridge schedule expression: `rate(1 minute)`, `cron(0 6 * * ? *)`. */
+  expression: string;
+}
+
+export interface AccessSpec {
+  table?: 'read' | 'readwrite';
+  /** May put events on the app bus. */
+  publish?: boolean;
+  /** May send mail with SES through the configuration set. */
+  sendEmail?: boolean;
+  bucket?: 'read' | 'readwrite';
+  /** Queues (by logical name) this function sends to. */
+  sendToQueues?: string[];
+}
+
+export interface FunctionSpec {
+  /** kebab-case, unique; becomes part of the Lambda name and log group. */
+  name: string;
+  /** Path of the handler module, relative to the repo root; it exports `handler`. */
+  entry: string;
+  description: string;
+  routes?: RouteSpec[];
+  /** Events delivered straight to the function (asynchronous invoke, retried, then DLQ). */
+  subscriptions?: SubscriptionSpec[];
+  /** A queue owned by this function and consumed by it with partial batch responses. */
+  queue?: QueueSpec;
+  schedules?: ScheduleSpec[];
+  access: AccessSpec;
+  timeoutSeconds?: number;
+  memoryMb?: number;
+}
+
+export type Wiring = readonly FunctionSpec[];
+
+/** Environment variable names shared by both runtimes: one name per resource, never reused. */
+export const ENV = {
+  table: 'TABLE_NAME',
+  bus: 'EVENT_BUS_NAME',
+  bucket: 'BUCKET_NAME',
+  configurationSet: 'SES_CONFIGURATION_SET',
+  fromAddress: 'MAIL_FROM_ADDRESS',
+  publicBaseUrl: 'PUBLIC_BASE_URL',
+  authIssuer: 'AUTH_ISSUER',
+  authClientId: 'AUTH_CLIENT_ID',
+  authDomain: 'AUTH_DOMAIN',
+  serviceName: 'POWERTOOLS_SERVICE_NAME',
+  queueUrl: (queueName: string) => `QUEUE_URL_${queueName.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`,
+} as const;

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../adapters/clients.js';
+import type { Programme, ProgrammeInput, ProgrammeUpdate, Theme } from '../domain/programmes/programme.js';
+import { HttpError } from '../http/errors.js';
+import { isConditionalCheckFailed, tableName, tenantPk, withoutKeys } from './table.js';
+
+const sk = (programmeId: string) => `PROGRAMME#${programmeId}`;
+
+export async function createProgramme(tenantId: string, input: ProgrammeInput, client = documentClient): Promise<Programme> {
+  const now = new Date().toISOString();
+  const programme: Programme = {
+    programmeId: randomUUID(),
+    tenantId,
+    name: input.name,
+    description: input.description,
+    language: input.language,
+    startsOn: input.startsOn,
+    endsOn: input.endsOn,
+    themes: input.themes.map((t) => ({ id: randomUUID(), title: t.title, description: t.description })),
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await client.send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { pk: tenantPk(tenantId), sk: sk(programme.programmeId), type: 'programme', ...programme },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+  return programme;
+}
+
+export async function getProgramme(tenantId: string, programmeId: string, client = documentClient): Promise<Programme | undefined> {
+  const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: { pk: tenantPk(tenantId), sk: sk(programmeId) } }));
+  return Item ? (withoutKeys(Item) as unknown as Programme) : undefined;
+}
+
+export async function listProgrammes(tenantId: string, client = documentClient): Promise<Programme[]> {
+  const items: Programme[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':prefix': 'PROGRAMME#' },
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    for (const item of page.Items ?? []) items.push(withoutKeys(item) as unknown as Programme);
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  return items.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/**
+ * Replaces the editable fields if the stored version is the one the editor saw (optimistic
+ * locking): two staff editing at once cannot silently overwrite each other.
+ */
+export async function replaceProgramme(
+  before: Programme,
+  update: ProgrammeUpdate,
+  client = documentClient,
+): Promise<Programme> {
+  const existingThemes = new Map(before.themes.map((t) => [t.id, t]));
+  const themes: Theme[] = update.themes.map((t) => ({
+    id: t.id && existingThemes.has(t.id) ? t.id : randomUUID(),
+    title: t.title,
+    description: t.description,
+  }));
+  const after: Programme = {
+    ...before,
+    name: update.name,
+    description: update.description,
+    language: update.language,
+    startsOn: update.startsOn,
+    endsOn: update.endsOn,
+    themes,
+    version: before.version + 1,
+    updatedAt: new Date().toISOString(),
+  };
+  try {
+    await client.send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { pk: tenantPk(before.tenantId), sk: sk(before.programmeId), type: 'programme', ...after },
+        ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+        ExpressionAttributeValues: { ':expected': update.expectedVersion },
+      }),
+    );
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) {
+      throw new HttpError(409, 'The programme was changed by someone else; reload and try again', [
+        { field: 'body.expectedVersion', message: 'Stale version' },
+      ]);
+    }
+    throw error;
+  }
+  return after;
+}

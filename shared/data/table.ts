@@ -1,0 +1,42 @@
+import { requireEnv } from '../adapters/config.js';
+
+/**
+ * Single-table design. Every key starts with the tenant (`T#<tenant>`), so a query can only
+ * ever reach one tenant's items; ids from a request are always combined with the caller's
+ * tenant, which is why another tenant's id simply is not found.
+ *
+ * | item            | pk                      | sk                       | gsi1pk / gsi1sk                  |
+ * |-----------------|-------------------------|--------------------------|----------------------------------|
+ * | tenant profile  | T#<t>                   | TENANT                   |                                  |
+ * | staff member    | T#<t>                   | STAFF#<id>               |                                  |
+ * | programme       | T#<t>                   | PROGRAMME#<id>           |                                  |
+ * | organisation    | T#<t>                   | ORG#<id>                 |                                  |
+ * | contact         | T#<t>                   | CONTACT#<id>             |                                  |
+ * | counters        | T#<t>                   | COUNTERS#<scope>         |                                  |
+ * | activity        | T#<t>#ACTIVITY          | <iso time>#<event id>    |                                  |
+ * | one-time schedule | T#<t>                 | SCHEDULE#<id>            | SCHEDULE#PENDING / <due>#<t>#<id> |
+ *
+ * The schedule index is the one deliberately cross-tenant key: the dispatcher must find due
+ * schedules of every tenant; it is sparse (removed once fired) and read only by the dispatcher.
+ */
+export const tableName = () => requireEnv('TABLE_NAME');
+
+export const tenantPk = (tenantId: string) => `T#${tenantId}`;
+export const activityPk = (tenantId: string) => `T#${tenantId}#ACTIVITY`;
+export const PENDING_SCHEDULES = 'SCHEDULE#PENDING';
+
+/** Strips the key attributes before an item leaves the data layer. */
+export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk'> {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
+  return rest;
+}
+
+export function isConditionalCheckFailed(error: unknown): boolean {
+  const name = (error as { name?: string })?.name;
+  if (name === 'ConditionalCheckFailedException') return true;
+  if (name === 'TransactionCanceledException') {
+    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+    return reasons.some((r) => r.Code === 'ConditionalCheckFailed');
+  }
+  return false;
+}

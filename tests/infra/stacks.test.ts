@@ -1,0 +1,645 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CfnElement, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { buildApp, type SamverkanApp } from '../../infra/aws/build-app.js';
+import { SES_EVENT_TYPES } from '../../infra/aws/stateful-stack.js';
+import { validateWiring } from '../../infra/aws/stateless-stack.js';
+import { wiring } from '../../infra/wiring.js';
+import { ENV, type FunctionSpec, type SubscriptionSpec, type Wiring } from '../../infra/wiring/types.js';
+import { defineEvent, subscriptionPattern } from '../../shared/events/contract.js';
+
+/** Skips esbuild: templates only. */
+const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+
+type Json = Record<string, any>;
+type Resource = { Type: string; Properties: Json; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+
+const WRITE_TABLE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+/** Reads a synthesized stack through small, wiring-agnostic helpers. */
+class StackView {
+  readonly template: Template;
+  readonly json: { Resources: Record<string, Resource>; Outputs?: Record<string, Json> };
+
+  constructor(readonly stack: Stack) {
+    this.template = Template.fromStack(stack);
+    this.json = this.template.toJSON() as StackView['json'];
+  }
+
+  logicalId(construct: { node: { defaultChild?: unknown } } | CfnElement): string {
+    const element = ('node' in construct && construct.node.defaultChild) || construct;
+    return this.stack.getLogicalId(element as CfnElement);
+  }
+
+  ofType(type: string): [string, Resource][] {
+    return Object.entries(this.json.Resources).filter(([, r]) => r.Type === type);
+  }
+
+  resource(id: string): Resource {
+    const r = this.json.Resources[id];
+    if (!r) throw new Error(`No resource ${id}`);
+    return r;
+  }
+
+  /** All statements of the inline policies attached to a role. */
+  statementsOfRole(roleId: string): Json[] {
+    return this.ofType('AWS::IAM::Policy')
+      .filter(([, p]) => (p.Properties.Roles as Json[]).some((r) => r.Ref === roleId))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Json[]);
+  }
+}
+
+const asArray = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
+const getAttArn = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
+
+/** Every function's async/queue subscriptions, tagged with what they target. */
+function subscriptionsOf(spec: FunctionSpec): { sub: SubscriptionSpec; via: 'function' | 'queue' }[] {
+  return [
+    ...(spec.subscriptions ?? []).map((sub) => ({ sub, via: 'function' as const })),
+    ...(spec.queue?.subscriptions ?? []).map((sub) => ({ sub, via: 'queue' as const })),
+  ];
+}
+
+describe('the Samverkan app built from infra/wiring.ts', () => {
+  let built: SamverkanApp;
+  let stateless: StackView;
+  let stateful: StackView;
+  let assemblyDir: string;
+
+  beforeAll(() => {
+    built = buildApp({ context: NO_BUNDLING });
+    // Synthesizes with the AwsSolutions plugin: in-memory (NODE_ENV=test) it throws on any error.
+    assemblyDir = built.app.synth().directory;
+    stateless = new StackView(built.stateless);
+    stateful = new StackView(built.stateful);
+  });
+
+  const functionId = (name: string) => {
+    const fn = built.stateless.functions.get(name);
+    if (!fn) throw new Error(`no function ${name}`);
+    return stateless.logicalId(fn);
+  };
+  const functionProps = (name: string) => stateless.resource(functionId(name)).Properties;
+  const roleIdOf = (name: string) => functionProps(name).Role['Fn::GetAtt'][0] as string;
+  const actionsOf = (name: string) =>
+    new Set(stateless.statementsOfRole(roleIdOf(name)).flatMap((s) => asArray(s.Action as string | string[])));
+  /**
+   * Resolves a cross-stack reference in the stateless stack (weak: `Fn::GetStackOutput`, strong:
+   * `Fn::ImportValue`) to the value the stateful stack outputs.
+   */
+  const imported = (value: Json) => {
+    const outputs = stateful.json.Outputs ?? {};
+    const weak = value['Fn::GetStackOutput'];
+    if (weak) {
+      expect(weak.StackName).toBe(built.stateful.stackName);
+      return outputs[weak.OutputName]?.Value;
+    }
+    return Object.values(outputs).find((o) => o.Export?.Name === value['Fn::ImportValue'])?.Value;
+  };
+  const queueByArn = (arn: Json) => stateless.resource(arn['Fn::GetAtt'][0]);
+
+  describe('functions', () => {
+    it('creates exactly one function per FunctionSpec, and nothing else', () => {
+      expect(stateless.ofType('AWS::Lambda::Function')).toHaveLength(wiring.length);
+      expect(stateful.ofType('AWS::Lambda::Function')).toHaveLength(0);
+    });
+
+    it.each(wiring.map((spec) => [spec.name, spec] as const))('%s carries the house defaults', (name, spec) => {
+      const props = functionProps(name);
+      expect(props.FunctionName).toBe(`samverkan-dev-${name}`);
+      expect(props.Architectures).toEqual(['arm64']);
+      expect(props.Runtime).toMatch(/^nodejs\d+\.x$/);
+      expect(props.Handler).toBe('index.handler');
+      expect(props.Timeout).toBe((spec as FunctionSpec).timeoutSeconds ?? 10);
+      expect(props.MemorySize).toBe((spec as FunctionSpec).memoryMb ?? 512);
+      expect(props.TracingConfig).toEqual({ Mode: 'Active' });
+
+      const env = props.Environment.Variables as Json;
+      expect(env[ENV.serviceName]).toBe(name);
+      expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
+      for (const key of [ENV.publicBaseUrl, ENV.authIssuer, ENV.authClientId, ENV.authDomain]) {
+        expect(env[key], key).toBeDefined();
+      }
+
+      // An explicit log group with a retention, not the implicit /aws/lambda one.
+      const logGroupId = props.LoggingConfig.LogGroup.Ref as string;
+      const logGroup = stateless.resource(logGroupId);
+      expect(logGroup.Type).toBe('AWS::Logs::LogGroup');
+      expect(logGroup.Properties.RetentionInDays).toBe(30);
+      expect(logGroup.DeletionPolicy).toBeDefined();
+
+      // Its own role, no AWS managed policies (AWSLambdaBasicExecutionRole is logs:* on everything).
+      expect(stateless.resource(roleIdOf(name)).Properties.ManagedPolicyArns).toBeUndefined();
+    });
+
+    it('the issuer handed to functions is the Cognito issuer URL of the staff pool', () => {
+      const issuer = functionProps(wiring[0].name).Environment.Variables[ENV.authIssuer];
+      const parts = issuer['Fn::Join'][1] as unknown[];
+      expect(parts[0]).toBe('https://cognito-idp.');
+      expect(imported(parts.at(-1) as Json)).toEqual({ Ref: stateful.logicalId(built.stateful.userPool) });
+    });
+  });
+
+  describe('least-privilege grants follow `access`', () => {
+    it.each(wiring.map((spec) => [spec.name, spec as FunctionSpec] as const))('%s', (name, spec) => {
+      const actions = actionsOf(name);
+      const env = functionProps(name).Environment.Variables as Json;
+      const { access } = spec;
+
+      expect(env[ENV.table] !== undefined).toBe(access.table !== undefined);
+      if (access.table) expect(actions).toContain('dynamodb:Query');
+      else expect([...actions].filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
+      for (const write of WRITE_TABLE_ACTIONS) {
+        expect(actions.has(write), write).toBe(access.table === 'readwrite');
+      }
+
+      expect(actions.has('events:PutEvents')).toBe(access.publish === true);
+      expect(env[ENV.bus] !== undefined).toBe(access.publish === true);
+
+      expect(actions.has('ses:SendEmail')).toBe(access.sendEmail === true);
+      expect(actions.has('ses:SendRawEmail')).toBe(access.sendEmail === true);
+      expect(env[ENV.configurationSet] !== undefined).toBe(access.sendEmail === true);
+
+      expect([...actions].some((a) => a.startsWith('s3:'))).toBe(access.bucket !== undefined);
+      expect(actions.has('s3:PutObject')).toBe(access.bucket === 'readwrite');
+
+      for (const queueName of access.sendToQueues ?? []) {
+        expect(env[ENV.queueUrl(queueName)]).toBeDefined();
+        expect(actions).toContain('sqs:SendMessage');
+      }
+      // Nothing but the X-Ray statement uses Resource "*"; no action wildcards beyond service prefixes.
+      for (const statement of stateless.statementsOfRole(roleIdOf(name))) {
+        if (asArray(statement.Resource).includes('*')) {
+          expect(asArray(statement.Action).every((a: string) => a.startsWith('xray:'))).toBe(true);
+        }
+        for (const action of asArray(statement.Action as string | string[])) expect(action).not.toMatch(/\*/);
+      }
+    });
+
+    it('the table grant covers the table and its gsi1 index only', () => {
+      const spec = wiring.find((s) => (s.access as FunctionSpec['access']).table);
+      if (!spec) return;
+      const tableArn = stateful.logicalId(built.stateful.table);
+      const resources = stateless
+        .statementsOfRole(roleIdOf(spec.name))
+        .filter((s) => asArray(s.Action).some((a: string) => a.startsWith('dynamodb:')))
+        .flatMap((s) => asArray(s.Resource));
+      const rendered = JSON.stringify(resources);
+      expect(rendered).toContain('/index/gsi1');
+      expect(rendered).not.toContain('/index/*');
+      expect(imported(resources[0])).toEqual(getAttArn(tableArn));
+    });
+  });
+
+  describe('HTTP API', () => {
+    const routes = wiring.flatMap((spec) => (spec.routes ?? []).map((route) => ({ spec: spec.name, ...route })));
+
+    it('has exactly the routes of the wiring', () => {
+      expect(stateless.ofType('AWS::ApiGatewayV2::Route')).toHaveLength(routes.length);
+    });
+
+    it.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (routeKey, route) => {
+      const matches = stateless.ofType('AWS::ApiGatewayV2::Route').filter(([, r]) => r.Properties.RouteKey === routeKey);
+      expect(matches).toHaveLength(1);
+      const props = matches[0]?.[1].Properties as Json;
+
+      if (route.auth === 'staff') {
+        expect(props.AuthorizationType).toBe('JWT');
+        const authorizer = stateless.resource(props.AuthorizerId.Ref).Properties;
+        expect(authorizer.AuthorizerType).toBe('JWT');
+        expect(authorizer.IdentitySource).toEqual(['$request.header.Authorization']);
+        expect(imported(authorizer.JwtConfiguration.Audience[0])).toEqual({
+          Ref: stateful.logicalId(built.stateful.userPoolClient),
+        });
+      } else {
+        expect(props.AuthorizationType).toBe('NONE');
+        expect(props.AuthorizerId).toBeUndefined();
+      }
+
+      const integrationId = props.Target['Fn::Join'][1][1].Ref as string;
+      const integration = stateless.resource(integrationId).Properties;
+      expect(integration.IntegrationType).toBe('AWS_PROXY');
+      expect(integration.IntegrationUri).toEqual(getAttArn(functionId(route.spec)));
+    });
+
+    it('logs access to a log group', () => {
+      stateless.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+        StageName: '$default',
+        AutoDeploy: true,
+        AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] }, Format: Match.anyValue() },
+      });
+    });
+  });
+
+  describe('event subscriptions', () => {
+    const subs = wiring.flatMap((spec) =>
+      subscriptionsOf(spec as FunctionSpec).map(({ sub, via }, i) => ({ spec: spec as FunctionSpec, sub, via, i })),
+    );
+    const patternRules = () => stateless.ofType('AWS::Events::Rule').filter(([, r]) => r.Properties.EventPattern);
+
+    it('has one pattern rule per subscription', () => {
+      expect(patternRules()).toHaveLength(subs.length);
+    });
+
+    it.each(
+      subs.map((s) => [`${s.spec.name} ← ${s.sub.event.name} (via ${s.via})`, s] as const),
+    )('%s', (_, { spec, sub, via }) => {
+      const expected = subscriptionPattern(sub.event, sub.detail);
+      const targetArn =
+        via === 'function'
+          ? getAttArn(functionId(spec.name))
+          : getAttArn(stateless.logicalId(built.stateless.queues.get(spec.queue?.name ?? '') as never));
+
+      const matching = patternRules().filter(([, r]) => {
+        try {
+          expect(r.Properties.EventPattern).toStrictEqual(expected);
+          expect(r.Properties.Targets.map((t: Json) => t.Arn)).toContainEqual(targetArn);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      expect(matching, JSON.stringify(expected)).toHaveLength(1);
+      const rule = matching[0]?.[1].Properties as Json;
+
+      if (sub.event.bus === 'default') expect(rule.EventBusName).toBe('default');
+      else expect(imported(rule.EventBusName)).toEqual({ Ref: stateful.logicalId(built.stateful.bus) });
+
+      const target = (rule.Targets as Json[]).find((t) => JSON.stringify(t.Arn) === JSON.stringify(targetArn));
+      expect(target?.RetryPolicy).toEqual({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 7200 });
+      const dlq = queueByArn(target?.DeadLetterConfig.Arn);
+      expect(dlq.Type).toBe('AWS::SQS::Queue');
+      expect(dlq.Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);
+    });
+
+    it('functions invoked asynchronously retry, then keep failed events in a DLQ', () => {
+      for (const spec of wiring as Wiring) {
+        if (!spec.subscriptions?.length && !spec.schedules?.length) continue;
+        const props = functionProps(spec.name);
+        expect(queueByArn(props.DeadLetterConfig.TargetArn).Type).toBe('AWS::SQS::Queue');
+        stateless.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+          FunctionName: { Ref: functionId(spec.name) },
+          MaximumRetryAttempts: 2,
+          MaximumEventAgeInSeconds: 7200,
+        });
+      }
+    });
+  });
+
+  describe('owned queues', () => {
+    const owners = (wiring as Wiring).filter((spec) => spec.queue);
+
+    it.each(owners.map((spec) => [spec.name, spec] as const))('%s consumes its queue', (name, spec) => {
+      const q = spec.queue as NonNullable<FunctionSpec['queue']>;
+      const mappings = stateless
+        .ofType('AWS::Lambda::EventSourceMapping')
+        .filter(([, m]) => m.Properties.FunctionName.Ref === functionId(name));
+      expect(mappings).toHaveLength(1);
+      const mapping = mappings[0]?.[1].Properties as Json;
+      expect(mapping.BatchSize).toBe(q.batchSize);
+      expect(mapping.ScalingConfig).toEqual({ MaximumConcurrency: q.maxConcurrency });
+      expect(mapping.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+      expect(mapping.MaximumBatchingWindowInSeconds).toBe(q.maxBatchingWindowSeconds);
+
+      const queue = queueByArn(mapping.EventSourceArn);
+      expect(queue.Properties.VisibilityTimeout).toBe(q.visibilityTimeoutSeconds);
+      expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+      expect(queue.Properties.RedrivePolicy.maxReceiveCount).toBe(q.maxReceives);
+      const dlq = queueByArn(queue.Properties.RedrivePolicy.deadLetterTargetArn);
+      expect(dlq.Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);
+      expect(dlq.Properties.SqsManagedSseEnabled).toBe(true);
+    });
+
+    it('every queue enforces TLS and server-side encryption', () => {
+      const queues = stateless.ofType('AWS::SQS::Queue');
+      for (const [id, queue] of queues) {
+        expect(queue.Properties.SqsManagedSseEnabled, id).toBe(true);
+        stateless.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+          Queues: Match.arrayWith([{ Ref: id }]),
+          PolicyDocument: {
+            Statement: Match.arrayWith([
+              Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+            ]),
+          },
+        });
+      }
+    });
+  });
+
+  describe('schedules', () => {
+    const schedules = (wiring as Wiring).flatMap((spec) => (spec.schedules ?? []).map((s) => ({ spec, s })));
+
+    it.each(schedules.map(({ spec, s }) => [`${spec.name}: ${s.name}`, spec, s] as const))('%s', (_, spec, s) => {
+      stateless.template.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: s.expression,
+        Targets: Match.arrayWith([Match.objectLike({ Arn: getAttArn(functionId(spec.name)) })]),
+      });
+    });
+  });
+
+  describe('stateful resources', () => {
+    it('table: keys, gsi1, on-demand, PITR, TTL, AWS-managed encryption, retained', () => {
+      const [[, table] = []] = stateful.ofType('AWS::DynamoDB::Table');
+      expect(table?.DeletionPolicy).toBe('Retain');
+      expect(table?.Properties).toMatchObject({
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+        SSESpecification: { SSEEnabled: true },
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: 'gsi1',
+            KeySchema: [
+              { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+              { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+      });
+    });
+
+    it('attachments bucket: private, TLS only, encrypted, versioned, access-logged', () => {
+      const bucket = stateful.resource(stateful.logicalId(built.stateful.bucket));
+      expect(bucket.DeletionPolicy).toBe('Retain');
+      expect(bucket.Properties).toMatchObject({
+        VersioningConfiguration: { Status: 'Enabled' },
+        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        LoggingConfiguration: { DestinationBucketName: { Ref: Match.anyValue() } },
+      });
+    });
+
+    it('the app bus is samverkan-<stage>, archived', () => {
+      stateful.template.hasResourceProperties('AWS::Events::EventBus', { Name: 'samverkan-dev' });
+      stateful.template.hasResourceProperties('AWS::Events::Archive', {
+        SourceArn: getAttArn(stateful.logicalId(built.stateful.bus)),
+      });
+    });
+
+    it('staff user pool: admin-created users, strong passwords, optional TOTP, tenant and role', () => {
+      const pool = stateful.resource(stateful.logicalId(built.stateful.userPool)).Properties;
+      expect(pool.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
+      expect(pool.MfaConfiguration).toBe('OPTIONAL');
+      expect(pool.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+      expect(pool.Policies.PasswordPolicy.MinimumLength).toBeGreaterThanOrEqual(12);
+      expect(pool.Schema).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ Name: 'tenant', AttributeDataType: 'String', Mutable: false }),
+          expect.objectContaining({ Name: 'role', AttributeDataType: 'String', Mutable: true }),
+        ]),
+      );
+      const client = stateful.resource(stateful.logicalId(built.stateful.userPoolClient)).Properties;
+      expect(client.AllowedOAuthFlows).toEqual(['code']);
+      expect(client.CallbackURLs).toEqual([`${built.stateful.callbackBaseUrl}/auth/callback`]);
+      expect(client.GenerateSecret).toBe(false);
+      // Users must not be able to rewrite their own tenant or role.
+      expect((client.WriteAttributes as string[]).some((a) => a.startsWith('custom:'))).toBe(false);
+      stateful.template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+    });
+
+    it('SES configuration set sends every event type to the default bus', () => {
+      const destinations = stateful.ofType('AWS::SES::ConfigurationSetEventDestination');
+      expect(destinations).toHaveLength(1);
+      const destination = destinations[0]?.[1].Properties.EventDestination as Json;
+      expect(destination.Enabled).toBe(true);
+      expect(JSON.stringify(destination.EventBridgeDestination.EventBusArn)).toMatch(/:event-bus\/default"/);
+      expect([...destination.MatchingEventTypes].sort()).toEqual(
+        [
+          'send',
+          'delivery',
+          'bounce',
+          'complaint',
+          'reject',
+          'deliveryDelay',
+          'open',
+          'click',
+          'renderingFailure',
+        ].sort(),
+      );
+      expect(SES_EVENT_TYPES).toHaveLength(9);
+    });
+  });
+
+  describe('alarms', () => {
+    const alarms = () => stateless.ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    const topicRef = () => ({ Ref: stateless.logicalId(built.stateless.alarmTopic) });
+
+    it('every dead-letter queue alarms on its first message', () => {
+      const rendered = JSON.stringify(stateless.json.Resources);
+      // DLQs are found in the template, not taken from the stack's own bookkeeping.
+      const dlqIds = stateless
+        .ofType('AWS::SQS::Queue')
+        .map(([id]) => id)
+        .filter((id) => {
+          const arn = JSON.stringify(getAttArn(id));
+          return (
+            rendered.includes(`"deadLetterTargetArn":${arn}`) ||
+            rendered.includes(`"DeadLetterConfig":{"Arn":${arn}}`) ||
+            rendered.includes(`"DeadLetterConfig":{"TargetArn":${arn}}`)
+          );
+        });
+      expect(dlqIds.length).toBeGreaterThan(0);
+      for (const id of dlqIds) {
+        const alarm = alarms().find(
+          (a) =>
+            a.MetricName === 'ApproximateNumberOfMessagesVisible' &&
+            JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [id, 'QueueName'] } }]),
+        );
+        expect(alarm, id).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+        expect(alarm?.AlarmActions).toEqual([topicRef()]);
+      }
+    });
+
+    it('every function alarms on errors over 5 minutes', () => {
+      for (const spec of wiring) {
+        const alarm = alarms().find(
+          (a) => a.MetricName === 'Errors' && a.Dimensions?.[0]?.Value?.Ref === functionId(spec.name),
+        );
+        expect(alarm, spec.name).toMatchObject({ Threshold: 0, Period: 300, Statistic: 'Sum' });
+      }
+    });
+
+    it('SES bounce rate > 5% and complaint rate > 0.1% alarm', () => {
+      for (const [metric, threshold] of [
+        ['Reputation.BounceRate', 0.05],
+        ['Reputation.ComplaintRate', 0.001],
+      ] as const) {
+        const alarm = alarms().find((a) => a.MetricName === metric);
+        expect(alarm, metric).toMatchObject({
+          Namespace: 'AWS/SES',
+          Threshold: threshold,
+          ComparisonOperator: 'GreaterThanThreshold',
+          AlarmActions: [topicRef()],
+        });
+      }
+    });
+
+    it('the alarm topic refuses plain HTTP publishers', () => {
+      stateless.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    });
+  });
+
+  it('outputs the API URL, user pool id, client id and hosted UI domain', () => {
+    expect(Object.keys(stateless.json.Outputs ?? {})).toEqual(
+      expect.arrayContaining(['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'HostedUiDomain']),
+    );
+  });
+
+  describe('cdk-nag AwsSolutions', () => {
+    it('reports no unacknowledged errors or warnings', () => {
+      const report = new AwsSolutionsChecks().validateScope(built.app);
+      const findings = report.violations.map(
+        (v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
+      );
+      expect(findings).toEqual([]);
+    });
+
+    it('the synthesized validation report is clean too', () => {
+      const report = JSON.parse(readFileSync(path.join(assemblyDir, 'validation-report.json'), 'utf8'));
+      const violations = (report.pluginReports as Json[]).flatMap((p) => p.violations ?? []);
+      expect(violations).toEqual([]);
+    });
+
+    it('no CDK errors or warnings on either stack', () => {
+      for (const stack of [built.stateful, built.stateless]) {
+        const annotations = Annotations.fromStack(stack);
+        expect(annotations.findError('*', Match.anyValue())).toEqual([]);
+        expect(annotations.findWarning('*', Match.anyValue())).toEqual([]);
+      }
+    });
+
+    it('every acknowledgement carries a specific reason', () => {
+      const acks = built.app.node
+        .findAll()
+        .flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules'))
+        .flatMap((m) => Object.values(m.data as Record<string, string>));
+      expect(acks.length).toBeGreaterThan(0);
+      for (const reason of acks) expect(reason.length).toBeGreaterThan(60);
+    });
+  });
+});
+
+describe('a different wiring drives the stacks', () => {
+  const ThingHappened = defineEvent({
+    name: 'test.thing-happened',
+    source: 'test.things',
+    detailType: 'ThingHappened',
+    version: 2,
+    schema: z.object({ kind: z.string() }),
+  });
+  const EmailBounced = defineEvent({
+    name: 'ses.bounce',
+    source: 'aws.ses',
+    detailType: 'Email Bounced',
+    version: 1,
+    schema: z.object({}),
+    bus: 'default',
+  });
+  // Any existing handler file will do: bundling is skipped.
+  const entry = (wiring[0] as FunctionSpec).entry;
+  const tiny: Wiring = [
+    {
+      name: 'thing-reader',
+      entry,
+      description: 'reads things',
+      access: { table: 'read' },
+      subscriptions: [{ event: ThingHappened, detail: { kind: ['important'] } }, { event: EmailBounced }],
+    },
+  ];
+
+  let built: SamverkanApp;
+  let view: StackView;
+
+  beforeAll(() => {
+    built = buildApp({ context: { ...NO_BUNDLING, stage: 'test' }, wiring: tiny });
+    view = new StackView(built.stateless);
+  });
+
+  it('has only the one function, no routes and no queues', () => {
+    expect(view.ofType('AWS::Lambda::Function')).toHaveLength(1);
+    view.template.hasResourceProperties('AWS::Lambda::Function', { FunctionName: 'samverkan-test-thing-reader' });
+    expect(view.ofType('AWS::ApiGatewayV2::Route')).toHaveLength(0);
+    expect(view.ofType('AWS::Lambda::EventSourceMapping')).toHaveLength(0);
+    expect([...built.stateless.functions.keys()]).toEqual(['thing-reader']);
+  });
+
+  it('routes the filtered subscription on the app bus with the merged pattern', () => {
+    const fnArn = getAttArn(view.logicalId(built.stateless.functions.get('thing-reader') as never));
+    const expected = {
+      source: ['test.things'],
+      'detail-type': ['ThingHappened'],
+      detail: { version: [2], kind: ['important'] },
+    };
+    expect(subscriptionPattern(ThingHappened, { kind: ['important'] })).toStrictEqual(expected);
+    const rule = view.ofType('AWS::Events::Rule').find(([, r]) => r.Properties.EventPattern?.source?.[0] === 'test.things');
+    expect(rule?.[1].Properties.EventPattern).toStrictEqual(expected);
+    expect(rule?.[1].Properties.EventBusName).not.toBe('default');
+    expect(JSON.stringify(rule?.[1].Properties.EventBusName)).toContain(built.stateful.stackName);
+    expect(rule?.[1].Properties.Targets[0].Arn).toEqual(fnArn);
+  });
+
+  it('routes the AWS event on the default bus, without a version filter', () => {
+    const rule = view.ofType('AWS::Events::Rule').find(([, r]) => r.Properties.EventPattern?.source?.[0] === 'aws.ses');
+    expect(rule?.[1].Properties.EventBusName).toBe('default');
+    expect(rule?.[1].Properties.EventPattern).toStrictEqual({ source: ['aws.ses'], 'detail-type': ['Email Bounced'] });
+  });
+
+  it('grants read-only table access and nothing else', () => {
+    const fn = view.resource(view.logicalId(built.stateless.functions.get('thing-reader') as never)).Properties;
+    const actions = view.statementsOfRole(fn.Role['Fn::GetAtt'][0]).flatMap((s) => asArray(s.Action as string[]));
+    expect(actions).toContain('dynamodb:GetItem');
+    expect(actions).toContain('dynamodb:Query');
+    expect(actions).not.toContain('dynamodb:PutItem');
+    expect(actions).not.toContain('events:PutEvents');
+    expect(actions.some((a) => a.startsWith('ses:') || a.startsWith('s3:'))).toBe(false);
+    expect(fn.Environment.Variables[ENV.table]).toBeDefined();
+    expect(fn.Environment.Variables[ENV.bus]).toBeUndefined();
+  });
+
+  it('is nag-clean as well', () => {
+    expect(new AwsSolutionsChecks().validateScope(built.app).violations).toEqual([]);
+  });
+});
+
+describe('wiring validation', () => {
+  const base: FunctionSpec = { name: 'a', entry: 'x.ts', description: 'a', access: {} };
+
+  it('rejects a route declared twice', () => {
+    const route = { method: 'GET', path: '/x', auth: 'public' } as const;
+    expect(() =>
+      validateWiring([
+        { ...base, routes: [route] },
+        { ...base, name: 'b', routes: [route] },
+      ]),
+    ).toThrow(/GET \/x is declared twice/);
+  });
+
+  it('rejects sending to a queue nobody owns', () => {
+    expect(() => validateWiring([{ ...base, access: { sendToQueues: ['nope'] } }])).toThrow(/unknown queue 'nope'/);
+  });
+
+  it('rejects a visibility timeout shorter than the function timeout', () => {
+    const queue = { name: 'q', batchSize: 1, maxConcurrency: 2, maxReceives: 3, visibilityTimeoutSeconds: 5 };
+    expect(() => validateWiring([{ ...base, timeoutSeconds: 30, queue }])).toThrow(/visibility timeout/);
+  });
+});
