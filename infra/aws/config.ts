@@ -14,9 +14,10 @@ import type { Node } from 'constructs';
  * | `alarmEmail`           | (none)                 | subscribes this address to the alarm topic                     |
  * | `sesSendRatePerSecond` | `14`                   | the account's SES maximum send rate; alarms near it           |
  *
- * The Cognito callback URL is `<domainName>/auth/callback`. Without `domainName` it falls back to the
- * local runtime (`http://localhost:3000`), because the execute-api URL only exists after the first
- * deploy: deploy once, then redeploy with `-c domainName=<ApiUrl output>` (or a custom domain).
+ * The Cognito callback URL is `<domainName>/auth/callback`. Without `domainName` (not allowed for
+ * `prod`) it falls back to `http://localhost:3000`, because the execute-api URL only exists after
+ * the first deploy: deploy once, then redeploy with `-c domainName=<ApiUrl output>` (or a custom
+ * domain) to make the hosted-UI sign-in work.
  */
 export interface SamverkanConfig {
   readonly stage: string;
@@ -43,13 +44,19 @@ function optionalString(node: Node, key: string): string | undefined {
 export function readConfig(node: Node): SamverkanConfig {
   const stage = optionalString(node, 'stage') ?? 'dev';
   if (!STAGE.test(stage)) {
-    throw new Error(`Context 'stage' must match ${STAGE} (it becomes part of resource names), got '${stage}'`);
+    throw new Error(
+      `Context 'stage' must match ${STAGE} (it becomes part of resource names), got '${stage}'`,
+    );
   }
 
   const rawDomain = optionalString(node, 'domainName');
   const domainName = rawDomain
     ? (/^https?:\/\//.test(rawDomain) ? rawDomain : `https://${rawDomain}`).replace(/\/+$/, '')
     : undefined;
+
+  if (stage === 'prod' && !domainName) {
+    throw new Error("Context 'domainName' is required for stage 'prod' (it is the Cognito callback base URL)");
+  }
 
   const mailFromAddress = optionalString(node, 'mailFromAddress') ?? 'no-reply@example.org';
   const fromMatch = EMAIL.exec(mailFromAddress);

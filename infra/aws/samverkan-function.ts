@@ -46,7 +46,12 @@ const READ_TABLE = [
   'dynamodb:Scan',
   'dynamodb:ConditionCheckItem',
 ];
-const WRITE_TABLE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+const WRITE_TABLE = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
 
 /**
  * A Lambda function with the house defaults: Node.js on arm64, ESM bundle with the AWS SDK inside

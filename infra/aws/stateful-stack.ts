@@ -1,16 +1,16 @@
 import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  ClientAttributes,
   FeaturePlan,
   Mfa,
   OAuthScope,
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
-  UserPoolClient,
+  type UserPoolClient,
   UserPoolClientIdentityProvider,
-  UserPoolDomain,
-  ClientAttributes,
+  type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, type IEventBus } from 'aws-cdk-lib/aws-events';
@@ -18,8 +18,8 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import {
   ConfigurationSet,
   ConfigurationSetEventDestination,
-  EasyDkimSigningKeyLength,
   DkimIdentity,
+  EasyDkimSigningKeyLength,
   EmailIdentity,
   EmailSendingEvent,
   EventDestination,
@@ -247,7 +247,10 @@ export class StatefulStack extends Stack {
       this.mailIdentityArns = [sesIdentityArn(this, config.mailDomain)];
     } else {
       // The identity is verified outside this app: either the address itself or its domain.
-      this.mailIdentityArns = [sesIdentityArn(this, config.mailFromAddress), sesIdentityArn(this, fromDomain)];
+      this.mailIdentityArns = [
+        sesIdentityArn(this, config.mailFromAddress),
+        sesIdentityArn(this, fromDomain),
+      ];
     }
   }
 }

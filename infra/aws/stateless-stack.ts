@@ -28,8 +28,8 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { subscriptionPattern } from '../../shared/events/contract.js';
-import { wiring as defaultWiring } from '../wiring.js';
 import { ENV, type FunctionSpec, type SubscriptionSpec, type Wiring } from '../wiring/types.js';
+import { wiring as defaultWiring } from '../wiring.js';
 import type { SamverkanConfig } from './config.js';
 import { SamverkanFunction } from './samverkan-function.js';
 import { attachmentsBucketName, defaultBus, GSI1, type StatefulStack } from './stateful-stack.js';
@@ -228,7 +228,8 @@ export class StatelessStack extends Stack {
       if (spec.routes?.length) {
         const integration = new HttpLambdaIntegration(`${pascal(spec.name)}Integration`, fn);
         for (const route of spec.routes) {
-          const authorizer: IHttpRouteAuthorizer | undefined = route.auth === 'staff' ? staffAuthorizer : undefined;
+          const authorizer: IHttpRouteAuthorizer | undefined =
+            route.auth === 'staff' ? staffAuthorizer : undefined;
           const [httpRoute] = this.api.addRoutes({
             path: route.path,
             methods: [HttpMethod[route.method]],
@@ -281,12 +282,18 @@ export class StatelessStack extends Stack {
             batchSize: q.batchSize,
             maxConcurrency: q.maxConcurrency,
             maxBatchingWindow:
-              q.maxBatchingWindowSeconds === undefined ? undefined : Duration.seconds(q.maxBatchingWindowSeconds),
+              q.maxBatchingWindowSeconds === undefined
+                ? undefined
+                : Duration.seconds(q.maxBatchingWindowSeconds),
             reportBatchItemFailures: true,
           }),
         );
         if (q.subscriptions?.length) {
-          const deliveryDlq = this.deadLetterQueue(group, 'QueueDeliveryDlq', dlqKey.queueDelivery(spec.name));
+          const deliveryDlq = this.deadLetterQueue(
+            group,
+            'QueueDeliveryDlq',
+            dlqKey.queueDelivery(spec.name),
+          );
           Validations.of(deliveryDlq).acknowledge({
             id: 'AwsSolutions-SQS3',
             reason:
@@ -330,7 +337,10 @@ export class StatelessStack extends Stack {
     // --- 4. alarms -----------------------------------------------------------------------------
     for (const [key, dlq] of this.dlqMap) {
       this.alarm(`Dlq${pascal(key)}`, key, {
-        metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+        metric: dlq.metricApproximateNumberOfMessagesVisible({
+          period: Duration.minutes(1),
+          statistic: 'Maximum',
+        }),
         threshold: 0,
         description: `Messages in dead-letter queue ${key}: inspect, fix the cause, then redrive.`,
       });
@@ -466,7 +476,9 @@ export function validateWiring(wiring: Wiring): void {
       if (queues.has(q.name)) errors.push(`${spec.name}: duplicate queue name ${q.name}`);
       queues.add(q.name);
       if (q.visibilityTimeoutSeconds < timeout) {
-        errors.push(`${spec.name}: queue visibility timeout ${q.visibilityTimeoutSeconds}s < function timeout ${timeout}s`);
+        errors.push(
+          `${spec.name}: queue visibility timeout ${q.visibilityTimeoutSeconds}s < function timeout ${timeout}s`,
+        );
       }
       if (q.maxConcurrency < 2 || q.maxConcurrency > 1000) {
         errors.push(`${spec.name}: queue maxConcurrency must be 2..1000`);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { subscriptionPattern } from '../../shared/events/contract.js';
 import type { Wiring } from '../wiring/types.js';
-import { type EventPattern, matchesPattern } from './event-pattern.js';
+import { type EventPattern, matchesPattern, validatePattern } from './event-pattern.js';
 import type { LocalFunction } from './invoke.js';
 
 export interface BusEvent {
@@ -65,6 +65,8 @@ export function rulesFromWiring(wiring: Wiring, functions: Map<string, LocalFunc
       });
     }
   }
+  // A pattern EventBridge would refuse at deploy time is refused here too, not silently unmatched.
+  for (const rule of rules) validatePattern(rule.pattern);
   return rules;
 }
 
@@ -88,7 +90,7 @@ export class LocalEventBus {
   private readonly retryDelaysMs: number[];
 
   constructor(
-    private readonly rules: LocalRule[],
+    readonly rules: LocalRule[],
     private readonly options: EventBusOptions,
   ) {
     this.retryDelaysMs = options.retryDelaysMs ?? [1000, 2000];

@@ -82,7 +82,7 @@ function matchObject(pattern: Record<string, unknown>, obj: Record<string, unkno
   for (const [key, condition] of Object.entries(pattern)) {
     if (key === OR_KEY && Array.isArray(condition)) {
       // `$or` is not a field: the object matches if any branch matches this same object.
-      if (!condition.every((branch) => isPlainObject(branch) && matchObject(branch, obj))) return false;
+      if (!condition.some((branch) => isPlainObject(branch) && matchObject(branch, obj))) return false;
     } else if (Array.isArray(condition)) {
       if (!matchLeaf(condition, leafValues(field(obj, key)))) return false;
     } else if (isPlainObject(condition)) {

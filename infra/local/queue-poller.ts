@@ -81,6 +81,7 @@ export class QueuePoller {
           MaxNumberOfMessages: Math.min(10, this.spec.batchSize - messages.length),
           WaitTimeSeconds: 0,
           MessageSystemAttributeNames: ['All'],
+          AttributeNames: ['All'],
           MessageAttributeNames: ['All'],
         }),
       );

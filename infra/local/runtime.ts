@@ -15,6 +15,8 @@ import { ensureQueues, ensureTable, localClients } from './resources.js';
 import { LocalScheduler } from './scheduler.js';
 import { seedDemoData } from './seed.js';
 
+let portsOfThisProcess: { http?: number; dynamodb?: number; ses?: number; sqs?: number } = {};
+
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 export interface LocalRuntimeOptions {
@@ -63,10 +65,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const wiring = options.wiring ?? defaultWiring;
   if (options.reset && options.dataDir) rmSync(options.dataDir, { recursive: true, force: true });
 
+  // SDK clients live at module scope (as in a Lambda container) and keep the endpoints they
+  // were created with, so a second runtime in the same process reuses the first one's ports.
+  const preferred = { ...portsOfThisProcess, ...options.emulatorPorts };
   const [dynamoPort, sesPort, sqsPort] = await Promise.all([
-    freePort(options.emulatorPorts?.dynamodb),
-    freePort(options.emulatorPorts?.ses),
-    freePort(options.emulatorPorts?.sqs),
+    freePort(preferred.dynamodb),
+    freePort(preferred.ses),
+    freePort(preferred.sqs),
   ]);
   const emulators: Emulator[] = [];
   const stopEmulators = () => Promise.all(emulators.map((e) => e.stop()));
@@ -84,9 +89,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const [dynamo, ses, sqsEmulator] = emulators as [Emulator, Emulator, Emulator];
 
   const server = createServer();
-  await new Promise<void>((r) => server.listen(options.port ?? 0, '127.0.0.1', r));
+  await new Promise<void>((r) => server.listen(options.port ?? portsOfThisProcess.http ?? 0, '127.0.0.1', r));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  portsOfThisProcess = { http: port, dynamodb: dynamoPort, ses: sesPort, sqs: sqsPort };
   const url = `http://localhost:${port}`;
   const tableName = 'samverkan-local';
   const busName = 'samverkan-local';

@@ -3,9 +3,14 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../adapters/clients.js';
 import type { Programme, ProgrammeInput, ProgrammeUpdate, Theme } from '../domain/programmes/programme.js';
 import { HttpError } from '../http/errors.js';
-import { isConditionalCheckFailed, tableName, tenantPk, withoutKeys } from './table.js';
+import { compact, isConditionalCheckFailed, tableName, tenantPk, withoutKeys } from './table.js';
 
 const sk = (programmeId: string) => `PROGRAMME#${programmeId}`;
+
+function fromItem(item: Record<string, unknown>): Programme {
+  const { type: _type, ...rest } = withoutKeys(item);
+  return { description: '', ...rest } as unknown as Programme;
+}
 
 export async function createProgramme(tenantId: string, input: ProgrammeInput, client = documentClient): Promise<Programme> {
   const now = new Date().toISOString();
@@ -25,7 +30,7 @@ export async function createProgramme(tenantId: string, input: ProgrammeInput, c
   await client.send(
     new PutCommand({
       TableName: tableName(),
-      Item: { pk: tenantPk(tenantId), sk: sk(programme.programmeId), type: 'programme', ...programme },
+      Item: compact({ pk: tenantPk(tenantId), sk: sk(programme.programmeId), type: 'programme', ...programme, themes: programme.themes.map(compact) }),
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
@@ -34,7 +39,7 @@ export async function createProgramme(tenantId: string, input: ProgrammeInput, c
 
 export async function getProgramme(tenantId: string, programmeId: string, client = documentClient): Promise<Programme | undefined> {
   const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: { pk: tenantPk(tenantId), sk: sk(programmeId) } }));
-  return Item ? (withoutKeys(Item) as unknown as Programme) : undefined;
+  return Item ? fromItem(Item) : undefined;
 }
 
 export async function listProgrammes(tenantId: string, client = documentClient): Promise<Programme[]> {
@@ -49,7 +54,7 @@ export async function listProgrammes(tenantId: string, client = documentClient):
         ExclusiveStartKey: cursor,
       }),
     );
-    for (const item of page.Items ?? []) items.push(withoutKeys(item) as unknown as Programme);
+    for (const item of page.Items ?? []) items.push(fromItem(item));
     cursor = page.LastEvaluatedKey;
   } while (cursor);
   return items.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -85,7 +90,7 @@ export async function replaceProgramme(
     await client.send(
       new PutCommand({
         TableName: tableName(),
-        Item: { pk: tenantPk(before.tenantId), sk: sk(before.programmeId), type: 'programme', ...after },
+        Item: compact({ pk: tenantPk(before.tenantId), sk: sk(before.programmeId), type: 'programme', ...after, themes: after.themes.map(compact) }),
         ConditionExpression: 'attribute_exists(pk) AND version = :expected',
         ExpressionAttributeValues: { ':expected': update.expectedVersion },
       }),

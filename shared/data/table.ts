@@ -40,3 +40,12 @@ export function isConditionalCheckFailed(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Drops empty strings and undefined values before a write. DynamoDB has accepted empty
+ * non-key strings since 2020, but the DynamoDB Local build we run (1.11) still rejects them,
+ * and an absent optional field reads back the same either way.
+ */
+export function compact<T extends Record<string, unknown>>(item: T): T {
+  return Object.fromEntries(Object.entries(item).filter(([, v]) => v !== '' && v !== undefined)) as T;
+}

@@ -1,0 +1,300 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoTenant, demoStaff, demoTenants } from '../../infra/local/demo-data.js';
+import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
+import type { Language } from '../../shared/domain/programmes/programme.js';
+import { messages } from '../../shared/ui/i18n.js';
+import {
+  axeViolations,
+  describeViolations,
+  desktopContext,
+  launchChromium,
+  phoneContext,
+  phoneViewport,
+} from './browser.js';
+
+/**
+ * The console in a real browser against the local runtime: DynamoDB Local, the SES and SQS
+ * emulators, the wiring's functions and the local identity provider, seeded with the two demo
+ * tenants. Staff sign in the way they do in AWS: sign-in → hosted page → callback → cookie.
+ */
+
+interface TenantCase {
+  tenant: DemoTenant;
+  /** The admin who signs in. */
+  staffId: string;
+  staffName: string;
+  language: Language;
+  /** The browser locale (Accept-Language) of a staffer of this tenant. */
+  locale: string;
+  other: DemoTenant;
+}
+
+function tenantCase(tenantId: string, otherId: string, locale: string): TenantCase {
+  const tenant = demoTenants.find((t) => t.tenantId === tenantId);
+  const other = demoTenants.find((t) => t.tenantId === otherId);
+  const staff = demoStaff.find((s) => s.tenantId === tenantId && s.role === 'admin');
+  if (!tenant || !other || !staff) throw new Error(`demo data has no ${tenantId}/${otherId} admin`);
+  return { tenant, staffId: staff.staffId, staffName: staff.name, language: tenant.language, locale, other };
+}
+
+const hassleholm = tenantCase('hassleholm', 'helsingor', 'sv-SE');
+const helsingor = tenantCase('helsingor', 'hassleholm', 'da-DK');
+const cases = [hassleholm, helsingor];
+
+let runtime: LocalRuntime;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [runtime, browser] = await Promise.all([
+    startLocalRuntime({ seed: true, log: () => {} }),
+    launchChromium(),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.allSettled(contexts.map((c) => c.close()));
+  await browser?.close();
+  await runtime?.stop();
+});
+
+/** A fresh profile (no cookies); closed with the browser at the end. */
+async function newContext(locale: string, phone = false): Promise<BrowserContext> {
+  const context = phone ? await phoneContext(browser, { locale }) : await desktopContext(browser, { locale });
+  contexts.push(context);
+  return context;
+}
+
+const url = (path: string) => `${runtime.url}${path}`;
+const isIdentityProvider = (u: URL) => u.pathname === '/local-idp/oauth2/authorize';
+
+/** On the local identity provider's page: choose the staffer, follow the callback to `expected`. */
+async function chooseStaff(page: Page, staffId: string, expected: string) {
+  await page.waitForURL(isIdentityProvider);
+  await page.locator(`button[data-staff="${staffId}"]`).click();
+  await page.waitForURL(url(expected));
+}
+
+/** The whole staff sign-in in a new page: `/auth/sign-in` → identity provider → callback → `/console`. */
+async function signIn(context: BrowserContext, staffId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url('/auth/sign-in'));
+  await chooseStaff(page, staffId, '/console');
+  return page;
+}
+
+const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
+
+/** The programme's link in the dashboard's programme list (the activity list may link it too). */
+const programmeLink = (page: Page, language: Language, name: string) =>
+  page
+    .getByRole('region', { name: messages[language].dashboard.programmesHeading })
+    .getByRole('link', { name, exact: true });
+
+/** The staff API's programmes of a tenant, read with one of its staff's id token. */
+async function programmeIds(staffId: string): Promise<string[]> {
+  const response = await fetch(url('/api/programmes'), {
+    headers: { authorization: `Bearer ${await runtime.identity.idToken(staffId)}` },
+  });
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as { items: { programmeId: string }[] };
+  return body.items.map((p) => p.programmeId);
+}
+
+/**
+ * No horizontal scroll on a phone. Both numbers matter: with `isMobile` Chromium zooms a page
+ * that overflows out to fit, and `innerWidth` grows to the content's width with it.
+ */
+async function expectNoHorizontalScroll(page: Page, name: string) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(innerWidth, `${name}: layout viewport`).toBe(phoneViewport.width);
+  expect(scrollWidth, `${name}: document width`).toBeLessThanOrEqual(innerWidth);
+}
+
+describe('the test browser', () => {
+  it('reaches the runtime on localhost and nothing else', async () => {
+    const page = await (await newContext('en-GB')).newPage();
+    expect((await page.goto(url('/')))?.status()).toBe(200);
+    await expect(page.goto('http://example.com/')).rejects.toThrow(/ERR_NAME_NOT_RESOLVED/);
+  });
+});
+
+describe.each(cases)('$tenant.name staff', (c) => {
+  const m = messages[c.language];
+
+  it('sign in through the identity provider and land on their own tenant’s dashboard', async () => {
+    const context = await newContext(c.locale);
+    const page = await context.newPage();
+    await page.goto(url('/auth/sign-in'));
+    await page.waitForURL(isIdentityProvider);
+    // The hosted page offers every demo staffer, of both tenants; the button picks who signs in.
+    await expect(page.locator('button[data-staff]').count()).resolves.toBe(demoStaff.length);
+    await page.locator(`button[data-staff="${c.staffId}"]`).click();
+    await page.waitForURL(url('/console'));
+
+    await expect(htmlLang(page)).resolves.toBe(c.language);
+    await expect(page.locator('header .tenant').textContent()).resolves.toBe(c.tenant.name);
+    await expect(page.locator('main h1').textContent()).resolves.toBe(c.tenant.name);
+    await expect(page.locator('header .who strong').textContent()).resolves.toBe(c.staffName);
+    await expect(page.title()).resolves.toContain(c.tenant.name);
+    const text = await page.locator('body').innerText();
+    expect(text).toContain(c.tenant.programme.name);
+    expect(text).not.toContain(c.other.name);
+    expect(text).not.toContain(c.other.programme.name);
+
+    const session = (await context.cookies()).find((k) => k.name === 'samverkan_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+  });
+
+  it('see the console in the tenant’s language when the browser prefers none of the console’s', async () => {
+    const page = await signIn(await newContext('de-DE'), c.staffId);
+    await expect(htmlLang(page)).resolves.toBe(c.language);
+    await expect(page.locator('main .eyebrow').first().textContent()).resolves.toBe(m.dashboard.title);
+  });
+
+  it('open the programme page from the dashboard list', async () => {
+    const page = await signIn(await newContext(c.locale), c.staffId);
+    const ids = await programmeIds(c.staffId);
+    await programmeLink(page, c.language, c.tenant.programme.name).click();
+    await page.waitForURL((u) => u.pathname.startsWith('/console/programmes/'));
+
+    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+    expect(ids).toContain(id);
+    const heading = page.locator('main h1');
+    await expect(heading.textContent()).resolves.toBe(c.tenant.programme.name);
+    await expect(heading.getAttribute('lang')).resolves.toBe(c.tenant.programme.language);
+    await expect(page.locator('ul.themes h3').allTextContents()).resolves.toEqual(c.tenant.programme.themes);
+    await expect(page.locator('header .tenant').textContent()).resolves.toBe(c.tenant.name);
+
+    await page.getByRole('link', { name: m.programme.backToOverview }).click();
+    await page.waitForURL(url('/console'));
+  });
+
+  it('get the not-found page for the other tenant’s programme id', async () => {
+    const page = await signIn(await newContext(c.locale), c.staffId);
+    const own = await programmeIds(c.staffId);
+    const otherAdmin = demoStaff.find((s) => s.tenantId === c.other.tenantId && s.role === 'admin');
+    const theirs = await programmeIds(otherAdmin?.staffId ?? '');
+    const foreignId = theirs[0];
+    expect(foreignId).toBeDefined();
+    expect(own).not.toContain(foreignId);
+
+    const response = await page.goto(url(`/console/programmes/${encodeURIComponent(foreignId ?? '')}`));
+    expect(response?.status()).toBe(404);
+    await expect(htmlLang(page)).resolves.toBe(c.language);
+    await expect(page.locator('main h1').textContent()).resolves.toBe(m.errors.notFound.heading);
+    const text = await page.locator('body').innerText();
+    expect(text).not.toContain(c.other.programme.name);
+    expect(text).not.toContain(c.other.name);
+  });
+
+  it('have no horizontal scroll on a phone-sized screen', async () => {
+    const page = await signIn(await newContext(c.locale, true), c.staffId);
+    expect(page.viewportSize()).toEqual(phoneViewport);
+    await expectNoHorizontalScroll(page, 'dashboard');
+
+    await programmeLink(page, c.language, c.tenant.programme.name).click();
+    await page.waitForURL((u) => u.pathname.startsWith('/console/programmes/'));
+    await expectNoHorizontalScroll(page, 'programme page');
+  });
+
+  it('meet WCAG 2.1 AA (no serious or critical axe violations) on every page of the journey', async () => {
+    const context = await newContext(c.locale);
+    const page = await context.newPage();
+    const check = async (name: string) => {
+      const violations = await axeViolations(page);
+      expect(violations, `${name} (${page.url()}):\n${describeViolations(violations)}`).toEqual([]);
+    };
+
+    await page.goto(url('/'));
+    await expect(htmlLang(page)).resolves.toBe(c.language);
+    await check('landing page');
+
+    await page.getByRole('link', { name: m.landing.signIn }).click();
+    await page.waitForURL(isIdentityProvider);
+    await check('local sign-in page');
+
+    await page.locator(`button[data-staff="${c.staffId}"]`).click();
+    await page.waitForURL(url('/console'));
+    await expect(htmlLang(page)).resolves.toBe(c.language);
+    await check('dashboard');
+
+    await programmeLink(page, c.language, c.tenant.programme.name).click();
+    await page.waitForURL((u) => u.pathname.startsWith('/console/programmes/'));
+    await check('programme page');
+
+    expect((await page.goto(url('/console/programmes/no-such-programme')))?.status()).toBe(404);
+    await check('not-found page');
+  });
+});
+
+describe('the language switch', () => {
+  it('changes the console’s language and keeps it across navigation', async () => {
+    const page = await signIn(await newContext(hassleholm.locale), hassleholm.staffId);
+    await expect(htmlLang(page)).resolves.toBe('sv');
+
+    const form = page.locator('form[action="/console/language"]');
+    await form.locator('select[name="language"]').selectOption('en');
+    await form.locator('button[type="submit"]').click();
+    await page.waitForURL(url('/console'));
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await expect(page.locator('main .eyebrow').first().textContent()).resolves.toBe(
+      messages.en.dashboard.title,
+    );
+    await expect(page.locator('select[name="language"]').inputValue()).resolves.toBe('en');
+    await expect(page.getByRole('button', { name: messages.en.account.signOut }).count()).resolves.toBe(1);
+
+    // Followed links, a typed address and a reload all keep the choice (the cookie outranks
+    // both the browser's Accept-Language and the tenant's language).
+    await programmeLink(page, 'en', hassleholm.tenant.programme.name).click();
+    await page.waitForURL((u) => u.pathname.startsWith('/console/programmes/'));
+    await expect(htmlLang(page)).resolves.toBe('en');
+    await expect(
+      page.getByRole('link', { name: messages.en.programme.backToOverview }).count(),
+    ).resolves.toBe(1);
+    await page.goto(url('/console'));
+    await expect(htmlLang(page)).resolves.toBe('en');
+    await page.reload();
+    await expect(htmlLang(page)).resolves.toBe('en');
+
+    // And back: the switch on the programme page returns to the programme page.
+    await programmeLink(page, 'en', hassleholm.tenant.programme.name).click();
+    await page.waitForURL((u) => u.pathname.startsWith('/console/programmes/'));
+    const programmeUrl = page.url();
+    await page.locator('select[name="language"]').selectOption('sv');
+    await page.locator('form[action="/console/language"] button[type="submit"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'sv');
+    expect(page.url()).toBe(programmeUrl);
+  });
+});
+
+describe('sessions', () => {
+  it('send /console without a session to sign in, and back to the page asked for afterwards', async () => {
+    const page = await (await newContext(helsingor.locale)).newPage();
+    await page.goto(url('/console'));
+    expect(isIdentityProvider(new URL(page.url()))).toBe(true);
+    await expect(page.locator('button[data-staff]').count()).resolves.toBe(demoStaff.length);
+
+    const [programmeId] = await programmeIds(helsingor.staffId);
+    const deepLink = `/console/programmes/${encodeURIComponent(programmeId ?? '')}`;
+    await page.goto(url(deepLink));
+    await chooseStaff(page, helsingor.staffId, deepLink);
+    await expect(page.locator('main h1').textContent()).resolves.toBe(helsingor.tenant.programme.name);
+  });
+
+  it('end with sign-out: the console asks to sign in again', async () => {
+    const context = await newContext(hassleholm.locale);
+    const page = await signIn(context, hassleholm.staffId);
+    await page.getByRole('button', { name: messages.sv.account.signOut }).click();
+    await page.waitForURL(url('/'));
+    await expect(page.getByRole('link', { name: messages.sv.landing.signIn }).count()).resolves.toBe(1);
+    expect((await context.cookies()).map((k) => k.name)).not.toContain('samverkan_session');
+
+    await page.goto(url('/console'));
+    expect(isIdentityProvider(new URL(page.url()))).toBe(true);
+  });
+});
