@@ -1,6 +1,10 @@
 import type { LocalRuntime } from '../infra/local/runtime.js';
 
-export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await probe();
@@ -30,7 +34,12 @@ export async function staffClient(runtime: LocalRuntime, staffId: string) {
     } catch {
       json = undefined;
     }
-    return { status: response.status, headers: response.headers, json: json as Record<string, unknown> & { [k: string]: unknown }, text };
+    return {
+      status: response.status,
+      headers: response.headers,
+      json: json as Record<string, unknown> & { [k: string]: unknown },
+      text,
+    };
   };
   return { token, call };
 }

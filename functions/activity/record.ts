@@ -15,14 +15,30 @@ export function toActivity(event: BusEvent): { entry: ActivityEntry; counter: st
     case ProgrammeCreated.detailType: {
       const d = parseDetail(ProgrammeCreated, event);
       return {
-        entry: { eventId: event.id, tenantId: d.tenantId, at: event.time, kind: 'programme.created', summary: d.name, subjectId: d.programmeId, actor: d.actor },
+        entry: {
+          eventId: event.id,
+          tenantId: d.tenantId,
+          at: event.time,
+          kind: 'programme.created',
+          summary: d.name,
+          subjectId: d.programmeId,
+          actor: d.actor,
+        },
         counter: 'programmesCreated',
       };
     }
     case ProgrammeUpdated.detailType: {
       const d = parseDetail(ProgrammeUpdated, event);
       return {
-        entry: { eventId: event.id, tenantId: d.tenantId, at: event.time, kind: 'programme.updated', summary: `${d.name} (${d.changedFields.join(', ')})`, subjectId: d.programmeId, actor: d.actor },
+        entry: {
+          eventId: event.id,
+          tenantId: d.tenantId,
+          at: event.time,
+          kind: 'programme.updated',
+          summary: `${d.name} (${d.changedFields.join(', ')})`,
+          subjectId: d.programmeId,
+          actor: d.actor,
+        },
         counter: 'programmesUpdated',
       };
     }
@@ -30,7 +46,15 @@ export function toActivity(event: BusEvent): { entry: ActivityEntry; counter: st
       const d = parseDetail(ReminderDue, event);
       // Keyed by the schedule, not the event: a schedule dispatched twice is recorded once.
       return {
-        entry: { eventId: d.scheduleId, tenantId: d.tenantId, at: d.dueAt, kind: 'reminder.due', summary: d.subject, subjectId: d.scheduleId, actor: d.actor },
+        entry: {
+          eventId: d.scheduleId,
+          tenantId: d.tenantId,
+          at: d.dueAt,
+          kind: 'reminder.due',
+          summary: d.subject,
+          subjectId: d.scheduleId,
+          actor: d.actor,
+        },
         counter: 'remindersDue',
       };
     }

@@ -77,13 +77,19 @@ export const handler = htmlPages(
       return {
         kind: 'redirect',
         location: safeReturnTo(flow.returnTo),
-        cookies: [cookie(SESSION_COOKIE, tokens.id_token, tokens.expires_in ?? 3600), cookie(FLOW_COOKIE, '', 0)],
+        cookies: [
+          cookie(SESSION_COOKIE, tokens.id_token, tokens.expires_in ?? 3600),
+          cookie(FLOW_COOKIE, '', 0),
+        ],
       };
     }),
 
     'POST /auth/sign-out': publicPage(async () => {
       const logout = new URL(`${requireEnv('AUTH_DOMAIN')}/logout`);
-      logout.search = new URLSearchParams({ client_id: requireEnv('AUTH_CLIENT_ID'), logout_uri: `${base()}/` }).toString();
+      logout.search = new URLSearchParams({
+        client_id: requireEnv('AUTH_CLIENT_ID'),
+        logout_uri: `${base()}/`,
+      }).toString();
       return { kind: 'redirect', location: logout.toString(), cookies: [cookie(SESSION_COOKIE, '', 0)] };
     }),
   },

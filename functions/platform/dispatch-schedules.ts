@@ -22,7 +22,11 @@ export async function dispatchDueSchedules(now: Date): Promise<{ fired: number; 
       fired += 1;
     } catch (error) {
       failed += 1;
-      logger.error('schedule not dispatched', { scheduleId: schedule.scheduleId, tenantId: schedule.tenantId, error });
+      logger.error('schedule not dispatched', {
+        scheduleId: schedule.scheduleId,
+        tenantId: schedule.tenantId,
+        error,
+      });
     }
   }
   return { fired, failed };

@@ -7,7 +7,9 @@ import { jsonApi, staffRoute } from '../../shared/http/json-api.js';
 
 const reminderInput = z
   .object({
-    dueAt: z.iso.datetime({ offset: true }).refine((v) => Date.parse(v) > Date.now() - 60_000, 'Must be in the future'),
+    dueAt: z.iso
+      .datetime({ offset: true })
+      .refine((v) => Date.parse(v) > Date.now() - 60_000, 'Must be in the future'),
     subject: z.string().trim().min(1, 'Required').max(300),
   })
   .strict();
@@ -25,9 +27,18 @@ export const handler = jsonApi({
       scheduleId,
       dueAt,
       eventName: ReminderDue.name,
-      detail: { tenantId: identity.tenantId, scheduleId, dueAt, subject: body.subject, actor: identity.staffId },
+      detail: {
+        tenantId: identity.tenantId,
+        scheduleId,
+        dueAt,
+        subject: body.subject,
+        actor: identity.staffId,
+      },
     });
-    return { status: 201, body: { scheduleId: schedule.scheduleId, dueAt: schedule.dueAt, status: schedule.status } };
+    return {
+      status: 201,
+      body: { scheduleId: schedule.scheduleId, dueAt: schedule.dueAt, status: schedule.status },
+    };
   }),
 
   'GET /api/activity': staffRoute({}, async ({ identity }) => ({

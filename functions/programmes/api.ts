@@ -1,6 +1,15 @@
 import { z } from 'zod';
-import { createProgramme, getProgramme, listProgrammes, replaceProgramme } from '../../shared/data/programmes.js';
-import { changedFields, programmeInputSchema, programmeUpdateSchema } from '../../shared/domain/programmes/programme.js';
+import {
+  createProgramme,
+  getProgramme,
+  listProgrammes,
+  replaceProgramme,
+} from '../../shared/data/programmes.js';
+import {
+  changedFields,
+  programmeInputSchema,
+  programmeUpdateSchema,
+} from '../../shared/domain/programmes/programme.js';
 import { ProgrammeCreated, ProgrammeUpdated } from '../../shared/events/catalogue.js';
 import { publish } from '../../shared/events/publisher.js';
 import { notFound } from '../../shared/http/errors.js';
@@ -23,7 +32,11 @@ export const handler = jsonApi({
       themeCount: programme.themes.length,
       actor: identity.staffId,
     });
-    return { status: 201, body: programme, headers: { location: `/api/programmes/${programme.programmeId}` } };
+    return {
+      status: 201,
+      body: programme,
+      headers: { location: `/api/programmes/${programme.programmeId}` },
+    };
   }),
 
   'GET /api/programmes/{programmeId}': staffRoute({ path: programmePath }, async ({ identity, path }) => {

@@ -55,7 +55,9 @@ export function readConfig(node: Node): SamverkanConfig {
     : undefined;
 
   if (stage === 'prod' && !domainName) {
-    throw new Error("Context 'domainName' is required for stage 'prod' (it is the Cognito callback base URL)");
+    throw new Error(
+      "Context 'domainName' is required for stage 'prod' (it is the Cognito callback base URL)",
+    );
   }
 
   const mailFromAddress = optionalString(node, 'mailFromAddress') ?? 'no-reply@example.org';

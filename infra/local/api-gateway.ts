@@ -33,7 +33,13 @@ export function compileRoute(route: RouteSpec): CompiledRoute {
       return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     })
     .join('/');
-  return { route, routeKey: `${route.method} ${route.path}`, regex: new RegExp(`^${pattern}$`), params, specificity };
+  return {
+    route,
+    routeKey: `${route.method} ${route.path}`,
+    regex: new RegExp(`^${pattern}$`),
+    params,
+    specificity,
+  };
 }
 
 export function matchRoute(routes: CompiledRoute[], method: string, path: string) {
@@ -69,9 +75,15 @@ export function toApiGatewayEvent(
     headers[key.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
   }
   const query: Record<string, string> = {};
-  for (const [key, value] of url.searchParams) query[key] = query[key] === undefined ? value : `${query[key]},${value}`;
+  for (const [key, value] of url.searchParams)
+    query[key] = query[key] === undefined ? value : `${query[key]},${value}`;
   const cookieHeader = request.headers.cookie;
-  const cookies = cookieHeader ? cookieHeader.split(';').map((c) => c.trim()).filter(Boolean) : undefined;
+  const cookies = cookieHeader
+    ? cookieHeader
+        .split(';')
+        .map((c) => c.trim())
+        .filter(Boolean)
+    : undefined;
   const contentType = headers['content-type'] ?? '';
   const isText = body.length === 0 || TEXT_TYPES.test(contentType);
   const now = new Date();
@@ -109,7 +121,11 @@ export function toApiGatewayEvent(
 }
 
 /** API Gateway's reading of a Lambda result (format 2.0), including the bare-object shortcut. */
-export function fromLambdaResult(result: unknown): { status: number; headers: Record<string, string | string[]>; body: Buffer } {
+export function fromLambdaResult(result: unknown): {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: Buffer;
+} {
   if (result && typeof result === 'object' && 'statusCode' in result) {
     const r = result as APIGatewayProxyStructuredResultV2;
     const headers: Record<string, string | string[]> = {};

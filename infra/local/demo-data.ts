@@ -1,5 +1,5 @@
-import type { Role } from '../../shared/identity/staff.js';
 import type { Language } from '../../shared/domain/programmes/programme.js';
+import type { Role } from '../../shared/identity/staff.js';
 
 /**
  * Demo data for `npm start`, drawn from the press releases in ../shared/seeds: Hässleholm's
@@ -19,16 +19,58 @@ export interface DemoTenant {
   name: string;
   language: Language;
   timeZone: string;
-  programme: { name: string; description: string; language: Language; startsOn: string; endsOn: string; themes: string[] };
-  organisations: { name: string; type: string; industry: string; contacts: { name: string; role: string }[] }[];
+  programme: {
+    name: string;
+    description: string;
+    language: Language;
+    startsOn: string;
+    endsOn: string;
+    themes: string[];
+  };
+  organisations: {
+    name: string;
+    type: string;
+    industry: string;
+    contacts: { name: string; role: string }[];
+  }[];
 }
 
 export const demoStaff: DemoStaff[] = [
-  { staffId: 'staff-hlm-anna', tenantId: 'hassleholm', name: 'Anna Lindqvist', email: 'anna.lindqvist@hassleholm.example', role: 'admin' },
-  { staffId: 'staff-hlm-erik', tenantId: 'hassleholm', name: 'Erik Nilsson', email: 'erik.nilsson@hassleholm.example', role: 'editor' },
-  { staffId: 'staff-hlm-maria', tenantId: 'hassleholm', name: 'Maria Berg', email: 'maria.berg@hassleholm.example', role: 'viewer' },
-  { staffId: 'staff-hel-mette', tenantId: 'helsingor', name: 'Mette Hansen', email: 'mette.hansen@helsingor.example', role: 'admin' },
-  { staffId: 'staff-hel-lars', tenantId: 'helsingor', name: 'Lars Jensen', email: 'lars.jensen@helsingor.example', role: 'editor' },
+  {
+    staffId: 'staff-hlm-anna',
+    tenantId: 'hassleholm',
+    name: 'Anna Lindqvist',
+    email: 'anna.lindqvist@hassleholm.example',
+    role: 'admin',
+  },
+  {
+    staffId: 'staff-hlm-erik',
+    tenantId: 'hassleholm',
+    name: 'Erik Nilsson',
+    email: 'erik.nilsson@hassleholm.example',
+    role: 'editor',
+  },
+  {
+    staffId: 'staff-hlm-maria',
+    tenantId: 'hassleholm',
+    name: 'Maria Berg',
+    email: 'maria.berg@hassleholm.example',
+    role: 'viewer',
+  },
+  {
+    staffId: 'staff-hel-mette',
+    tenantId: 'helsingor',
+    name: 'Mette Hansen',
+    email: 'mette.hansen@helsingor.example',
+    role: 'admin',
+  },
+  {
+    staffId: 'staff-hel-lars',
+    tenantId: 'helsingor',
+    name: 'Lars Jensen',
+    email: 'lars.jensen@helsingor.example',
+    role: 'editor',
+  },
 ];
 
 export const demoTenants: DemoTenant[] = [
@@ -56,12 +98,42 @@ export const demoTenants: DemoTenant[] = [
       ],
     },
     organisations: [
-      { name: 'Krinova Incubator & Science Park', type: 'education', industry: 'Innovation', contacts: [{ name: 'Johan Ek', role: 'Verksamhetschef' }] },
-      { name: 'Företagarna Hässleholm', type: 'business-association', industry: 'Näringslivsorganisation', contacts: [{ name: 'Karin Holm', role: 'Ordförande' }] },
-      { name: 'LRF Skåne', type: 'business-association', industry: 'Lantbruk', contacts: [{ name: 'Per Olsson', role: 'Regionansvarig' }] },
-      { name: 'Nyföretagarcentrum Nordöstra Skåne', type: 'business-association', industry: 'Rådgivning', contacts: [{ name: 'Sara Lund', role: 'Rådgivare' }] },
-      { name: 'Region Skåne', type: 'public-partner', industry: 'Offentlig sektor', contacts: [{ name: 'Ola Persson', role: 'Näringslivsutvecklare' }] },
-      { name: 'Kristianstad Airport', type: 'company', industry: 'Transport', contacts: [{ name: 'Lena Ström', role: 'Marknadschef' }] },
+      {
+        name: 'Krinova Incubator & Science Park',
+        type: 'education',
+        industry: 'Innovation',
+        contacts: [{ name: 'Johan Ek', role: 'Verksamhetschef' }],
+      },
+      {
+        name: 'Företagarna Hässleholm',
+        type: 'business-association',
+        industry: 'Näringslivsorganisation',
+        contacts: [{ name: 'Karin Holm', role: 'Ordförande' }],
+      },
+      {
+        name: 'LRF Skåne',
+        type: 'business-association',
+        industry: 'Lantbruk',
+        contacts: [{ name: 'Per Olsson', role: 'Regionansvarig' }],
+      },
+      {
+        name: 'Nyföretagarcentrum Nordöstra Skåne',
+        type: 'business-association',
+        industry: 'Rådgivning',
+        contacts: [{ name: 'Sara Lund', role: 'Rådgivare' }],
+      },
+      {
+        name: 'Region Skåne',
+        type: 'public-partner',
+        industry: 'Offentlig sektor',
+        contacts: [{ name: 'Ola Persson', role: 'Näringslivsutvecklare' }],
+      },
+      {
+        name: 'Kristianstad Airport',
+        type: 'company',
+        industry: 'Transport',
+        contacts: [{ name: 'Lena Ström', role: 'Marknadschef' }],
+      },
     ],
   },
   {
@@ -84,8 +156,18 @@ export const demoTenants: DemoTenant[] = [
       ],
     },
     organisations: [
-      { name: 'Helsingør Erhvervsforening', type: 'business-association', industry: 'Erhvervsorganisation', contacts: [{ name: 'Jens Møller', role: 'Formand' }] },
-      { name: 'Kronborg Maritime ApS', type: 'company', industry: 'Turisme', contacts: [{ name: 'Camilla Dahl', role: 'Direktør' }] },
+      {
+        name: 'Helsingør Erhvervsforening',
+        type: 'business-association',
+        industry: 'Erhvervsorganisation',
+        contacts: [{ name: 'Jens Møller', role: 'Formand' }],
+      },
+      {
+        name: 'Kronborg Maritime ApS',
+        type: 'company',
+        industry: 'Turisme',
+        contacts: [{ name: 'Camilla Dahl', role: 'Direktør' }],
+      },
     ],
   },
 ];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { subscriptionPattern } from '../../shared/events/contract.js';
 import type { Wiring } from '../wiring/types.js';
 import { type EventPattern, matchesPattern, validatePattern } from './event-pattern.js';
@@ -17,7 +17,9 @@ export interface BusEvent {
   detail: unknown;
 }
 
-export type RuleTarget = { kind: 'function'; fn: LocalFunction } | { kind: 'queue'; queueUrl: string; queueName: string };
+export type RuleTarget =
+  | { kind: 'function'; fn: LocalFunction }
+  | { kind: 'queue'; queueUrl: string; queueName: string };
 
 export interface LocalRule {
   name: string;
@@ -44,13 +46,22 @@ export interface DeadLetter {
 }
 
 /** Rules exactly as the stateless stack creates them: same names, same pattern objects. */
-export function rulesFromWiring(wiring: Wiring, functions: Map<string, LocalFunction>, queueUrls: Map<string, string>): LocalRule[] {
+export function rulesFromWiring(
+  wiring: Wiring,
+  functions: Map<string, LocalFunction>,
+  queueUrls: Map<string, string>,
+): LocalRule[] {
   const rules: LocalRule[] = [];
   for (const spec of wiring) {
     const fn = functions.get(spec.name);
     if (!fn) throw new Error(`No local function for ${spec.name}`);
     (spec.subscriptions ?? []).forEach((sub, index) => {
-      rules.push({ name: `${spec.name}-${index}`, bus: sub.event.bus, pattern: subscriptionPattern(sub.event, sub.detail), target: { kind: 'function', fn } });
+      rules.push({
+        name: `${spec.name}-${index}`,
+        bus: sub.event.bus,
+        pattern: subscriptionPattern(sub.event, sub.detail),
+        target: { kind: 'function', fn },
+      });
     });
     if (spec.queue) {
       const queueUrl = queueUrls.get(spec.queue.name);
@@ -99,7 +110,11 @@ export class LocalEventBus {
   putEvents(entries: PutEntry[]): PutResult[] {
     return entries.map((entry) => {
       const bus = this.busOf(entry.EventBusName);
-      if (!bus) return { ErrorCode: 'ResourceNotFoundException', ErrorMessage: `Event bus ${entry.EventBusName} does not exist.` };
+      if (!bus)
+        return {
+          ErrorCode: 'ResourceNotFoundException',
+          ErrorMessage: `Event bus ${entry.EventBusName} does not exist.`,
+        };
       if (!entry.Source || !entry.DetailType || entry.Detail === undefined) {
         return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Source, DetailType and Detail are required.' };
       }
@@ -112,7 +127,10 @@ export class LocalEventBus {
       if (!detail || typeof detail !== 'object' || Array.isArray(detail)) {
         return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail must be a JSON object.' };
       }
-      const time = entry.Time === undefined ? new Date() : new Date(typeof entry.Time === 'number' ? entry.Time * 1000 : entry.Time);
+      const time =
+        entry.Time === undefined
+          ? new Date()
+          : new Date(typeof entry.Time === 'number' ? entry.Time * 1000 : entry.Time);
       const event: BusEvent = {
         version: '0',
         id: randomUUID(),
@@ -136,7 +154,8 @@ export class LocalEventBus {
 
   private busOf(name: string | undefined): 'app' | 'default' | undefined {
     if (!name || name === 'default' || name.endsWith(':event-bus/default')) return 'default';
-    if (name === this.options.appBusName || name.endsWith(`:event-bus/${this.options.appBusName}`)) return 'app';
+    if (name === this.options.appBusName || name.endsWith(`:event-bus/${this.options.appBusName}`))
+      return 'app';
     return undefined;
   }
 
@@ -144,7 +163,8 @@ export class LocalEventBus {
     this.published.push(event);
     if (this.published.length > 1000) this.published.shift();
     for (const rule of this.rules) {
-      if (rule.bus !== bus || !matchesPattern(rule.pattern, event as unknown as Record<string, unknown>)) continue;
+      if (rule.bus !== bus || !matchesPattern(rule.pattern, event as unknown as Record<string, unknown>))
+        continue;
       const delivery = this.deliver(rule, event).finally(() => this.inFlight.delete(delivery));
       this.inFlight.add(delivery);
     }
@@ -156,14 +176,19 @@ export class LocalEventBus {
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
         if (rule.target.kind === 'function') await rule.target.fn.invoke(event);
-        else await this.options.sqs.send(new SendMessageCommand({ QueueUrl: rule.target.queueUrl, MessageBody: JSON.stringify(event) }));
+        else
+          await this.options.sqs.send(
+            new SendMessageCommand({ QueueUrl: rule.target.queueUrl, MessageBody: JSON.stringify(event) }),
+          );
         return;
       } catch (error) {
         const delay = this.retryDelaysMs[attempt - 1];
         if (delay === undefined) {
           const message = error instanceof Error ? error.message : String(error);
           this.deadLetters.push({ rule: rule.name, event, error: message });
-          this.options.log?.(`event ${event.id} (${event['detail-type']}) dead-lettered by rule ${rule.name}: ${message}`);
+          this.options.log?.(
+            `event ${event.id} (${event['detail-type']}) dead-lettered by rule ${rule.name}: ${message}`,
+          );
           return;
         }
         await new Promise((r) => setTimeout(r, delay));

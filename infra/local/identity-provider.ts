@@ -32,13 +32,22 @@ export class LocalIdentityProvider {
     private readonly staff: DemoStaff[],
   ) {}
 
-  static async create(issuer: string, staff: DemoStaff[], keyFile: string | undefined): Promise<LocalIdentityProvider> {
+  static async create(
+    issuer: string,
+    staff: DemoStaff[],
+    keyFile: string | undefined,
+  ): Promise<LocalIdentityProvider> {
     let privateJwk: JWK;
     if (keyFile && existsSync(keyFile)) {
       privateJwk = JSON.parse(readFileSync(keyFile, 'utf8')) as JWK;
     } else {
       const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-      privateJwk = { ...(await exportJWK(privateKey)), kid: randomBytes(8).toString('hex'), alg: 'RS256', use: 'sig' };
+      privateJwk = {
+        ...(await exportJWK(privateKey)),
+        kid: randomBytes(8).toString('hex'),
+        alg: 'RS256',
+        use: 'sig',
+      };
       if (keyFile) {
         mkdirSync(dirname(keyFile), { recursive: true });
         writeFileSync(keyFile, JSON.stringify(privateJwk), { mode: 0o600 });
@@ -86,28 +95,68 @@ export class LocalIdentityProvider {
 
   /** The hosted sign-in page: pick a demo staff member (there are no passwords locally). */
   authorizePage(params: URLSearchParams): { status: number; html: string } {
-    if (params.get('client_id') !== LOCAL_CLIENT_ID || !params.get('redirect_uri') || params.get('code_challenge_method') !== 'S256') {
+    if (
+      params.get('client_id') !== LOCAL_CLIENT_ID ||
+      !params.get('redirect_uri') ||
+      params.get('code_challenge_method') !== 'S256'
+    ) {
       return { status: 400, html: '<!doctype html><p>invalid_request</p>' };
     }
-    const hidden = ['client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method', 'scope', 'response_type'].map((name) =>
-      h('input', { type: 'hidden', name, value: params.get(name) ?? '' }),
-    );
+    const hidden = [
+      'client_id',
+      'redirect_uri',
+      'state',
+      'code_challenge',
+      'code_challenge_method',
+      'scope',
+      'response_type',
+    ].map((name) => h('input', { type: 'hidden', name, value: params.get(name) ?? '' }));
     const tenants = [...new Set(this.staff.map((s) => s.tenantId))];
     const page = h(
       'html',
       { lang: 'en' },
-      h('head', null, h('meta', { charset: 'utf-8' }), h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }), h('title', null, 'Sign in — Samverkan (local)'),
-        h('style', null, 'body{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}button{display:block;width:100%;text-align:left;margin:.4rem 0;padding:.75rem 1rem;font-size:1rem;border:1px solid #767676;border-radius:6px;background:#fff;cursor:pointer}button:hover,button:focus{border-color:#0b5394;outline:3px solid #9fc5e8}h2{font-size:1.1rem;margin-top:1.5rem}.note{color:#444}')),
-      h('body', null,
-        h('main', null,
+      h(
+        'head',
+        null,
+        h('meta', { charset: 'utf-8' }),
+        h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+        h('title', null, 'Sign in — Samverkan (local)'),
+        h(
+          'style',
+          null,
+          'body{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}button{display:block;width:100%;text-align:left;margin:.4rem 0;padding:.75rem 1rem;font-size:1rem;border:1px solid #767676;border-radius:6px;background:#fff;cursor:pointer}button:hover,button:focus{border-color:#0b5394;outline:3px solid #9fc5e8}h2{font-size:1.1rem;margin-top:1.5rem}.note{color:#444}',
+        ),
+      ),
+      h(
+        'body',
+        null,
+        h(
+          'main',
+          null,
           h('h1', null, 'Sign in to Samverkan'),
-          h('p', { class: 'note' }, 'Local identity provider: choose a demo staff member. In AWS this page is the Cognito hosted UI.'),
-          h('form', { method: 'post', action: '' }, ...hidden,
+          h(
+            'p',
+            { class: 'note' },
+            'Local identity provider: choose a demo staff member. In AWS this page is the Cognito hosted UI.',
+          ),
+          h(
+            'form',
+            { method: 'post', action: '' },
+            ...hidden,
             ...tenants.map((tenantId) =>
-              h('section', { 'aria-labelledby': `t-${tenantId}` }, h('h2', { id: `t-${tenantId}` }, tenantId),
-                ...this.staff.filter((s) => s.tenantId === tenantId).map((s) =>
-                  h('button', { type: 'submit', name: 'staffId', value: s.staffId, 'data-staff': s.staffId }, `${s.name} (${s.role})`),
-                ),
+              h(
+                'section',
+                { 'aria-labelledby': `t-${tenantId}` },
+                h('h2', { id: `t-${tenantId}` }, tenantId),
+                ...this.staff
+                  .filter((s) => s.tenantId === tenantId)
+                  .map((s) =>
+                    h(
+                      'button',
+                      { type: 'submit', name: 'staffId', value: s.staffId, 'data-staff': s.staffId },
+                      `${s.name} (${s.role})`,
+                    ),
+                  ),
               ),
             ),
           ),
@@ -121,9 +170,15 @@ export class LocalIdentityProvider {
   authorize(form: URLSearchParams): { status: number; location?: string } {
     const staff = this.staff.find((s) => s.staffId === form.get('staffId'));
     const redirectUri = form.get('redirect_uri') ?? '';
-    if (!staff || form.get('client_id') !== LOCAL_CLIENT_ID || !redirectUri || !form.get('code_challenge')) return { status: 400 };
+    if (!staff || form.get('client_id') !== LOCAL_CLIENT_ID || !redirectUri || !form.get('code_challenge'))
+      return { status: 400 };
     const code = randomBytes(24).toString('base64url');
-    this.codes.set(code, { staff, redirectUri, challenge: form.get('code_challenge') ?? '', expires: Date.now() + 5 * 60_000 });
+    this.codes.set(code, {
+      staff,
+      redirectUri,
+      challenge: form.get('code_challenge') ?? '',
+      expires: Date.now() + 5 * 60_000,
+    });
     const target = new URL(redirectUri);
     target.searchParams.set('code', code);
     target.searchParams.set('state', form.get('state') ?? '');
@@ -148,6 +203,13 @@ export class LocalIdentityProvider {
       return { status: 400, body: { error: 'invalid_grant' } };
     }
     const ttl = 8 * 3600;
-    return { status: 200, body: { id_token: await this.idToken(pending.staff.staffId, ttl), token_type: 'Bearer', expires_in: ttl } };
+    return {
+      status: 200,
+      body: {
+        id_token: await this.idToken(pending.staff.staffId, ttl),
+        token_type: 'Bearer',
+        expires_in: ttl,
+      },
+    };
   }
 }

@@ -57,7 +57,10 @@ export function localFunction(spec: FunctionSpec, root: string, stats: Invocatio
         return await Promise.race([
           handler(event, context),
           new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`${spec.name} timed out after ${timeoutMs} ms`)), timeoutMs);
+            timer = setTimeout(
+              () => reject(new Error(`${spec.name} timed out after ${timeoutMs} ms`)),
+              timeoutMs,
+            );
           }),
         ]);
       } catch (error) {

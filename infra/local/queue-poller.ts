@@ -104,9 +104,13 @@ export class QueuePoller {
       const failures = response?.batchItemFailures ?? [];
       // Lambda treats an identifier it did not send as a failure of the whole batch.
       const known = new Set(failed);
-      failed = failures.every((f) => known.has(f.itemIdentifier)) ? new Set(failures.map((f) => f.itemIdentifier)) : failed;
+      failed = failures.every((f) => known.has(f.itemIdentifier))
+        ? new Set(failures.map((f) => f.itemIdentifier))
+        : failed;
     } catch (error) {
-      this.options.log?.(`queue ${this.spec.name}: batch of ${messages.length} failed: ${(error as Error).message}`);
+      this.options.log?.(
+        `queue ${this.spec.name}: batch of ${messages.length} failed: ${(error as Error).message}`,
+      );
     } finally {
       this.active -= 1;
     }
@@ -120,7 +124,9 @@ export class QueuePoller {
             Entries: done.slice(i, i + 10).map((m, j) => ({ Id: String(j), ReceiptHandle: m.ReceiptHandle })),
           }),
         )
-        .catch((error) => this.options.log?.(`queue ${this.spec.name}: delete failed: ${(error as Error).message}`));
+        .catch((error) =>
+          this.options.log?.(`queue ${this.spec.name}: delete failed: ${(error as Error).message}`),
+        );
     }
   }
 

@@ -44,7 +44,10 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   );
   // DynamoDB Local accepts the setting but never expires items; nothing here relies on expiry.
   await client.send(
-    new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } }),
+    new UpdateTimeToLiveCommand({
+      TableName: tableName,
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    }),
   );
 }
 
@@ -55,22 +58,34 @@ export interface LocalQueue {
 }
 
 /** Each wired queue with its DLQ and redrive policy, as the stateless stack creates them. */
-export async function ensureQueues(client: SQSClient, prefix: string, wiring: Wiring): Promise<Map<string, LocalQueue>> {
+export async function ensureQueues(
+  client: SQSClient,
+  prefix: string,
+  wiring: Wiring,
+): Promise<Map<string, LocalQueue>> {
   const queues = new Map<string, LocalQueue>();
   for (const fn of wiring) {
     if (!fn.queue) continue;
     const spec = fn.queue;
     const dlq = await client.send(
-      new CreateQueueCommand({ QueueName: `${prefix}-${spec.name}-dlq`, Attributes: { MessageRetentionPeriod: String(14 * 24 * 3600) } }),
+      new CreateQueueCommand({
+        QueueName: `${prefix}-${spec.name}-dlq`,
+        Attributes: { MessageRetentionPeriod: String(14 * 24 * 3600) },
+      }),
     );
     const dlqUrl = dlq.QueueUrl as string;
-    const { Attributes } = await client.send(new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ['QueueArn'] }));
+    const { Attributes } = await client.send(
+      new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ['QueueArn'] }),
+    );
     const queue = await client.send(
       new CreateQueueCommand({
         QueueName: `${prefix}-${spec.name}`,
         Attributes: {
           VisibilityTimeout: String(spec.visibilityTimeoutSeconds),
-          RedrivePolicy: JSON.stringify({ deadLetterTargetArn: Attributes?.QueueArn, maxReceiveCount: spec.maxReceives }),
+          RedrivePolicy: JSON.stringify({
+            deadLetterTargetArn: Attributes?.QueueArn,
+            maxReceiveCount: spec.maxReceives,
+          }),
         },
       }),
     );

@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { wiring as defaultWiring } from '../wiring.js';
 import { ENV, type Wiring } from '../wiring/types.js';
+import { wiring as defaultWiring } from '../wiring.js';
 import { compileRoute, fromLambdaResult, matchRoute, toApiGatewayEvent } from './api-gateway.js';
 import { demoStaff } from './demo-data.js';
 import { type Emulator, freePort, startDynamoDb, startSes, startSqs } from './emulators/processes.js';
@@ -147,18 +147,28 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const queue = queues.get(spec.queue.name);
     const fn = functions.get(spec.name);
     if (!queue || !fn) continue;
-    const poller = new QueuePoller(clients.sqs, queue.url, spec.queue, fn, { idleDelayMs: options.queueIdleDelayMs, log });
+    const poller = new QueuePoller(clients.sqs, queue.url, spec.queue, fn, {
+      idleDelayMs: options.queueIdleDelayMs,
+      log,
+    });
     pollers.set(spec.queue.name, poller);
     poller.start();
   }
 
   const scheduler = new LocalScheduler(
-    wiring.flatMap((spec) => (spec.schedules ?? []).map((s) => ({ spec: s, fn: functions.get(spec.name) as LocalFunction }))),
+    wiring.flatMap((spec) =>
+      (spec.schedules ?? []).map((s) => ({ spec: s, fn: functions.get(spec.name) as LocalFunction })),
+    ),
     { intervalOverrideMs: options.scheduleIntervalMs, log },
   );
   scheduler.start();
 
-  const routes = wiring.flatMap((spec) => (spec.routes ?? []).map((route) => ({ compiled: compileRoute(route), fn: functions.get(spec.name) as LocalFunction })));
+  const routes = wiring.flatMap((spec) =>
+    (spec.routes ?? []).map((route) => ({
+      compiled: compileRoute(route),
+      fn: functions.get(spec.name) as LocalFunction,
+    })),
+  );
   const compiled = routes.map((r) => r.compiled);
 
   async function health() {
@@ -171,17 +181,35 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       }
     };
     const parts = {
-      dynamodb: { endpoint: dynamo.endpoint, ok: dynamo.alive() && (await probe(dynamo.endpoint)), persistent: Boolean(options.dataDir) },
-      ses: { endpoint: ses.endpoint, ok: ses.alive() && (await probe(ses.endpoint, '/health-check')), mailbox: `${ses.endpoint}/` },
-      sqs: { endpoint: sqsEmulator.endpoint, ok: sqsEmulator.alive(), queues: Object.fromEntries([...pollers].map(([name, p]) => [name, p.stats])) },
-      eventBus: { ok: true, rules: rulesFromWiringCount(), published: bus.published.length, deadLetters: bus.deadLetters.length },
+      dynamodb: {
+        endpoint: dynamo.endpoint,
+        ok: dynamo.alive() && (await probe(dynamo.endpoint)),
+        persistent: Boolean(options.dataDir),
+      },
+      ses: {
+        endpoint: ses.endpoint,
+        ok: ses.alive() && (await probe(ses.endpoint, '/health-check')),
+        mailbox: `${ses.endpoint}/`,
+      },
+      sqs: {
+        endpoint: sqsEmulator.endpoint,
+        ok: sqsEmulator.alive(),
+        queues: Object.fromEntries([...pollers].map(([name, p]) => [name, p.stats])),
+      },
+      eventBus: {
+        ok: true,
+        rules: rulesFromWiringCount(),
+        published: bus.published.length,
+        deadLetters: bus.deadLetters.length,
+      },
       scheduler: { ok: true, firings: scheduler.firings.length },
       functions: { ok: true, count: functions.size, ...stats },
     };
     const ok = Object.values(parts).every((p) => p.ok);
     return { status: ok ? 'ok' : 'degraded', parts };
   }
-  const rulesFromWiringCount = () => wiring.reduce((n, f) => n + (f.subscriptions?.length ?? 0) + (f.queue?.subscriptions?.length ?? 0), 0);
+  const rulesFromWiringCount = () =>
+    wiring.reduce((n, f) => n + (f.subscriptions?.length ?? 0) + (f.queue?.subscriptions?.length ?? 0), 0);
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     handleRequest(request, response).catch((error) => {
@@ -197,7 +225,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     return Buffer.concat(chunks);
   }
 
-  const sendJson = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+  const sendJson = (
+    response: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     response.writeHead(status, { 'content-type': 'application/json', ...headers });
     response.end(JSON.stringify(body));
   };
@@ -214,12 +247,22 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     if ((path === '/_aws/events' || path === '/_aws/events/') && method === 'POST') {
       // EventBridge's JSON 1.1 protocol, PutEvents only: what the publisher uses.
       if (request.headers['x-amz-target'] !== 'AWSEvents.PutEvents') {
-        return sendJson(response, 400, { __type: 'UnknownOperationException' }, { 'content-type': 'application/x-amz-json-1.1' });
+        return sendJson(
+          response,
+          400,
+          { __type: 'UnknownOperationException' },
+          { 'content-type': 'application/x-amz-json-1.1' },
+        );
       }
       const input = JSON.parse(body.toString('utf8') || '{}') as { Entries?: PutEntry[] };
       const entries = bus.putEvents(input.Entries ?? []);
       const failed = entries.filter((e) => 'ErrorCode' in e).length;
-      return sendJson(response, 200, { FailedEntryCount: failed, Entries: entries }, { 'content-type': 'application/x-amz-json-1.1' });
+      return sendJson(
+        response,
+        200,
+        { FailedEntryCount: failed, Entries: entries },
+        { 'content-type': 'application/x-amz-json-1.1' },
+      );
     }
     if (path.startsWith('/local-idp/')) return handleIdentityProvider(request, response, path, body);
 
@@ -232,10 +275,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       const header = request.headers.authorization ?? '';
       const token = /^Bearer (.+)$/i.exec(header)?.[1];
       const claims = token ? await identity.verify(token) : undefined;
-      if (!claims) return sendJson(response, 401, { message: 'Unauthorized' }, { 'www-authenticate': 'Bearer' });
+      if (!claims)
+        return sendJson(response, 401, { message: 'Unauthorized' }, { 'www-authenticate': 'Bearer' });
       authorizer = {
         jwt: {
-          claims: Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])),
+          claims: Object.fromEntries(
+            Object.entries(claims).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+          ),
           scopes: null,
         },
       };
@@ -253,13 +299,22 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     response.end(out.body);
   }
 
-  async function handleIdentityProvider(request: IncomingMessage, response: ServerResponse, path: string, body: Buffer): Promise<void> {
+  async function handleIdentityProvider(
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    body: Buffer,
+  ): Promise<void> {
     const method = request.method ?? 'GET';
     const query = new URL(request.url ?? '/', url).searchParams;
     if (path === '/local-idp/.well-known/jwks.json') return sendJson(response, 200, identity.jwks);
     if (path === '/local-idp/oauth2/authorize' && method === 'GET') {
       const page = identity.authorizePage(query);
-      response.writeHead(page.status, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://localhost:*" });
+      response.writeHead(page.status, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy':
+          "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://localhost:*",
+      });
       response.end(page.html);
       return;
     }
@@ -285,7 +340,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const runtime: LocalRuntime = {
     url,
     mailboxUrl: `${ses.endpoint}/`,
-    endpoints: { dynamodb: dynamo.endpoint, ses: ses.endpoint, sqs: sqsEmulator.endpoint, events: `${url}/_aws/events` },
+    endpoints: {
+      dynamodb: dynamo.endpoint,
+      ses: ses.endpoint,
+      sqs: sqsEmulator.endpoint,
+      events: `${url}/_aws/events`,
+    },
     tableName,
     bus,
     pollers,

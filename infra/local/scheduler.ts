@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { CronExpressionParser } from 'cron-parser';
 import type { ScheduledEvent } from 'aws-lambda';
+import { CronExpressionParser } from 'cron-parser';
 import type { ScheduleSpec } from '../wiring/types.js';
 import type { LocalFunction } from './invoke.js';
 
@@ -8,14 +8,19 @@ import type { LocalFunction } from './invoke.js';
 export function nextFiring(expression: string, from: Date): Date {
   const rate = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(expression);
   if (rate) {
-    const unit = rate[2]?.startsWith('minute') ? 60_000 : rate[2]?.startsWith('hour') ? 3_600_000 : 86_400_000;
+    const unit = rate[2]?.startsWith('minute')
+      ? 60_000
+      : rate[2]?.startsWith('hour')
+        ? 3_600_000
+        : 86_400_000;
     const period = Number(rate[1]) * unit;
     return new Date(Math.floor(from.getTime() / period) * period + period);
   }
   const cron = /^cron\((.+)\)$/.exec(expression);
   if (cron?.[1]) {
     const fields = cron[1].trim().split(/\s+/);
-    if (fields.length !== 6) throw new Error(`cron needs 6 fields (min hour day month weekday year): ${expression}`);
+    if (fields.length !== 6)
+      throw new Error(`cron needs 6 fields (min hour day month weekday year): ${expression}`);
     const [minute, hour, day, month, weekday] = fields as [string, string, string, string, string];
     // EventBridge numbers weekdays 1-7 from Sunday; standard cron 0-6.
     const standardWeekday = weekday.replace(/\d/g, (d) => String(Number(d) - 1));
@@ -74,14 +79,17 @@ export class LocalScheduler {
       this.firings.push({ schedule: target.spec.name, at: event.time, ok: true });
     } catch (error) {
       this.firings.push({ schedule: target.spec.name, at: event.time, ok: false });
-      this.options.log?.(`schedule ${target.fn.spec.name}/${target.spec.name} failed: ${(error as Error).message}`);
+      this.options.log?.(
+        `schedule ${target.fn.spec.name}/${target.spec.name} failed: ${(error as Error).message}`,
+      );
     }
   }
 
   private arm(target: ScheduledTarget): void {
     if (!this.running) return;
     const now = new Date();
-    const delay = this.options.intervalOverrideMs ?? nextFiring(target.spec.expression, now).getTime() - now.getTime();
+    const delay =
+      this.options.intervalOverrideMs ?? nextFiring(target.spec.expression, now).getTime() - now.getTime();
     const timer = setTimeout(async () => {
       this.timers.delete(timer);
       await this.fire(target);

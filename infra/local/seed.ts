@@ -20,16 +20,36 @@ const slug = (text: string) =>
 export async function seedDemoData(runtime: LocalRuntime, log: (message: string) => void): Promise<void> {
   const table = runtime.tableName;
   for (const tenant of demoTenants) {
-    const existing = await documentClient.send(new GetCommand({ TableName: table, Key: { pk: tenantPk(tenant.tenantId), sk: 'TENANT' } }));
+    const existing = await documentClient.send(
+      new GetCommand({ TableName: table, Key: { pk: tenantPk(tenant.tenantId), sk: 'TENANT' } }),
+    );
     if (existing.Item) continue;
-    const put = (item: Record<string, unknown>) => documentClient.send(new PutCommand({ TableName: table, Item: item }));
+    const put = (item: Record<string, unknown>) =>
+      documentClient.send(new PutCommand({ TableName: table, Item: item }));
     const now = new Date().toISOString();
     for (const staff of demoStaff.filter((s) => s.tenantId === tenant.tenantId)) {
-      await put({ pk: tenantPk(tenant.tenantId), sk: `STAFF#${staff.staffId}`, type: 'staff', ...staff, createdAt: now });
+      await put({
+        pk: tenantPk(tenant.tenantId),
+        sk: `STAFF#${staff.staffId}`,
+        type: 'staff',
+        ...staff,
+        createdAt: now,
+      });
     }
     for (const org of tenant.organisations) {
       const organisationId = slug(org.name);
-      await put({ pk: tenantPk(tenant.tenantId), sk: `ORG#${organisationId}`, type: 'organisation', organisationId, tenantId: tenant.tenantId, name: org.name, organisationType: org.type, industry: org.industry, tags: ['demo'], createdAt: now });
+      await put({
+        pk: tenantPk(tenant.tenantId),
+        sk: `ORG#${organisationId}`,
+        type: 'organisation',
+        organisationId,
+        tenantId: tenant.tenantId,
+        name: org.name,
+        organisationType: org.type,
+        industry: org.industry,
+        tags: ['demo'],
+        createdAt: now,
+      });
       for (const contact of org.contacts) {
         const contactId = slug(contact.name);
         await put({
@@ -52,12 +72,27 @@ export async function seedDemoData(runtime: LocalRuntime, log: (message: string)
     if (!admin) throw new Error(`Demo tenant ${tenant.tenantId} has no admin`);
     const response = await fetch(`${runtime.url}/api/programmes`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${await runtime.identity.idToken(admin.staffId)}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ ...tenant.programme, themes: tenant.programme.themes.map((title) => ({ title })) }),
+      headers: {
+        authorization: `Bearer ${await runtime.identity.idToken(admin.staffId)}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        ...tenant.programme,
+        themes: tenant.programme.themes.map((title) => ({ title })),
+      }),
     });
-    if (response.status !== 201) throw new Error(`Seeding ${tenant.tenantId} failed: ${response.status} ${await response.text()}`);
+    if (response.status !== 201)
+      throw new Error(`Seeding ${tenant.tenantId} failed: ${response.status} ${await response.text()}`);
     // The tenant profile goes last: it marks the tenant as seeded.
-    await put({ pk: tenantPk(tenant.tenantId), sk: 'TENANT', type: 'tenant', tenantId: tenant.tenantId, name: tenant.name, language: tenant.language, timeZone: tenant.timeZone });
+    await put({
+      pk: tenantPk(tenant.tenantId),
+      sk: 'TENANT',
+      type: 'tenant',
+      tenantId: tenant.tenantId,
+      name: tenant.name,
+      language: tenant.language,
+      timeZone: tenant.timeZone,
+    });
     log(`seeded demo tenant ${tenant.name}`);
   }
 }

@@ -20,7 +20,11 @@ export type DashboardCounters = Record<string, number>;
  * event id: a redelivered event (at-least-once) is recognised and changes nothing.
  * Returns false when the event had been recorded already.
  */
-export async function recordActivity(entry: ActivityEntry, counter: string, client = documentClient): Promise<boolean> {
+export async function recordActivity(
+  entry: ActivityEntry,
+  counter: string,
+  client = documentClient,
+): Promise<boolean> {
   try {
     await client.send(
       new TransactWriteCommand({
@@ -28,7 +32,12 @@ export async function recordActivity(entry: ActivityEntry, counter: string, clie
           {
             Put: {
               TableName: tableName(),
-              Item: { pk: activityPk(entry.tenantId), sk: `${entry.at}#${entry.eventId}`, type: 'activity', ...entry },
+              Item: {
+                pk: activityPk(entry.tenantId),
+                sk: `${entry.at}#${entry.eventId}`,
+                type: 'activity',
+                ...entry,
+              },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -51,7 +60,11 @@ export async function recordActivity(entry: ActivityEntry, counter: string, clie
   }
 }
 
-export async function recentActivity(tenantId: string, limit = 20, client = documentClient): Promise<ActivityEntry[]> {
+export async function recentActivity(
+  tenantId: string,
+  limit = 20,
+  client = documentClient,
+): Promise<ActivityEntry[]> {
   const { Items } = await client.send(
     new QueryCommand({
       TableName: tableName(),
@@ -64,7 +77,10 @@ export async function recentActivity(tenantId: string, limit = 20, client = docu
   return (Items ?? []).map(({ pk: _pk, sk: _sk, type: _type, ...rest }) => rest as ActivityEntry);
 }
 
-export async function dashboardCounters(tenantId: string, client = documentClient): Promise<DashboardCounters> {
+export async function dashboardCounters(
+  tenantId: string,
+  client = documentClient,
+): Promise<DashboardCounters> {
   const { Item } = await client.send(
     new GetCommand({ TableName: tableName(), Key: { pk: tenantPk(tenantId), sk: 'COUNTERS#dashboard' } }),
   );

@@ -12,7 +12,11 @@ function fromItem(item: Record<string, unknown>): Programme {
   return { description: '', ...rest } as unknown as Programme;
 }
 
-export async function createProgramme(tenantId: string, input: ProgrammeInput, client = documentClient): Promise<Programme> {
+export async function createProgramme(
+  tenantId: string,
+  input: ProgrammeInput,
+  client = documentClient,
+): Promise<Programme> {
   const now = new Date().toISOString();
   const programme: Programme = {
     programmeId: randomUUID(),
@@ -30,15 +34,27 @@ export async function createProgramme(tenantId: string, input: ProgrammeInput, c
   await client.send(
     new PutCommand({
       TableName: tableName(),
-      Item: compact({ pk: tenantPk(tenantId), sk: sk(programme.programmeId), type: 'programme', ...programme, themes: programme.themes.map(compact) }),
+      Item: compact({
+        pk: tenantPk(tenantId),
+        sk: sk(programme.programmeId),
+        type: 'programme',
+        ...programme,
+        themes: programme.themes.map(compact),
+      }),
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
   return programme;
 }
 
-export async function getProgramme(tenantId: string, programmeId: string, client = documentClient): Promise<Programme | undefined> {
-  const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: { pk: tenantPk(tenantId), sk: sk(programmeId) } }));
+export async function getProgramme(
+  tenantId: string,
+  programmeId: string,
+  client = documentClient,
+): Promise<Programme | undefined> {
+  const { Item } = await client.send(
+    new GetCommand({ TableName: tableName(), Key: { pk: tenantPk(tenantId), sk: sk(programmeId) } }),
+  );
   return Item ? fromItem(Item) : undefined;
 }
 
@@ -90,7 +106,13 @@ export async function replaceProgramme(
     await client.send(
       new PutCommand({
         TableName: tableName(),
-        Item: compact({ pk: tenantPk(before.tenantId), sk: sk(before.programmeId), type: 'programme', ...after, themes: after.themes.map(compact) }),
+        Item: compact({
+          pk: tenantPk(before.tenantId),
+          sk: sk(before.programmeId),
+          type: 'programme',
+          ...after,
+          themes: after.themes.map(compact),
+        }),
         ConditionExpression: 'attribute_exists(pk) AND version = :expected',
         ExpressionAttributeValues: { ':expected': update.expectedVersion },
       }),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../adapters/clients.js';
-import { PENDING_SCHEDULES, isConditionalCheckFailed, tableName, tenantPk } from './table.js';
+import { isConditionalCheckFailed, PENDING_SCHEDULES, tableName, tenantPk } from './table.js';
 
 /**
  * One-time schedules: an event (by catalogue name) to publish at a set time. They are items in
@@ -20,7 +20,13 @@ export interface Schedule {
 }
 
 export async function createSchedule(
-  input: { tenantId: string; dueAt: string; eventName: string; detail: Record<string, unknown>; scheduleId?: string },
+  input: {
+    tenantId: string;
+    dueAt: string;
+    eventName: string;
+    detail: Record<string, unknown>;
+    scheduleId?: string;
+  },
   client = documentClient,
 ): Promise<Schedule> {
   const schedule: Schedule = {
@@ -60,7 +66,9 @@ export async function dueSchedules(now: Date, limit = 100, client = documentClie
       Limit: limit,
     }),
   );
-  return (Items ?? []).map(({ pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, type: _t, ...rest }) => rest as Schedule);
+  return (Items ?? []).map(
+    ({ pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, type: _t, ...rest }) => rest as Schedule,
+  );
 }
 
 /**
@@ -68,7 +76,11 @@ export async function dueSchedules(now: Date, limit = 100, client = documentClie
  * (at least once: a crash in between publishes it again on the next run, and consumers dedupe
  * on the schedule id). Returns false if another run marked it first.
  */
-export async function markFired(schedule: Schedule, firedAt: Date, client = documentClient): Promise<boolean> {
+export async function markFired(
+  schedule: Schedule,
+  firedAt: Date,
+  client = documentClient,
+): Promise<boolean> {
   try {
     await client.send(
       new UpdateCommand({

@@ -26,7 +26,9 @@ export const activityPk = (tenantId: string) => `T#${tenantId}#ACTIVITY`;
 export const PENDING_SCHEDULES = 'SCHEDULE#PENDING';
 
 /** Strips the key attributes before an item leaves the data layer. */
-export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk'> {
+export function withoutKeys<T extends Record<string, unknown>>(
+  item: T,
+): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk'> {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
   return rest;
 }
@@ -46,6 +48,6 @@ export function isConditionalCheckFailed(error: unknown): boolean {
  * non-key strings since 2020, but the DynamoDB Local build we run (1.11) still rejects them,
  * and an absent optional field reads back the same either way.
  */
-export function compact<T extends Record<string, unknown>>(item: T): T {
+export function compact<T extends object>(item: T): T {
   return Object.fromEntries(Object.entries(item).filter(([, v]) => v !== '' && v !== undefined)) as T;
 }

@@ -12,6 +12,8 @@ export interface Tenant {
 }
 
 export async function getTenant(tenantId: string, client = documentClient): Promise<Tenant | undefined> {
-  const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: { pk: tenantPk(tenantId), sk: 'TENANT' } }));
+  const { Item } = await client.send(
+    new GetCommand({ TableName: tableName(), Key: { pk: tenantPk(tenantId), sk: 'TENANT' } }),
+  );
   return Item ? (withoutKeys(Item) as unknown as Tenant) : undefined;
 }

@@ -57,7 +57,11 @@ export const ReminderDue = defineEvent({
   }),
 });
 
-export const catalogue = [ProgrammeCreated, ProgrammeUpdated, ReminderDue] as const satisfies readonly EventContract[];
+export const catalogue = [
+  ProgrammeCreated,
+  ProgrammeUpdated,
+  ReminderDue,
+] as const satisfies readonly EventContract[];
 
 const byName = new Map<string, EventContract>(catalogue.map((c) => [c.name, c]));
 

@@ -36,13 +36,18 @@ export async function publish<C extends EventContract>(
   );
   const entry = result.Entries?.[0];
   if ((result.FailedEntryCount ?? 0) > 0 || !entry?.EventId) {
-    throw new PublishError(`PutEvents rejected ${contract.name}: ${entry?.ErrorCode ?? 'unknown'} ${entry?.ErrorMessage ?? ''}`);
+    throw new PublishError(
+      `PutEvents rejected ${contract.name}: ${entry?.ErrorCode ?? 'unknown'} ${entry?.ErrorMessage ?? ''}`,
+    );
   }
   return entry.EventId;
 }
 
 /** Consumers parse `detail` with the same schema the producer validated against. */
-export function parseDetail<C extends EventContract>(contract: C, event: { source?: string; 'detail-type'?: string; detail?: unknown }): DetailOf<C> {
+export function parseDetail<C extends EventContract>(
+  contract: C,
+  event: { source?: string; 'detail-type'?: string; detail?: unknown },
+): DetailOf<C> {
   if (event.source !== contract.source || event['detail-type'] !== contract.detailType) {
     throw new Error(`Expected ${contract.name}, got ${event.source}/${event['detail-type']}`);
   }

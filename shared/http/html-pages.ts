@@ -5,7 +5,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
-import { languageSchema, type Language } from '../domain/programmes/programme.js';
+import { type Language, languageSchema } from '../domain/programmes/programme.js';
 import { type StaffIdentity, verifyIdToken } from '../identity/staff.js';
 import { logger, metrics } from '../observability/logger.js';
 import { HttpError } from './errors.js';
@@ -48,7 +48,12 @@ export const publicPage = (run: PageHandler): PageRoute => ({ console: false, ru
 const secureCookies = () => (process.env.PUBLIC_BASE_URL ?? '').startsWith('https://');
 
 export function cookie(name: string, value: string, maxAgeSeconds: number, httpOnly = true): string {
-  const parts = [`${name}=${encodeURIComponent(value)}`, 'Path=/', `Max-Age=${maxAgeSeconds}`, 'SameSite=Lax'];
+  const parts = [
+    `${name}=${encodeURIComponent(value)}`,
+    'Path=/',
+    `Max-Age=${maxAgeSeconds}`,
+    'SameSite=Lax',
+  ];
   if (httpOnly) parts.push('HttpOnly');
   if (secureCookies()) parts.push('Secure');
   return parts.join('; ');
@@ -81,7 +86,12 @@ const CSP = [
   "object-src 'none'",
 ].join('; ');
 
-function htmlResponse(status: number, html: string, headers: Record<string, string> = {}, setCookies: string[] = []): APIGatewayProxyStructuredResultV2 {
+function htmlResponse(
+  status: number,
+  html: string,
+  headers: Record<string, string> = {},
+  setCookies: string[] = [],
+): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: status,
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers },
@@ -90,7 +100,12 @@ function htmlResponse(status: number, html: string, headers: Record<string, stri
   };
 }
 
-export type HtmlPagesHandler = middy.MiddyfiedHandler<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context> & {
+export type HtmlPagesHandler = middy.MiddyfiedHandler<
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+  Error,
+  Context
+> & {
   routeKeys: string[];
 };
 
@@ -119,7 +134,11 @@ export function htmlPages(
       identity = token ? await verifyIdToken(token) : undefined;
       if (!identity) {
         const back = event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : '');
-        return { statusCode: 303, headers: { location: `/auth/sign-in?returnTo=${encodeURIComponent(back)}` }, cookies: setCookies };
+        return {
+          statusCode: 303,
+          headers: { location: `/auth/sign-in?returnTo=${encodeURIComponent(back)}` },
+          cookies: setCookies,
+        };
       }
     }
     let form: Record<string, string> = {};
@@ -131,9 +150,16 @@ export function htmlPages(
     }
     const result = await route.run({ event, identity, language: pickLanguage(event), csrfToken, form });
     if (result.kind === 'redirect') {
-      return { statusCode: 303, headers: { location: result.location }, cookies: [...setCookies, ...(result.cookies ?? [])] };
+      return {
+        statusCode: 303,
+        headers: { location: result.location },
+        cookies: [...setCookies, ...(result.cookies ?? [])],
+      };
     }
-    return htmlResponse(result.status ?? 200, render(result.body), result.headers, [...setCookies, ...(result.cookies ?? [])]);
+    return htmlResponse(result.status ?? 200, render(result.body), result.headers, [
+      ...setCookies,
+      ...(result.cookies ?? []),
+    ]);
   };
 
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()

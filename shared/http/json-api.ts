@@ -1,6 +1,6 @@
-import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { identityFromAuthorizer, type Role, requireRole, type StaffIdentity } from '../identity/staff.js';
@@ -25,7 +25,11 @@ export interface StaffRequest<B, P, Q> {
   event: APIGatewayProxyEventV2;
 }
 
-export interface StaffRouteSpec<B extends z.ZodType | undefined, P extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+export interface StaffRouteSpec<
+  B extends z.ZodType | undefined,
+  P extends z.ZodType | undefined,
+  Q extends z.ZodType | undefined,
+> {
   /** Least role allowed; defaults to `viewer` for GET and `editor` for writes. */
   role?: Role;
   body?: B;
@@ -43,7 +47,10 @@ export function staffRoute<
   B extends z.ZodType | undefined = undefined,
   P extends z.ZodType | undefined = undefined,
   Q extends z.ZodType | undefined = undefined,
->(spec: StaffRouteSpec<B, P, Q>, run: (request: StaffRequest<Infer<B>, Infer<P>, Infer<Q>>) => Promise<JsonResult>): RouteHandler {
+>(
+  spec: StaffRouteSpec<B, P, Q>,
+  run: (request: StaffRequest<Infer<B>, Infer<P>, Infer<Q>>) => Promise<JsonResult>,
+): RouteHandler {
   return async (event) => {
     const identity = identityFromAuthorizer(event);
     const isRead = event.requestContext.http.method === 'GET';
@@ -62,7 +69,11 @@ function validateOr404<S extends z.ZodType>(schema: S, value: unknown): z.infer<
   return result.data;
 }
 
-function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+function jsonResponse(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
@@ -70,7 +81,12 @@ function jsonResponse(status: number, body: unknown, headers: Record<string, str
   };
 }
 
-export type JsonApiHandler = middy.MiddyfiedHandler<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context> & {
+export type JsonApiHandler = middy.MiddyfiedHandler<
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+  Error,
+  Context
+> & {
   /** The route keys this module serves, checked against the wiring in the tests. */
   routeKeys: string[];
 };

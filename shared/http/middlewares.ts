@@ -1,6 +1,6 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger, metrics } from '../observability/logger.js';
 import { HttpError } from './errors.js';
 
@@ -17,7 +17,9 @@ export const baseSecurityHeaders: Record<string, string> = {
 };
 
 /** Adds the security headers without overriding what a route set on purpose. */
-export function securityHeaders(extra: Record<string, string> = {}): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+export function securityHeaders(
+  extra: Record<string, string> = {},
+): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
   const defaults = { ...baseSecurityHeaders, ...extra };
   const securityHeadersAfter = (request: Request) => {
     if (!request.response) return;
@@ -27,7 +29,10 @@ export function securityHeaders(extra: Record<string, string> = {}): middy.Middl
 }
 
 /** Tags every log line with the API Gateway request id, so one request can be followed. */
-export function requestLogging(): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+export function requestLogging(): middy.MiddlewareObj<
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2
+> {
   const requestLoggingBefore = (request: Request) => {
     logger.appendKeys({ requestId: request.event.requestContext?.requestId, route: request.event.routeKey });
   };

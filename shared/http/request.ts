@@ -18,15 +18,20 @@ export function header(event: APIGatewayProxyEventV2, name: string): string | un
 
 export function parseJsonBody(event: APIGatewayProxyEventV2): unknown {
   const text = rawBody(event);
-  if (text.trim() === '') throw new HttpError(400, 'Request body is required', [{ field: 'body', message: 'Required' }]);
+  if (text.trim() === '')
+    throw new HttpError(400, 'Request body is required', [{ field: 'body', message: 'Required' }]);
   const type = header(event, 'content-type') ?? '';
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
-    throw new HttpError(415, 'Content-Type must be application/json', [{ field: 'headers.content-type', message: 'Expected application/json' }]);
+    throw new HttpError(415, 'Content-Type must be application/json', [
+      { field: 'headers.content-type', message: 'Expected application/json' },
+    ]);
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new HttpError(400, 'Request body is not valid JSON', [{ field: 'body', message: 'Malformed JSON' }]);
+    throw new HttpError(400, 'Request body is not valid JSON', [
+      { field: 'body', message: 'Malformed JSON' },
+    ]);
   }
 }
 

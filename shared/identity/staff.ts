@@ -34,7 +34,8 @@ export function identityFromClaims(claims: unknown): StaffIdentity | undefined {
 
 /** Staff JSON routes: the JWT authorizer (or the local runtime) has verified the token already. */
 export function identityFromAuthorizer(event: APIGatewayProxyEventV2): StaffIdentity {
-  const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: unknown } } }).authorizer?.jwt?.claims;
+  const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: unknown } } }).authorizer?.jwt
+    ?.claims;
   const identity = identityFromClaims(claims);
   if (!identity) throw new HttpError(401, 'Not signed in');
   return identity;

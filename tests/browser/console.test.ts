@@ -141,7 +141,7 @@ describe.each(cases)('$tenant.name staff', (c) => {
     await expect(page.locator('main h1').textContent()).resolves.toBe(c.tenant.name);
     await expect(page.locator('header .who strong').textContent()).resolves.toBe(c.staffName);
     await expect(page.title()).resolves.toContain(c.tenant.name);
-    const text = await page.locator('body').innerText();
+    const text = (await page.locator('body').textContent()) ?? '';
     expect(text).toContain(c.tenant.programme.name);
     expect(text).not.toContain(c.other.name);
     expect(text).not.toContain(c.other.programme.name);
@@ -187,7 +187,7 @@ describe.each(cases)('$tenant.name staff', (c) => {
     expect(response?.status()).toBe(404);
     await expect(htmlLang(page)).resolves.toBe(c.language);
     await expect(page.locator('main h1').textContent()).resolves.toBe(m.errors.notFound.heading);
-    const text = await page.locator('body').innerText();
+    const text = (await page.locator('body').textContent()) ?? '';
     expect(text).not.toContain(c.other.programme.name);
     expect(text).not.toContain(c.other.name);
   });

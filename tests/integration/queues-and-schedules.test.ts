@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
-import { wiring } from '../../infra/wiring.js';
 import type { Wiring } from '../../infra/wiring/types.js';
+import { wiring } from '../../infra/wiring.js';
 import { ProgrammeCreated } from '../../shared/events/catalogue.js';
 import { publish } from '../../shared/events/publisher.js';
 import { staffClient, waitFor } from '../helpers.js';
@@ -33,14 +33,29 @@ describe('queues with Lambda event-source semantics', () => {
   let runtime: LocalRuntime;
   let sqs: SQSClient;
   beforeAll(async () => {
-    runtime = await startLocalRuntime({ wiring: testWiring, log: () => {}, queueIdleDelayMs: 50, eventRetryDelaysMs: [50, 50] });
-    sqs = new SQSClient({ region: 'eu-north-1', endpoint: runtime.endpoints.sqs, credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+    runtime = await startLocalRuntime({
+      wiring: testWiring,
+      log: () => {},
+      queueIdleDelayMs: 50,
+      eventRetryDelaysMs: [50, 50],
+    });
+    sqs = new SQSClient({
+      region: 'eu-north-1',
+      endpoint: runtime.endpoints.sqs,
+      credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+    });
   });
   afterAll(async () => {
     await runtime?.stop();
   });
 
-  const send = (body: unknown) => sqs.send(new SendMessageCommand({ QueueUrl: runtime.queues.get('flaky')?.url, MessageBody: JSON.stringify(body) }));
+  const send = (body: unknown) =>
+    sqs.send(
+      new SendMessageCommand({
+        QueueUrl: runtime.queues.get('flaky')?.url,
+        MessageBody: JSON.stringify(body),
+      }),
+    );
 
   it('moves a message that keeps failing to the DLQ after maxReceives, and keeps the rest of its batch', async () => {
     const { seen } = await import('../fixtures/flaky-consumer.js');
@@ -49,10 +64,16 @@ describe('queues with Lambda event-source semantics', () => {
     for (let i = 0; i < 4; i++) await send({ id: `ok-${i}` });
 
     const dlqUrl = runtime.queues.get('flaky')?.dlqUrl;
-    const deadLettered = await waitFor(async () => {
-      const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: dlqUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }));
-      return Messages?.find((m) => m.Body?.includes(poison));
-    }, 20_000, 'the poison message in the DLQ');
+    const deadLettered = await waitFor(
+      async () => {
+        const { Messages } = await sqs.send(
+          new ReceiveMessageCommand({ QueueUrl: dlqUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
+        );
+        return Messages?.find((m) => m.Body?.includes(poison));
+      },
+      20_000,
+      'the poison message in the DLQ',
+    );
     expect(deadLettered).toBeDefined();
     const receives = seen.filter((s) => s.body.includes(poison)).map((s) => s.receiveCount);
     expect(receives).toEqual([1, 2, 3]);
@@ -65,19 +86,42 @@ describe('queues with Lambda event-source semantics', () => {
     const crashId = `crash-${Date.now()}`;
     await send({ id: crashId, crash: true });
     for (let i = 0; i < 12; i++) await send({ id: `slow-${i}`, slowMs: 200 });
-    await waitFor(() => seen.filter((s) => s.body.includes(crashId)).length >= 2, 20_000, 'a redelivery of the crashed batch');
+    await waitFor(
+      () => seen.filter((s) => s.body.includes(crashId)).length >= 2,
+      20_000,
+      'a redelivery of the crashed batch',
+    );
     const poller = runtime.pollers.get('flaky');
     expect(poller?.stats.maxActive).toBeLessThanOrEqual(2);
     expect(poller?.stats.maxActive).toBeGreaterThanOrEqual(1);
   });
 
   it('retries a failing direct subscriber, then dead-letters the event', async () => {
-    await publish(ProgrammeCreated, { tenantId: 'hassleholm', programmeId: 'p1', name: 'CRASH me', themeCount: 0, actor: 'test' });
-    await publish(ProgrammeCreated, { tenantId: 'hassleholm', programmeId: 'p2', name: 'Calm', themeCount: 0, actor: 'test' });
-    const dead = await waitFor(() => runtime.bus.deadLetters.find((d) => (d.event.detail as { programmeId: string }).programmeId === 'p1'), 10_000, 'a dead letter');
+    await publish(ProgrammeCreated, {
+      tenantId: 'hassleholm',
+      programmeId: 'p1',
+      name: 'CRASH me',
+      themeCount: 0,
+      actor: 'test',
+    });
+    await publish(ProgrammeCreated, {
+      tenantId: 'hassleholm',
+      programmeId: 'p2',
+      name: 'Calm',
+      themeCount: 0,
+      actor: 'test',
+    });
+    const dead = await waitFor(
+      () =>
+        runtime.bus.deadLetters.find((d) => (d.event.detail as { programmeId: string }).programmeId === 'p1'),
+      10_000,
+      'a dead letter',
+    );
     expect(dead.rule).toMatch(/^always-failing-subscriber/);
     // The detail filter kept the other event away from the failing subscriber.
-    expect(runtime.bus.deadLetters.some((d) => (d.event.detail as { programmeId: string }).programmeId === 'p2')).toBe(false);
+    expect(
+      runtime.bus.deadLetters.some((d) => (d.event.detail as { programmeId: string }).programmeId === 'p2'),
+    ).toBe(false);
   });
 });
 
@@ -90,7 +134,10 @@ describe('one-time schedules survive a restart', () => {
     const first = await startLocalRuntime({ dataDir, log: () => {}, scheduleIntervalMs: 60_000 });
     const staff = await staffClient(first, 'staff-hlm-anna');
     const dueAt = new Date(Date.now() + 2000).toISOString();
-    const created = await staff.call('POST', '/api/reminders', { dueAt, subject: 'Skicka påminnelse om dialoglunchen' });
+    const created = await staff.call('POST', '/api/reminders', {
+      dueAt,
+      subject: 'Skicka påminnelse om dialoglunchen',
+    });
     expect(created.status).toBe(201);
     expect(first.scheduler.firings).toHaveLength(0);
     await first.stop();
@@ -100,10 +147,17 @@ describe('one-time schedules survive a restart', () => {
     try {
       const again = await staffClient(second, 'staff-hlm-anna');
       // Assess: the reminder fired (not before it was due) and reached the activity feed.
-      const entry = await waitFor(async () => {
-        const items = (await again.call('GET', '/api/activity')).json.items as { kind: string; subjectId: string }[];
-        return items.find((i) => i.kind === 'reminder.due' && i.subjectId === created.json.scheduleId);
-      }, 20_000, 'the reminder in the activity feed');
+      const entry = await waitFor(
+        async () => {
+          const items = (await again.call('GET', '/api/activity')).json.items as {
+            kind: string;
+            subjectId: string;
+          }[];
+          return items.find((i) => i.kind === 'reminder.due' && i.subjectId === created.json.scheduleId);
+        },
+        20_000,
+        'the reminder in the activity feed',
+      );
       expect(entry).toBeDefined();
       const fired = second.bus.published.find((e) => e['detail-type'] === 'ReminderDue');
       expect(Date.parse(fired?.time ?? '')).toBeGreaterThanOrEqual(Date.parse(dueAt) - 1000);
@@ -119,7 +173,10 @@ describe('one-time schedules survive a restart', () => {
     const runtime = await startLocalRuntime({ log: () => {} });
     try {
       const staff = await staffClient(runtime, 'staff-hlm-anna');
-      const response = await staff.call('POST', '/api/reminders', { dueAt: '2020-01-01T00:00:00Z', subject: 'x' });
+      const response = await staff.call('POST', '/api/reminders', {
+        dueAt: '2020-01-01T00:00:00Z',
+        subject: 'x',
+      });
       expect(response.status).toBe(422);
       expect(response.json.details).toEqual([expect.objectContaining({ field: 'body.dueAt' })]);
     } finally {

@@ -1,5 +1,5 @@
 import { Template } from 'aws-cdk-lib/assertions';
-import { SignJWT, generateKeyPair } from 'jose';
+import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/aws/build-app.js';
 import { matchesPattern } from '../../infra/local/event-pattern.js';
@@ -7,7 +7,7 @@ import { LOCAL_CLIENT_ID } from '../../infra/local/identity-provider.js';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
 import { wiring } from '../../infra/wiring.js';
 import { ProgrammeCreated } from '../../shared/events/catalogue.js';
-import { publish, PublishError } from '../../shared/events/publisher.js';
+import { PublishError, publish } from '../../shared/events/publisher.js';
 import { staffClient, waitFor } from '../helpers.js';
 
 let runtime: LocalRuntime;
@@ -33,9 +33,13 @@ describe('a published event reaches the consumer the CDK rule routes it to', () 
     // Prepare: the rule CloudFormation would deploy for the activity queue's ProgrammeCreated subscription.
     const { stateless } = buildApp({ context: { 'aws:cdk:bundling-stacks': [] }, nag: false });
     const rules = Object.values(Template.fromStack(stateless).findResources('AWS::Events::Rule'));
-    const deployed = rules.find((r) => JSON.stringify(r.Properties.EventPattern?.['detail-type']) === '["ProgrammeCreated"]');
+    const deployed = rules.find(
+      (r) => JSON.stringify(r.Properties.EventPattern?.['detail-type']) === '["ProgrammeCreated"]',
+    );
     expect(deployed, 'template has a ProgrammeCreated rule').toBeDefined();
-    const localRule = runtime.bus.rules.find((r) => r.target.kind === 'queue' && JSON.stringify(r.pattern['detail-type']) === '["ProgrammeCreated"]');
+    const localRule = runtime.bus.rules.find(
+      (r) => r.target.kind === 'queue' && JSON.stringify(r.pattern['detail-type']) === '["ProgrammeCreated"]',
+    );
     expect(localRule?.pattern).toEqual(deployed?.Properties.EventPattern);
 
     // Act: a staff member creates a programme through the HTTP API.
@@ -46,17 +50,24 @@ describe('a published event reaches the consumer the CDK rule routes it to', () 
 
     // Assess: the handler's event matches the deployed pattern, and the consumer recorded it.
     const event = await waitFor(
-      () => runtime.bus.published.find((e) => (e.detail as { programmeId?: string }).programmeId === programmeId),
+      () =>
+        runtime.bus.published.find((e) => (e.detail as { programmeId?: string }).programmeId === programmeId),
       5000,
       'the ProgrammeCreated event',
     );
     expect(event.source).toBe(ProgrammeCreated.source);
-    expect(matchesPattern(deployed?.Properties.EventPattern, event as unknown as Record<string, unknown>)).toBe(true);
-    const activity = await waitFor(async () => {
-      const list = await admin.call('GET', '/api/activity');
-      const items = list.json.items as { subjectId?: string; kind: string }[];
-      return items.find((i) => i.subjectId === programmeId);
-    }, 15_000, 'the activity entry');
+    expect(
+      matchesPattern(deployed?.Properties.EventPattern, event as unknown as Record<string, unknown>),
+    ).toBe(true);
+    const activity = await waitFor(
+      async () => {
+        const list = await admin.call('GET', '/api/activity');
+        const items = list.json.items as { subjectId?: string; kind: string }[];
+        return items.find((i) => i.subjectId === programmeId);
+      },
+      15_000,
+      'the activity entry',
+    );
     expect(activity.kind).toBe('programme.created');
   });
 });
@@ -77,7 +88,12 @@ describe('bad input gets a 4xx that names the field and writes nothing', () => {
   it('rejects schema violations with 422 naming each field', async () => {
     const admin = await staffClient(runtime, HLM_ADMIN);
     const before = (await admin.call('GET', '/api/programmes')).json.items as unknown[];
-    const response = await admin.call('POST', '/api/programmes', { ...validProgramme, name: '', language: 'de', themes: [{ title: 'ok' }, { title: '' }] });
+    const response = await admin.call('POST', '/api/programmes', {
+      ...validProgramme,
+      name: '',
+      language: 'de',
+      themes: [{ title: 'ok' }, { title: '' }],
+    });
     expect(response.status).toBe(422);
     const fields = (response.json.details as { field: string }[]).map((d) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['body.name', 'body.language', 'body.themes.1.title']));
@@ -89,7 +105,9 @@ describe('bad input gets a 4xx that names the field and writes nothing', () => {
     const admin = await staffClient(runtime, HLM_ADMIN);
     const extra = await admin.call('POST', '/api/programmes', { ...validProgramme, tenantId: 'helsingor' });
     expect(extra.status).toBe(422);
-    const text = await admin.call('POST', '/api/programmes', JSON.stringify(validProgramme), { 'content-type': 'text/plain' });
+    const text = await admin.call('POST', '/api/programmes', JSON.stringify(validProgramme), {
+      'content-type': 'text/plain',
+    });
     expect(text.status).toBe(415);
   });
 
@@ -112,14 +130,24 @@ describe('tenants never see each other', () => {
   it("gives 404 on another tenant's programme, for reads and writes alike", async () => {
     const hel = await staffClient(runtime, HEL_ADMIN);
     const hlm = await staffClient(runtime, HLM_ADMIN);
-    const helProgramme = ((await hel.call('GET', '/api/programmes')).json.items as { programmeId: string; version: number; name: string }[])[0];
+    const helProgramme = (
+      (await hel.call('GET', '/api/programmes')).json.items as {
+        programmeId: string;
+        version: number;
+        name: string;
+      }[]
+    )[0];
     expect(helProgramme).toBeDefined();
     const id = helProgramme?.programmeId ?? '';
     const missing = await hlm.call('GET', `/api/programmes/${crypto.randomUUID()}`);
     const read = await hlm.call('GET', `/api/programmes/${id}`);
     expect(read.status).toBe(404);
     expect(read.json.error).toBe(missing.json.error);
-    const write = await hlm.call('PUT', `/api/programmes/${id}`, { ...validProgramme, name: 'Kapad', expectedVersion: helProgramme?.version });
+    const write = await hlm.call('PUT', `/api/programmes/${id}`, {
+      ...validProgramme,
+      name: 'Kapad',
+      expectedVersion: helProgramme?.version,
+    });
     expect(write.status).toBe(404);
     const after = await hel.call('GET', `/api/programmes/${id}`);
     expect(after.json.name).toBe(helProgramme?.name);
@@ -143,13 +171,23 @@ describe('staff routes need a valid token', () => {
   it('refuses forged, expired and wrong-audience tokens', async () => {
     const { privateKey } = await generateKeyPair('RS256');
     const claims = { 'custom:tenant': 'hassleholm', 'custom:role': 'admin', token_use: 'id' };
-    const forged = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256' }).setSubject('x').setIssuer(runtime.identity.issuer).setAudience(LOCAL_CLIENT_ID).setExpirationTime('1h').sign(privateKey);
+    const forged = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256' })
+      .setSubject('x')
+      .setIssuer(runtime.identity.issuer)
+      .setAudience(LOCAL_CLIENT_ID)
+      .setExpirationTime('1h')
+      .sign(privateKey);
     const expired = await runtime.identity.idToken(HLM_ADMIN, -60);
     for (const token of [forged, expired, 'not-a-jwt']) {
-      const response = await fetch(`${runtime.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+      const response = await fetch(`${runtime.url}/api/me`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(response.status).toBe(401);
     }
-    const ok = await fetch(`${runtime.url}/api/me`, { headers: { authorization: `Bearer ${await runtime.identity.idToken(HLM_ADMIN)}` } });
+    const ok = await fetch(`${runtime.url}/api/me`, {
+      headers: { authorization: `Bearer ${await runtime.identity.idToken(HLM_ADMIN)}` },
+    });
     expect(ok.status).toBe(200);
   });
 
@@ -164,16 +202,29 @@ describe('staff routes need a valid token', () => {
 describe('programmes API', () => {
   it('updates with optimistic locking and publishes what changed', async () => {
     const admin = await staffClient(runtime, HLM_ADMIN);
-    const created = (await admin.call('POST', '/api/programmes', validProgramme)).json as { programmeId: string; themes: { id: string; title: string }[] };
+    const created = (await admin.call('POST', '/api/programmes', validProgramme)).json as {
+      programmeId: string;
+      themes: { id: string; title: string }[];
+    };
     const path = `/api/programmes/${created.programmeId}`;
-    const update = { ...validProgramme, themes: [...created.themes, { title: 'Hållbarhet' }], expectedVersion: 1 };
+    const update = {
+      ...validProgramme,
+      themes: [...created.themes, { title: 'Hållbarhet' }],
+      expectedVersion: 1,
+    };
     const first = await admin.call('PUT', path, update);
     expect(first.status).toBe(200);
     expect(first.json.version).toBe(2);
     expect((first.json.themes as { id: string }[])[0]?.id).toBe(created.themes[0]?.id);
     const stale = await admin.call('PUT', path, { ...update, name: 'Annat namn', expectedVersion: 1 });
     expect(stale.status).toBe(409);
-    const event = await waitFor(() => runtime.bus.published.find((e) => e['detail-type'] === 'ProgrammeUpdated' && (e.detail as { programmeId: string }).programmeId === created.programmeId));
+    const event = await waitFor(() =>
+      runtime.bus.published.find(
+        (e) =>
+          e['detail-type'] === 'ProgrammeUpdated' &&
+          (e.detail as { programmeId: string }).programmeId === created.programmeId,
+      ),
+    );
     expect((event.detail as { changedFields: string[] }).changedFields).toEqual(['themes']);
   });
 });
@@ -183,7 +234,15 @@ describe('the publisher', () => {
     const previous = process.env.EVENT_BUS_NAME;
     process.env.EVENT_BUS_NAME = 'no-such-bus';
     try {
-      await expect(publish(ProgrammeCreated, { tenantId: 'hassleholm', programmeId: 'p', name: 'n', themeCount: 0, actor: 'a' })).rejects.toThrow(PublishError);
+      await expect(
+        publish(ProgrammeCreated, {
+          tenantId: 'hassleholm',
+          programmeId: 'p',
+          name: 'n',
+          themeCount: 0,
+          actor: 'a',
+        }),
+      ).rejects.toThrow(PublishError);
     } finally {
       process.env.EVENT_BUS_NAME = previous;
     }
@@ -191,7 +250,15 @@ describe('the publisher', () => {
 
   it('refuses an event that does not match its schema, before sending', async () => {
     const published = runtime.bus.published.length;
-    await expect(publish(ProgrammeCreated, { tenantId: 'Not A Tenant!', programmeId: '', name: 'n', themeCount: -1, actor: 'a' })).rejects.toThrow(/does not match its schema/);
+    await expect(
+      publish(ProgrammeCreated, {
+        tenantId: 'Not A Tenant!',
+        programmeId: '',
+        name: 'n',
+        themeCount: -1,
+        actor: 'a',
+      }),
+    ).rejects.toThrow(/does not match its schema/);
     expect(runtime.bus.published.length).toBe(published);
   });
 });
@@ -202,7 +269,9 @@ describe('health', () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { status: string; parts: Record<string, { ok: boolean }> };
     expect(body.status).toBe('ok');
-    expect(Object.keys(body.parts)).toEqual(expect.arrayContaining(['dynamodb', 'ses', 'sqs', 'eventBus', 'scheduler', 'functions']));
+    expect(Object.keys(body.parts)).toEqual(
+      expect.arrayContaining(['dynamodb', 'ses', 'sqs', 'eventBus', 'scheduler', 'functions']),
+    );
     expect(Object.values(body.parts).every((p) => p.ok)).toBe(true);
   });
 });

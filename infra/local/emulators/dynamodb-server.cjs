@@ -13,7 +13,15 @@ if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
 const storage = dataDir ? ['-sharedDb', '-dbPath', dataDir] : ['-sharedDb', '-inMemory'];
 const java = spawn(
   'java',
-  [`-Djava.library.path=${path.join(home, 'DynamoDBLocal_lib')}`, '-Xmx512m', '-jar', path.join(home, 'DynamoDBLocal.jar'), '-port', String(port), ...storage],
+  [
+    `-Djava.library.path=${path.join(home, 'DynamoDBLocal_lib')}`,
+    '-Xmx512m',
+    '-jar',
+    path.join(home, 'DynamoDBLocal.jar'),
+    '-port',
+    String(port),
+    ...storage,
+  ],
   { stdio: ['ignore', 'ignore', 'inherit'] },
 );
 const stop = () => {

@@ -66,7 +66,12 @@ function wrap(name: string, endpoint: string, child: ChildProcess): Emulator {
   };
 }
 
-async function waitUntil(name: string, probe: () => Promise<boolean>, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
+async function waitUntil(
+  name: string,
+  probe: () => Promise<boolean>,
+  child: ChildProcess,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exitCode: number | null = null;
   child.once('exit', (code) => {

@@ -1,5 +1,5 @@
 // Child process: the SES v2 emulator (aws-ses-v2-local), with its mailbox kept on disk so a
-// restart of `npm start` loses no mail. Usage: node ses-server.cjs <port> <mailbox.jsonl|-> 
+// restart of `npm start` loses no mail. Usage: node ses-server.cjs <port> <mailbox.jsonl|->
 const fs = require('node:fs');
 const path = require('node:path');
 const store = require('aws-ses-v2-local/dist/store.js');
@@ -12,7 +12,8 @@ if (file) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (fs.existsSync(file)) {
     const emails = store.getStoreReadonly().emails;
-    for (const line of fs.readFileSync(file, 'utf8').split('\n')) if (line.trim()) emails.push(JSON.parse(line));
+    for (const line of fs.readFileSync(file, 'utf8').split('\n'))
+      if (line.trim()) emails.push(JSON.parse(line));
   }
   // Other modules call `store_1.saveEmail(...)` through the exports object at call time.
   const save = store.saveEmail;

@@ -73,7 +73,8 @@ export function changedFields(before: Programme, after: Omit<ProgrammeUpdate, 'e
   if (before.language !== after.language) fields.push('language');
   if ((before.startsOn ?? null) !== (after.startsOn ?? null)) fields.push('startsOn');
   if ((before.endsOn ?? null) !== (after.endsOn ?? null)) fields.push('endsOn');
-  const themes = (t: { title: string; description?: string }[]) => JSON.stringify(t.map((x) => [x.title, x.description ?? '']));
+  const themes = (t: { title: string; description?: string }[]) =>
+    JSON.stringify(t.map((x) => [x.title, x.description ?? '']));
   if (themes(before.themes) !== themes(after.themes)) fields.push('themes');
   return fields;
 }
