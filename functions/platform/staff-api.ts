@@ -26,7 +26,7 @@ export const handler = jsonApi({
       tenantId: identity.tenantId,
       scheduleId,
       dueAt,
-      eventName: ReminderDue.name,
+      event: ReminderDue,
       detail: {
         tenantId: identity.tenantId,
         scheduleId,

@@ -45,7 +45,7 @@ export interface StatelessStackProps extends StackProps {
 const MAX_EVENT_AGE = Duration.hours(2);
 const RETRY_ATTEMPTS = 2;
 
-/** Keys of `StatelessStack.rules`; exported so tests and tools name rules the same way. */
+/** Keys of `StatelessStack.rules` (exported so scripts can look a rule up by what it is for). */
 export const ruleKey = {
   subscription: (fn: string, index: number) => `${fn}/subscription/${index}`,
   queueSubscription: (fn: string, index: number) => `${fn}/queue-subscription/${index}`,

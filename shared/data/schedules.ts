@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../adapters/clients.js';
+import type { DetailOf, EventContract } from '../events/contract.js';
 import { isConditionalCheckFailed, PENDING_SCHEDULES, tableName, tenantPk } from './table.js';
 
 /**
@@ -19,22 +20,21 @@ export interface Schedule {
   firedAt?: string;
 }
 
-export async function createSchedule(
-  input: {
-    tenantId: string;
-    dueAt: string;
-    eventName: string;
-    detail: Record<string, unknown>;
-    scheduleId?: string;
-  },
+/**
+ * Stores an event to publish at `dueAt`. The detail is validated against the contract now, so
+ * a schedule that could never be published is refused when it is made, not a minute later.
+ */
+export async function createSchedule<C extends EventContract>(
+  input: { tenantId: string; dueAt: string; event: C; detail: DetailOf<C>; scheduleId?: string },
   client = documentClient,
 ): Promise<Schedule> {
+  const detail = input.event.schema.parse(input.detail) as Record<string, unknown>;
   const schedule: Schedule = {
     scheduleId: input.scheduleId ?? randomUUID(),
     tenantId: input.tenantId,
     dueAt: input.dueAt,
-    eventName: input.eventName,
-    detail: input.detail,
+    eventName: input.event.name,
+    detail,
     status: 'pending',
     createdAt: new Date().toISOString(),
   };

@@ -275,3 +275,43 @@ describe('health', () => {
     expect(Object.values(body.parts).every((p) => p.ok)).toBe(true);
   });
 });
+
+describe('console pages', () => {
+  it('redirects to sign-in without a session, and refuses a forged one', async () => {
+    const anonymous = await fetch(`${runtime.url}/console`, { redirect: 'manual' });
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toBe('/auth/sign-in?returnTo=%2Fconsole');
+    const forged = await fetch(`${runtime.url}/console`, { redirect: 'manual', headers: { cookie: 'samverkan_session=eyJhbGciOiJub25lIn0.e30.' } });
+    expect(forged.status).toBe(303);
+  });
+
+  it('shows the signed-in tenant only', async () => {
+    const token = await runtime.identity.idToken(HEL_ADMIN);
+    const page = await fetch(`${runtime.url}/console`, { headers: { cookie: `samverkan_session=${token}` } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Helsingør Kommune');
+    expect(html).not.toContain('Hässleholm');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('refuses a form post without the CSRF token, and accepts it with one', async () => {
+    const token = await runtime.identity.idToken(HLM_ADMIN);
+    const csrf = 'a'.repeat(40);
+    const post = (body: string) =>
+      fetch(`${runtime.url}/console/language`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie: `samverkan_session=${token}; samverkan_csrf=${csrf}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      });
+    const missing = await post('language=en&returnTo=%2Fconsole');
+    expect(missing.status).toBe(403);
+    expect(missing.headers.get('set-cookie') ?? '').not.toContain('samverkan_lang');
+    const wrong = await post(`language=en&_csrf=${'b'.repeat(40)}`);
+    expect(wrong.status).toBe(403);
+    const ok = await post(`language=en&_csrf=${csrf}&returnTo=%2Fconsole`);
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('set-cookie')).toContain('samverkan_lang=en');
+  });
+});
