@@ -471,6 +471,9 @@ export function validateWiring(wiring: Wiring): void {
       routes.add(key);
     }
     const timeout = spec.timeoutSeconds ?? 10;
+    if (spec.routes?.length && timeout > 30) {
+      errors.push(`${spec.name}: serves HTTP routes, but its timeout ${timeout}s exceeds API Gateway's 30s`);
+    }
     if (spec.queue) {
       const q = spec.queue;
       if (queues.has(q.name)) errors.push(`${spec.name}: duplicate queue name ${q.name}`);

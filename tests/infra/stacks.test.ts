@@ -775,6 +775,11 @@ describe('wiring validation', () => {
     ).toThrow(/GET \/x is declared twice/);
   });
 
+  it('rejects an HTTP function that would outlive the API Gateway timeout', () => {
+    const route = { method: 'GET', path: '/x', auth: 'public' } as const;
+    expect(() => validateWiring([{ ...base, routes: [route], timeoutSeconds: 60 }])).toThrow(/30s/);
+  });
+
   it('rejects sending to a queue nobody owns', () => {
     expect(() => validateWiring([{ ...base, access: { sendToQueues: ['nope'] } }])).toThrow(
       /unknown queue 'nope'/,
