@@ -281,7 +281,10 @@ describe('console pages', () => {
     const anonymous = await fetch(`${runtime.url}/console`, { redirect: 'manual' });
     expect(anonymous.status).toBe(303);
     expect(anonymous.headers.get('location')).toBe('/auth/sign-in?returnTo=%2Fconsole');
-    const forged = await fetch(`${runtime.url}/console`, { redirect: 'manual', headers: { cookie: 'samverkan_session=eyJhbGciOiJub25lIn0.e30.' } });
+    const forged = await fetch(`${runtime.url}/console`, {
+      redirect: 'manual',
+      headers: { cookie: 'samverkan_session=eyJhbGciOiJub25lIn0.e30.' },
+    });
     expect(forged.status).toBe(303);
   });
 
@@ -302,7 +305,10 @@ describe('console pages', () => {
       fetch(`${runtime.url}/console/language`, {
         method: 'POST',
         redirect: 'manual',
-        headers: { cookie: `samverkan_session=${token}; samverkan_csrf=${csrf}`, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          cookie: `samverkan_session=${token}; samverkan_csrf=${csrf}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         body,
       });
     const missing = await post('language=en&returnTo=%2Fconsole');

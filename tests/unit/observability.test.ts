@@ -4,7 +4,9 @@ import { redactEmails, redactingReplacer } from '../../shared/observability/logg
 
 describe('no email addresses in logs', () => {
   it('redacts addresses inside strings', () => {
-    expect(redactEmails('sent to anna.lindqvist@hassleholm.se and x+y@a.example')).toBe('sent to [email] and [email]');
+    expect(redactEmails('sent to anna.lindqvist@hassleholm.se and x+y@a.example')).toBe(
+      'sent to [email] and [email]',
+    );
   });
 
   it('redacts them in messages, extra keys and errors of real log lines', () => {
@@ -19,7 +21,9 @@ describe('no email addresses in logs', () => {
     });
     const logger = new Logger({ serviceName: 'test', jsonReplacerFn: redactingReplacer, logLevel: 'INFO' });
     try {
-      logger.info('invited kontakt@krinova.example', { contact: { email: 'sara@nyforetagarcentrum.example' } });
+      logger.info('invited kontakt@krinova.example', {
+        contact: { email: 'sara@nyforetagarcentrum.example' },
+      });
       logger.error('failed', { error: new Error('bounce from per@lrf.example') });
     } finally {
       spy.mockRestore();

@@ -22,7 +22,9 @@ describe('the wiring', () => {
   it('matches the routes each handler module actually serves', async () => {
     for (const spec of wiring) {
       if (!spec.routes?.length) continue;
-      const module = (await import(pathToFileURL(resolve(spec.entry)).href)) as { handler: { routeKeys?: string[] } };
+      const module = (await import(pathToFileURL(resolve(spec.entry)).href)) as {
+        handler: { routeKeys?: string[] };
+      };
       const declared = spec.routes.map((r) => `${r.method} ${r.path}`).sort();
       expect(module.handler.routeKeys?.slice().sort(), spec.name).toEqual(declared);
     }
@@ -43,15 +45,28 @@ describe('the wiring', () => {
 
   it('subscribes only to catalogued events, and the local bus routes on the contract pattern', () => {
     const known = new Set<unknown>(catalogue);
-    const fakeFn = (name: string) => ({ spec: wiring.find((w) => w.name === name), invoke: async () => undefined }) as unknown as LocalFunction;
+    const fakeFn = (name: string) =>
+      ({
+        spec: wiring.find((w) => w.name === name),
+        invoke: async () => undefined,
+      }) as unknown as LocalFunction;
     const functions = new Map(wiring.map((w) => [w.name, fakeFn(w.name)]));
-    const queueUrls = new Map(wiring.flatMap((w) => (w.queue ? [[w.queue.name, `http://q/${w.queue.name}`] as const] : [])));
+    const queueUrls = new Map(
+      wiring.flatMap((w) => (w.queue ? [[w.queue.name, `http://q/${w.queue.name}`] as const] : [])),
+    );
     const rules = rulesFromWiring(wiring, functions, queueUrls);
-    const subscriptions = wiring.flatMap((w) => [...(w.subscriptions ?? []), ...(w.queue?.subscriptions ?? [])]);
+    const subscriptions = wiring.flatMap((w) => [
+      ...(w.subscriptions ?? []),
+      ...(w.queue?.subscriptions ?? []),
+    ]);
     expect(rules).toHaveLength(subscriptions.length);
     for (const sub of subscriptions) {
       expect(known.has(sub.event), sub.event.name).toBe(true);
-      expect(rules.some((r) => JSON.stringify(r.pattern) === JSON.stringify(subscriptionPattern(sub.event, sub.detail)))).toBe(true);
+      expect(
+        rules.some(
+          (r) => JSON.stringify(r.pattern) === JSON.stringify(subscriptionPattern(sub.event, sub.detail)),
+        ),
+      ).toBe(true);
     }
   });
 
