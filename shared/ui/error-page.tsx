@@ -1,6 +1,7 @@
 import type { Language } from '../domain/programmes/programme.js';
-import { Document, pageTitle } from './document.js';
+import { pageTitle } from './document.js';
 import { type Messages, t } from './i18n.js';
+import { PublicLayout } from './public-layout.js';
 
 export interface ErrorPageProps {
   status: number;
@@ -25,44 +26,23 @@ export function ErrorPage({ status, message, language, messageLanguage = 'en' }:
   const m = t(language);
   const copy = m.errors[errorKind(status)];
   return (
-    <Document language={language} title={pageTitle(copy.heading)}>
-      <a class="skip-link" href="#main">
-        {m.skipToContent}
-      </a>
-      <header class="site-header">
-        <div class="wrap">
-          <div class="brand">
-            <a class="product" href="/">
-              Samverkan
-            </a>
-          </div>
-        </div>
-      </header>
-      <main id="main" tabindex={-1}>
-        <div class="wrap">
-          <div class="panel">
-            <p class="eyebrow">{m.errors.code(status)}</p>
-            <h1>{copy.heading}</h1>
-            <p>{copy.lead}</p>
-            {message ? (
-              <p class="detail">
-                {m.errors.detail}:{' '}
-                <span lang={messageLanguage === language ? undefined : messageLanguage}>{message}</span>
-              </p>
-            ) : null}
-            <p>
-              <a class="button" href="/">
-                {m.errors.home}
-              </a>
-            </p>
-          </div>
-        </div>
-      </main>
-      <footer class="site-footer">
-        <div class="wrap">
-          <p>{m.footer}</p>
-        </div>
-      </footer>
-    </Document>
+    <PublicLayout language={language} title={pageTitle(copy.heading)}>
+      <div class="panel">
+        <p class="eyebrow">{m.errors.code(status)}</p>
+        <h1>{copy.heading}</h1>
+        <p>{copy.lead}</p>
+        {message ? (
+          <p class="detail">
+            {m.errors.detail}:{' '}
+            <span lang={messageLanguage === language ? undefined : messageLanguage}>{message}</span>
+          </p>
+        ) : null}
+        <p>
+          <a class="button" href="/">
+            {m.errors.home}
+          </a>
+        </p>
+      </div>
+    </PublicLayout>
   );
 }

@@ -321,3 +321,16 @@ describe('console pages', () => {
     expect(ok.headers.get('set-cookie')).toContain('samverkan_lang=en');
   });
 });
+
+describe('programme periods', () => {
+  it('refuses an end before the start, naming endsOn', async () => {
+    const admin = await staffClient(runtime, HLM_ADMIN);
+    const response = await admin.call('POST', '/api/programmes', {
+      ...validProgramme,
+      startsOn: '2025-06-01',
+      endsOn: '2025-01-01',
+    });
+    expect(response.status).toBe(422);
+    expect(response.json.details).toEqual([expect.objectContaining({ field: 'body.endsOn' })]);
+  });
+});

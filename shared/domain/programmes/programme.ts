@@ -11,38 +11,40 @@ export const themeInputSchema = z.object({
   description: z.string().trim().max(1000).optional(),
 });
 
+/** The editable fields, shared by create and update. */
+const programmeFields = {
+  name: trimmed(200),
+  description: z.string().trim().max(4000).default(''),
+  language: languageSchema,
+  startsOn: z.iso.date().optional(),
+  endsOn: z.iso.date().optional(),
+};
+
+const periodInOrder: [
+  (p: { startsOn?: string; endsOn?: string }) => boolean,
+  { path: string[]; message: string },
+] = [
+  (p) => !p.startsOn || !p.endsOn || p.startsOn <= p.endsOn,
+  { path: ['endsOn'], message: 'Must not be before startsOn' },
+];
+
 export const programmeInputSchema = z
-  .object({
-    name: trimmed(200),
-    description: z.string().trim().max(4000).default(''),
-    language: languageSchema,
-    startsOn: z.iso.date().optional(),
-    endsOn: z.iso.date().optional(),
-    themes: z.array(themeInputSchema).max(30, 'At most 30 themes').default([]),
-  })
+  .object({ ...programmeFields, themes: z.array(themeInputSchema).max(30, 'At most 30 themes').default([]) })
   .strict()
-  .refine((p) => !p.startsOn || !p.endsOn || p.startsOn <= p.endsOn, {
-    path: ['endsOn'],
-    message: 'Must not be before startsOn',
-  });
+  .refine(...periodInOrder);
 export type ProgrammeInput = z.infer<typeof programmeInputSchema>;
 
 /** A full replacement of the editable fields, guarded by the version the editor last saw. */
 export const programmeUpdateSchema = z
   .object({
-    name: trimmed(200),
-    description: z.string().trim().max(4000).default(''),
-    language: languageSchema,
-    startsOn: z.iso.date().optional(),
-    endsOn: z.iso.date().optional(),
-    themes: z.array(themeInputSchema.extend({ id: z.string().min(1).max(64).optional() })).max(30),
+    ...programmeFields,
+    themes: z
+      .array(themeInputSchema.extend({ id: z.string().min(1).max(64).optional() }))
+      .max(30, 'At most 30 themes'),
     expectedVersion: z.number().int().positive(),
   })
   .strict()
-  .refine((p) => !p.startsOn || !p.endsOn || p.startsOn <= p.endsOn, {
-    path: ['endsOn'],
-    message: 'Must not be before startsOn',
-  });
+  .refine(...periodInOrder);
 export type ProgrammeUpdate = z.infer<typeof programmeUpdateSchema>;
 
 export interface Theme {

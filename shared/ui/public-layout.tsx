@@ -1,0 +1,42 @@
+import type { ComponentChildren } from 'preact';
+import type { Language } from '../domain/programmes/programme.js';
+import { Document } from './document.js';
+import { t } from './i18n.js';
+
+export interface PublicLayoutProps {
+  language: Language;
+  title: string;
+  children?: ComponentChildren;
+}
+
+/**
+ * The layout of every page a visitor without a session sees (start page, errors, and the
+ * public pages the capabilities add): skip link, product header, main, footer.
+ */
+export function PublicLayout({ language, title, children }: PublicLayoutProps) {
+  const m = t(language);
+  return (
+    <Document language={language} title={title}>
+      <a class="skip-link" href="#main">
+        {m.skipToContent}
+      </a>
+      <header class="site-header">
+        <div class="wrap">
+          <div class="brand">
+            <a class="product" href="/">
+              Samverkan
+            </a>
+          </div>
+        </div>
+      </header>
+      <main id="main" tabindex={-1}>
+        <div class="wrap">{children}</div>
+      </main>
+      <footer class="site-footer">
+        <div class="wrap">
+          <p>{m.footer}</p>
+        </div>
+      </footer>
+    </Document>
+  );
+}
