@@ -1,20 +1,27 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { demoStaff } from './demo-data.js';
 import { repoRoot, startLocalRuntime } from './runtime.js';
 
 /**
  * `npm start`: the whole system on this machine. Flags: `--reset` (start from empty data),
- * `--port N` (default 3000, or $PORT), `--verbose` (handler logs at INFO).
+ * `--port N` (default 3000, or $PORT; 0 for any free port), `--data-dir DIR` (default .local),
+ * `--verbose` (handler logs at INFO).
  */
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
-const portArg = args[args.indexOf('--port') + 1];
-const port = Number(flag('--port') ? portArg : (process.env.PORT ?? 3000));
+const optionValue = (name: string) => (flag(name) ? args[args.indexOf(name) + 1] : undefined);
+const port = Number(optionValue('--port') ?? process.env.PORT ?? 3000);
+const dataDir = resolve(optionValue('--data-dir') ?? join(repoRoot, '.local'));
 
 const started = Date.now();
+// Messages from start-up wait until the URLs are printed: the first line out is the entry point.
+const startupMessages: string[] = [];
+let ready = false;
+const log = (message: string) => (ready ? console.log(message) : startupMessages.push(message));
 const runtime = await startLocalRuntime({
+  log,
   port,
-  dataDir: join(repoRoot, '.local'),
+  dataDir,
   reset: flag('--reset'),
   emulatorPorts: { dynamodb: 8000, ses: 8005, sqs: 9324 },
   seed: true,
@@ -32,9 +39,11 @@ const lines = [
   `  Local mailbox      ${runtime.mailboxUrl}     (every mail the system sends)`,
   '',
   `  Demo staff: ${demoStaff.map((s) => `${s.name} (${s.tenantId}, ${s.role})`).join('; ')}`,
-  `  Data is kept in .local/ — run "npm start -- --reset" to start clean. Ctrl-C stops everything.`,
+  `  Data is kept in ${dataDir} — run "npm start -- --reset" to start clean. Ctrl-C stops everything.`,
 ];
 console.log(lines.join('\n'));
+ready = true;
+for (const message of startupMessages) console.log(`  ${message}`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
