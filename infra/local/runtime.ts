@@ -119,7 +119,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     [ENV.authIssuer]: `${url}/local-idp`,
     [ENV.authClientId]: LOCAL_CLIENT_ID,
     [ENV.authDomain]: `${url}/local-idp`,
-    POWERTOOLS_LOG_LEVEL: options.logLevel ?? 'WARN',
+    POWERTOOLS_LOG_LEVEL: options.logLevel ?? process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     POWERTOOLS_METRICS_DISABLED: 'true',
   };
   for (const queue of queues.values()) env[ENV.queueUrl(queue.name)] = queue.url;

@@ -20,22 +20,28 @@ async function emulatorPids(): Promise<number[]> {
 
 describe('npm start', () => {
   it('prints the entry point first, answers /health, and Ctrl-C stops every child process', async () => {
-    const child = spawn('npx', ['tsx', 'infra/local/main.ts', '--port', '0', '--data-dir', dataDir], {
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
+    // What `npm start` runs, without npm's own chatter in front of it.
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'infra/local/main.ts', '--port', '0', '--data-dir', dataDir],
+      {
+        env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      },
+    );
     let output = '';
+    let errors = '';
     child.stdout.on('data', (chunk) => {
       output += String(chunk);
     });
     child.stderr.on('data', (chunk) => {
-      output += String(chunk);
+      errors += String(chunk);
     });
     const firstLine = await waitFor(
       () => (output.includes('\n') ? output.split('\n')[0] : undefined),
       60_000,
-      'the first line',
+      `the first line (stderr: ${errors})`,
     );
     expect(firstLine).toMatch(/^http:\/\/localhost:\d+$/);
     await waitFor(() => output.includes('Local mailbox'), 10_000, 'the URL block');
@@ -46,7 +52,7 @@ describe('npm start', () => {
     expect(output).toContain('seeded demo tenant Hässleholms kommun');
     expect((await emulatorPids()).length).toBeGreaterThanOrEqual(2);
 
-    // npx → tsx → node: signal the whole process group, as a terminal's Ctrl-C does.
+    // Signal the whole process group, as a terminal's Ctrl-C does.
     process.kill(-(child.pid as number), 'SIGINT');
     await new Promise((r) => child.once('exit', r));
     await waitFor(
