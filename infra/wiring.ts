@@ -1,4 +1,18 @@
-import { ProgrammeCreated, ProgrammeUpdated, ReminderDue } from '../shared/events/catalogue.js';
+import { MAIL_QUEUE } from '../shared/domain/mail/queues.js';
+import {
+  CampaignSendRequested,
+  EmailBounced,
+  EmailClicked,
+  EmailComplaintReceived,
+  EmailDelivered,
+  EmailDeliveryDelayed,
+  EmailOpened,
+  EmailRejected,
+  EmailRenderingFailed,
+  ProgrammeCreated,
+  ProgrammeUpdated,
+  ReminderDue,
+} from '../shared/events/catalogue.js';
 import type { Wiring } from './wiring/types.js';
 
 /**
@@ -73,5 +87,82 @@ export const wiring: Wiring = [
     description: 'Publishes the events of one-time schedules that have come due',
     schedules: [{ name: 'every-minute', expression: 'rate(1 minute)' }],
     access: { table: 'readwrite', publish: true },
+  },
+  {
+    name: 'mail-api',
+    entry: 'functions/mail/api.ts',
+    description: 'Campaigns (create, preview, send, follow), suppressions, sending state, dead letters',
+    routes: [
+      { method: 'GET', path: '/api/campaigns', auth: 'staff' },
+      { method: 'POST', path: '/api/campaigns', auth: 'staff' },
+      { method: 'GET', path: '/api/campaigns/{campaignId}', auth: 'staff' },
+      { method: 'POST', path: '/api/campaigns/{campaignId}/preview', auth: 'staff' },
+      { method: 'POST', path: '/api/campaigns/{campaignId}/send', auth: 'staff' },
+      { method: 'GET', path: '/api/campaigns/{campaignId}/deliveries', auth: 'staff' },
+      { method: 'GET', path: '/api/mail/suppressions', auth: 'staff' },
+      { method: 'DELETE', path: '/api/mail/suppressions/{addressKey}', auth: 'staff' },
+      { method: 'GET', path: '/api/mail/sending', auth: 'staff' },
+      { method: 'POST', path: '/api/mail/sending/resume', auth: 'staff' },
+      { method: 'POST', path: '/api/mail/dead-letters/redrive', auth: 'staff' },
+    ],
+    access: { table: 'readwrite', publish: true, redriveQueues: ['mail'] },
+  },
+  {
+    name: 'campaign-expander',
+    entry: 'functions/mail/expand-campaign.ts',
+    description: "Expands a campaign's audience, page by page, into deliveries and send messages",
+    queue: {
+      name: 'campaign-expansion',
+      batchSize: 1,
+      maxConcurrency: 2,
+      maxReceives: 5,
+      visibilityTimeoutSeconds: 180,
+      subscriptions: [{ event: CampaignSendRequested }],
+    },
+    access: { table: 'readwrite', sendToQueues: ['mail', 'campaign-expansion'] },
+    timeoutSeconds: 120,
+  },
+  {
+    name: 'mail-sender',
+    entry: 'functions/mail/send.ts',
+    description: 'Sends queued deliveries through SES at the account rate, each exactly once',
+    queue: MAIL_QUEUE,
+    access: { table: 'readwrite', sendEmail: true, linkSecret: true },
+    timeoutSeconds: 60,
+  },
+  {
+    name: 'mail-events',
+    entry: 'functions/mail/ses-events.ts',
+    description:
+      'SES delivery, bounce, complaint, open and click events: delivery status, counters, suppressions',
+    queue: {
+      name: 'mail-events',
+      batchSize: 10,
+      maxConcurrency: 2,
+      maxReceives: 5,
+      visibilityTimeoutSeconds: 60,
+      maxBatchingWindowSeconds: 1,
+      subscriptions: [
+        EmailDelivered,
+        EmailBounced,
+        EmailComplaintReceived,
+        EmailRejected,
+        EmailDeliveryDelayed,
+        EmailOpened,
+        EmailClicked,
+        EmailRenderingFailed,
+      ].map((event) => ({ event })),
+    },
+    access: { table: 'readwrite' },
+  },
+  {
+    name: 'unsubscribe',
+    entry: 'functions/mail/unsubscribe.ts',
+    description: 'The unsubscribe page and the RFC 8058 one-click endpoint',
+    routes: [
+      { method: 'GET', path: '/unsubscribe/{token}', auth: 'public' },
+      { method: 'POST', path: '/unsubscribe/{token}', auth: 'public' },
+    ],
+    access: { table: 'readwrite', linkSecret: true },
   },
 ];

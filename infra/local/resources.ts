@@ -62,6 +62,7 @@ export async function ensureQueues(
   client: SQSClient,
   prefix: string,
   wiring: Wiring,
+  visibilityTimeoutOverrideSeconds?: number,
 ): Promise<Map<string, LocalQueue>> {
   const queues = new Map<string, LocalQueue>();
   for (const fn of wiring) {
@@ -81,7 +82,7 @@ export async function ensureQueues(
       new CreateQueueCommand({
         QueueName: `${prefix}-${spec.name}`,
         Attributes: {
-          VisibilityTimeout: String(spec.visibilityTimeoutSeconds),
+          VisibilityTimeout: String(visibilityTimeoutOverrideSeconds ?? spec.visibilityTimeoutSeconds),
           RedrivePolicy: JSON.stringify({
             deadLetterTargetArn: Attributes?.QueueArn,
             maxReceiveCount: spec.maxReceives,

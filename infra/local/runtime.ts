@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +15,28 @@ import { QueuePoller } from './queue-poller.js';
 import { ensureQueues, ensureTable, localClients } from './resources.js';
 import { LocalScheduler } from './scheduler.js';
 import { seedDemoData } from './seed.js';
+import { bareAddress, type SimulatedOutcome, sesEventsFor, simulatorOutcome } from './ses-proxy.js';
 
+export interface Faults {
+  /** Share of SendEmail calls answered with 429 TooManyRequestsException. */
+  sesThrottleRate: number;
+  /** Share of DynamoDB writes that fail with a 500: half before the write applies, half after. */
+  dynamoWriteFailureRate: number;
+}
+
+let faultInjectionOfThisProcess: boolean | undefined;
 let portsOfThisProcess: { http?: number; dynamodb?: number; ses?: number; sqs?: number } = {};
+
+/** The HMAC secret for links in mail: kept with the data so links survive a restart. */
+function linkSecret(dataDir: string | undefined): string {
+  if (!dataDir) return randomBytes(32).toString('base64url');
+  const file = join(dataDir, 'link-signing-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
 
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -34,7 +55,18 @@ export interface LocalRuntimeOptions {
   /** Delays between EventBridge delivery retries to a failing function. */
   eventRetryDelaysMs?: number[];
   queueIdleDelayMs?: number;
+  /** Shorter visibility timeouts for every queue, so redelivery and DLQ moves happen in seconds (tests). */
+  visibilityTimeoutOverrideSeconds?: number;
   seed?: boolean;
+  /** SES's maximum send rate the sender paces itself to (mails per second). */
+  sesSendRate?: number;
+  /** What SES reports for a recipient (delivery, bounce, complaint); default: SES's simulator addresses. */
+  sesOutcome?: (address: string) => SimulatedOutcome;
+  /**
+   * Route DynamoDB through the runtime too, so `faults` can fail writes (tests only: an
+   * extra hop). Decided once per process, like every endpoint.
+   */
+  faultInjection?: boolean;
   log?: (message: string) => void;
   logLevel?: string;
 }
@@ -51,6 +83,10 @@ export interface LocalRuntime {
   functions: Map<string, LocalFunction>;
   identity: LocalIdentityProvider;
   stats: InvocationStats;
+  /** Faults to inject at the AWS API edge: SES throttling, DynamoDB write failures (before or after applying). */
+  faults: Faults;
+  /** Every SendEmail SES accepted, in order (the emulator's mailbox holds the content). */
+  sesSends: { messageId: string; at: number; to: string[] }[];
   /** Stops pollers, scheduler, bus deliveries, the HTTP server and every emulator process. */
   stop(): Promise<void>;
 }
@@ -95,11 +131,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   portsOfThisProcess = { http: port, dynamodb: dynamoPort, ses: sesPort, sqs: sqsPort };
   const url = `http://localhost:${port}`;
   const tableName = 'samverkan-local';
+  faultInjectionOfThisProcess ??= options.faultInjection ?? false;
+  const faultInjection = faultInjectionOfThisProcess;
+  const faults: Faults = { sesThrottleRate: 0, dynamoWriteFailureRate: 0 };
+  const sesSends: LocalRuntime['sesSends'] = [];
+  const sesOutcome = options.sesOutcome ?? simulatorOutcome;
   const busName = 'samverkan-local';
 
   const clients = localClients({ dynamodb: dynamo.endpoint, sqs: sqsEmulator.endpoint });
   await ensureTable(clients.dynamodb, tableName);
-  const queues = await ensureQueues(clients.sqs, 'samverkan-local', wiring);
+  const queues = await ensureQueues(clients.sqs, 'samverkan-local', wiring, options.visibilityTimeoutOverrideSeconds);
 
   // The union of every function's environment: names are unique per resource (ENV), so one
   // process can host all functions without two of them disagreeing on a value.
@@ -107,14 +148,18 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     AWS_REGION: 'eu-north-1',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_ENDPOINT_URL_SESV2: ses.endpoint,
+    AWS_ENDPOINT_URL_DYNAMODB: faultInjection ? `${url}/_aws/dynamodb` : dynamo.endpoint,
+    // SES goes through the runtime, which emits the events SES would (and can inject throttling).
+    AWS_ENDPOINT_URL_SESV2: `${url}/_aws/ses`,
     AWS_ENDPOINT_URL_SQS: sqsEmulator.endpoint,
     AWS_ENDPOINT_URL_EVENTBRIDGE: `${url}/_aws/events`,
     [ENV.table]: tableName,
     [ENV.bus]: busName,
     [ENV.configurationSet]: 'samverkan-local',
     [ENV.fromAddress]: 'no-reply@samverkan.example',
+    [ENV.unsubscribeMailbox]: 'unsubscribe@samverkan.example',
+    [ENV.sendRate]: String(options.sesSendRate ?? 14),
+    [ENV.linkSecret]: linkSecret(options.dataDir),
     [ENV.publicBaseUrl]: url,
     [ENV.authIssuer]: `${url}/local-idp`,
     [ENV.authClientId]: LOCAL_CLIENT_ID,
@@ -122,7 +167,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     POWERTOOLS_LOG_LEVEL: options.logLevel ?? process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     POWERTOOLS_METRICS_DISABLED: 'true',
   };
-  for (const queue of queues.values()) env[ENV.queueUrl(queue.name)] = queue.url;
+  for (const queue of queues.values()) {
+    env[ENV.queueUrl(queue.name)] = queue.url;
+    env[ENV.deadLetterQueueUrl(queue.name)] = queue.dlqUrl;
+  }
   Object.assign(process.env, env);
 
   const identity = await LocalIdentityProvider.create(
@@ -265,6 +313,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       );
     }
     if (path.startsWith('/local-idp/')) return handleIdentityProvider(request, response, path, body);
+    if (path.startsWith('/_aws/ses/'))
+      return proxySes(request, response, path.slice('/_aws/ses'.length), body);
+    if (path === '/_aws/dynamodb' || path === '/_aws/dynamodb/')
+      return proxyDynamoDb(request, response, body);
 
     const match = matchRoute(compiled, method, path);
     if (!match) return sendJson(response, 404, { message: 'Not Found' });
@@ -297,6 +349,94 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const out = fromLambdaResult(result);
     response.writeHead(out.status, out.headers);
     response.end(out.body);
+  }
+
+  /** Forwards a request to an emulator as it came, and hands back its answer. */
+  async function forward(request: IncomingMessage, target: string, body: Buffer) {
+    const headers: Record<string, string> = {};
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (
+        value !== undefined &&
+        !['host', 'connection', 'content-length', 'transfer-encoding'].includes(key)
+      ) {
+        headers[key] = Array.isArray(value) ? value.join(',') : value;
+      }
+    }
+    const method = request.method ?? 'GET';
+    const res = await fetch(target, {
+      method,
+      headers,
+      body: method === 'GET' || method === 'HEAD' ? undefined : new Uint8Array(body),
+    });
+    const out = Buffer.from(await res.arrayBuffer());
+    const outHeaders: Record<string, string> = {};
+    res.headers.forEach((value, key) => {
+      if (!['content-length', 'transfer-encoding', 'connection', 'content-encoding'].includes(key))
+        outHeaders[key] = value;
+    });
+    return { status: res.status, headers: outHeaders, body: out };
+  }
+
+  async function proxySes(
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    body: Buffer,
+  ): Promise<void> {
+    const isSend = request.method === 'POST' && path === '/v2/email/outbound-emails';
+    if (isSend && Math.random() < faults.sesThrottleRate) {
+      response.writeHead(429, {
+        'content-type': 'application/json',
+        'x-amzn-errortype': 'TooManyRequestsException',
+      });
+      response.end(JSON.stringify({ message: 'Maximum sending rate exceeded.' }));
+      return;
+    }
+    const answer = await forward(
+      request,
+      ses.endpoint + path + (new URL(request.url ?? '/', url).search || ''),
+      body,
+    );
+    response.writeHead(answer.status, answer.headers);
+    response.end(answer.body);
+    if (isSend && answer.status === 200) {
+      const input = JSON.parse(body.toString('utf8')) as Parameters<typeof sesEventsFor>[0];
+      const messageId = (JSON.parse(answer.body.toString('utf8')) as { MessageId: string }).MessageId;
+      sesSends.push({
+        messageId,
+        at: Date.now(),
+        to: (input.Destination?.ToAddresses ?? []).map(bareAddress),
+      });
+      for (const { delayMs, entry } of sesEventsFor(input, messageId, sesOutcome)) {
+        setTimeout(() => bus.putEvents([entry]), delayMs);
+      }
+    }
+  }
+
+  const DYNAMO_WRITES = /\.(PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems)$/;
+
+  async function proxyDynamoDb(
+    request: IncomingMessage,
+    response: ServerResponse,
+    body: Buffer,
+  ): Promise<void> {
+    const target = String(request.headers['x-amz-target'] ?? '');
+    const fail = DYNAMO_WRITES.test(target) && Math.random() < faults.dynamoWriteFailureRate;
+    const failure = () => {
+      response.writeHead(500, { 'content-type': 'application/x-amz-json-1.0' });
+      response.end(
+        JSON.stringify({
+          __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError',
+          message: 'Injected fault',
+        }),
+      );
+    };
+    // Half of the failures happen after DynamoDB applied the write: the caller cannot tell.
+    if (fail && Math.random() < 0.5) return failure();
+    const answer = await forward(request, dynamo.endpoint, body);
+    if (fail) return failure();
+    response.writeHead(answer.status, answer.headers);
+    response.end(answer.body);
   }
 
   async function handleIdentityProvider(
@@ -354,6 +494,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     functions,
     identity,
     stats,
+    faults,
+    sesSends,
     async stop() {
       scheduler.stop();
       await Promise.all([...pollers.values()].map((p) => p.stop()));

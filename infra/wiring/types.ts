@@ -58,6 +58,10 @@ export interface AccessSpec {
   bucket?: 'read' | 'readwrite';
   /** Queues (by logical name) this function sends to. */
   sendToQueues?: string[];
+  /** Queues whose DLQ this function may move back into the queue (receive/delete on the DLQ, send on the queue). */
+  redriveQueues?: string[];
+  /** Signs or verifies links in mail: gets the HMAC secret as `LINK_SIGNING_SECRET`. */
+  linkSecret?: boolean;
 }
 
 export interface FunctionSpec {
@@ -91,5 +95,13 @@ export const ENV = {
   authClientId: 'AUTH_CLIENT_ID',
   authDomain: 'AUTH_DOMAIN',
   serviceName: 'POWERTOOLS_SERVICE_NAME',
+  /** SES's maximum send rate for the account (mails per second). */
+  sendRate: 'SES_MAX_SEND_RATE',
+  /** The HMAC secret of links in mail (unsubscribe, RSVP…), at least 32 bytes. */
+  linkSecret: 'LINK_SIGNING_SECRET',
+  /** Where `mailto:` unsubscribe requests go (List-Unsubscribe). */
+  unsubscribeMailbox: 'MAIL_UNSUBSCRIBE_ADDRESS',
   queueUrl: (queueName: string) => `QUEUE_URL_${queueName.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`,
+  /** The DLQ of a wired queue, for functions that re-drive it (`access.redriveQueues`). */
+  deadLetterQueueUrl: (queueName: string) => `DLQ_URL_${queueName.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`,
 } as const;

@@ -39,11 +39,18 @@ export type PageHandler = (request: PageRequest) => Promise<PageResult>;
 
 export interface PageRoute {
   console: boolean;
+  /** Off only where a signed token in the URL is the credential (RFC 8058 one-click POSTs). */
+  csrf: boolean;
   run: PageHandler;
 }
 
-export const consolePage = (run: PageHandler): PageRoute => ({ console: true, run });
-export const publicPage = (run: PageHandler): PageRoute => ({ console: false, run });
+export const consolePage = (run: PageHandler): PageRoute => ({ console: true, csrf: true, run });
+export const publicPage = (run: PageHandler): PageRoute => ({ console: false, csrf: true, run });
+/**
+ * A public route whose POST is authorised by the signed token in its URL, not by a session:
+ * mail clients post RFC 8058 one-click unsubscribes without cookies, so no CSRF token exists.
+ */
+export const tokenPage = (run: PageHandler): PageRoute => ({ console: false, csrf: false, run });
 
 const secureCookies = () => (process.env.PUBLIC_BASE_URL ?? '').startsWith('https://');
 
@@ -144,7 +151,7 @@ export function htmlPages(
     let form: Record<string, string> = {};
     if (event.requestContext.http.method !== 'GET') {
       form = parseFormBody(event);
-      if (!jar[CSRF_COOKIE] || !form._csrf || !sameToken(form._csrf, jar[CSRF_COOKIE])) {
+      if (route.csrf && (!jar[CSRF_COOKIE] || !form._csrf || !sameToken(form._csrf, jar[CSRF_COOKIE]))) {
         throw new HttpError(403, 'The form has expired. Go back, reload the page and try again.');
       }
     }

@@ -63,6 +63,15 @@ export interface Messages {
     staffHeading: string;
     signIn: string;
   };
+  unsubscribe: {
+    title: string;
+    question: (tenantName: string) => string;
+    confirm: string;
+    done: (tenantName: string) => string;
+    doneDetail: string;
+    invalid: string;
+    invalidDetail: string;
+  };
   errors: {
     notFound: { heading: string; lead: string };
     forbidden: { heading: string; lead: string };
@@ -131,6 +140,17 @@ const sv: Messages = {
       'Samverkan hjälper kommunernas näringslivsenheter att planera och följa upp dialogen med företag, föreningar och andra aktörer: program och teman, påminnelser och vad som har hänt – samlat på ett ställe och åtskilt för varje kommun.',
     staffHeading: 'För medarbetare',
     signIn: 'Logga in (personal)',
+  },
+  unsubscribe: {
+    title: 'Avregistrera dig',
+    question: (tenant) => `Vill du sluta få utskick från ${tenant} via Samverkan?`,
+    confirm: 'Ja, avregistrera mig',
+    done: (tenant) => `Du får inte längre utskick från ${tenant}.`,
+    doneDetail:
+      'Inbjudningar du redan har svarat på påverkas inte. Ångrar du dig kan du kontakta kommunens näringslivsenhet.',
+    invalid: 'Länken fungerar inte',
+    invalidDetail:
+      'Länken är ogiltig eller för gammal. Använd länken i ett nyare utskick, eller kontakta kommunen.',
   },
   errors: {
     notFound: {
@@ -213,6 +233,17 @@ const da: Messages = {
     staffHeading: 'For medarbejdere',
     signIn: 'Log ind (medarbejdere)',
   },
+  unsubscribe: {
+    title: 'Afmeld',
+    question: (tenant) => `Vil du ikke længere modtage udsendelser fra ${tenant} via Samverkan?`,
+    confirm: 'Ja, afmeld mig',
+    done: (tenant) => `Du modtager ikke længere udsendelser fra ${tenant}.`,
+    doneDetail:
+      'Invitationer, du allerede har svaret på, berøres ikke. Fortryder du, kan du kontakte kommunens erhvervsafdeling.',
+    invalid: 'Linket virker ikke',
+    invalidDetail:
+      'Linket er ugyldigt eller for gammelt. Brug linket i en nyere udsendelse, eller kontakt kommunen.',
+  },
   errors: {
     notFound: {
       heading: 'Siden blev ikke fundet',
@@ -293,6 +324,17 @@ const en: Messages = {
       'Samverkan helps municipal business-development offices plan and follow up their dialogue with companies, associations and other stakeholders: programmes and themes, reminders and what has happened – in one place, and kept separate for each municipality.',
     staffHeading: 'For staff',
     signIn: 'Sign in (staff)',
+  },
+  unsubscribe: {
+    title: 'Unsubscribe',
+    question: (tenant) => `Do you want to stop receiving mailings from ${tenant} through Samverkan?`,
+    confirm: 'Yes, unsubscribe me',
+    done: (tenant) => `You will no longer receive mailings from ${tenant}.`,
+    doneDetail:
+      'Invitations you have already answered are not affected. If you change your mind, contact the municipality’s business office.',
+    invalid: 'This link does not work',
+    invalidDetail:
+      'The link is invalid or too old. Use the link in a more recent mailing, or contact the municipality.',
   },
   errors: {
     notFound: {

@@ -1,0 +1,188 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { documentClient } from '../../shared/adapters/clients.js';
+import { deadLetterQueueUrl, queueUrl, redrive } from '../../shared/adapters/queue.js';
+import {
+  campaignKey,
+  createCampaign,
+  getCampaign,
+  listCampaigns,
+  markSendRequested,
+} from '../../shared/data/campaigns.js';
+import { listDeliveries } from '../../shared/data/deliveries.js';
+import { getSendingState, recentRates, setSendingState } from '../../shared/data/mail-health.js';
+import { listSuppressions, removeSuppression } from '../../shared/data/suppressions.js';
+import { tableName } from '../../shared/data/table.js';
+import { getTenant } from '../../shared/data/tenants.js';
+import { audienceSchema } from '../../shared/domain/mail/campaign.js';
+import { languages } from '../../shared/domain/programmes/programme.js';
+import { CampaignSendRequested } from '../../shared/events/catalogue.js';
+import { publish } from '../../shared/events/publisher.js';
+import { HttpError, notFound } from '../../shared/http/errors.js';
+import { jsonApi, staffRoute } from '../../shared/http/json-api.js';
+import { idParam } from '../../shared/http/request.js';
+import {
+  isBulkKind,
+  type MessageInput,
+  messageContentSchema,
+  renderMessage,
+} from '../../shared/mail/render.js';
+
+const campaignPath = z.object({ campaignId: idParam });
+
+const campaignInput = z
+  .object({
+    name: z.string().trim().min(1, 'Required').max(200),
+    content: messageContentSchema,
+    audience: audienceSchema,
+  })
+  .strict();
+
+const deliveriesQuery = z.object({
+  status: z
+    .enum(['queued', 'sending', 'sent', 'delivered', 'bounced', 'complained', 'failed', 'skipped'])
+    .optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+const encodeCursor = (cursor: Record<string, unknown> | undefined) =>
+  cursor ? Buffer.from(JSON.stringify(cursor)).toString('base64url') : undefined;
+function decodeCursor(cursor: string | undefined, tenantId: string) {
+  if (!cursor) return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { pk?: string };
+    // A cursor is a key: it must stay inside the caller's tenant.
+    if (typeof parsed.pk !== 'string' || !parsed.pk.startsWith(`T#${tenantId}#`))
+      throw new Error('foreign cursor');
+    return parsed as Record<string, unknown>;
+  } catch {
+    throw new HttpError(422, 'Invalid query.cursor', [
+      { field: 'query.cursor', message: 'Not a cursor from this list' },
+    ]);
+  }
+}
+
+export const handler = jsonApi({
+  'GET /api/campaigns': staffRoute({}, async ({ identity }) => ({
+    body: { items: await listCampaigns(identity.tenantId) },
+  })),
+
+  'POST /api/campaigns': staffRoute({ body: campaignInput }, async ({ identity, body }) => {
+    const campaign = await createCampaign({
+      tenantId: identity.tenantId,
+      name: body.name,
+      kind: body.content.kind,
+      content: body.content.data as Record<string, unknown>,
+      audience: body.audience,
+      bulk: isBulkKind(body.content.kind),
+      createdBy: identity.staffId,
+    });
+    return { status: 201, body: campaign, headers: { location: `/api/campaigns/${campaign.campaignId}` } };
+  }),
+
+  'GET /api/campaigns/{campaignId}': staffRoute({ path: campaignPath }, async ({ identity, path }) => {
+    const campaign = await getCampaign(identity.tenantId, path.campaignId);
+    if (!campaign) throw notFound();
+    return { body: campaign };
+  }),
+
+  /** The mail as each language's recipients will see it (with a placeholder unsubscribe link). */
+  'POST /api/campaigns/{campaignId}/preview': staffRoute(
+    { path: campaignPath, role: 'viewer' },
+    async ({ identity, path }) => {
+      const campaign = await getCampaign(identity.tenantId, path.campaignId);
+      const tenant = await getTenant(identity.tenantId);
+      if (!campaign || !tenant) throw notFound();
+      const previews = Object.fromEntries(
+        languages.map((language) => [
+          language,
+          renderMessage({
+            kind: campaign.kind,
+            language,
+            tenantName: tenant.name,
+            recipientName: 'Förnamn Efternamn',
+            unsubscribeUrl: campaign.bulk ? `${process.env.PUBLIC_BASE_URL}/unsubscribe/preview` : undefined,
+            data: campaign.content,
+          } as MessageInput),
+        ]),
+      );
+      return { body: { campaignId: campaign.campaignId, previews } };
+    },
+  ),
+
+  'POST /api/campaigns/{campaignId}/send': staffRoute({ path: campaignPath }, async ({ identity, path }) => {
+    const campaign = await getCampaign(identity.tenantId, path.campaignId);
+    if (!campaign) throw notFound();
+    if (!(await markSendRequested(identity.tenantId, campaign.campaignId))) {
+      throw new HttpError(409, 'This campaign has already been sent', [
+        { field: 'path.campaignId', message: `Status is ${campaign.status}` },
+      ]);
+    }
+    try {
+      await publish(CampaignSendRequested, {
+        tenantId: identity.tenantId,
+        campaignId: campaign.campaignId,
+        actor: identity.staffId,
+      });
+    } catch (error) {
+      // Put it back to draft so the request can simply be made again.
+      await documentClient.send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: campaignKey(identity.tenantId, campaign.campaignId),
+          UpdateExpression: 'SET #status = :draft REMOVE sendRequestedAt',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':draft': 'draft' },
+        }),
+      );
+      throw error;
+    }
+    return { status: 202, body: { campaignId: campaign.campaignId, status: 'sending' } };
+  }),
+
+  'GET /api/campaigns/{campaignId}/deliveries': staffRoute(
+    { path: campaignPath, query: deliveriesQuery },
+    async ({ identity, path, query }) => {
+      if (!(await getCampaign(identity.tenantId, path.campaignId))) throw notFound();
+      const page = await listDeliveries(identity.tenantId, path.campaignId, {
+        status: query.status,
+        limit: query.limit,
+        cursor: decodeCursor(query.cursor, identity.tenantId),
+      });
+      const items = page.items.map(({ claimToken: _c, claimUntil: _u, ...rest }) => rest);
+      return { body: { items, cursor: encodeCursor(page.cursor) } };
+    },
+  ),
+
+  'GET /api/mail/suppressions': staffRoute({}, async ({ identity }) => ({
+    body: { items: await listSuppressions(identity.tenantId) },
+  })),
+
+  'DELETE /api/mail/suppressions/{addressKey}': staffRoute(
+    { path: z.object({ addressKey: z.string().regex(/^[A-Za-z0-9_-]{32}$/) }), role: 'admin' },
+    async ({ identity, path }) => {
+      if (!(await removeSuppression(identity.tenantId, path.addressKey))) throw notFound();
+      return { status: 204 };
+    },
+  ),
+
+  'GET /api/mail/sending': staffRoute({}, async () => ({
+    body: { ...(await getSendingState()), rates: await recentRates(new Date()) },
+  })),
+
+  'POST /api/mail/sending/resume': staffRoute({ role: 'admin' }, async ({ identity }) => {
+    await setSendingState({
+      paused: false,
+      reason: 'resumed by staff',
+      at: new Date().toISOString(),
+      by: identity.staffId,
+    });
+    return { body: await getSendingState() };
+  }),
+
+  /** Moves the mail queue's dead letters back for another try (after the cause is fixed). */
+  'POST /api/mail/dead-letters/redrive': staffRoute({ role: 'admin' }, async () => ({
+    body: { moved: await redrive(deadLetterQueueUrl('mail'), queueUrl('mail')) },
+  })),
+});

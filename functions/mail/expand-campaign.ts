@@ -1,0 +1,137 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { queueUrl, sendAll } from '../../shared/adapters/queue.js';
+import { getCampaign, recordExpansionPage } from '../../shared/data/campaigns.js';
+import {
+  batchGet,
+  type Contact,
+  contactKey,
+  contactsPage,
+  organisations,
+} from '../../shared/data/contacts.js';
+import { createDelivery } from '../../shared/data/deliveries.js';
+import type { Audience } from '../../shared/domain/mail/campaign.js';
+import { CampaignSendRequested } from '../../shared/events/catalogue.js';
+import { parseDetail } from '../../shared/events/publisher.js';
+import { isValidEmail } from '../../shared/mail/headers.js';
+import { logger } from '../../shared/observability/logger.js';
+
+const PAGE_SIZE = 100;
+
+/** A continuation: the next page of a campaign's audience (the first page comes as an event). */
+const pageMessage = z.object({
+  kind: z.literal('expansion-page'),
+  tenantId: z.string(),
+  campaignId: z.string(),
+  cursor: z.record(z.string(), z.unknown()).optional(),
+  offset: z.number().int().nonnegative().optional(),
+});
+type PageMessage = z.infer<typeof pageMessage>;
+
+export interface SendMessageBody {
+  tenantId: string;
+  campaignId: string;
+  contactId: string;
+}
+
+function toPageMessage(body: string): PageMessage {
+  const parsed = JSON.parse(body) as Record<string, unknown>;
+  if (parsed['detail-type'] === CampaignSendRequested.detailType) {
+    const detail = parseDetail(CampaignSendRequested, parsed);
+    return { kind: 'expansion-page', tenantId: detail.tenantId, campaignId: detail.campaignId };
+  }
+  return pageMessage.parse(parsed);
+}
+
+async function audiencePage(tenantId: string, audience: Audience, message: PageMessage) {
+  if (audience.kind === 'contacts') {
+    const offset = message.offset ?? 0;
+    const ids = audience.contactIds.slice(offset, offset + PAGE_SIZE);
+    const items = (await batchGet(ids.map((id) => contactKey(tenantId, id)))) as unknown as Contact[];
+    const next = offset + PAGE_SIZE < audience.contactIds.length ? offset + PAGE_SIZE : undefined;
+    return { contacts: items, next: next === undefined ? undefined : { offset: next } };
+  }
+  const page = await contactsPage(tenantId, message.cursor, PAGE_SIZE);
+  let contacts = page.items;
+  if (audience.kind !== 'all') {
+    const orgs = await organisations(tenantId);
+    contacts = contacts.filter((c) => {
+      const org = c.organisationId ? orgs.get(c.organisationId) : undefined;
+      if (audience.kind === 'organisation-types')
+        return org !== undefined && audience.types.includes(org.organisationType);
+      const tags = new Set([...(c.tags ?? []), ...(org?.tags ?? [])]);
+      return audience.tags.some((t) => tags.has(t));
+    });
+  }
+  return { contacts, next: page.cursor ? { cursor: page.cursor } : undefined };
+}
+
+/**
+ * Expands one page of a campaign's audience into deliveries and send messages, then queues the
+ * next page. Safe to run twice: a delivery is created once (conditional write), and a queued
+ * delivery whose send message may have been lost is queued again (the sender claims each
+ * delivery once, so a duplicate message sends nothing twice).
+ */
+export async function expandPage(message: PageMessage): Promise<void> {
+  const campaign = await getCampaign(message.tenantId, message.campaignId);
+  if (!campaign || campaign.status === 'draft') {
+    logger.warn('expansion for unknown or unrequested campaign ignored', { campaignId: message.campaignId });
+    return;
+  }
+  const { contacts, next } = await audiencePage(message.tenantId, campaign.audience, message);
+  const toSend: SendMessageBody[] = [];
+  let queued = 0;
+  let skipped = 0;
+  for (const contact of contacts) {
+    const valid = isValidEmail(contact.email);
+    const result = await createDelivery({
+      tenantId: campaign.tenantId,
+      campaignId: campaign.campaignId,
+      contactId: contact.contactId,
+      language: contact.language,
+      status: valid ? 'queued' : 'skipped',
+      ...(valid ? {} : { reason: 'invalid address' }),
+    });
+    if (result.created) {
+      if (valid) queued += 1;
+      else skipped += 1;
+    }
+    const stillQueued = result.created ? valid : result.existing?.status === 'queued';
+    if (stillQueued)
+      toSend.push({
+        tenantId: campaign.tenantId,
+        campaignId: campaign.campaignId,
+        contactId: contact.contactId,
+      });
+  }
+  await sendAll(queueUrl('mail'), toSend);
+  // `next` is where the following page starts (a DynamoDB cursor or an offset); none means done.
+  await recordExpansionPage(campaign.tenantId, campaign.campaignId, { queued, skipped, cursor: next });
+  if (next)
+    await sendAll(queueUrl('campaign-expansion'), [
+      { kind: 'expansion-page', tenantId: message.tenantId, campaignId: message.campaignId, ...next },
+    ]);
+  logger.info('campaign page expanded', {
+    campaignId: campaign.campaignId,
+    queued,
+    skipped,
+    more: Boolean(next),
+  });
+}
+
+export const handler = middy<SQSEvent, SQSBatchResponse>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (event) => {
+    const failures: { itemIdentifier: string }[] = [];
+    for (const record of event.Records) {
+      try {
+        await expandPage(toPageMessage(record.body));
+      } catch (error) {
+        logger.error('expansion page failed', { messageId: record.messageId, error });
+        failures.push({ itemIdentifier: record.messageId });
+      }
+    }
+    return { batchItemFailures: failures };
+  });

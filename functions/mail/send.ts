@@ -1,0 +1,280 @@
+import { randomUUID } from 'node:crypto';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { SendEmailCommand } from '@aws-sdk/client-sesv2';
+import middy from '@middy/core';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { z } from 'zod';
+import { sesv2 } from '../../shared/adapters/clients.js';
+import { requireEnv } from '../../shared/adapters/config.js';
+import { addToCounters, campaignKey } from '../../shared/data/campaigns.js';
+import { batchGet, type Contact, contactKey } from '../../shared/data/contacts.js';
+import { claimDelivery, deliveryKey, settleDelivery } from '../../shared/data/deliveries.js';
+import { countMailOutcomes, sendingStateKey } from '../../shared/data/mail-health.js';
+import { suppressionKey, unsubscribeKey } from '../../shared/data/suppressions.js';
+import { tenantPk } from '../../shared/data/table.js';
+import type { Tenant } from '../../shared/data/tenants.js';
+import {
+  type Campaign,
+  type CampaignCounter,
+  type Delivery,
+  deliveryId,
+} from '../../shared/domain/mail/campaign.js';
+import { CLAIM_SECONDS, MAIL_QUEUE } from '../../shared/domain/mail/queues.js';
+import { SendPacer } from '../../shared/domain/mail/send-rate.js';
+import { formatMailbox, listUnsubscribeHeaders } from '../../shared/mail/headers.js';
+import { signLinkToken } from '../../shared/mail/link-tokens.js';
+import { isBulkKind, type MessageInput, type MessageKind, renderMessage } from '../../shared/mail/render.js';
+import { logger } from '../../shared/observability/logger.js';
+
+const messageSchema = z.object({
+  tenantId: z.string().min(1),
+  campaignId: z.string().min(1),
+  contactId: z.string().min(1),
+});
+type SendMessage = z.infer<typeof messageSchema>;
+
+const UNSUBSCRIBE_TTL_SECONDS = 180 * 24 * 3600;
+
+/** SES errors that retrying will not fix: the delivery is marked failed with the reason. */
+const PERMANENT_SES_ERRORS = new Set([
+  'MessageRejected',
+  'BadRequestException',
+  'MailFromDomainNotVerifiedException',
+  'NotFoundException',
+  'AccountSuspendedException',
+]);
+const THROTTLING_SES_ERRORS = new Set([
+  'TooManyRequestsException',
+  'LimitExceededException',
+  'ThrottlingException',
+  'Throttling',
+]);
+
+interface Loaded {
+  deliveries: Map<string, Delivery>;
+  contacts: Map<string, Contact>;
+  campaigns: Map<string, Campaign>;
+  tenants: Map<string, Tenant>;
+  blocked: Set<string>;
+  paused: boolean;
+}
+
+/** Everything a batch needs, in one BatchGetItem round (deliveries, contacts, suppressions…). */
+async function load(messages: SendMessage[]): Promise<Loaded> {
+  const keys = new Map<string, { pk: string; sk: string }>();
+  const add = (key: { pk: string; sk: string }) => keys.set(`${key.pk}|${key.sk}`, key);
+  add(sendingStateKey);
+  for (const m of messages) {
+    add(deliveryKey(m.tenantId, m.campaignId, m.contactId));
+    add(contactKey(m.tenantId, m.contactId));
+    add(campaignKey(m.tenantId, m.campaignId));
+    add({ pk: tenantPk(m.tenantId), sk: 'TENANT' });
+  }
+  const firstRound = await batchGet([...keys.values()]);
+  const loaded: Loaded = {
+    deliveries: new Map(),
+    contacts: new Map(),
+    campaigns: new Map(),
+    tenants: new Map(),
+    blocked: new Set(),
+    paused: false,
+  };
+  for (const item of firstRound) {
+    const sk = String(item.sk);
+    if (sk === 'SENDING') loaded.paused = Boolean(item.paused);
+    else if (sk.startsWith('DELIVERY#'))
+      loaded.deliveries.set(
+        `${item.tenantId}|${item.campaignId}|${item.contactId}`,
+        item as unknown as Delivery,
+      );
+    else if (sk.startsWith('CONTACT#'))
+      loaded.contacts.set(`${item.tenantId}|${item.contactId}`, item as unknown as Contact);
+    else if (sk.startsWith('CAMPAIGN#'))
+      loaded.campaigns.set(`${item.tenantId}|${item.campaignId}`, item as unknown as Campaign);
+    else if (sk === 'TENANT') loaded.tenants.set(String(item.tenantId), item as unknown as Tenant);
+  }
+  // Suppression and unsubscribe records are keyed by address, known only now.
+  const blockKeys = [...loaded.contacts.values()].flatMap((c) => [
+    suppressionKey(c.tenantId, c.email),
+    unsubscribeKey(c.tenantId, c.email),
+  ]);
+  for (const item of await batchGet(blockKeys)) loaded.blocked.add(`${item.pk}|${item.sk}`);
+  return loaded;
+}
+
+function isBlocked(loaded: Loaded, contact: Contact): string | undefined {
+  if (contact.unsubscribed) return 'unsubscribed';
+  const s = suppressionKey(contact.tenantId, contact.email);
+  if (loaded.blocked.has(`${s.pk}|${s.sk}`)) return 'suppressed';
+  const u = unsubscribeKey(contact.tenantId, contact.email);
+  if (loaded.blocked.has(`${u.pk}|${u.sk}`)) return 'unsubscribed';
+  return undefined;
+}
+
+async function buildMail(campaign: Campaign, contact: Contact, tenant: Tenant) {
+  const kind = campaign.kind as MessageKind;
+  const bulk = isBulkKind(kind);
+  let unsubscribe: { url: string; token: string } | undefined;
+  if (bulk) {
+    const token = await signLinkToken(
+      {
+        purpose: 'unsubscribe',
+        tenantId: campaign.tenantId,
+        subject: contact.contactId,
+        campaignId: campaign.campaignId,
+      },
+      UNSUBSCRIBE_TTL_SECONDS,
+    );
+    unsubscribe = { url: `${requireEnv('PUBLIC_BASE_URL')}/unsubscribe/${token}`, token };
+  }
+  const rendered = renderMessage({
+    kind,
+    language: contact.language,
+    tenantName: tenant.name,
+    recipientName: contact.name,
+    unsubscribeUrl: unsubscribe?.url,
+    data: campaign.content,
+  } as MessageInput);
+  const headers = unsubscribe
+    ? listUnsubscribeHeaders({
+        httpsUrl: unsubscribe.url,
+        mailtoAddress: requireEnv('MAIL_UNSUBSCRIBE_ADDRESS'),
+        token: unsubscribe.token,
+      })
+    : [];
+  return new SendEmailCommand({
+    FromEmailAddress: formatMailbox(tenant.name, requireEnv('MAIL_FROM_ADDRESS')),
+    Destination: { ToAddresses: [formatMailbox(contact.name, contact.email, 'To')] },
+    Content: {
+      Simple: {
+        Subject: { Data: rendered.subject, Charset: 'UTF-8' },
+        Body: {
+          Html: { Data: rendered.html, Charset: 'UTF-8' },
+          Text: { Data: rendered.text, Charset: 'UTF-8' },
+        },
+        Headers: headers,
+      },
+    },
+    ConfigurationSetName: requireEnv('SES_CONFIGURATION_SET'),
+    EmailTags: [
+      { Name: 'tenant', Value: campaign.tenantId },
+      { Name: 'campaign', Value: campaign.campaignId },
+      { Name: 'delivery', Value: deliveryId(campaign.campaignId, contact.contactId) },
+    ],
+  });
+}
+
+type Result = { outcome: 'sent' | 'failed' | 'skipped' | 'done' } | { outcome: 'retry'; reason: string };
+
+/**
+ * One delivery: skip what is done, suppressed or unsubscribed; claim; render; send; record.
+ * The claim (a conditional write with a token and a lease) is what makes a retry safe: a
+ * delivery is only ever sent by the one sender holding its claim, and a claim is only taken
+ * over after its lease ran out, which happens only if that sender died before recording.
+ */
+async function deliver(message: SendMessage, loaded: Loaded, pacer: SendPacer): Promise<Result> {
+  const delivery = loaded.deliveries.get(`${message.tenantId}|${message.campaignId}|${message.contactId}`);
+  if (!delivery || (delivery.status !== 'queued' && delivery.status !== 'sending'))
+    return { outcome: 'done' };
+  const claimToken = randomUUID();
+  const claim = await claimDelivery(delivery, claimToken, CLAIM_SECONDS);
+  if (claim === 'done' || claim === 'missing') return { outcome: 'done' };
+  if (claim === 'busy') return { outcome: 'retry', reason: 'claimed by another sender' };
+
+  const contact = loaded.contacts.get(`${message.tenantId}|${message.contactId}`);
+  const campaign = loaded.campaigns.get(`${message.tenantId}|${message.campaignId}`);
+  const tenant = loaded.tenants.get(message.tenantId);
+  const blocked = !contact ? 'contact erased' : isBlocked(loaded, contact);
+  if (blocked || !contact) {
+    await settleDelivery(delivery, claimToken, { status: 'skipped', reason: blocked ?? 'contact erased' });
+    return { outcome: 'skipped' };
+  }
+  let command: SendEmailCommand;
+  try {
+    if (!campaign || !tenant) throw new Error(!campaign ? 'campaign missing' : 'tenant profile missing');
+    command = await buildMail(campaign, contact, tenant);
+  } catch (error) {
+    // A message that cannot be rendered never will be: fail it alone, keep the batch going.
+    const reason = `render: ${(error as Error).message}`.slice(0, 500);
+    logger.warn('delivery not rendered', { deliveryId: delivery.deliveryId, reason });
+    await settleDelivery(delivery, claimToken, { status: 'failed', reason });
+    return { outcome: 'failed' };
+  }
+  await pacer.take();
+  let sesMessageId: string;
+  try {
+    sesMessageId = (await sesv2.send(command)).MessageId ?? '';
+  } catch (error) {
+    const name = (error as { name?: string }).name ?? '';
+    if (PERMANENT_SES_ERRORS.has(name)) {
+      await settleDelivery(delivery, claimToken, { status: 'failed', reason: `ses: ${name}` });
+      return { outcome: 'failed' };
+    }
+    // Throttled or a fault before SES accepted it: release the claim so the redelivered
+    // message can claim it again at once, and let SQS bring it back.
+    await settleDelivery(delivery, claimToken, { status: 'queued', reason: `retry: ${name}` }).catch(
+      () => undefined,
+    );
+    return {
+      outcome: 'retry',
+      reason: THROTTLING_SES_ERRORS.has(name) ? 'throttled' : name || 'send failed',
+    };
+  }
+  // The one unavoidable window: SES has accepted the mail and this write has not yet landed.
+  // If the process dies right here, the claim lapses and a later attempt sends again.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await settleDelivery(delivery, claimToken, { status: 'sent', sesMessageId });
+      return { outcome: 'sent' };
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+    }
+  }
+}
+
+export async function sendBatch(records: SQSRecord[]): Promise<SQSBatchResponse> {
+  const failures: { itemIdentifier: string }[] = [];
+  const messages: { record: SQSRecord; message: SendMessage }[] = [];
+  for (const record of records) {
+    const parsed = messageSchema.safeParse(JSON.parse(record.body));
+    if (parsed.success) messages.push({ record, message: parsed.data });
+    else failures.push({ itemIdentifier: record.messageId }); // poison: to the DLQ after maxReceives
+  }
+  const loaded = await load(messages.map((m) => m.message));
+  if (loaded.paused) {
+    logger.warn('mail sending is paused; batch left on the queue', { size: messages.length });
+    return { batchItemFailures: records.map((r) => ({ itemIdentifier: r.messageId })) };
+  }
+  const pacer = new SendPacer(Number(requireEnv('SES_MAX_SEND_RATE')), MAIL_QUEUE.maxConcurrency);
+  const counters = new Map<string, Partial<Record<CampaignCounter, number>>>();
+  let sent = 0;
+  for (const { record, message } of messages) {
+    let result: Result;
+    try {
+      result = await deliver(message, loaded, pacer);
+    } catch (error) {
+      logger.error('delivery failed', { messageId: record.messageId, campaignId: message.campaignId, error });
+      result = { outcome: 'retry', reason: 'error' };
+    }
+    if (result.outcome === 'retry') failures.push({ itemIdentifier: record.messageId });
+    if (result.outcome === 'sent' || result.outcome === 'failed' || result.outcome === 'skipped') {
+      const key = `${message.tenantId}|${message.campaignId}`;
+      const deltas = counters.get(key) ?? {};
+      deltas[result.outcome] = (deltas[result.outcome] ?? 0) + 1;
+      counters.set(key, deltas);
+      if (result.outcome === 'sent') sent += 1;
+    }
+  }
+  // One counter write per campaign and batch, not one per mail.
+  for (const [key, deltas] of counters) {
+    const [tenantId, campaignId] = key.split('|') as [string, string];
+    await addToCounters(tenantId, campaignId, deltas);
+  }
+  await countMailOutcomes(new Date(), { sent });
+  return { batchItemFailures: failures };
+}
+
+export const handler = middy<SQSEvent, SQSBatchResponse>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (event) => sendBatch(event.Records));

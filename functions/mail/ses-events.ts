@@ -1,0 +1,194 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { addToCounters } from '../../shared/data/campaigns.js';
+import { batchGet, type Contact, contactKey } from '../../shared/data/contacts.js';
+import { advanceDelivery } from '../../shared/data/deliveries.js';
+import {
+  countMailOutcomes,
+  getSendingState,
+  PAUSE_AT,
+  recentRates,
+  setSendingState,
+} from '../../shared/data/mail-health.js';
+import { suppress } from '../../shared/data/suppressions.js';
+import {
+  type CampaignCounter,
+  type DeliveryStatus,
+  parseDeliveryId,
+} from '../../shared/domain/mail/campaign.js';
+import { type SesEventDetail, sesEvents } from '../../shared/events/catalogue.js';
+import { logger } from '../../shared/observability/logger.js';
+
+interface Outcome {
+  status?: DeliveryStatus;
+  counter?: CampaignCounter;
+  suppress?: 'bounce' | 'complaint';
+  reason?: string;
+}
+
+/** What each SES event means for the delivery, its campaign's counters and the suppression list. */
+export function outcomeOf(detailType: string, detail: SesEventDetail): Outcome {
+  switch (detailType) {
+    case 'Email Sent':
+      return { status: 'sent', counter: 'sent' };
+    case 'Email Delivered':
+      return { status: 'delivered', counter: 'delivered' };
+    case 'Email Bounced':
+      // Only a permanent (hard) bounce means the address is dead; soft ones are retried by SES.
+      return detail.bounce?.bounceType === 'Permanent'
+        ? {
+            status: 'bounced',
+            counter: 'bounced',
+            suppress: 'bounce',
+            reason: detail.bounce.bounceSubType ?? 'Permanent',
+          }
+        : {};
+    case 'Email Complaint Received':
+      return { status: 'complained', counter: 'complained', suppress: 'complaint' };
+    case 'Email Rejected':
+      return {
+        status: 'failed',
+        counter: 'failed',
+        reason: `rejected: ${detail.reject?.reason ?? 'unknown'}`,
+      };
+    case 'Email Rendering Failed':
+      return { status: 'failed', counter: 'failed', reason: 'rendering failed' };
+    case 'Email Opened':
+      return { counter: 'opened' };
+    case 'Email Clicked':
+      return { counter: 'clicked' };
+    default:
+      return {};
+  }
+}
+
+interface ParsedEvent {
+  detailType: string;
+  detail: SesEventDetail;
+  tenantId: string;
+  campaignId: string;
+  contactId: string;
+  at: string;
+}
+
+function parse(body: string): ParsedEvent | undefined {
+  const envelope = JSON.parse(body) as { 'detail-type'?: string; detail?: unknown; time?: string };
+  const contract = sesEvents.find((c) => c.detailType === envelope['detail-type']);
+  if (!contract) return undefined;
+  const detail = contract.schema.parse(envelope.detail);
+  const tenantId = detail.mail.tags.tenant?.[0];
+  const ids = parseDeliveryId(detail.mail.tags.delivery?.[0] ?? '');
+  // Mail without our tags (sent by something else through the same configuration set).
+  if (!tenantId || !ids) return undefined;
+  return {
+    detailType: contract.detailType,
+    detail,
+    tenantId,
+    ...ids,
+    at: envelope.time ?? new Date().toISOString(),
+  };
+}
+
+/**
+ * SES events, in batches from the queue their rules feed: move each delivery forward (never
+ * back), suppress hard-bounced and complaining addresses for the tenant, count per campaign in
+ * one write per campaign and batch, and pause sending when the account's rates get dangerous.
+ */
+export async function applyEvents(events: ParsedEvent[]): Promise<void> {
+  const counterDeltas = new Map<string, Partial<Record<CampaignCounter, number>>>();
+  const health = { sent: 0, bounced: 0, complained: 0 };
+  const toSuppress: { event: ParsedEvent; reason: 'bounce' | 'complaint' }[] = [];
+  for (const event of events) {
+    const outcome = outcomeOf(event.detailType, event.detail);
+    let count = outcome.counter !== undefined;
+    if (outcome.status) {
+      const previous = await advanceDelivery(
+        event.tenantId,
+        event.campaignId,
+        event.contactId,
+        outcome.status,
+        {
+          at: event.at,
+          sesMessageId: event.detail.mail.messageId,
+          reason: outcome.reason,
+        },
+      );
+      // A repeated or late event changes nothing and counts nothing.
+      count = previous !== undefined;
+      // The sender counts `sent` itself; only a send it could not record is counted here.
+      if (outcome.status === 'sent' && previous !== 'sending') count = false;
+      if (count && previous === 'sending' && outcome.status !== 'sent') bump(counterDeltas, event, 'sent');
+    }
+    if (count && outcome.counter) bump(counterDeltas, event, outcome.counter);
+    if (count && outcome.status === 'bounced') health.bounced += 1;
+    if (count && outcome.status === 'complained') health.complained += 1;
+    if (outcome.suppress) toSuppress.push({ event, reason: outcome.suppress });
+  }
+  if (toSuppress.length > 0) {
+    const contacts = (await batchGet(
+      toSuppress.map(({ event }) => contactKey(event.tenantId, event.contactId)),
+    )) as unknown as Contact[];
+    for (const { event, reason } of toSuppress) {
+      const contact = contacts.find((c) => c.tenantId === event.tenantId && c.contactId === event.contactId);
+      if (contact)
+        await suppress(event.tenantId, contact.email, reason, {
+          at: event.at,
+          source: `ses:${event.detail.mail.messageId}`,
+        });
+    }
+  }
+  for (const [key, deltas] of counterDeltas) {
+    const [tenantId, campaignId] = key.split('|') as [string, string];
+    await addToCounters(tenantId, campaignId, deltas);
+  }
+  if (health.bounced + health.complained > 0) {
+    await countMailOutcomes(new Date(), health);
+    await pauseIfUnhealthy();
+  }
+}
+
+function bump(
+  map: Map<string, Partial<Record<CampaignCounter, number>>>,
+  event: ParsedEvent,
+  counter: CampaignCounter,
+) {
+  const key = `${event.tenantId}|${event.campaignId}`;
+  const deltas = map.get(key) ?? {};
+  deltas[counter] = (deltas[counter] ?? 0) + 1;
+  map.set(key, deltas);
+}
+
+async function pauseIfUnhealthy(): Promise<void> {
+  const rates = await recentRates(new Date());
+  if (rates.sent < PAUSE_AT.minimumSends) return;
+  const reason =
+    rates.bounceRate >= PAUSE_AT.bounceRate
+      ? `bounce rate ${(rates.bounceRate * 100).toFixed(1)} % over ${PAUSE_AT.windowDays} days`
+      : rates.complaintRate >= PAUSE_AT.complaintRate
+        ? `complaint rate ${(rates.complaintRate * 100).toFixed(2)} % over ${PAUSE_AT.windowDays} days`
+        : undefined;
+  if (!reason || (await getSendingState()).paused) return;
+  await setSendingState({ paused: true, reason, at: new Date().toISOString(), by: 'system:ses-events' });
+  logger.error('mail sending paused', { reason, ...rates });
+}
+
+export const handler = middy<SQSEvent, SQSBatchResponse>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (event) => {
+    const parsed: ParsedEvent[] = [];
+    const failures: { itemIdentifier: string }[] = [];
+    for (const record of event.Records) {
+      try {
+        const one = parse(record.body);
+        if (one) parsed.push(one);
+      } catch (error) {
+        // A malformed event will never parse: let it reach the DLQ for a look.
+        logger.error('unreadable SES event', { messageId: record.messageId, error });
+        failures.push({ itemIdentifier: record.messageId });
+      }
+    }
+    // Applying is idempotent (forward-only moves), so a failed batch is simply applied again.
+    await applyEvents(parsed);
+    return { batchItemFailures: failures };
+  });

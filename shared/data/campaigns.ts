@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../adapters/clients.js';
+import {
+  type Audience,
+  type Campaign,
+  type CampaignCounter,
+  type CampaignStatus,
+  campaignCounters,
+} from '../domain/mail/campaign.js';
+import { compact, isConditionalCheckFailed, tableName, tenantPk, withoutKeys } from './table.js';
+
+const sk = (campaignId: string) => `CAMPAIGN#${campaignId}`;
+export const campaignKey = (tenantId: string, campaignId: string) => ({
+  pk: tenantPk(tenantId),
+  sk: sk(campaignId),
+});
+
+function fromItem(item: Record<string, unknown>): Campaign {
+  const { type: _t, expansionCursor: _c, ...rest } = withoutKeys(item);
+  const counters = Object.fromEntries(campaignCounters.map((c) => [c, Number(item[`count_${c}`] ?? 0)]));
+  for (const c of campaignCounters) delete (rest as Record<string, unknown>)[`count_${c}`];
+  return { ...rest, counters } as unknown as Campaign;
+}
+
+export async function createCampaign(
+  input: {
+    tenantId: string;
+    name: string;
+    kind: string;
+    content: Record<string, unknown>;
+    audience: Audience;
+    bulk: boolean;
+    createdBy: string;
+  },
+  client = documentClient,
+): Promise<Campaign> {
+  const campaign = {
+    campaignId: randomUUID(),
+    tenantId: input.tenantId,
+    name: input.name,
+    kind: input.kind,
+    content: input.content,
+    audience: input.audience,
+    bulk: input.bulk,
+    status: 'draft' as CampaignStatus,
+    expansion: { pages: 0, done: false },
+    createdAt: new Date().toISOString(),
+    createdBy: input.createdBy,
+  };
+  await client.send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: compact({ ...campaignKey(input.tenantId, campaign.campaignId), type: 'campaign', ...campaign }),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+  return fromItem(campaign);
+}
+
+export async function getCampaign(
+  tenantId: string,
+  campaignId: string,
+  client = documentClient,
+): Promise<Campaign | undefined> {
+  const { Item } = await client.send(
+    new GetCommand({ TableName: tableName(), Key: campaignKey(tenantId, campaignId) }),
+  );
+  return Item ? fromItem(Item) : undefined;
+}
+
+/** The expander's resume point, kept apart from the public shape. */
+export async function getExpansionCursor(tenantId: string, campaignId: string, client = documentClient) {
+  const { Item } = await client.send(
+    new GetCommand({ TableName: tableName(), Key: campaignKey(tenantId, campaignId), ConsistentRead: true }),
+  );
+  return Item
+    ? { campaign: fromItem(Item), cursor: Item.expansionCursor as Record<string, unknown> | undefined }
+    : undefined;
+}
+
+export async function listCampaigns(tenantId: string, client = documentClient): Promise<Campaign[]> {
+  const out: Campaign[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':prefix': 'CAMPAIGN#' },
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    for (const item of page.Items ?? []) out.push(fromItem(item));
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** draft → sending, once: a second request for the same campaign changes nothing. */
+export async function markSendRequested(
+  tenantId: string,
+  campaignId: string,
+  client = documentClient,
+): Promise<boolean> {
+  try {
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: campaignKey(tenantId, campaignId),
+        UpdateExpression: 'SET #status = :sending, sendRequestedAt = :now',
+        ConditionExpression: '#status = :draft',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':sending': 'sending',
+          ':draft': 'draft',
+          ':now': new Date().toISOString(),
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return false;
+    throw error;
+  }
+}
+
+/** Adds to the campaign's counters in one write; counters live on the item as `count_<name>`. */
+export async function addToCounters(
+  tenantId: string,
+  campaignId: string,
+  deltas: Partial<Record<CampaignCounter, number>>,
+  client = documentClient,
+): Promise<void> {
+  const entries = Object.entries(deltas).filter(([, n]) => n !== 0);
+  if (entries.length === 0) return;
+  const names: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  const parts = entries.map(([counter, n], i) => {
+    names[`#c${i}`] = `count_${counter}`;
+    values[`:n${i}`] = n as number;
+    return `#c${i} :n${i}`;
+  });
+  await client.send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: campaignKey(tenantId, campaignId),
+      UpdateExpression: `ADD ${parts.join(', ')}`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    }),
+  );
+}
+
+/** Records a finished expansion page: its new deliveries, and where to resume. */
+export async function recordExpansionPage(
+  tenantId: string,
+  campaignId: string,
+  page: { queued: number; skipped: number; cursor?: Record<string, unknown> },
+  client = documentClient,
+): Promise<void> {
+  const done = page.cursor === undefined;
+  await client.send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: campaignKey(tenantId, campaignId),
+      UpdateExpression: `SET expansion.pages = expansion.pages + :one, expansion.done = :done${
+        done ? ' REMOVE expansionCursor' : ', expansionCursor = :cursor'
+      } ADD count_queued :queued, count_skipped :skipped`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: {
+        ':one': 1,
+        ':done': done,
+        ':queued': page.queued,
+        ':skipped': page.skipped,
+        ...(done ? {} : { ':cursor': page.cursor }),
+      },
+    }),
+  );
+}
