@@ -12,43 +12,18 @@ import {
   PROJECT_ROOT,
   suggestedBudget,
 } from './bundle.js';
+import { campaign } from './campaign.js';
 import { type LoadStats, loadTimes } from './load-time.js';
+import type { BenchContext, BenchResult, Benchmark, Column } from './section.js';
 
 /**
- * `npm run bench [-- --runs N] [-- --only name[,name]]`: runs the benchmark sections, prints one
- * table per section, then `BENCH_JSON {…}` (one line) and writes the same to bench/out/summary.json.
+ * `npm run bench [-- --runs N] [-- --only name[,name]] [-- --recipients N]`: runs the benchmark
+ * sections, prints the tables of each section, then `BENCH_JSON {…}` (one line) and writes the
+ * same to bench/out/summary.json.
  *
- * A section is a named function returning a BenchResult; add new ones to `benchmarks` below.
+ * A section is a named function returning a BenchResult (bench/section.ts); add new ones to
+ * `benchmarks` below.
  */
-
-interface BenchContext {
-  /** Measurements per timed figure (`--runs`). */
-  runs: number;
-  /** A directory of the section's own under bench/out/. */
-  outDir: string;
-  /** Progress output (stderr, so stdout stays the report). */
-  progress: (message: string) => void;
-}
-
-interface Column {
-  header: string;
-  align: 'left' | 'right';
-}
-
-interface BenchResult {
-  title: string;
-  columns: Column[];
-  rows: string[][];
-  /** Lines printed under the table. */
-  notes: string[];
-  /** The section's figures in the JSON summary. */
-  data: unknown;
-}
-
-interface Benchmark {
-  name: string;
-  run: (context: BenchContext) => Promise<BenchResult>;
-}
 
 const kib = (bytes: number) => (bytes / 1024).toFixed(1);
 const ms = (value: number) => value.toFixed(1);
@@ -165,7 +140,10 @@ async function bundles({ runs, outDir, progress }: BenchContext): Promise<BenchR
   };
 }
 
-const benchmarks: readonly Benchmark[] = [{ name: 'bundles', run: bundles }];
+const benchmarks: readonly Benchmark[] = [
+  { name: 'bundles', run: bundles },
+  { name: 'campaign', run: campaign },
+];
 
 function formatTable(columns: readonly Column[], rows: readonly string[][]): string {
   const widths = columns.map((column, i) =>
@@ -184,15 +162,22 @@ function formatTable(columns: readonly Column[], rows: readonly string[][]): str
   return [line(columns.map((column) => column.header)), rule, ...rows.map(line)].join('\n');
 }
 
-function parseOptions(argv: string[]): { runs: number; only: Benchmark[] } {
+function parseOptions(argv: string[]): { runs: number; recipients: number; only: Benchmark[] } {
   const { values } = parseArgs({
     args: argv,
-    options: { runs: { type: 'string' }, only: { type: 'string', multiple: true } },
+    options: {
+      runs: { type: 'string' },
+      only: { type: 'string', multiple: true },
+      recipients: { type: 'string' },
+    },
     strict: true,
   });
   const runs = values.runs === undefined ? 15 : Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1)
     throw new Error(`--runs must be a positive integer, got ${values.runs}`);
+  const recipients = values.recipients === undefined ? 2000 : Number(values.recipients);
+  if (!Number.isInteger(recipients) || recipients < 1)
+    throw new Error(`--recipients must be a positive integer, got ${values.recipients}`);
   const names = (values.only ?? []).flatMap((value) => value.split(',')).filter((name) => name !== '');
   const unknown = names.filter((name) => !benchmarks.some((benchmark) => benchmark.name === name));
   if (unknown.length > 0) {
@@ -200,11 +185,11 @@ function parseOptions(argv: string[]): { runs: number; only: Benchmark[] } {
     throw new Error(`Unknown benchmark ${unknown.join(', ')}; available: ${known}`);
   }
   const only = names.length === 0 ? [...benchmarks] : benchmarks.filter((b) => names.includes(b.name));
-  return { runs, only };
+  return { runs, recipients, only };
 }
 
 async function main(): Promise<void> {
-  const { runs, only } = parseOptions(process.argv.slice(2));
+  const { runs, recipients, only } = parseOptions(process.argv.slice(2));
   const started = performance.now();
   const sections: Record<string, unknown> = {};
 
@@ -214,6 +199,7 @@ async function main(): Promise<void> {
     const sectionStarted = performance.now();
     const result = await benchmark.run({
       runs,
+      recipients,
       outDir,
       progress: (message) => process.stderr.write(`[${benchmark.name}] ${message}\n`),
     });
@@ -221,6 +207,11 @@ async function main(): Promise<void> {
     console.log(`\n## ${result.title}\n`);
     console.log(formatTable(result.columns, result.rows));
     console.log('');
+    for (const table of result.tables ?? []) {
+      console.log(`### ${table.title}\n`);
+      console.log(formatTable(table.columns, table.rows));
+      console.log('');
+    }
     for (const note of result.notes) console.log(note);
     console.log(`(${benchmark.name}: ${seconds.toFixed(1)} s)`);
     sections[benchmark.name] = result.data;
@@ -238,6 +229,7 @@ async function main(): Promise<void> {
       memoryGiB: round(os.totalmem() / 1024 ** 3, 1),
     },
     runs,
+    recipients,
     durationSeconds: round((performance.now() - started) / 1000, 1),
     sections,
   };

@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { LocalRuntime } from '../infra/local/runtime.js';
 import { documentClient } from '../shared/adapters/clients.js';
 import { contactKey } from '../shared/data/contacts.js';
-import type { LocalRuntime } from '../infra/local/runtime.js';
 
 export interface StoredMail {
   messageId: string;
@@ -19,13 +19,20 @@ export async function mailbox(runtime: LocalRuntime): Promise<StoredMail[]> {
   return ((await response.json()) as { emails: StoredMail[] }).emails;
 }
 
-export const recipientOf = (mail: StoredMail) => /<([^>]+)>/.exec(mail.destination.to[0] ?? '')?.[1] ?? mail.destination.to[0] ?? '';
+export const recipientOf = (mail: StoredMail) =>
+  /<([^>]+)>/.exec(mail.destination.to[0] ?? '')?.[1] ?? mail.destination.to[0] ?? '';
 
 /** Test contacts written straight into the table (the contacts API comes with the invitations issue). */
 export async function addContacts(
   runtime: LocalRuntime,
   tenantId: string,
-  contacts: { contactId: string; email: string; name?: string; tags?: string[]; language?: 'sv' | 'da' | 'en' }[],
+  contacts: {
+    contactId: string;
+    email: string;
+    name?: string;
+    tags?: string[];
+    language?: 'sv' | 'da' | 'en';
+  }[],
 ): Promise<void> {
   for (const c of contacts) {
     await documentClient.send(
@@ -49,5 +56,9 @@ export async function addContacts(
 
 export const announcement = (subject: string) => ({
   kind: 'announcement' as const,
-  data: { subject, markdownBody: 'Välkommen till **dialoglunch** om kompetensförsörjning.\n\n- Tid: 11.30\n- Plats: Rådhuset' },
+  data: {
+    subject,
+    markdownBody:
+      'Välkommen till **dialoglunch** om kompetensförsörjning.\n\n- Tid: 11.30\n- Plats: Rådhuset',
+  },
 });

@@ -12,7 +12,10 @@ import type { Node } from 'constructs';
  * | `mailFromAddress`      | `no-reply@example.org` | sender of every mail                                           |
  * | `mailDomain`           | (none)                 | creates an SES domain identity with Easy DKIM for this domain  |
  * | `alarmEmail`           | (none)                 | subscribes this address to the alarm topic                     |
- * | `sesSendRatePerSecond` | `14`                   | the account's SES maximum send rate; alarms near it           |
+ * | `sesSendRatePerSecond` | `14`                   | the account's SES maximum send rate; alarms near it, and the   |
+ * |                        |                        | sender paces itself by it (`SES_MAX_SEND_RATE`)                |
+ * | `unsubscribeAddress`   | `unsubscribe@<domain>` | `mailto:` of List-Unsubscribe (`MAIL_UNSUBSCRIBE_ADDRESS`);    |
+ * |                        |                        | `<domain>` is `mailDomain`, or `example.org` without it        |
  *
  * The Cognito callback URL is `<domainName>/auth/callback`. Without `domainName` (not allowed for
  * `prod`) it falls back to `http://localhost:3000`, because the execute-api URL only exists after
@@ -26,6 +29,8 @@ export interface SamverkanConfig {
   readonly mailDomain?: string;
   readonly alarmEmail?: string;
   readonly sesSendRatePerSecond: number;
+  /** Where `mailto:` unsubscribe requests go (the List-Unsubscribe header of every mail). */
+  readonly unsubscribeAddress: string;
 }
 
 export const LOCAL_BASE_URL = 'http://localhost:3000';
@@ -79,5 +84,19 @@ export function readConfig(node: Node): SamverkanConfig {
     throw new Error(`Context 'sesSendRatePerSecond' must be a positive number, got '${String(rawRate)}'`);
   }
 
-  return { stage, domainName, mailFromAddress, mailDomain, alarmEmail, sesSendRatePerSecond };
+  const unsubscribeAddress =
+    optionalString(node, 'unsubscribeAddress') ?? `unsubscribe@${mailDomain ?? 'example.org'}`;
+  if (!EMAIL.test(unsubscribeAddress)) {
+    throw new Error(`Context 'unsubscribeAddress' is not an email address: '${unsubscribeAddress}'`);
+  }
+
+  return {
+    stage,
+    domainName,
+    mailFromAddress,
+    mailDomain,
+    alarmEmail,
+    sesSendRatePerSecond,
+    unsubscribeAddress,
+  };
 }

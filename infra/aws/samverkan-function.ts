@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -46,6 +46,7 @@ const READ_TABLE = [
   'dynamodb:Scan',
   'dynamodb:ConditionCheckItem',
 ];
+const REDRIVE_FROM_DLQ = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'];
 const WRITE_TABLE = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
@@ -194,23 +195,68 @@ export class SamverkanFunction extends NodejsFunction {
   }
 
   /**
-   * `SES_CONFIGURATION_SET`, `MAIL_FROM_ADDRESS`; ses:SendEmail/SendRawEmail limited to the given
-   * identities and the configuration set (SES authorizes a send against both).
+   * `QUEUE_URL_<NAME>`, `DLQ_URL_<NAME>`: moves messages from the queue's dead-letter queue back into
+   * the queue, and nothing more. sqs:ReceiveMessage, sqs:DeleteMessage (covers DeleteMessageBatch)
+   * and sqs:GetQueueAttributes on the DLQ; sqs:SendMessage (covers SendMessageBatch) on the queue.
+   * Not `grantConsumeMessages`/`grantSendMessages`: they add ChangeMessageVisibility and GetQueueUrl,
+   * which a redrive does not use. Both queues use SQS-managed encryption, so no KMS grant is needed.
+   */
+  bindQueueRedrive(name: string, queue: IQueue, deadLetterQueue: IQueue): this {
+    this.addEnvironment(ENV.queueUrl(name), queue.queueUrl);
+    this.addEnvironment(ENV.deadLetterQueueUrl(name), deadLetterQueue.queueUrl);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: REDRIVE_FROM_DLQ,
+        resources: [deadLetterQueue.queueArn],
+      }),
+    );
+    this.addToRolePolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }));
+    return this;
+  }
+
+  /**
+   * `SES_CONFIGURATION_SET`, `MAIL_FROM_ADDRESS`, `SES_MAX_SEND_RATE` (the sender paces itself by
+   * it), `MAIL_UNSUBSCRIBE_ADDRESS` (List-Unsubscribe `mailto:`); ses:SendEmail/SendRawEmail limited
+   * to the given identities and the configuration set (SES authorizes a send against both).
    */
   bindMailer(mailer: {
     configurationSet: IConfigurationSet;
     identityArns: readonly string[];
     fromAddress: string;
+    sendRatePerSecond: number;
+    unsubscribeAddress: string;
   }): this {
     const { configurationSetName } = mailer.configurationSet;
     this.addEnvironment(ENV.configurationSet, configurationSetName);
     this.addEnvironment(ENV.fromAddress, mailer.fromAddress);
+    this.addEnvironment(ENV.sendRate, String(mailer.sendRatePerSecond));
+    this.addEnvironment(ENV.unsubscribeMailbox, mailer.unsubscribeAddress);
     this.addToRolePolicy(
       new PolicyStatement({
         actions: ['ses:SendEmail', 'ses:SendRawEmail'],
         resources: [...mailer.identityArns, sesConfigurationSetArn(Stack.of(this), configurationSetName)],
       }),
     );
+    return this;
+  }
+
+  /**
+   * `LINK_SIGNING_SECRET`: the HMAC key of links in mail, as a CloudFormation dynamic reference
+   * (`{{resolve:secretsmanager:<name>:SecretString:::}}`) that CloudFormation resolves at deploy time.
+   * The template and cdk.out never contain the value, and the function needs no
+   * secretsmanager:GetSecretValue nor a fetch on cold start.
+   *
+   * Trade-off: the resolved value is stored in the Lambda configuration (encrypted at rest, but shown
+   * in plain text), so anyone allowed lambda:GetFunction / GetFunctionConfiguration on this function,
+   * console users included, can read the key and forge signed links (unsubscribe, RSVP, …) for any
+   * tenant. Accepted for now, on the assumption that whoever may read function configurations may
+   * also deploy (change code or environment), which is at least as powerful; keep read-only roles
+   * off lambda:GetFunction*. Reading the secret at run time (GetSecretValue plus a cache) would
+   * narrow it to the execution role. Also: a new secret value reaches the function
+   * only when CloudFormation next updates its configuration, not when the secret changes.
+   */
+  bindLinkSecret(secretName: string): this {
+    this.addEnvironment(ENV.linkSecret, SecretValue.secretsManager(secretName).unsafeUnwrap());
     return this;
   }
 }

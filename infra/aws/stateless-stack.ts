@@ -32,7 +32,13 @@ import { ENV, type FunctionSpec, type SubscriptionSpec, type Wiring } from '../w
 import { wiring as defaultWiring } from '../wiring.js';
 import type { SamverkanConfig } from './config.js';
 import { SamverkanFunction } from './samverkan-function.js';
-import { attachmentsBucketName, defaultBus, GSI1, type StatefulStack } from './stateful-stack.js';
+import {
+  attachmentsBucketName,
+  defaultBus,
+  GSI1,
+  linkSigningSecretName,
+  type StatefulStack,
+} from './stateful-stack.js';
 
 export interface StatelessStackProps extends StackProps {
   readonly config: SamverkanConfig;
@@ -44,6 +50,16 @@ export interface StatelessStackProps extends StackProps {
 /** How long EventBridge and Lambda keep retrying an event before it lands in a dead-letter queue. */
 const MAX_EVENT_AGE = Duration.hours(2);
 const RETRY_ATTEMPTS = 2;
+
+/**
+ * SES's reputation thresholds: it puts the account under review at `review`, and may pause sending
+ * at `pause`. Samverkan pauses itself at the `pause` rates (PAUSE_AT in shared/data/mail-health.ts;
+ * not imported, because that module creates SDK clients at load; tests assert both agree).
+ */
+export const SES_REPUTATION_THRESHOLDS = {
+  review: { bounceRate: 0.05, complaintRate: 0.001 },
+  pause: { bounceRate: 0.1, complaintRate: 0.005 },
+} as const;
 
 /** Keys of `StatelessStack.rules` (exported so scripts can look a rule up by what it is for). */
 export const ruleKey = {
@@ -75,6 +91,8 @@ export class StatelessStack extends Stack {
   readonly functions: ReadonlyMap<string, SamverkanFunction>;
   /** Owned queues, by QueueSpec name. */
   readonly queues: ReadonlyMap<string, Queue>;
+  /** The redrive DLQ of each owned queue, by QueueSpec name (the same queues as `dlqKey.queue`). */
+  readonly queueDeadLetterQueues: ReadonlyMap<string, Queue>;
   /** Every dead-letter queue, by `dlqKey`. */
   readonly deadLetterQueues: ReadonlyMap<string, Queue>;
   /** Every EventBridge rule, by `ruleKey`. */
@@ -85,6 +103,7 @@ export class StatelessStack extends Stack {
 
   private readonly functionMap = new Map<string, SamverkanFunction>();
   private readonly queueMap = new Map<string, Queue>();
+  private readonly queueDlqMap = new Map<string, Queue>();
   private readonly dlqMap = new Map<string, Queue>();
   private readonly ruleMap = new Map<string, Rule>();
   private readonly routeMap = new Map<string, HttpRoute>();
@@ -99,6 +118,7 @@ export class StatelessStack extends Stack {
     this.prefix = `samverkan-${config.stage}`;
     this.functions = this.functionMap;
     this.queues = this.queueMap;
+    this.queueDeadLetterQueues = this.queueDlqMap;
     this.deadLetterQueues = this.dlqMap;
     this.rules = this.ruleMap;
     this.routes = this.routeMap;
@@ -198,10 +218,13 @@ export class StatelessStack extends Stack {
           deadLetterQueue: { queue: redriveDlq, maxReceiveCount: q.maxReceives },
         });
         this.queueMap.set(q.name, queue);
+        this.queueDlqMap.set(q.name, redriveDlq);
       }
     }
 
     // --- 2. access: every grant comes with its environment variable ------------------------------
+    // After step 1, so queue names resolve across every function's owned queue, its own included
+    // (a function may send to the queue it consumes, e.g. the next page of a campaign expansion).
     for (const spec of wiring) {
       const fn = this.mustGet(this.functionMap, spec.name);
       const { access } = spec;
@@ -213,11 +236,22 @@ export class StatelessStack extends Stack {
           configurationSet: stateful.configurationSet,
           identityArns: stateful.mailIdentityArns,
           fromAddress: stateful.mailFromAddress,
+          sendRatePerSecond: config.sesSendRatePerSecond,
+          unsubscribeAddress: config.unsubscribeAddress,
         });
       }
       for (const queueName of access.sendToQueues ?? []) {
         fn.bindQueueSender(queueName, this.mustGet(this.queueMap, queueName));
       }
+      for (const queueName of access.redriveQueues ?? []) {
+        fn.bindQueueRedrive(
+          queueName,
+          this.mustGet(this.queueMap, queueName),
+          this.mustGet(this.queueDlqMap, queueName),
+        );
+      }
+      // By name: the stateful stack creates the secret under this name (see linkSigningSecretName).
+      if (access.linkSecret) fn.bindLinkSecret(linkSigningSecretName(config.stage));
     }
 
     // --- 3. triggers ---------------------------------------------------------------------------
@@ -357,16 +391,41 @@ export class StatelessStack extends Stack {
       threshold: 5,
       description: 'More than 5 HTTP 5xx responses in 5 minutes.',
     });
-    // Account-level reputation: these are the rates SES reviews and pauses sending on.
+    // Account-level reputation: these are the rates SES reviews and pauses sending on. The review
+    // alarms ask for a look; the pause alarms tell operators that Samverkan has paused (or is about
+    // to pause) its own sending (shared/data/mail-health.ts, on its own 7-day counts) and that SES
+    // may pause the account. Account-level metrics, not the configuration set's (reputationMetrics
+    // in the stateful stack publishes those too): SES acts on the account, and all of Samverkan's
+    // mail goes through the one configuration set anyway.
+    const { review, pause } = SES_REPUTATION_THRESHOLDS;
     this.alarm('SesBounceRate', 'ses/bounce-rate', {
       metric: sesMetric('Reputation.BounceRate', 'Maximum', Duration.hours(1)),
-      threshold: 0.05,
-      description: 'SES bounce rate above 5% (SES reviews the account at 5%, pauses at 10%).',
+      threshold: review.bounceRate,
+      description:
+        `SES bounce rate above ${percent(review.bounceRate)} (SES reviews the account at ` +
+        `${percent(review.bounceRate)}, pauses at ${percent(pause.bounceRate)}).`,
     });
     this.alarm('SesComplaintRate', 'ses/complaint-rate', {
       metric: sesMetric('Reputation.ComplaintRate', 'Maximum', Duration.hours(1)),
-      threshold: 0.001,
-      description: 'SES complaint rate above 0.1% (SES reviews the account at 0.1%, pauses at 0.5%).',
+      threshold: review.complaintRate,
+      description:
+        `SES complaint rate above ${percent(review.complaintRate)} (SES reviews the account at ` +
+        `${percent(review.complaintRate)}, pauses at ${percent(pause.complaintRate)}).`,
+    });
+    this.alarm('SesBounceRatePause', 'ses/bounce-rate-pause', {
+      metric: sesMetric('Reputation.BounceRate', 'Maximum', Duration.hours(1)),
+      threshold: pause.bounceRate,
+      description:
+        `SES bounce rate above ${percent(pause.bounceRate)}: Samverkan pauses its own sending at this rate ` +
+        '(7-day counts) and SES may pause the account. Fix the list, then POST /api/mail/sending/resume.',
+    });
+    this.alarm('SesComplaintRatePause', 'ses/complaint-rate-pause', {
+      metric: sesMetric('Reputation.ComplaintRate', 'Maximum', Duration.hours(1)),
+      threshold: pause.complaintRate,
+      description:
+        `SES complaint rate above ${percent(pause.complaintRate)}: Samverkan pauses its own sending at ` +
+        'this rate (7-day counts) and SES may pause the account. Fix the cause, then POST ' +
+        '/api/mail/sending/resume.',
     });
     this.alarm('SesSendRate', 'ses/send-rate', {
       metric: sesMetric('Send', 'Sum', Duration.minutes(1)),
@@ -426,6 +485,11 @@ export class StatelessStack extends Stack {
     if (value === undefined) throw new Error(`Wiring refers to unknown '${key}'`);
     return value;
   }
+}
+
+/** 0.005 → `0.5%`, 0.1 → `10%`. */
+function percent(rate: number): string {
+  return `${Number((rate * 100).toPrecision(3))}%`;
 }
 
 function sesMetric(metricName: string, statistic: string, period: Duration): Metric {
@@ -497,6 +561,9 @@ export function validateWiring(wiring: Wiring): void {
   for (const spec of wiring) {
     for (const queueName of spec.access.sendToQueues ?? []) {
       if (!queues.has(queueName)) errors.push(`${spec.name}: sends to unknown queue '${queueName}'`);
+    }
+    for (const queueName of spec.access.redriveQueues ?? []) {
+      if (!queues.has(queueName)) errors.push(`${spec.name}: redrives unknown queue '${queueName}'`);
     }
   }
   if (errors.length > 0) throw new Error(`Invalid wiring:\n  ${errors.join('\n  ')}`);

@@ -22,6 +22,8 @@ export interface Faults {
   sesThrottleRate: number;
   /** Share of DynamoDB writes that fail with a 500: half before the write applies, half after. */
   dynamoWriteFailureRate: number;
+  /** What was injected so far. */
+  injected: { sesThrottled: number; dynamoFailedBefore: number; dynamoFailedAfter: number };
 }
 
 let faultInjectionOfThisProcess: boolean | undefined;
@@ -133,14 +135,23 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const tableName = 'samverkan-local';
   faultInjectionOfThisProcess ??= options.faultInjection ?? false;
   const faultInjection = faultInjectionOfThisProcess;
-  const faults: Faults = { sesThrottleRate: 0, dynamoWriteFailureRate: 0 };
+  const faults: Faults = {
+    sesThrottleRate: 0,
+    dynamoWriteFailureRate: 0,
+    injected: { sesThrottled: 0, dynamoFailedBefore: 0, dynamoFailedAfter: 0 },
+  };
   const sesSends: LocalRuntime['sesSends'] = [];
   const sesOutcome = options.sesOutcome ?? simulatorOutcome;
   const busName = 'samverkan-local';
 
   const clients = localClients({ dynamodb: dynamo.endpoint, sqs: sqsEmulator.endpoint });
   await ensureTable(clients.dynamodb, tableName);
-  const queues = await ensureQueues(clients.sqs, 'samverkan-local', wiring, options.visibilityTimeoutOverrideSeconds);
+  const queues = await ensureQueues(
+    clients.sqs,
+    'samverkan-local',
+    wiring,
+    options.visibilityTimeoutOverrideSeconds,
+  );
 
   // The union of every function's environment: names are unique per resource (ENV), so one
   // process can host all functions without two of them disagreeing on a value.
@@ -385,6 +396,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   ): Promise<void> {
     const isSend = request.method === 'POST' && path === '/v2/email/outbound-emails';
     if (isSend && Math.random() < faults.sesThrottleRate) {
+      faults.injected.sesThrottled += 1;
       response.writeHead(429, {
         'content-type': 'application/json',
         'x-amzn-errortype': 'TooManyRequestsException',
@@ -432,9 +444,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       );
     };
     // Half of the failures happen after DynamoDB applied the write: the caller cannot tell.
-    if (fail && Math.random() < 0.5) return failure();
+    if (fail && Math.random() < 0.5) {
+      faults.injected.dynamoFailedBefore += 1;
+      return failure();
+    }
     const answer = await forward(request, dynamo.endpoint, body);
-    if (fail) return failure();
+    if (fail) {
+      faults.injected.dynamoFailedAfter += 1;
+      return failure();
+    }
     response.writeHead(answer.status, answer.headers);
     response.end(answer.body);
   }

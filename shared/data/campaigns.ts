@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../adapters/clients.js';
 import {
   type Audience,
@@ -141,14 +147,22 @@ export async function addToCounters(
     values[`:n${i}`] = n as number;
     return `#c${i} :n${i}`;
   });
+  // A transaction, though it is one item: its ClientRequestToken makes the SDK's retries
+  // idempotent, so an ADD whose answer was lost is not applied twice.
   await client.send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: campaignKey(tenantId, campaignId),
-      UpdateExpression: `ADD ${parts.join(', ')}`,
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: tableName(),
+            Key: campaignKey(tenantId, campaignId),
+            UpdateExpression: `ADD ${parts.join(', ')}`,
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          },
+        },
+      ],
     }),
   );
 }
@@ -162,20 +176,26 @@ export async function recordExpansionPage(
 ): Promise<void> {
   const done = page.cursor === undefined;
   await client.send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: campaignKey(tenantId, campaignId),
-      UpdateExpression: `SET expansion.pages = expansion.pages + :one, expansion.done = :done${
-        done ? ' REMOVE expansionCursor' : ', expansionCursor = :cursor'
-      } ADD count_queued :queued, count_skipped :skipped`,
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: {
-        ':one': 1,
-        ':done': done,
-        ':queued': page.queued,
-        ':skipped': page.skipped,
-        ...(done ? {} : { ':cursor': page.cursor }),
-      },
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: tableName(),
+            Key: campaignKey(tenantId, campaignId),
+            UpdateExpression: `SET expansion.pages = expansion.pages + :one, expansion.done = :done${
+              done ? ' REMOVE expansionCursor' : ', expansionCursor = :cursor'
+            } ADD count_queued :queued, count_skipped :skipped`,
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: {
+              ':one': 1,
+              ':done': done,
+              ':queued': page.queued,
+              ':skipped': page.skipped,
+              ...(done ? {} : { ':cursor': page.cursor }),
+            },
+          },
+        },
+      ],
     }),
   );
 }

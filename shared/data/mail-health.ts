@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../adapters/clients.js';
 import { tableName } from './table.js';
 
@@ -20,13 +20,20 @@ export async function countMailOutcomes(
 ): Promise<void> {
   const entries = Object.entries(deltas).filter(([, n]) => n);
   if (entries.length === 0) return;
+  // A one-item transaction so that a retried ADD is not counted twice (ClientRequestToken).
   await client.send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: { pk: PLATFORM_PK, sk: `STATS#${day(at)}` },
-      UpdateExpression: `ADD ${entries.map(([_k], i) => `#k${i} :v${i}`).join(', ')}`,
-      ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#k${i}`, k])),
-      ExpressionAttributeValues: Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: tableName(),
+            Key: { pk: PLATFORM_PK, sk: `STATS#${day(at)}` },
+            UpdateExpression: `ADD ${entries.map(([_k], i) => `#k${i} :v${i}`).join(', ')}`,
+            ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#k${i}`, k])),
+            ExpressionAttributeValues: Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
+          },
+        },
+      ],
     }),
   );
 }

@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CfnElement, Stack } from 'aws-cdk-lib';
+import { App, type CfnElement, type Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildApp, type SamverkanApp } from '../../infra/aws/build-app.js';
-import { SES_EVENT_TYPES } from '../../infra/aws/stateful-stack.js';
-import { validateWiring } from '../../infra/aws/stateless-stack.js';
+import { readConfig } from '../../infra/aws/config.js';
+import { linkSigningSecretName, SES_EVENT_TYPES } from '../../infra/aws/stateful-stack.js';
+import { dlqKey, SES_REPUTATION_THRESHOLDS, validateWiring } from '../../infra/aws/stateless-stack.js';
 import { ENV, type FunctionSpec, type SubscriptionSpec, type Wiring } from '../../infra/wiring/types.js';
 import { wiring } from '../../infra/wiring.js';
+import { PAUSE_AT } from '../../shared/data/mail-health.js';
+import { MAIL_QUEUE } from '../../shared/domain/mail/queues.js';
 import { defineEvent, subscriptionPattern } from '../../shared/events/contract.js';
 
 /** Skips esbuild: templates only. */
@@ -57,6 +60,22 @@ class StackView {
       .filter(([, p]) => (p.Properties.Roles as Json[]).some((r) => r.Ref === roleId))
       .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Json[]);
   }
+
+  /**
+   * The actions a role may take on one resource, whatever the statement layout (merged or not):
+   * the union over the Allow statements that list exactly this resource.
+   */
+  actionsOn(roleId: string, resource: Json): string[] {
+    const wanted = JSON.stringify(resource);
+    return [
+      ...new Set(
+        this.statementsOfRole(roleId)
+          .filter((st) => st.Effect === 'Allow')
+          .filter((st) => asArray(st.Resource).some((r) => JSON.stringify(r) === wanted))
+          .flatMap((st) => asArray(st.Action as string | string[])),
+      ),
+    ].sort();
+  }
 }
 
 function firstSpec(): FunctionSpec {
@@ -67,6 +86,23 @@ function firstSpec(): FunctionSpec {
 
 const asArray = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 const getAttArn = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
+
+/** What redriving a queue may do on its DLQ (access.redriveQueues), and on the queue itself. */
+const REDRIVE_DLQ_ACTIONS = ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'];
+const REDRIVE_QUEUE_ACTIONS = ['sqs:SendMessage'];
+
+/** SES event type (configuration set) → the detail-type SES gives it on EventBridge. */
+const SES_DETAIL_TYPES: Record<string, string> = {
+  send: 'Email Sent',
+  delivery: 'Email Delivered',
+  bounce: 'Email Bounced',
+  complaint: 'Email Complaint Received',
+  reject: 'Email Rejected',
+  deliveryDelay: 'Email Delivery Delayed',
+  open: 'Email Opened',
+  click: 'Email Clicked',
+  renderingFailure: 'Email Rendering Failed',
+};
 
 /** Every function's async/queue subscriptions, tagged with what they target. */
 function subscriptionsOf(spec: FunctionSpec): { sub: SubscriptionSpec; via: 'function' | 'queue' }[] {
@@ -188,6 +224,19 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
         expect(env[ENV.queueUrl(queueName)]).toBeDefined();
         expect(actions).toContain('sqs:SendMessage');
       }
+      // Mail settings come with the SES grant; the link key only where the wiring asks for it.
+      expect(env[ENV.sendRate] !== undefined, ENV.sendRate).toBe(access.sendEmail === true);
+      expect(env[ENV.unsubscribeMailbox] !== undefined, ENV.unsubscribeMailbox).toBe(
+        access.sendEmail === true,
+      );
+      expect(env[ENV.linkSecret] !== undefined, ENV.linkSecret).toBe(access.linkSecret === true);
+      for (const owner of wiring as Wiring) {
+        if (!owner.queue) continue;
+        const redrives = access.redriveQueues?.includes(owner.queue.name) === true;
+        expect(env[ENV.deadLetterQueueUrl(owner.queue.name)] !== undefined, owner.queue.name).toBe(redrives);
+      }
+      // The link key arrives as a deploy-time dynamic reference: no function reads Secrets Manager.
+      expect([...actions].filter((a) => a.startsWith('secretsmanager:'))).toEqual([]);
       // Nothing but the X-Ray statement uses Resource "*"; no action wildcards beyond service prefixes.
       for (const statement of stateless.statementsOfRole(roleIdOf(name))) {
         if (asArray(statement.Resource).includes('*')) {
@@ -363,6 +412,185 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
     });
   });
 
+  describe('the email pipeline', () => {
+    const specs = wiring as Wiring;
+    const ownerOf = (queueName: string) => {
+      const owner = specs.find((spec) => spec.queue?.name === queueName);
+      if (!owner) throw new Error(`no function owns queue ${queueName}`);
+      return owner;
+    };
+    const queueId = (queueName: string) =>
+      stateless.logicalId(built.stateless.queues.get(queueName) as never);
+    const dlqId = (queueName: string) =>
+      stateless.logicalId(built.stateless.queueDeadLetterQueues.get(queueName) as never);
+    const sesSubscriptions = specs.flatMap((spec) =>
+      subscriptionsOf(spec)
+        .filter(({ sub }) => sub.event.source === 'aws.ses')
+        .map(({ sub, via }) => ({ spec, sub, via })),
+    );
+
+    it('SES events are consumed through the mail-events queue only', () => {
+      expect(sesSubscriptions.length).toBeGreaterThan(0);
+      for (const { spec, via } of sesSubscriptions) {
+        expect(via).toBe('queue');
+        expect(spec.queue?.name).toBe('mail-events');
+      }
+    });
+
+    it.each(sesSubscriptions.map((s) => [s.sub.event.detailType, s] as const))(
+      '%s: a rule on the default bus, with the exact pattern, into the mail-events queue',
+      (detailType, { spec, sub }) => {
+        expect(sub.event.bus).toBe('default');
+        const expected = subscriptionPattern(sub.event, sub.detail);
+        const rules = stateless
+          .ofType('AWS::Events::Rule')
+          .filter(([, r]) => r.Properties.EventPattern?.['detail-type']?.includes(detailType));
+        expect(rules).toHaveLength(1);
+        const rule = rules[0]?.[1].Properties as Json;
+        expect(rule.EventBusName).toBe('default');
+        expect(rule.EventPattern).toStrictEqual(expected);
+        expect(rule.Targets.map((t: Json) => t.Arn)).toEqual([getAttArn(queueId(spec.queue?.name ?? ''))]);
+        // Only what SES publishes through the configuration set can ever match.
+        const published = SES_EVENT_TYPES.map((type) => SES_DETAIL_TYPES[type]);
+        expect(published).toContain(detailType);
+      },
+    );
+
+    it('the mail queue is deployed with MAIL_QUEUE, the settings the sender paces itself by', () => {
+      const owner = ownerOf(MAIL_QUEUE.name);
+      expect(owner.queue).toBe(MAIL_QUEUE);
+      const mappings = stateless
+        .ofType('AWS::Lambda::EventSourceMapping')
+        .filter(
+          ([, m]) =>
+            JSON.stringify(m.Properties.EventSourceArn) === JSON.stringify(getAttArn(queueId('mail'))),
+        );
+      expect(mappings).toHaveLength(1);
+      const mapping = mappings[0]?.[1].Properties as Json;
+      expect(mapping.FunctionName).toEqual({ Ref: functionId(owner.name) });
+      expect(mapping.ScalingConfig).toEqual({ MaximumConcurrency: MAIL_QUEUE.maxConcurrency });
+      expect(mapping.BatchSize).toBe(MAIL_QUEUE.batchSize);
+      expect(mapping.MaximumBatchingWindowInSeconds).toBe(MAIL_QUEUE.maxBatchingWindowSeconds);
+      expect(mapping.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+
+      const queue = stateless.resource(queueId('mail')).Properties;
+      expect(queue.VisibilityTimeout).toBe(MAIL_QUEUE.visibilityTimeoutSeconds);
+      expect(queue.RedrivePolicy).toEqual({
+        deadLetterTargetArn: getAttArn(dlqId('mail')),
+        maxReceiveCount: MAIL_QUEUE.maxReceives,
+      });
+      expect(built.stateless.deadLetterQueues.get(dlqKey.queue(owner.name))).toBe(
+        built.stateless.queueDeadLetterQueues.get('mail'),
+      );
+
+      const alarm = stateless
+        .ofType('AWS::CloudWatch::Alarm')
+        .map(([, a]) => a.Properties)
+        .find(
+          (a) =>
+            a.MetricName === 'ApproximateNumberOfMessagesVisible' &&
+            JSON.stringify(a.Dimensions) ===
+              JSON.stringify([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqId('mail'), 'QueueName'] } }]),
+        );
+      expect(alarm).toMatchObject({
+        Namespace: 'AWS/SQS',
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+        AlarmActions: [{ Ref: stateless.logicalId(built.stateless.alarmTopic) }],
+      });
+    });
+
+    it('only mail-sender may send mail, with the send rate and unsubscribe mailbox', () => {
+      const senders = specs.filter((spec) => spec.access.sendEmail).map((spec) => spec.name);
+      expect(senders).toEqual(['mail-sender']);
+      for (const spec of specs) {
+        const actions = actionsOf(spec.name);
+        const mayMail = ['ses:SendEmail', 'ses:SendRawEmail'].some((a) => actions.has(a));
+        expect(mayMail, spec.name).toBe(senders.includes(spec.name));
+      }
+      const env = functionProps('mail-sender').Environment.Variables as Json;
+      expect(env[ENV.sendRate]).toBe(String(built.config.sesSendRatePerSecond));
+      expect(env[ENV.sendRate]).toBe('14');
+      expect(env[ENV.unsubscribeMailbox]).toBe('unsubscribe@example.org');
+      expect(env[ENV.fromAddress]).toBe('no-reply@example.org');
+    });
+
+    it('LINK_SIGNING_SECRET resolves from the retained secret, for linkSecret functions only', () => {
+      const secrets = stateful.ofType('AWS::SecretsManager::Secret');
+      expect(secrets).toHaveLength(1);
+      const [secretId, secret] = secrets[0] as [string, Resource];
+      expect(secretId).toBe(stateful.logicalId(built.stateful.linkSigningSecret));
+      expect(secret.DeletionPolicy).toBe('Retain');
+      expect(secret.UpdateReplacePolicy).toBe('Retain');
+      expect(secret.Properties.Name).toBe(linkSigningSecretName('dev'));
+      expect(secret.Properties.GenerateSecretString).toMatchObject({
+        PasswordLength: 48,
+        ExcludePunctuation: true,
+      });
+      expect(secret.Properties.GenerateSecretString.IncludeSpace).not.toBe(true);
+      expect(secret.Properties.SecretString).toBeUndefined();
+      // Not `-` + 6 characters at the end, which Secrets Manager would read as an ARN suffix.
+      expect(secret.Properties.Name).not.toMatch(/-[A-Za-z0-9]{6}$/);
+
+      const reference = `{{resolve:secretsmanager:${secret.Properties.Name}:SecretString:::}}`;
+      const holders = specs.filter((spec) => spec.access.linkSecret).map((spec) => spec.name);
+      expect(holders.sort()).toEqual(['mail-sender', 'unsubscribe']);
+      for (const spec of specs) {
+        const env = functionProps(spec.name).Environment.Variables as Json;
+        expect(env[ENV.linkSecret], spec.name).toBe(holders.includes(spec.name) ? reference : undefined);
+      }
+    });
+
+    it('redrive grants are exactly receive/delete/attributes on the DLQ and send on the queue', () => {
+      const redrivers = specs.filter((spec) => spec.access.redriveQueues?.length);
+      expect(redrivers.length).toBeGreaterThan(0);
+      for (const spec of specs) {
+        const roleId = roleIdOf(spec.name);
+        const env = functionProps(spec.name).Environment.Variables as Json;
+        for (const owner of specs) {
+          if (!owner.queue) continue;
+          const name = owner.queue.name;
+          const redrives = spec.access.redriveQueues?.includes(name) === true;
+          const label = `${spec.name} → ${name}`;
+          expect(stateless.actionsOn(roleId, getAttArn(dlqId(name))), label).toEqual(
+            redrives ? REDRIVE_DLQ_ACTIONS : [],
+          );
+          if (!redrives) continue;
+          expect(env[ENV.deadLetterQueueUrl(name)], label).toEqual({ Ref: dlqId(name) });
+          expect(env[ENV.queueUrl(name)], label).toEqual({ Ref: queueId(name) });
+          const onQueue = stateless.actionsOn(roleId, getAttArn(queueId(name)));
+          const alsoUses = spec.access.sendToQueues?.includes(name) || spec.queue?.name === name;
+          if (alsoUses) expect(onQueue, label).toEqual(expect.arrayContaining(REDRIVE_QUEUE_ACTIONS));
+          else expect(onQueue, label).toEqual(REDRIVE_QUEUE_ACTIONS);
+        }
+      }
+      // The wiring's one redriver: the mail API re-drives the mail queue's dead letters.
+      expect(redrivers.map((spec) => [spec.name, spec.access.redriveQueues])).toEqual([
+        ['mail-api', ['mail']],
+      ]);
+    });
+
+    it('a function may send to the queue it consumes (resolved across all owned queues)', () => {
+      const selfSenders = specs.filter(
+        (spec) => spec.queue && spec.access.sendToQueues?.includes(spec.queue.name),
+      );
+      expect(selfSenders.map((spec) => spec.name)).toContain('campaign-expander');
+      for (const spec of selfSenders) {
+        const name = spec.queue?.name ?? '';
+        const env = functionProps(spec.name).Environment.Variables as Json;
+        expect(env[ENV.queueUrl(name)]).toEqual({ Ref: queueId(name) });
+        const onQueue = stateless.actionsOn(roleIdOf(spec.name), getAttArn(queueId(name)));
+        expect(onQueue).toEqual(expect.arrayContaining(['sqs:SendMessage', 'sqs:ReceiveMessage']));
+        for (const other of spec.access.sendToQueues ?? []) {
+          expect(env[ENV.queueUrl(other)], other).toEqual({ Ref: queueId(other) });
+          expect(stateless.actionsOn(roleIdOf(spec.name), getAttArn(queueId(other)))).toContain(
+            'sqs:SendMessage',
+          );
+        }
+      }
+    });
+  });
+
   describe('schedules', () => {
     const schedules = (wiring as Wiring).flatMap((spec) => (spec.schedules ?? []).map((s) => ({ spec, s })));
 
@@ -449,9 +677,17 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
       stateful.template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
     });
 
-    it('SES configuration set sends every event type to the default bus', () => {
+    it('SES configuration set publishes reputation metrics and sends every event type to the default bus', () => {
+      const sets = stateful.ofType('AWS::SES::ConfigurationSet');
+      expect(sets).toHaveLength(1);
+      const [setId, set] = sets[0] as [string, Resource];
+      expect(set.Properties.Name).toBe('samverkan-dev');
+      expect(set.Properties.ReputationOptions).toEqual({ ReputationMetricsEnabled: true });
+      expect(set.Properties.SendingOptions).toEqual({ SendingEnabled: true });
+
       const destinations = stateful.ofType('AWS::SES::ConfigurationSetEventDestination');
       expect(destinations).toHaveLength(1);
+      expect(destinations[0]?.[1].Properties.ConfigurationSetName).toEqual({ Ref: setId });
       const destination = destinations[0]?.[1].Properties.EventDestination as Json;
       expect(destination.Enabled).toBe(true);
       expect(JSON.stringify(destination.EventBridgeDestination.EventBusArn)).toMatch(/:event-bus\/default"/);
@@ -513,19 +749,37 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
       }
     });
 
-    it('SES bounce rate > 5% and complaint rate > 0.1% alarm', () => {
-      for (const [metric, threshold] of [
+    it('SES reputation alarms at the review (5%, 0.1%) and pause (10%, 0.5%) rates', () => {
+      // The pause alarms fire where the app pauses itself (shared/data/mail-health.ts).
+      expect(SES_REPUTATION_THRESHOLDS.pause).toEqual({
+        bounceRate: PAUSE_AT.bounceRate,
+        complaintRate: PAUSE_AT.complaintRate,
+      });
+      const expected = [
         ['Reputation.BounceRate', 0.05],
+        ['Reputation.BounceRate', 0.1],
         ['Reputation.ComplaintRate', 0.001],
-      ] as const) {
-        const alarm = alarms().find((a) => a.MetricName === metric);
-        expect(alarm, metric).toMatchObject({
-          Namespace: 'AWS/SES',
-          Threshold: threshold,
+        ['Reputation.ComplaintRate', 0.005],
+      ] as const;
+      const reputation = alarms().filter(
+        (a) => a.Namespace === 'AWS/SES' && a.MetricName.startsWith('Reputation.'),
+      );
+      expect(reputation.map((a) => [a.MetricName, a.Threshold]).sort()).toEqual(
+        expected.map((e) => [...e]).sort(),
+      );
+      for (const alarm of reputation) {
+        expect(alarm, `${alarm.MetricName} ${alarm.Threshold}`).toMatchObject({
           ComparisonOperator: 'GreaterThanThreshold',
+          Statistic: 'Maximum',
+          Period: 3600,
+          TreatMissingData: 'notBreaching',
           AlarmActions: [topicRef()],
+          OKActions: [topicRef()],
         });
+        expect(alarm.Dimensions).toBeUndefined();
       }
+      expect(built.stateless.alarms.get('ses/bounce-rate-pause')).toBeDefined();
+      expect(built.stateless.alarms.get('ses/complaint-rate-pause')).toBeDefined();
     });
 
     it('the alarm topic refuses plain HTTP publishers', () => {
@@ -744,6 +998,28 @@ describe('optional configuration and the remaining access kinds', () => {
     });
   });
 
+  it('gives the mailer the configured send rate and an unsubscribe mailbox on the mail domain', () => {
+    expect(fn.Environment.Variables[ENV.sendRate]).toBe('50');
+    expect(fn.Environment.Variables[ENV.unsubscribeMailbox]).toBe('unsubscribe@example.se');
+    expect(fn.Environment.Variables[ENV.linkSecret]).toBeUndefined();
+    // The secret exists per stage even when no function uses it yet (no cross-stack coupling).
+    stateful.template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      Name: 'samverkan-test/link-signing-key',
+    });
+  });
+
+  it('reads and validates unsubscribeAddress', () => {
+    const config = (context: Record<string, unknown>) => readConfig(new App({ context }).node);
+    expect(config({}).unsubscribeAddress).toBe('unsubscribe@example.org');
+    expect(config({ mailDomain: 'kommun.se', mailFromAddress: 'nej@kommun.se' }).unsubscribeAddress).toBe(
+      'unsubscribe@kommun.se',
+    );
+    expect(config({ unsubscribeAddress: ' avregistrera@kommun.se ' }).unsubscribeAddress).toBe(
+      'avregistrera@kommun.se',
+    );
+    expect(() => config({ unsubscribeAddress: 'not-an-address' })).toThrow(/unsubscribeAddress/);
+  });
+
   it('takes timeout and memory from the spec, and alarms to the configured address', () => {
     expect(fn.Timeout).toBe(30);
     expect(fn.MemorySize).toBe(1024);
@@ -784,6 +1060,25 @@ describe('wiring validation', () => {
     expect(() => validateWiring([{ ...base, access: { sendToQueues: ['nope'] } }])).toThrow(
       /unknown queue 'nope'/,
     );
+  });
+
+  it('rejects redriving a queue nobody owns', () => {
+    expect(() => validateWiring([{ ...base, access: { redriveQueues: ['nope'] } }])).toThrow(
+      /redrives unknown queue 'nope'/,
+    );
+  });
+
+  it('accepts a function that sends to the queue it owns', () => {
+    const queue = {
+      name: 'q',
+      batchSize: 1,
+      maxConcurrency: 2,
+      maxReceives: 3,
+      visibilityTimeoutSeconds: 30,
+    };
+    expect(() =>
+      validateWiring([{ ...base, queue, access: { sendToQueues: ['q'], redriveQueues: ['q'] } }]),
+    ).not.toThrow();
   });
 
   it('rejects a visibility timeout shorter than the function timeout', () => {

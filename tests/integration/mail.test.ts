@@ -35,15 +35,19 @@ async function runCampaign(audienceTag: string, subject: string) {
 }
 
 async function settled(staff: Awaited<ReturnType<typeof staffClient>>, id: string, expected: number) {
-  return waitFor(async () => {
-    const campaign = (await staff.call('GET', `/api/campaigns/${id}`)).json as {
-      counters: Record<string, number>;
-      expansion: { done: boolean };
-    };
-    const c = campaign.counters;
-    const finished = (c.sent ?? 0) + (c.skipped ?? 0) + (c.failed ?? 0);
-    return campaign.expansion.done && finished >= expected ? campaign : undefined;
-  }, 30_000, `campaign ${id} to settle`);
+  return waitFor(
+    async () => {
+      const campaign = (await staff.call('GET', `/api/campaigns/${id}`)).json as {
+        counters: Record<string, number>;
+        expansion: { done: boolean };
+      };
+      const c = campaign.counters;
+      const finished = (c.sent ?? 0) + (c.skipped ?? 0) + (c.failed ?? 0);
+      return campaign.expansion.done && finished >= expected ? campaign : undefined;
+    },
+    30_000,
+    `campaign ${id} to settle`,
+  );
 }
 
 describe('a campaign reaches its audience', () => {
@@ -51,8 +55,18 @@ describe('a campaign reaches its audience', () => {
     const audience = tag('basic');
     await addContacts(runtime, 'hassleholm', [
       { contactId: `${audience}-a`, email: `a.${audience}@foretag.example`, tags: [audience] },
-      { contactId: `${audience}-b`, email: `b.${audience}@foretag.example`, tags: [audience], language: 'da' },
-      { contactId: `${audience}-c`, email: `c.${audience}@foretag.example`, tags: [audience], language: 'en' },
+      {
+        contactId: `${audience}-b`,
+        email: `b.${audience}@foretag.example`,
+        tags: [audience],
+        language: 'da',
+      },
+      {
+        contactId: `${audience}-c`,
+        email: `c.${audience}@foretag.example`,
+        tags: [audience],
+        language: 'en',
+      },
       { contactId: `${audience}-x`, email: 'not-an-address', tags: [audience] },
     ]);
     const { id, staff } = await runCampaign(audience, 'Inbjudan till dialoglunch');
@@ -60,28 +74,42 @@ describe('a campaign reaches its audience', () => {
     expect(campaign.counters).toMatchObject({ queued: 3, sent: 3, skipped: 1 });
 
     const mails = (await mailbox(runtime)).filter((m) => recipientOf(m).includes(audience));
-    expect(mails.map(recipientOf).sort()).toEqual([`a.${audience}@foretag.example`, `b.${audience}@foretag.example`, `c.${audience}@foretag.example`]);
+    expect(mails.map(recipientOf).sort()).toEqual([
+      `a.${audience}@foretag.example`,
+      `b.${audience}@foretag.example`,
+      `c.${audience}@foretag.example`,
+    ]);
     const danish = mails.find((m) => recipientOf(m).startsWith('b.'));
     expect(danish?.body.html).toContain('lang="da"');
     for (const mail of mails) {
       const headers = Object.fromEntries((mail.headers ?? []).map((h) => [h.name, h.value]));
-      expect(headers['List-Unsubscribe']).toMatch(/^<http:\/\/localhost:\d+\/unsubscribe\/[\w.-]+>, <mailto:unsubscribe@samverkan\.example\?subject=unsubscribe%20[\w.-]+>$/);
+      expect(headers['List-Unsubscribe']).toMatch(
+        /^<http:\/\/localhost:\d+\/unsubscribe\/[\w.-]+>, <mailto:unsubscribe@samverkan\.example\?subject=unsubscribe%20[\w.-]+>$/,
+      );
       expect(headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
       expect(mail.from).toContain('no-reply@samverkan.example');
       expect(mail.body.text).toContain('dialoglunch');
     }
     // SES's delivery events arrive and are counted.
-    await waitFor(async () => {
-      const c = ((await staff.call('GET', `/api/campaigns/${id}`)).json as { counters: Record<string, number> }).counters;
-      return c.delivered === 3 ? true : undefined;
-    }, 15_000, 'the delivered counter');
-    const deliveries = (await staff.call('GET', `/api/campaigns/${id}/deliveries?status=skipped`)).json.items as { reason: string }[];
+    await waitFor(
+      async () => {
+        const c = (
+          (await staff.call('GET', `/api/campaigns/${id}`)).json as { counters: Record<string, number> }
+        ).counters;
+        return c.delivered === 3 ? true : undefined;
+      },
+      15_000,
+      'the delivered counter',
+    );
+    const deliveries = (await staff.call('GET', `/api/campaigns/${id}/deliveries?status=skipped`)).json
+      .items as { reason: string }[];
     expect(deliveries).toEqual([expect.objectContaining({ reason: 'invalid address' })]);
   });
 
   it('never exceeds the configured send rate in any second', async () => {
     const perSecond = new Map<number, number>();
-    for (const send of runtime.sesSends) perSecond.set(Math.floor(send.at / 1000), (perSecond.get(Math.floor(send.at / 1000)) ?? 0) + 1);
+    for (const send of runtime.sesSends)
+      perSecond.set(Math.floor(send.at / 1000), (perSecond.get(Math.floor(send.at / 1000)) ?? 0) + 1);
     expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(200);
   });
 });
@@ -95,18 +123,32 @@ describe('suppression, bounces and unsubscribes', () => {
     ]);
     const first = await runCampaign(audience, 'Första utskicket');
     await settled(first.staff, first.id, 2);
-    await waitFor(async () => {
-      const c = ((await first.staff.call('GET', `/api/campaigns/${first.id}`)).json as { counters: Record<string, number> }).counters;
-      return c.bounced === 1 ? true : undefined;
-    }, 15_000, 'the bounce');
-    const suppressions = (await first.staff.call('GET', '/api/mail/suppressions')).json.items as { reason: string }[];
+    await waitFor(
+      async () => {
+        const c = (
+          (await first.staff.call('GET', `/api/campaigns/${first.id}`)).json as {
+            counters: Record<string, number>;
+          }
+        ).counters;
+        return c.bounced === 1 ? true : undefined;
+      },
+      15_000,
+      'the bounce',
+    );
+    const suppressions = (await first.staff.call('GET', '/api/mail/suppressions')).json.items as {
+      reason: string;
+    }[];
     expect(suppressions.some((s) => s.reason === 'bounce')).toBe(true);
 
-    const bouncesBefore = (await mailbox(runtime)).filter((m) => recipientOf(m) === 'bounce@simulator.amazonses.com').length;
+    const bouncesBefore = (await mailbox(runtime)).filter(
+      (m) => recipientOf(m) === 'bounce@simulator.amazonses.com',
+    ).length;
     const second = await runCampaign(audience, 'Andra utskicket');
     const settledSecond = await settled(second.staff, second.id, 2);
     expect(settledSecond.counters).toMatchObject({ sent: 1, skipped: 1 });
-    expect((await mailbox(runtime)).filter((m) => recipientOf(m) === 'bounce@simulator.amazonses.com')).toHaveLength(bouncesBefore);
+    expect(
+      (await mailbox(runtime)).filter((m) => recipientOf(m) === 'bounce@simulator.amazonses.com'),
+    ).toHaveLength(bouncesBefore);
   });
 
   it('unsubscribes with the one-click POST from the List-Unsubscribe header, and mails that contact no more', async () => {
@@ -137,7 +179,9 @@ describe('suppression, bounces and unsubscribes', () => {
 
   it('answers an altered or unknown unsubscribe token with the same page', async () => {
     const bad = await fetch(`${runtime.url}/unsubscribe/not-a-token`);
-    const altered = await fetch(`${runtime.url}/unsubscribe/eyJhbGciOiJIUzI1NiJ9.eyJwIjoidSJ9.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`);
+    const altered = await fetch(
+      `${runtime.url}/unsubscribe/eyJhbGciOiJIUzI1NiJ9.eyJwIjoidSJ9.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`,
+    );
     expect(bad.status).toBe(404);
     expect(altered.status).toBe(404);
     const strip = (html: string) => html.replace(/<input[^>]*>/g, '');
@@ -150,7 +194,10 @@ describe('bad input and dead letters', () => {
     const staff = await staffClient(runtime, ADMIN);
     const bad = await staff.call('POST', '/api/campaigns', {
       name: 'x',
-      content: { kind: 'announcement', data: { subject: 'Rad ett\r\nBcc: evil@example.com', markdownBody: 'Hej' } },
+      content: {
+        kind: 'announcement',
+        data: { subject: 'Rad ett\r\nBcc: evil@example.com', markdownBody: 'Hej' },
+      },
       audience: { kind: 'tags', tags: [] },
     });
     expect(bad.status).toBe(422);
@@ -168,7 +215,11 @@ describe('bad input and dead letters', () => {
   });
 
   it('sends a poison message to the DLQ and re-drives it from the staff API', async () => {
-    const sqs = new SQSClient({ region: 'eu-north-1', endpoint: runtime.endpoints.sqs, credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+    const sqs = new SQSClient({
+      region: 'eu-north-1',
+      endpoint: runtime.endpoints.sqs,
+      credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+    });
     const queue = runtime.queues.get('mail');
     // A message no sender can read: after maxReceives (5) receives it is in the DLQ.
     await sqs.send(new SendMessageCommand({ QueueUrl: queue?.url, MessageBody: '{"not":"a delivery"}' }));
@@ -176,10 +227,19 @@ describe('bad input and dead letters', () => {
     const staff = await staffClient(runtime, ADMIN);
     const inDlq = async () => {
       const { GetQueueAttributesCommand } = await import('@aws-sdk/client-sqs');
-      const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queue?.dlqUrl, AttributeNames: ['ApproximateNumberOfMessages'] }));
+      const attrs = await sqs.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: queue?.dlqUrl,
+          AttributeNames: ['ApproximateNumberOfMessages'],
+        }),
+      );
       return Number(attrs.Attributes?.ApproximateNumberOfMessages ?? 0);
     };
-    await waitFor(async () => ((await inDlq()) >= 1 ? true : undefined), 60_000, 'the poison message in the DLQ');
+    await waitFor(
+      async () => ((await inDlq()) >= 1 ? true : undefined),
+      60_000,
+      'the poison message in the DLQ',
+    );
     const viewer = await staffClient(runtime, 'staff-hlm-maria');
     expect((await viewer.call('POST', '/api/mail/dead-letters/redrive')).status).toBe(403);
     const redriven = await staff.call('POST', '/api/mail/dead-letters/redrive');
