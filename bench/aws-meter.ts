@@ -49,6 +49,12 @@ export interface CallStats {
   wru: number;
   estimatedRru: number;
   estimatedWru: number;
+  /**
+   * The same by rule of thumb for every call (`estimateCapacity`), reported or not: DynamoDB Local
+   * charges nothing for the missing keys of a BatchGetItem, DynamoDB charges each like a GetItem.
+   */
+  ruleRru: number;
+  ruleWru: number;
   /** Custom events (PutEvents entries to a bus other than `default`), in 64 KB chunks. */
   customEvents: number;
 }
@@ -109,7 +115,10 @@ interface ConsumedCapacity {
  * written (a failed condition is still charged), 2 per item in a transaction; 0.5 RRU per
  * eventually consistent read, 1 per strongly consistent one, per item in a batch.
  */
-export function estimateCapacity(operation: string, input: Record<string, unknown>): { rru: number; wru: number } {
+export function estimateCapacity(
+  operation: string,
+  input: Record<string, unknown>,
+): { rru: number; wru: number } {
   const consistent = (value: unknown) => (value === true ? 1 : 0.5);
   switch (operation) {
     case 'GetItem':
@@ -119,7 +128,9 @@ export function estimateCapacity(operation: string, input: Record<string, unknow
       return { rru: consistent(input.ConsistentRead), wru: 0 };
     case 'BatchGetItem': {
       let rru = 0;
-      for (const table of Object.values((input.RequestItems ?? {}) as Record<string, Record<string, unknown>>))
+      for (const table of Object.values(
+        (input.RequestItems ?? {}) as Record<string, Record<string, unknown>>,
+      ))
         rru += ((table.Keys as unknown[] | undefined)?.length ?? 0) * consistent(table.ConsistentRead);
       return { rru, wru: 0 };
     }
@@ -143,7 +154,10 @@ export function estimateCapacity(operation: string, input: Record<string, unknow
 }
 
 /** Adds up a `ConsumedCapacity` (one object, or one per table for batches and transactions). */
-export function reportedCapacity(operation: string, consumed: unknown): { rru: number; wru: number } | undefined {
+export function reportedCapacity(
+  operation: string,
+  consumed: unknown,
+): { rru: number; wru: number } | undefined {
   if (consumed === undefined || consumed === null) return undefined;
   const list = (Array.isArray(consumed) ? consumed : [consumed]) as ConsumedCapacity[];
   let rru = 0;
@@ -161,7 +175,11 @@ export function reportedCapacity(operation: string, consumed: unknown): { rru: n
 const operationOf = (commandName: string | undefined) => (commandName ?? 'Unknown').replace(/Command$/, '');
 const bodyBytes = (request: unknown) => {
   const body = (request as { body?: unknown } | undefined)?.body;
-  return typeof body === 'string' ? Buffer.byteLength(body) : body instanceof Uint8Array ? body.byteLength : 0;
+  return typeof body === 'string'
+    ? Buffer.byteLength(body)
+    : body instanceof Uint8Array
+      ? body.byteLength
+      : 0;
 };
 const entriesOf = (operation: string, input: Record<string, unknown>) => {
   if (Array.isArray(input.Entries)) return input.Entries.length;
@@ -202,7 +220,11 @@ export class AwsMeter {
     this.instrument(handlerClients.dynamoDb as Instrumentable, 'dynamodb', () => this.caller() ?? OUTSIDE);
     this.instrument(handlerClients.sesv2 as Instrumentable, 'ses', () => this.caller() ?? OUTSIDE);
     this.instrument(handlerClients.sqs as Instrumentable, 'sqs', () => this.caller() ?? OUTSIDE);
-    this.instrument(handlerClients.eventBridge as Instrumentable, 'eventbridge', () => this.caller() ?? OUTSIDE);
+    this.instrument(
+      handlerClients.eventBridge as Instrumentable,
+      'eventbridge',
+      () => this.caller() ?? OUTSIDE,
+    );
     // Pollers and bus share the one client `localClients` made; it is private, so reach in.
     const runtimeSqs = new Set<Instrumentable>();
     for (const poller of runtime.pollers.values())
@@ -233,16 +255,18 @@ export class AwsMeter {
             queueWaitsMs,
             failed,
           });
-        return this.context.run(name, () => original.call(fn, event)).then(
-          (result) => {
-            record(false);
-            return result;
-          },
-          (error: unknown) => {
-            record(true);
-            throw error;
-          },
-        );
+        return this.context
+          .run(name, () => original.call(fn, event))
+          .then(
+            (result) => {
+              record(false);
+              return result;
+            },
+            (error: unknown) => {
+              record(true);
+              throw error;
+            },
+          );
       };
       this.detach.push(() => {
         fn.invoke = original;
@@ -274,6 +298,8 @@ export class AwsMeter {
         wru: 0,
         estimatedRru: 0,
         estimatedWru: 0,
+        ruleRru: 0,
+        ruleWru: 0,
         customEvents: 0,
       };
       this.calls.set(key, stats);
@@ -281,7 +307,11 @@ export class AwsMeter {
     return stats;
   }
 
-  private instrument(client: Instrumentable, service: Service, callerOf: (operation: string) => string): void {
+  private instrument(
+    client: Instrumentable,
+    service: Service,
+    callerOf: (operation: string) => string,
+  ): void {
     const countName = `bench-count-${service}`;
     const capacityName = `bench-capacity-${service}`;
     const stack = client.middlewareStack;
@@ -338,6 +368,9 @@ export class AwsMeter {
           if (!this.enabled || !WITH_CAPACITY.has(operation)) return next(args);
           const stats = this.stats(callerOf(operation), service, operation);
           const input = { ...args.input, ReturnConsumedCapacity: 'TOTAL' };
+          const rule = estimateCapacity(operation, input);
+          stats.ruleRru += rule.rru;
+          stats.ruleWru += rule.wru;
           try {
             const result = await next({ ...args, input });
             const reported = reportedCapacity(
@@ -348,18 +381,16 @@ export class AwsMeter {
               stats.rru += reported.rru;
               stats.wru += reported.wru;
             } else {
-              const estimate = estimateCapacity(operation, input);
-              stats.estimatedRru += estimate.rru;
-              stats.estimatedWru += estimate.wru;
+              stats.estimatedRru += rule.rru;
+              stats.estimatedWru += rule.wru;
             }
             return result;
           } catch (error) {
             // A failed condition is charged like the write; DynamoDB does not say how much.
             const name = (error as { name?: string }).name ?? '';
             if (name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException') {
-              const estimate = estimateCapacity(operation, input);
-              stats.estimatedRru += estimate.rru;
-              stats.estimatedWru += estimate.wru;
+              stats.estimatedRru += rule.rru;
+              stats.estimatedWru += rule.wru;
             }
             throw error;
           }

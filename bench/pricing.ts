@@ -62,7 +62,8 @@ export function costPer(usage: Usage, per: number): Cost {
   const sqs = usage.sqsRequests * PRICES.sqsPerRequest * scale;
   const eventBridge = usage.customEvents * PRICES.eventBridgePerCustomEvent * scale;
   const lambda =
-    (usage.lambdaGbSeconds * PRICES.lambdaArmPerGbSecond + usage.lambdaInvocations * PRICES.lambdaPerInvocation) *
+    (usage.lambdaGbSeconds * PRICES.lambdaArmPerGbSecond +
+      usage.lambdaInvocations * PRICES.lambdaPerInvocation) *
     scale;
   const rest = dynamodb + sqs + eventBridge + lambda;
   return {

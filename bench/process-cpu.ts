@@ -91,7 +91,8 @@ export function cpuSnapshot(): CpuSnapshot {
   walk(process.pid, undefined);
   let machineBusySeconds: number | undefined;
   try {
-    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+    const cpu =
+      readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
     const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = cpu;
     machineBusySeconds = (user + nice + system + irq + softirq + steal) / clockTicks();
   } catch {

@@ -14,7 +14,7 @@ import {
 } from './bundle.js';
 import { campaign } from './campaign.js';
 import { type LoadStats, loadTimes } from './load-time.js';
-import type { BenchContext, BenchResult, Benchmark, Column } from './section.js';
+import type { BenchContext, Benchmark, BenchResult, Column } from './section.js';
 
 /**
  * `npm run bench [-- --runs N] [-- --only name[,name]] [-- --recipients N]`: runs the benchmark

@@ -21,6 +21,8 @@ import {
 } from '../../shared/domain/mail/campaign.js';
 import { CLAIM_SECONDS, MAIL_QUEUE } from '../../shared/domain/mail/queues.js';
 import { SendPacer } from '../../shared/domain/mail/send-rate.js';
+import { calendarAttachment } from '../../shared/mail/calendar.js';
+import type { calendarEventSchema } from '../../shared/mail/content.js';
 import { formatMailbox, listUnsubscribeHeaders } from '../../shared/mail/headers.js';
 import { signLinkToken } from '../../shared/mail/link-tokens.js';
 import { isBulkKind, type MessageInput, type MessageKind, renderMessage } from '../../shared/mail/render.js';
@@ -32,6 +34,8 @@ const messageSchema = z.object({
   contactId: z.string().min(1),
 });
 type SendMessage = z.infer<typeof messageSchema>;
+
+type CalendarEvent = z.output<typeof calendarEventSchema>;
 
 const UNSUBSCRIBE_TTL_SECONDS = 180 * 24 * 3600;
 
@@ -135,6 +139,24 @@ async function buildMail(campaign: Campaign, contact: Contact, tenant: Tenant) {
     unsubscribeUrl: unsubscribe?.url,
     data: campaign.content,
   } as MessageInput);
+  const calendar = (campaign.content as { calendar?: CalendarEvent }).calendar;
+  const attachments = calendar
+    ? [
+        calendarAttachment({
+          // Stable per campaign: a later update or cancellation replaces this entry in the calendar.
+          uid: `${campaign.campaignId}@samverkan`,
+          sequence: 0,
+          method: 'REQUEST',
+          title: calendar.title,
+          description: calendar.description ?? '',
+          location: calendar.location,
+          start: new Date(calendar.start),
+          end: new Date(calendar.end),
+          organizer: { name: tenant.name, email: requireEnv('MAIL_FROM_ADDRESS') },
+          attendee: { name: contact.name, email: contact.email },
+        }),
+      ]
+    : undefined;
   const headers = unsubscribe
     ? listUnsubscribeHeaders({
         httpsUrl: unsubscribe.url,
@@ -153,6 +175,7 @@ async function buildMail(campaign: Campaign, contact: Contact, tenant: Tenant) {
           Text: { Data: rendered.text, Charset: 'UTF-8' },
         },
         Headers: headers,
+        ...(attachments ? { Attachments: attachments } : {}),
       },
     },
     ConfigurationSetName: requireEnv('SES_CONFIGURATION_SET'),

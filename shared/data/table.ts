@@ -44,10 +44,22 @@ export function isConditionalCheckFailed(error: unknown): boolean {
 }
 
 /**
- * Drops empty strings and undefined values before a write. DynamoDB has accepted empty
- * non-key strings since 2020, but the DynamoDB Local build we run (1.11) still rejects them,
- * and an absent optional field reads back the same either way.
+ * Drops empty strings and undefined values, at any depth, before a write. DynamoDB has accepted
+ * empty non-key strings since 2020, but the DynamoDB Local build we run (1.11) still rejects
+ * them, and an absent optional field reads back the same either way.
  */
 export function compact<T extends object>(item: T): T {
-  return Object.fromEntries(Object.entries(item).filter(([, v]) => v !== '' && v !== undefined)) as T;
+  return compactValue(item) as T;
+}
+
+function compactValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(compactValue);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== '' && v !== undefined)
+        .map(([k, v]) => [k, compactValue(v)]),
+    );
+  }
+  return value;
 }

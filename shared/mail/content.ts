@@ -28,9 +28,21 @@ export const systemUrlSchema = z
   .max(2000, 'At most 2000 characters')
   .refine((value) => httpsLink(value) !== undefined, 'Must be an https URL');
 
+/** An event the mail invites to: attached as an `.ics` calendar invitation (METHOD:REQUEST). */
+export const calendarEventSchema = z
+  .object({
+    title: singleLineText(200),
+    location: singleLineText(300),
+    start: z.iso.datetime({ offset: true }),
+    end: z.iso.datetime({ offset: true }),
+    description: z.string().max(4000).default(''),
+  })
+  .refine((e) => Date.parse(e.start) < Date.parse(e.end), { message: 'Must be after start', path: ['end'] });
+
 export const announcementDataSchema = z
   .object({
     subject: singleLineText(200),
+    calendar: calendarEventSchema.optional(),
     markdownBody: z
       .string()
       .max(20_000, 'At most 20000 characters')

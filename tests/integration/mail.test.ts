@@ -106,6 +106,43 @@ describe('a campaign reaches its audience', () => {
     expect(deliveries).toEqual([expect.objectContaining({ reason: 'invalid address' })]);
   });
 
+  it('attaches a calendar invitation when the mail invites to an event', async () => {
+    const audience = tag('ics');
+    await addContacts(runtime, 'hassleholm', [
+      { contactId: `${audience}-a`, email: `a.${audience}@foretag.example`, tags: [audience] },
+    ]);
+    const staff = await staffClient(runtime, ADMIN);
+    const created = await staff.call('POST', '/api/campaigns', {
+      name: 'Frukostmöte',
+      content: {
+        kind: 'announcement',
+        data: {
+          subject: 'Frukostmöte om etableringar',
+          markdownBody: 'Välkommen!',
+          calendar: {
+            title: 'Frukostmöte',
+            location: 'Rådhuset, Hässleholm',
+            start: '2026-12-03T07:30:00+01:00',
+            end: '2026-12-03T09:00:00+01:00',
+          },
+        },
+      },
+      audience: { kind: 'tags', tags: [audience] },
+    });
+    expect(created.status).toBe(201);
+    const id = created.json.campaignId as string;
+    await staff.call('POST', `/api/campaigns/${id}/send`);
+    await settled(staff, id, 1);
+    const mail = (await mailbox(runtime)).find((m) => recipientOf(m) === `a.${audience}@foretag.example`);
+    const attachment = (mail?.attachments ?? [])[0] as
+      | { filename?: string; contentType?: string; content?: string }
+      | undefined;
+    expect(attachment).toBeDefined();
+    const ics = JSON.stringify(attachment);
+    expect(ics).toContain('invite.ics');
+    expect(ics).toMatch(/text\/calendar/);
+  });
+
   it('never exceeds the configured send rate in any second', async () => {
     const perSecond = new Map<number, number>();
     for (const send of runtime.sesSends)
