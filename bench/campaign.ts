@@ -275,6 +275,8 @@ interface Floor {
   totalMs: number;
   sesCallMs: number;
   dynamoCallMs: number;
+  /** CPU seconds of this process and the emulators during the timed part. */
+  cpuSeconds: number;
 }
 
 const floorMail = (i: number, from: string) =>
@@ -342,9 +344,12 @@ async function measureFloor(runtime: LocalRuntime, n: number, label: string): Pr
     const from = 'Hässleholms kommun <no-reply@samverkan.example>';
     // Warm connections (untimed): the last 10 throwaway items, 10 mails.
     await pool(10, CONCURRENCY, (i) => Promise.all([claim(n + i), ses.send(floorMail(-1 - i, from))]));
+    const cpuStart = cpuSnapshot();
     const mails = await pool(n, CONCURRENCY, (i) => ses.send(floorMail(i, from)));
     const writes = await pool(n, CONCURRENCY, (i) => claim(i));
+    const cpu = cpuBetween(cpuStart, cpuSnapshot());
     return {
+      cpuSeconds: sum(Object.values(cpu.byProcess)),
       sesMs: mails.wallMs,
       dynamoMs: writes.wallMs,
       totalMs: mails.wallMs + writes.wallMs,
@@ -737,6 +742,8 @@ function report(input: ReportInput): BenchResult {
   const floorSesMs = (floorBefore.sesMs + floorAfter.sesMs) / 2;
   const floorDynamoMs = (floorBefore.dynamoMs + floorAfter.dynamoMs) / 2;
   const scaledFloorMs = floorSesMs + dynamoPerRecipient * floorDynamoMs;
+  const pipelineCpu = sum(Object.values(input.cpu.byProcess));
+  const floorCpu = (floorBefore.cpuSeconds + floorAfter.cpuSeconds) / 2;
 
   const rows: string[][] = [
     ['recipients', String(n), `tag ${main.tag}; ${main.final.sent} sent, ${main.final.failed} failed`],
@@ -760,6 +767,11 @@ function report(input: ReportInput): BenchResult {
       `${fixed(dynamoPerRecipient)} DynamoDB req/recipient at floor speed + SES floor: pipeline ${fixed(
         pipelineMs / scaledFloorMs,
       )}× that`,
+    ],
+    [
+      'CPU per recipient: pipeline | floor',
+      `${fixed((pipelineCpu * 1000) / n)} ms`,
+      `${fixed((floorCpu * 1000) / n)} ms (this process + emulators; ${fixed(pipelineCpu / floorCpu)}×)`,
     ],
     [
       'throughput, first to last SES send',
@@ -966,7 +978,13 @@ function report(input: ReportInput): BenchResult {
       ],
       ['    BatchGetItem (2 per batch)', `${fixed(d.batchGetItem)} ms`, ''],
       ['    other AWS (counters)', `${fixed(d.otherAws)} ms`, ''],
-      ['    outside AWS calls', `${fixed(d.outsideAws)} ms`, 'render, sign, pacer, event-loop waits'],
+      d.outsideAws >= 0
+        ? ['    outside AWS calls', `${fixed(d.outsideAws)} ms`, 'render, sign, pacer, event-loop waits']
+        : [
+            '    outside AWS calls',
+            'n/a',
+            'the sender’s AWS calls overlap: their latencies add up past its busy time',
+          ],
       [
         '  mail queue wait p50 / p90 / max',
         `${fixed(p.sender.queueWaitMs.p50, 0)} ms`,
@@ -1035,6 +1053,10 @@ function report(input: ReportInput): BenchResult {
       },
       ratio: round(ratio, 3),
       floorForPipelineRequestsMs: round(scaledFloorMs, 0),
+      cpuMsPerRecipient: {
+        pipeline: round((pipelineCpu * 1000) / n, 2),
+        floor: round((floorCpu * 1000) / n, 2),
+      },
       ratioToFloorForPipelineRequests: round(pipelineMs / scaledFloorMs, 3),
       throughputPerSecond: round(n / Math.max(0.001, (lastSend - firstSend) / 1000), 1),
       rate: {
@@ -1160,6 +1182,7 @@ const roundFloor = (f: Floor) => ({
   totalMs: round(f.totalMs, 0),
   sesCallMs: round(f.sesCallMs, 2),
   dynamoCallMs: round(f.dynamoCallMs, 2),
+  cpuSeconds: round(f.cpuSeconds, 2),
 });
 
 const roundCost = (c: Cost) => ({

@@ -110,7 +110,7 @@ export function cpuBetween(
   let ours = 0;
   for (const [label, seconds] of after.byProcess) {
     const spent = seconds - (before.byProcess.get(label) ?? 0);
-    if (spent <= 0.005) continue;
+    if (spent < 0.05) continue;
     byProcess[label] = spent;
     ours += spent;
   }

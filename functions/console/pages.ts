@@ -34,12 +34,22 @@ export function localReturnPath(value: string | undefined): string {
   return value && /^\/(?![/\\])[\w\-./?=&%~+:@,;]*$/.test(value) ? value : '/console';
 }
 
-/** The console's menu; capabilities add their entries here. */
+/**
+ * The console's menu; capabilities add their entries here. An entry is current on its own page
+ * and on the pages under it (`/console/organisations/<id>` under Organisations).
+ */
 export function consoleNav(language: Language, currentPath: string): NavItem[] {
   const m = t(language);
-  return [{ href: '/console', label: m.nav.overview }].map((item) => ({
+  return [
+    { href: '/console', label: m.nav.overview },
+    { href: '/console/organisations', label: m.nav.organisations },
+    { href: '/console/contacts', label: m.nav.contacts },
+    { href: '/console/imports', label: m.nav.import },
+    { href: '/console/events', label: m.events.navLabel },
+  ].map((item) => ({
     ...item,
-    active: item.href === currentPath,
+    active:
+      item.href === currentPath || (item.href !== '/console' && currentPath.startsWith(`${item.href}/`)),
   }));
 }
 

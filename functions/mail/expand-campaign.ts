@@ -12,6 +12,7 @@ import {
   organisations,
 } from '../../shared/data/contacts.js';
 import { createDelivery } from '../../shared/data/deliveries.js';
+import { ensureInvitation, listInvitations } from '../../shared/data/events.js';
 import type { Audience } from '../../shared/domain/mail/campaign.js';
 import { CampaignSendRequested } from '../../shared/events/catalogue.js';
 import { parseDetail } from '../../shared/events/publisher.js';
@@ -53,6 +54,18 @@ async function audiencePage(tenantId: string, audience: Audience, message: PageM
     const next = offset + PAGE_SIZE < audience.contactIds.length ? offset + PAGE_SIZE : undefined;
     return { contacts: items, next: next === undefined ? undefined : { offset: next } };
   }
+  if (audience.kind === 'event') {
+    // An event's invitations in the given states: reminders and mails to attendees.
+    const page = await listInvitations(tenantId, audience.eventId, {
+      cursor: message.cursor,
+      limit: PAGE_SIZE,
+    });
+    const wanted = page.items.filter((i) => (audience.statuses as string[]).includes(i.status));
+    const items = (await batchGet(
+      wanted.map((i) => contactKey(tenantId, i.contactId)),
+    )) as unknown as Contact[];
+    return { contacts: items, next: page.cursor ? { cursor: page.cursor } : undefined };
+  }
   const page = await contactsPage(tenantId, message.cursor, PAGE_SIZE);
   let contacts = page.items;
   if (audience.kind !== 'all') {
@@ -81,11 +94,25 @@ export async function expandPage(message: PageMessage): Promise<void> {
     return;
   }
   const { contacts, next } = await audiencePage(message.tenantId, campaign.audience, message);
+  // An invitation campaign also invites: each recipient gets their invitation record (once).
+  const eventId =
+    campaign.kind === 'invitation' ? (campaign.content.eventId as string | undefined) : undefined;
+  const orgs = eventId ? await organisations(campaign.tenantId) : undefined;
   const toSend: SendMessageBody[] = [];
   let queued = 0;
   let skipped = 0;
   for (const contact of contacts) {
     const valid = isValidEmail(contact.email);
+    if (eventId && valid) {
+      const organisationId = contact.organisationId ?? `contact-${contact.contactId}`;
+      await ensureInvitation({
+        tenantId: campaign.tenantId,
+        eventId,
+        contactId: contact.contactId,
+        organisationId,
+        organisationType: orgs?.get(organisationId)?.organisationType ?? 'other',
+      });
+    }
     const result = await createDelivery({
       tenantId: campaign.tenantId,
       campaignId: campaign.campaignId,

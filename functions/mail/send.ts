@@ -21,7 +21,7 @@ import {
 } from '../../shared/domain/mail/campaign.js';
 import { CLAIM_SECONDS, MAIL_QUEUE } from '../../shared/domain/mail/queues.js';
 import { SendPacer } from '../../shared/domain/mail/send-rate.js';
-import { calendarAttachment } from '../../shared/mail/calendar.js';
+import { type CalendarInviteInput, calendarAttachment } from '../../shared/mail/calendar.js';
 import type { calendarEventSchema } from '../../shared/mail/content.js';
 import { formatMailbox, listUnsubscribeHeaders } from '../../shared/mail/headers.js';
 import { signLinkToken } from '../../shared/mail/link-tokens.js';
@@ -106,13 +106,87 @@ async function load(messages: SendMessage[]): Promise<Loaded> {
   return loaded;
 }
 
-function isBlocked(loaded: Loaded, contact: Contact): string | undefined {
-  if (contact.unsubscribed) return 'unsubscribed';
+/**
+ * Suppressed addresses (hard bounces, complaints) get nothing at all; unsubscribing stops bulk
+ * mail only, so someone who answered an invitation still gets their confirmation.
+ */
+function isBlocked(loaded: Loaded, contact: Contact, bulk: boolean): string | undefined {
   const s = suppressionKey(contact.tenantId, contact.email);
   if (loaded.blocked.has(`${s.pk}|${s.sk}`)) return 'suppressed';
+  if (!bulk) return undefined;
+  if (contact.unsubscribed) return 'unsubscribed';
   const u = unsubscribeKey(contact.tenantId, contact.email);
   if (loaded.blocked.has(`${u.pk}|${u.sk}`)) return 'unsubscribed';
   return undefined;
+}
+
+/**
+ * Per-recipient parts of a campaign's data: an event mail gets the recipient's own signed RSVP
+ * link (valid until a month after the event), never a raw id.
+ */
+async function personalise(campaign: Campaign, contact: Contact): Promise<Record<string, unknown>> {
+  const data: Record<string, unknown> = { ...campaign.content };
+  const eventId = data.eventId;
+  if (typeof eventId === 'string') {
+    const end = Date.parse(String((data.event as { end?: string } | undefined)?.end ?? '')) || Date.now();
+    const ttl = Math.max(3600, Math.ceil((end + 30 * 86_400_000 - Date.now()) / 1000));
+    const token = await signLinkToken(
+      { purpose: 'rsvp', tenantId: campaign.tenantId, subject: contact.contactId, campaignId: eventId },
+      ttl,
+    );
+    data.rsvpUrl = `${requireEnv('PUBLIC_BASE_URL')}/rsvp/${token}`;
+  }
+  return data;
+}
+
+/**
+ * The calendar entry a mail carries: an event mail's invitation, update or cancellation (its
+ * UID stable for the event, SEQUENCE from the event), or an announcement's own event.
+ */
+function calendarFor(
+  campaign: Campaign,
+  contact: Contact,
+  tenant: Tenant,
+  data: Record<string, unknown>,
+): CalendarInviteInput | undefined {
+  const organizer = { name: tenant.name, email: requireEnv('MAIL_FROM_ADDRESS') };
+  const attendee = { name: contact.name, email: contact.email };
+  const invite = data.calendarInvite as
+    | { uid: string; sequence: number; method: 'REQUEST' | 'CANCEL' }
+    | undefined;
+  const event = data.event as
+    | { title: string; start: string; end: string; place: { name: string; address?: string } }
+    | undefined;
+  if (invite && event) {
+    return {
+      uid: invite.uid,
+      sequence: invite.sequence,
+      method: invite.method,
+      title: event.title,
+      description: typeof data.rsvpUrl === 'string' ? data.rsvpUrl : '',
+      location: [event.place.name, event.place.address].filter(Boolean).join(', '),
+      start: new Date(event.start),
+      end: new Date(event.end),
+      organizer,
+      attendee,
+      url: typeof data.rsvpUrl === 'string' && data.rsvpUrl.startsWith('https://') ? data.rsvpUrl : undefined,
+    };
+  }
+  const calendar = data.calendar as CalendarEvent | undefined;
+  if (!calendar) return undefined;
+  return {
+    // Stable per campaign: a later update or cancellation would replace this entry.
+    uid: `${campaign.campaignId}@samverkan`,
+    sequence: 0,
+    method: 'REQUEST',
+    title: calendar.title,
+    description: calendar.description ?? '',
+    location: calendar.location,
+    start: new Date(calendar.start),
+    end: new Date(calendar.end),
+    organizer,
+    attendee,
+  };
 }
 
 async function buildMail(campaign: Campaign, contact: Contact, tenant: Tenant) {
@@ -131,32 +205,17 @@ async function buildMail(campaign: Campaign, contact: Contact, tenant: Tenant) {
     );
     unsubscribe = { url: `${requireEnv('PUBLIC_BASE_URL')}/unsubscribe/${token}`, token };
   }
+  const data = await personalise(campaign, contact);
   const rendered = renderMessage({
     kind,
     language: contact.language,
     tenantName: tenant.name,
     recipientName: contact.name,
     unsubscribeUrl: unsubscribe?.url,
-    data: campaign.content,
+    data,
   } as MessageInput);
-  const calendar = (campaign.content as { calendar?: CalendarEvent }).calendar;
-  const attachments = calendar
-    ? [
-        calendarAttachment({
-          // Stable per campaign: a later update or cancellation replaces this entry in the calendar.
-          uid: `${campaign.campaignId}@samverkan`,
-          sequence: 0,
-          method: 'REQUEST',
-          title: calendar.title,
-          description: calendar.description ?? '',
-          location: calendar.location,
-          start: new Date(calendar.start),
-          end: new Date(calendar.end),
-          organizer: { name: tenant.name, email: requireEnv('MAIL_FROM_ADDRESS') },
-          attendee: { name: contact.name, email: contact.email },
-        }),
-      ]
-    : undefined;
+  const calendar = calendarFor(campaign, contact, tenant, data);
+  const attachments = calendar ? [calendarAttachment(calendar)] : undefined;
   const headers = unsubscribe
     ? listUnsubscribeHeaders({
         httpsUrl: unsubscribe.url,
@@ -207,7 +266,8 @@ async function deliver(message: SendMessage, loaded: Loaded, pacer: SendPacer): 
   const contact = loaded.contacts.get(`${message.tenantId}|${message.contactId}`);
   const campaign = loaded.campaigns.get(`${message.tenantId}|${message.campaignId}`);
   const tenant = loaded.tenants.get(message.tenantId);
-  const blocked = !contact ? 'contact erased' : isBlocked(loaded, contact);
+  const bulk = campaign ? isBulkKind(campaign.kind as MessageKind) : true;
+  const blocked = !contact ? 'contact erased' : isBlocked(loaded, contact, bulk);
   if (blocked || !contact) {
     await settleDelivery(delivery, claimToken, { status: 'skipped', reason: blocked ?? 'contact erased' });
     return { outcome: 'skipped' };

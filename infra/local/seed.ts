@@ -1,6 +1,8 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../shared/adapters/clients.js';
+import { emailGuardKey } from '../../shared/data/directory.js';
 import { tenantPk } from '../../shared/data/table.js';
+import { tenantCountry } from '../../shared/domain/directory/schemas.js';
 import { demoStaff, demoTenants } from './demo-data.js';
 import type { LocalRuntime } from './runtime.js';
 
@@ -46,12 +48,14 @@ export async function seedDemoData(runtime: LocalRuntime, log: (message: string)
         tenantId: tenant.tenantId,
         name: org.name,
         organisationType: org.type,
+        country: tenantCountry(tenant),
         industry: org.industry,
         tags: ['demo'],
         createdAt: now,
       });
       for (const contact of org.contacts) {
         const contactId = slug(contact.name);
+        const email = `${contactId}@${organisationId}.example`;
         await put({
           pk: tenantPk(tenant.tenantId),
           sk: `CONTACT#${contactId}`,
@@ -61,11 +65,13 @@ export async function seedDemoData(runtime: LocalRuntime, log: (message: string)
           organisationId,
           name: contact.name,
           role: contact.role,
-          email: `${contactId}@${organisationId}.example`,
+          email,
           language: tenant.language,
           lawfulBasis: { basis: 'legitimate-interest', source: 'demo data', recordedAt: now },
           createdAt: now,
         });
+        // The directory's uniqueness guard, as shared/data/directory.ts writes it with a contact.
+        await put({ ...emailGuardKey(tenant.tenantId, email), type: 'unique', kind: 'email', contactId });
       }
     }
     const admin = demoStaff.find((s) => s.tenantId === tenant.tenantId && s.role === 'admin');

@@ -38,11 +38,13 @@ export async function createCampaign(
     audience: Audience;
     bulk: boolean;
     createdBy: string;
+    /** A fixed id makes creation idempotent: the same id again returns the existing campaign. */
+    campaignId?: string;
   },
   client = documentClient,
 ): Promise<Campaign> {
   const campaign = {
-    campaignId: randomUUID(),
+    campaignId: input.campaignId ?? randomUUID(),
     tenantId: input.tenantId,
     name: input.name,
     kind: input.kind,
@@ -54,13 +56,20 @@ export async function createCampaign(
     createdAt: new Date().toISOString(),
     createdBy: input.createdBy,
   };
-  await client.send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: compact({ ...campaignKey(input.tenantId, campaign.campaignId), type: 'campaign', ...campaign }),
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
+  try {
+    await client.send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: compact({ ...campaignKey(input.tenantId, campaign.campaignId), type: 'campaign', ...campaign }),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (!input.campaignId || !isConditionalCheckFailed(error)) throw error;
+    const existing = await getCampaign(input.tenantId, input.campaignId, client);
+    if (existing) return existing;
+    throw error;
+  }
   return fromItem(campaign);
 }
 

@@ -1,5 +1,7 @@
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../adapters/clients.js';
+import type { Country } from '../domain/directory/org-number.js';
+import type { LawfulBasisRecord, OrganisationSize, OrganisationType } from '../domain/directory/schemas.js';
 import type { Language } from '../domain/programmes/programme.js';
 import { tableName, tenantPk } from './table.js';
 
@@ -13,13 +15,35 @@ export interface Contact {
   language: Language;
   tags?: string[];
   unsubscribed?: { at: string; source: string };
+  /** Why the tenant may contact this person (GDPR art. 6), as recorded by the directory. */
+  lawfulBasis?: LawfulBasisRecord;
+  /** Where the record came from: `staff-api`, `console`, `csv-import:<importId>`, `demo data`. */
+  source?: string;
+  version?: number;
+  createdAt?: string;
+  createdBy?: string;
+  updatedAt?: string;
+  updatedBy?: string;
 }
 
 export interface Organisation {
   organisationId: string;
   name: string;
-  organisationType: string;
+  /** One of `organisationTypes` for records the directory writes; a string for older items. */
+  organisationType: OrganisationType | string;
   tags?: string[];
+  tenantId?: string;
+  /** Normalised: `NNNNNN-NNNN` (SE) or `NNNNNNNN` (DK). */
+  organisationNumber?: string;
+  country?: Country;
+  industry?: string;
+  size?: OrganisationSize;
+  source?: string;
+  version?: number;
+  createdAt?: string;
+  createdBy?: string;
+  updatedAt?: string;
+  updatedBy?: string;
 }
 
 export interface Page<T> {

@@ -98,3 +98,40 @@ export async function markFired(
     throw error;
   }
 }
+
+/**
+ * Creates a schedule with a fixed id, or moves it if it is still pending (an event that moved
+ * moves its reminders). A schedule that has fired stays fired.
+ */
+export async function upsertSchedule<C extends EventContract>(
+  input: { tenantId: string; scheduleId: string; dueAt: string; event: C; detail: DetailOf<C> },
+  client = documentClient,
+): Promise<void> {
+  const detail = input.event.schema.parse(input.detail) as Record<string, unknown>;
+  try {
+    await client.send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          pk: tenantPk(input.tenantId),
+          sk: `SCHEDULE#${input.scheduleId}`,
+          type: 'schedule',
+          gsi1pk: PENDING_SCHEDULES,
+          gsi1sk: `${input.dueAt}#${input.tenantId}#${input.scheduleId}`,
+          scheduleId: input.scheduleId,
+          tenantId: input.tenantId,
+          dueAt: input.dueAt,
+          eventName: input.event.name,
+          detail,
+          status: 'pending',
+          createdAt: new Date().toISOString(),
+        },
+        ConditionExpression: 'attribute_not_exists(pk) OR #status = :pending',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':pending': 'pending' },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+  }
+}

@@ -66,6 +66,21 @@ export const CampaignSendRequested = defineEvent({
   schema: z.object({ tenantId, campaignId: z.string().min(1), actor }),
 });
 
+/** A reminder about an event has come due (a one-time schedule set when the event was published). */
+export const EventReminderDue = defineEvent({
+  name: 'event.reminder-due',
+  source: 'samverkan.events',
+  detailType: 'EventReminderDue',
+  version: 1,
+  schema: z.object({
+    tenantId,
+    eventId: z.string().min(1),
+    reminder: z.enum(['non-responders', 'attendees']),
+    /** The event's calendar sequence when scheduled: a reminder for an older version is ignored. */
+    sequence: z.number().int().nonnegative(),
+  }),
+});
+
 /**
  * SES's own events (configuration-set event destination → the default bus). Only the fields
  * Samverkan reads are checked; SES adds more. Our message tags come back in `mail.tags`.
@@ -126,6 +141,7 @@ export const catalogue = [
   ProgrammeUpdated,
   ReminderDue,
   CampaignSendRequested,
+  EventReminderDue,
   ...sesEvents,
 ] as const satisfies readonly EventContract[];
 

@@ -10,6 +10,7 @@ import { type StaffIdentity, verifyIdToken } from '../identity/staff.js';
 import { logger, metrics } from '../observability/logger.js';
 import { HttpError } from './errors.js';
 import { httpErrors, requestLogging, securityHeaders } from './middlewares.js';
+import { multipartBoundary, parseMultipart, type UploadedFile } from './multipart.js';
 import { cookies, header, parseFormBody } from './request.js';
 
 /** Whatever Preact renders; components with their own props included. */
@@ -29,11 +30,15 @@ export interface PageRequest {
   csrfToken: string;
   /** The parsed form on POST, already CSRF-checked. */
   form: Record<string, string>;
+  /** Files of a `multipart/form-data` POST, by field name (only those with content). */
+  files?: Record<string, UploadedFile>;
 }
 
 export type PageResult =
   | { kind: 'page'; status?: number; body: Markup; headers?: Record<string, string>; cookies?: string[] }
-  | { kind: 'redirect'; location: string; cookies?: string[] };
+  | { kind: 'redirect'; location: string; cookies?: string[] }
+  /** A download (a calendar file, a CSV export). */
+  | { kind: 'file'; contentType: string; fileName: string; body: Buffer; cookies?: string[] };
 
 export type PageHandler = (request: PageRequest) => Promise<PageResult>;
 
@@ -149,18 +154,43 @@ export function htmlPages(
       }
     }
     let form: Record<string, string> = {};
+    let files: Record<string, UploadedFile> = {};
     if (event.requestContext.http.method !== 'GET') {
-      form = parseFormBody(event);
+      const type = header(event, 'content-type') ?? '';
+      if (multipartBoundary(type)) {
+        const body = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
+        ({ fields: form, files } = parseMultipart(body, type));
+      } else form = parseFormBody(event);
       if (route.csrf && (!jar[CSRF_COOKIE] || !form._csrf || !sameToken(form._csrf, jar[CSRF_COOKIE]))) {
         throw new HttpError(403, 'The form has expired. Go back, reload the page and try again.');
       }
     }
-    const result = await route.run({ event, identity, language: pickLanguage(event), csrfToken, form });
+    const result = await route.run({
+      event,
+      identity,
+      language: pickLanguage(event),
+      csrfToken,
+      form,
+      files,
+    });
     if (result.kind === 'redirect') {
       return {
         statusCode: 303,
         headers: { location: result.location },
         cookies: [...setCookies, ...(result.cookies ?? [])],
+      };
+    }
+    if (result.kind === 'file') {
+      return {
+        statusCode: 200,
+        headers: {
+          'content-type': result.contentType,
+          'content-disposition': `attachment; filename="${result.fileName.replace(/[^\w.-]/g, '_')}"`,
+          'cache-control': 'no-store',
+        },
+        cookies: [...setCookies, ...(result.cookies ?? [])],
+        body: result.body.toString('base64'),
+        isBase64Encoded: true,
       };
     }
     return htmlResponse(result.status ?? 200, render(result.body), result.headers, [

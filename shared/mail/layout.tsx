@@ -192,21 +192,91 @@ export function SanitizedHtml({ html }: { html: string }) {
   return <div style={bodyFont} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
-/** A "bulletproof" button: a coloured table cell with a padded link, which Outlook also shows. */
-export function Button({ url, label }: { url: string; label: string }) {
+/**
+ * A "bulletproof" button: a coloured table cell with a padded link, which Outlook also shows.
+ * `large` (the RSVP button): bigger text and padding, a touch target of 60px.
+ */
+export function Button({ url, label, large = false }: { url: string; label: string; large?: boolean }) {
+  const size = large
+    ? 'padding:16px 40px;font-size:20px;line-height:28px'
+    : 'padding:12px 24px;font-size:16px;line-height:24px';
   return (
     <table role="presentation" cellPadding="0" cellSpacing="0" style="margin:8px 0 24px">
       <tr>
         <td style={`background-color:${mailColours.button};border-radius:6px`}>
           <a
             href={url}
-            style={`display:inline-block;padding:12px 24px;font-family:${fontFamily};font-size:16px;line-height:24px;font-weight:bold;color:${mailColours.buttonText};text-decoration:none;border-radius:6px`}
+            style={`display:inline-block;${size};font-family:${fontFamily};font-weight:bold;color:${mailColours.buttonText};text-decoration:none;border-radius:6px`}
           >
             {label}
           </a>
         </td>
       </tr>
     </table>
+  );
+}
+
+/** A heading inside the card, below the mail's own h1 (same level as markdown's h2). */
+export function SubHeading({ children }: { children?: ComponentChildren }) {
+  return (
+    <h2
+      style={`margin:24px 0 8px;font-family:${fontFamily};font-size:18px;line-height:24px;font-weight:bold;color:${mailColours.heading}`}
+    >
+      {children}
+    </h2>
+  );
+}
+
+/** Text that may have line breaks: each line break becomes a `<br>` (Outlook ignores `white-space`). */
+export function Lines({ text }: { text: string }) {
+  const lines = text.split('\n');
+  return <>{lines.flatMap((line, i) => (i === 0 ? [line] : [<br key={`br${i}`} />, line]))}</>;
+}
+
+/** One fact: a label and its value (which may have line breaks). */
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+/**
+ * Key facts (when, where, …) in a shaded box: each label in bold on its own line and the
+ * value below it, so nothing needs two columns on a phone.
+ */
+export function Facts({ facts }: { facts: Fact[] }) {
+  return (
+    <table
+      role="presentation"
+      width="100%"
+      cellPadding="0"
+      cellSpacing="0"
+      style={`width:100%;margin:0 0 16px;background-color:${mailColours.page};border-radius:6px`}
+    >
+      <tr>
+        <td style="padding:16px 16px 4px">
+          {facts.map((fact) => (
+            <p key={fact.label} style={`margin:0 0 12px;${bodyFont}`}>
+              <strong>{fact.label}</strong>
+              <br />
+              <Lines text={fact.value} />
+            </p>
+          ))}
+        </td>
+      </tr>
+    </table>
+  );
+}
+
+/** A list whose items start with a bold part: agenda rows ("11:30 Kaffe"), changes, answers. */
+export function LabelledList({ items }: { items: { label: string; text: string }[] }) {
+  return (
+    <ul style={`margin:0 0 16px;padding:0 0 0 24px;${bodyFont}`}>
+      {items.map((item) => (
+        <li key={`${item.label} ${item.text}`} style="margin:0 0 4px">
+          <strong>{item.label}</strong> <Lines text={item.text} />
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -179,6 +179,41 @@ section { margin-top: 2.5rem; }
 }
 .detail { color: var(--muted); font-size: 0.95rem; }
 
+/* Tables and forms of the directory (organisations, contacts, import). Error red #8a1c1c: 8.3:1 on
+   #ffffff, 7.5:1 on its tint #fbeeee; the duplicate amber text #6b4500: 8.0:1 on its tint #fff6e0. */
+.table-wrap { overflow-x: auto; background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); margin-bottom: 2rem; }
+.data-table { width: 100%; border-collapse: collapse; font-size: 0.95rem; }
+.data-table caption { padding: 0.75rem 1rem; text-align: left; color: var(--muted); font-weight: 600; }
+.data-table th, .data-table td { padding: 0.6rem 1rem; border-top: 1px solid var(--line); text-align: left; vertical-align: top; }
+.data-table thead th { background: var(--accent-tint); font-weight: 600; }
+.data-table tbody th { font-weight: 600; }
+.data-table .num { text-align: right; font-variant-numeric: tabular-nums; }
+.data-table .meta { display: block; color: var(--muted); font-size: 0.9rem; }
+.nowrap { white-space: nowrap; }
+.email { overflow-wrap: anywhere; }
+.tags { display: flex; flex-wrap: wrap; gap: 0.25rem; margin: 0; padding: 0; list-style: none; }
+.tag { padding: 0 0.5rem; border: 1px solid var(--control); border-radius: 999px; font-size: 0.85rem; white-space: nowrap; }
+.status { font-weight: 600; white-space: nowrap; }
+.row-error td, .row-error th { background: #fbeeee; }
+.row-error .status, .note-error strong { color: #8a1c1c; }
+.row-duplicate td, .row-duplicate th { background: #fff6e0; }
+.row-duplicate .status { color: #6b4500; }
+.notes { margin: 0; padding-left: 1.1rem; }
+.import-counters { grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); margin-bottom: 1rem; }
+.import-counters .counter dd { font-size: 1.5rem; }
+.commit-panel { margin: 1.5rem 0 2rem; }
+.stacked-form { max-width: 42rem; }
+.form-field { display: grid; gap: 0.35rem; margin-bottom: 1.25rem; }
+.hint { margin: 0; color: var(--muted); font-size: 0.95rem; }
+.basis-hints { padding-left: 1.1rem; }
+textarea, input[type="search"], input[type="file"] { font: inherit; font-size: 0.95rem; color: var(--text); }
+textarea { width: 100%; min-height: 12rem; padding: 0.5rem; border: 1px solid var(--control); border-radius: var(--radius); font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+input[type="search"] { min-height: 2.5rem; padding: 0.35rem 0.5rem; border: 1px solid var(--control); border-radius: var(--radius); }
+.filter { margin: 0 0 1.5rem; }
+.notice { max-width: 42rem; padding: 1rem 1.25rem; border-left: 4px solid var(--accent); background: var(--accent-tint); border-radius: var(--radius); }
+.notice p { margin: 0.25rem 0; }
+.notice-error { border-left-color: #8a1c1c; background: #fbeeee; }
+
 .site-footer { border-top: 1px solid var(--line); background: var(--surface); color: var(--muted); font-size: 0.9rem; }
 .site-footer .wrap { padding-top: 1.25rem; padding-bottom: 1.25rem; }
 .site-footer p { margin: 0; }

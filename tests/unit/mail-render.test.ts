@@ -11,6 +11,7 @@ import {
   messageKinds,
   renderMessage,
 } from '../../shared/mail/render.js';
+import { eventMailInput, eventMailSamples, isEventMessageKind } from './mail-invitation-fixtures.js';
 
 const evilTenant = 'Hässleholms <script>alert("t")</script> kommun';
 const evilRecipient = 'Anna <img src=x onerror=alert(1)> Lindqvist';
@@ -38,6 +39,7 @@ const announcementData = {
 
 function inputFor(kind: MessageKind, language: Language): MessageInput {
   const base = { language, tenantName: evilTenant, recipientName: evilRecipient };
+  if (isEventMessageKind(kind)) return eventMailInput(kind, base, unsubscribeUrl);
   switch (kind) {
     case 'announcement':
     case 'test-send':
@@ -119,7 +121,8 @@ describe('renderMessage: every kind in every language', () => {
 
     // The plain text is a complete alternative with the same links.
     const hrefs = hrefsOf(html);
-    expect(hrefs.length).toBeGreaterThan(0);
+    // A cancellation has nothing to click (unless staff's message links somewhere).
+    if (kind !== 'event-cancelled') expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs) expect(text).toContain(href);
     expect(text).not.toMatch(/<(p|a|div|table|td|strong|h[1-6])\b/);
     expect(text).toContain('Anna <img src=x onerror=alert(1)> Lindqvist');
@@ -235,8 +238,9 @@ describe('messageContentSchema (staff input)', () => {
   it('has a data schema for every kind', () => {
     expect(Object.keys(messageDataSchemas).sort()).toEqual([...messageKinds].sort());
     for (const kind of messageKinds) {
-      const data =
-        kind === 'subscription-confirmation'
+      const data = isEventMessageKind(kind)
+        ? eventMailSamples[kind]
+        : kind === 'subscription-confirmation'
           ? { confirmUrl: 'https://x.example/c', topics: [] }
           : announcementData;
       expect(messageContentSchema.safeParse({ kind, data }).success).toBe(true);

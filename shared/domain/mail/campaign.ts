@@ -16,6 +16,14 @@ export const audienceSchema = z.discriminatedUnion('kind', [
     .strict(),
   z
     .object({
+      /** The invitations of an event in the given states (reminders, attendee mails). */
+      kind: z.literal('event'),
+      eventId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+      statuses: z.array(z.enum(['invited', 'attending', 'waitlisted', 'declined'])).min(1),
+    })
+    .strict(),
+  z
+    .object({
       kind: z.literal('contacts'),
       contactIds: z
         .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/))
@@ -126,4 +134,14 @@ export function isForwardMove(from: DeliveryStatus, to: DeliveryStatus): boolean
 /** The statuses a delivery may be in for `to` to be a forward move. */
 export function statusesBefore(to: DeliveryStatus): DeliveryStatus[] {
   return (Object.keys(rank) as DeliveryStatus[]).filter((from) => isForwardMove(from, to));
+}
+
+/**
+ * A UUID-shaped id derived from a key (RFC 4122 version 5 layout over SHA-256), for records
+ * that must be created once per key: the same confirmation is never queued twice.
+ */
+export function idFromKey(key: string): string {
+  const hex = createHash('sha256').update(key).digest('hex');
+  const variant = ((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -1,0 +1,209 @@
+import { h } from 'preact';
+import { z } from 'zod';
+import {
+  contactCounts,
+  getOrganisation,
+  listContacts,
+  listOrganisations,
+} from '../../shared/data/directory.js';
+import { commitImport, getImport, previewImport } from '../../shared/data/directory-imports.js';
+import { getTenant, type Tenant } from '../../shared/data/tenants.js';
+import { CsvImportError } from '../../shared/domain/directory/csv-import.js';
+import { lawfulBasisSchema, normaliseTag, tenantCountry } from '../../shared/domain/directory/schemas.js';
+import type { Language } from '../../shared/domain/programmes/programme.js';
+import { notFound } from '../../shared/http/errors.js';
+import {
+  consolePage,
+  htmlPages,
+  type Markup,
+  type PageRequest,
+  type PageResult,
+  pickLanguage,
+} from '../../shared/http/html-pages.js';
+import { idParam, validate } from '../../shared/http/request.js';
+import { requireRole, type StaffIdentity } from '../../shared/identity/staff.js';
+import { ConsoleShell } from '../../shared/ui/console-shell.js';
+import { directoryTexts } from '../../shared/ui/directory-i18n.js';
+import { ErrorPage } from '../../shared/ui/error-page.js';
+import {
+  ContactsPage,
+  ImportPage,
+  type ImportPageProps,
+  OrganisationPage,
+  OrganisationsPage,
+} from '../../shared/ui/pages/directory.js';
+import { consoleNav } from '../console/pages.js';
+
+interface Signed {
+  identity: StaffIdentity;
+  tenant: Tenant;
+  /** The staffer's choice (cookie), then the browser's, then the tenant's language. */
+  language: Language;
+}
+
+/** Console routes always have an identity (the page stack redirects to sign-in without one). */
+async function signedIn(request: PageRequest): Promise<Signed> {
+  if (!request.identity) throw new Error('console route without identity');
+  const tenant = await getTenant(request.identity.tenantId);
+  if (!tenant) throw notFound();
+  return { identity: request.identity, tenant, language: pickLanguage(request.event, tenant.language) };
+}
+
+const canWrite = (identity: StaffIdentity) => identity.role !== 'viewer';
+
+function page(
+  request: PageRequest,
+  { identity, tenant, language }: Signed,
+  title: string,
+  body: Markup,
+  status = 200,
+): PageResult {
+  const { event } = request;
+  return {
+    kind: 'page',
+    status,
+    body: h(
+      ConsoleShell,
+      {
+        language,
+        title,
+        tenantName: tenant.name,
+        staff: identity,
+        csrfToken: request.csrfToken,
+        currentPath: event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : ''),
+        nav: consoleNav(language, event.rawPath),
+      },
+      body,
+    ),
+  };
+}
+
+const contactsQuery = z.object({ tag: z.string().max(40).optional() });
+const resultQuery = z.object({ result: idParam.optional() });
+const commitForm = z.object({ lawfulBasis: lawfulBasisSchema });
+
+async function importPage(
+  request: PageRequest,
+  signed: Signed,
+  props: Omit<ImportPageProps, 'language' | 'csrfToken' | 'canImport'>,
+  status = 200,
+): Promise<PageResult> {
+  const { language, identity } = signed;
+  return page(
+    request,
+    signed,
+    directoryTexts(language).import.title,
+    h(ImportPage, { language, csrfToken: request.csrfToken, canImport: canWrite(identity), ...props }),
+    status,
+  );
+}
+
+export const handler = htmlPages(
+  {
+    'GET /console/organisations': consolePage(async (request) => {
+      const signed = await signedIn(request);
+      const [organisations, counts] = await Promise.all([
+        listOrganisations(signed.identity.tenantId),
+        contactCounts(signed.identity.tenantId),
+      ]);
+      return page(
+        request,
+        signed,
+        directoryTexts(signed.language).organisations.title,
+        h(OrganisationsPage, {
+          language: signed.language,
+          organisations: organisations.map((o) => ({
+            ...o,
+            contactCount: counts.get(o.organisationId) ?? 0,
+          })),
+          canImport: canWrite(signed.identity),
+        }),
+      );
+    }),
+
+    'GET /console/organisations/{organisationId}': consolePage(async (request) => {
+      const id = idParam.safeParse(request.event.pathParameters?.organisationId);
+      if (!id.success) throw notFound();
+      const signed = await signedIn(request);
+      // Read with the signed-in tenant: another tenant's organisation is simply not found.
+      const [organisation, contacts] = await Promise.all([
+        getOrganisation(signed.identity.tenantId, id.data),
+        listContacts(signed.identity.tenantId, { organisationId: id.data }),
+      ]);
+      if (!organisation) throw notFound();
+      return page(
+        request,
+        signed,
+        organisation.name,
+        h(OrganisationPage, { language: signed.language, organisation, contacts }),
+      );
+    }),
+
+    'GET /console/contacts': consolePage(async (request) => {
+      const signed = await signedIn(request);
+      const query = contactsQuery.safeParse(request.event.queryStringParameters ?? {});
+      const tag = query.success && query.data.tag ? normaliseTag(query.data.tag) : undefined;
+      const [contacts, organisations] = await Promise.all([
+        listContacts(signed.identity.tenantId, tag ? { tag } : {}),
+        listOrganisations(signed.identity.tenantId),
+      ]);
+      return page(
+        request,
+        signed,
+        directoryTexts(signed.language).contacts.title,
+        h(ContactsPage, {
+          language: signed.language,
+          contacts,
+          organisationNames: new Map(organisations.map((o) => [o.organisationId, o.name])),
+          tag,
+        }),
+      );
+    }),
+
+    'GET /console/imports': consolePage(async (request) => {
+      const signed = await signedIn(request);
+      const query = resultQuery.safeParse(request.event.queryStringParameters ?? {});
+      const importId = query.success ? query.data.result : undefined;
+      const draft = importId ? await getImport(signed.identity.tenantId, importId) : undefined;
+      return importPage(request, signed, draft?.result ? { result: draft.result } : {});
+    }),
+
+    'POST /console/imports/preview': consolePage(async (request) => {
+      const signed = await signedIn(request);
+      requireRole(signed.identity, 'editor');
+      const file = request.files?.file;
+      const text = request.form.csv ?? '';
+      const input = file && file.bytes.length > 0 ? file.bytes : text;
+      const texts = directoryTexts(signed.language).import;
+      if (typeof input === 'string' && input.trim() === '') {
+        return importPage(request, signed, { error: texts.fileHint }, 422);
+      }
+      try {
+        const { importId, preview } = await previewImport(
+          signed.identity.tenantId,
+          input,
+          { country: tenantCountry(signed.tenant), language: signed.tenant.language },
+          signed.identity.staffId,
+        );
+        return importPage(request, signed, {
+          preview: { importId, summary: preview.summary, rows: preview.rows },
+        });
+      } catch (error) {
+        if (!(error instanceof CsvImportError)) throw error;
+        return importPage(request, signed, { error: error.message, csvText: text }, error.status);
+      }
+    }),
+
+    'POST /console/imports/{importId}/commit': consolePage(async (request) => {
+      const id = idParam.safeParse(request.event.pathParameters?.importId);
+      if (!id.success) throw notFound();
+      const signed = await signedIn(request);
+      requireRole(signed.identity, 'editor');
+      const { lawfulBasis } = validate('body', commitForm, request.form);
+      await commitImport(signed.identity.tenantId, id.data, lawfulBasis, signed.identity.staffId);
+      // Post/redirect/get: a reload shows the result and commits nothing again.
+      return { kind: 'redirect', location: `/console/imports?result=${encodeURIComponent(id.data)}` };
+    }),
+  },
+  (status, message, language) => h(ErrorPage, { status, message, language }),
+);

@@ -1,0 +1,43 @@
+import { createCampaign, markSendRequested } from '../data/campaigns.js';
+import { idFromKey } from '../domain/mail/campaign.js';
+import { CampaignSendRequested } from '../events/catalogue.js';
+import { publish } from '../events/publisher.js';
+import type { MessageKind } from './content.js';
+import { isBulkKind } from './render.js';
+
+/**
+ * A mail to one contact (a confirmation, a promotion from the waitlist…) through the same
+ * pipeline as campaigns: suppression, pacing, exactly-once sending, SES events. It is a
+ * one-recipient campaign whose id derives from `key`, so asking twice for the same mail
+ * (a retried request, a redelivered event) queues it once.
+ */
+export async function queueMail(input: {
+  tenantId: string;
+  contactId: string;
+  kind: MessageKind;
+  /** The kind's data; links the sender signs per recipient (RSVP, unsubscribe) are added by it. */
+  data: Record<string, unknown>;
+  /** What makes this mail unique, e.g. `rsvp-confirmation:<event>:<contact>:<version>`. */
+  key: string;
+  name: string;
+  actor: string;
+}): Promise<string> {
+  const campaign = await createCampaign({
+    campaignId: idFromKey(`${input.tenantId}:${input.key}`),
+    tenantId: input.tenantId,
+    name: input.name,
+    kind: input.kind,
+    content: input.data,
+    audience: { kind: 'contacts', contactIds: [input.contactId] },
+    bulk: isBulkKind(input.kind),
+    createdBy: input.actor,
+  });
+  if (await markSendRequested(input.tenantId, campaign.campaignId)) {
+    await publish(CampaignSendRequested, {
+      tenantId: input.tenantId,
+      campaignId: campaign.campaignId,
+      actor: input.actor,
+    });
+  }
+  return campaign.campaignId;
+}

@@ -1,0 +1,123 @@
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { LocalRuntime } from '../infra/local/runtime.js';
+import { documentClient } from '../shared/adapters/clients.js';
+import { contactKey } from '../shared/data/contacts.js';
+import { createEvent, ensureInvitation, getEvent, saveEvent } from '../shared/data/events.js';
+import { tenantPk } from '../shared/data/table.js';
+import type { EventInput, SamverkanEvent } from '../shared/domain/events/event.js';
+import { signLinkToken } from '../shared/mail/link-tokens.js';
+
+const hour = 3_600_000;
+
+export function eventInput(overrides: Partial<EventInput> = {}): EventInput {
+  const start = Date.now() + 14 * 24 * hour;
+  return {
+    kind: 'dialogue-lunch',
+    title: 'Dialoglunch om kompetensförsörjning',
+    description: 'Lunch och gruppdiskussioner.',
+    agenda: [
+      { time: '11:30', title: 'Välkommen' },
+      { time: '12:00', title: 'Lunch och dialog' },
+    ],
+    place: { name: 'Rådhuset', address: 'Storgatan 1, Hässleholm' },
+    start: new Date(start).toISOString(),
+    end: new Date(start + 2 * hour).toISOString(),
+    capacity: 50,
+    seatLimitPerOrganisation: 2,
+    rsvpDeadline: new Date(start - 3 * 24 * hour).toISOString(),
+    questions: { headcount: true, names: true, dietary: true, accessibility: true, note: true },
+    language: 'sv',
+    reminders: { attendeesDayBefore: false },
+    ...overrides,
+  };
+}
+
+/** A published event, made through the data layer (the staff API is tested on its own). */
+export async function publishedEvent(
+  tenantId: string,
+  overrides: Partial<EventInput> = {},
+): Promise<SamverkanEvent> {
+  const event = await createEvent(tenantId, eventInput(overrides));
+  await saveEvent({ ...event, status: 'published', version: event.version + 1 }, event.version);
+  return (await getEvent(tenantId, event.eventId)) as SamverkanEvent;
+}
+
+/** Contacts (each in its own organisation unless `organisationId` is given) invited to the event. */
+export async function invitedContacts(
+  runtime: LocalRuntime,
+  event: SamverkanEvent,
+  count: number,
+  options: { prefix: string; organisationId?: string },
+): Promise<string[]> {
+  const ids = Array.from({ length: count }, (_, i) => `${options.prefix}-${i}`);
+  const items = ids.flatMap((contactId) => {
+    const organisationId = options.organisationId ?? `org-${contactId}`;
+    return [
+      {
+        ...contactKey(event.tenantId, contactId),
+        type: 'contact',
+        tenantId: event.tenantId,
+        contactId,
+        organisationId,
+        name: `Deltagare ${contactId}`,
+        email: `${contactId}@foretag.example`,
+        language: 'sv',
+        tags: [],
+      },
+      {
+        pk: tenantPk(event.tenantId),
+        sk: `ORG#${organisationId}`,
+        type: 'organisation',
+        organisationId,
+        name: `Företag ${organisationId}`,
+        organisationType: 'company',
+        tags: [],
+      },
+    ];
+  });
+  const unique = [...new Map(items.map((i) => [`${i.pk}|${i.sk}`, i])).values()];
+  for (let i = 0; i < unique.length; i += 25) {
+    await documentClient.send(
+      new BatchWriteCommand({
+        RequestItems: {
+          [runtime.tableName]: unique.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
+        },
+      }),
+    );
+  }
+  for (const contactId of ids) {
+    await ensureInvitation({
+      tenantId: event.tenantId,
+      eventId: event.eventId,
+      contactId,
+      organisationId: options.organisationId ?? `org-${contactId}`,
+      organisationType: 'company',
+    });
+  }
+  return ids;
+}
+
+export const rsvpToken = (event: SamverkanEvent, contactId: string) =>
+  signLinkToken(
+    { purpose: 'rsvp', tenantId: event.tenantId, subject: contactId, campaignId: event.eventId },
+    30 * 24 * 3600,
+  );
+
+/** Posts the RSVP form as a browser would (with its CSRF cookie and field). */
+export async function postRsvp(
+  runtime: LocalRuntime,
+  token: string,
+  form: Record<string, string | string[]>,
+) {
+  const csrf = 'c'.repeat(40);
+  const body = new URLSearchParams();
+  body.set('_csrf', csrf);
+  for (const [key, value] of Object.entries(form))
+    for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+  const response = await fetch(`${runtime.url}/rsvp/${token}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `samverkan_csrf=${csrf}` },
+    body,
+  });
+  return { status: response.status, html: await response.text() };
+}

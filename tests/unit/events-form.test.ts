@@ -1,0 +1,475 @@
+import { h } from 'preact';
+import { render } from 'preact-render-to-string';
+import { describe, expect, it } from 'vitest';
+import { describeChanges } from '../../functions/events/api.js';
+import type { EventCounters, SamverkanEvent } from '../../shared/domain/events/event.js';
+import { messages } from '../../shared/ui/i18n.js';
+import { BadgesPage } from '../../shared/ui/pages/events-badges.js';
+import {
+  EventFormPage,
+  eventFormValues,
+  fieldErrorText,
+  newEventFormValues,
+  parseEventForm,
+} from '../../shared/ui/pages/events-form.js';
+import { EventInvitePage, emptyInviteValues, parseInviteForm } from '../../shared/ui/pages/events-invite.js';
+import { EventLivePage, typeBreakdown } from '../../shared/ui/pages/events-live.js';
+
+const STOCKHOLM = 'Europe/Stockholm';
+const COPENHAGEN = 'Europe/Copenhagen';
+
+const validForm: Record<string, string> = {
+  _csrf: 'x',
+  kind: 'dialogue-lunch',
+  title: '  Dialoglunch: kompetensförsörjning  ',
+  programmeId: '',
+  language: 'sv',
+  description: 'Vi bjuder på lunch.\r\nVälkomna!',
+  placeName: 'Kulturhuset',
+  placeAddress: 'Storgatan 1, Hässleholm',
+  start: '2026-03-25T11:30',
+  end: '2026-03-25T13:00',
+  rsvpDeadline: '2026-03-18T12:00',
+  capacity: '40',
+  seatLimitPerOrganisation: '2',
+  agenda: '11:30 Lunch\n\n12.15 Samtal i grupper\r\n9:05 Frukost',
+  q_headcount: 'on',
+  q_names: 'on',
+  q_dietary: 'on',
+  reminderDays: '3',
+  reminderAttendees: 'on',
+};
+
+describe('the event form → EventInput', () => {
+  it('reads times on the tenant’s clock and stores instants', () => {
+    const parsed = parseEventForm(validForm, STOCKHOLM);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.input).toMatchObject({
+      kind: 'dialogue-lunch',
+      title: 'Dialoglunch: kompetensförsörjning',
+      description: 'Vi bjuder på lunch.\nVälkomna!',
+      place: { name: 'Kulturhuset', address: 'Storgatan 1, Hässleholm' },
+      // 25 March is winter time (the change is on the 29th): UTC+1.
+      start: '2026-03-25T10:30:00.000Z',
+      end: '2026-03-25T12:00:00.000Z',
+      rsvpDeadline: '2026-03-18T11:00:00.000Z',
+      capacity: 40,
+      seatLimitPerOrganisation: 2,
+      agenda: [
+        { time: '11:30', title: 'Lunch' },
+        { time: '12:15', title: 'Samtal i grupper' },
+        { time: '09:05', title: 'Frukost' },
+      ],
+      questions: { headcount: true, names: true, dietary: true, accessibility: false, note: false },
+      language: 'sv',
+      reminders: { nonRespondersDaysBeforeDeadline: 3, attendeesDayBefore: true },
+    });
+    expect(parsed.input.programmeId).toBeUndefined();
+  });
+
+  it('uses the tenant’s zone: Copenhagen in summer is UTC+2', () => {
+    const parsed = parseEventForm(
+      { ...validForm, start: '2026-06-10T09:00', end: '2026-06-10T10:30', rsvpDeadline: '2026-06-01T23:59' },
+      COPENHAGEN,
+    );
+    expect(parsed.ok && parsed.input.start).toBe('2026-06-10T07:00:00.000Z');
+    expect(parsed.ok && parsed.input.rsvpDeadline).toBe('2026-06-01T21:59:00.000Z');
+  });
+
+  it('reports every field at once, as codes the page words', () => {
+    const parsed = parseEventForm(
+      {
+        ...validForm,
+        kind: 'party',
+        title: '   ',
+        placeName: '',
+        start: '2026-03-25T13:00',
+        end: '2026-03-25T12:00',
+        rsvpDeadline: '2026-03-26T12:00',
+        capacity: 'forty',
+        seatLimitPerOrganisation: '500',
+        agenda: '11:30 Lunch\nLunch at noon\n25:00 Late',
+        reminderDays: '0',
+        language: 'de',
+      },
+      STOCKHOLM,
+    );
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors).toEqual({
+      kind: { code: 'invalid' },
+      title: { code: 'required' },
+      placeName: { code: 'required' },
+      end: { code: 'endAfterStart' },
+      rsvpDeadline: { code: 'deadlineBeforeStart' },
+      capacity: { code: 'wholeNumber' },
+      seatLimitPerOrganisation: { code: 'range', min: 1, max: 100 },
+      agenda: { code: 'agendaLine', line: 2 },
+      reminderDays: { code: 'range', min: 1, max: 30 },
+      language: { code: 'invalid' },
+    });
+    // What was typed comes back to be corrected.
+    expect(parsed.values.capacity).toBe('forty');
+    expect(parsed.values.agenda).toContain('Lunch at noon');
+  });
+
+  it('names missing and impossible times, and a seat limit above the capacity', () => {
+    const parsed = parseEventForm(
+      { ...validForm, start: '', end: '2026-02-30T12:00', capacity: '5', seatLimitPerOrganisation: '6' },
+      STOCKHOLM,
+    );
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors.start).toEqual({ code: 'required' });
+    expect(parsed.errors.end).toEqual({ code: 'dateTime' });
+    expect(parsed.errors.seatLimitPerOrganisation).toEqual({ code: 'seatLimit' });
+  });
+
+  it('takes a title that is too long and an unchecked checkbox as such', () => {
+    const parsed = parseEventForm({ ...validForm, title: 'x'.repeat(201), reminderAttendees: '' }, STOCKHOLM);
+    expect(!parsed.ok && parsed.errors.title).toEqual({ code: 'tooLong', max: 200 });
+    expect(parsed.values.reminderAttendees).toBe(false);
+    expect(fieldErrorText({ code: 'tooLong', max: 200 }, 'da')).toBe('Højst 200 tegn.');
+  });
+
+  it('round-trips an event through the form', () => {
+    const parsed = parseEventForm(validForm, STOCKHOLM);
+    if (!parsed.ok) throw new Error('valid form refused');
+    const event: SamverkanEvent = {
+      ...parsed.input,
+      eventId: 'e1',
+      tenantId: 'hassleholm',
+      status: 'published',
+      sequence: 0,
+      version: 3,
+      createdAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T00:00:00Z',
+    };
+    const values = eventFormValues(event, STOCKHOLM);
+    expect(values.start).toBe('2026-03-25T11:30');
+    expect(values.agenda).toBe('11:30 Lunch\n12:15 Samtal i grupper\n09:05 Frukost');
+    const form: Record<string, string> = {
+      ...Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string')),
+      ...Object.fromEntries(
+        Object.entries(values.questions).flatMap(([q, on]) => (on ? [[`q_${q}`, 'on']] : [])),
+      ),
+      ...(values.reminderAttendees ? { reminderAttendees: 'on' } : {}),
+    };
+    const again = parseEventForm(form, STOCKHOLM);
+    expect(again.ok && again.input).toEqual(parsed.input);
+  });
+});
+
+describe('the form page', () => {
+  it('marks invalid fields and links each error to its field', () => {
+    const parsed = parseEventForm({ ...validForm, title: '', capacity: '0' }, STOCKHOLM);
+    if (parsed.ok) throw new Error('expected errors');
+    const html = render(
+      h(EventFormPage, {
+        language: 'sv',
+        mode: 'create',
+        action: '/console/events',
+        csrfToken: 'tok',
+        values: parsed.values,
+        errors: parsed.errors,
+        programmes: [],
+        timeZone: STOCKHOLM,
+      }),
+    );
+    const input = /<input[^>]*id="event-title"[^>]*>/.exec(html)?.[0] ?? '';
+    expect(input).toContain('aria-invalid="true"');
+    expect(input).toContain('aria-describedby="event-title-error"');
+    expect(html).toContain('id="event-title-error"');
+    expect(html).toContain(messages.sv.events.form.errors.required);
+    const capacity = /<input[^>]*id="event-capacity"[^>]*>/.exec(html)?.[0] ?? '';
+    expect(capacity).toContain('aria-invalid="true"');
+    expect(html).toContain('Ange ett heltal från 1 till 10000.');
+    // Valid fields are not marked, and keep what was typed.
+    const place = /<input[^>]*id="event-placeName"[^>]*>/.exec(html)?.[0] ?? '';
+    expect(place).not.toContain('aria-invalid');
+    expect(place).toContain('value="Kulturhuset"');
+    expect(html).toContain('href="#event-title"');
+    expect(html).toContain('name="_csrf" value="tok"');
+  });
+
+  it('escapes what was typed', () => {
+    const values = { ...newEventFormValues('en'), title: '<script>alert(1)</script>' };
+    const html = render(
+      h(EventFormPage, {
+        language: 'en',
+        mode: 'create',
+        action: '/console/events',
+        csrfToken: 'tok',
+        values,
+        errors: {},
+        programmes: [],
+        timeZone: STOCKHOLM,
+      }),
+    );
+    expect(html).not.toContain('<script>alert(1)');
+  });
+});
+
+describe('the invite form', () => {
+  const now = Date.parse('2026-03-01T12:00:00Z');
+
+  it('reads each kind of audience', () => {
+    expect(parseInviteForm({ audience: 'all' }, STOCKHOLM, { now }).audience).toEqual({ kind: 'all' });
+    expect(
+      parseInviteForm({ audience: 'tags', tags: ' Livsmedel, Demo ,, livsmedel' }, STOCKHOLM, { now })
+        .audience,
+    ).toEqual({ kind: 'tags', tags: ['livsmedel', 'demo'] });
+    expect(
+      parseInviteForm(
+        { audience: 'organisation-types', type_company: 'on', 'type_public-partner': 'on' },
+        STOCKHOLM,
+        {
+          now,
+        },
+      ).audience,
+    ).toEqual({ kind: 'organisation-types', types: ['company', 'public-partner'] });
+    const picked = parseInviteForm(
+      {
+        audience: 'contacts',
+        'contact_anna-berg': 'on',
+        contact_x1: 'on',
+        'contact_bad id!': 'on',
+        type_company: 'on',
+      },
+      STOCKHOLM,
+      { now },
+    );
+    expect(picked.audience).toEqual({ kind: 'contacts', contactIds: ['anna-berg', 'x1'] });
+  });
+
+  it('asks for what is missing', () => {
+    expect(parseInviteForm({ audience: 'tags', tags: ' , ' }, STOCKHOLM, { now }).errors).toEqual({
+      tags: 'tagsRequired',
+    });
+    expect(parseInviteForm({ audience: 'organisation-types' }, STOCKHOLM, { now }).errors).toEqual({
+      types: 'typesRequired',
+    });
+    expect(parseInviteForm({ audience: 'contacts' }, STOCKHOLM, { now }).ok).toBe(false);
+  });
+
+  it('reads a send time on the tenant’s clock, and refuses one in the past or after the deadline', () => {
+    const later = parseInviteForm({ audience: 'all', when: 'later', sendAt: '2026-03-02T09:00' }, STOCKHOLM, {
+      now,
+      rsvpDeadline: '2026-03-18T11:00:00.000Z',
+    });
+    expect(later.ok).toBe(true);
+    expect(later.sendAt).toBe('2026-03-02T08:00:00.000Z');
+    expect(
+      parseInviteForm({ audience: 'all', when: 'later', sendAt: '2026-02-28T09:00' }, STOCKHOLM, { now })
+        .errors,
+    ).toEqual({ sendAt: 'sendAtPast' });
+    expect(
+      parseInviteForm({ audience: 'all', when: 'later', sendAt: '2026-03-20T09:00' }, STOCKHOLM, {
+        now,
+        rsvpDeadline: '2026-03-18T11:00:00.000Z',
+      }).errors,
+    ).toEqual({ sendAt: 'sendAtAfterDeadline' });
+    expect(
+      parseInviteForm({ audience: 'all', when: 'later', sendAt: '' }, STOCKHOLM, { now }).errors,
+    ).toEqual({
+      sendAt: 'sendAtRequired',
+    });
+    // "Now" ignores a time left in the field.
+    const send = parseInviteForm({ audience: 'all', when: 'now', sendAt: 'garbage' }, STOCKHOLM, { now });
+    expect(send.ok && send.sendAt).toBeUndefined();
+  });
+
+  it('renders the count and keeps the choices', () => {
+    const values = { ...emptyInviteValues(), audience: 'contacts' as const, contactIds: ['c2'] };
+    const html = render(
+      h(EventInvitePage, {
+        language: 'sv',
+        timeZone: STOCKHOLM,
+        event: {
+          eventId: 'e1',
+          title: 'Lunch',
+          language: 'sv',
+          rsvpDeadline: '2026-03-18T11:00:00Z',
+          status: 'published',
+        },
+        csrfToken: 'tok',
+        values,
+        errors: {},
+        preview: { count: 1234, unsubscribed: 2 },
+        organisationTypes: ['company'],
+        contacts: [
+          { contactId: 'c1', name: 'Anna', organisationName: 'Krinova' },
+          { contactId: 'c2', name: 'Bo', organisationName: 'Krinova' },
+        ],
+      }),
+    );
+    expect(html).toContain('Urvalet når 1\u00a0234 kontakter.');
+    expect(/<input[^>]*name="contact_c2"[^>]*>/.exec(html)?.[0]).toContain('checked');
+    expect(/<input[^>]*name="contact_c1"[^>]*>/.exec(html)?.[0]).not.toContain('checked');
+  });
+});
+
+const counters: EventCounters = {
+  invited: 120,
+  opened: 80,
+  attending: 30,
+  attendingSeats: 41,
+  declined: 25,
+  waitlisted: 4,
+  waitlistedSeats: 6,
+  attended: 0,
+  byType: {
+    'invited#company': 100,
+    'attending#company': 25,
+    'declined#company': 20,
+    'invited#public-partner': 20,
+    'attending#public-partner': 5,
+    'declined#public-partner': 5,
+    'waitlisted#company': 4,
+  },
+  dietary: { vegan: 3, 'gluten-free': 2 },
+};
+
+const event: SamverkanEvent = {
+  eventId: 'e1',
+  tenantId: 'hassleholm',
+  kind: 'dialogue-lunch',
+  title: 'Dialoglunch',
+  description: '',
+  agenda: [{ time: '11:30', title: 'Lunch' }],
+  place: { name: 'Kulturhuset', address: 'Storgatan 1' },
+  start: '2026-03-25T10:30:00.000Z',
+  end: '2026-03-25T12:00:00.000Z',
+  rsvpDeadline: '2026-03-18T11:00:00.000Z',
+  capacity: 40,
+  seatLimitPerOrganisation: 2,
+  questions: { headcount: true, names: true, dietary: true, accessibility: true, note: true },
+  language: 'sv',
+  reminders: { attendeesDayBefore: true },
+  status: 'published',
+  sequence: 0,
+  version: 2,
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+};
+
+describe('the live view', () => {
+  it('breaks the counters down by organisation type', () => {
+    expect(typeBreakdown(counters.byType)).toEqual([
+      { type: 'company', invited: 100, attending: 25, declined: 20, waitlisted: 4, noAnswer: 51 },
+      { type: 'public-partner', invited: 20, attending: 5, declined: 5, waitlisted: 0, noAnswer: 10 },
+    ]);
+  });
+
+  it('shows the counters, the caterer’s numbers and a toggle per attendee', () => {
+    const html = render(
+      h(EventLivePage, {
+        language: 'sv',
+        timeZone: STOCKHOLM,
+        event,
+        counters,
+        invitations: [
+          {
+            tenantId: 'hassleholm',
+            eventId: 'e1',
+            contactId: 'c1',
+            organisationId: 'o1',
+            organisationType: 'company',
+            status: 'attending',
+            seats: 2,
+            names: ['Åsa', 'Bo'],
+            dietary: ['vegan'],
+            invitedAt: '2026-01-01T00:00:00Z',
+            version: 2,
+            contactName: 'Åsa Öberg',
+            email: 'asa@example.se',
+            organisationName: 'Krinova',
+          },
+        ],
+        nextCursor: 'abc',
+        canEdit: true,
+        csrfToken: 'tok',
+        notice: 'published',
+      }),
+    );
+    // No answer = invited − attending − declined − waitlisted.
+    expect(html).toMatch(/<dt>Inget svar<\/dt><dd>61<\/dd>/);
+    expect(html).toContain('41 av 40 platser');
+    expect(html).toContain('Beställ för 41 personer.');
+    expect(html).toContain('Vegansk');
+    expect(html).toContain('Offentlig aktör');
+    expect(html).toContain('action="/console/events/e1/attendance"');
+    expect(html).toContain('aria-pressed="false"');
+    expect(html).toContain('href="/console/events/e1/export.csv?sep=semicolon"');
+    expect(html).toContain('?cursor=abc');
+    expect(html).toContain(messages.sv.events.notices.published);
+  });
+
+  it('shows no write controls to a viewer', () => {
+    const html = render(
+      h(EventLivePage, {
+        language: 'en',
+        timeZone: STOCKHOLM,
+        event: { ...event, status: 'draft' },
+        counters,
+        invitations: [],
+        canEdit: false,
+        csrfToken: 'tok',
+      }),
+    );
+    expect(html).not.toContain('<form');
+    expect(html).toContain('/badges');
+  });
+});
+
+describe('badges', () => {
+  it('prints eight a sheet, with the organisation', () => {
+    const badges = Array.from({ length: 9 }, (_, i) => ({
+      name: `Person ${i + 1}`,
+      organisation: 'Krinova',
+    }));
+    const html = render(
+      h(BadgesPage, { language: 'sv', timeZone: STOCKHOLM, tenantName: 'Hässleholms kommun', event, badges }),
+    );
+    expect(html.match(/class="sheet"/g)).toHaveLength(2);
+    expect(html.match(/class="badge"/g)).toHaveLength(9);
+    expect(html).toContain('@media print');
+    expect(html).toContain('size: A4 portrait');
+  });
+});
+
+describe('what attendees are told when an event changes', () => {
+  it('formats times in the tenant’s zone and the event’s language', () => {
+    const changes = describeChanges(
+      event,
+      {
+        ...event,
+        start: '2026-03-31T10:30:00.000Z',
+        end: '2026-03-31T12:00:00.000Z',
+        agenda: [{ time: '12:30', title: 'Lunch' }],
+      },
+      STOCKHOLM,
+    );
+    expect(changes.map((c) => c.field)).toEqual(['time', 'agenda']);
+    // 25 March is winter time (11:30), 31 March summer time (12:30).
+    expect(changes[0]?.before).toContain('11:30');
+    expect(changes[0]?.after).toContain('12:30');
+    expect(changes[0]?.after).toContain('31 mars 2026');
+    expect(changes[1]).toEqual({ field: 'agenda', before: '11:30 Lunch', after: '12:30 Lunch' });
+  });
+
+  it('says nothing about fields that did not change', () => {
+    expect(describeChanges(event, { ...event, description: 'Ny text', capacity: 50 }, STOCKHOLM)).toEqual([]);
+    expect(
+      describeChanges(
+        event,
+        { ...event, place: { name: 'Stadshuset', address: '' }, title: 'Ny rubrik' },
+        COPENHAGEN,
+      ),
+    ).toEqual([
+      { field: 'place', before: 'Kulturhuset\nStorgatan 1', after: 'Stadshuset' },
+      { field: 'title', before: 'Dialoglunch', after: 'Ny rubrik' },
+    ]);
+  });
+});
