@@ -484,13 +484,12 @@ function rawRoute(
     requestId: string,
     event: APIGatewayProxyEventV2,
   ) => APIGatewayProxyStructuredResultV2,
-  csp = "default-src 'none'; frame-ancestors 'none'",
 ) {
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics))
     .use(requestLogging())
-    .use(securityHeaders({ 'content-security-policy': csp }))
+    .use(securityHeaders({ 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" }))
     .use(httpErrors(renderError))
     .handler(run);
 }

@@ -258,7 +258,7 @@ export const handler = htmlPages(
 
     'GET /rsvp/{token}/calendar.ics': publicPage(async (request) => {
       const r = await resolve(request);
-      if (!r || r.invitation.status !== 'attending') throw new HttpError(404, 'Not found');
+      if (r?.invitation.status !== 'attending') throw new HttpError(404, 'Not found');
       const ics = calendarAttachment({
         uid: calendarUid(r.event),
         sequence: r.event.sequence,

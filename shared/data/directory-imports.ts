@@ -39,7 +39,7 @@ const COMMITTED_TTL_SECONDS = 30 * 24 * 60 * 60;
 /** Plan JSON per item, well under DynamoDB's 400 KB item limit. */
 const PART_CHARS = 300_000;
 /** Transactions in flight at once during a commit. */
-const WRITE_CONCURRENCY = 4;
+const WRITE_CONCURRENCY = 8;
 
 const importKey = (tenantId: string, importId: string) => ({
   pk: tenantPk(tenantId),
@@ -190,7 +190,7 @@ async function deleteParts(draft: ImportDraft, client = documentClient): Promise
   }
 }
 
-/** Runs `write` over batches of 50, a few batches at a time, and merges what they report. */
+/** Runs `write` over slices of 50 records, a few at a time, and merges what they report. */
 async function inParallel<T, R>(entries: T[], write: (batch: T[]) => Promise<Map<T, R>>): Promise<Map<T, R>> {
   const batches: T[][] = [];
   for (let i = 0; i < entries.length; i += 50) batches.push(entries.slice(i, i + 50));

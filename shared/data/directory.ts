@@ -496,30 +496,48 @@ export async function getDirectoryContact(
   return Item ? contactFromItem(Item) : undefined;
 }
 
+/**
+ * The tenant's contacts, by name. A tag matches a contact that has it or whose organisation has
+ * it: the same reading as a campaign's tag audience (functions/mail/expand-campaign.ts).
+ */
 export async function listContacts(
   tenantId: string,
   filter: { organisationId?: string; tag?: string } = {},
   client = documentClient,
 ): Promise<Contact[]> {
-  const conditions: string[] = [];
   const values: Record<string, unknown> = { ':pk': tenantPk(tenantId), ':prefix': 'CONTACT#' };
-  if (filter.organisationId) {
-    conditions.push('organisationId = :org');
-    values[':org'] = filter.organisationId;
-  }
-  if (filter.tag) {
-    conditions.push('contains(tags, :tag)');
-    values[':tag'] = filter.tag;
-  }
-  const items = await queryAll(
-    {
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
-      ExpressionAttributeValues: values,
-    },
-    client,
-  );
-  return items.map(contactFromItem).sort(byName);
+  if (filter.organisationId) values[':org'] = filter.organisationId;
+  const [items, taggedOrganisations] = await Promise.all([
+    queryAll(
+      {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ...(filter.organisationId ? { FilterExpression: 'organisationId = :org' } : {}),
+        ExpressionAttributeValues: values,
+      },
+      client,
+    ),
+    filter.tag
+      ? queryAll(
+          {
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            FilterExpression: 'contains(tags, :tag)',
+            ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':prefix': 'ORG#', ':tag': filter.tag },
+            ProjectionExpression: 'organisationId',
+          },
+          client,
+        ).then((orgs) => new Set(orgs.map((o) => String(o.organisationId))))
+      : undefined,
+  ]);
+  const { tag } = filter;
+  return items
+    .map(contactFromItem)
+    .filter(
+      (c) =>
+        tag === undefined ||
+        (c.tags ?? []).includes(tag) ||
+        (c.organisationId !== undefined && (taggedOrganisations?.has(c.organisationId) ?? false)),
+    )
+    .sort(byName);
 }
 
 /**
@@ -657,13 +675,25 @@ export type BatchOutcome =
   /** Another record holds the unique value; its id. */
   | { kind: 'taken'; existingId: string | undefined };
 
-/** Records per transaction: each comes with its guard, and a transaction holds 100 items. */
-const BATCH = 50;
+/**
+ * Items per transaction: 100 in DynamoDB since 2022; the DynamoDB Local build we run (1.11)
+ * still allows 10 and says so in its ValidationException, which lowers this once and for all.
+ */
+let transactionItems = 100;
+
+/** True (and the limit lowered) when `sent` items were refused as too many for one transaction. */
+function lowerTransactionLimit(error: unknown, sent: number): boolean {
+  const { name, message } = (error as { name?: string; message?: string }) ?? {};
+  const limit = Number(/less than or equal to (\d+)/.exec(message ?? '')?.[1]);
+  if (name !== 'ValidationException' || !(limit >= 2 && sent > limit)) return false;
+  transactionItems = Math.min(transactionItems, limit);
+  return true;
+}
 
 /**
- * Writes records with fixed ids, each with its guard, up to 50 per transaction. A cancelled
- * transaction names the items whose condition failed: those records are settled one by one
- * (their own id exists, or their unique value is taken), and the rest is written again.
+ * Writes records with fixed ids, each with its guard, as many per transaction as it holds. A
+ * cancelled transaction names the items whose condition failed: those records are settled one
+ * by one (their own id exists, or their unique value is taken), and the rest is written again.
  */
 async function createOnce<T>(
   entries: T[],
@@ -675,32 +705,52 @@ async function createOnce<T>(
   client = documentClient,
 ): Promise<Map<T, BatchOutcome>> {
   const outcomes = new Map<T, BatchOutcome>();
-  for (let start = 0; start < entries.length; start += BATCH) {
-    let pending = entries.slice(start, start + BATCH);
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [];
-      const owner: number[] = [];
-      const isRecord: boolean[] = [];
+  let rest = entries;
+  while (rest.length > 0) {
+    // As many records as fit, each with its guard.
+    let pending: T[] = [];
+    let items: NonNullable<TransactWriteCommandInput['TransactItems']> = [];
+    let owner: number[] = [];
+    let isRecord: boolean[] = [];
+    const fill = () => {
+      items = [];
+      owner = [];
+      isRecord = [];
       pending.forEach((entry, index) => {
         const { record, guard } = itemsOf(entry);
-        items.push({
-          Put: { TableName: tableName(), Item: record, ConditionExpression: 'attribute_not_exists(pk)' },
-        });
-        owner.push(index);
-        isRecord.push(true);
-        if (guard) {
+        const add = (item: Record<string, unknown>, recordItem: boolean) => {
           items.push({
-            Put: { TableName: tableName(), Item: guard, ConditionExpression: 'attribute_not_exists(pk)' },
+            Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
           });
           owner.push(index);
-          isRecord.push(false);
-        }
+          isRecord.push(recordItem);
+        };
+        add(record, true);
+        if (guard) add(guard, false);
       });
+    };
+    let taken = 0;
+    let count = 0;
+    while (taken < rest.length) {
+      const size = itemsOf(rest[taken] as T).guard ? 2 : 1;
+      if (count + size > transactionItems) break;
+      count += size;
+      taken += 1;
+    }
+    pending = rest.slice(0, Math.max(1, taken));
+    rest = rest.slice(pending.length);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      fill();
       try {
         await transact(items, client);
         for (const entry of pending) outcomes.set(entry, { kind: 'created' });
         break;
       } catch (error) {
+        if (lowerTransactionLimit(error, items.length)) {
+          // Too many for this service: hand the records back to be batched again.
+          rest = [...pending, ...rest];
+          break;
+        }
         if (isTransactionConflict(error) && attempt < 6) {
           await new Promise((r) => setTimeout(r, 25 * 2 ** attempt + Math.random() * 25));
           continue;

@@ -260,6 +260,27 @@ export const messageKinds = [
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
+/**
+ * Bulk mail (needs an unsubscribe link and List-Unsubscribe headers; unsubscribing stops it)
+ * versus transactional mail (an answer to something the recipient did). Kept here, apart from
+ * the templates, so code that only needs to know this does not bundle the renderer.
+ */
+export const bulkByKind: Record<MessageKind, boolean> = {
+  announcement: true,
+  'test-send': true,
+  'subscription-confirmation': false,
+  invitation: true,
+  'invitation-reminder': true,
+  'attendee-reminder': false,
+  'rsvp-confirmation': false,
+  'waitlist-promoted': false,
+  'event-updated': false,
+  'event-cancelled': false,
+};
+
+/** Whether mail of this kind is bulk. */
+export const isBulkKind = (kind: MessageKind): boolean => bulkByKind[kind];
+
 /** The kinds about an event (their data has `event`, `timeZone` and `organiserName`). */
 export const eventMessageKinds = [
   'invitation',

@@ -1,6 +1,12 @@
 import { h } from 'preact';
 import type { Language } from '../domain/programmes/programme.js';
-import { type MessageData, type MessageDataInput, type MessageKind, messageDataSchemas } from './content.js';
+import {
+  bulkByKind,
+  type MessageData,
+  type MessageDataInput,
+  type MessageKind,
+  messageDataSchemas,
+} from './content.js';
 import { assertHeaderSafe, hasControlCharacters, httpsLink } from './headers.js';
 import { EmailLayout, type FooterProps, Heading, Paragraph, renderEmailDocument } from './layout.js';
 import { type MessageTemplate, type TemplateOutput, templates } from './templates.js';
@@ -32,8 +38,7 @@ export interface RenderedMessage {
   text: string;
 }
 
-/** Whether mail of this kind is bulk (needs an unsubscribe link and List-Unsubscribe headers). */
-export const isBulkKind = (kind: MessageKind): boolean => templates[kind].bulk;
+export { isBulkKind } from './content.js';
 
 const maxTenantNameLength = 200;
 
@@ -61,7 +66,7 @@ function partsOf<K extends MessageKind>(
   if (!Object.hasOwn(templates, kind)) throw new Error(`Unknown message kind: ${String(kind)}`);
   const template: MessageTemplate<K> = templates[kind];
   const parsed = messageDataSchemas[kind].parse(data) as MessageData<K>;
-  return { bulk: template.bulk, parts: template.render(parsed, context) };
+  return { bulk: bulkByKind[kind], parts: template.render(parsed, context) };
 }
 
 const underline = (text: string, character: string) => `${text}\n${character.repeat([...text].length)}`;

@@ -49,7 +49,6 @@ export interface MessageTemplate<K extends MessageKind> {
    * Bulk mail (campaigns): needs an unsubscribe link, shown in the footer and in
    * List-Unsubscribe. Transactional mail (the recipient's own request) has none.
    */
-  bulk: boolean;
   render(data: MessageData<K>, context: TemplateContext): TemplateOutput;
 }
 
@@ -422,11 +421,9 @@ function eventCancelled(data: MessageData<'event-cancelled'>, context: TemplateC
 
 export const templates: { [K in MessageKind]: MessageTemplate<K> } = {
   announcement: {
-    bulk: true,
     render: announcement,
   },
   'test-send': {
-    bulk: true,
     render(data, context) {
       // Exactly what recipients will get, with a banner and a marked subject.
       const parts = announcement(data, context);
@@ -438,7 +435,6 @@ export const templates: { [K in MessageKind]: MessageTemplate<K> } = {
     },
   },
   'subscription-confirmation': {
-    bulk: false,
     render(data, { texts, tenantName }) {
       const t = texts.subscriptionConfirmation;
       const topics = data.topics;
@@ -470,11 +466,11 @@ export const templates: { [K in MessageKind]: MessageTemplate<K> } = {
       };
     },
   },
-  invitation: { bulk: true, render: invitation },
-  'invitation-reminder': { bulk: true, render: invitationReminder },
-  'attendee-reminder': { bulk: false, render: attendeeReminder },
-  'rsvp-confirmation': { bulk: false, render: rsvpConfirmation },
-  'waitlist-promoted': { bulk: false, render: waitlistPromoted },
-  'event-updated': { bulk: false, render: eventUpdated },
-  'event-cancelled': { bulk: false, render: eventCancelled },
+  invitation: { render: invitation },
+  'invitation-reminder': { render: invitationReminder },
+  'attendee-reminder': { render: attendeeReminder },
+  'rsvp-confirmation': { render: rsvpConfirmation },
+  'waitlist-promoted': { render: waitlistPromoted },
+  'event-updated': { render: eventUpdated },
+  'event-cancelled': { render: eventCancelled },
 };

@@ -2,8 +2,7 @@ import { createCampaign, markSendRequested } from '../data/campaigns.js';
 import { idFromKey } from '../domain/mail/campaign.js';
 import { CampaignSendRequested } from '../events/catalogue.js';
 import { publish } from '../events/publisher.js';
-import type { MessageKind } from './content.js';
-import { isBulkKind } from './render.js';
+import { isBulkKind, type MessageKind } from './content.js';
 
 /**
  * A mail to one contact (a confirmation, a promotion from the waitlist…) through the same

@@ -1121,7 +1121,7 @@ const en: Messages = {
         start: 'Starts',
         end: 'Ends',
         rsvpDeadline: 'Reply deadline',
-        capacity: 'Seats',
+        capacity: 'Number of seats',
         seatLimitPerOrganisation: 'Seats per organisation',
         agenda: 'Agenda items',
         reminderDays: 'Reminder to answer, days before the deadline',

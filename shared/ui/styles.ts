@@ -214,6 +214,23 @@ input[type="search"] { min-height: 2.5rem; padding: 0.35rem 0.5rem; border: 1px 
 .notice p { margin: 0.25rem 0; }
 .notice-error { border-left-color: #8a1c1c; background: #fbeeee; }
 
+/* Public answer forms (RSVP): large touch targets, errors in text and colour. */
+.rsvp-form fieldset { border: 1px solid var(--line); border-radius: var(--radius); padding: 0.75rem 1rem; margin: 0 0 1.25rem; }
+.rsvp-form legend { font-weight: 600; padding: 0 0.25rem; }
+.rsvp-form label { display: block; font-weight: 600; margin: 0.5rem 0 0.25rem; }
+.rsvp-form label.choice, label.choice { display: flex; gap: 0.6rem; align-items: center; font-weight: 400; min-height: 2.75rem; }
+.rsvp-form input[type="text"], .rsvp-form input[type="email"], .rsvp-form input[type="number"], .panel input[type="text"], .panel input[type="email"] { font: inherit; width: 100%; max-width: 28rem; min-height: 2.75rem; padding: 0.35rem 0.6rem; border: 1px solid var(--control); border-radius: var(--radius); }
+.rsvp-form textarea { min-height: 5rem; font-family: inherit; }
+input[type="radio"], input[type="checkbox"] { width: 1.25rem; height: 1.25rem; accent-color: var(--accent); }
+[aria-invalid="true"] { border-color: #8a1c1c !important; box-shadow: 0 0 0 1px #8a1c1c; }
+.field-error { color: #8a1c1c; font-weight: 600; margin: 0.35rem 0 0; }
+.field-error::before { content: "⚠ "; }
+.agenda { padding-left: 1.1rem; }
+.agenda li { margin: 0.25rem 0; }
+.inline-links { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; padding: 0; list-style: none; }
+.inline-links a { display: inline-block; min-height: 2.75rem; line-height: 2.75rem; }
+.button-secondary { background: var(--surface); color: var(--accent); border: 2px solid var(--accent); }
+
 .site-footer { border-top: 1px solid var(--line); background: var(--surface); color: var(--muted); font-size: 0.9rem; }
 .site-footer .wrap { padding-top: 1.25rem; padding-bottom: 1.25rem; }
 .site-footer p { margin: 0; }

@@ -534,7 +534,7 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
 
       const reference = `{{resolve:secretsmanager:${secret.Properties.Name}:SecretString:::}}`;
       const holders = specs.filter((spec) => spec.access.linkSecret).map((spec) => spec.name);
-      expect(holders.sort()).toEqual(['mail-sender', 'unsubscribe']);
+      expect(holders.sort()).toEqual(['mail-sender', 'rsvp', 'unsubscribe']);
       for (const spec of specs) {
         const env = functionProps(spec.name).Environment.Variables as Json;
         expect(env[ENV.linkSecret], spec.name).toBe(holders.includes(spec.name) ? reference : undefined);

@@ -153,6 +153,27 @@ describe('CSV import through the staff API', () => {
     });
   });
 
+  it('commits a file of the largest size allowed (5000 rows) within the function timeout', async () => {
+    const editor = await staffClient(runtime, HLM_EDITOR);
+    const tag = unique();
+    const lines = ['Företag;Namn;E-post;Taggar'];
+    for (let i = 0; i < 5000; i++)
+      lines.push(`Stor ${tag} ${i % 700} AB;Person ${i};p${i}.${tag}@stor.example;stor`);
+    const before = await counts(editor);
+    const preview = await editor.call('POST', '/api/imports/preview', { csv: lines.join('\r\n') });
+    expect(preview.json.summary).toMatchObject({ contactsToCreate: 5000, organisationsToCreate: 700 });
+    // The local runtime enforces the wired timeout (29 s), as Lambda would.
+    const commit = await editor.call('POST', `/api/imports/${preview.json.importId}/commit`, {
+      lawfulBasis: 'legitimate-interest',
+    });
+    expect(commit.status).toBe(200);
+    expect(commit.json).toMatchObject({ contactsCreated: 5000, organisationsCreated: 700 });
+    expect(await counts(editor)).toEqual({
+      organisations: before.organisations + 700,
+      contacts: before.contacts + 5000,
+    });
+  });
+
   it('reads a Windows-1252 file sent as bytes', async () => {
     const editor = await staffClient(runtime, HLM_EDITOR);
     const tag = unique();
@@ -397,6 +418,13 @@ describe('organisations and contacts', () => {
     expect(
       (list.json.items as Item[]).find((o) => o.organisationId === org.json.organisationId)?.contactCount,
     ).toBe(2);
+    // A tag on the organisation reaches its contacts, as a campaign's tag audience reads it.
+    await editor.call('PUT', `/api/organisations/${org.json.organisationId}`, {
+      name: `Filter ${tag}`,
+      tags: [tag],
+    });
+    const withOrganisationTag = await editor.call('GET', `/api/contacts?tag=${tag}`);
+    expect((withOrganisationTag.json.items as Item[]).map((c) => c.name)).toEqual(['A', 'B', 'C']);
   });
 });
 

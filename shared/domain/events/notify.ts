@@ -120,7 +120,7 @@ export async function notifyPromoted(event: SamverkanEvent, contactIds: string[]
   const tenant = await tenantOf(event);
   for (const contactId of contactIds) {
     const invitation = await getInvitation(event.tenantId, event.eventId, contactId);
-    if (!invitation || invitation.status !== 'attending') continue;
+    if (invitation?.status !== 'attending') continue;
     await queueMail({
       tenantId: event.tenantId,
       contactId,

@@ -651,7 +651,7 @@ export const eventStyles = `
 .status-tag { display: inline-block; padding: 0.1rem 0.55rem; border-radius: 999px; border: 1px solid var(--control); font-size: 0.9rem; font-weight: 600; color: var(--text); background: var(--surface); }
 .status-tag.published { border-color: var(--accent); color: var(--accent); }
 .status-tag.cancelled { border-color: #a4262c; color: #a4262c; }
-.table-wrap { overflow-x: auto; background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); }
+.table-wrap { margin-top: 0; overflow-x: auto; background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); }
 table.data { width: 100%; border-collapse: collapse; font-size: 0.95rem; }
 table.data caption { text-align: left; padding: 0.75rem 1rem 0; font-weight: 600; }
 table.data th, table.data td { padding: 0.55rem 0.9rem; border-top: 1px solid var(--line); text-align: left; vertical-align: top; }

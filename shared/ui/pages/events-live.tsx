@@ -175,7 +175,7 @@ export function EventLivePage(props: EventLivePageProps) {
         {types.length === 0 ? (
           <p class="empty">{live.byTypeEmpty}</p>
         ) : (
-          <div class="table-wrap">
+          <section class="table-wrap" aria-label={live.byTypeHeading} tabindex={0}>
             <table class="data">
               <caption class="visually-hidden">{live.byTypeHeading}</caption>
               <thead>
@@ -211,7 +211,7 @@ export function EventLivePage(props: EventLivePageProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         )}
       </section>
 
@@ -221,7 +221,7 @@ export function EventLivePage(props: EventLivePageProps) {
         {diets.length === 0 ? (
           <p class="empty">{live.dietaryNone}</p>
         ) : (
-          <div class="table-wrap">
+          <section class="table-wrap" aria-label={live.dietaryHeading} tabindex={0}>
             <table class="data">
               <caption class="visually-hidden">{live.dietaryHeading}</caption>
               <thead>
@@ -241,7 +241,7 @@ export function EventLivePage(props: EventLivePageProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         )}
         <p class="hint">{live.dietaryHint}</p>
       </section>
@@ -251,7 +251,7 @@ export function EventLivePage(props: EventLivePageProps) {
         {invitations.length === 0 ? (
           <p class="empty">{props.cursor ? live.noMore : live.noInvitations}</p>
         ) : (
-          <div class="table-wrap">
+          <section class="table-wrap" aria-label={live.invitationsHeading} tabindex={0}>
             <table class="data">
               <caption class="visually-hidden">{live.invitationsHeading}</caption>
               <thead>
@@ -308,7 +308,7 @@ export function EventLivePage(props: EventLivePageProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         )}
         <nav class="pager" aria-label={live.pagerLabel}>
           {props.cursor ? <a href={`${href('')}#invitations-heading`}>{live.firstPage}</a> : null}

@@ -40,7 +40,7 @@ function EventsTable(props: {
   const c = m.columns;
   const n = (value: number) => formatNumber(value, language);
   return (
-    <div class="table-wrap">
+    <section class="table-wrap" aria-label={caption} tabindex={0}>
       <table class="data">
         <caption class="visually-hidden">{caption}</caption>
         <thead>
@@ -85,7 +85,7 @@ function EventsTable(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
