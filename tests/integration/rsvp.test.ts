@@ -173,3 +173,58 @@ describe('the answer flow', () => {
     expect(counters.dietary['gluten-free'] ?? 0).toBe(0);
   });
 });
+
+describe('calendar updates', () => {
+  it('sends a moved event as an .ics with the same UID and a higher SEQUENCE, and a cancellation as METHOD:CANCEL', async () => {
+    const { staffClient } = await import('../helpers.js');
+    const event = await publishedEvent('hassleholm');
+    const [id] = await invitedContacts(runtime, event, 1, { prefix: `cal${Date.now()}` });
+    const address = `${id}@foretag.example`;
+    expect(
+      (await postRsvp(runtime, await rsvpToken(event, id as string), { answer: 'attend', seats: '1' }))
+        .status,
+    ).toBe(200);
+    const icsOf = (mail: { attachments?: unknown[] }) =>
+      Buffer.from(
+        String((mail.attachments?.[0] as { content?: string } | undefined)?.content ?? ''),
+        'base64',
+      ).toString('utf8');
+    const mailsTo = async () => (await mailbox(runtime)).filter((m) => recipientOf(m) === address);
+    const confirmation = await waitFor(async () => (await mailsTo())[0], 15_000, 'the confirmation');
+    const first = icsOf(confirmation);
+    expect(first).toContain(`UID:${event.eventId}@samverkan`);
+    expect(first).toMatch(/SEQUENCE:0/);
+
+    // Staff move the event an hour later through the API.
+    const staff = await staffClient(runtime, 'staff-hlm-anna');
+    const hour = 3_600_000;
+    const { eventId, tenantId, status, sequence, version, createdAt, updatedAt, ...input } = event;
+    void [eventId, tenantId, status, sequence, createdAt, updatedAt];
+    const moved = await staff.call('PUT', `/api/events/${event.eventId}`, {
+      ...input,
+      start: new Date(Date.parse(event.start) + hour).toISOString(),
+      end: new Date(Date.parse(event.end) + hour).toISOString(),
+      expectedVersion: version,
+    });
+    expect(moved.status, moved.text).toBe(200);
+    const update = await waitFor(
+      async () => (await mailsTo()).find((m) => icsOf(m).includes('SEQUENCE:1')),
+      20_000,
+      'the update',
+    );
+    const updated = icsOf(update);
+    expect(updated).toContain(`UID:${event.eventId}@samverkan`);
+    expect(updated).toContain('METHOD:REQUEST');
+
+    const cancelled = await staff.call('POST', `/api/events/${event.eventId}/cancel`, {
+      message: 'Vi återkommer med nytt datum.',
+    });
+    expect(cancelled.status, cancelled.text).toBe(200);
+    const cancellation = await waitFor(
+      async () => (await mailsTo()).find((m) => icsOf(m).includes('METHOD:CANCEL')),
+      20_000,
+      'the cancellation',
+    );
+    expect(icsOf(cancellation)).toContain(`UID:${event.eventId}@samverkan`);
+  });
+});
