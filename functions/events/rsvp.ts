@@ -164,8 +164,7 @@ export const handler = htmlPages(
       }
       const outcome = await answer(r.event, r.contact.contactId, parsed.data);
       const actor = `contact:${r.contact.contactId}`;
-      const invitation =
-        (await getInvitation(r.event.tenantId, r.event.eventId, r.contact.contactId)) ?? r.invitation;
+      const invitation = outcome.invitation ?? r.invitation;
       const updated = { ...r, invitation };
       if (outcome.result === 'org-limit') {
         return page(request, updated, {
@@ -174,7 +173,7 @@ export const handler = htmlPages(
           values,
         });
       }
-      await confirmAnswer(r.event, invitation, outcome, actor);
+      await confirmAnswer(r.event, invitation, outcome, actor, r.tenant);
       if (outcome.result === 'declined' && outcome.releasedSeats > 0) {
         // A freed seat goes to the waitlist at once, first come first served.
         try {

@@ -40,6 +40,8 @@ export async function createCampaign(
     createdBy: string;
     /** A fixed id makes creation idempotent: the same id again returns the existing campaign. */
     campaignId?: string;
+    /** `sending` for mails queued at once (transactional), so no second write marks them. */
+    status?: CampaignStatus;
   },
   client = documentClient,
 ): Promise<Campaign> {
@@ -51,7 +53,7 @@ export async function createCampaign(
     content: input.content,
     audience: input.audience,
     bulk: input.bulk,
-    status: 'draft' as CampaignStatus,
+    status: input.status ?? ('draft' as CampaignStatus),
     expansion: { pages: 0, done: false },
     createdAt: new Date().toISOString(),
     createdBy: input.createdBy,

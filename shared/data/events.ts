@@ -332,10 +332,10 @@ export async function markOpened(
 // ---------------------------------------------------------------- answers
 
 export type RsvpOutcome =
-  | { result: 'attending'; seats: number }
-  | { result: 'waitlisted'; position: number }
-  | { result: 'declined'; releasedSeats: number }
-  | { result: 'org-limit'; available: number };
+  | { result: 'attending'; seats: number; invitation?: Invitation }
+  | { result: 'waitlisted'; position: number; invitation?: Invitation }
+  | { result: 'declined'; releasedSeats: number; invitation?: Invitation }
+  | { result: 'org-limit'; available: number; invitation?: Invitation };
 
 type Item = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -440,32 +440,35 @@ export async function answer(
     if (!invitation) throw new Error('no invitation');
     const now = new Date().toISOString();
     const ids = { tenantId: event.tenantId, eventId: event.eventId };
+    // The invitation as the last transaction built it: what the caller gets back when it lands.
+    let written: Invitation = invitation;
     const invitationUpdate = (
       status: Invitation['status'],
       seats: number,
       extra: Record<string, unknown> = {},
-    ): Item => ({
-      Put: {
-        TableName: tableName(),
-        Item: compact({
-          ...invitationKey(ids.tenantId, ids.eventId, contactId),
-          type: 'invitation',
-          ...invitation,
-          status,
-          seats,
-          names: response.names.filter(Boolean),
-          dietary: response.dietary,
-          dietaryOther: response.dietaryOther,
-          accessibility: response.accessibility,
-          note: response.note,
-          respondedAt: now,
-          version: invitation.version + 1,
-          ...extra,
-        }),
-        ConditionExpression: 'version = :v',
-        ExpressionAttributeValues: { ':v': invitation.version },
-      },
-    });
+    ): Item => {
+      written = compact({
+        ...invitation,
+        status,
+        seats,
+        names: response.names.filter(Boolean),
+        dietary: response.dietary,
+        dietaryOther: response.dietaryOther,
+        accessibility: response.accessibility,
+        note: response.note,
+        respondedAt: now,
+        version: invitation.version + 1,
+        ...extra,
+      }) as Invitation;
+      return {
+        Put: {
+          TableName: tableName(),
+          Item: { ...invitationKey(ids.tenantId, ids.eventId, contactId), type: 'invitation', ...written },
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':v': invitation.version },
+        },
+      };
+    };
     const leaveWaitlist: Item[] =
       invitation.status === 'waitlisted' && invitation.waitlistedAt
         ? [
@@ -497,7 +500,7 @@ export async function answer(
       ];
       if (wasAttending) items.push(orgSeatsUpdate(ids, invitation.organisationId, -wasAttending));
       await client.send(new TransactWriteCommand({ TransactItems: items }));
-      return { result: 'declined', releasedSeats: wasAttending };
+      return { result: 'declined', releasedSeats: wasAttending, invitation: written };
     }
 
     const seats = event.questions.headcount ? Math.min(response.seats, event.seatLimitPerOrganisation) : 1;
@@ -524,7 +527,7 @@ export async function answer(
     ];
     try {
       await client.send(new TransactWriteCommand({ TransactItems: items }));
-      return { result: 'attending', seats };
+      return { result: 'attending', seats, invitation: written };
     } catch (error) {
       if (isCancelledBecause(error, 2)) {
         const held = await orgSeats(ids.tenantId, ids.eventId, invitation.organisationId, client);
@@ -570,6 +573,7 @@ export async function answer(
     return {
       result: 'waitlisted',
       position: await waitlistPosition(ids.tenantId, ids.eventId, waitlistedAt, client),
+      invitation: written,
     };
   });
 }

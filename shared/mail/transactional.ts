@@ -1,4 +1,4 @@
-import { createCampaign, markSendRequested } from '../data/campaigns.js';
+import { createCampaign } from '../data/campaigns.js';
 import { idFromKey } from '../domain/mail/campaign.js';
 import { CampaignSendRequested } from '../events/catalogue.js';
 import { publish } from '../events/publisher.js';
@@ -30,13 +30,14 @@ export async function queueMail(input: {
     audience: { kind: 'contacts', contactIds: [input.contactId] },
     bulk: isBulkKind(input.kind),
     createdBy: input.actor,
+    status: 'sending',
   });
-  if (await markSendRequested(input.tenantId, campaign.campaignId)) {
-    await publish(CampaignSendRequested, {
-      tenantId: input.tenantId,
-      campaignId: campaign.campaignId,
-      actor: input.actor,
-    });
-  }
+  // Created as `sending` (no second write marks it); asking again publishes again, which the
+  // expander and the sender absorb (a delivery is created and sent once).
+  await publish(CampaignSendRequested, {
+    tenantId: input.tenantId,
+    campaignId: campaign.campaignId,
+    actor: input.actor,
+  });
   return campaign.campaignId;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateCapacity, reportedCapacity } from '../../bench/aws-meter.js';
+import { asAwsCapacity, estimateCapacity, reportedCapacity } from '../../bench/aws-meter.js';
 import {
   costPer,
   lambdaGbSeconds,
@@ -62,6 +62,9 @@ describe('campaign benchmark arithmetic', () => {
       wru: 2,
     });
     expect(reportedCapacity('PutItem', undefined)).toBeUndefined();
+    // DynamoDB Local reports a one-item transaction on a small item as 4 WRU; DynamoDB charges 2.
+    expect(asAwsCapacity('TransactWriteItems', { rru: 0, wru: 4 })).toEqual({ rru: 0, wru: 2 });
+    expect(asAwsCapacity('UpdateItem', { rru: 0, wru: 1 })).toEqual({ rru: 0, wru: 1 });
     expect(estimateCapacity('UpdateItem', {})).toEqual({ rru: 0, wru: 1 });
     expect(estimateCapacity('GetItem', { ConsistentRead: true })).toEqual({ rru: 1, wru: 0 });
     expect(estimateCapacity('BatchGetItem', { RequestItems: { t: { Keys: [{}, {}, {}] } } })).toEqual({

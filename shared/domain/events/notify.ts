@@ -85,9 +85,10 @@ export async function confirmAnswer(
   invitation: Invitation,
   outcome: RsvpOutcome,
   actor: string,
+  knownTenant?: Tenant,
 ) {
   if (outcome.result === 'org-limit') return;
-  const tenant = await tenantOf(event);
+  const tenant = knownTenant ?? (await tenantOf(event));
   const answer =
     outcome.result === 'attending'
       ? { status: 'attending', seats: outcome.seats }
