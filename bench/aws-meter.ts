@@ -13,8 +13,9 @@ import { sqsChunks } from './pricing.js';
  *
  * A `finalizeRequest` middleware (after the retry middleware) counts every attempt, retries
  * included, with its latency and billed 64 KB chunks. A `serialize` middleware asks DynamoDB for
- * `ReturnConsumedCapacity: 'TOTAL'` and adds up what it reports; where nothing is reported (a
- * failed conditional write, which AWS still charges for), it estimates (see `estimateCapacity`).
+ * `ReturnConsumedCapacity: 'TOTAL'` and adds up what it reports (transactions corrected to AWS's
+ * rate, `asAwsCapacity`); where nothing is reported (a failed conditional write, which AWS still
+ * charges for), it estimates (see `estimateCapacity`).
  *
  * The caller is the function whose invocation the request was made in: every LocalFunction's
  * `invoke` is wrapped to run in an AsyncLocalStorage context, which also times each invocation.
@@ -170,6 +171,25 @@ export function reportedCapacity(
     else wru += c.CapacityUnits ?? 0;
   }
   return { rru, wru };
+}
+
+/**
+ * DynamoDB Local reports a transaction at 4 units per KB written (measured: a one-item
+ * TransactWriteItems on a 100-byte item reports 4 WRU, on a 1.5 KB item 8), where DynamoDB charges
+ * 2 (and 2 RRU per 4 KB read): its transaction figures are halved to match AWS.
+ */
+export const DYNAMODB_LOCAL_TRANSACTION_FACTOR = 2;
+
+/** What DynamoDB would charge for what DynamoDB Local reported. */
+export function asAwsCapacity(
+  operation: string,
+  reported: { rru: number; wru: number },
+): { rru: number; wru: number } {
+  if (!operation.startsWith('Transact')) return reported;
+  return {
+    rru: reported.rru / DYNAMODB_LOCAL_TRANSACTION_FACTOR,
+    wru: reported.wru / DYNAMODB_LOCAL_TRANSACTION_FACTOR,
+  };
 }
 
 const operationOf = (commandName: string | undefined) => (commandName ?? 'Unknown').replace(/Command$/, '');
@@ -373,10 +393,11 @@ export class AwsMeter {
           stats.ruleWru += rule.wru;
           try {
             const result = await next({ ...args, input });
-            const reported = reportedCapacity(
+            const local = reportedCapacity(
               operation,
               (result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity,
             );
+            const reported = local && asAwsCapacity(operation, local);
             if (reported) {
               stats.rru += reported.rru;
               stats.wru += reported.wru;

@@ -14,6 +14,7 @@ import {
 } from './bundle.js';
 import { campaign } from './campaign.js';
 import { type LoadStats, loadTimes } from './load-time.js';
+import { rsvp } from './rsvp.js';
 import type { BenchContext, Benchmark, BenchResult, Column } from './section.js';
 
 /**
@@ -143,6 +144,7 @@ async function bundles({ runs, outDir, progress }: BenchContext): Promise<BenchR
 const benchmarks: readonly Benchmark[] = [
   { name: 'bundles', run: bundles },
   { name: 'campaign', run: campaign },
+  { name: 'rsvp', run: rsvp },
 ];
 
 function formatTable(columns: readonly Column[], rows: readonly string[][]): string {

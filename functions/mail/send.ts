@@ -307,8 +307,9 @@ async function deliver(message: SendMessage, loaded: Loaded, pacer: SendPacer): 
   // If the process dies right here, the claim lapses and a later attempt sends again.
   for (let attempt = 0; ; attempt++) {
     try {
-      await settleDelivery(delivery, claimToken, { status: 'sent', sesMessageId });
-      return { outcome: 'sent' };
+      const settled = await settleDelivery(delivery, claimToken, { status: 'sent', sesMessageId });
+      // Not settled: SES's event got there first and moved (and counted) the delivery.
+      return { outcome: settled ? 'sent' : 'done' };
     } catch (error) {
       if (attempt >= 4) throw error;
       await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
@@ -332,14 +333,23 @@ export async function sendBatch(records: SQSRecord[]): Promise<SQSBatchResponse>
   const pacer = new SendPacer(Number(requireEnv('SES_MAX_SEND_RATE')), MAIL_QUEUE.maxConcurrency);
   const counters = new Map<string, Partial<Record<CampaignCounter, number>>>();
   let sent = 0;
-  for (const { record, message } of messages) {
-    let result: Result;
-    try {
-      result = await deliver(message, loaded, pacer);
-    } catch (error) {
-      logger.error('delivery failed', { messageId: record.messageId, campaignId: message.campaignId, error });
-      result = { outcome: 'retry', reason: 'error' };
-    }
+  // The batch's deliveries run side by side: their claims, renders and records overlap, while
+  // the pacer alone decides when each send may go (at most the invocation's share per second).
+  const results = await Promise.all(
+    messages.map(async ({ record, message }) => {
+      try {
+        return { record, message, result: await deliver(message, loaded, pacer) };
+      } catch (error) {
+        logger.error('delivery failed', {
+          messageId: record.messageId,
+          campaignId: message.campaignId,
+          error,
+        });
+        return { record, message, result: { outcome: 'retry', reason: 'error' } as Result };
+      }
+    }),
+  );
+  for (const { record, message, result } of results) {
     if (result.outcome === 'retry') failures.push({ itemIdentifier: record.messageId });
     if (result.outcome === 'sent' || result.outcome === 'failed' || result.outcome === 'skipped') {
       const key = `${message.tenantId}|${message.campaignId}`;

@@ -133,7 +133,8 @@ export async function settleDelivery(
     update += ', reason = :reason';
     values[':reason'] = outcome.reason;
   }
-  update += ' REMOVE claimToken, claimUntil';
+  // `settledBy` lets a retry of this very write (its answer lost) recognise itself below.
+  update += ', settledBy = :token REMOVE claimToken, claimUntil';
   try {
     await client.send(
       new UpdateCommand({
@@ -148,12 +149,10 @@ export async function settleDelivery(
     return true;
   } catch (error) {
     if (!isConditionalCheckFailed(error)) throw error;
-    // Our own earlier attempt may have applied this very update before its answer was lost.
+    // Our own earlier attempt may have applied this very update before its answer was lost;
+    // otherwise an SES event moved the delivery on first (and counted it there).
     const current = await getDelivery(delivery.tenantId, delivery.campaignId, delivery.contactId, client);
-    return (
-      current?.status === outcome.status &&
-      (outcome.status !== 'sent' || current.sesMessageId === outcome.sesMessageId)
-    );
+    return (current as { settledBy?: string } | undefined)?.settledBy === claimToken;
   }
 }
 
@@ -178,7 +177,8 @@ export async function advanceDelivery(
       new UpdateCommand({
         TableName: tableName(),
         Key: deliveryKey(tenantId, campaignId, contactId),
-        UpdateExpression: `SET #status = :to, updatedAt = :at, sesMessageId = :mid${detail.reason ? ', reason = :reason' : ''}`,
+        // Moving on from `sending` ends the claim: the sender's late settle then knows it lost.
+        UpdateExpression: `SET #status = :to, updatedAt = :at, sesMessageId = :mid${detail.reason ? ', reason = :reason' : ''} REMOVE claimToken, claimUntil`,
         ConditionExpression: `attribute_exists(pk) AND #status IN (${Object.keys(fromValues).join(', ')})`,
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {

@@ -29,7 +29,10 @@ export class SendPacer {
       const second = Math.floor(t / 1000);
       if (second !== this.second) {
         this.second = second;
-        this.usedThisSecond = 0;
+        // Slots are fixed points on the wall clock. Slots of this second that have already gone
+        // are not ours to use: the invocation before this one (the same worker, a moment ago)
+        // may have taken them. So a worker never exceeds its share, however short its batches.
+        this.usedThisSecond = Math.ceil(((t - second * 1000) * this.perSecond) / 1000);
       }
       if (this.usedThisSecond < this.perSecond) {
         // Spread within the second: the k-th send waits for its slot.
