@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../adapters/clients.js';
 import {
   type Audience,
@@ -14,7 +8,7 @@ import {
   type CampaignStatus,
   campaignCounters,
 } from '../domain/mail/campaign.js';
-import { compact, isConditionalCheckFailed, tableName, tenantPk, withoutKeys } from './table.js';
+import { compact, isConditionalCheckFailed, queryAll, tableName, tenantPk, withoutKeys } from './table.js';
 
 const sk = (campaignId: string) => `CAMPAIGN#${campaignId}`;
 export const campaignKey = (tenantId: string, campaignId: string) => ({
@@ -97,20 +91,7 @@ export async function getExpansionCursor(tenantId: string, campaignId: string, c
 }
 
 export async function listCampaigns(tenantId: string, client = documentClient): Promise<Campaign[]> {
-  const out: Campaign[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':prefix': 'CAMPAIGN#' },
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    for (const item of page.Items ?? []) out.push(fromItem(item));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
+  const out = (await queryAll(tenantPk(tenantId), 'CAMPAIGN#', client)).map(fromItem);
   return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 

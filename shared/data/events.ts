@@ -14,7 +14,7 @@ import type {
   RsvpAnswer,
   SamverkanEvent,
 } from '../domain/events/event.js';
-import { compact, isConditionalCheckFailed, tableName, tenantPk, withoutKeys } from './table.js';
+import { compact, isConditionalCheckFailed, queryAll, tableName, tenantPk, withoutKeys } from './table.js';
 
 /**
  * Events and their invitations.
@@ -130,20 +130,9 @@ export async function getEvent(
 }
 
 export async function listEvents(tenantId: string, client = documentClient): Promise<SamverkanEvent[]> {
-  const out: SamverkanEvent[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':prefix': 'EVENT#' },
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    for (const item of page.Items ?? []) out.push(withDefaults(strip<SamverkanEvent>(item)));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
+  const out = (await queryAll(tenantPk(tenantId), 'EVENT#', client)).map((item) =>
+    withDefaults(strip<SamverkanEvent>(item)),
+  );
   return out.sort((a, b) => a.start.localeCompare(b.start));
 }
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../adapters/clients.js';
 import type { Programme, ProgrammeInput, ProgrammeUpdate, Theme } from '../domain/programmes/programme.js';
 import { HttpError } from '../http/errors.js';
-import { compact, isConditionalCheckFailed, tableName, tenantPk, withoutKeys } from './table.js';
+import { compact, isConditionalCheckFailed, queryAll, tableName, tenantPk, withoutKeys } from './table.js';
 
 const sk = (programmeId: string) => `PROGRAMME#${programmeId}`;
 
@@ -59,20 +59,7 @@ export async function getProgramme(
 }
 
 export async function listProgrammes(tenantId: string, client = documentClient): Promise<Programme[]> {
-  const items: Programme[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':prefix': 'PROGRAMME#' },
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    for (const item of page.Items ?? []) items.push(fromItem(item));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
+  const items = (await queryAll(tenantPk(tenantId), 'PROGRAMME#', client)).map(fromItem);
   return items.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 

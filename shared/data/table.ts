@@ -1,3 +1,5 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../adapters/clients.js';
 import { requireEnv } from '../adapters/config.js';
 
 /**
@@ -62,4 +64,31 @@ function compactValue(value: unknown): unknown {
     );
   }
   return value;
+}
+
+/**
+ * Every item of a partition whose sort key starts with `prefix`, page after page. For the
+ * tenant-sized lists (programmes, events, campaigns, organisations, suppressions), never for
+ * anything that grows with an audience.
+ */
+export async function queryAll(
+  pk: string,
+  prefix: string,
+  client = documentClient,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  return items;
 }
