@@ -220,8 +220,10 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/api/events/{eventId}/attendance', auth: 'staff' },
       { method: 'GET', path: '/api/events/{eventId}/export.csv', auth: 'staff' },
       { method: 'POST', path: '/api/events/{eventId}/audience-preview', auth: 'staff' },
+      { method: 'POST', path: '/api/events/{eventId}/invitations/preview', auth: 'staff' },
+      { method: 'POST', path: '/api/events/{eventId}/invitations/test', auth: 'staff' },
     ],
-    access: { table: 'readwrite', publish: true },
+    access: { table: 'readwrite', publish: true, sendEmail: true },
     // Promoting a waitlist or exporting a large event reads and writes for a few seconds.
     timeoutSeconds: 29,
   },
@@ -244,7 +246,7 @@ export const wiring: Wiring = [
       { method: 'GET', path: '/console/events/{eventId}/badges', auth: 'console' },
       { method: 'GET', path: '/console/events/{eventId}/export.csv', auth: 'console' },
     ],
-    access: { table: 'readwrite', publish: true },
+    access: { table: 'readwrite', publish: true, sendEmail: true },
     timeoutSeconds: 29,
   },
   {

@@ -37,8 +37,10 @@ import {
   notifyEventCancelled,
   notifyEventChanged,
   notifyPromoted,
+  previewInvitation,
   scheduleReminders,
   sendInvitations,
+  sendTestInvitation,
 } from '../../shared/domain/events/notify.js';
 import { type Audience, audienceSchema } from '../../shared/domain/mail/campaign.js';
 import { type Language, languageSchema } from '../../shared/domain/programmes/programme.js';
@@ -48,6 +50,7 @@ import { httpErrors, requestLogging, securityHeaders } from '../../shared/http/m
 import { idParam, parseJsonBody, rawBody, validate } from '../../shared/http/request.js';
 import type { StaffIdentity } from '../../shared/identity/staff.js';
 import { formatAgendaTime, formatEventWhen, formatPlace } from '../../shared/mail/event-format.js';
+import { isValidEmail } from '../../shared/mail/headers.js';
 import { logger, metrics } from '../../shared/observability/logger.js';
 import { t } from '../../shared/ui/i18n.js';
 
@@ -497,6 +500,9 @@ function rawRoute(
 // ---------------------------------------------------------------- routes
 
 const eventPath = z.object({ eventId: idParam });
+const mailIntroBody = z
+  .object({ markdownIntro: z.string().max(20_000).optional(), language: languageSchema.optional() })
+  .strict();
 const eventUpdateSchema = eventInputSchema.safeExtend({ expectedVersion: z.number().int().min(1) });
 const invitationsQuery = z
   .object({
@@ -596,6 +602,35 @@ const json = jsonApi({
     async ({ identity, path, body }) => {
       await eventOr404(identity.tenantId, path.eventId);
       return { body: await countAudience(identity.tenantId, body.audience) };
+    },
+  ),
+
+  /** The invitation as it will read in each language (placeholder links). */
+  'POST /api/events/{eventId}/invitations/preview': staffRoute(
+    { path: eventPath, body: mailIntroBody, role: 'viewer' },
+    async ({ identity, path, body }) => {
+      const event = await eventOr404(identity.tenantId, path.eventId);
+      return { body: { previews: await previewInvitation(event, body.markdownIntro) } };
+    },
+  ),
+
+  /** The invitation to the signed-in staff member's own address, marked [TEST]. */
+  'POST /api/events/{eventId}/invitations/test': staffRoute(
+    { path: eventPath, body: mailIntroBody },
+    async ({ identity, path, body }) => {
+      const event = await eventOr404(identity.tenantId, path.eventId);
+      if (!identity.email || !isValidEmail(identity.email)) {
+        throw new HttpError(422, 'Your account has no email address to send the test to', [
+          { field: 'token.email', message: 'Missing' },
+        ]);
+      }
+      const tenant = await getTenant(identity.tenantId);
+      const messageId = await sendTestInvitation(
+        event,
+        { name: identity.name, email: identity.email, language: body.language ?? tenant?.language ?? 'sv' },
+        body.markdownIntro,
+      );
+      return { status: 202, body: { sentTo: identity.email, messageId } };
     },
   ),
 });

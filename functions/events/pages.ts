@@ -13,6 +13,8 @@ import {
 import { getProgramme, listProgrammes } from '../../shared/data/programmes.js';
 import { getTenant, type Tenant } from '../../shared/data/tenants.js';
 import type { SamverkanEvent } from '../../shared/domain/events/event.js';
+import { previewInvitation, sendTestInvitation } from '../../shared/domain/events/notify.js';
+import type { Language } from '../../shared/domain/programmes/programme.js';
 import { HttpError, notFound } from '../../shared/http/errors.js';
 import {
   consolePage,
@@ -187,6 +189,8 @@ async function invitePage(
     values: InviteFormValues;
     errors?: InviteErrors;
     preview?: { count: number; unsubscribed: number };
+    mailPreviews?: { language: Language; subject: string; text: string }[];
+    testSentTo?: string;
   },
   status = 200,
 ): Promise<PageResult> {
@@ -229,6 +233,8 @@ async function invitePage(
       values: form.values,
       errors: form.errors ?? {},
       preview: form.preview,
+      mailPreviews: form.mailPreviews,
+      testSentTo: form.testSentTo,
       organisationTypes: types,
       contacts,
     }),
@@ -405,13 +411,30 @@ export const handler = htmlPages(
           ? await countAudience(who.identity.tenantId, parsed.audience)
           : undefined;
         const errors = parsed.audience ? {} : parsed.errors;
+        const mailPreviews = (await previewInvitation(event, parsed.intro)).map(
+          ({ language, subject, text }) => ({
+            language,
+            subject,
+            text,
+          }),
+        );
         return invitePage(
           request,
           who,
           event,
-          { values: parsed.values, errors, preview },
+          { values: parsed.values, errors, preview, mailPreviews },
           parsed.audience ? 200 : 422,
         );
+      }
+      if (request.form.action === 'test') {
+        const email = who.identity.email;
+        if (!email) throw new HttpError(422, 'Your account has no email address to send the test to');
+        await sendTestInvitation(
+          event,
+          { name: who.identity.name, email, language: who.language },
+          parsed.intro,
+        );
+        return invitePage(request, who, event, { values: parsed.values, testSentTo: email });
       }
       if (!parsed.ok || !parsed.audience)
         return invitePage(request, who, event, { values: parsed.values, errors: parsed.errors }, 422);

@@ -14,6 +14,7 @@ export type Role = (typeof roles)[number];
 export const staffClaimsSchema = z.object({
   sub: z.string().min(1),
   name: z.string().min(1).optional(),
+  email: z.string().optional(),
   'custom:tenant': z.string().regex(/^[a-z0-9-]{2,40}$/),
   'custom:role': z.enum(roles),
 });
@@ -23,13 +24,21 @@ export interface StaffIdentity {
   tenantId: string;
   role: Role;
   name: string;
+  /** From the id token; where test mails go. */
+  email?: string;
 }
 
 export function identityFromClaims(claims: unknown): StaffIdentity | undefined {
   const parsed = staffClaimsSchema.safeParse(claims);
   if (!parsed.success) return undefined;
   const c = parsed.data;
-  return { staffId: c.sub, tenantId: c['custom:tenant'], role: c['custom:role'], name: c.name ?? c.sub };
+  return {
+    staffId: c.sub,
+    tenantId: c['custom:tenant'],
+    role: c['custom:role'],
+    name: c.name ?? c.sub,
+    email: c.email,
+  };
 }
 
 /** Staff JSON routes: the JWT authorizer (or the local runtime) has verified the token already. */

@@ -225,6 +225,7 @@ input[type="radio"], input[type="checkbox"] { width: 1.25rem; height: 1.25rem; a
 [aria-invalid="true"] { border-color: #8a1c1c !important; box-shadow: 0 0 0 1px #8a1c1c; }
 .field-error { color: #8a1c1c; font-weight: 600; margin: 0.35rem 0 0; }
 .field-error::before { content: "⚠ "; }
+.mail-preview { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.9rem; background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); padding: 1rem; max-width: 42rem; }
 .agenda { padding-left: 1.1rem; }
 .agenda li { margin: 0.25rem 0; }
 .inline-links { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; padding: 0; list-style: none; }

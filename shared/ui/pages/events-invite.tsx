@@ -147,6 +147,10 @@ export interface EventInvitePageProps {
   errors: InviteErrors;
   /** The audience count, after "Preview". */
   preview?: { count: number; unsubscribed: number };
+  /** The mail as each language's recipients will read it, after "Preview". */
+  mailPreviews?: { language: Language; subject: string; text: string }[];
+  /** After "Send a test to me": where it went. */
+  testSentTo?: string;
   organisationTypes: string[];
   contacts: InviteContact[];
 }
@@ -156,6 +160,7 @@ const errorId = (field: InviteField) => `invite-${field}-error`;
 export function EventInvitePage(props: EventInvitePageProps) {
   const { language, timeZone, event, csrfToken, values, errors, preview, organisationTypes, contacts } =
     props;
+  const x = extraTexts[language];
   const m = t(language).events;
   const v = m.invite;
   const n = (value: number) => formatNumber(value, language);
@@ -212,6 +217,28 @@ export function EventInvitePage(props: EventInvitePageProps) {
           {v.previewResult(n(preview.count))}
           {preview.unsubscribed > 0 ? ` ${v.previewUnsubscribed(n(preview.unsubscribed))}` : ''}
         </p>
+      ) : null}
+
+      {props.testSentTo ? (
+        <p class="notice" role="status">
+          {x.testSent(props.testSentTo)}
+        </p>
+      ) : null}
+
+      {props.mailPreviews?.length ? (
+        <section aria-labelledby="mail-preview-heading">
+          <h2 id="mail-preview-heading">{x.previewHeading}</h2>
+          {props.mailPreviews.map((p) => (
+            <details key={p.language} open={p.language === language}>
+              <summary>
+                {x.languageNames[p.language]}: <span lang={p.language}>{p.subject}</span>
+              </summary>
+              <pre class="mail-preview" lang={p.language}>
+                {p.text}
+              </pre>
+            </details>
+          ))}
+        </section>
       ) : null}
 
       <form method="post" action={eventHref(event.eventId, '/invitations')} class="event-form" novalidate>
@@ -360,6 +387,9 @@ export function EventInvitePage(props: EventInvitePageProps) {
           <button type="submit" name="action" value="preview">
             {v.preview}
           </button>
+          <button type="submit" name="action" value="test">
+            {x.sendTest}
+          </button>
           <button type="submit" name="action" value="send" class="primary">
             {v.send}
           </button>
@@ -368,3 +398,33 @@ export function EventInvitePage(props: EventInvitePageProps) {
     </>
   );
 }
+
+/** The invite page's texts for the mail preview and the test send. */
+const extraTexts: Record<
+  Language,
+  {
+    previewHeading: string;
+    sendTest: string;
+    testSent: (to: string) => string;
+    languageNames: Record<Language, string>;
+  }
+> = {
+  sv: {
+    previewHeading: 'Så här ser inbjudan ut',
+    sendTest: 'Skicka ett test till mig',
+    testSent: (to) => `Ett testmejl är skickat till ${to}.`,
+    languageNames: { sv: 'Svenska', da: 'Danska', en: 'Engelska' },
+  },
+  da: {
+    previewHeading: 'Sådan ser invitationen ud',
+    sendTest: 'Send en test til mig',
+    testSent: (to) => `En testmail er sendt til ${to}.`,
+    languageNames: { sv: 'Svensk', da: 'Dansk', en: 'Engelsk' },
+  },
+  en: {
+    previewHeading: 'What the invitation looks like',
+    sendTest: 'Send a test to me',
+    testSent: (to) => `A test mail has been sent to ${to}.`,
+    languageNames: { sv: 'Swedish', da: 'Danish', en: 'English' },
+  },
+};
