@@ -234,9 +234,16 @@ describe('before sending invitations', () => {
     const { staffClient } = await import('../helpers.js');
     const staff = await staffClient(runtime, 'staff-hlm-anna');
     const event = await publishedEvent('hassleholm', { title: `Förhandsvisning ${Date.now()}` });
-    const preview = await staff.call('POST', `/api/events/${event.eventId}/invitations/preview`, { markdownIntro: 'Hej **alla**!' });
+    const preview = await staff.call('POST', `/api/events/${event.eventId}/invitations/preview`, {
+      markdownIntro: 'Hej **alla**!',
+    });
     expect(preview.status, preview.text).toBe(200);
-    const previews = preview.json.previews as { language: string; subject: string; html: string; text: string }[];
+    const previews = preview.json.previews as {
+      language: string;
+      subject: string;
+      html: string;
+      text: string;
+    }[];
     expect(previews.map((p) => p.language)).toEqual(['sv', 'da', 'en']);
     for (const p of previews) {
       expect(p.html).toContain(`lang="${p.language}"`);
@@ -246,10 +253,14 @@ describe('before sending invitations', () => {
     const test = await staff.call('POST', `/api/events/${event.eventId}/invitations/test`, {});
     expect(test.status, test.text).toBe(202);
     expect(test.json.sentTo).toBe('anna.lindqvist@hassleholm.example');
-    const mails = await waitFor(async () => {
-      const all = await mailbox(runtime);
-      return all.length > before ? all.slice(before) : undefined;
-    }, 10_000, 'the test mail');
+    const mails = await waitFor(
+      async () => {
+        const all = await mailbox(runtime);
+        return all.length > before ? all.slice(before) : undefined;
+      },
+      10_000,
+      'the test mail',
+    );
     expect(mails).toHaveLength(1);
     expect(recipientOf(mails[0] as never)).toBe('anna.lindqvist@hassleholm.example');
     expect(mails[0]?.subject).toMatch(/^\[TEST\] /);
