@@ -33,14 +33,13 @@ import {
   type SamverkanEvent,
 } from '../../shared/domain/events/event.js';
 import { type CsvSeparator, csvDocument, csvFileName } from '../../shared/domain/events/export.js';
+import { previewInvitation, sendTestInvitation } from '../../shared/domain/events/invitation-preview.js';
 import {
   notifyEventCancelled,
   notifyEventChanged,
   notifyPromoted,
-  previewInvitation,
   scheduleReminders,
   sendInvitations,
-  sendTestInvitation,
 } from '../../shared/domain/events/notify.js';
 import { type Audience, audienceSchema } from '../../shared/domain/mail/campaign.js';
 import { type Language, languageSchema } from '../../shared/domain/programmes/programme.js';

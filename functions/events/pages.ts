@@ -13,7 +13,7 @@ import {
 import { getProgramme, listProgrammes } from '../../shared/data/programmes.js';
 import { getTenant, type Tenant } from '../../shared/data/tenants.js';
 import type { SamverkanEvent } from '../../shared/domain/events/event.js';
-import { previewInvitation, sendTestInvitation } from '../../shared/domain/events/notify.js';
+import { previewInvitation, sendTestInvitation } from '../../shared/domain/events/invitation-preview.js';
 import type { Language } from '../../shared/domain/programmes/programme.js';
 import { HttpError, notFound } from '../../shared/http/errors.js';
 import {

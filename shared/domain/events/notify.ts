@@ -1,6 +1,3 @@
-import { SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { sesv2 } from '../../adapters/clients.js';
-import { requireEnv } from '../../adapters/config.js';
 import { createCampaign, markSendRequested } from '../../data/campaigns.js';
 import type { RsvpOutcome } from '../../data/events.js';
 import { getCounters, getInvitation } from '../../data/events.js';
@@ -9,8 +6,6 @@ import { getTenant, type Tenant } from '../../data/tenants.js';
 import { CampaignSendRequested, EventReminderDue } from '../../events/catalogue.js';
 import { publish } from '../../events/publisher.js';
 import type { EventChangeField } from '../../mail/content.js';
-import { formatMailbox } from '../../mail/headers.js';
-import { renderMessage } from '../../mail/render.js';
 import { queueMail } from '../../mail/transactional.js';
 import type { Audience } from '../mail/campaign.js';
 import { idFromKey } from '../mail/campaign.js';
@@ -21,7 +16,7 @@ import type { Invitation, SamverkanEvent } from './event.js';
  * which the sender signs each recipient's own RSVP link, and event mails that change the
  * recipient's calendar carry the calendar entry's stable UID and SEQUENCE.
  */
-async function tenantOf(event: SamverkanEvent): Promise<Tenant> {
+export async function tenantOf(event: SamverkanEvent): Promise<Tenant> {
   const tenant = await getTenant(event.tenantId);
   if (!tenant) throw new Error(`Tenant ${event.tenantId} has no profile`);
   return tenant;
@@ -30,7 +25,7 @@ async function tenantOf(event: SamverkanEvent): Promise<Tenant> {
 /** The calendar entry's UID: the same for the invitation, every update and the cancellation. */
 export const calendarUid = (event: Pick<SamverkanEvent, 'eventId'>) => `${event.eventId}@samverkan`;
 
-function eventMailData(event: SamverkanEvent, tenant: Tenant) {
+export function eventMailData(event: SamverkanEvent, tenant: Tenant) {
   return {
     eventId: event.eventId,
     event: {
@@ -268,62 +263,4 @@ export async function sendReminder(
       actor,
     });
   }
-}
-
-/** Placeholder links in previews and test mails: they lead to the "link does not work" page. */
-const previewLink = (path: string) => `${process.env.PUBLIC_BASE_URL ?? 'https://localhost'}/${path}/preview`;
-
-/** The invitation as recipients in each language will get it (placeholder links). */
-export async function previewInvitation(event: SamverkanEvent, markdownIntro: string | undefined) {
-  const tenant = await tenantOf(event);
-  const data = { ...eventMailData(event, tenant), rsvpUrl: previewLink('rsvp'), markdownIntro };
-  return (['sv', 'da', 'en'] as const).map((language) => ({
-    language,
-    ...renderMessage({
-      kind: 'invitation',
-      language,
-      tenantName: tenant.name,
-      recipientName: tenant.language === 'da' ? 'Fornavn Efternavn' : 'Förnamn Efternamn',
-      unsubscribeUrl: previewLink('unsubscribe'),
-      data,
-    }),
-  }));
-}
-
-/**
- * A test of the invitation to the staff member themself, straight through SES (not a contact,
- * so not through the campaign pipeline), marked [TEST] and tagged so no delivery is touched.
- */
-export async function sendTestInvitation(
-  event: SamverkanEvent,
-  to: { name: string; email: string; language: 'sv' | 'da' | 'en' },
-  markdownIntro: string | undefined,
-): Promise<string> {
-  const tenant = await tenantOf(event);
-  const mail = renderMessage({
-    kind: 'invitation',
-    language: to.language,
-    tenantName: tenant.name,
-    recipientName: to.name,
-    unsubscribeUrl: previewLink('unsubscribe'),
-    data: { ...eventMailData(event, tenant), rsvpUrl: previewLink('rsvp'), markdownIntro },
-  });
-  const result = await sesv2.send(
-    new SendEmailCommand({
-      FromEmailAddress: formatMailbox(tenant.name, requireEnv('MAIL_FROM_ADDRESS')),
-      Destination: { ToAddresses: [formatMailbox(to.name, to.email, 'To')] },
-      Content: {
-        Simple: {
-          Subject: { Data: `[TEST] ${mail.subject}`, Charset: 'UTF-8' },
-          Body: { Html: { Data: mail.html, Charset: 'UTF-8' }, Text: { Data: mail.text, Charset: 'UTF-8' } },
-        },
-      },
-      ConfigurationSetName: requireEnv('SES_CONFIGURATION_SET'),
-      EmailTags: [
-        { Name: 'tenant', Value: event.tenantId },
-        { Name: 'test', Value: 'invitation' },
-      ],
-    }),
-  );
-  return result.MessageId ?? '';
 }
