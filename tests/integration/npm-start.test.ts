@@ -6,7 +6,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../helpers.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'samverkan-start-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+let groupLeader: number | undefined;
+afterAll(() => {
+  // A failed assertion must not leave `npm start` (and its emulators) running.
+  if (groupLeader) {
+    try {
+      process.kill(-groupLeader, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 /** Process ids of the emulators started for this data folder (their command lines name it). */
 async function emulatorPids(): Promise<number[]> {
@@ -30,6 +41,7 @@ describe('npm start', () => {
         detached: true,
       },
     );
+    groupLeader = child.pid;
     let output = '';
     let errors = '';
     child.stdout.on('data', (chunk) => {

@@ -24,9 +24,14 @@ const java = spawn(
   ],
   { stdio: ['ignore', 'ignore', 'inherit'] },
 );
+// Java gets two seconds to stop cleanly, then is killed; this process stays alive until Java
+// has exited (see the 'exit' handler), so it never leaves an orphan behind.
+let stopping = false;
 const stop = () => {
+  if (stopping) return;
+  stopping = true;
   java.kill('SIGTERM');
-  setTimeout(() => java.kill('SIGKILL'), 2000).unref();
+  setTimeout(() => java.kill('SIGKILL'), 2000);
 };
 java.on('exit', (code) => process.exit(code ?? 0));
 process.on('disconnect', stop);
