@@ -136,6 +136,18 @@ function stale(what: 'organisation' | 'contact'): HttpError {
   ]);
 }
 
+/** Who made a new record, when and through which channel: the same on every record created. */
+function creationStamp(meta: WriteMeta, now: string) {
+  return {
+    source: meta.source,
+    version: 1,
+    createdAt: now,
+    createdBy: meta.actor,
+    updatedAt: now,
+    updatedBy: meta.actor,
+  };
+}
+
 /* ---------------- organisations ---------------- */
 
 function organisationFromItem(item: Record<string, unknown>): Organisation {
@@ -168,12 +180,7 @@ export async function createOrganisation(
     size: input.size,
     organisationType: input.organisationType,
     tags: input.tags,
-    source: meta.source,
-    version: 1,
-    createdAt: now,
-    createdBy: meta.actor,
-    updatedAt: now,
-    updatedBy: meta.actor,
+    ...creationStamp(meta, now),
   };
   const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
     {
@@ -435,12 +442,7 @@ export async function createContact(
     language: input.language,
     tags: input.tags,
     lawfulBasis: input.lawfulBasis,
-    source: meta.source,
-    version: 1,
-    createdAt: now,
-    createdBy: meta.actor,
-    updatedAt: now,
-    updatedBy: meta.actor,
+    ...creationStamp(meta, now),
   };
   const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
     {
@@ -795,12 +797,7 @@ export function createOrganisationsOnce<T extends OrganisationToCreate>(
         organisationId,
         tenantId,
         ...input,
-        source: meta.source,
-        version: 1,
-        createdAt: now,
-        createdBy: meta.actor,
-        updatedAt: now,
-        updatedBy: meta.actor,
+        ...creationStamp(meta, now),
       }),
       ...(input.organisationNumber
         ? {
@@ -854,12 +851,7 @@ export function createContactsOnce<T extends ContactToCreate>(
         contactId,
         tenantId,
         ...input,
-        source: meta.source,
-        version: 1,
-        createdAt: now,
-        createdBy: meta.actor,
-        updatedAt: now,
-        updatedBy: meta.actor,
+        ...creationStamp(meta, now),
       }),
       guard: { ...emailGuardKey(tenantId, input.email), type: 'unique', kind: 'email', contactId },
     }),

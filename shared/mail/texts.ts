@@ -1,4 +1,5 @@
 import type { DietaryCategory, EventKind } from '../domain/events/event.js';
+import { dietaryNames, eventKindNames } from '../domain/events/vocabulary.js';
 import type { Language } from '../domain/programmes/programme.js';
 import type { EventChangeField } from './content.js';
 
@@ -133,13 +134,7 @@ const sv: MailTexts = {
       `Du får det här mejlet eftersom någon, förhoppningsvis du, har anmält den här adressen till utskick från ${tenant}. Var det inte du kan du bortse från mejlet: utan bekräftelse får du inga fler utskick.`,
   },
   events: {
-    kinds: {
-      workshop: 'Workshop',
-      'dialogue-lunch': 'Dialoglunch',
-      'breakfast-meeting': 'Frukostmöte',
-      seminar: 'Seminarium',
-      'study-visit': 'Studiebesök',
-    },
+    kinds: eventKindNames.sv,
     kindsInSentence: {
       workshop: 'en workshop',
       'dialogue-lunch': 'en dialoglunch',
@@ -147,15 +142,7 @@ const sv: MailTexts = {
       seminar: 'ett seminarium',
       'study-visit': 'ett studiebesök',
     },
-    dietary: {
-      vegetarian: 'Vegetarisk',
-      vegan: 'Vegansk',
-      'gluten-free': 'Glutenfri',
-      'lactose-free': 'Laktosfri',
-      'nut-allergy': 'Nötallergi',
-      halal: 'Halal',
-      other: 'Annat',
-    },
+    dietary: dietaryNames.sv,
     changeFields: { time: 'Tid', place: 'Plats', title: 'Titel', agenda: 'Program' },
     quote: (title) => `”${title}”`,
     date: ({ weekday, day, month, year }) => `${weekday} ${day} ${month} ${year}`,
@@ -262,13 +249,7 @@ const da: MailTexts = {
       `Du modtager denne e-mail, fordi nogen, forhåbentlig dig, har tilmeldt denne adresse til udsendelser fra ${tenant}. Var det ikke dig, kan du se bort fra e-mailen: uden bekræftelse modtager du ikke flere udsendelser.`,
   },
   events: {
-    kinds: {
-      workshop: 'Workshop',
-      'dialogue-lunch': 'Dialogfrokost',
-      'breakfast-meeting': 'Morgenmøde',
-      seminar: 'Seminar',
-      'study-visit': 'Studiebesøg',
-    },
+    kinds: eventKindNames.da,
     kindsInSentence: {
       workshop: 'en workshop',
       'dialogue-lunch': 'en dialogfrokost',
@@ -276,15 +257,7 @@ const da: MailTexts = {
       seminar: 'et seminar',
       'study-visit': 'et studiebesøg',
     },
-    dietary: {
-      vegetarian: 'Vegetarisk',
-      vegan: 'Vegansk',
-      'gluten-free': 'Glutenfri',
-      'lactose-free': 'Laktosefri',
-      'nut-allergy': 'Nøddeallergi',
-      halal: 'Halal',
-      other: 'Andet',
-    },
+    dietary: dietaryNames.da,
     changeFields: { time: 'Tidspunkt', place: 'Sted', title: 'Titel', agenda: 'Program' },
     quote: (title) => `»${title}«`,
     date: ({ weekday, day, month, year }) => `${weekday} den ${day}. ${month} ${year}`,
@@ -391,13 +364,7 @@ const en: MailTexts = {
       `You are receiving this email because someone, hopefully you, signed this address up for emails from ${tenant}. If it wasn't you, you can ignore this email: without confirmation you will not receive anything more.`,
   },
   events: {
-    kinds: {
-      workshop: 'Workshop',
-      'dialogue-lunch': 'Dialogue lunch',
-      'breakfast-meeting': 'Breakfast meeting',
-      seminar: 'Seminar',
-      'study-visit': 'Study visit',
-    },
+    kinds: eventKindNames.en,
     kindsInSentence: {
       workshop: 'a workshop',
       'dialogue-lunch': 'a dialogue lunch',
@@ -405,15 +372,7 @@ const en: MailTexts = {
       seminar: 'a seminar',
       'study-visit': 'a study visit',
     },
-    dietary: {
-      vegetarian: 'Vegetarian',
-      vegan: 'Vegan',
-      'gluten-free': 'Gluten-free',
-      'lactose-free': 'Lactose-free',
-      'nut-allergy': 'Nut allergy',
-      halal: 'Halal',
-      other: 'Other',
-    },
+    dietary: dietaryNames.en,
     changeFields: { time: 'Time', place: 'Place', title: 'Title', agenda: 'Agenda' },
     quote: (title) => `“${title}”`,
     date: ({ weekday, day, month, year }) => `${weekday} ${day} ${month} ${year}`,

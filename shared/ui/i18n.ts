@@ -1,4 +1,5 @@
 import type { DietaryCategory, EventKind, EventStatus, InvitationStatus } from '../domain/events/event.js';
+import { dietaryNames, eventKindNames } from '../domain/events/vocabulary.js';
 import type { Language } from '../domain/programmes/programme.js';
 import type { Role } from '../identity/staff.js';
 import type { EventFormField, QuestionKey } from './pages/events-form.js';
@@ -312,13 +313,7 @@ const sv: Messages = {
     backToEvent: 'Tillbaka till evenemanget',
     yes: 'Ja',
     no: 'Nej',
-    kinds: {
-      workshop: 'Workshop',
-      'dialogue-lunch': 'Dialoglunch',
-      'breakfast-meeting': 'Frukostmöte',
-      seminar: 'Seminarium',
-      'study-visit': 'Studiebesök',
-    },
+    kinds: eventKindNames.sv,
     statuses: { draft: 'Utkast', published: 'Publicerat', cancelled: 'Inställt' },
     invitationStatuses: {
       invited: 'Inget svar',
@@ -326,15 +321,7 @@ const sv: Messages = {
       waitlisted: 'På väntelistan',
       declined: 'Kommer inte',
     },
-    dietary: {
-      vegetarian: 'Vegetarisk',
-      vegan: 'Vegansk',
-      'gluten-free': 'Glutenfri',
-      'lactose-free': 'Laktosfri',
-      'nut-allergy': 'Nötallergi',
-      halal: 'Halal',
-      other: 'Annat',
-    },
+    dietary: dietaryNames.sv,
     organisationTypes: {
       company: 'Företag',
       'business-association': 'Näringslivsorganisation',
@@ -645,13 +632,7 @@ const da: Messages = {
     backToEvent: 'Tilbage til arrangementet',
     yes: 'Ja',
     no: 'Nej',
-    kinds: {
-      workshop: 'Workshop',
-      'dialogue-lunch': 'Dialogfrokost',
-      'breakfast-meeting': 'Morgenmøde',
-      seminar: 'Seminar',
-      'study-visit': 'Studiebesøg',
-    },
+    kinds: eventKindNames.da,
     statuses: { draft: 'Kladde', published: 'Offentliggjort', cancelled: 'Aflyst' },
     invitationStatuses: {
       invited: 'Intet svar',
@@ -659,15 +640,7 @@ const da: Messages = {
       waitlisted: 'På ventelisten',
       declined: 'Kommer ikke',
     },
-    dietary: {
-      vegetarian: 'Vegetarisk',
-      vegan: 'Vegansk',
-      'gluten-free': 'Glutenfri',
-      'lactose-free': 'Laktosefri',
-      'nut-allergy': 'Nøddeallergi',
-      halal: 'Halal',
-      other: 'Andet',
-    },
+    dietary: dietaryNames.da,
     organisationTypes: {
       company: 'Virksomhed',
       'business-association': 'Erhvervsorganisation',
@@ -977,13 +950,7 @@ const en: Messages = {
     backToEvent: 'Back to the event',
     yes: 'Yes',
     no: 'No',
-    kinds: {
-      workshop: 'Workshop',
-      'dialogue-lunch': 'Dialogue lunch',
-      'breakfast-meeting': 'Breakfast meeting',
-      seminar: 'Seminar',
-      'study-visit': 'Study visit',
-    },
+    kinds: eventKindNames.en,
     statuses: { draft: 'Draft', published: 'Published', cancelled: 'Cancelled' },
     invitationStatuses: {
       invited: 'No answer',
@@ -991,15 +958,7 @@ const en: Messages = {
       waitlisted: 'On the waitlist',
       declined: 'Declined',
     },
-    dietary: {
-      vegetarian: 'Vegetarian',
-      vegan: 'Vegan',
-      'gluten-free': 'Gluten-free',
-      'lactose-free': 'Lactose-free',
-      'nut-allergy': 'Nut allergy',
-      halal: 'Halal',
-      other: 'Other',
-    },
+    dietary: dietaryNames.en,
     organisationTypes: {
       company: 'Company',
       'business-association': 'Business association',

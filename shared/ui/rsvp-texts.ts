@@ -1,4 +1,5 @@
 import type { DietaryCategory, EventKind } from '../domain/events/event.js';
+import { dietaryNames, eventKindNames } from '../domain/events/vocabulary.js';
 import type { Language } from '../domain/programmes/programme.js';
 
 /** Texts of the public RSVP page, in the contact's language. One interface: a gap is a type error. */
@@ -53,13 +54,7 @@ export interface RsvpTexts {
 }
 
 const sv: RsvpTexts = {
-  kinds: {
-    workshop: 'Workshop',
-    'dialogue-lunch': 'Dialoglunch',
-    'breakfast-meeting': 'Frukostmöte',
-    seminar: 'Seminarium',
-    'study-visit': 'Studiebesök',
-  },
+  kinds: eventKindNames.sv,
   when: 'När',
   where: 'Var',
   agenda: 'Program',
@@ -74,15 +69,7 @@ const sv: RsvpTexts = {
   names: 'Namn på deltagarna',
   namesHint: 'Ett namn per rad.',
   dietary: 'Kost',
-  dietaryLabels: {
-    vegetarian: 'Vegetarisk',
-    vegan: 'Vegansk',
-    'gluten-free': 'Glutenfri',
-    'lactose-free': 'Laktosfri',
-    'nut-allergy': 'Nötallergi',
-    halal: 'Halal',
-    other: 'Annat (skriv nedan)',
-  },
+  dietaryLabels: { ...dietaryNames.sv, other: 'Annat (skriv nedan)' },
   dietaryOther: 'Annan kost eller allergi',
   accessibility: 'Behov av tillgänglighet',
   note: 'Meddelande till arrangören',
@@ -121,13 +108,7 @@ const sv: RsvpTexts = {
 };
 
 const da: RsvpTexts = {
-  kinds: {
-    workshop: 'Workshop',
-    'dialogue-lunch': 'Dialogfrokost',
-    'breakfast-meeting': 'Morgenmøde',
-    seminar: 'Seminar',
-    'study-visit': 'Studiebesøg',
-  },
+  kinds: eventKindNames.da,
   when: 'Hvornår',
   where: 'Hvor',
   agenda: 'Program',
@@ -142,15 +123,7 @@ const da: RsvpTexts = {
   names: 'Deltagernes navne',
   namesHint: 'Ét navn pr. linje.',
   dietary: 'Kost',
-  dietaryLabels: {
-    vegetarian: 'Vegetarisk',
-    vegan: 'Vegansk',
-    'gluten-free': 'Glutenfri',
-    'lactose-free': 'Laktosefri',
-    'nut-allergy': 'Nøddeallergi',
-    halal: 'Halal',
-    other: 'Andet (skriv nedenfor)',
-  },
+  dietaryLabels: { ...dietaryNames.da, other: 'Andet (skriv nedenfor)' },
   dietaryOther: 'Anden kost eller allergi',
   accessibility: 'Behov for tilgængelighed',
   note: 'Besked til arrangøren',
@@ -189,13 +162,7 @@ const da: RsvpTexts = {
 };
 
 const en: RsvpTexts = {
-  kinds: {
-    workshop: 'Workshop',
-    'dialogue-lunch': 'Dialogue lunch',
-    'breakfast-meeting': 'Breakfast meeting',
-    seminar: 'Seminar',
-    'study-visit': 'Study visit',
-  },
+  kinds: eventKindNames.en,
   when: 'When',
   where: 'Where',
   agenda: 'Programme',
@@ -210,15 +177,7 @@ const en: RsvpTexts = {
   names: 'Names of the participants',
   namesHint: 'One name per line.',
   dietary: 'Dietary needs',
-  dietaryLabels: {
-    vegetarian: 'Vegetarian',
-    vegan: 'Vegan',
-    'gluten-free': 'Gluten-free',
-    'lactose-free': 'Lactose-free',
-    'nut-allergy': 'Nut allergy',
-    halal: 'Halal',
-    other: 'Other (write below)',
-  },
+  dietaryLabels: { ...dietaryNames.en, other: 'Other (write below)' },
   dietaryOther: 'Other dietary needs or allergies',
   accessibility: 'Accessibility needs',
   note: 'Message to the organiser',

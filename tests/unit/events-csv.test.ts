@@ -10,37 +10,7 @@ import {
   toCsv,
   UTF8_BOM,
 } from '../../shared/domain/events/export.js';
-
-/** An RFC 4180 reader, as a spreadsheet reads the file: quoted cells, doubled quotes, CRLF rows. */
-function parseCsv(text: string, separator: CsvSeparator): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === separator) {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  row.push(cell);
-  rows.push(row);
-  return rows;
-}
+import { parseCsv } from '../csv.js';
 
 const triggers: readonly string[] = FORMULA_TRIGGERS;
 const startsWithTrigger = (cell: string) => cell.length > 0 && triggers.includes(cell.charAt(0));
