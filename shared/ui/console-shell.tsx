@@ -3,6 +3,7 @@ import { type Language, languages } from '../domain/programmes/programme.js';
 import type { StaffIdentity } from '../identity/staff.js';
 import { Document, pageTitle } from './document.js';
 import { languageEndonyms, t } from './i18n.js';
+import { MainAndFooter } from './public-layout.js';
 
 export interface NavItem {
   href: string;
@@ -82,14 +83,7 @@ export function ConsoleShell(props: ConsoleShellProps) {
           </ul>
         </div>
       </nav>
-      <main id="main" tabindex={-1}>
-        <div class="wrap">{children}</div>
-      </main>
-      <footer class="site-footer">
-        <div class="wrap">
-          <p>{m.footer}</p>
-        </div>
-      </footer>
+      <MainAndFooter language={language}>{children}</MainAndFooter>
     </Document>
   );
 }

@@ -29,14 +29,23 @@ export function PublicLayout({ language, title, children }: PublicLayoutProps) {
           </div>
         </div>
       </header>
+      <MainAndFooter language={language}>{children}</MainAndFooter>
+    </Document>
+  );
+}
+
+/** The main landmark (the skip link's target) and the footer: every page, signed in or not. */
+export function MainAndFooter({ language, children }: { language: Language; children?: ComponentChildren }) {
+  return (
+    <>
       <main id="main" tabindex={-1}>
         <div class="wrap">{children}</div>
       </main>
       <footer class="site-footer">
         <div class="wrap">
-          <p>{m.footer}</p>
+          <p>{t(language).footer}</p>
         </div>
       </footer>
-    </Document>
+    </>
   );
 }
