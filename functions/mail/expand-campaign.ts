@@ -139,7 +139,11 @@ export async function expandPage(message: PageMessage): Promise<void> {
     await sendAll(queueUrl('mail'), ready);
   }
   // `next` is where the following page starts (a DynamoDB cursor or an offset); none means done.
-  await recordExpansionPage(campaign.tenantId, campaign.campaignId, { queued, skipped, cursor: next });
+  await recordExpansionPage(campaign.tenantId, campaign.campaignId, {
+    queued,
+    skipped,
+    done: next === undefined,
+  });
   if (next)
     await sendAll(queueUrl('campaign-expansion'), [
       { kind: 'expansion-page', tenantId: message.tenantId, campaignId: message.campaignId, ...next },

@@ -17,7 +17,7 @@ export const campaignKey = (tenantId: string, campaignId: string) => ({
 });
 
 function fromItem(item: Record<string, unknown>): Campaign {
-  const { type: _t, expansionCursor: _c, ...rest } = withoutKeys(item);
+  const { type: _t, ...rest } = withoutKeys(item);
   const counters = Object.fromEntries(campaignCounters.map((c) => [c, Number(item[`count_${c}`] ?? 0)]));
   for (const c of campaignCounters) delete (rest as Record<string, unknown>)[`count_${c}`];
   return { ...rest, counters } as unknown as Campaign;
@@ -78,16 +78,6 @@ export async function getCampaign(
     new GetCommand({ TableName: tableName(), Key: campaignKey(tenantId, campaignId) }),
   );
   return Item ? fromItem(Item) : undefined;
-}
-
-/** The expander's resume point, kept apart from the public shape. */
-export async function getExpansionCursor(tenantId: string, campaignId: string, client = documentClient) {
-  const { Item } = await client.send(
-    new GetCommand({ TableName: tableName(), Key: campaignKey(tenantId, campaignId), ConsistentRead: true }),
-  );
-  return Item
-    ? { campaign: fromItem(Item), cursor: Item.expansionCursor as Record<string, unknown> | undefined }
-    : undefined;
 }
 
 export async function listCampaigns(tenantId: string, client = documentClient): Promise<Campaign[]> {
@@ -159,14 +149,16 @@ export async function addToCounters(
   );
 }
 
-/** Records a finished expansion page: its new deliveries, and where to resume. */
+/**
+ * Records a finished expansion page and its new deliveries. Where the next page starts travels
+ * in the next page's queue message, so the campaign only says whether the last page is done.
+ */
 export async function recordExpansionPage(
   tenantId: string,
   campaignId: string,
-  page: { queued: number; skipped: number; cursor?: Record<string, unknown> },
+  page: { queued: number; skipped: number; done: boolean },
   client = documentClient,
 ): Promise<void> {
-  const done = page.cursor === undefined;
   await client.send(
     new TransactWriteCommand({
       TransactItems: [
@@ -174,16 +166,14 @@ export async function recordExpansionPage(
           Update: {
             TableName: tableName(),
             Key: campaignKey(tenantId, campaignId),
-            UpdateExpression: `SET expansion.pages = expansion.pages + :one, expansion.done = :done${
-              done ? ' REMOVE expansionCursor' : ', expansionCursor = :cursor'
-            } ADD count_queued :queued, count_skipped :skipped`,
+            UpdateExpression:
+              'SET expansion.pages = expansion.pages + :one, expansion.done = :done ADD count_queued :queued, count_skipped :skipped',
             ConditionExpression: 'attribute_exists(pk)',
             ExpressionAttributeValues: {
               ':one': 1,
-              ':done': done,
+              ':done': page.done,
               ':queued': page.queued,
               ':skipped': page.skipped,
-              ...(done ? {} : { ':cursor': page.cursor }),
             },
           },
         },
