@@ -100,18 +100,11 @@ function page(
   };
 }
 
-/** The form as posted (checkbox groups and the names textarea become lists). */
-function formValues(event: PageRequest['event']): Record<string, string | string[]> {
-  const params = new URLSearchParams(
-    event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? ''),
-  );
-  const values: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const all = params.getAll(key);
-    values[key] = key === 'dietary' ? all : (all[0] ?? '');
-  }
-  return values;
-}
+/** The form as posted, with the checkbox group as a list (what the page shows back on errors). */
+const formValues = (request: PageRequest): Record<string, string | string[]> => ({
+  ...request.form,
+  dietary: request.formLists.dietary ?? [],
+});
 
 function fieldErrors(error: z.ZodError, language: Language, seatLimit: number): Record<string, string> {
   const m = rsvpTexts[language].errors;
@@ -138,7 +131,7 @@ export const handler = htmlPages(
     'POST /rsvp/{token}': publicPage(async (request) => {
       const r = await resolve(request);
       if (!r) return invalid(request);
-      const values = formValues(request.event);
+      const values = formValues(request);
       if (isClosed(r)) return page(request, r, { status: 409, values });
       const parsed = rsvpAnswerSchema.safeParse({
         answer: values.answer || undefined,
@@ -202,7 +195,7 @@ export const handler = htmlPages(
     'POST /rsvp/{token}/colleague': publicPage(async (request) => {
       const r = await resolve(request);
       if (!r) return invalid(request);
-      const values = formValues(request.event);
+      const values = formValues(request);
       if (isClosed(r)) return page(request, r, { status: 409, values });
       const m = rsvpTexts[r.language].errors;
       const name = String(values.name ?? '').trim();

@@ -11,7 +11,7 @@ import { logger, metrics } from '../observability/logger.js';
 import { HttpError } from './errors.js';
 import { httpErrors, requestLogging, securityHeaders } from './middlewares.js';
 import { multipartBoundary, parseMultipart, type UploadedFile } from './multipart.js';
-import { cookies, header, parseFormBody } from './request.js';
+import { cookies, header, parseFormLists } from './request.js';
 
 /** Whatever Preact renders; components with their own props included. */
 // biome-ignore lint/suspicious/noExplicitAny: a page may be any component, whatever its props
@@ -28,8 +28,10 @@ export interface PageRequest {
   language: Language;
   /** The CSRF token to put in every form this page renders (`<input name="_csrf">`). */
   csrfToken: string;
-  /** The parsed form on POST, already CSRF-checked. */
+  /** The parsed form on POST, already CSRF-checked: each field's first value. */
   form: Record<string, string>;
+  /** Every value of each field (checkbox groups send a name more than once). */
+  formLists: Record<string, string[]>;
   /** Files of a `multipart/form-data` POST, by field name (only those with content). */
   files?: Record<string, UploadedFile>;
 }
@@ -154,13 +156,15 @@ export function htmlPages(
       }
     }
     let form: Record<string, string> = {};
+    let formLists: Record<string, string[]> = {};
     let files: Record<string, UploadedFile> = {};
     if (event.requestContext.http.method !== 'GET') {
       const type = header(event, 'content-type') ?? '';
       if (multipartBoundary(type)) {
         const body = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
         ({ fields: form, files } = parseMultipart(body, type));
-      } else form = parseFormBody(event);
+        formLists = Object.fromEntries(Object.entries(form).map(([key, value]) => [key, [value]]));
+      } else ({ first: form, all: formLists } = parseFormLists(event));
       if (route.csrf && (!jar[CSRF_COOKIE] || !form._csrf || !sameToken(form._csrf, jar[CSRF_COOKIE]))) {
         throw new HttpError(403, 'The form has expired. Go back, reload the page and try again.');
       }
@@ -171,6 +175,7 @@ export function htmlPages(
       language: pickLanguage(event),
       csrfToken,
       form,
+      formLists,
       files,
     });
     if (result.kind === 'redirect') {

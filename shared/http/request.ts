@@ -36,10 +36,24 @@ export function parseJsonBody(event: APIGatewayProxyEventV2): unknown {
 }
 
 export function parseFormBody(event: APIGatewayProxyEventV2): Record<string, string> {
-  const params = new URLSearchParams(rawBody(event));
-  const out: Record<string, string> = {};
-  for (const [key, value] of params) out[key] = value;
-  return out;
+  return parseFormLists(event).first;
+}
+
+/**
+ * A urlencoded form: each field's first value, and all values of each field (checkbox groups
+ * send one field name several times).
+ */
+export function parseFormLists(event: APIGatewayProxyEventV2): {
+  first: Record<string, string>;
+  all: Record<string, string[]>;
+} {
+  const first: Record<string, string> = {};
+  const all: Record<string, string[]> = {};
+  for (const [key, value] of new URLSearchParams(rawBody(event))) {
+    first[key] ??= value;
+    all[key] = [...(all[key] ?? []), value];
+  }
+  return { first, all };
 }
 
 /** Validates one part of the request (`body`, `path`, `query`); errors name the field. */
