@@ -6,7 +6,7 @@ import { sqsChunks } from './pricing.js';
  * Counts the AWS requests of a running local runtime, by service, operation and caller, with an
  * SDK middleware on every client that talks to AWS:
  *
- * - the handlers' module-level clients (shared/adapters/clients.ts: `dynamoDb`, which the document
+ * - the handlers' module-level clients (shared/platform/aws/clients.ts: `dynamoDb`, which the document
  *   client shares its middleware stack with, `sesv2`, `sqs`, `eventBridge`);
  * - the runtime's own SQS client (infra/local/resources.ts `localClients`), which the queue pollers
  *   (Lambda's event source mappings) and the event bus's rule targets (EventBridge → SQS) use.

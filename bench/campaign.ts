@@ -4,10 +4,10 @@ import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalRuntime } from '../infra/local/runtime.js';
 import { ENV } from '../infra/wiring/types.js';
-import { campaignKey } from '../shared/data/campaigns.js';
-import { contactKey } from '../shared/data/contacts.js';
-import { deliveryKey } from '../shared/data/deliveries.js';
-import { MAIL_QUEUE } from '../shared/domain/mail/queues.js';
+import { contactKey } from '../shared/directory/store/contacts.js';
+import { MAIL_QUEUE } from '../shared/mail/queues.js';
+import { campaignKey } from '../shared/mail/store/campaigns.js';
+import { deliveryKey } from '../shared/mail/store/deliveries.js';
 import { AwsMeter, type CallStats, type Invocation } from './aws-meter.js';
 import {
   type Cost,
@@ -511,7 +511,7 @@ function stageProfile(
 export async function campaign({ recipients, progress }: BenchContext): Promise<BenchResult> {
   if (!Number.isInteger(recipients) || recipients < 1) throw new Error('--recipients must be ≥ 1');
   const { startLocalRuntime } = await import('../infra/local/runtime.js');
-  const handlerClients = await import('../shared/adapters/clients.js');
+  const handlerClients = await import('../shared/platform/aws/clients.js');
   const logLines: string[] = [];
 
   progress(

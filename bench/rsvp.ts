@@ -8,12 +8,12 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { startLocalRuntime } from '../infra/local/runtime.js';
-import * as clients from '../shared/adapters/clients.js';
-import { contactKey } from '../shared/data/contacts.js';
-import { countersKey, createEvent, getEvent, invitationKey, saveEvent } from '../shared/data/events.js';
-import { tenantPk } from '../shared/data/table.js';
-import type { EventInput, SamverkanEvent } from '../shared/domain/events/event.js';
-import { signLinkToken } from '../shared/mail/link-tokens.js';
+import { contactKey } from '../shared/directory/store/contacts.js';
+import type { EventInput, Meeting } from '../shared/meetings/meeting.js';
+import { countersKey, createEvent, getEvent, invitationKey, saveEvent } from '../shared/meetings/store.js';
+import * as clients from '../shared/platform/aws/clients.js';
+import { signLinkToken } from '../shared/platform/mail-kit/link-tokens.js';
+import { tenantPk } from '../shared/platform/table/table.js';
 import { AwsMeter } from './aws-meter.js';
 import { percentile } from './pricing.js';
 import type { BenchContext, BenchResult } from './section.js';
@@ -53,19 +53,14 @@ function input(capacity: number): EventInput {
   };
 }
 
-async function published(capacity: number): Promise<SamverkanEvent> {
+async function published(capacity: number): Promise<Meeting> {
   const event = await createEvent(TENANT, input(capacity));
   await saveEvent({ ...event, status: 'published', version: event.version + 1 }, event.version);
-  return (await getEvent(TENANT, event.eventId)) as SamverkanEvent;
+  return (await getEvent(TENANT, event.eventId)) as Meeting;
 }
 
 /** Invitations (and their contacts) written in bulk: setup, not measured. */
-async function invite(
-  event: SamverkanEvent,
-  count: number,
-  prefix: string,
-  table: string,
-): Promise<string[]> {
+async function invite(event: Meeting, count: number, prefix: string, table: string): Promise<string[]> {
   const ids = Array.from({ length: count }, (_, i) => `${prefix}${i}`);
   const items = ids.flatMap((contactId) => [
     {

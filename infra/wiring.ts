@@ -1,4 +1,4 @@
-import { MAIL_QUEUE } from '../shared/domain/mail/queues.js';
+import { ReminderDue } from '../shared/activity/events.js';
 import {
   CampaignSendRequested,
   EmailBounced,
@@ -9,11 +9,10 @@ import {
   EmailOpened,
   EmailRejected,
   EmailRenderingFailed,
-  EventReminderDue,
-  ProgrammeCreated,
-  ProgrammeUpdated,
-  ReminderDue,
-} from '../shared/events/catalogue.js';
+} from '../shared/mail/events.js';
+import { MAIL_QUEUE } from '../shared/mail/queues.js';
+import { MeetingReminderDue } from '../shared/meetings/events.js';
+import { ProgrammeCreated, ProgrammeUpdated } from '../shared/programmes/events.js';
 import type { Wiring } from './wiring/types.js';
 
 /**
@@ -204,8 +203,8 @@ export const wiring: Wiring = [
     timeoutSeconds: 29,
   },
   {
-    name: 'events-api',
-    entry: 'functions/events/api.ts',
+    name: 'meetings-api',
+    entry: 'functions/meetings/api.ts',
     description:
       'Events (staff JSON API): create, edit, publish, cancel, invite, answers, attendance, CSV export',
     routes: [
@@ -228,8 +227,8 @@ export const wiring: Wiring = [
     timeoutSeconds: 29,
   },
   {
-    name: 'events-pages',
-    entry: 'functions/events/pages.ts',
+    name: 'meetings-pages',
+    entry: 'functions/meetings/pages.ts',
     description: 'Console pages: events, the live staff view, inviting, attendance, badges, CSV',
     routes: [
       { method: 'GET', path: '/console/events', auth: 'console' },
@@ -251,7 +250,7 @@ export const wiring: Wiring = [
   },
   {
     name: 'rsvp',
-    entry: 'functions/events/rsvp.ts',
+    entry: 'functions/meetings/rsvp.ts',
     description:
       'The RSVP page behind the signed link in an invitation: answer, waitlist, colleague, calendar',
     routes: [
@@ -265,11 +264,11 @@ export const wiring: Wiring = [
     timeoutSeconds: 25,
   },
   {
-    name: 'event-reminders',
-    entry: 'functions/events/reminders.ts',
+    name: 'meeting-reminders',
+    entry: 'functions/meetings/reminders.ts',
     description:
       'Sends the reminders an event scheduled (non-responders before the deadline, attendees the day before)',
-    subscriptions: [{ event: EventReminderDue }],
+    subscriptions: [{ event: MeetingReminderDue }],
     access: { table: 'readwrite', publish: true },
   },
 ];

@@ -1,11 +1,11 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalRuntime } from '../infra/local/runtime.js';
-import { documentClient } from '../shared/adapters/clients.js';
-import { contactKey } from '../shared/data/contacts.js';
-import { createEvent, ensureInvitation, getEvent, saveEvent } from '../shared/data/events.js';
-import { tenantPk } from '../shared/data/table.js';
-import type { EventInput, SamverkanEvent } from '../shared/domain/events/event.js';
-import { signLinkToken } from '../shared/mail/link-tokens.js';
+import { contactKey } from '../shared/directory/store/contacts.js';
+import type { EventInput, Meeting } from '../shared/meetings/meeting.js';
+import { createEvent, ensureInvitation, getEvent, saveEvent } from '../shared/meetings/store.js';
+import { documentClient } from '../shared/platform/aws/clients.js';
+import { signLinkToken } from '../shared/platform/mail-kit/link-tokens.js';
+import { tenantPk } from '../shared/platform/table/table.js';
 
 const hour = 3_600_000;
 
@@ -36,16 +36,16 @@ export function eventInput(overrides: Partial<EventInput> = {}): EventInput {
 export async function publishedEvent(
   tenantId: string,
   overrides: Partial<EventInput> = {},
-): Promise<SamverkanEvent> {
+): Promise<Meeting> {
   const event = await createEvent(tenantId, eventInput(overrides));
   await saveEvent({ ...event, status: 'published', version: event.version + 1 }, event.version);
-  return (await getEvent(tenantId, event.eventId)) as SamverkanEvent;
+  return (await getEvent(tenantId, event.eventId)) as Meeting;
 }
 
 /** Contacts (each in its own organisation unless `organisationId` is given) invited to the event. */
 export async function invitedContacts(
   runtime: LocalRuntime,
-  event: SamverkanEvent,
+  event: Meeting,
   count: number,
   options: { prefix: string; organisationId?: string },
 ): Promise<string[]> {
@@ -97,7 +97,7 @@ export async function invitedContacts(
   return ids;
 }
 
-export const rsvpToken = (event: SamverkanEvent, contactId: string) =>
+export const rsvpToken = (event: Meeting, contactId: string) =>
   signLinkToken(
     { purpose: 'rsvp', tenantId: event.tenantId, subject: contactId, campaignId: event.eventId },
     30 * 24 * 3600,

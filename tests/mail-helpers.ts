@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalRuntime } from '../infra/local/runtime.js';
-import { documentClient } from '../shared/adapters/clients.js';
-import { contactKey } from '../shared/data/contacts.js';
+import { contactKey } from '../shared/directory/store/contacts.js';
+import { documentClient } from '../shared/platform/aws/clients.js';
 
 export interface StoredMail {
   messageId: string;

@@ -2,10 +2,11 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { EventBridgeEvent, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { type ActivityEntry, recordActivity } from '../../shared/data/activity.js';
-import { ProgrammeCreated, ProgrammeUpdated, ReminderDue } from '../../shared/events/catalogue.js';
-import { parseDetail } from '../../shared/events/publisher.js';
-import { logger } from '../../shared/observability/logger.js';
+import { ReminderDue } from '../../shared/activity/events.js';
+import { type ActivityEntry, recordActivity } from '../../shared/activity/store.js';
+import { parseDetail } from '../../shared/platform/bus/publisher.js';
+import { logger } from '../../shared/platform/observability/logger.js';
+import { ProgrammeCreated, ProgrammeUpdated } from '../../shared/programmes/events.js';
 
 type BusEvent = EventBridgeEvent<string, unknown>;
 

@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { h } from 'preact';
-import { requireEnv } from '../../shared/adapters/config.js';
-import { HttpError } from '../../shared/http/errors.js';
-import { cookie, htmlPages, publicPage, SESSION_COOKIE } from '../../shared/http/html-pages.js';
-import { cookies } from '../../shared/http/request.js';
-import { verifyIdToken } from '../../shared/identity/staff.js';
-import { logger } from '../../shared/observability/logger.js';
-import { ErrorPage } from '../../shared/ui/error-page.js';
+import { requireEnv } from '../../shared/platform/aws/env.js';
+import { HttpError } from '../../shared/platform/http/errors.js';
+import { cookie, htmlPages, publicPage, SESSION_COOKIE } from '../../shared/platform/http/html-pages.js';
+import { cookies } from '../../shared/platform/http/request.js';
+import { verifyIdToken } from '../../shared/platform/identity/staff.js';
+import { logger } from '../../shared/platform/observability/logger.js';
+import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 
 /**
  * Staff sign-in with the OAuth 2.0 authorization-code flow and PKCE against the identity

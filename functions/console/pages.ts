@@ -1,11 +1,9 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { h } from 'preact';
 import { z } from 'zod';
-import { dashboardCounters, recentActivity } from '../../shared/data/activity.js';
-import { getProgramme, listProgrammes } from '../../shared/data/programmes.js';
-import { getTenant } from '../../shared/data/tenants.js';
-import { type Language, languageSchema } from '../../shared/domain/programmes/programme.js';
-import { notFound } from '../../shared/http/errors.js';
+import { DashboardPage } from '../../shared/activity/pages/dashboard.js';
+import { dashboardCounters, recentActivity } from '../../shared/activity/store.js';
+import { notFound } from '../../shared/platform/http/errors.js';
 import {
   consolePage,
   cookie,
@@ -14,15 +12,17 @@ import {
   type PageRequest,
   pickLanguage,
   publicPage,
-} from '../../shared/http/html-pages.js';
-import { idParam, validate } from '../../shared/http/request.js';
-import type { StaffIdentity } from '../../shared/identity/staff.js';
-import { ConsoleShell, type NavItem } from '../../shared/ui/console-shell.js';
-import { ErrorPage } from '../../shared/ui/error-page.js';
-import { t } from '../../shared/ui/i18n.js';
-import { DashboardPage } from '../../shared/ui/pages/dashboard.js';
-import { LandingPage } from '../../shared/ui/pages/landing.js';
-import { ProgrammePage } from '../../shared/ui/pages/programme.js';
+} from '../../shared/platform/http/html-pages.js';
+import { idParam, validate } from '../../shared/platform/http/request.js';
+import type { StaffIdentity } from '../../shared/platform/identity/staff.js';
+import { getTenant } from '../../shared/platform/tenants/store.js';
+import { t } from '../../shared/platform/texts/console-texts.js';
+import { type Language, languageSchema } from '../../shared/platform/texts/language.js';
+import { ConsoleShell, type NavItem } from '../../shared/platform/ui/console-shell.js';
+import { ErrorPage } from '../../shared/platform/ui/error-page.js';
+import { LandingPage } from '../../shared/platform/ui/landing.js';
+import { ProgrammePage } from '../../shared/programmes/pages/programme.js';
+import { getProgramme, listProgrammes } from '../../shared/programmes/store.js';
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 

@@ -1,6 +1,21 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import {
+  CSV_MAX_BYTES,
+  CsvImportError,
+  commitRequestSchema,
+  type RowDefaults,
+} from '../../shared/directory/csv-import.js';
+import {
+  contactInputSchema,
+  contactListQuerySchema,
+  contactUpdateSchema,
+  organisationInputSchema,
+  organisationUpdateSchema,
+  tenantCountry,
+} from '../../shared/directory/schemas.js';
+import { commitImport, previewImport } from '../../shared/directory/store/imports.js';
+import {
   contactCounts,
   createContact,
   createOrganisation,
@@ -12,26 +27,11 @@ import {
   listOrganisations,
   updateContact,
   updateOrganisation,
-} from '../../shared/data/directory.js';
-import { commitImport, previewImport } from '../../shared/data/directory-imports.js';
-import { getTenant } from '../../shared/data/tenants.js';
-import {
-  CSV_MAX_BYTES,
-  CsvImportError,
-  commitRequestSchema,
-  type RowDefaults,
-} from '../../shared/domain/directory/csv-import.js';
-import {
-  contactInputSchema,
-  contactListQuerySchema,
-  contactUpdateSchema,
-  organisationInputSchema,
-  organisationUpdateSchema,
-  tenantCountry,
-} from '../../shared/domain/directory/schemas.js';
-import { HttpError, notFound } from '../../shared/http/errors.js';
-import { jsonApi, staffRoute } from '../../shared/http/json-api.js';
-import { header, idParam, parseJsonBody, validate } from '../../shared/http/request.js';
+} from '../../shared/directory/store/organisations.js';
+import { HttpError, notFound } from '../../shared/platform/http/errors.js';
+import { jsonApi, staffRoute } from '../../shared/platform/http/json-api.js';
+import { header, idParam, parseJsonBody, validate } from '../../shared/platform/http/request.js';
+import { getTenant } from '../../shared/platform/tenants/store.js';
 
 const organisationPath = z.object({ organisationId: idParam });
 const contactPath = z.object({ contactId: idParam });

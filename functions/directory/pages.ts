@@ -1,17 +1,23 @@
 import { h } from 'preact';
 import { z } from 'zod';
+import { CsvImportError } from '../../shared/directory/csv-import.js';
+import {
+  ContactsPage,
+  ImportPage,
+  type ImportPageProps,
+  OrganisationPage,
+  OrganisationsPage,
+} from '../../shared/directory/pages/directory.js';
+import { lawfulBasisSchema, normaliseTag, tenantCountry } from '../../shared/directory/schemas.js';
+import { commitImport, getImport, previewImport } from '../../shared/directory/store/imports.js';
 import {
   contactCounts,
   getOrganisation,
   listContacts,
   listOrganisations,
-} from '../../shared/data/directory.js';
-import { commitImport, getImport, previewImport } from '../../shared/data/directory-imports.js';
-import { getTenant, type Tenant } from '../../shared/data/tenants.js';
-import { CsvImportError } from '../../shared/domain/directory/csv-import.js';
-import { lawfulBasisSchema, normaliseTag, tenantCountry } from '../../shared/domain/directory/schemas.js';
-import type { Language } from '../../shared/domain/programmes/programme.js';
-import { notFound } from '../../shared/http/errors.js';
+} from '../../shared/directory/store/organisations.js';
+import { directoryTexts } from '../../shared/directory/texts.js';
+import { notFound } from '../../shared/platform/http/errors.js';
 import {
   consolePage,
   htmlPages,
@@ -19,19 +25,13 @@ import {
   type PageRequest,
   type PageResult,
   pickLanguage,
-} from '../../shared/http/html-pages.js';
-import { idParam, validate } from '../../shared/http/request.js';
-import { requireRole, type StaffIdentity } from '../../shared/identity/staff.js';
-import { ConsoleShell } from '../../shared/ui/console-shell.js';
-import { directoryTexts } from '../../shared/ui/directory-i18n.js';
-import { ErrorPage } from '../../shared/ui/error-page.js';
-import {
-  ContactsPage,
-  ImportPage,
-  type ImportPageProps,
-  OrganisationPage,
-  OrganisationsPage,
-} from '../../shared/ui/pages/directory.js';
+} from '../../shared/platform/http/html-pages.js';
+import { idParam, validate } from '../../shared/platform/http/request.js';
+import { requireRole, type StaffIdentity } from '../../shared/platform/identity/staff.js';
+import { getTenant, type Tenant } from '../../shared/platform/tenants/store.js';
+import type { Language } from '../../shared/platform/texts/language.js';
+import { ConsoleShell } from '../../shared/platform/ui/console-shell.js';
+import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { consoleNav } from '../console/pages.js';
 
 interface Signed {

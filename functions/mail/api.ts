@@ -1,32 +1,32 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { documentClient } from '../../shared/adapters/clients.js';
-import { deadLetterQueueUrl, queueUrl, redrive } from '../../shared/adapters/queue.js';
-import {
-  campaignKey,
-  createCampaign,
-  getCampaign,
-  listCampaigns,
-  markSendRequested,
-} from '../../shared/data/campaigns.js';
-import { listDeliveries } from '../../shared/data/deliveries.js';
-import { getSendingState, recentRates, setSendingState } from '../../shared/data/mail-health.js';
-import { listSuppressions, removeSuppression } from '../../shared/data/suppressions.js';
-import { tableName } from '../../shared/data/table.js';
-import { getTenant } from '../../shared/data/tenants.js';
-import { audienceSchema } from '../../shared/domain/mail/campaign.js';
-import { languages } from '../../shared/domain/programmes/programme.js';
-import { CampaignSendRequested } from '../../shared/events/catalogue.js';
-import { publish } from '../../shared/events/publisher.js';
-import { HttpError, notFound } from '../../shared/http/errors.js';
-import { jsonApi, staffRoute } from '../../shared/http/json-api.js';
-import { idParam } from '../../shared/http/request.js';
+import { audienceSchema } from '../../shared/mail/campaign.js';
+import { CampaignSendRequested } from '../../shared/mail/events.js';
 import {
   isBulkKind,
   type MessageInput,
   messageContentSchema,
   renderMessage,
 } from '../../shared/mail/render.js';
+import {
+  campaignKey,
+  createCampaign,
+  getCampaign,
+  listCampaigns,
+  markSendRequested,
+} from '../../shared/mail/store/campaigns.js';
+import { listDeliveries } from '../../shared/mail/store/deliveries.js';
+import { getSendingState, recentRates, setSendingState } from '../../shared/mail/store/sending-state.js';
+import { listSuppressions, removeSuppression } from '../../shared/mail/store/suppressions.js';
+import { documentClient } from '../../shared/platform/aws/clients.js';
+import { deadLetterQueueUrl, queueUrl, redrive } from '../../shared/platform/aws/queue.js';
+import { publish } from '../../shared/platform/bus/publisher.js';
+import { HttpError, notFound } from '../../shared/platform/http/errors.js';
+import { jsonApi, staffRoute } from '../../shared/platform/http/json-api.js';
+import { idParam } from '../../shared/platform/http/request.js';
+import { tableName } from '../../shared/platform/table/table.js';
+import { getTenant } from '../../shared/platform/tenants/store.js';
+import { languages } from '../../shared/platform/texts/language.js';
 
 const campaignPath = z.object({ campaignId: idParam });
 

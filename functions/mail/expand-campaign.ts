@@ -2,22 +2,22 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
-import { queueUrl, sendAll } from '../../shared/adapters/queue.js';
-import { getCampaign, recordExpansionPage } from '../../shared/data/campaigns.js';
 import {
   batchGet,
   type Contact,
   contactKey,
   contactsPage,
   organisations,
-} from '../../shared/data/contacts.js';
-import { createDelivery } from '../../shared/data/deliveries.js';
-import { ensureInvitation, listInvitations } from '../../shared/data/events.js';
-import type { Audience } from '../../shared/domain/mail/campaign.js';
-import { CampaignSendRequested } from '../../shared/events/catalogue.js';
-import { parseDetail } from '../../shared/events/publisher.js';
-import { isValidEmail } from '../../shared/mail/headers.js';
-import { logger } from '../../shared/observability/logger.js';
+} from '../../shared/directory/store/contacts.js';
+import type { Audience } from '../../shared/mail/campaign.js';
+import { CampaignSendRequested } from '../../shared/mail/events.js';
+import { getCampaign, recordExpansionPage } from '../../shared/mail/store/campaigns.js';
+import { createDelivery } from '../../shared/mail/store/deliveries.js';
+import { ensureInvitation, listInvitations } from '../../shared/meetings/store.js';
+import { queueUrl, sendAll } from '../../shared/platform/aws/queue.js';
+import { parseDetail } from '../../shared/platform/bus/publisher.js';
+import { isValidEmail } from '../../shared/platform/mail-kit/headers.js';
+import { logger } from '../../shared/platform/observability/logger.js';
 
 const PAGE_SIZE = 100;
 /** Recipients expanded side by side (one SQS batch of send messages). */

@@ -4,29 +4,29 @@ import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
-import { sesv2 } from '../../shared/adapters/clients.js';
-import { requireEnv } from '../../shared/adapters/config.js';
-import { addToCounters, campaignKey } from '../../shared/data/campaigns.js';
-import { batchGet, type Contact, contactKey } from '../../shared/data/contacts.js';
-import { claimDelivery, deliveryKey, settleDelivery } from '../../shared/data/deliveries.js';
-import { countMailOutcomes, sendingStateKey } from '../../shared/data/mail-health.js';
-import { suppressionKey, unsubscribeKey } from '../../shared/data/suppressions.js';
-import { tenantPk } from '../../shared/data/table.js';
-import type { Tenant } from '../../shared/data/tenants.js';
+import { batchGet, type Contact, contactKey } from '../../shared/directory/store/contacts.js';
 import {
   type Campaign,
   type CampaignCounter,
   type Delivery,
   deliveryId,
-} from '../../shared/domain/mail/campaign.js';
-import { CLAIM_SECONDS, MAIL_QUEUE } from '../../shared/domain/mail/queues.js';
-import { SendPacer } from '../../shared/domain/mail/send-rate.js';
-import { type CalendarInviteInput, calendarAttachment } from '../../shared/mail/calendar.js';
+} from '../../shared/mail/campaign.js';
 import type { calendarEventSchema } from '../../shared/mail/content.js';
-import { formatMailbox, listUnsubscribeHeaders } from '../../shared/mail/headers.js';
-import { signLinkToken } from '../../shared/mail/link-tokens.js';
+import { CLAIM_SECONDS, MAIL_QUEUE } from '../../shared/mail/queues.js';
 import { isBulkKind, type MessageInput, type MessageKind, renderMessage } from '../../shared/mail/render.js';
-import { logger } from '../../shared/observability/logger.js';
+import { SendPacer } from '../../shared/mail/send-rate.js';
+import { addToCounters, campaignKey } from '../../shared/mail/store/campaigns.js';
+import { claimDelivery, deliveryKey, settleDelivery } from '../../shared/mail/store/deliveries.js';
+import { countMailOutcomes, sendingStateKey } from '../../shared/mail/store/sending-state.js';
+import { suppressionKey, unsubscribeKey } from '../../shared/mail/store/suppressions.js';
+import { sesv2 } from '../../shared/platform/aws/clients.js';
+import { requireEnv } from '../../shared/platform/aws/env.js';
+import { type CalendarInviteInput, calendarAttachment } from '../../shared/platform/mail-kit/calendar.js';
+import { formatMailbox, listUnsubscribeHeaders } from '../../shared/platform/mail-kit/headers.js';
+import { signLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
+import { logger } from '../../shared/platform/observability/logger.js';
+import { tenantPk } from '../../shared/platform/table/table.js';
+import type { Tenant } from '../../shared/platform/tenants/store.js';
 
 const messageSchema = z.object({
   tenantId: z.string().min(1),

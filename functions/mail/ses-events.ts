@@ -1,24 +1,20 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { addToCounters } from '../../shared/data/campaigns.js';
-import { batchGet, type Contact, contactKey } from '../../shared/data/contacts.js';
-import { advanceDelivery } from '../../shared/data/deliveries.js';
+import { batchGet, type Contact, contactKey } from '../../shared/directory/store/contacts.js';
+import { type CampaignCounter, type DeliveryStatus, parseDeliveryId } from '../../shared/mail/campaign.js';
+import { type SesEventDetail, sesEvents } from '../../shared/mail/events.js';
+import { addToCounters } from '../../shared/mail/store/campaigns.js';
+import { advanceDelivery } from '../../shared/mail/store/deliveries.js';
 import {
   countMailOutcomes,
   getSendingState,
   PAUSE_AT,
   recentRates,
   setSendingState,
-} from '../../shared/data/mail-health.js';
-import { suppress } from '../../shared/data/suppressions.js';
-import {
-  type CampaignCounter,
-  type DeliveryStatus,
-  parseDeliveryId,
-} from '../../shared/domain/mail/campaign.js';
-import { type SesEventDetail, sesEvents } from '../../shared/events/catalogue.js';
-import { logger } from '../../shared/observability/logger.js';
+} from '../../shared/mail/store/sending-state.js';
+import { suppress } from '../../shared/mail/store/suppressions.js';
+import { logger } from '../../shared/platform/observability/logger.js';
 
 interface Outcome {
   status?: DeliveryStatus;

@@ -1,12 +1,12 @@
 import { h } from 'preact';
-import { getContact } from '../../shared/data/contacts.js';
-import { unsubscribe } from '../../shared/data/suppressions.js';
-import { getTenant } from '../../shared/data/tenants.js';
-import { htmlPages, tokenPage } from '../../shared/http/html-pages.js';
-import { verifyLinkToken } from '../../shared/mail/link-tokens.js';
-import { logger } from '../../shared/observability/logger.js';
-import { ErrorPage } from '../../shared/ui/error-page.js';
-import { UnsubscribePage } from '../../shared/ui/pages/unsubscribe.js';
+import { getContact } from '../../shared/directory/store/contacts.js';
+import { UnsubscribePage } from '../../shared/mail/pages/unsubscribe.js';
+import { unsubscribe } from '../../shared/mail/store/suppressions.js';
+import { htmlPages, tokenPage } from '../../shared/platform/http/html-pages.js';
+import { verifyLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
+import { logger } from '../../shared/platform/observability/logger.js';
+import { getTenant } from '../../shared/platform/tenants/store.js';
+import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 
 /**
  * Unsubscribing from bulk mail. GET shows a confirm button (link scanners that follow every

@@ -1,10 +1,10 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
-import { dueSchedules, markFired } from '../../shared/data/schedules.js';
-import { contractByName } from '../../shared/events/catalogue.js';
-import { publish } from '../../shared/events/publisher.js';
-import { logger } from '../../shared/observability/logger.js';
+import { contractByName } from '../../shared/catalogue.js';
+import { publish } from '../../shared/platform/bus/publisher.js';
+import { logger } from '../../shared/platform/observability/logger.js';
+import { dueSchedules, markFired } from '../../shared/platform/schedules/store.js';
 
 /**
  * Runs every minute: publishes the event of each one-time schedule that has come due, then

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { recentActivity } from '../../shared/data/activity.js';
-import { createSchedule } from '../../shared/data/schedules.js';
-import { getTenant } from '../../shared/data/tenants.js';
-import { ReminderDue } from '../../shared/events/catalogue.js';
-import { jsonApi, staffRoute } from '../../shared/http/json-api.js';
+import { ReminderDue } from '../../shared/activity/events.js';
+import { recentActivity } from '../../shared/activity/store.js';
+import { jsonApi, staffRoute } from '../../shared/platform/http/json-api.js';
+import { createSchedule } from '../../shared/platform/schedules/store.js';
+import { getTenant } from '../../shared/platform/tenants/store.js';
 
 const reminderInput = z
   .object({

@@ -1,20 +1,20 @@
 import { z } from 'zod';
+import { publish } from '../../shared/platform/bus/publisher.js';
+import { notFound } from '../../shared/platform/http/errors.js';
+import { jsonApi, staffRoute } from '../../shared/platform/http/json-api.js';
+import { idParam } from '../../shared/platform/http/request.js';
+import { ProgrammeCreated, ProgrammeUpdated } from '../../shared/programmes/events.js';
+import {
+  changedFields,
+  programmeInputSchema,
+  programmeUpdateSchema,
+} from '../../shared/programmes/programme.js';
 import {
   createProgramme,
   getProgramme,
   listProgrammes,
   replaceProgramme,
-} from '../../shared/data/programmes.js';
-import {
-  changedFields,
-  programmeInputSchema,
-  programmeUpdateSchema,
-} from '../../shared/domain/programmes/programme.js';
-import { ProgrammeCreated, ProgrammeUpdated } from '../../shared/events/catalogue.js';
-import { publish } from '../../shared/events/publisher.js';
-import { notFound } from '../../shared/http/errors.js';
-import { jsonApi, staffRoute } from '../../shared/http/json-api.js';
-import { idParam } from '../../shared/http/request.js';
+} from '../../shared/programmes/store.js';
 
 const programmePath = z.object({ programmeId: idParam });
 

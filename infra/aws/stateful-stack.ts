@@ -220,7 +220,7 @@ export class StatefulStack extends Stack {
       configurationSetName: prefix,
       // ReputationOptions.ReputationMetricsEnabled: SES also publishes Reputation.BounceRate and
       // .ComplaintRate for this set. It does not pause the set by itself (SES's own enforcement acts
-      // on the account); the app pauses itself (shared/data/mail-health.ts) and the stateless
+      // on the account); the app pauses itself (shared/mail/store/sending-state.ts) and the stateless
       // stack's alarms tell operators at SES's review and pause rates.
       reputationMetrics: true,
       sendingEnabled: true,

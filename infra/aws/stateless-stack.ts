@@ -27,7 +27,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { subscriptionPattern } from '../../shared/events/contract.js';
+import { subscriptionPattern } from '../../shared/platform/bus/contract.js';
 import { ENV, type FunctionSpec, type SubscriptionSpec, type Wiring } from '../wiring/types.js';
 import { wiring as defaultWiring } from '../wiring.js';
 import type { SamverkanConfig } from './config.js';
@@ -53,7 +53,7 @@ const RETRY_ATTEMPTS = 2;
 
 /**
  * SES's reputation thresholds: it puts the account under review at `review`, and may pause sending
- * at `pause`. Samverkan pauses itself at the `pause` rates (PAUSE_AT in shared/data/mail-health.ts;
+ * at `pause`. Samverkan pauses itself at the `pause` rates (PAUSE_AT in shared/mail/store/sending-state.ts;
  * not imported, because that module creates SDK clients at load; tests assert both agree).
  */
 export const SES_REPUTATION_THRESHOLDS = {
@@ -393,7 +393,7 @@ export class StatelessStack extends Stack {
     });
     // Account-level reputation: these are the rates SES reviews and pauses sending on. The review
     // alarms ask for a look; the pause alarms tell operators that Samverkan has paused (or is about
-    // to pause) its own sending (shared/data/mail-health.ts, on its own 7-day counts) and that SES
+    // to pause) its own sending (shared/mail/store/sending-state.ts, on its own 7-day counts) and that SES
     // may pause the account. Account-level metrics, not the configuration set's (reputationMetrics
     // in the stateful stack publishes those too): SES acts on the account, and all of Samverkan's
     // mail goes through the one configuration set anyway.

@@ -1,5 +1,5 @@
-import type { Language } from '../../shared/domain/programmes/programme.js';
-import type { Role } from '../../shared/identity/staff.js';
+import type { Role } from '../../shared/platform/identity/staff.js';
+import type { Language } from '../../shared/platform/texts/language.js';
 
 /**
  * Demo data for `npm start`, drawn from the press releases in ../shared/seeds: Hässleholm's

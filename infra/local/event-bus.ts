@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { subscriptionPattern } from '../../shared/events/contract.js';
+import { subscriptionPattern } from '../../shared/platform/bus/contract.js';
 import type { Wiring } from '../wiring/types.js';
 import { type EventPattern, matchesPattern, validatePattern } from './event-pattern.js';
 import type { LocalFunction } from './invoke.js';

@@ -1,8 +1,8 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../../shared/adapters/clients.js';
-import { emailGuardKey } from '../../shared/data/directory.js';
-import { tenantPk } from '../../shared/data/table.js';
-import { tenantCountry } from '../../shared/domain/directory/schemas.js';
+import { tenantCountry } from '../../shared/directory/schemas.js';
+import { emailGuardKey } from '../../shared/directory/store/organisations.js';
+import { documentClient } from '../../shared/platform/aws/clients.js';
+import { tenantPk } from '../../shared/platform/table/table.js';
 import { demoStaff, demoTenants } from './demo-data.js';
 import type { LocalRuntime } from './runtime.js';
 
@@ -70,7 +70,7 @@ export async function seedDemoData(runtime: LocalRuntime, log: (message: string)
           lawfulBasis: { basis: 'legitimate-interest', source: 'demo data', recordedAt: now },
           createdAt: now,
         });
-        // The directory's uniqueness guard, as shared/data/directory.ts writes it with a contact.
+        // The directory's uniqueness guard, as shared/directory/store/organisations.ts writes it with a contact.
         await put({ ...emailGuardKey(tenant.tenantId, email), type: 'unique', kind: 'email', contactId });
       }
     }

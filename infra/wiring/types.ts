@@ -1,4 +1,4 @@
-import type { EventContract, EventPatternObject } from '../../shared/events/contract.js';
+import type { EventContract, EventPatternObject } from '../../shared/platform/bus/contract.js';
 
 /**
  * The wiring: every function, and everything that triggers it, declared once as data.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { dietaryCategories, eventKinds } from '../domain/events/event.js';
-import { hasControlCharacters, httpsLink } from './headers.js';
+import { dietaryCategories, eventKinds } from '../meetings/meeting.js';
+import { hasControlCharacters, httpsLink } from '../platform/mail-kit/headers.js';
 
 /**
  * The message kinds and the zod schemas of their `data`. A later capability adds a kind here
@@ -134,7 +134,7 @@ const optionalMarkdown = z
 
 /**
  * The event facts every event mail shows: the fields of the same names in the event model
- * (`shared/domain/events/event.ts`), so a stored event can be passed as it is (other fields
+ * (`shared/meetings/meeting.ts`), so a stored event can be passed as it is (other fields
  * are dropped).
  */
 export const mailEventSchema = z

@@ -1,5 +1,13 @@
 import { h } from 'preact';
-import type { Language } from '../domain/programmes/programme.js';
+import { assertHeaderSafe, hasControlCharacters, httpsLink } from '../platform/mail-kit/headers.js';
+import {
+  EmailLayout,
+  type FooterProps,
+  Heading,
+  Paragraph,
+  renderEmailDocument,
+} from '../platform/mail-kit/layout.js';
+import type { Language } from '../platform/texts/language.js';
 import {
   bulkByKind,
   type MessageData,
@@ -7,8 +15,6 @@ import {
   type MessageKind,
   messageDataSchemas,
 } from './content.js';
-import { assertHeaderSafe, hasControlCharacters, httpsLink } from './headers.js';
-import { EmailLayout, type FooterProps, Heading, Paragraph, renderEmailDocument } from './layout.js';
 import { type MessageTemplate, type TemplateOutput, templates } from './templates.js';
 import { mailTexts } from './texts.js';
 

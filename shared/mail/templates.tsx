@@ -1,13 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import type { Language } from '../domain/programmes/programme.js';
-import type { EventMessageKind, MessageData, MessageKind } from './content.js';
 import {
   formatAgendaTime,
   formatEventDate,
   formatEventDateTime,
   formatEventWhen,
   formatPlace,
-} from './event-format.js';
+} from '../meetings/mails/format.js';
 import {
   Button,
   type Fact,
@@ -18,8 +16,10 @@ import {
   Paragraph,
   SanitizedHtml,
   SubHeading,
-} from './layout.js';
-import { renderUserMarkdown } from './markdown.js';
+} from '../platform/mail-kit/layout.js';
+import { renderUserMarkdown } from '../platform/mail-kit/markdown.js';
+import type { Language } from '../platform/texts/language.js';
+import type { EventMessageKind, MessageData, MessageKind } from './content.js';
 import type { EventTexts, MailTexts } from './texts.js';
 
 /** What a template gets besides its data. */

@@ -1,6 +1,6 @@
-import type { DietaryCategory, EventKind } from '../domain/events/event.js';
-import { dietaryNames, eventKindNames } from '../domain/events/vocabulary.js';
-import type { Language } from '../domain/programmes/programme.js';
+import type { DietaryCategory, EventKind } from '../meetings/meeting.js';
+import { dietaryNames, eventKindNames } from '../meetings/vocabulary.js';
+import type { Language } from '../platform/texts/language.js';
 import type { EventChangeField } from './content.js';
 
 /**

@@ -1,8 +1,8 @@
-import { createCampaign } from '../data/campaigns.js';
-import { idFromKey } from '../domain/mail/campaign.js';
-import { CampaignSendRequested } from '../events/catalogue.js';
-import { publish } from '../events/publisher.js';
+import { publish } from '../platform/bus/publisher.js';
+import { idFromKey } from './campaign.js';
 import { isBulkKind, type MessageKind } from './content.js';
+import { CampaignSendRequested } from './events.js';
+import { createCampaign } from './store/campaigns.js';
 
 /**
  * A mail to one contact (a confirmation, a promotion from the waitlist…) through the same

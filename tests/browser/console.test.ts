@@ -2,8 +2,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoTenant, demoStaff, demoTenants } from '../../infra/local/demo-data.js';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
-import type { Language } from '../../shared/domain/programmes/programme.js';
-import { messages } from '../../shared/ui/i18n.js';
+import { messages } from '../../shared/platform/texts/console-texts.js';
+import type { Language } from '../../shared/platform/texts/language.js';
 import {
   axeViolations,
   describeViolations,

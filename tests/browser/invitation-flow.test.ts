@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoStaff, demoTenants } from '../../infra/local/demo-data.js';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
 import { mailTexts } from '../../shared/mail/texts.js';
-import { messages } from '../../shared/ui/i18n.js';
-import { rsvpTexts } from '../../shared/ui/rsvp-texts.js';
+import { rsvpTexts } from '../../shared/meetings/texts/rsvp.js';
+import { messages } from '../../shared/platform/texts/console-texts.js';
 import { waitFor } from '../helpers.js';
 import { addContacts, mailbox, recipientOf, type StoredMail } from '../mail-helpers.js';
 import {

@@ -11,9 +11,9 @@ import { linkSigningSecretName, SES_EVENT_TYPES } from '../../infra/aws/stateful
 import { dlqKey, SES_REPUTATION_THRESHOLDS, validateWiring } from '../../infra/aws/stateless-stack.js';
 import { ENV, type FunctionSpec, type SubscriptionSpec, type Wiring } from '../../infra/wiring/types.js';
 import { wiring } from '../../infra/wiring.js';
-import { PAUSE_AT } from '../../shared/data/mail-health.js';
-import { MAIL_QUEUE } from '../../shared/domain/mail/queues.js';
-import { defineEvent, subscriptionPattern } from '../../shared/events/contract.js';
+import { MAIL_QUEUE } from '../../shared/mail/queues.js';
+import { PAUSE_AT } from '../../shared/mail/store/sending-state.js';
+import { defineEvent, subscriptionPattern } from '../../shared/platform/bus/contract.js';
 
 /** Skips esbuild: templates only. */
 const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
@@ -503,7 +503,7 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
     it('only functions declared to send mail may, with the send rate and unsubscribe mailbox', () => {
       const senders = specs.filter((spec) => spec.access.sendEmail).map((spec) => spec.name);
       // The pipeline's sender, and the events functions for a staff member's test invitation.
-      expect(senders.sort()).toEqual(['events-api', 'events-pages', 'mail-sender']);
+      expect(senders.sort()).toEqual(['mail-sender', 'meetings-api', 'meetings-pages']);
       for (const spec of specs) {
         const actions = actionsOf(spec.name);
         const mayMail = ['ses:SendEmail', 'ses:SendRawEmail'].some((a) => actions.has(a));
@@ -751,7 +751,7 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
     });
 
     it('SES reputation alarms at the review (5%, 0.1%) and pause (10%, 0.5%) rates', () => {
-      // The pause alarms fire where the app pauses itself (shared/data/mail-health.ts).
+      // The pause alarms fire where the app pauses itself (shared/mail/store/sending-state.ts).
       expect(SES_REPUTATION_THRESHOLDS.pause).toEqual({
         bounceRate: PAUSE_AT.bounceRate,
         complaintRate: PAUSE_AT.complaintRate,

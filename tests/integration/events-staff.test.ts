@@ -1,12 +1,12 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
-import { documentClient } from '../../shared/adapters/clients.js';
-import { contactsPage } from '../../shared/data/contacts.js';
-import { answer, countersKey, ensureInvitation, getEvent } from '../../shared/data/events.js';
-import { tenantPk } from '../../shared/data/table.js';
-import { FORMULA_TRIGGERS } from '../../shared/domain/events/export.js';
-import { formatNumber } from '../../shared/ui/i18n.js';
+import { contactsPage } from '../../shared/directory/store/contacts.js';
+import { answer, countersKey, ensureInvitation, getEvent } from '../../shared/meetings/store.js';
+import { documentClient } from '../../shared/platform/aws/clients.js';
+import { FORMULA_TRIGGERS } from '../../shared/platform/csv/csv.js';
+import { tenantPk } from '../../shared/platform/table/table.js';
+import { formatNumber } from '../../shared/platform/texts/console-texts.js';
 import { parseCsvDocument } from '../csv.js';
 import { staffClient, waitFor } from '../helpers.js';
 

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
 import type { Wiring } from '../../infra/wiring/types.js';
 import { wiring } from '../../infra/wiring.js';
-import { ProgrammeCreated } from '../../shared/events/catalogue.js';
-import { publish } from '../../shared/events/publisher.js';
+import { publish } from '../../shared/platform/bus/publisher.js';
+import { ProgrammeCreated } from '../../shared/programmes/events.js';
 import { staffClient, waitFor } from '../helpers.js';
 
 /** The real wiring plus a flaky consumer, with short timeouts so redelivery happens in seconds. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
-import { getCounters, getInvitation, listInvitations, waitlist } from '../../shared/data/events.js';
+import { getCounters, getInvitation, listInvitations, waitlist } from '../../shared/meetings/store.js';
 import { invitedContacts, postRsvp, publishedEvent, rsvpToken } from '../event-helpers.js';
 import { waitFor } from '../helpers.js';
 import { mailbox, recipientOf } from '../mail-helpers.js';

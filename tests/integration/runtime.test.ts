@@ -6,8 +6,8 @@ import { matchesPattern } from '../../infra/local/event-pattern.js';
 import { LOCAL_CLIENT_ID } from '../../infra/local/identity-provider.js';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
 import { wiring } from '../../infra/wiring.js';
-import { ProgrammeCreated } from '../../shared/events/catalogue.js';
-import { PublishError, publish } from '../../shared/events/publisher.js';
+import { PublishError, publish } from '../../shared/platform/bus/publisher.js';
+import { ProgrammeCreated } from '../../shared/programmes/events.js';
 import { staffClient, waitFor } from '../helpers.js';
 
 let runtime: LocalRuntime;

@@ -4,7 +4,7 @@ import {
   googleCalendarUrl,
   maxLinkDescriptionLength,
   outlookCalendarUrl,
-} from '../../shared/domain/events/calendar-links.js';
+} from '../../shared/meetings/calendar-links.js';
 
 const event: CalendarLinkEvent = {
   title: 'Frukostmöte: Nå & väx',

@@ -2,16 +2,17 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { h } from 'preact';
 import { render } from 'preact-render-to-string';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ActivityEntry } from '../../shared/data/activity.js';
-import type { Tenant } from '../../shared/data/tenants.js';
-import { type Language, languages, type Programme } from '../../shared/domain/programmes/programme.js';
-import type { StaffIdentity } from '../../shared/identity/staff.js';
-import { ConsoleShell, type ConsoleShellProps } from '../../shared/ui/console-shell.js';
-import { ErrorPage } from '../../shared/ui/error-page.js';
-import { formatDateTime, formatPeriod, messages } from '../../shared/ui/i18n.js';
-import { DashboardPage } from '../../shared/ui/pages/dashboard.js';
-import { LandingPage } from '../../shared/ui/pages/landing.js';
-import { ProgrammePage } from '../../shared/ui/pages/programme.js';
+import { DashboardPage } from '../../shared/activity/pages/dashboard.js';
+import type { ActivityEntry } from '../../shared/activity/store.js';
+import type { StaffIdentity } from '../../shared/platform/identity/staff.js';
+import type { Tenant } from '../../shared/platform/tenants/store.js';
+import { formatDateTime, formatPeriod, messages } from '../../shared/platform/texts/console-texts.js';
+import { type Language, languages } from '../../shared/platform/texts/language.js';
+import { ConsoleShell, type ConsoleShellProps } from '../../shared/platform/ui/console-shell.js';
+import { ErrorPage } from '../../shared/platform/ui/error-page.js';
+import { LandingPage } from '../../shared/platform/ui/landing.js';
+import { ProgrammePage } from '../../shared/programmes/pages/programme.js';
+import type { Programme } from '../../shared/programmes/programme.js';
 
 vi.hoisted(() => {
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
@@ -26,17 +27,17 @@ const data = vi.hoisted(() => ({
   verifyIdToken: vi.fn(),
 }));
 
-vi.mock('../../shared/data/tenants.js', () => ({ getTenant: data.getTenant }));
-vi.mock('../../shared/data/programmes.js', () => ({
+vi.mock('../../shared/platform/tenants/store.js', () => ({ getTenant: data.getTenant }));
+vi.mock('../../shared/programmes/store.js', () => ({
   getProgramme: data.getProgramme,
   listProgrammes: data.listProgrammes,
 }));
-vi.mock('../../shared/data/activity.js', () => ({
+vi.mock('../../shared/activity/store.js', () => ({
   recentActivity: data.recentActivity,
   dashboardCounters: data.dashboardCounters,
 }));
-vi.mock('../../shared/identity/staff.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../shared/identity/staff.js')>()),
+vi.mock('../../shared/platform/identity/staff.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../shared/platform/identity/staff.js')>()),
   verifyIdToken: data.verifyIdToken,
 }));
 

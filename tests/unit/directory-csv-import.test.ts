@@ -12,8 +12,8 @@ import {
   parseCsv,
   parseSize,
   previewCsv,
-} from '../../shared/domain/directory/csv-import.js';
-import { emailKey } from '../../shared/domain/directory/schemas.js';
+} from '../../shared/directory/csv-import.js';
+import { emailKey } from '../../shared/directory/schemas.js';
 
 const defaults = { country: 'SE', language: 'sv' } as const;
 const nothing: ExistingRecords = { emailKeys: new Map(), organisations: [] };

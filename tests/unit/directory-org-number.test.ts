@@ -6,8 +6,8 @@ import {
   luhnCheckDigit,
   luhnValid,
   parseOrganisationNumber,
-} from '../../shared/domain/directory/org-number.js';
-import { organisationInputSchema } from '../../shared/domain/directory/schemas.js';
+} from '../../shared/directory/org-number.js';
+import { organisationInputSchema } from '../../shared/directory/schemas.js';
 
 const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n });
 

@@ -1,12 +1,12 @@
 import { h } from 'preact';
 import { render } from 'preact-render-to-string';
 import { describe, expect, it, vi } from 'vitest';
-import { previewCsv } from '../../shared/domain/directory/csv-import.js';
-import { HttpError } from '../../shared/http/errors.js';
-import { parseMultipart } from '../../shared/http/multipart.js';
-import { directoryMessages } from '../../shared/ui/directory-i18n.js';
-import { messages } from '../../shared/ui/i18n.js';
-import { ContactsPage, ImportPage, OrganisationsPage } from '../../shared/ui/pages/directory.js';
+import { previewCsv } from '../../shared/directory/csv-import.js';
+import { ContactsPage, ImportPage, OrganisationsPage } from '../../shared/directory/pages/directory.js';
+import { directoryMessages } from '../../shared/directory/texts.js';
+import { HttpError } from '../../shared/platform/http/errors.js';
+import { parseMultipart } from '../../shared/platform/http/multipart.js';
+import { messages } from '../../shared/platform/texts/console-texts.js';
 
 vi.hoisted(() => {
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';

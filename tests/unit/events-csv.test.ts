@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attendeeCsv, type InvitationRow } from '../../functions/events/api.js';
+import { attendeeCsv, type InvitationRow } from '../../functions/meetings/api.js';
 import {
   type CsvSeparator,
   csvCell,
@@ -9,7 +9,7 @@ import {
   FORMULA_TRIGGERS,
   toCsv,
   UTF8_BOM,
-} from '../../shared/domain/events/export.js';
+} from '../../shared/platform/csv/csv.js';
 import { parseCsv } from '../csv.js';
 
 const triggers: readonly string[] = FORMULA_TRIGGERS;

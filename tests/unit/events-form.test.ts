@@ -1,19 +1,19 @@
 import { h } from 'preact';
 import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { describeChanges } from '../../functions/events/api.js';
-import type { EventCounters, SamverkanEvent } from '../../shared/domain/events/event.js';
-import { messages } from '../../shared/ui/i18n.js';
-import { BadgesPage } from '../../shared/ui/pages/events-badges.js';
+import { describeChanges } from '../../functions/meetings/api.js';
+import type { EventCounters, Meeting } from '../../shared/meetings/meeting.js';
+import { BadgesPage } from '../../shared/meetings/pages/badges.js';
 import {
   EventFormPage,
   eventFormValues,
   fieldErrorText,
   newEventFormValues,
   parseEventForm,
-} from '../../shared/ui/pages/events-form.js';
-import { EventInvitePage, emptyInviteValues, parseInviteForm } from '../../shared/ui/pages/events-invite.js';
-import { EventLivePage, typeBreakdown } from '../../shared/ui/pages/events-live.js';
+} from '../../shared/meetings/pages/form.js';
+import { EventInvitePage, emptyInviteValues, parseInviteForm } from '../../shared/meetings/pages/invite.js';
+import { EventLivePage, typeBreakdown } from '../../shared/meetings/pages/live.js';
+import { messages } from '../../shared/platform/texts/console-texts.js';
 
 const STOCKHOLM = 'Europe/Stockholm';
 const COPENHAGEN = 'Europe/Copenhagen';
@@ -136,7 +136,7 @@ describe('the event form → EventInput', () => {
   it('round-trips an event through the form', () => {
     const parsed = parseEventForm(validForm, STOCKHOLM);
     if (!parsed.ok) throw new Error('valid form refused');
-    const event: SamverkanEvent = {
+    const event: Meeting = {
       ...parsed.input,
       eventId: 'e1',
       tenantId: 'hassleholm',
@@ -331,7 +331,7 @@ const counters: EventCounters = {
   dietary: { vegan: 3, 'gluten-free': 2 },
 };
 
-const event: SamverkanEvent = {
+const event: Meeting = {
   eventId: 'e1',
   tenantId: 'hassleholm',
   kind: 'dialogue-lunch',

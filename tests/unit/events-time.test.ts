@@ -5,7 +5,7 @@ import {
   isKnownTimeZone,
   localInputToInstant,
   offsetMinutes,
-} from '../../shared/ui/pages/events-time.js';
+} from '../../shared/meetings/pages/time.js';
 
 const STOCKHOLM = 'Europe/Stockholm';
 const COPENHAGEN = 'Europe/Copenhagen';

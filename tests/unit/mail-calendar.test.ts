@@ -1,7 +1,11 @@
 import type { Attachment } from '@aws-sdk/client-sesv2';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CalendarInviteInput, calendarAttachment, foldContentLine } from '../../shared/mail/calendar.js';
+import {
+  type CalendarInviteInput,
+  calendarAttachment,
+  foldContentLine,
+} from '../../shared/platform/mail-kit/calendar.js';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: test inputs without control characters.
 const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;

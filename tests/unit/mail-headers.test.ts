@@ -8,7 +8,7 @@ import {
   isValidEmail,
   listUnsubscribeHeaders,
   MailHeaderError,
-} from '../../shared/mail/headers.js';
+} from '../../shared/platform/mail-kit/headers.js';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: test inputs without control characters.
 const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;

@@ -1,4 +1,3 @@
-import type { Language } from '../../shared/domain/programmes/programme.js';
 import {
   type EventMessageKind,
   eventMessageKinds,
@@ -6,6 +5,7 @@ import {
   type MessageKind,
 } from '../../shared/mail/content.js';
 import { isBulkKind, type MessageInput } from '../../shared/mail/render.js';
+import type { Language } from '../../shared/platform/texts/language.js';
 
 /** Sample data for the event mails, with markup in every value staff, tenant or recipient wrote. */
 

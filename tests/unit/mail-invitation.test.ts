@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { type EventKind, eventKinds } from '../../shared/domain/events/event.js';
-import { type Language, languages } from '../../shared/domain/programmes/programme.js';
 import { type EventMessageKind, eventMessageKinds, messageContentSchema } from '../../shared/mail/content.js';
+import { isBulkKind, type MessageInput, renderMessage } from '../../shared/mail/render.js';
 import {
   formatAgendaTime,
   formatEventDateTime,
   formatEventTime,
   formatEventWhen,
-} from '../../shared/mail/event-format.js';
-import { assertHeaderSafe } from '../../shared/mail/headers.js';
-import { isBulkKind, type MessageInput, renderMessage } from '../../shared/mail/render.js';
+} from '../../shared/meetings/mails/format.js';
+import { type EventKind, eventKinds } from '../../shared/meetings/meeting.js';
+import { assertHeaderSafe } from '../../shared/platform/mail-kit/headers.js';
+import { type Language, languages } from '../../shared/platform/texts/language.js';
 import {
   eventMailInput,
   eventMailSamples,

@@ -7,7 +7,7 @@ import {
   linkPurposes,
   signLinkToken,
   verifyLinkToken,
-} from '../../shared/mail/link-tokens.js';
+} from '../../shared/platform/mail-kit/link-tokens.js';
 
 const secret = 'test-secret-0123456789abcdefghijklmnop'; // 38 bytes
 const otherSecret = 'another-secret-0123456789abcdefghijklmn';

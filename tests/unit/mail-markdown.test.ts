@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderUserMarkdown, sanitizeMailHtml } from '../../shared/mail/markdown.js';
+import { renderUserMarkdown, sanitizeMailHtml } from '../../shared/platform/mail-kit/markdown.js';
 
 const allowedTags = new Set(['p', 'br', 'strong', 'em', 'ul', 'ol', 'li', 'a', 'h2', 'h3', 'blockquote']);
 

@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { type Language, languages } from '../../shared/domain/programmes/programme.js';
-import { assertHeaderSafe } from '../../shared/mail/headers.js';
-import { mailColours } from '../../shared/mail/layout.js';
 import {
   isBulkKind,
   type MessageInput,
@@ -11,6 +8,9 @@ import {
   messageKinds,
   renderMessage,
 } from '../../shared/mail/render.js';
+import { assertHeaderSafe } from '../../shared/platform/mail-kit/headers.js';
+import { mailColours } from '../../shared/platform/mail-kit/layout.js';
+import { type Language, languages } from '../../shared/platform/texts/language.js';
 import { eventMailInput, eventMailSamples, isEventMessageKind } from './mail-invitation-fixtures.js';
 
 const evilTenant = 'Hässleholms <script>alert("t")</script> kommun';

@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it, vi } from 'vitest';
-import { redactEmails, redactingReplacer } from '../../shared/observability/logger.js';
+import { redactEmails, redactingReplacer } from '../../shared/platform/observability/logger.js';
 
 describe('no email addresses in logs', () => {
   it('redacts addresses inside strings', () => {

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { rulesFromWiring } from '../../infra/local/event-bus.js';
 import type { LocalFunction } from '../../infra/local/invoke.js';
 import { wiring } from '../../infra/wiring.js';
-import { catalogue } from '../../shared/events/catalogue.js';
-import { subscriptionPattern } from '../../shared/events/contract.js';
+import { catalogue } from '../../shared/catalogue.js';
+import { subscriptionPattern } from '../../shared/platform/bus/contract.js';
 
 describe('the wiring', () => {
   it('names every function once, in kebab-case', () => {

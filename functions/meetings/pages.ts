@@ -1,0 +1,491 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { h } from 'preact';
+import { z } from 'zod';
+import { batchGet, contactsPage, organisations } from '../../shared/directory/store/contacts.js';
+import { previewInvitation, sendTestInvitation } from '../../shared/meetings/invitation-preview.js';
+import type { Meeting } from '../../shared/meetings/meeting.js';
+import { type Badge, BadgesPage } from '../../shared/meetings/pages/badges.js';
+import {
+  type EventFormErrors,
+  EventFormPage,
+  type EventFormValues,
+  eventFormValues,
+  newEventFormValues,
+  parseEventForm,
+} from '../../shared/meetings/pages/form.js';
+import {
+  EventInvitePage,
+  emptyInviteValues,
+  type InviteContact,
+  type InviteErrors,
+  type InviteFormValues,
+  parseInviteForm,
+} from '../../shared/meetings/pages/invite.js';
+import { type EventSummary, EventsListPage } from '../../shared/meetings/pages/list.js';
+import { EventLivePage, type EventNotice, eventNotices } from '../../shared/meetings/pages/live.js';
+import { isKnownTimeZone } from '../../shared/meetings/pages/time.js';
+import {
+  countersKey,
+  createEvent,
+  getCounters,
+  getEvent,
+  listEvents,
+  markAttended,
+} from '../../shared/meetings/store.js';
+import { HttpError, notFound } from '../../shared/platform/http/errors.js';
+import {
+  consolePage,
+  htmlPages,
+  type Markup,
+  type PageRequest,
+  type PageResult,
+  pickLanguage,
+} from '../../shared/platform/http/html-pages.js';
+import { idParam, validate } from '../../shared/platform/http/request.js';
+import { requireRole, type StaffIdentity } from '../../shared/platform/identity/staff.js';
+import { getTenant, type Tenant } from '../../shared/platform/tenants/store.js';
+import { t } from '../../shared/platform/texts/console-texts.js';
+import type { Language } from '../../shared/platform/texts/language.js';
+import { ConsoleShell } from '../../shared/platform/ui/console-shell.js';
+import { ErrorPage } from '../../shared/platform/ui/error-page.js';
+import { getProgramme, listProgrammes } from '../../shared/programmes/store.js';
+import { consoleNav } from '../console/pages.js';
+import {
+  attendeeCsvFile,
+  attendeeNames,
+  attendeeRows,
+  cancelEvent,
+  countAudience,
+  csvQuery,
+  invitationsPage,
+  inviteToEvent,
+  publishEvent,
+  updateEvent,
+} from './api.js';
+
+/*
+ * The console's event pages: the list, the create/edit form, the live staff view (counters
+ * item + one page of invitations), inviting, marking who came, badges and the CSV download.
+ * Viewers see everything; writing needs the editor role.
+ */
+
+interface Signed {
+  identity: StaffIdentity;
+  tenant: Tenant;
+  language: Tenant['language'];
+  timeZone: string;
+  canEdit: boolean;
+}
+
+async function signedIn(request: PageRequest): Promise<Signed> {
+  const identity = request.identity;
+  if (!identity) throw new Error('console route without identity');
+  const tenant = await getTenant(identity.tenantId);
+  if (!tenant) throw notFound();
+  return {
+    identity,
+    tenant,
+    language: pickLanguage(request.event, tenant.language),
+    timeZone: isKnownTimeZone(tenant.timeZone) ? tenant.timeZone : 'UTC',
+    canEdit: identity.role !== 'viewer',
+  };
+}
+
+function page(request: PageRequest, who: Signed, title: string, body: Markup, status = 200): PageResult {
+  const { event } = request;
+  return {
+    kind: 'page',
+    status,
+    body: h(
+      ConsoleShell,
+      {
+        language: who.language,
+        title,
+        tenantName: who.tenant.name,
+        staff: who.identity,
+        csrfToken: request.csrfToken,
+        currentPath: event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : ''),
+        nav: consoleNav(who.language, event.rawPath),
+      },
+      body,
+    ),
+  };
+}
+
+function eventIdOf(event: APIGatewayProxyEventV2): string {
+  const id = idParam.safeParse(event.pathParameters?.eventId);
+  if (!id.success) throw notFound();
+  return id.data;
+}
+
+/** The event of the signed-in tenant: another tenant's id is simply not found. */
+async function eventOf(request: PageRequest, who: Signed): Promise<Meeting> {
+  const event = await getEvent(who.identity.tenantId, eventIdOf(request.event));
+  if (!event) throw notFound();
+  return event;
+}
+
+const eventPath = (eventId: string, rest = '') => `/console/events/${encodeURIComponent(eventId)}${rest}`;
+const redirect = (location: string): PageResult => ({ kind: 'redirect', location });
+
+const numbers = (item: Record<string, unknown> | undefined) => {
+  const n = (key: string) => (typeof item?.[key] === 'number' ? (item[key] as number) : 0);
+  return {
+    invited: n('invited'),
+    attending: n('attending'),
+    attendingSeats: n('attendingSeats'),
+    declined: n('declined'),
+    waitlisted: n('waitlisted'),
+  };
+};
+
+async function formPage(
+  request: PageRequest,
+  who: Signed,
+  options: {
+    values: EventFormValues;
+    errors?: EventFormErrors;
+    event?: Meeting;
+    expectedVersion?: number;
+    formError?: string;
+    status?: number;
+  },
+): Promise<PageResult> {
+  const programmes = await listProgrammes(who.identity.tenantId);
+  const f = t(who.language).events.form;
+  const mode = options.event ? 'edit' : 'create';
+  const title = options.event ? `${f.editTitle}: ${options.event.title}` : f.newTitle;
+  return page(
+    request,
+    who,
+    title,
+    h(EventFormPage, {
+      language: who.language,
+      mode,
+      action: options.event ? eventPath(options.event.eventId) : '/console/events',
+      csrfToken: request.csrfToken,
+      values: options.values,
+      errors: options.errors ?? {},
+      programmes,
+      timeZone: who.timeZone,
+      expectedVersion: options.expectedVersion,
+      event: options.event,
+      formError: options.formError,
+    }),
+    options.status,
+  );
+}
+
+/** A programme chosen in the form must be one of the tenant's own. */
+async function foreignProgramme(tenantId: string, programmeId: string | undefined): Promise<boolean> {
+  return programmeId !== undefined && !(await getProgramme(tenantId, programmeId));
+}
+
+async function invitePage(
+  request: PageRequest,
+  who: Signed,
+  event: Meeting,
+  form: {
+    values: InviteFormValues;
+    errors?: InviteErrors;
+    preview?: { count: number; unsubscribed: number };
+    mailPreviews?: { language: Language; subject: string; text: string }[];
+    testSentTo?: string;
+  },
+  status = 200,
+): Promise<PageResult> {
+  const tenantId = who.identity.tenantId;
+  const orgs = await organisations(tenantId);
+  const contacts: InviteContact[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const batch = await contactsPage(tenantId, cursor, 500);
+    for (const c of batch.items) {
+      if (c.unsubscribed) continue;
+      contacts.push({
+        contactId: c.contactId,
+        name: c.name,
+        organisationName: c.organisationId ? (orgs.get(c.organisationId)?.name ?? '') : '',
+      });
+    }
+    cursor = batch.cursor;
+  } while (cursor);
+  const collator = new Intl.Collator(who.language);
+  contacts.sort(
+    (a, b) =>
+      (a.organisationName === '' ? 1 : 0) - (b.organisationName === '' ? 1 : 0) ||
+      collator.compare(a.organisationName, b.organisationName) ||
+      collator.compare(a.name, b.name),
+  );
+  const known = Object.keys(t(who.language).events.organisationTypes);
+  const types = [...new Set([...known, ...[...orgs.values()].map((o) => o.organisationType)])].filter(
+    Boolean,
+  );
+  return page(
+    request,
+    who,
+    t(who.language).events.invite.title,
+    h(EventInvitePage, {
+      language: who.language,
+      timeZone: who.timeZone,
+      event,
+      csrfToken: request.csrfToken,
+      values: form.values,
+      errors: form.errors ?? {},
+      preview: form.preview,
+      mailPreviews: form.mailPreviews,
+      testSentTo: form.testSentTo,
+      organisationTypes: types,
+      contacts,
+    }),
+    status,
+  );
+}
+
+const attendanceForm = z.object({
+  contactId: idParam,
+  attended: z.enum(['true', 'false']),
+  cursor: z.string().max(2000).optional(),
+});
+const liveQuery = z.object({
+  cursor: z.string().max(2000).optional(),
+  notice: z.enum(eventNotices).optional().catch(undefined),
+});
+
+export const handler = htmlPages(
+  {
+    'GET /console/events': consolePage(async (request) => {
+      const who = await signedIn(request);
+      const events = await listEvents(who.identity.tenantId);
+      const items = await batchGet(events.map((e) => countersKey(e.tenantId, e.eventId)));
+      const byPk = new Map(items.map((item) => [String(item.pk), item]));
+      const now = Date.now();
+      const summaries: EventSummary[] = events.map((event) => ({
+        event,
+        counters: numbers(byPk.get(countersKey(event.tenantId, event.eventId).pk)),
+      }));
+      const upcoming = summaries.filter((s) => Date.parse(s.event.end) >= now);
+      const past = summaries.filter((s) => Date.parse(s.event.end) < now).reverse();
+      return page(
+        request,
+        who,
+        t(who.language).events.title,
+        h(EventsListPage, {
+          language: who.language,
+          timeZone: who.timeZone,
+          upcoming,
+          past,
+          canEdit: who.canEdit,
+        }),
+      );
+    }),
+
+    'GET /console/events/new': consolePage(async (request) => {
+      const who = await signedIn(request);
+      requireRole(who.identity, 'editor');
+      return formPage(request, who, { values: newEventFormValues(who.tenant.language) });
+    }),
+
+    'POST /console/events': consolePage(async (request) => {
+      const who = await signedIn(request);
+      requireRole(who.identity, 'editor');
+      const parsed = parseEventForm(request.form, who.timeZone);
+      if (!parsed.ok)
+        return formPage(request, who, { values: parsed.values, errors: parsed.errors, status: 422 });
+      if (await foreignProgramme(who.identity.tenantId, parsed.input.programmeId))
+        return formPage(request, who, {
+          values: parsed.values,
+          errors: { programmeId: { code: 'invalid' } },
+          status: 422,
+        });
+      const event = await createEvent(who.identity.tenantId, parsed.input);
+      return redirect(eventPath(event.eventId, '?notice=created'));
+    }),
+
+    'GET /console/events/{eventId}': consolePage(async (request) => {
+      const who = await signedIn(request);
+      const eventId = eventIdOf(request.event);
+      const query = validate('query', liveQuery, request.event.queryStringParameters ?? {});
+      // The whole view: the event, its counters item and one page of invitations, whatever the audience size.
+      const [event, counters, invitations] = await Promise.all([
+        getEvent(who.identity.tenantId, eventId),
+        getCounters(who.identity.tenantId, eventId),
+        invitationsPage(who.identity.tenantId, eventId, { cursor: query.cursor, limit: 50 }),
+      ]);
+      if (!event) throw notFound();
+      return page(
+        request,
+        who,
+        event.title,
+        h(EventLivePage, {
+          language: who.language,
+          timeZone: who.timeZone,
+          event,
+          counters,
+          invitations: invitations.items,
+          cursor: query.cursor,
+          nextCursor: invitations.cursor,
+          canEdit: who.canEdit,
+          csrfToken: request.csrfToken,
+          notice: query.notice as EventNotice | undefined,
+        }),
+      );
+    }),
+
+    'GET /console/events/{eventId}/edit': consolePage(async (request) => {
+      const who = await signedIn(request);
+      requireRole(who.identity, 'editor');
+      const event = await eventOf(request, who);
+      if (event.status === 'cancelled') throw new HttpError(409, 'A cancelled event cannot be changed.');
+      return formPage(request, who, {
+        values: eventFormValues(event, who.timeZone),
+        event,
+        expectedVersion: event.version,
+      });
+    }),
+
+    'POST /console/events/{eventId}': consolePage(async (request) => {
+      const who = await signedIn(request);
+      requireRole(who.identity, 'editor');
+      const before = await eventOf(request, who);
+      const expectedVersion = Number(request.form.expectedVersion);
+      const parsed = parseEventForm(request.form, who.timeZone);
+      const again = (errors: EventFormErrors, status: number, formError?: string) =>
+        formPage(request, who, {
+          values: parsed.values,
+          errors,
+          event: before,
+          expectedVersion,
+          status,
+          formError,
+        });
+      if (!parsed.ok) return again(parsed.errors, 422);
+      if (await foreignProgramme(who.identity.tenantId, parsed.input.programmeId))
+        return again({ programmeId: { code: 'invalid' } }, 422);
+      const f = t(who.language).events.form;
+      if (!Number.isInteger(expectedVersion) || expectedVersion < 1) return again({}, 409, f.staleVersion);
+      try {
+        await updateEvent(who.identity, before, parsed.input, expectedVersion);
+      } catch (error) {
+        if (!(error instanceof HttpError)) throw error;
+        if (error.statusCode === 409)
+          return again({}, 409, before.status === 'cancelled' ? f.cancelledNotEditable : f.staleVersion);
+        if (error.statusCode === 422 && error.details.some((d) => d.field === 'body.capacity'))
+          return again({ capacity: { code: 'capacityTaken' } }, 422);
+        throw error;
+      }
+      return redirect(eventPath(before.eventId, '?notice=saved'));
+    }),
+
+    'POST /console/events/{eventId}/publish': consolePage(async (request) => {
+      const who = await signedIn(request);
+      requireRole(who.identity, 'editor');
+      const event = await publishEvent(who.identity, await eventOf(request, who));
+      return redirect(eventPath(event.eventId, '?notice=published'));
+    }),
+
+    'POST /console/events/{eventId}/cancel': consolePage(async (request) => {
+      const who = await signedIn(request);
+      requireRole(who.identity, 'editor');
+      const message = (request.form.message ?? '').trim().slice(0, 5000) || undefined;
+      const event = await cancelEvent(who.identity, await eventOf(request, who), message);
+      return redirect(eventPath(event.eventId, '?notice=cancelled'));
+    }),
+
+    'GET /console/events/{eventId}/invite': consolePage(async (request) => {
+      const who = await signedIn(request);
+      requireRole(who.identity, 'editor');
+      const event = await eventOf(request, who);
+      if (event.status !== 'published')
+        throw new HttpError(409, 'Only a published event can be invited to. Publish it first.');
+      return invitePage(request, who, event, { values: emptyInviteValues() });
+    }),
+
+    'POST /console/events/{eventId}/invitations': consolePage(async (request) => {
+      const who = await signedIn(request);
+      requireRole(who.identity, 'editor');
+      const event = await eventOf(request, who);
+      const parsed = parseInviteForm(request.form, who.timeZone, { rsvpDeadline: event.rsvpDeadline });
+      if (request.form.action === 'preview') {
+        const preview = parsed.audience
+          ? await countAudience(who.identity.tenantId, parsed.audience)
+          : undefined;
+        const errors = parsed.audience ? {} : parsed.errors;
+        const mailPreviews = (await previewInvitation(event, parsed.intro)).map(
+          ({ language, subject, text }) => ({
+            language,
+            subject,
+            text,
+          }),
+        );
+        return invitePage(
+          request,
+          who,
+          event,
+          { values: parsed.values, errors, preview, mailPreviews },
+          parsed.audience ? 200 : 422,
+        );
+      }
+      if (request.form.action === 'test') {
+        const email = who.identity.email;
+        if (!email) throw new HttpError(422, 'Your account has no email address to send the test to');
+        await sendTestInvitation(
+          event,
+          { name: who.identity.name, email, language: who.language },
+          parsed.intro,
+        );
+        return invitePage(request, who, event, { values: parsed.values, testSentTo: email });
+      }
+      if (!parsed.ok || !parsed.audience)
+        return invitePage(request, who, event, { values: parsed.values, errors: parsed.errors }, 422);
+      await inviteToEvent(who.identity, event, parsed.audience, {
+        sendAt: parsed.sendAt,
+        markdownIntro: parsed.intro,
+      });
+      return redirect(eventPath(event.eventId, `?notice=${parsed.sendAt ? 'scheduled' : 'invited'}`));
+    }),
+
+    'POST /console/events/{eventId}/attendance': consolePage(async (request) => {
+      const who = await signedIn(request);
+      requireRole(who.identity, 'editor');
+      const event = await eventOf(request, who);
+      const form = validate('body', attendanceForm, request.form);
+      await markAttended(who.identity.tenantId, event.eventId, form.contactId, form.attended === 'true');
+      const cursor = form.cursor ? `&cursor=${encodeURIComponent(form.cursor)}` : '';
+      return redirect(eventPath(event.eventId, `?notice=attendance${cursor}#invitations-heading`));
+    }),
+
+    'GET /console/events/{eventId}/export.csv': consolePage(async (request) => {
+      const who = await signedIn(request);
+      const eventId = eventIdOf(request.event);
+      const query = validate('query', csvQuery, request.event.queryStringParameters ?? {});
+      const file = await attendeeCsvFile(who.identity.tenantId, eventId, query, who.language);
+      return {
+        kind: 'file',
+        contentType: 'text/csv; charset=utf-8',
+        fileName: file.fileName,
+        body: Buffer.from(file.body, 'utf8'),
+      };
+    }),
+
+    'GET /console/events/{eventId}/badges': consolePage(async (request) => {
+      const who = await signedIn(request);
+      const event = await eventOf(request, who);
+      const rows = await attendeeRows(who.identity.tenantId, event.eventId, 'attending');
+      const badges: Badge[] = rows.flatMap((row) =>
+        attendeeNames(row).map((name) => ({ name, organisation: row.organisationName })),
+      );
+      return {
+        kind: 'page',
+        body: h(BadgesPage, {
+          language: who.language,
+          timeZone: who.timeZone,
+          tenantName: who.tenant.name,
+          event,
+          badges,
+        }),
+      };
+    }),
+  },
+  (status, message, language) => h(ErrorPage, { status, message, language }),
+);

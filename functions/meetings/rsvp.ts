@@ -1,0 +1,275 @@
+import { h } from 'preact';
+import type { z } from 'zod';
+import { getContact } from '../../shared/directory/store/contacts.js';
+import { createContact, UniqueConflict } from '../../shared/directory/store/organisations.js';
+import { googleCalendarUrl, outlookCalendarUrl } from '../../shared/meetings/calendar-links.js';
+import { rsvpAnswerSchema } from '../../shared/meetings/meeting.js';
+import { calendarUid, confirmAnswer, notifyPromoted, sendInvitations } from '../../shared/meetings/notify.js';
+import { type RsvpBanner, RsvpInvalidPage, RsvpPage } from '../../shared/meetings/pages/rsvp.js';
+import {
+  answer,
+  ensureInvitation,
+  getEvent,
+  getInvitation,
+  markOpened,
+  promoteFromWaitlist,
+} from '../../shared/meetings/store.js';
+import { rsvpTexts } from '../../shared/meetings/texts/rsvp.js';
+import { requireEnv } from '../../shared/platform/aws/env.js';
+import { HttpError } from '../../shared/platform/http/errors.js';
+import {
+  htmlPages,
+  type PageRequest,
+  type PageResult,
+  publicPage,
+} from '../../shared/platform/http/html-pages.js';
+import { calendarAttachment } from '../../shared/platform/mail-kit/calendar.js';
+import { isValidEmail } from '../../shared/platform/mail-kit/headers.js';
+import { verifyLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
+import { logger } from '../../shared/platform/observability/logger.js';
+import { getTenant } from '../../shared/platform/tenants/store.js';
+import type { Language } from '../../shared/platform/texts/language.js';
+import { ErrorPage } from '../../shared/platform/ui/error-page.js';
+
+/**
+ * The RSVP page, reached from the signed link in an invitation: no account, the token is the
+ * credential. An expired, altered or unknown token, another tenant's event, or an invitation
+ * that does not exist all get the same page.
+ */
+async function resolve(request: PageRequest) {
+  const token = request.event.pathParameters?.token;
+  const claims = token ? await verifyLinkToken(token, 'rsvp') : undefined;
+  if (!claims?.campaignId) return undefined;
+  const [event, invitation, contact, tenant] = await Promise.all([
+    getEvent(claims.tenantId, claims.campaignId),
+    getInvitation(claims.tenantId, claims.campaignId, claims.subject),
+    getContact(claims.tenantId, claims.subject),
+    getTenant(claims.tenantId),
+  ]);
+  if (!event || !invitation || !contact || !tenant || event.status === 'draft') return undefined;
+  const language: Language = contact.language ?? request.language;
+  return { claims, event, invitation, contact, tenant, language, base: `/rsvp/${token}` };
+}
+
+type Resolved = NonNullable<Awaited<ReturnType<typeof resolve>>>;
+
+const invalid = (request: PageRequest): PageResult => ({
+  kind: 'page',
+  status: 404,
+  body: h(RsvpInvalidPage, { language: request.language }),
+});
+
+function page(
+  request: PageRequest,
+  r: Resolved,
+  extra: {
+    status?: number;
+    banner?: RsvpBanner;
+    errors?: Record<string, string>;
+    values?: Record<string, string | string[]>;
+  } = {},
+): PageResult {
+  const location = [r.event.place.name, r.event.place.address].filter(Boolean).join(', ');
+  const linkEvent = {
+    title: r.event.title,
+    description: r.event.description,
+    location,
+    start: new Date(r.event.start),
+    end: new Date(r.event.end),
+  };
+  return {
+    kind: 'page',
+    status: extra.status,
+    body: h(RsvpPage, {
+      language: r.language,
+      event: r.event,
+      timeZone: r.tenant.timeZone,
+      tenantName: r.tenant.name,
+      invitation: r.invitation,
+      action: r.base,
+      csrfToken: request.csrfToken,
+      errors: extra.errors,
+      values: extra.values,
+      banner: extra.banner,
+      calendarLinks: {
+        google: googleCalendarUrl(linkEvent),
+        outlook: outlookCalendarUrl(linkEvent),
+        ics: `${r.base}/calendar.ics`,
+      },
+    }),
+  };
+}
+
+/** The form as posted, with the checkbox group as a list (what the page shows back on errors). */
+const formValues = (request: PageRequest): Record<string, string | string[]> => ({
+  ...request.form,
+  dietary: request.formLists.dietary ?? [],
+});
+
+function fieldErrors(error: z.ZodError, language: Language, seatLimit: number): Record<string, string> {
+  const m = rsvpTexts[language].errors;
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'answer');
+    out[field] ??= field === 'seats' ? m.tooMany(seatLimit) : m.required;
+  }
+  return out;
+}
+
+const isClosed = (r: Resolved) =>
+  r.event.status === 'cancelled' || Date.now() > Date.parse(r.event.rsvpDeadline);
+
+export const handler = htmlPages(
+  {
+    'GET /rsvp/{token}': publicPage(async (request) => {
+      const r = await resolve(request);
+      if (!r) return invalid(request);
+      if (!r.invitation.opened) await markOpened(r.event.tenantId, r.event.eventId, r.contact.contactId);
+      return page(request, r);
+    }),
+
+    'POST /rsvp/{token}': publicPage(async (request) => {
+      const r = await resolve(request);
+      if (!r) return invalid(request);
+      const values = formValues(request);
+      if (isClosed(r)) return page(request, r, { status: 409, values });
+      const parsed = rsvpAnswerSchema.safeParse({
+        answer: values.answer || undefined,
+        seats: values.seats || undefined,
+        names: String(values.names ?? '')
+          .split(/\r?\n/)
+          .map((n) => n.trim())
+          .filter(Boolean),
+        dietary: values.dietary ?? [],
+        dietaryOther: values.dietaryOther || undefined,
+        accessibility: values.accessibility || undefined,
+        note: values.note || undefined,
+      });
+      const seatsTooMany =
+        parsed.success &&
+        parsed.data.answer === 'attend' &&
+        parsed.data.seats > r.event.seatLimitPerOrganisation;
+      if (!parsed.success || seatsTooMany) {
+        const errors = parsed.success
+          ? { seats: rsvpTexts[r.language].errors.tooMany(r.event.seatLimitPerOrganisation) }
+          : fieldErrors(parsed.error, r.language, r.event.seatLimitPerOrganisation);
+        return page(request, r, { status: 422, errors, values });
+      }
+      const outcome = await answer(r.event, r.contact.contactId, parsed.data);
+      const actor = `contact:${r.contact.contactId}`;
+      const invitation = outcome.invitation ?? r.invitation;
+      const updated = { ...r, invitation };
+      if (outcome.result === 'org-limit') {
+        return page(request, updated, {
+          status: 409,
+          banner: { kind: 'org-limit', available: outcome.available },
+          values,
+        });
+      }
+      await confirmAnswer(r.event, invitation, outcome, actor, r.tenant);
+      if (outcome.result === 'declined' && outcome.releasedSeats > 0) {
+        // A freed seat goes to the waitlist at once, first come first served.
+        try {
+          const promoted = await promoteFromWaitlist(r.event);
+          await notifyPromoted(r.event, promoted, 'system:waitlist');
+        } catch (error) {
+          // The decline stands; the next answer or staff change promotes again.
+          logger.error('waitlist promotion failed', { eventId: r.event.eventId, error });
+        }
+      }
+      logger.info('rsvp answered', {
+        eventId: r.event.eventId,
+        contactId: r.contact.contactId,
+        result: outcome.result,
+      });
+      const banner: RsvpBanner =
+        outcome.result === 'attending'
+          ? { kind: 'attending', seats: outcome.seats }
+          : outcome.result === 'waitlisted'
+            ? { kind: 'waitlisted', position: outcome.position }
+            : { kind: 'declined' };
+      return page(request, updated, { banner });
+    }),
+
+    /** "Send a colleague instead": someone else from the same organisation gets the invitation. */
+    'POST /rsvp/{token}/colleague': publicPage(async (request) => {
+      const r = await resolve(request);
+      if (!r) return invalid(request);
+      const values = formValues(request);
+      if (isClosed(r)) return page(request, r, { status: 409, values });
+      const m = rsvpTexts[r.language].errors;
+      const name = String(values.name ?? '').trim();
+      const email = String(values.email ?? '').trim();
+      const errors: Record<string, string> = {};
+      if (!name || name.length > 200) errors.name = m.required;
+      if (!isValidEmail(email)) errors.email = m.invalidEmail;
+      if (Object.keys(errors).length) return page(request, r, { status: 422, errors, values });
+      const organisationId = r.contact.organisationId;
+      let colleagueId: string;
+      try {
+        const { contact } = await createContact(
+          r.event.tenantId,
+          {
+            name,
+            email,
+            organisationId,
+            language: r.contact.language,
+            tags: [],
+            lawfulBasis: {
+              basis: 'legitimate-interest',
+              source: `rsvp-colleague:${r.contact.contactId}`,
+              recordedAt: new Date().toISOString(),
+            },
+          },
+          { actor: `contact:${r.contact.contactId}`, source: 'rsvp' },
+        );
+        colleagueId = contact.contactId;
+      } catch (error) {
+        if (!(error instanceof UniqueConflict) || !error.existingId) throw error;
+        const existing = await getContact(r.event.tenantId, error.existingId);
+        if (!existing || existing.organisationId !== organisationId) {
+          return page(request, r, { status: 422, errors: { email: m.sameOrganisation }, values });
+        }
+        colleagueId = existing.contactId;
+      }
+      await ensureInvitation({
+        tenantId: r.event.tenantId,
+        eventId: r.event.eventId,
+        contactId: colleagueId,
+        organisationId: r.invitation.organisationId,
+        organisationType: r.invitation.organisationType,
+        forwardedFrom: r.contact.contactId,
+      });
+      await sendInvitations(
+        r.event,
+        { kind: 'contacts', contactIds: [colleagueId] },
+        { actor: `contact:${r.contact.contactId}` },
+      );
+      return page(request, r, { banner: { kind: 'colleague-sent', name } });
+    }),
+
+    'GET /rsvp/{token}/calendar.ics': publicPage(async (request) => {
+      const r = await resolve(request);
+      if (r?.invitation.status !== 'attending') throw new HttpError(404, 'Not found');
+      const ics = calendarAttachment({
+        uid: calendarUid(r.event),
+        sequence: r.event.sequence,
+        method: r.event.status === 'cancelled' ? 'CANCEL' : 'REQUEST',
+        title: r.event.title,
+        description: r.event.description,
+        location: [r.event.place.name, r.event.place.address].filter(Boolean).join(', '),
+        start: new Date(r.event.start),
+        end: new Date(r.event.end),
+        organizer: { name: r.tenant.name, email: requireEnv('MAIL_FROM_ADDRESS') },
+        attendee: { name: r.contact.name, email: r.contact.email },
+      });
+      return {
+        kind: 'file',
+        contentType: ics.ContentType,
+        fileName: ics.FileName,
+        body: Buffer.from(ics.RawContent),
+      };
+    }),
+  },
+  (status, message, language) => h(ErrorPage, { status, message, language }),
+);

@@ -1,0 +1,23 @@
+import { activityEvents } from './activity/events.js';
+import { mailEvents } from './mail/events.js';
+import { meetingEvents } from './meetings/events.js';
+import type { EventContract } from './platform/bus/contract.js';
+import { programmeEvents } from './programmes/events.js';
+
+/**
+ * The event catalogue: every capability's catalogue events in one list, for the parts that
+ * route events of any capability (the schedule dispatcher, the outbox relay, the wiring
+ * checks). Each event is declared by the capability that owns it (`shared/<capability>/events.ts`).
+ */
+export const catalogue = [
+  ...programmeEvents,
+  ...activityEvents,
+  ...mailEvents,
+  ...meetingEvents,
+] as const satisfies readonly EventContract[];
+
+const byName = new Map<string, EventContract>(catalogue.map((c) => [c.name, c]));
+
+export function contractByName(name: string): EventContract | undefined {
+  return byName.get(name);
+}

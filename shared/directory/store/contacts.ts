@@ -1,0 +1,128 @@
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../../platform/aws/clients.js';
+import { tableName, tenantPk } from '../../platform/table/table.js';
+import type { Language } from '../../platform/texts/language.js';
+import type { Country } from '../org-number.js';
+import type { LawfulBasisRecord, OrganisationSize, OrganisationType } from '../schemas.js';
+
+export interface Contact {
+  contactId: string;
+  tenantId: string;
+  organisationId?: string;
+  name: string;
+  email: string;
+  role?: string;
+  language: Language;
+  tags?: string[];
+  unsubscribed?: { at: string; source: string };
+  /** Why the tenant may contact this person (GDPR art. 6), as recorded by the directory. */
+  lawfulBasis?: LawfulBasisRecord;
+  /** Where the record came from: `staff-api`, `console`, `csv-import:<importId>`, `demo data`. */
+  source?: string;
+  version?: number;
+  createdAt?: string;
+  createdBy?: string;
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
+export interface Organisation {
+  organisationId: string;
+  name: string;
+  /** One of `organisationTypes` for records the directory writes; a string for older items. */
+  organisationType: OrganisationType | string;
+  tags?: string[];
+  tenantId?: string;
+  /** Normalised: `NNNNNN-NNNN` (SE) or `NNNNNNNN` (DK). */
+  organisationNumber?: string;
+  country?: Country;
+  industry?: string;
+  size?: OrganisationSize;
+  source?: string;
+  version?: number;
+  createdAt?: string;
+  createdBy?: string;
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  cursor?: Record<string, unknown>;
+}
+
+export async function contactsPage(
+  tenantId: string,
+  cursor: Record<string, unknown> | undefined,
+  limit = 100,
+  client = documentClient,
+): Promise<Page<Contact>> {
+  const page = await client.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':prefix': 'CONTACT#' },
+      ExclusiveStartKey: cursor,
+      Limit: limit,
+    }),
+  );
+  return { items: (page.Items ?? []) as Contact[], cursor: page.LastEvaluatedKey };
+}
+
+export async function organisations(
+  tenantId: string,
+  client = documentClient,
+): Promise<Map<string, Organisation>> {
+  const all = new Map<string, Organisation>();
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':prefix': 'ORG#' },
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    for (const item of page.Items ?? []) all.set(String(item.organisationId), item as Organisation);
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  return all;
+}
+
+/** Reads any number of items by key, 100 per request, retrying what DynamoDB leaves unprocessed. */
+export async function batchGet(
+  keys: { pk: string; sk: string }[],
+  client = documentClient,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for (let i = 0; i < keys.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+      [tableName()]: { Keys: keys.slice(i, i + 100) },
+    };
+    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+      const result = await client.send(new BatchGetCommand({ RequestItems: request }));
+      items.push(...(result.Responses?.[tableName()] ?? []));
+      request = result.UnprocessedKeys as typeof request;
+      if (attempt > 8) throw new Error('BatchGetItem kept leaving keys unprocessed');
+    }
+  }
+  return items;
+}
+
+export const contactKey = (tenantId: string, contactId: string) => ({
+  pk: tenantPk(tenantId),
+  sk: `CONTACT#${contactId}`,
+});
+
+export async function getContact(
+  tenantId: string,
+  contactId: string,
+  client = documentClient,
+): Promise<Contact | undefined> {
+  const { Item } = await client.send(
+    new GetCommand({ TableName: tableName(), Key: contactKey(tenantId, contactId) }),
+  );
+  return Item as Contact | undefined;
+}

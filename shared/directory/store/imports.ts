@@ -1,0 +1,366 @@
+import { randomUUID } from 'node:crypto';
+import { BatchWriteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../../platform/aws/clients.js';
+import { HttpError } from '../../platform/http/errors.js';
+import { isConditionalCheckFailed, tableName, tenantPk } from '../../platform/table/table.js';
+import {
+  type ExistingRecords,
+  type ImportPlan,
+  type ImportPreview,
+  type ImportSummary,
+  organisationGroupKey,
+  previewCsv,
+  type RowDefaults,
+  simplifyName,
+} from '../csv-import.js';
+import { emailKey, idFromKey, type LawfulBasis } from '../schemas.js';
+import type { Organisation } from './contacts.js';
+import {
+  type ContactToCreate,
+  contactEmailKeys,
+  createContactsOnce,
+  createOrganisationsOnce,
+  listOrganisations,
+  type OrganisationToCreate,
+} from './organisations.js';
+
+/**
+ * CSV imports in two steps. The preview parses and checks the file and keeps what a commit
+ * would save as a draft (`IMPORT#<id>` plus `IMPORT#<id>#PART#<n>` items holding the plan; they
+ * expire after a day through the table's TTL) – it creates no organisation and no contact.
+ * The commit saves the plan: every record it creates has an id derived from the import and the
+ * record's key (its number, name or address), each written on condition that it does not exist,
+ * so a commit that is repeated, retried after a crash or run twice at once creates nothing twice.
+ */
+
+const DRAFT_TTL_SECONDS = 24 * 60 * 60;
+/** How long a committed import's result answers a repeated commit. */
+const COMMITTED_TTL_SECONDS = 30 * 24 * 60 * 60;
+/** Plan JSON per item, well under DynamoDB's 400 KB item limit. */
+const PART_CHARS = 300_000;
+/** Transactions in flight at once during a commit. */
+const WRITE_CONCURRENCY = 8;
+
+const importKey = (tenantId: string, importId: string) => ({
+  pk: tenantPk(tenantId),
+  sk: `IMPORT#${importId}`,
+});
+const partKey = (tenantId: string, importId: string, n: number) => ({
+  pk: tenantPk(tenantId),
+  sk: `IMPORT#${importId}#PART#${n}`,
+});
+
+export interface SkippedRow {
+  row: number;
+  field: 'email' | 'organisationNumber';
+  message: string;
+}
+
+export interface ImportResult {
+  importId: string;
+  lawfulBasis: LawfulBasis;
+  organisationsCreated: number;
+  organisationsLinked: number;
+  contactsCreated: number;
+  /** Rows of the plan that were not saved (a record created since the preview took the value). */
+  skipped: SkippedRow[];
+  committedAt: string;
+  committedBy: string;
+}
+
+export interface ImportDraft {
+  importId: string;
+  tenantId: string;
+  status: 'previewed' | 'committed';
+  createdAt: string;
+  createdBy: string;
+  expiresAt: number;
+  parts: number;
+  summary: ImportSummary;
+  lawfulBasis?: LawfulBasis;
+  result?: ImportResult;
+}
+
+/** What the tenant has now, for duplicate checks. */
+export async function existingRecords(tenantId: string): Promise<ExistingRecords> {
+  const [emailKeys, organisations] = await Promise.all([
+    contactEmailKeys(tenantId),
+    listOrganisations(tenantId),
+  ]);
+  return { emailKeys, organisations };
+}
+
+/** Checks a file and keeps its plan as a draft; returns the preview and the draft's id. */
+export async function previewImport(
+  tenantId: string,
+  input: Uint8Array | string,
+  defaults: RowDefaults,
+  actor: string,
+  client = documentClient,
+): Promise<{ importId: string; expiresAt: string; preview: ImportPreview }> {
+  const preview = previewCsv(input, defaults, await existingRecords(tenantId));
+  const importId = randomUUID();
+  const now = new Date();
+  const expiresAt = Math.floor(now.getTime() / 1000) + DRAFT_TTL_SECONDS;
+  const json = JSON.stringify(preview.plan);
+  const parts: string[] = [];
+  for (let i = 0; i < json.length; i += PART_CHARS) parts.push(json.slice(i, i + PART_CHARS));
+  if (parts.length === 0) parts.push('');
+  // Parts first, the header last: a header always has all of its parts.
+  for (let i = 0; i < parts.length; i += 25) {
+    await batchWrite(
+      parts.slice(i, i + 25).map((data, j) => ({
+        ...partKey(tenantId, importId, i + j),
+        type: 'import-part',
+        ...(data === '' ? {} : { data }),
+        expiresAt,
+      })),
+      client,
+    );
+  }
+  const draft: ImportDraft = {
+    importId,
+    tenantId,
+    status: 'previewed',
+    createdAt: now.toISOString(),
+    createdBy: actor,
+    expiresAt,
+    parts: parts.length,
+    summary: preview.summary,
+  };
+  await batchWrite([{ ...importKey(tenantId, importId), type: 'import', ...draft }], client);
+  return { importId, expiresAt: new Date(expiresAt * 1000).toISOString(), preview };
+}
+
+async function batchWrite(items: Record<string, unknown>[], client = documentClient): Promise<void> {
+  let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
+    [tableName()]: items.map((Item) => ({ PutRequest: { Item } })),
+  };
+  for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+    if (attempt > 8) throw new Error('BatchWriteItem kept leaving items unprocessed');
+    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+    const result = await client.send(new BatchWriteCommand({ RequestItems: request }));
+    request = result.UnprocessedItems as typeof request;
+  }
+}
+
+/** The draft, unless it is missing, expired or another tenant's (all the same: not found). */
+export async function getImport(
+  tenantId: string,
+  importId: string,
+  client = documentClient,
+): Promise<ImportDraft | undefined> {
+  const { Item } = await client.send(
+    new GetCommand({ TableName: tableName(), Key: importKey(tenantId, importId), ConsistentRead: true }),
+  );
+  if (!Item) return undefined;
+  const draft = Item as unknown as ImportDraft;
+  // TTL removes expired items eventually, not at once; a committed import stays readable.
+  if (draft.status !== 'committed' && draft.expiresAt * 1000 < Date.now()) return undefined;
+  return draft;
+}
+
+async function loadPlan(draft: ImportDraft, client = documentClient): Promise<ImportPlan> {
+  let json = '';
+  for (let n = 0; n < draft.parts; n++) {
+    const { Item } = await client.send(
+      new GetCommand({
+        TableName: tableName(),
+        Key: partKey(draft.tenantId, draft.importId, n),
+        ConsistentRead: true,
+      }),
+    );
+    if (!Item) throw new HttpError(404, 'Not found');
+    json += typeof Item.data === 'string' ? Item.data : '';
+  }
+  return json === '' ? { organisations: [], contacts: [] } : (JSON.parse(json) as ImportPlan);
+}
+
+async function deleteParts(draft: ImportDraft, client = documentClient): Promise<void> {
+  const keys = Array.from({ length: draft.parts }, (_, n) => partKey(draft.tenantId, draft.importId, n));
+  for (let i = 0; i < keys.length; i += 25) {
+    let request: Record<string, { DeleteRequest: { Key: Record<string, unknown> } }[]> | undefined = {
+      [tableName()]: keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } })),
+    };
+    for (let attempt = 0; request && Object.keys(request).length > 0 && attempt < 8; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+      const result = await client.send(new BatchWriteCommand({ RequestItems: request }));
+      request = result.UnprocessedItems as typeof request;
+    }
+  }
+}
+
+/** Runs `write` over slices of 50 records, a few at a time, and merges what they report. */
+async function inParallel<T, R>(entries: T[], write: (batch: T[]) => Promise<Map<T, R>>): Promise<Map<T, R>> {
+  const batches: T[][] = [];
+  for (let i = 0; i < entries.length; i += 50) batches.push(entries.slice(i, i + 50));
+  const merged = new Map<T, R>();
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      const batch = batches[next++] as T[];
+      for (const [entry, outcome] of await write(batch)) merged.set(entry, outcome);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, batches.length) }, worker));
+  return merged;
+}
+
+const retryLater = () =>
+  new HttpError(409, 'The directory changed during the import; commit again to finish it', [
+    { field: 'path.importId', message: 'Retry' },
+  ]);
+
+const basisConflict = (basis: LawfulBasis) =>
+  new HttpError(409, `This import is committed with the lawful basis ${basis}`, [
+    { field: 'body.lawfulBasis', message: `Already ${basis}` },
+  ]);
+
+/**
+ * Saves an import's plan with the lawful basis on every contact. Repeating it returns the first
+ * result (`alreadyCommitted`) and writes nothing.
+ */
+export async function commitImport(
+  tenantId: string,
+  importId: string,
+  lawfulBasis: LawfulBasis,
+  actor: string,
+  client = documentClient,
+): Promise<ImportResult & { alreadyCommitted: boolean }> {
+  const draft = await getImport(tenantId, importId, client);
+  if (!draft) throw new HttpError(404, 'Not found');
+  if (draft.status === 'committed' && draft.result) {
+    if (draft.result.lawfulBasis !== lawfulBasis) throw basisConflict(draft.result.lawfulBasis);
+    return { ...draft.result, alreadyCommitted: true };
+  }
+  // The first commit fixes the basis: a retry may not record another one on half the contacts.
+  try {
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: importKey(tenantId, importId),
+        UpdateExpression: 'SET lawfulBasis = :b',
+        ConditionExpression:
+          'attribute_exists(pk) AND (attribute_not_exists(lawfulBasis) OR lawfulBasis = :b)',
+        ExpressionAttributeValues: { ':b': lawfulBasis },
+      }),
+    );
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) throw basisConflict(draft.lawfulBasis ?? lawfulBasis);
+    throw error;
+  }
+
+  const plan = await loadPlan(draft, client);
+  const committedAt = new Date().toISOString();
+  const meta = { actor, source: `csv-import:${importId}`, now: committedAt };
+  const skipped: SkippedRow[] = [];
+  let organisationsCreated = 0;
+  let organisationsLinked = 0;
+  let contactsCreated = 0;
+
+  // Organisations: link to what exists now (it may have been created since the preview), else create.
+  const current = await listOrganisations(tenantId, client);
+  const currentByKey = new Map<string, Organisation>();
+  for (const org of current) {
+    if (org.organisationNumber && org.country) {
+      currentByKey.set(
+        organisationGroupKey({ ...org, organisationNumber: org.organisationNumber, country: org.country }),
+        org,
+      );
+    }
+    const nameKey = `name:${simplifyName(org.name)}`;
+    if (!currentByKey.has(nameKey)) currentByKey.set(nameKey, org);
+  }
+  const organisationIds = new Map<string, string>();
+  const organisationsToCreate: (OrganisationToCreate & { key: string })[] = [];
+  for (const planned of plan.organisations) {
+    const organisationId = idFromKey(`${tenantId}#${importId}#organisation#${planned.key}`);
+    const match = currentByKey.get(planned.key);
+    if (match && match.organisationId !== organisationId) {
+      organisationIds.set(planned.key, match.organisationId);
+      organisationsLinked += 1;
+    } else organisationsToCreate.push({ organisationId, input: planned.data, key: planned.key });
+  }
+  const organisationOutcomes = await inParallel(organisationsToCreate, (batch) =>
+    createOrganisationsOnce(tenantId, batch, meta, client),
+  );
+  for (const [entry, outcome] of organisationOutcomes) {
+    const { key } = entry;
+    if (outcome.kind === 'taken') {
+      // Someone registered the number since the preview: link to theirs.
+      if (!outcome.existingId) throw retryLater();
+      organisationIds.set(key, outcome.existingId);
+      organisationsLinked += 1;
+    } else {
+      organisationIds.set(key, entry.organisationId);
+      organisationsCreated += 1;
+    }
+  }
+
+  const rowOf = new Map<ContactToCreate, number>();
+  const contactsToCreate = plan.contacts.map((planned) => {
+    const organisationId = planned.organisationKey ? organisationIds.get(planned.organisationKey) : undefined;
+    const entry: ContactToCreate = {
+      contactId: idFromKey(`${tenantId}#${importId}#contact#${emailKey(planned.data.email)}`),
+      input: {
+        ...planned.data,
+        ...(organisationId ? { organisationId } : {}),
+        lawfulBasis: {
+          basis: lawfulBasis,
+          source: `csv-import:${importId}`,
+          recordedAt: committedAt,
+          recordedBy: actor,
+        },
+      },
+    };
+    rowOf.set(entry, planned.row);
+    return entry;
+  });
+  const contactOutcomes = await inParallel(contactsToCreate, (batch) =>
+    createContactsOnce(tenantId, batch, meta, client),
+  );
+  for (const [entry, outcome] of contactOutcomes) {
+    if (outcome.kind === 'taken') {
+      skipped.push({
+        row: rowOf.get(entry) ?? 0,
+        field: 'email',
+        message: 'A contact with this email address already exists',
+      });
+    } else contactsCreated += 1;
+  }
+
+  const result: ImportResult = {
+    importId,
+    lawfulBasis,
+    organisationsCreated,
+    organisationsLinked,
+    contactsCreated,
+    skipped: skipped.sort((a, b) => a.row - b.row),
+    committedAt,
+    committedBy: actor,
+  };
+  await client
+    .send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: importKey(tenantId, importId),
+        UpdateExpression: 'SET #status = :committed, #result = :result, expiresAt = :expires',
+        ConditionExpression: 'attribute_exists(pk) AND #status <> :committed',
+        ExpressionAttributeNames: { '#status': 'status', '#result': 'result' },
+        ExpressionAttributeValues: {
+          ':committed': 'committed',
+          ':result': result,
+          ':expires': Math.floor(Date.now() / 1000) + COMMITTED_TTL_SECONDS,
+        },
+      }),
+    )
+    .catch(async (error) => {
+      // Two commits at once: the other one finished first; its result stands.
+      if (!isConditionalCheckFailed(error)) throw error;
+    });
+  // The plan (names and addresses) is not kept once saved; the result (counts, rows) is.
+  await deleteParts(draft, client);
+  const final = await getImport(tenantId, importId, client);
+  const stored = final?.result ?? result;
+  return { ...stored, alreadyCommitted: stored.committedAt !== committedAt };
+}

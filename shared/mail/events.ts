@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { actorField, defineEvent, tenantIdField } from '../platform/bus/contract.js';
+
+/** The mail capability's catalogue events, and the SES events it consumes. */
+
+/** Staff (or a capability) asked for a campaign to be sent now; the expander takes it from here. */
+export const CampaignSendRequested = defineEvent({
+  name: 'campaign.send-requested',
+  source: 'samverkan.mail',
+  detailType: 'CampaignSendRequested',
+  version: 1,
+  schema: z.object({ tenantId: tenantIdField, campaignId: z.string().min(1), actor: actorField }),
+});
+
+/**
+ * SES's own events (configuration-set event destination → the default bus). Only the fields
+ * Samverkan reads are checked; SES adds more. Our message tags come back in `mail.tags`.
+ */
+const sesEventSchema = z.looseObject({
+  eventType: z.string(),
+  mail: z.looseObject({
+    messageId: z.string().min(1),
+    timestamp: z.string(),
+    tags: z.record(z.string(), z.array(z.string())).default({}),
+  }),
+  bounce: z
+    .looseObject({
+      bounceType: z.string(),
+      bounceSubType: z.string().optional(),
+      timestamp: z.string().optional(),
+    })
+    .optional(),
+  complaint: z
+    .looseObject({ timestamp: z.string().optional(), complaintFeedbackType: z.string().optional() })
+    .optional(),
+  delivery: z.looseObject({ timestamp: z.string().optional() }).optional(),
+  deliveryDelay: z.looseObject({ delayType: z.string().optional() }).optional(),
+  reject: z.looseObject({ reason: z.string().optional() }).optional(),
+  failure: z.looseObject({ errorMessage: z.string().optional() }).optional(),
+  open: z.looseObject({ timestamp: z.string().optional() }).optional(),
+  click: z.looseObject({ timestamp: z.string().optional(), link: z.string().optional() }).optional(),
+});
+export type SesEventDetail = z.infer<typeof sesEventSchema>;
+
+const sesEvent = (name: string, detailType: string) =>
+  defineEvent({ name, source: 'aws.ses', detailType, version: 1, schema: sesEventSchema, bus: 'default' });
+
+export const EmailSent = sesEvent('ses.sent', 'Email Sent');
+export const EmailDelivered = sesEvent('ses.delivered', 'Email Delivered');
+export const EmailBounced = sesEvent('ses.bounced', 'Email Bounced');
+export const EmailComplaintReceived = sesEvent('ses.complaint', 'Email Complaint Received');
+export const EmailRejected = sesEvent('ses.rejected', 'Email Rejected');
+export const EmailDeliveryDelayed = sesEvent('ses.delivery-delayed', 'Email Delivery Delayed');
+export const EmailOpened = sesEvent('ses.opened', 'Email Opened');
+export const EmailClicked = sesEvent('ses.clicked', 'Email Clicked');
+export const EmailRenderingFailed = sesEvent('ses.rendering-failed', 'Email Rendering Failed');
+
+export const sesEvents = [
+  EmailSent,
+  EmailDelivered,
+  EmailBounced,
+  EmailComplaintReceived,
+  EmailRejected,
+  EmailDeliveryDelayed,
+  EmailOpened,
+  EmailClicked,
+  EmailRenderingFailed,
+] as const;
+
+export const mailEvents = [CampaignSendRequested, ...sesEvents] as const;

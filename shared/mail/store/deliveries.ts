@@ -1,0 +1,223 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../../platform/aws/clients.js';
+import { isConditionalCheckFailed, tableName, tenantPk, withoutKeys } from '../../platform/table/table.js';
+import { type Delivery, type DeliveryStatus, deliveryId, statusesBefore } from '../campaign.js';
+
+const pk = (tenantId: string, campaignId: string) => `${tenantPk(tenantId)}#CAMPAIGN#${campaignId}`;
+export const deliveryKey = (tenantId: string, campaignId: string, contactId: string) => ({
+  pk: pk(tenantId, campaignId),
+  sk: `DELIVERY#${contactId}`,
+});
+
+const fromItem = (item: Record<string, unknown>) => {
+  const { type: _t, ...rest } = withoutKeys(item);
+  return rest as unknown as Delivery;
+};
+
+/**
+ * Creates the delivery if the recipient has none in this campaign: running an expansion twice
+ * creates nothing twice. Returns the existing delivery when there was one.
+ */
+export async function createDelivery(
+  input: Pick<Delivery, 'tenantId' | 'campaignId' | 'contactId' | 'language'> & {
+    status: 'queued' | 'skipped';
+    reason?: string;
+  },
+  client = documentClient,
+): Promise<{ created: true } | { created: false; existing: Delivery | undefined }> {
+  const item: Delivery = {
+    ...input,
+    deliveryId: deliveryId(input.campaignId, input.contactId),
+    queuedAt: new Date().toISOString(),
+  };
+  try {
+    await client.send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...deliveryKey(input.tenantId, input.campaignId, input.contactId),
+          type: 'delivery',
+          ...item,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return { created: true };
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+    return {
+      created: false,
+      existing: await getDelivery(input.tenantId, input.campaignId, input.contactId, client),
+    };
+  }
+}
+
+export async function getDelivery(
+  tenantId: string,
+  campaignId: string,
+  contactId: string,
+  client = documentClient,
+) {
+  const { Item } = await client.send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: deliveryKey(tenantId, campaignId, contactId),
+      ConsistentRead: true,
+    }),
+  );
+  return Item ? fromItem(Item) : undefined;
+}
+
+export type ClaimResult = 'claimed' | 'done' | 'busy' | 'missing';
+
+/**
+ * Claims a delivery for sending with a conditional write: only a queued delivery, or one whose
+ * earlier claim has lapsed (its sender died before recording a send), can be claimed.
+ * A claim that DynamoDB applied but whose answer was lost is recognised by its token.
+ */
+export async function claimDelivery(
+  delivery: Pick<Delivery, 'tenantId' | 'campaignId' | 'contactId'>,
+  claimToken: string,
+  claimSeconds: number,
+  client = documentClient,
+): Promise<ClaimResult> {
+  const now = Date.now();
+  try {
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: deliveryKey(delivery.tenantId, delivery.campaignId, delivery.contactId),
+        UpdateExpression:
+          'SET #status = :sending, claimToken = :token, claimUntil = :until ADD attempts :one',
+        ConditionExpression: '#status = :queued OR (#status = :sending AND claimUntil < :now)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':sending': 'sending',
+          ':queued': 'queued',
+          ':token': claimToken,
+          ':until': now + claimSeconds * 1000,
+          ':now': now,
+          ':one': 1,
+        },
+      }),
+    );
+    return 'claimed';
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+    const current = await getDelivery(delivery.tenantId, delivery.campaignId, delivery.contactId, client);
+    if (!current) return 'missing';
+    if (current.status === 'sending' && current.claimToken === claimToken) return 'claimed';
+    return current.status === 'sending' ? 'busy' : 'done';
+  }
+}
+
+/**
+ * Moves a claimed delivery to its outcome. Conditional on the claim, so a sender whose claim
+ * lapsed and was taken over cannot overwrite the newer attempt's record.
+ */
+export async function settleDelivery(
+  delivery: Pick<Delivery, 'tenantId' | 'campaignId' | 'contactId'>,
+  claimToken: string,
+  outcome:
+    | { status: 'sent'; sesMessageId: string }
+    | { status: 'failed' | 'skipped' | 'queued'; reason: string },
+  client = documentClient,
+): Promise<boolean> {
+  const now = new Date().toISOString();
+  const values: Record<string, unknown> = { ':status': outcome.status, ':token': claimToken, ':now': now };
+  let update = 'SET #status = :status, updatedAt = :now';
+  if (outcome.status === 'sent') {
+    update += ', sesMessageId = :mid, sentAt = :now';
+    values[':mid'] = outcome.sesMessageId;
+  } else {
+    update += ', reason = :reason';
+    values[':reason'] = outcome.reason;
+  }
+  // `settledBy` lets a retry of this very write (its answer lost) recognise itself below.
+  update += ', settledBy = :token REMOVE claimToken, claimUntil';
+  try {
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: deliveryKey(delivery.tenantId, delivery.campaignId, delivery.contactId),
+        UpdateExpression: update,
+        ConditionExpression: 'claimToken = :token',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: values,
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+    // Our own earlier attempt may have applied this very update before its answer was lost;
+    // otherwise an SES event moved the delivery on first (and counted it there).
+    const current = await getDelivery(delivery.tenantId, delivery.campaignId, delivery.contactId, client);
+    return (current as { settledBy?: string } | undefined)?.settledBy === claimToken;
+  }
+}
+
+/**
+ * Applies an SES event to the delivery if it moves it forward (events come late, twice, and
+ * out of order): one conditional write, no read. Returns the status it replaced, or undefined
+ * when nothing changed (already there or further on, or no such delivery).
+ */
+export async function advanceDelivery(
+  tenantId: string,
+  campaignId: string,
+  contactId: string,
+  to: DeliveryStatus,
+  detail: { at: string; sesMessageId: string; reason?: string },
+  client = documentClient,
+): Promise<DeliveryStatus | undefined> {
+  const from = statusesBefore(to);
+  if (from.length === 0) return undefined;
+  const fromValues = Object.fromEntries(from.map((status, i) => [`:from${i}`, status]));
+  try {
+    const result = await client.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: deliveryKey(tenantId, campaignId, contactId),
+        // Moving on from `sending` ends the claim: the sender's late settle then knows it lost.
+        UpdateExpression: `SET #status = :to, updatedAt = :at, sesMessageId = :mid${detail.reason ? ', reason = :reason' : ''} REMOVE claimToken, claimUntil`,
+        ConditionExpression: `attribute_exists(pk) AND #status IN (${Object.keys(fromValues).join(', ')})`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':to': to,
+          ':at': detail.at,
+          ':mid': detail.sesMessageId,
+          ...fromValues,
+          ...(detail.reason ? { ':reason': detail.reason } : {}),
+        },
+        ReturnValues: 'UPDATED_OLD',
+      }),
+    );
+    return result.Attributes?.status as DeliveryStatus | undefined;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return undefined;
+    throw error;
+  }
+}
+
+export async function listDeliveries(
+  tenantId: string,
+  campaignId: string,
+  options: { cursor?: Record<string, unknown>; limit?: number; status?: DeliveryStatus } = {},
+  client = documentClient,
+) {
+  const page = await client.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk',
+      ...(options.status
+        ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }
+        : {}),
+      ExpressionAttributeValues: {
+        ':pk': pk(tenantId, campaignId),
+        ...(options.status ? { ':status': options.status } : {}),
+      },
+      ExclusiveStartKey: options.cursor,
+      Limit: options.limit ?? 100,
+    }),
+  );
+  return { items: (page.Items ?? []).map(fromItem), cursor: page.LastEvaluatedKey };
+}

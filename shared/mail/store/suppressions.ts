@@ -1,0 +1,111 @@
+import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { contactKey } from '../../directory/store/contacts.js';
+import { documentClient } from '../../platform/aws/clients.js';
+import { tableName, tenantPk } from '../../platform/table/table.js';
+import { addressKey } from '../campaign.js';
+
+/**
+ * The tenant's suppression list (hard bounces, complaints, staff entries) and unsubscribes.
+ * Keys hold a hash of the address; the record keeps the reason and when, as consent law asks.
+ */
+export type SuppressionReason = 'bounce' | 'complaint' | 'manual';
+
+export const suppressionKey = (tenantId: string, email: string) => ({
+  pk: tenantPk(tenantId),
+  sk: `SUPPRESSION#${addressKey(email)}`,
+});
+export const unsubscribeKey = (tenantId: string, email: string) => ({
+  pk: tenantPk(tenantId),
+  sk: `UNSUBSCRIBED#${addressKey(email)}`,
+});
+
+export async function suppress(
+  tenantId: string,
+  email: string,
+  reason: SuppressionReason,
+  detail: { at: string; source: string },
+  client = documentClient,
+): Promise<void> {
+  await client.send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...suppressionKey(tenantId, email),
+        type: 'suppression',
+        addressKey: addressKey(email),
+        reason,
+        ...detail,
+      },
+    }),
+  );
+}
+
+export async function removeSuppression(
+  tenantId: string,
+  key: string,
+  client = documentClient,
+): Promise<boolean> {
+  const result = await client.send(
+    new DeleteCommand({
+      TableName: tableName(),
+      Key: { pk: tenantPk(tenantId), sk: `SUPPRESSION#${key}` },
+      ReturnValues: 'ALL_OLD',
+    }),
+  );
+  return Boolean(result.Attributes);
+}
+
+export async function listSuppressions(tenantId: string, client = documentClient) {
+  const out: { addressKey: string; reason: SuppressionReason; at: string; source: string }[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':prefix': 'SUPPRESSION#' },
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      out.push({
+        addressKey: String(item.addressKey),
+        reason: item.reason,
+        at: item.at,
+        source: item.source,
+      });
+    }
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  return out;
+}
+
+/** Unsubscribes the address from the tenant's bulk mail, and marks the contact when there is one. */
+export async function unsubscribe(
+  tenantId: string,
+  email: string,
+  detail: { at: string; source: string; contactId?: string },
+  client = documentClient,
+): Promise<void> {
+  await client.send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...unsubscribeKey(tenantId, email), type: 'unsubscribe', at: detail.at, source: detail.source },
+    }),
+  );
+  if (detail.contactId) {
+    await client
+      .send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: contactKey(tenantId, detail.contactId),
+          UpdateExpression: 'SET unsubscribed = :u',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':u': { at: detail.at, source: detail.source } },
+        }),
+      )
+      .catch((error: { name?: string }) => {
+        if (error.name !== 'ConditionalCheckFailedException') throw error;
+      });
+  }
+}

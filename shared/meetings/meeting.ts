@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { languageSchema } from '../platform/texts/language.js';
+
+/**
+ * Events staff invite companies to: workshops, dialogue lunches, breakfast meetings, seminars,
+ * study visits. Times are entered and shown in the tenant's time zone and stored as instants
+ * (ISO 8601 with offset, normalised to UTC).
+ */
+export const eventKinds = [
+  'workshop',
+  'dialogue-lunch',
+  'breakfast-meeting',
+  'seminar',
+  'study-visit',
+] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+/** Dietary needs are categories (so the caterer's summary is a set of counters) plus free text. */
+export const dietaryCategories = [
+  'vegetarian',
+  'vegan',
+  'gluten-free',
+  'lactose-free',
+  'nut-allergy',
+  'halal',
+  'other',
+] as const;
+export type DietaryCategory = (typeof dietaryCategories)[number];
+
+const line = (max: number) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
+const instant = z.iso.datetime({ offset: true });
+
+export const eventQuestionsSchema = z
+  .object({
+    /** Ask how many people come (up to the per-organisation seat limit). */
+    headcount: z.boolean().default(true),
+    names: z.boolean().default(true),
+    dietary: z.boolean().default(true),
+    accessibility: z.boolean().default(true),
+    note: z.boolean().default(true),
+  })
+  .strict();
+
+export const eventInputSchema = z
+  .object({
+    programmeId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/)
+      .optional(),
+    kind: z.enum(eventKinds),
+    title: line(200),
+    description: z.string().trim().max(10_000).default(''),
+    agenda: z
+      .array(z.object({ time: z.string().regex(/^\d{2}:\d{2}$/, 'HH:MM'), title: line(200) }).strict())
+      .max(30)
+      .default([]),
+    place: z.object({ name: line(200), address: z.string().trim().max(300).default('') }).strict(),
+    start: instant,
+    end: instant,
+    capacity: z.number().int().min(1).max(10_000),
+    seatLimitPerOrganisation: z.number().int().min(1).max(100),
+    rsvpDeadline: instant,
+    questions: eventQuestionsSchema.default({
+      headcount: true,
+      names: true,
+      dietary: true,
+      accessibility: true,
+      note: true,
+    }),
+    language: languageSchema,
+    reminders: z
+      .object({
+        /** Remind those who have not answered this many days before the deadline (off when absent). */
+        nonRespondersDaysBeforeDeadline: z.number().int().min(1).max(30).optional(),
+        /** Remind attendees the day before. */
+        attendeesDayBefore: z.boolean().default(true),
+      })
+      .strict()
+      .default({ attendeesDayBefore: true }),
+  })
+  .strict()
+  .refine((e) => Date.parse(e.start) < Date.parse(e.end), { path: ['end'], message: 'Must be after start' })
+  .refine((e) => Date.parse(e.rsvpDeadline) <= Date.parse(e.start), {
+    path: ['rsvpDeadline'],
+    message: 'Must not be after start',
+  })
+  .refine((e) => e.seatLimitPerOrganisation <= e.capacity, {
+    path: ['seatLimitPerOrganisation'],
+    message: 'Must not exceed capacity',
+  });
+export type EventInput = z.infer<typeof eventInputSchema>;
+
+export type EventStatus = 'draft' | 'published' | 'cancelled';
+
+export interface Meeting extends EventInput {
+  eventId: string;
+  tenantId: string;
+  status: EventStatus;
+  /** The calendar SEQUENCE: one more for every change attendees are told about. */
+  sequence: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A contact's invitation to an event, and their answer. */
+export type InvitationStatus = 'invited' | 'attending' | 'waitlisted' | 'declined';
+
+export interface Invitation {
+  tenantId: string;
+  eventId: string;
+  contactId: string;
+  organisationId: string;
+  /** The organisation's type when invited (for the per-type breakdown). */
+  organisationType: string;
+  status: InvitationStatus;
+  /** Seats held (attending) or asked for (waitlisted). */
+  seats: number;
+  names: string[];
+  dietary: DietaryCategory[];
+  dietaryOther?: string;
+  accessibility?: string;
+  note?: string;
+  invitedAt: string;
+  respondedAt?: string;
+  /** Order on the waitlist. */
+  waitlistedAt?: string;
+  attended?: boolean;
+  /** Set when a colleague was sent in this contact's place. */
+  forwardedFrom?: string;
+  opened?: boolean;
+  version: number;
+}
+
+/** The event's counters item: the staff view reads only this, whatever the audience size. */
+export interface EventCounters {
+  invited: number;
+  opened: number;
+  /** Responses (organisations' contacts) attending, and the seats they hold. */
+  attending: number;
+  attendingSeats: number;
+  declined: number;
+  waitlisted: number;
+  waitlistedSeats: number;
+  attended: number;
+  /** `<counter>#<organisation type>` → n, e.g. `attending#company`. */
+  byType: Record<string, number>;
+  /** Dietary category → people. */
+  dietary: Record<string, number>;
+}
+
+export const rsvpAnswerSchema = z
+  .object({
+    answer: z.enum(['attend', 'decline']),
+    seats: z.coerce.number().int().min(1).max(100).default(1),
+    names: z.array(z.string().trim().max(120)).max(100).default([]),
+    dietary: z.array(z.enum(dietaryCategories)).max(dietaryCategories.length).default([]),
+    dietaryOther: z.string().trim().max(300).optional(),
+    accessibility: z.string().trim().max(500).optional(),
+    note: z.string().trim().max(1000).optional(),
+  })
+  .strict();
+export type RsvpAnswer = z.infer<typeof rsvpAnswerSchema>;

@@ -1,0 +1,263 @@
+import type { Audience } from '../mail/campaign.js';
+import { idFromKey } from '../mail/campaign.js';
+import type { EventChangeField } from '../mail/content.js';
+import { CampaignSendRequested } from '../mail/events.js';
+import { createCampaign, markSendRequested } from '../mail/store/campaigns.js';
+import { queueMail } from '../mail/transactional.js';
+import { publish } from '../platform/bus/publisher.js';
+import { createSchedule, upsertSchedule } from '../platform/schedules/store.js';
+import { getTenant, type Tenant } from '../platform/tenants/store.js';
+import { MeetingReminderDue } from './events.js';
+import type { Invitation, Meeting } from './meeting.js';
+import type { RsvpOutcome } from './store.js';
+import { getCounters, getInvitation } from './store.js';
+
+/**
+ * The mails an event sends, all through the mail pipeline. Every one carries `eventId`, from
+ * which the sender signs each recipient's own RSVP link, and event mails that change the
+ * recipient's calendar carry the calendar entry's stable UID and SEQUENCE.
+ */
+export async function tenantOf(event: Meeting): Promise<Tenant> {
+  const tenant = await getTenant(event.tenantId);
+  if (!tenant) throw new Error(`Tenant ${event.tenantId} has no profile`);
+  return tenant;
+}
+
+/** The calendar entry's UID: the same for the invitation, every update and the cancellation. */
+export const calendarUid = (event: Pick<Meeting, 'eventId'>) => `${event.eventId}@samverkan`;
+
+export function eventMailData(event: Meeting, tenant: Tenant) {
+  return {
+    eventId: event.eventId,
+    event: {
+      kind: event.kind,
+      title: event.title,
+      start: event.start,
+      end: event.end,
+      place: event.place,
+      agenda: event.agenda,
+      rsvpDeadline: event.rsvpDeadline,
+    },
+    timeZone: tenant.timeZone,
+    organiserName: tenant.name,
+  };
+}
+
+const calendarInvite = (event: Meeting, method: 'REQUEST' | 'CANCEL') => ({
+  calendarInvite: { uid: calendarUid(event), sequence: event.sequence, method },
+});
+
+export async function sendInvitations(
+  event: Meeting,
+  audience: Audience,
+  options: { actor: string; sendAt?: string; markdownIntro?: string },
+): Promise<{ campaignId: string }> {
+  const tenant = await tenantOf(event);
+  const campaign = await createCampaign({
+    tenantId: event.tenantId,
+    name: `Inbjudan: ${event.title}`,
+    kind: 'invitation',
+    content: { ...eventMailData(event, tenant), markdownIntro: options.markdownIntro },
+    audience,
+    bulk: true,
+    createdBy: options.actor,
+  });
+  if (options.sendAt && Date.parse(options.sendAt) > Date.now()) {
+    await createSchedule({
+      tenantId: event.tenantId,
+      dueAt: new Date(options.sendAt).toISOString(),
+      event: CampaignSendRequested,
+      detail: { tenantId: event.tenantId, campaignId: campaign.campaignId, actor: options.actor },
+    });
+    await markSendRequested(event.tenantId, campaign.campaignId);
+  } else if (await markSendRequested(event.tenantId, campaign.campaignId)) {
+    await publish(CampaignSendRequested, {
+      tenantId: event.tenantId,
+      campaignId: campaign.campaignId,
+      actor: options.actor,
+    });
+  }
+  return { campaignId: campaign.campaignId };
+}
+
+/** The answer as the recipient should read it, with the calendar entry when they attend. */
+export async function confirmAnswer(
+  event: Meeting,
+  invitation: Invitation,
+  outcome: RsvpOutcome,
+  actor: string,
+  knownTenant?: Tenant,
+) {
+  if (outcome.result === 'org-limit') return;
+  const tenant = knownTenant ?? (await tenantOf(event));
+  const answer =
+    outcome.result === 'attending'
+      ? { status: 'attending', seats: outcome.seats }
+      : outcome.result === 'waitlisted'
+        ? { status: 'waitlisted', seats: Math.max(1, invitation.seats), position: outcome.position }
+        : { status: 'declined' };
+  await queueMail({
+    tenantId: event.tenantId,
+    contactId: invitation.contactId,
+    kind: 'rsvp-confirmation',
+    key: `rsvp-confirmation:${event.eventId}:${invitation.contactId}:${invitation.version}`,
+    name: `Bekräftelse: ${event.title}`,
+    actor,
+    data: {
+      ...eventMailData(event, tenant),
+      answer,
+      names: invitation.names,
+      dietary: invitation.dietary,
+      dietaryOther: invitation.dietaryOther,
+      accessibility: invitation.accessibility,
+      note: invitation.note,
+      // An attendee gets the calendar entry; a decline after attending removes it.
+      ...(outcome.result === 'attending' ? calendarInvite(event, 'REQUEST') : {}),
+      ...(outcome.result === 'declined' && outcome.releasedSeats > 0 ? calendarInvite(event, 'CANCEL') : {}),
+    },
+  });
+}
+
+export async function notifyPromoted(event: Meeting, contactIds: string[], actor: string) {
+  const tenant = await tenantOf(event);
+  for (const contactId of contactIds) {
+    const invitation = await getInvitation(event.tenantId, event.eventId, contactId);
+    if (invitation?.status !== 'attending') continue;
+    await queueMail({
+      tenantId: event.tenantId,
+      contactId,
+      kind: 'waitlist-promoted',
+      key: `waitlist-promoted:${event.eventId}:${contactId}:${invitation.version}`,
+      name: `Plats: ${event.title}`,
+      actor,
+      data: { ...eventMailData(event, tenant), seats: invitation.seats, ...calendarInvite(event, 'REQUEST') },
+    });
+  }
+}
+
+/** One campaign to the event's attendees and waitlist: what changed, and the updated entry. */
+export async function notifyEventChanged(
+  event: Meeting,
+  changes: { field: EventChangeField; before: string; after: string }[],
+  actor: string,
+): Promise<void> {
+  if (changes.length === 0) return;
+  const tenant = await tenantOf(event);
+  await sendEventCampaign(event, {
+    kind: 'event-updated',
+    key: `event-updated:${event.eventId}:${event.sequence}`,
+    name: `Ändrat: ${event.title}`,
+    data: { ...eventMailData(event, tenant), changes, ...calendarInvite(event, 'REQUEST') },
+    actor,
+  });
+}
+
+export async function notifyEventCancelled(
+  event: Meeting,
+  message: string | undefined,
+  actor: string,
+): Promise<void> {
+  const tenant = await tenantOf(event);
+  await sendEventCampaign(event, {
+    kind: 'event-cancelled',
+    key: `event-cancelled:${event.eventId}`,
+    name: `Inställt: ${event.title}`,
+    data: { ...eventMailData(event, tenant), markdownMessage: message, ...calendarInvite(event, 'CANCEL') },
+    actor,
+  });
+}
+
+async function sendEventCampaign(
+  event: Meeting,
+  input: {
+    kind: 'event-updated' | 'event-cancelled';
+    key: string;
+    name: string;
+    data: Record<string, unknown>;
+    actor: string;
+  },
+) {
+  const counters = await getCounters(event.tenantId, event.eventId);
+  if (counters.attending + counters.waitlisted === 0) return;
+  const campaign = await createCampaign({
+    campaignId: idFromKey(`${event.tenantId}:${input.key}`),
+    tenantId: event.tenantId,
+    name: input.name,
+    kind: input.kind,
+    content: input.data,
+    audience: { kind: 'event', eventId: event.eventId, statuses: ['attending', 'waitlisted'] },
+    bulk: false,
+    createdBy: input.actor,
+  });
+  if (await markSendRequested(event.tenantId, campaign.campaignId)) {
+    await publish(CampaignSendRequested, {
+      tenantId: event.tenantId,
+      campaignId: campaign.campaignId,
+      actor: input.actor,
+    });
+  }
+}
+
+/**
+ * Reminders at set times: to those who have not answered, N days before the deadline, and to
+ * attendees the day before. One-time schedules with fixed ids, moved when the event moves.
+ */
+export async function scheduleReminders(event: Meeting): Promise<void> {
+  const plans: { id: string; kind: 'non-responders' | 'attendees'; dueAt: number }[] = [];
+  const days = event.reminders.nonRespondersDaysBeforeDeadline;
+  if (days)
+    plans.push({
+      id: `reminder-${event.eventId}-non-responders`,
+      kind: 'non-responders',
+      dueAt: Date.parse(event.rsvpDeadline) - days * 86_400_000,
+    });
+  if (event.reminders.attendeesDayBefore)
+    plans.push({
+      id: `reminder-${event.eventId}-attendees`,
+      kind: 'attendees',
+      dueAt: Date.parse(event.start) - 86_400_000,
+    });
+  for (const plan of plans) {
+    if (plan.dueAt <= Date.now()) continue;
+    await upsertSchedule({
+      tenantId: event.tenantId,
+      scheduleId: plan.id,
+      dueAt: new Date(plan.dueAt).toISOString(),
+      event: MeetingReminderDue,
+      detail: {
+        tenantId: event.tenantId,
+        eventId: event.eventId,
+        reminder: plan.kind,
+        sequence: event.sequence,
+      },
+    });
+  }
+}
+
+/** Sends a due reminder (the schedule dispatcher's event), unless the event was cancelled or moved since. */
+export async function sendReminder(event: Meeting, reminder: 'non-responders' | 'attendees', actor: string) {
+  if (event.status !== 'published') return;
+  const tenant = await tenantOf(event);
+  const kind = reminder === 'attendees' ? 'attendee-reminder' : 'invitation-reminder';
+  const campaign = await createCampaign({
+    campaignId: idFromKey(`${event.tenantId}:${kind}:${event.eventId}:${event.sequence}`),
+    tenantId: event.tenantId,
+    name: `${reminder === 'attendees' ? 'Påminnelse till deltagare' : 'Påminnelse'}: ${event.title}`,
+    kind,
+    content: eventMailData(event, tenant),
+    audience: {
+      kind: 'event',
+      eventId: event.eventId,
+      statuses: reminder === 'attendees' ? ['attending'] : ['invited'],
+    },
+    bulk: kind === 'invitation-reminder',
+    createdBy: actor,
+  });
+  if (await markSendRequested(event.tenantId, campaign.campaignId)) {
+    await publish(CampaignSendRequested, {
+      tenantId: event.tenantId,
+      campaignId: campaign.campaignId,
+      actor,
+    });
+  }
+}

@@ -1,0 +1,430 @@
+import type { Audience } from '../../mail/campaign.js';
+import { formatDateTime, formatNumber, t } from '../../platform/texts/console-texts.js';
+import type { Language } from '../../platform/texts/language.js';
+import type { Meeting } from '../meeting.js';
+import { eventStyles } from './form.js';
+import { eventHref } from './list.js';
+import { localInputToInstant } from './time.js';
+
+/*
+ * Inviting to an event: who (everyone, by tag, by organisation type, hand-picked contacts),
+ * an optional intro, now or at a set time; "Preview" counts the audience without sending.
+ * Checkboxes have one name each (`type_<type>`, `contact_<id>`): the form parser keeps one
+ * value per name.
+ */
+
+export const audienceChoices = ['all', 'tags', 'organisation-types', 'contacts'] as const;
+export type AudienceChoice = (typeof audienceChoices)[number];
+
+export interface InviteFormValues {
+  audience: AudienceChoice;
+  /** Comma-separated, as typed. */
+  tags: string;
+  types: string[];
+  contactIds: string[];
+  intro: string;
+  when: 'now' | 'later';
+  /** `datetime-local` on the tenant's clock. */
+  sendAt: string;
+}
+
+export type InviteField = 'audience' | 'tags' | 'types' | 'contacts' | 'intro' | 'sendAt';
+export type InviteError =
+  | 'tagsRequired'
+  | 'tooManyTags'
+  | 'typesRequired'
+  | 'contactsRequired'
+  | 'tooManyContacts'
+  | 'introTooLong'
+  | 'sendAtRequired'
+  | 'sendAtInvalid'
+  | 'sendAtPast'
+  | 'sendAtAfterDeadline';
+export type InviteErrors = Partial<Record<InviteField, InviteError>>;
+
+export interface ParsedInviteForm {
+  values: InviteFormValues;
+  errors: InviteErrors;
+  /** Present when the audience part is valid (enough for a preview). */
+  audience?: Audience;
+  /** Present when the whole form is valid and the time is later (ISO instant). */
+  sendAt?: string;
+  intro?: string;
+  ok: boolean;
+}
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const normaliseTag = (tag: string) => tag.trim().replace(/\s+/g, ' ').toLowerCase();
+
+export const emptyInviteValues = (): InviteFormValues => ({
+  audience: 'all',
+  tags: '',
+  types: [],
+  contactIds: [],
+  intro: '',
+  when: 'now',
+  sendAt: '',
+});
+
+/** A posted invite form → an audience (and time), or what is wrong with it. */
+export function parseInviteForm(
+  form: Record<string, string | undefined>,
+  timeZone: string,
+  options: { now?: number; rsvpDeadline?: string } = {},
+): ParsedInviteForm {
+  const choice = (audienceChoices as readonly string[]).includes(form.audience ?? '')
+    ? (form.audience as AudienceChoice)
+    : 'all';
+  const picked = (prefix: string) =>
+    Object.keys(form)
+      .filter((key) => key.startsWith(prefix) && form[key])
+      .map((key) => key.slice(prefix.length))
+      .filter((id) => ID.test(id) || prefix === 'type_');
+  const values: InviteFormValues = {
+    audience: choice,
+    tags: form.tags ?? '',
+    types: picked('type_').filter((type) => type.length > 0 && type.length <= 60),
+    contactIds: picked('contact_'),
+    intro: (form.intro ?? '').replace(/\r\n?/g, '\n'),
+    when: form.when === 'later' ? 'later' : 'now',
+    sendAt: (form.sendAt ?? '').trim(),
+  };
+  const errors: InviteErrors = {};
+  let audience: Audience | undefined;
+  if (choice === 'all') audience = { kind: 'all' };
+  if (choice === 'tags') {
+    const tags = [...new Set(values.tags.split(',').map(normaliseTag).filter(Boolean))].map((tag) =>
+      tag.slice(0, 60),
+    );
+    if (tags.length === 0) errors.tags = 'tagsRequired';
+    else if (tags.length > 20) errors.tags = 'tooManyTags';
+    else audience = { kind: 'tags', tags };
+  }
+  if (choice === 'organisation-types') {
+    if (values.types.length === 0) errors.types = 'typesRequired';
+    else audience = { kind: 'organisation-types', types: values.types.slice(0, 20) };
+  }
+  if (choice === 'contacts') {
+    if (values.contactIds.length === 0) errors.contacts = 'contactsRequired';
+    else if (values.contactIds.length > 5000) errors.contacts = 'tooManyContacts';
+    else audience = { kind: 'contacts', contactIds: values.contactIds };
+  }
+  if (values.intro.length > 5000) errors.intro = 'introTooLong';
+  let sendAt: string | undefined;
+  if (values.when === 'later') {
+    if (values.sendAt === '') errors.sendAt = 'sendAtRequired';
+    else {
+      sendAt = localInputToInstant(values.sendAt, timeZone);
+      if (!sendAt) errors.sendAt = 'sendAtInvalid';
+      else if (Date.parse(sendAt) <= (options.now ?? Date.now())) errors.sendAt = 'sendAtPast';
+      else if (options.rsvpDeadline && Date.parse(sendAt) > Date.parse(options.rsvpDeadline))
+        errors.sendAt = 'sendAtAfterDeadline';
+    }
+  }
+  const ok = Object.keys(errors).length === 0 && audience !== undefined;
+  return {
+    values,
+    errors,
+    audience,
+    sendAt: ok ? sendAt : undefined,
+    intro: values.intro.trim() || undefined,
+    ok,
+  };
+}
+
+export interface InviteContact {
+  contactId: string;
+  name: string;
+  organisationName: string;
+}
+
+export interface EventInvitePageProps {
+  language: Language;
+  timeZone: string;
+  event: Pick<Meeting, 'eventId' | 'title' | 'language' | 'rsvpDeadline' | 'status'>;
+  csrfToken: string;
+  values: InviteFormValues;
+  errors: InviteErrors;
+  /** The audience count, after "Preview". */
+  preview?: { count: number; unsubscribed: number };
+  /** The mail as each language's recipients will read it, after "Preview". */
+  mailPreviews?: { language: Language; subject: string; text: string }[];
+  /** After "Send a test to me": where it went. */
+  testSentTo?: string;
+  organisationTypes: string[];
+  contacts: InviteContact[];
+}
+
+const errorId = (field: InviteField) => `invite-${field}-error`;
+
+export function EventInvitePage(props: EventInvitePageProps) {
+  const { language, timeZone, event, csrfToken, values, errors, preview, organisationTypes, contacts } =
+    props;
+  const x = extraTexts[language];
+  const m = t(language).events;
+  const v = m.invite;
+  const n = (value: number) => formatNumber(value, language);
+  const invalid = (field: InviteField) => (errors[field] ? { 'aria-invalid': 'true' as const } : {});
+  const describedBy = (field: InviteField, ...more: string[]) =>
+    [...more, errors[field] ? errorId(field) : ''].filter(Boolean).join(' ') || undefined;
+  const ErrorText = ({ field }: { field: InviteField }) => {
+    const error = errors[field];
+    return error ? (
+      <p class="field-error" id={errorId(field)}>
+        <span class="visually-hidden">{m.form.errorPrefix} </span>
+        {v.errors[error]}
+      </p>
+    ) : null;
+  };
+  const errorFields = (Object.keys(errors) as InviteField[]).filter((f) => errors[f]);
+  const byOrg = new Map<string, InviteContact[]>();
+  for (const contact of contacts) {
+    const list = byOrg.get(contact.organisationName) ?? [];
+    list.push(contact);
+    byOrg.set(contact.organisationName, list);
+  }
+  const selected = new Set(values.contactIds);
+  return (
+    <>
+      <style dangerouslySetInnerHTML={{ __html: eventStyles }} />
+      <p>
+        <a href={eventHref(event.eventId)}>
+          <span aria-hidden="true">← </span>
+          {m.backToEvent}
+        </a>
+      </p>
+      <p class="eyebrow" lang={event.language}>
+        {event.title}
+      </p>
+      <h1>{v.title}</h1>
+      <p class="lead">{v.intro(formatDateTime(event.rsvpDeadline, language, timeZone))}</p>
+
+      {errorFields.length > 0 ? (
+        <div class="error-summary" role="alert" aria-labelledby="invite-errors-heading">
+          <h2 id="invite-errors-heading">{m.form.errorSummary(errorFields.length)}</h2>
+          <ul>
+            {errorFields.map((field) => (
+              <li key={field}>
+                <a href={`#invite-${field}`}>{v.errors[errors[field] as InviteError]}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {preview ? (
+        <p class="notice" role="status">
+          {v.previewResult(n(preview.count))}
+          {preview.unsubscribed > 0 ? ` ${v.previewUnsubscribed(n(preview.unsubscribed))}` : ''}
+        </p>
+      ) : null}
+
+      {props.testSentTo ? (
+        <p class="notice" role="status">
+          {x.testSent(props.testSentTo)}
+        </p>
+      ) : null}
+
+      {props.mailPreviews?.length ? (
+        <section aria-labelledby="mail-preview-heading">
+          <h2 id="mail-preview-heading">{x.previewHeading}</h2>
+          {props.mailPreviews.map((p) => (
+            <details key={p.language} open={p.language === language}>
+              <summary>
+                {x.languageNames[p.language]}: <span lang={p.language}>{p.subject}</span>
+              </summary>
+              <pre class="mail-preview" lang={p.language}>
+                {p.text}
+              </pre>
+            </details>
+          ))}
+        </section>
+      ) : null}
+
+      <form method="post" action={eventHref(event.eventId, '/invitations')} class="event-form" novalidate>
+        <input type="hidden" name="_csrf" value={csrfToken} />
+        <fieldset>
+          <legend>{v.audienceLegend}</legend>
+          {audienceChoices.map((choice) => (
+            <div class="check" key={choice}>
+              <input
+                type="radio"
+                id={`invite-audience-${choice}`}
+                name="audience"
+                value={choice}
+                checked={values.audience === choice}
+              />
+              <label for={`invite-audience-${choice}`}>{v.audiences[choice]}</label>
+            </div>
+          ))}
+
+          <div class={errors.tags ? 'field has-error' : 'field'}>
+            <label for="invite-tags">{v.tags}</label>
+            <p class="hint" id="invite-tags-hint">
+              {v.tagsHint}
+            </p>
+            <ErrorText field="tags" />
+            <input
+              type="text"
+              id="invite-tags"
+              name="tags"
+              value={values.tags}
+              {...invalid('tags')}
+              aria-describedby={describedBy('tags', 'invite-tags-hint')}
+            />
+          </div>
+
+          <fieldset class="choices" id="invite-types" aria-describedby={describedBy('types')}>
+            <legend>{v.types}</legend>
+            <ErrorText field="types" />
+            {organisationTypes.map((type) => (
+              <div class="check" key={type}>
+                <input
+                  type="checkbox"
+                  id={`invite-type-${type}`}
+                  name={`type_${type}`}
+                  value="on"
+                  checked={values.types.includes(type)}
+                />
+                <label for={`invite-type-${type}`}>{m.organisationTypes[type] ?? type}</label>
+              </div>
+            ))}
+          </fieldset>
+
+          <fieldset class="choices" id="invite-contacts" aria-describedby={describedBy('contacts')}>
+            <legend>{v.contacts}</legend>
+            <ErrorText field="contacts" />
+            {contacts.length === 0 ? (
+              <p class="empty">{v.noContacts}</p>
+            ) : (
+              <div class="contact-list">
+                {[...byOrg.entries()].map(([org, list]) => (
+                  <div key={org || '-'}>
+                    <p class="org">{org || v.noOrganisation}</p>
+                    {list.map((contact) => (
+                      <div class="check" key={contact.contactId}>
+                        <input
+                          type="checkbox"
+                          id={`invite-contact-${contact.contactId}`}
+                          name={`contact_${contact.contactId}`}
+                          value="on"
+                          checked={selected.has(contact.contactId)}
+                        />
+                        <label for={`invite-contact-${contact.contactId}`}>
+                          {contact.name}
+                          {org ? <span class="visually-hidden">, {org}</span> : null}
+                        </label>
+                      </div>
+                    ))}
+                  </div>
+                ))}
+              </div>
+            )}
+          </fieldset>
+        </fieldset>
+
+        <fieldset>
+          <legend>{v.message}</legend>
+          <div class={errors.intro ? 'field has-error' : 'field'}>
+            <label for="invite-intro">{v.introLabel}</label>
+            <p class="hint" id="invite-intro-hint">
+              {v.introHint}
+            </p>
+            <ErrorText field="intro" />
+            <textarea
+              id="invite-intro"
+              name="intro"
+              rows={5}
+              maxLength={5000}
+              {...invalid('intro')}
+              aria-describedby={describedBy('intro', 'invite-intro-hint')}
+            >
+              {values.intro}
+            </textarea>
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>{v.whenLegend}</legend>
+          <div class="check">
+            <input
+              type="radio"
+              id="invite-when-now"
+              name="when"
+              value="now"
+              checked={values.when === 'now'}
+            />
+            <label for="invite-when-now">{v.sendNow}</label>
+          </div>
+          <div class="check">
+            <input
+              type="radio"
+              id="invite-when-later"
+              name="when"
+              value="later"
+              checked={values.when === 'later'}
+            />
+            <label for="invite-when-later">{v.sendLater}</label>
+          </div>
+          <div class={errors.sendAt ? 'field has-error' : 'field'}>
+            <label for="invite-sendAt">{v.sendAt}</label>
+            <p class="hint" id="invite-sendAt-hint">
+              {m.form.timesHint(timeZone)}
+            </p>
+            <ErrorText field="sendAt" />
+            <input
+              type="datetime-local"
+              id="invite-sendAt"
+              name="sendAt"
+              value={values.sendAt}
+              {...invalid('sendAt')}
+              aria-describedby={describedBy('sendAt', 'invite-sendAt-hint')}
+            />
+          </div>
+        </fieldset>
+
+        <div class="actions">
+          <button type="submit" name="action" value="preview">
+            {v.preview}
+          </button>
+          <button type="submit" name="action" value="test">
+            {x.sendTest}
+          </button>
+          <button type="submit" name="action" value="send" class="primary">
+            {v.send}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** The invite page's texts for the mail preview and the test send. */
+const extraTexts: Record<
+  Language,
+  {
+    previewHeading: string;
+    sendTest: string;
+    testSent: (to: string) => string;
+    languageNames: Record<Language, string>;
+  }
+> = {
+  sv: {
+    previewHeading: 'Så här ser inbjudan ut',
+    sendTest: 'Skicka ett test till mig',
+    testSent: (to) => `Ett testmejl är skickat till ${to}.`,
+    languageNames: { sv: 'Svenska', da: 'Danska', en: 'Engelska' },
+  },
+  da: {
+    previewHeading: 'Sådan ser invitationen ud',
+    sendTest: 'Send en test til mig',
+    testSent: (to) => `En testmail er sendt til ${to}.`,
+    languageNames: { sv: 'Svensk', da: 'Dansk', en: 'Engelsk' },
+  },
+  en: {
+    previewHeading: 'What the invitation looks like',
+    sendTest: 'Send a test to me',
+    testSent: (to) => `A test mail has been sent to ${to}.`,
+    languageNames: { sv: 'Swedish', da: 'Danish', en: 'English' },
+  },
+};

@@ -1,0 +1,356 @@
+import { formatDateTime, formatNumber, t } from '../../platform/texts/console-texts.js';
+import type { Language } from '../../platform/texts/language.js';
+import type { EventCounters, Invitation, Meeting } from '../meeting.js';
+import { dietaryCategories } from '../meeting.js';
+import { eventStyles } from './form.js';
+import { eventHref, noAnswerOf, StatusTag } from './list.js';
+
+/** An invitation with who it is (contact and organisation names joined in). */
+export interface AttendeeRow extends Invitation {
+  contactName: string;
+  email: string;
+  organisationName: string;
+}
+
+export const eventNotices = [
+  'created',
+  'saved',
+  'published',
+  'cancelled',
+  'invited',
+  'scheduled',
+  'attendance',
+] as const;
+export type EventNotice = (typeof eventNotices)[number];
+
+export interface EventLivePageProps {
+  language: Language;
+  timeZone: string;
+  event: Meeting;
+  counters: EventCounters;
+  /** One page of invitations (the only read besides the event and its counters item). */
+  invitations: AttendeeRow[];
+  /** The cursor of this page (empty on the first) and of the next one (none on the last). */
+  cursor?: string;
+  nextCursor?: string;
+  canEdit: boolean;
+  csrfToken: string;
+  notice?: EventNotice;
+}
+
+const counterTypes = ['invited', 'attending', 'declined', 'waitlisted'] as const;
+
+/** `byType` (`attending#company` → n) as one row per organisation type. */
+export function typeBreakdown(byType: Record<string, number>) {
+  const rows = new Map<string, Record<(typeof counterTypes)[number], number>>();
+  for (const [key, value] of Object.entries(byType)) {
+    const at = key.indexOf('#');
+    if (at < 0) continue;
+    const counter = key.slice(0, at) as (typeof counterTypes)[number];
+    if (!counterTypes.includes(counter)) continue;
+    const type = key.slice(at + 1);
+    const row = rows.get(type) ?? { invited: 0, attending: 0, declined: 0, waitlisted: 0 };
+    row[counter] += value;
+    rows.set(type, row);
+  }
+  return [...rows.entries()]
+    .map(([type, row]) => ({ type, ...row, noAnswer: noAnswerOf(row) }))
+    .sort((a, b) => b.invited - a.invited || a.type.localeCompare(b.type));
+}
+
+/** The event's staff view: counters, breakdowns, the caterer's numbers, the invitations. */
+export function EventLivePage(props: EventLivePageProps) {
+  const { language, timeZone, event, counters, invitations, canEdit, csrfToken, notice } = props;
+  const m = t(language).events;
+  const live = m.live;
+  const c = m.columns;
+  const n = (value: number) => formatNumber(value, language);
+  const types = typeBreakdown(counters.byType);
+  const href = (rest: string) => eventHref(event.eventId, rest);
+  const diets = dietaryCategories.filter((d) => (counters.dietary[d] ?? 0) > 0);
+  return (
+    <>
+      <style dangerouslySetInnerHTML={{ __html: eventStyles }} />
+      <p>
+        <a href="/console/events">
+          <span aria-hidden="true">← </span>
+          {m.backToList}
+        </a>
+      </p>
+      <p class="eyebrow">
+        {m.kinds[event.kind]} <StatusTag status={event.status} language={language} />
+      </p>
+      <h1 lang={event.language}>{event.title}</h1>
+      {notice ? (
+        <p class="notice" role="status">
+          {m.notices[notice]}
+        </p>
+      ) : null}
+      <dl class="facts">
+        <dt>{m.facts.when}</dt>
+        <dd>
+          <time dateTime={event.start}>{formatDateTime(event.start, language, timeZone)}</time> –{' '}
+          <time dateTime={event.end}>{formatDateTime(event.end, language, timeZone)}</time>
+        </dd>
+        <dt>{m.facts.where}</dt>
+        <dd lang={event.language}>
+          {event.place.name}
+          {event.place.address ? `, ${event.place.address}` : ''}
+        </dd>
+        <dt>{m.facts.rsvpDeadline}</dt>
+        <dd>
+          <time dateTime={event.rsvpDeadline}>{formatDateTime(event.rsvpDeadline, language, timeZone)}</time>
+        </dd>
+        <dt>{m.facts.capacity}</dt>
+        <dd>{m.facts.capacityText(n(event.capacity), n(event.seatLimitPerOrganisation))}</dd>
+      </dl>
+
+      <div class="actions">
+        {canEdit && event.status !== 'cancelled' ? (
+          <a class="button" href={href('/edit')}>
+            {m.actions.edit}
+          </a>
+        ) : null}
+        {canEdit && event.status === 'draft' ? (
+          <form method="post" action={href('/publish')}>
+            <input type="hidden" name="_csrf" value={csrfToken} />
+            <button type="submit" class="primary">
+              {m.actions.publish}
+            </button>
+          </form>
+        ) : null}
+        {canEdit && event.status === 'published' ? (
+          <a class="button" href={href('/invite')}>
+            {m.actions.invite}
+          </a>
+        ) : null}
+        <a href={href('/export.csv')}>{m.actions.exportCsv}</a>
+        <a href={href('/export.csv?sep=semicolon')}>{m.actions.exportCsvSemicolon}</a>
+        <a href={href('/badges')}>{m.actions.badges}</a>
+      </div>
+      {canEdit && event.status === 'draft' ? <p class="hint">{m.actions.publishHint}</p> : null}
+
+      <section aria-labelledby="counters-heading">
+        <h2 id="counters-heading">{live.countersHeading}</h2>
+        <dl class="counters events">
+          <div class="counter">
+            <dt>{c.invited}</dt>
+            <dd>{n(counters.invited)}</dd>
+          </div>
+          <div class="counter">
+            <dt>{c.opened}</dt>
+            <dd>{n(counters.opened)}</dd>
+          </div>
+          <div class="counter">
+            <dt>{c.attending}</dt>
+            <dd>
+              {n(counters.attending)}
+              <span class="sub">{m.seatsOfCapacity(n(counters.attendingSeats), n(event.capacity))}</span>
+            </dd>
+          </div>
+          <div class="counter">
+            <dt>{c.declined}</dt>
+            <dd>{n(counters.declined)}</dd>
+          </div>
+          <div class="counter">
+            <dt>{c.waitlisted}</dt>
+            <dd>
+              {n(counters.waitlisted)}
+              <span class="sub">{live.seats(n(counters.waitlistedSeats))}</span>
+            </dd>
+          </div>
+          <div class="counter">
+            <dt>{c.noAnswer}</dt>
+            <dd>{n(noAnswerOf(counters))}</dd>
+          </div>
+          <div class="counter">
+            <dt>{c.attended}</dt>
+            <dd>{n(counters.attended)}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <section aria-labelledby="types-heading">
+        <h2 id="types-heading">{live.byTypeHeading}</h2>
+        {types.length === 0 ? (
+          <p class="empty">{live.byTypeEmpty}</p>
+        ) : (
+          <section class="table-wrap" aria-label={live.byTypeHeading} tabindex={0}>
+            <table class="data">
+              <caption class="visually-hidden">{live.byTypeHeading}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{c.organisationType}</th>
+                  <th scope="col" class="num">
+                    {c.invited}
+                  </th>
+                  <th scope="col" class="num">
+                    {c.attending}
+                  </th>
+                  <th scope="col" class="num">
+                    {c.declined}
+                  </th>
+                  <th scope="col" class="num">
+                    {c.waitlisted}
+                  </th>
+                  <th scope="col" class="num">
+                    {c.noAnswer}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {types.map((row) => (
+                  <tr key={row.type}>
+                    <th scope="row">{m.organisationTypes[row.type] ?? row.type}</th>
+                    <td class="num">{n(row.invited)}</td>
+                    <td class="num">{n(row.attending)}</td>
+                    <td class="num">{n(row.declined)}</td>
+                    <td class="num">{n(row.waitlisted)}</td>
+                    <td class="num">{n(row.noAnswer)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )}
+      </section>
+
+      <section aria-labelledby="dietary-heading">
+        <h2 id="dietary-heading">{live.dietaryHeading}</h2>
+        <p>{live.dietaryLead(n(counters.attendingSeats))}</p>
+        {diets.length === 0 ? (
+          <p class="empty">{live.dietaryNone}</p>
+        ) : (
+          <section class="table-wrap" aria-label={live.dietaryHeading} tabindex={0}>
+            <table class="data">
+              <caption class="visually-hidden">{live.dietaryHeading}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{c.dietary}</th>
+                  <th scope="col" class="num">
+                    {live.dietaryCount}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {diets.map((d) => (
+                  <tr key={d}>
+                    <th scope="row">{m.dietary[d]}</th>
+                    <td class="num">{n(counters.dietary[d] ?? 0)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )}
+        <p class="hint">{live.dietaryHint}</p>
+      </section>
+
+      <section aria-labelledby="invitations-heading">
+        <h2 id="invitations-heading">{live.invitationsHeading}</h2>
+        {invitations.length === 0 ? (
+          <p class="empty">{props.cursor ? live.noMore : live.noInvitations}</p>
+        ) : (
+          <section class="table-wrap" aria-label={live.invitationsHeading} tabindex={0}>
+            <table class="data">
+              <caption class="visually-hidden">{live.invitationsHeading}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{c.organisation}</th>
+                  <th scope="col">{c.contact}</th>
+                  <th scope="col">{c.status}</th>
+                  <th scope="col" class="num">
+                    {c.seats}
+                  </th>
+                  <th scope="col">{c.names}</th>
+                  <th scope="col">{c.dietary}</th>
+                  <th scope="col">{c.attended}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {invitations.map((row) => (
+                  <tr key={row.contactId}>
+                    <td>{row.organisationName || '–'}</td>
+                    <th scope="row">{row.contactName || row.contactId}</th>
+                    <td>{m.invitationStatuses[row.status]}</td>
+                    <td class="num">
+                      {row.status === 'invited' || row.status === 'declined' ? '–' : n(row.seats)}
+                    </td>
+                    <td>{row.names.filter(Boolean).join(', ')}</td>
+                    <td>
+                      {[
+                        ...row.dietary.map((d) => m.dietary[d]),
+                        ...(row.dietaryOther ? [row.dietaryOther] : []),
+                      ].join(', ')}
+                    </td>
+                    <td>
+                      {row.status !== 'attending' ? (
+                        '–'
+                      ) : canEdit ? (
+                        <form method="post" action={href('/attendance')}>
+                          <input type="hidden" name="_csrf" value={csrfToken} />
+                          <input type="hidden" name="contactId" value={row.contactId} />
+                          <input type="hidden" name="attended" value={row.attended ? 'false' : 'true'} />
+                          {props.cursor ? <input type="hidden" name="cursor" value={props.cursor} /> : null}
+                          <button type="submit" aria-pressed={row.attended ? 'true' : 'false'}>
+                            {row.attended ? <span aria-hidden="true">✓ </span> : null}
+                            {live.attendedToggle}
+                            <span class="visually-hidden">: {row.contactName || row.contactId}</span>
+                          </button>
+                        </form>
+                      ) : row.attended ? (
+                        m.yes
+                      ) : (
+                        m.no
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )}
+        <nav class="pager" aria-label={live.pagerLabel}>
+          {props.cursor ? <a href={`${href('')}#invitations-heading`}>{live.firstPage}</a> : null}
+          {props.nextCursor ? (
+            <a href={`${href('')}?cursor=${encodeURIComponent(props.nextCursor)}#invitations-heading`}>
+              {live.nextPage}
+            </a>
+          ) : null}
+        </nav>
+      </section>
+
+      {canEdit && event.status !== 'cancelled' ? (
+        <section aria-labelledby="cancel-heading">
+          <h2 id="cancel-heading">{m.actions.cancelHeading}</h2>
+          <details class="cancel">
+            <summary>{m.actions.cancel}</summary>
+            <form method="post" action={href('/cancel')} class="stacked">
+              <input type="hidden" name="_csrf" value={csrfToken} />
+              <p class="hint" id="cancel-hint">
+                {event.status === 'published' ? m.actions.cancelHintPublished : m.actions.cancelHintDraft}
+              </p>
+              {event.status === 'published' ? (
+                <>
+                  <label for="cancel-message">{m.actions.cancelMessage}</label>
+                  <textarea
+                    id="cancel-message"
+                    name="message"
+                    rows={4}
+                    maxLength={5000}
+                    aria-describedby="cancel-hint"
+                  />
+                </>
+              ) : null}
+              <p>
+                <button type="submit" class="danger">
+                  {m.actions.cancelConfirm}
+                </button>
+              </p>
+            </form>
+          </details>
+        </section>
+      ) : null}
+    </>
+  );
+}

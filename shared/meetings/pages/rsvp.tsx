@@ -1,0 +1,312 @@
+import { formatDateTime } from '../../platform/texts/console-texts.js';
+import type { Language } from '../../platform/texts/language.js';
+import { pageTitle } from '../../platform/ui/document.js';
+import { PublicLayout } from '../../platform/ui/public-layout.js';
+import { dietaryCategories, type Invitation, type Meeting } from '../meeting.js';
+import { rsvpTexts } from '../texts/rsvp.js';
+
+export type RsvpBanner =
+  | { kind: 'attending'; seats: number }
+  | { kind: 'waitlisted'; position: number }
+  | { kind: 'declined' }
+  | { kind: 'org-limit'; available: number }
+  | { kind: 'colleague-sent'; name: string };
+
+export interface RsvpPageProps {
+  language: Language;
+  event: Meeting;
+  timeZone: string;
+  tenantName: string;
+  invitation: Invitation;
+  /** The form's action (the signed URL itself). */
+  action: string;
+  csrfToken: string;
+  /** Field name → message, after a refused submission (the form keeps what was typed). */
+  errors?: Record<string, string>;
+  values?: Record<string, string | string[]>;
+  banner?: RsvpBanner;
+  calendarLinks?: { google: string; outlook: string; ics: string };
+}
+
+/** The page behind the RSVP link: the event in the contact's language, and the answer form. */
+export function RsvpPage(props: RsvpPageProps) {
+  const { language, event, timeZone, invitation, errors = {}, banner } = props;
+  const m = rsvpTexts[language];
+  const when = (iso: string) => formatDateTime(iso, language, timeZone);
+  const closed = event.status === 'cancelled' || Date.now() > Date.parse(event.rsvpDeadline);
+  const value = (name: string, fallback: string) => {
+    const v = props.values?.[name];
+    return typeof v === 'string' ? v : fallback;
+  };
+  const checked = (name: string, option: string, fallback: boolean) => {
+    const v = props.values?.[name];
+    return v === undefined ? fallback : Array.isArray(v) ? v.includes(option) : v === option;
+  };
+  const answered =
+    invitation.status === 'attending' ||
+    invitation.status === 'waitlisted' ||
+    invitation.status === 'declined';
+  const currentAnswer = invitation.status === 'declined' ? 'decline' : answered ? 'attend' : '';
+  const field = (name: string) =>
+    errors[name] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${name}-error` } : {};
+  const errorText = (name: string) =>
+    errors[name] ? (
+      <p class="field-error" id={`${name}-error`}>
+        {errors[name]}
+      </p>
+    ) : null;
+
+  return (
+    <PublicLayout language={language} title={pageTitle(event.title, props.tenantName)}>
+      <article class="rsvp" lang={event.language === language ? undefined : event.language}>
+        <p class="eyebrow">
+          {m.kinds[event.kind]} · {props.tenantName}
+        </p>
+        <h1>{event.title}</h1>
+        <dl class="facts">
+          <dt>{m.when}</dt>
+          <dd>
+            {when(event.start)} – {when(event.end)}
+          </dd>
+          <dt>{m.where}</dt>
+          <dd>
+            {event.place.name}
+            {event.place.address ? `, ${event.place.address}` : ''}
+          </dd>
+        </dl>
+        {event.description ? <p class="prose">{event.description}</p> : null}
+        {event.agenda.length > 0 ? (
+          <section aria-labelledby="agenda-heading">
+            <h2 id="agenda-heading">{m.agenda}</h2>
+            <ul class="agenda">
+              {event.agenda.map((item) => (
+                <li key={item.time + item.title}>
+                  <strong>{item.time}</strong> {item.title}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </article>
+
+      {banner ? (
+        <div class={`notice ${banner.kind === 'org-limit' ? 'notice-error' : ''}`} role="status">
+          <p>
+            {banner.kind === 'attending'
+              ? m.results.attending(banner.seats)
+              : banner.kind === 'waitlisted'
+                ? m.results.waitlisted(banner.position)
+                : banner.kind === 'declined'
+                  ? m.results.declined
+                  : banner.kind === 'org-limit'
+                    ? m.results.orgLimit(banner.available)
+                    : m.colleague.sent(banner.name)}
+          </p>
+          {banner.kind === 'attending' || banner.kind === 'waitlisted' || banner.kind === 'declined' ? (
+            <p>{m.confirmationSent}</p>
+          ) : null}
+        </div>
+      ) : null}
+
+      {invitation.status === 'attending' && props.calendarLinks && event.status !== 'cancelled' ? (
+        <section aria-labelledby="calendar-heading" class="panel">
+          <h2 id="calendar-heading">{m.addToCalendar}</h2>
+          <ul class="inline-links">
+            <li>
+              <a href={props.calendarLinks.google} rel="noopener">
+                Google
+              </a>
+            </li>
+            <li>
+              <a href={props.calendarLinks.outlook} rel="noopener">
+                Outlook
+              </a>
+            </li>
+            <li>
+              <a href={props.calendarLinks.ics}>{m.downloadIcs}</a>
+            </li>
+          </ul>
+        </section>
+      ) : null}
+
+      {closed ? (
+        <div class="panel">
+          <p>
+            <strong>
+              {event.status === 'cancelled' ? m.cancelled : m.deadlinePassed(when(event.rsvpDeadline))}
+            </strong>
+          </p>
+          <p>
+            {m.yourAnswer}:{' '}
+            {invitation.status === 'attending'
+              ? m.results.attending(invitation.seats)
+              : invitation.status === 'declined'
+                ? m.results.declined
+                : invitation.status === 'waitlisted'
+                  ? m.attend
+                  : m.results.invited}
+          </p>
+        </div>
+      ) : (
+        <form method="post" action={props.action} class="panel rsvp-form" novalidate>
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <h2>{answered ? m.change : m.yourAnswer}</h2>
+          <p>{m.deadline(when(event.rsvpDeadline))}</p>
+          {Object.keys(errors).length > 0 ? (
+            <div class="notice notice-error" role="alert">
+              <p>{m.fixErrors}</p>
+            </div>
+          ) : null}
+          <fieldset {...field('answer')}>
+            <legend>{m.yourAnswer}</legend>
+            <label class="choice">
+              <input
+                type="radio"
+                name="answer"
+                value="attend"
+                checked={checked('answer', 'attend', currentAnswer === 'attend')}
+                required
+              />{' '}
+              {m.attend}
+            </label>
+            <label class="choice">
+              <input
+                type="radio"
+                name="answer"
+                value="decline"
+                checked={checked('answer', 'decline', currentAnswer === 'decline')}
+              />{' '}
+              {m.decline}
+            </label>
+            {errorText('answer')}
+          </fieldset>
+          {event.questions.headcount ? (
+            <p>
+              <label for="seats">{m.seats(event.seatLimitPerOrganisation)}</label>
+              <input
+                id="seats"
+                name="seats"
+                type="number"
+                inputmode="numeric"
+                min={1}
+                max={event.seatLimitPerOrganisation}
+                value={value('seats', String(Math.max(1, invitation.seats)))}
+                {...field('seats')}
+              />
+              {errorText('seats')}
+            </p>
+          ) : null}
+          {event.questions.names ? (
+            <p>
+              <label for="names">{m.names}</label>
+              <span class="hint" id="names-hint">
+                {m.namesHint}
+              </span>
+              <textarea id="names" name="names" rows={3} aria-describedby="names-hint" {...field('names')}>
+                {value('names', invitation.names.join('\n'))}
+              </textarea>
+              {errorText('names')}
+            </p>
+          ) : null}
+          {event.questions.dietary ? (
+            <fieldset>
+              <legend>{m.dietary}</legend>
+              {dietaryCategories.map((category) => (
+                <label class="choice" key={category}>
+                  <input
+                    type="checkbox"
+                    name="dietary"
+                    value={category}
+                    checked={checked('dietary', category, invitation.dietary.includes(category))}
+                  />{' '}
+                  {m.dietaryLabels[category]}
+                </label>
+              ))}
+              <label for="dietaryOther">{m.dietaryOther}</label>
+              <input
+                id="dietaryOther"
+                name="dietaryOther"
+                type="text"
+                value={value('dietaryOther', invitation.dietaryOther ?? '')}
+                {...field('dietaryOther')}
+              />
+              {errorText('dietaryOther')}
+            </fieldset>
+          ) : null}
+          {event.questions.accessibility ? (
+            <p>
+              <label for="accessibility">{m.accessibility}</label>
+              <textarea id="accessibility" name="accessibility" rows={2} {...field('accessibility')}>
+                {value('accessibility', invitation.accessibility ?? '')}
+              </textarea>
+              {errorText('accessibility')}
+            </p>
+          ) : null}
+          {event.questions.note ? (
+            <p>
+              <label for="note">{m.note}</label>
+              <textarea id="note" name="note" rows={3} {...field('note')}>
+                {value('note', invitation.note ?? '')}
+              </textarea>
+              {errorText('note')}
+            </p>
+          ) : null}
+          <p>
+            <button type="submit" class="button">
+              {m.submit}
+            </button>
+          </p>
+        </form>
+      )}
+
+      {!closed && invitation.status !== 'attending' ? (
+        <form method="post" action={`${props.action}/colleague`} class="panel" novalidate>
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <h2>{m.colleague.heading}</h2>
+          <p>{m.colleague.lead}</p>
+          <p>
+            <label for="colleague-name">{m.colleague.name}</label>
+            <input
+              id="colleague-name"
+              name="name"
+              type="text"
+              autocomplete="off"
+              value={value('name', '')}
+              {...field('name')}
+            />
+            {errorText('name')}
+          </p>
+          <p>
+            <label for="colleague-email">{m.colleague.email}</label>
+            <input
+              id="colleague-email"
+              name="email"
+              type="email"
+              autocomplete="off"
+              value={value('email', '')}
+              {...field('email')}
+            />
+            {errorText('email')}
+          </p>
+          <p>
+            <button type="submit" class="button button-secondary">
+              {m.colleague.submit}
+            </button>
+          </p>
+        </form>
+      ) : null}
+    </PublicLayout>
+  );
+}
+
+export function RsvpInvalidPage({ language }: { language: Language }) {
+  const m = rsvpTexts[language];
+  return (
+    <PublicLayout language={language} title={pageTitle(m.invalidLink)}>
+      <div class="panel">
+        <h1>{m.invalidLink}</h1>
+        <p>{m.invalidLinkDetail}</p>
+      </div>
+    </PublicLayout>
+  );
+}

@@ -1,0 +1,713 @@
+import { randomUUID } from 'node:crypto';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../platform/aws/clients.js';
+import {
+  compact,
+  isConditionalCheckFailed,
+  queryAll,
+  tableName,
+  tenantPk,
+  withoutKeys,
+} from '../platform/table/table.js';
+import type { EventCounters, EventInput, Invitation, Meeting, RsvpAnswer } from './meeting.js';
+
+/**
+ * Events and their invitations.
+ *
+ * | item              | pk                      | sk                         |
+ * |-------------------|-------------------------|----------------------------|
+ * | event             | T#<t>                   | EVENT#<id>                 |
+ * | counters          | T#<t>#EVENT#<id>        | COUNTERS                   |
+ * | invitation        | T#<t>#EVENT#<id>        | INVITE#<contact>           |
+ * | seats of an org   | T#<t>#EVENT#<id>        | ORGSEATS#<organisation>    |
+ * | waitlist place    | T#<t>#EVENT#<id>        | WAIT#<time>#<contact>      |
+ *
+ * Seats are only ever taken in a transaction whose conditions hold the event's capacity and the
+ * organisation's seat limit, so no interleaving of answers can overbook either.
+ */
+export const eventKey = (tenantId: string, eventId: string) => ({
+  pk: tenantPk(tenantId),
+  sk: `EVENT#${eventId}`,
+});
+const eventPk = (tenantId: string, eventId: string) => `${tenantPk(tenantId)}#EVENT#${eventId}`;
+export const countersKey = (tenantId: string, eventId: string) => ({
+  pk: eventPk(tenantId, eventId),
+  sk: 'COUNTERS',
+});
+export const invitationKey = (tenantId: string, eventId: string, contactId: string) => ({
+  pk: eventPk(tenantId, eventId),
+  sk: `INVITE#${contactId}`,
+});
+const orgSeatsKey = (tenantId: string, eventId: string, organisationId: string) => ({
+  pk: eventPk(tenantId, eventId),
+  sk: `ORGSEATS#${organisationId}`,
+});
+const waitKey = (tenantId: string, eventId: string, waitlistedAt: string, contactId: string) => ({
+  pk: eventPk(tenantId, eventId),
+  sk: `WAIT#${waitlistedAt}#${contactId}`,
+});
+
+const strip = <T>(item: Record<string, unknown>) => {
+  const { type: _t, ...rest } = withoutKeys(item);
+  return rest as unknown as T;
+};
+
+// ---------------------------------------------------------------- events
+
+/** Empty strings are not stored (see compact); they read back as empty. */
+const withDefaults = (event: Meeting): Meeting => ({
+  ...event,
+  description: event.description ?? '',
+  place: { ...event.place, address: event.place.address ?? '' },
+});
+
+export async function createEvent(
+  tenantId: string,
+  input: EventInput,
+  client = documentClient,
+): Promise<Meeting> {
+  const now = new Date().toISOString();
+  const event: Meeting = {
+    ...input,
+    start: new Date(input.start).toISOString(),
+    end: new Date(input.end).toISOString(),
+    rsvpDeadline: new Date(input.rsvpDeadline).toISOString(),
+    eventId: randomUUID(),
+    tenantId,
+    status: 'draft',
+    sequence: 0,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await client.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName(),
+            Item: compact({ ...eventKey(tenantId, event.eventId), type: 'event', ...event }),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Put: {
+            TableName: tableName(),
+            Item: {
+              ...countersKey(tenantId, event.eventId),
+              type: 'event-counters',
+              invited: 0,
+              opened: 0,
+              attending: 0,
+              attendingSeats: 0,
+              declined: 0,
+              waitlisted: 0,
+              waitlistedSeats: 0,
+              attended: 0,
+            },
+          },
+        },
+      ],
+    }),
+  );
+  return event;
+}
+
+export async function getEvent(
+  tenantId: string,
+  eventId: string,
+  client = documentClient,
+): Promise<Meeting | undefined> {
+  const { Item } = await client.send(
+    new GetCommand({ TableName: tableName(), Key: eventKey(tenantId, eventId), ConsistentRead: true }),
+  );
+  return Item ? withDefaults(strip<Meeting>(Item)) : undefined;
+}
+
+export async function listEvents(tenantId: string, client = documentClient): Promise<Meeting[]> {
+  const out = (await queryAll(tenantPk(tenantId), 'EVENT#', client)).map((item) =>
+    withDefaults(strip<Meeting>(item)),
+  );
+  return out.sort((a, b) => a.start.localeCompare(b.start));
+}
+
+/** Replaces the event, guarded by the version the editor saw. */
+export async function saveEvent(
+  event: Meeting,
+  expectedVersion: number,
+  client = documentClient,
+): Promise<void> {
+  try {
+    await client.send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: compact({ ...eventKey(event.tenantId, event.eventId), type: 'event', ...event }),
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      }),
+    );
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) throw new StaleVersionError();
+    throw error;
+  }
+}
+
+export class StaleVersionError extends Error {
+  override name = 'StaleVersionError';
+}
+
+export async function getCounters(
+  tenantId: string,
+  eventId: string,
+  client = documentClient,
+): Promise<EventCounters> {
+  const { Item } = await client.send(
+    new GetCommand({ TableName: tableName(), Key: countersKey(tenantId, eventId) }),
+  );
+  const counters: EventCounters = {
+    invited: 0,
+    opened: 0,
+    attending: 0,
+    attendingSeats: 0,
+    declined: 0,
+    waitlisted: 0,
+    waitlistedSeats: 0,
+    attended: 0,
+    byType: {},
+    dietary: {},
+  };
+  for (const [key, value] of Object.entries(Item ?? {})) {
+    if (typeof value !== 'number') continue;
+    if (key.startsWith('type_')) counters.byType[key.slice(5)] = value;
+    else if (key.startsWith('diet_')) counters.dietary[key.slice(5)] = value;
+    else if (key in counters) (counters as unknown as Record<string, number>)[key] = value;
+  }
+  return counters;
+}
+
+// ---------------------------------------------------------------- invitations
+
+export async function getInvitation(
+  tenantId: string,
+  eventId: string,
+  contactId: string,
+  client = documentClient,
+) {
+  const { Item } = await client.send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: invitationKey(tenantId, eventId, contactId),
+      ConsistentRead: true,
+    }),
+  );
+  return Item ? strip<Invitation>(Item) : undefined;
+}
+
+/** Invites a contact once: the invitation and the `invited` counters in one transaction. */
+export async function ensureInvitation(
+  input: {
+    tenantId: string;
+    eventId: string;
+    contactId: string;
+    organisationId: string;
+    organisationType: string;
+    forwardedFrom?: string;
+  },
+  client = documentClient,
+): Promise<boolean> {
+  const invitation: Invitation = {
+    ...input,
+    status: 'invited',
+    seats: 0,
+    names: [],
+    dietary: [],
+    invitedAt: new Date().toISOString(),
+    version: 1,
+  };
+  try {
+    await client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: compact({
+                ...invitationKey(input.tenantId, input.eventId, input.contactId),
+                type: 'invitation',
+                ...invitation,
+              }),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName(),
+              Key: countersKey(input.tenantId, input.eventId),
+              UpdateExpression: 'ADD invited :one, #type :one',
+              ExpressionAttributeNames: { '#type': `type_invited#${input.organisationType}` },
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return false;
+    throw error;
+  }
+}
+
+export async function listInvitations(
+  tenantId: string,
+  eventId: string,
+  options: { cursor?: Record<string, unknown>; limit?: number } = {},
+  client = documentClient,
+) {
+  const page = await client.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': eventPk(tenantId, eventId), ':prefix': 'INVITE#' },
+      ExclusiveStartKey: options.cursor,
+      Limit: options.limit ?? 200,
+    }),
+  );
+  return { items: (page.Items ?? []).map((i) => strip<Invitation>(i)), cursor: page.LastEvaluatedKey };
+}
+
+/** The first time the RSVP page is opened: `opened` once per invitation. */
+export async function markOpened(
+  tenantId: string,
+  eventId: string,
+  contactId: string,
+  client = documentClient,
+): Promise<void> {
+  try {
+    await client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: invitationKey(tenantId, eventId, contactId),
+              UpdateExpression: 'SET opened = :true',
+              ConditionExpression:
+                'attribute_exists(pk) AND (attribute_not_exists(opened) OR opened = :false)',
+              ExpressionAttributeValues: { ':true': true, ':false': false },
+            },
+          },
+          {
+            Update: {
+              TableName: tableName(),
+              Key: countersKey(tenantId, eventId),
+              UpdateExpression: 'ADD opened :one',
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+  }
+}
+
+// ---------------------------------------------------------------- answers
+
+export type RsvpOutcome =
+  | { result: 'attending'; seats: number; invitation?: Invitation }
+  | { result: 'waitlisted'; position: number; invitation?: Invitation }
+  | { result: 'declined'; releasedSeats: number; invitation?: Invitation }
+  | { result: 'org-limit'; available: number; invitation?: Invitation };
+
+type Item = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** Counter deltas an answer makes, as `ADD` clauses on the counters item. */
+function counterUpdate(
+  tenantId: string,
+  eventId: string,
+  deltas: Record<string, number>,
+  condition?: { capacityLeftFor: number },
+): Item {
+  const entries = Object.entries(deltas).filter(([, n]) => n !== 0);
+  const names: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  const parts = entries.map(([key, n], i) => {
+    names[`#c${i}`] = key;
+    values[`:c${i}`] = n;
+    return `#c${i} :c${i}`;
+  });
+  const update: NonNullable<Item['Update']> = {
+    TableName: tableName(),
+    Key: countersKey(tenantId, eventId),
+    UpdateExpression: parts.length ? `ADD ${parts.join(', ')}` : 'SET touched = :now',
+    ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
+    ExpressionAttributeValues: parts.length ? values : { ':now': Date.now() },
+  };
+  if (condition) {
+    // Capacity: the seats held after this answer may not exceed it. DynamoDB conditions cannot
+    // add, so the caller passes capacity minus the seats this answer adds.
+    update.ConditionExpression = 'attendingSeats <= :left';
+    update.ExpressionAttributeValues = {
+      ...update.ExpressionAttributeValues,
+      ':left': condition.capacityLeftFor,
+    };
+  }
+  return { Update: update };
+}
+
+function dietaryDeltas(
+  before: Invitation | undefined,
+  after: { dietary: string[]; seats: number } | undefined,
+  sign = 1,
+) {
+  const deltas: Record<string, number> = {};
+  // Dietary needs are counted per response (the form asks for the group's needs).
+  for (const d of before?.status === 'attending' ? before.dietary : [])
+    deltas[`diet_${d}`] = (deltas[`diet_${d}`] ?? 0) - sign;
+  for (const d of after?.dietary ?? []) deltas[`diet_${d}`] = (deltas[`diet_${d}`] ?? 0) + sign;
+  return deltas;
+}
+
+function typeDeltas(invitation: Invitation, from: string, to: string): Record<string, number> {
+  if (from === to) return {};
+  const deltas: Record<string, number> = {};
+  if (from !== 'invited') deltas[`type_${from}#${invitation.organisationType}`] = -1;
+  if (to !== 'invited') deltas[`type_${to}#${invitation.organisationType}`] = 1;
+  return deltas;
+}
+
+const isCancelledBecause = (error: unknown, index: number) =>
+  (error as { name?: string }).name === 'TransactionCanceledException' &&
+  (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons?.[index]?.Code ===
+    'ConditionalCheckFailed';
+
+const isConflict = (error: unknown) => {
+  const e = error as { name?: string; CancellationReasons?: { Code?: string }[] };
+  return (
+    e.name === 'TransactionConflictException' ||
+    (e.name === 'TransactionCanceledException' &&
+      (e.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict'))
+  );
+};
+
+/**
+ * Retries an answer that lost a race: a transaction DynamoDB cancelled for a concurrent one, or
+ * an invitation whose version changed since it was read (the first item of every answer). Each
+ * attempt reads the invitation again, so it decides on the current state.
+ */
+async function withConflictRetry<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(isConflict(error) || isCancelledBecause(error, 0)) || i >= 12) throw error;
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 20 * 2 ** i)));
+    }
+  }
+}
+
+/**
+ * Records an answer. Attending takes seats in one transaction conditioned on the invitation's
+ * version, the event's capacity and the organisation's seat limit; when the event is full the
+ * answer goes on the waitlist instead (in order of arrival). Declining releases seats.
+ */
+export async function answer(
+  event: Meeting,
+  contactId: string,
+  response: RsvpAnswer,
+  client = documentClient,
+): Promise<RsvpOutcome> {
+  return withConflictRetry(async () => {
+    const invitation = await getInvitation(event.tenantId, event.eventId, contactId, client);
+    if (!invitation) throw new Error('no invitation');
+    const now = new Date().toISOString();
+    const ids = { tenantId: event.tenantId, eventId: event.eventId };
+    // The invitation as the last transaction built it: what the caller gets back when it lands.
+    let written: Invitation = invitation;
+    const invitationUpdate = (
+      status: Invitation['status'],
+      seats: number,
+      extra: Record<string, unknown> = {},
+    ): Item => {
+      written = compact({
+        ...invitation,
+        status,
+        seats,
+        names: response.names.filter(Boolean),
+        dietary: response.dietary,
+        dietaryOther: response.dietaryOther,
+        accessibility: response.accessibility,
+        note: response.note,
+        respondedAt: now,
+        version: invitation.version + 1,
+        ...extra,
+      }) as Invitation;
+      return {
+        Put: {
+          TableName: tableName(),
+          Item: { ...invitationKey(ids.tenantId, ids.eventId, contactId), type: 'invitation', ...written },
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':v': invitation.version },
+        },
+      };
+    };
+    const leaveWaitlist: Item[] =
+      invitation.status === 'waitlisted' && invitation.waitlistedAt
+        ? [
+            {
+              Delete: {
+                TableName: tableName(),
+                Key: waitKey(ids.tenantId, ids.eventId, invitation.waitlistedAt, contactId),
+              },
+            },
+          ]
+        : [];
+    const wasAttending = invitation.status === 'attending' ? invitation.seats : 0;
+    const wasWaitlisted = invitation.status === 'waitlisted' ? invitation.seats : 0;
+
+    if (response.answer === 'decline') {
+      const deltas: Record<string, number> = {
+        ...typeDeltas(invitation, invitation.status, 'declined'),
+        ...dietaryDeltas(invitation, undefined),
+        attending: invitation.status === 'attending' ? -1 : 0,
+        attendingSeats: -wasAttending,
+        waitlisted: invitation.status === 'waitlisted' ? -1 : 0,
+        waitlistedSeats: -wasWaitlisted,
+        declined: invitation.status === 'declined' ? 0 : 1,
+      };
+      const items: Item[] = [
+        invitationUpdate('declined', 0, { waitlistedAt: undefined }),
+        counterUpdate(ids.tenantId, ids.eventId, deltas),
+        ...leaveWaitlist,
+      ];
+      if (wasAttending) items.push(orgSeatsUpdate(ids, invitation.organisationId, -wasAttending));
+      await client.send(new TransactWriteCommand({ TransactItems: items }));
+      return { result: 'declined', releasedSeats: wasAttending, invitation: written };
+    }
+
+    const seats = event.questions.headcount ? Math.min(response.seats, event.seatLimitPerOrganisation) : 1;
+    const delta = seats - wasAttending;
+    const attendDeltas: Record<string, number> = {
+      ...typeDeltas(invitation, invitation.status, 'attending'),
+      ...dietaryDeltas(invitation, { dietary: response.dietary, seats }),
+      attending: invitation.status === 'attending' ? 0 : 1,
+      attendingSeats: delta,
+      waitlisted: invitation.status === 'waitlisted' ? -1 : 0,
+      waitlistedSeats: -wasWaitlisted,
+      declined: invitation.status === 'declined' ? -1 : 0,
+    };
+    const items: Item[] = [
+      invitationUpdate('attending', seats, { waitlistedAt: undefined }),
+      counterUpdate(
+        ids.tenantId,
+        ids.eventId,
+        attendDeltas,
+        delta > 0 ? { capacityLeftFor: event.capacity - delta } : undefined,
+      ),
+      orgSeatsUpdate(ids, invitation.organisationId, delta, event.seatLimitPerOrganisation),
+      ...leaveWaitlist,
+    ];
+    try {
+      await client.send(new TransactWriteCommand({ TransactItems: items }));
+      return { result: 'attending', seats, invitation: written };
+    } catch (error) {
+      if (isCancelledBecause(error, 2)) {
+        const held = await orgSeats(ids.tenantId, ids.eventId, invitation.organisationId, client);
+        return {
+          result: 'org-limit',
+          available: Math.max(0, event.seatLimitPerOrganisation - held + wasAttending),
+        };
+      }
+      if (!isCancelledBecause(error, 1)) throw error;
+    }
+    // Full: onto the waitlist (or stay there, keeping the place, with the new answers).
+    if (invitation.status === 'attending') return { result: 'attending', seats: wasAttending };
+    const waitlistedAt =
+      invitation.status === 'waitlisted' && invitation.waitlistedAt
+        ? invitation.waitlistedAt
+        : `${now}#${randomUUID().slice(0, 8)}`;
+    const waitDeltas: Record<string, number> = {
+      ...typeDeltas(invitation, invitation.status, 'waitlisted'),
+      waitlisted: invitation.status === 'waitlisted' ? 0 : 1,
+      waitlistedSeats: seats - wasWaitlisted,
+      declined: invitation.status === 'declined' ? -1 : 0,
+    };
+    await client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          invitationUpdate('waitlisted', seats, { waitlistedAt }),
+          counterUpdate(ids.tenantId, ids.eventId, waitDeltas),
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...waitKey(ids.tenantId, ids.eventId, waitlistedAt, contactId),
+                type: 'waitlist',
+                contactId,
+                seats,
+                waitlistedAt,
+              },
+            },
+          },
+        ],
+      }),
+    );
+    return {
+      result: 'waitlisted',
+      position: await waitlistPosition(ids.tenantId, ids.eventId, waitlistedAt, client),
+      invitation: written,
+    };
+  });
+}
+
+function orgSeatsUpdate(
+  ids: { tenantId: string; eventId: string },
+  organisationId: string,
+  delta: number,
+  limit?: number,
+): Item {
+  const update: NonNullable<Item['Update']> = {
+    TableName: tableName(),
+    Key: orgSeatsKey(ids.tenantId, ids.eventId, organisationId),
+    UpdateExpression: 'ADD seats :delta',
+    ExpressionAttributeValues: { ':delta': delta },
+  };
+  if (limit !== undefined && delta > 0) {
+    // The caller never asks for more than the limit at once, so a missing item always fits.
+    update.ConditionExpression = 'attribute_not_exists(seats) OR seats <= :left';
+    update.ExpressionAttributeValues = { ':delta': delta, ':left': limit - delta };
+  }
+  return { Update: update };
+}
+
+async function orgSeats(
+  tenantId: string,
+  eventId: string,
+  organisationId: string,
+  client = documentClient,
+): Promise<number> {
+  const { Item } = await client.send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: orgSeatsKey(tenantId, eventId, organisationId),
+      ConsistentRead: true,
+    }),
+  );
+  return Number(Item?.seats ?? 0);
+}
+
+async function waitlistPosition(
+  tenantId: string,
+  eventId: string,
+  waitlistedAt: string,
+  client = documentClient,
+) {
+  const { Count } = await client.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': eventPk(tenantId, eventId),
+        ':from': 'WAIT#',
+        ':to': `WAIT#${waitlistedAt}~`,
+      },
+      Select: 'COUNT',
+      ConsistentRead: true,
+    }),
+  );
+  return Count ?? 1;
+}
+
+/** The waitlist in order (oldest first). */
+export async function waitlist(tenantId: string, eventId: string, limit = 50, client = documentClient) {
+  const { Items } = await client.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': eventPk(tenantId, eventId), ':prefix': 'WAIT#' },
+      ConsistentRead: true,
+      Limit: limit,
+    }),
+  );
+  return (Items ?? []).map((i) => ({
+    contactId: String(i.contactId),
+    seats: Number(i.seats),
+    waitlistedAt: String(i.waitlistedAt),
+  }));
+}
+
+/**
+ * Gives freed seats to the waitlist, first come first served: each candidate in order is moved
+ * to attending with the same conditions as any answer; one who would break their
+ * organisation's limit is passed over (and keeps their place). Returns who was promoted.
+ */
+export async function promoteFromWaitlist(event: Meeting, client = documentClient): Promise<string[]> {
+  const promoted: string[] = [];
+  for (const candidate of await waitlist(event.tenantId, event.eventId, 100, client)) {
+    const invitation = await getInvitation(event.tenantId, event.eventId, candidate.contactId, client);
+    if (invitation?.status !== 'waitlisted') continue;
+    const counters = await getCounters(event.tenantId, event.eventId, client);
+    if (counters.attendingSeats >= event.capacity) break;
+    const outcome = await answer(
+      event,
+      candidate.contactId,
+      {
+        answer: 'attend',
+        seats: invitation.seats,
+        names: invitation.names,
+        dietary: invitation.dietary,
+        dietaryOther: invitation.dietaryOther,
+        accessibility: invitation.accessibility,
+        note: invitation.note,
+      },
+      client,
+    );
+    if (outcome.result === 'attending') promoted.push(candidate.contactId);
+    // Still full for this one (it needs more seats than are free): later, smaller ones may fit.
+  }
+  return promoted;
+}
+
+/** Marks who came, on the day; counted once per invitation. */
+export async function markAttended(
+  tenantId: string,
+  eventId: string,
+  contactId: string,
+  attended: boolean,
+  client = documentClient,
+) {
+  try {
+    await client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: invitationKey(tenantId, eventId, contactId),
+              UpdateExpression: 'SET attended = :a',
+              ConditionExpression: attended
+                ? 'attribute_exists(pk) AND (attribute_not_exists(attended) OR attended = :no)'
+                : 'attribute_exists(pk) AND attended = :yes',
+              ExpressionAttributeValues: attended
+                ? { ':a': true, ':no': false }
+                : { ':a': false, ':yes': true },
+            },
+          },
+          counterUpdate(tenantId, eventId, { attended: attended ? 1 : -1 }),
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,218 @@
+import type { Language } from '../../platform/texts/language.js';
+import type { DietaryCategory, EventKind } from '../meeting.js';
+import { dietaryNames, eventKindNames } from '../vocabulary.js';
+
+/** Texts of the public RSVP page, in the contact's language. One interface: a gap is a type error. */
+export interface RsvpTexts {
+  kinds: Record<EventKind, string>;
+  when: string;
+  where: string;
+  agenda: string;
+  deadline: (when: string) => string;
+  deadlinePassed: (when: string) => string;
+  cancelled: string;
+  yourAnswer: string;
+  attend: string;
+  decline: string;
+  seats: (limit: number) => string;
+  names: string;
+  namesHint: string;
+  dietary: string;
+  dietaryLabels: Record<DietaryCategory, string>;
+  dietaryOther: string;
+  accessibility: string;
+  note: string;
+  submit: string;
+  change: string;
+  fixErrors: string;
+  results: {
+    attending: (seats: number) => string;
+    waitlisted: (position: number) => string;
+    declined: string;
+    orgLimit: (available: number) => string;
+    invited: string;
+  };
+  confirmationSent: string;
+  addToCalendar: string;
+  downloadIcs: string;
+  colleague: {
+    heading: string;
+    lead: string;
+    name: string;
+    email: string;
+    submit: string;
+    sent: (name: string) => string;
+  };
+  invalidLink: string;
+  invalidLinkDetail: string;
+  errors: {
+    required: string;
+    tooMany: (limit: number) => string;
+    invalidEmail: string;
+    sameOrganisation: string;
+  };
+}
+
+const sv: RsvpTexts = {
+  kinds: eventKindNames.sv,
+  when: 'När',
+  where: 'Var',
+  agenda: 'Program',
+  deadline: (when) => `Svara senast ${when}.`,
+  deadlinePassed: (when) =>
+    `Sista dag att svara var ${when}. Kontakta arrangören om du behöver ändra ditt svar.`,
+  cancelled: 'Evenemanget är inställt.',
+  yourAnswer: 'Ditt svar',
+  attend: 'Ja, jag/vi kommer',
+  decline: 'Nej, jag/vi kan inte komma',
+  seats: (limit) => `Antal personer (högst ${limit} från er organisation)`,
+  names: 'Namn på deltagarna',
+  namesHint: 'Ett namn per rad.',
+  dietary: 'Kost',
+  dietaryLabels: { ...dietaryNames.sv, other: 'Annat (skriv nedan)' },
+  dietaryOther: 'Annan kost eller allergi',
+  accessibility: 'Behov av tillgänglighet',
+  note: 'Meddelande till arrangören',
+  submit: 'Skicka svar',
+  change: 'Ändra svar',
+  fixErrors: 'Rätta uppgifterna som är markerade.',
+  results: {
+    attending: (seats) => `Du är anmäld – ${seats} ${seats === 1 ? 'plats' : 'platser'}. Välkommen!`,
+    waitlisted: (position) =>
+      `Evenemanget är fullt. Du står på väntelistan som nummer ${position} och får ett mejl om en plats blir ledig.`,
+    declined: 'Du har tackat nej. Tack för att du svarade!',
+    orgLimit: (available) =>
+      `Er organisation har redan tagit sina platser. ${available > 0 ? `Det finns ${available} kvar för er.` : 'Det finns inga kvar för er.'}`,
+    invited: 'Du har inte svarat än.',
+  },
+  confirmationSent: 'En bekräftelse är på väg till din e-post.',
+  addToCalendar: 'Lägg till i kalendern',
+  downloadIcs: 'Ladda ner (.ics)',
+  colleague: {
+    heading: 'Skicka en kollega i stället',
+    lead: 'Kan du inte komma? Bjud in någon annan från er organisation.',
+    name: 'Kollegans namn',
+    email: 'Kollegans e-postadress',
+    submit: 'Skicka inbjudan',
+    sent: (name) => `Inbjudan är skickad till ${name}.`,
+  },
+  invalidLink: 'Länken fungerar inte',
+  invalidLinkDetail:
+    'Länken är ogiltig eller för gammal. Använd länken i den senaste inbjudan, eller kontakta arrangören.',
+  errors: {
+    required: 'Fyll i det här fältet.',
+    tooMany: (limit) => `Högst ${limit}.`,
+    invalidEmail: 'Skriv en giltig e-postadress.',
+    sameOrganisation: 'Den här personen hör till en annan organisation.',
+  },
+};
+
+const da: RsvpTexts = {
+  kinds: eventKindNames.da,
+  when: 'Hvornår',
+  where: 'Hvor',
+  agenda: 'Program',
+  deadline: (when) => `Svar senest ${when}.`,
+  deadlinePassed: (when) =>
+    `Sidste frist for svar var ${when}. Kontakt arrangøren, hvis du skal ændre dit svar.`,
+  cancelled: 'Arrangementet er aflyst.',
+  yourAnswer: 'Dit svar',
+  attend: 'Ja, jeg/vi kommer',
+  decline: 'Nej, jeg/vi kan ikke komme',
+  seats: (limit) => `Antal personer (højst ${limit} fra jeres organisation)`,
+  names: 'Deltagernes navne',
+  namesHint: 'Ét navn pr. linje.',
+  dietary: 'Kost',
+  dietaryLabels: { ...dietaryNames.da, other: 'Andet (skriv nedenfor)' },
+  dietaryOther: 'Anden kost eller allergi',
+  accessibility: 'Behov for tilgængelighed',
+  note: 'Besked til arrangøren',
+  submit: 'Send svar',
+  change: 'Ændr svar',
+  fixErrors: 'Ret de markerede oplysninger.',
+  results: {
+    attending: (seats) => `Du er tilmeldt – ${seats} ${seats === 1 ? 'plads' : 'pladser'}. Velkommen!`,
+    waitlisted: (position) =>
+      `Arrangementet er fuldt. Du står på ventelisten som nummer ${position} og får en e-mail, hvis en plads bliver ledig.`,
+    declined: 'Du har meldt afbud. Tak for dit svar!',
+    orgLimit: (available) =>
+      `Jeres organisation har allerede taget sine pladser. ${available > 0 ? `Der er ${available} tilbage til jer.` : 'Der er ingen tilbage til jer.'}`,
+    invited: 'Du har ikke svaret endnu.',
+  },
+  confirmationSent: 'En bekræftelse er på vej til din e-mail.',
+  addToCalendar: 'Føj til kalender',
+  downloadIcs: 'Hent (.ics)',
+  colleague: {
+    heading: 'Send en kollega i stedet',
+    lead: 'Kan du ikke komme? Inviter en anden fra jeres organisation.',
+    name: 'Kollegaens navn',
+    email: 'Kollegaens e-mailadresse',
+    submit: 'Send invitation',
+    sent: (name) => `Invitationen er sendt til ${name}.`,
+  },
+  invalidLink: 'Linket virker ikke',
+  invalidLinkDetail:
+    'Linket er ugyldigt eller for gammelt. Brug linket i den seneste invitation, eller kontakt arrangøren.',
+  errors: {
+    required: 'Udfyld dette felt.',
+    tooMany: (limit) => `Højst ${limit}.`,
+    invalidEmail: 'Skriv en gyldig e-mailadresse.',
+    sameOrganisation: 'Denne person hører til en anden organisation.',
+  },
+};
+
+const en: RsvpTexts = {
+  kinds: eventKindNames.en,
+  when: 'When',
+  where: 'Where',
+  agenda: 'Programme',
+  deadline: (when) => `Please answer by ${when}.`,
+  deadlinePassed: (when) =>
+    `The last day to answer was ${when}. Contact the organiser if you need to change your answer.`,
+  cancelled: 'This event has been cancelled.',
+  yourAnswer: 'Your answer',
+  attend: 'Yes, I/we will come',
+  decline: 'No, I/we cannot come',
+  seats: (limit) => `Number of people (at most ${limit} from your organisation)`,
+  names: 'Names of the participants',
+  namesHint: 'One name per line.',
+  dietary: 'Dietary needs',
+  dietaryLabels: { ...dietaryNames.en, other: 'Other (write below)' },
+  dietaryOther: 'Other dietary needs or allergies',
+  accessibility: 'Accessibility needs',
+  note: 'Message to the organiser',
+  submit: 'Send answer',
+  change: 'Change answer',
+  fixErrors: 'Please correct the marked fields.',
+  results: {
+    attending: (seats) => `You are registered – ${seats} ${seats === 1 ? 'seat' : 'seats'}. Welcome!`,
+    waitlisted: (position) =>
+      `The event is full. You are number ${position} on the waiting list and will get an email if a seat opens up.`,
+    declined: 'You have declined. Thank you for answering!',
+    orgLimit: (available) =>
+      `Your organisation has already taken its seats. ${available > 0 ? `${available} are left for you.` : 'None are left for you.'}`,
+    invited: 'You have not answered yet.',
+  },
+  confirmationSent: 'A confirmation is on its way to your email.',
+  addToCalendar: 'Add to calendar',
+  downloadIcs: 'Download (.ics)',
+  colleague: {
+    heading: 'Send a colleague instead',
+    lead: 'Cannot come? Invite someone else from your organisation.',
+    name: "Colleague's name",
+    email: "Colleague's email address",
+    submit: 'Send invitation',
+    sent: (name) => `The invitation has been sent to ${name}.`,
+  },
+  invalidLink: 'This link does not work',
+  invalidLinkDetail:
+    'The link is invalid or too old. Use the link in the latest invitation, or contact the organiser.',
+  errors: {
+    required: 'Please fill in this field.',
+    tooMany: (limit) => `At most ${limit}.`,
+    invalidEmail: 'Please enter a valid email address.',
+    sameOrganisation: 'This person belongs to another organisation.',
+  },
+};
+
+export const rsvpTexts: Record<Language, RsvpTexts> = { sv, da, en };

@@ -1,0 +1,94 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../aws/clients.js';
+import { requireEnv } from '../aws/env.js';
+
+/**
+ * Single-table design. Every key starts with the tenant (`T#<tenant>`), so a query can only
+ * ever reach one tenant's items; ids from a request are always combined with the caller's
+ * tenant, which is why another tenant's id simply is not found.
+ *
+ * | item            | pk                      | sk                       | gsi1pk / gsi1sk                  |
+ * |-----------------|-------------------------|--------------------------|----------------------------------|
+ * | tenant profile  | T#<t>                   | TENANT                   |                                  |
+ * | staff member    | T#<t>                   | STAFF#<id>               |                                  |
+ * | programme       | T#<t>                   | PROGRAMME#<id>           |                                  |
+ * | organisation    | T#<t>                   | ORG#<id>                 |                                  |
+ * | contact         | T#<t>                   | CONTACT#<id>             |                                  |
+ * | counters        | T#<t>                   | COUNTERS#<scope>         |                                  |
+ * | activity        | T#<t>#ACTIVITY          | <iso time>#<event id>    |                                  |
+ * | one-time schedule | T#<t>                 | SCHEDULE#<id>            | SCHEDULE#PENDING / <due>#<t>#<id> |
+ *
+ * The schedule index is the one deliberately cross-tenant key: the dispatcher must find due
+ * schedules of every tenant; it is sparse (removed once fired) and read only by the dispatcher.
+ */
+export const tableName = () => requireEnv('TABLE_NAME');
+
+export const tenantPk = (tenantId: string) => `T#${tenantId}`;
+export const activityPk = (tenantId: string) => `T#${tenantId}#ACTIVITY`;
+export const PENDING_SCHEDULES = 'SCHEDULE#PENDING';
+
+/** Strips the key attributes before an item leaves the data layer. */
+export function withoutKeys<T extends Record<string, unknown>>(
+  item: T,
+): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk'> {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
+  return rest;
+}
+
+export function isConditionalCheckFailed(error: unknown): boolean {
+  const name = (error as { name?: string })?.name;
+  if (name === 'ConditionalCheckFailedException') return true;
+  if (name === 'TransactionCanceledException') {
+    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+    return reasons.some((r) => r.Code === 'ConditionalCheckFailed');
+  }
+  return false;
+}
+
+/**
+ * Drops empty strings and undefined values, at any depth, before a write. DynamoDB has accepted
+ * empty non-key strings since 2020, but the DynamoDB Local build we run (1.11) still rejects
+ * them, and an absent optional field reads back the same either way.
+ */
+export function compact<T extends object>(item: T): T {
+  return compactValue(item) as T;
+}
+
+function compactValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(compactValue);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== '' && v !== undefined)
+        .map(([k, v]) => [k, compactValue(v)]),
+    );
+  }
+  return value;
+}
+
+/**
+ * Every item of a partition whose sort key starts with `prefix`, page after page. For the
+ * tenant-sized lists (programmes, events, campaigns, organisations, suppressions), never for
+ * anything that grows with an audience.
+ */
+export async function queryAll(
+  pk: string,
+  prefix: string,
+  client = documentClient,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  return items;
+}
