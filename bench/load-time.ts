@@ -101,10 +101,3 @@ export async function loadTimes(
   }
   return new Map([...samples].map(([file, values]) => [file, loadStats(values)]));
 }
-
-/** Median (and p90) load time of one bundle over `runs` fresh processes. */
-export async function medianLoadMs(file: string, runs: number): Promise<LoadStats> {
-  const stats = (await loadTimes([file], runs)).get(file);
-  if (stats === undefined) throw new Error(`No measurements of ${file}`);
-  return stats;
-}

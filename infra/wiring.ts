@@ -11,7 +11,16 @@ import {
   EmailRenderingFailed,
 } from '../shared/mail/events.js';
 import { MAIL_QUEUE } from '../shared/mail/queues.js';
-import { MeetingReminderDue } from '../shared/meetings/events.js';
+import {
+  InvitationAnswered,
+  MeetingCancelled,
+  MeetingChanged,
+  MeetingPublished,
+  MeetingReminderDue,
+  SeatsReleased,
+  WaitlistPromoted,
+} from '../shared/meetings/events.js';
+import { outboxStreamFilter } from '../shared/platform/bus/outbox.js';
 import { ProgrammeCreated, ProgrammeUpdated } from '../shared/programmes/events.js';
 import type { Wiring } from './wiring/types.js';
 
@@ -64,7 +73,7 @@ export const wiring: Wiring = [
       { method: 'GET', path: '/api/programmes/{programmeId}', auth: 'staff' },
       { method: 'PUT', path: '/api/programmes/{programmeId}', auth: 'staff' },
     ],
-    access: { table: 'readwrite', publish: true },
+    access: { table: 'readwrite' },
   },
   {
     name: 'activity-recorder',
@@ -86,7 +95,20 @@ export const wiring: Wiring = [
     entry: 'functions/platform/dispatch-schedules.ts',
     description: 'Publishes the events of one-time schedules that have come due',
     schedules: [{ name: 'every-minute', expression: 'rate(1 minute)' }],
-    access: { table: 'readwrite', publish: true },
+    access: { table: 'readwrite' },
+  },
+  {
+    name: 'outbox-relay',
+    entry: 'functions/platform/outbox-relay.ts',
+    description:
+      "Puts new outbox items on the bus: the events of state changes, written in the change's own transaction",
+    tableStream: {
+      filter: outboxStreamFilter,
+      batchSize: 100,
+      maxBatchingWindowSeconds: 0,
+      retryAttempts: 10,
+    },
+    access: { publish: true },
   },
   {
     name: 'mail-api',
@@ -105,7 +127,7 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/api/mail/sending/resume', auth: 'staff' },
       { method: 'POST', path: '/api/mail/dead-letters/redrive', auth: 'staff' },
     ],
-    access: { table: 'readwrite', publish: true, redriveQueues: ['mail'] },
+    access: { table: 'readwrite', redriveQueues: ['mail'] },
   },
   {
     name: 'campaign-expander',
@@ -222,7 +244,7 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/api/events/{eventId}/invitations/preview', auth: 'staff' },
       { method: 'POST', path: '/api/events/{eventId}/invitations/test', auth: 'staff' },
     ],
-    access: { table: 'readwrite', publish: true, sendEmail: true },
+    access: { table: 'readwrite', sendEmail: true },
     // Promoting a waitlist or exporting a large event reads and writes for a few seconds.
     timeoutSeconds: 29,
   },
@@ -245,8 +267,32 @@ export const wiring: Wiring = [
       { method: 'GET', path: '/console/events/{eventId}/badges', auth: 'console' },
       { method: 'GET', path: '/console/events/{eventId}/export.csv', auth: 'console' },
     ],
-    access: { table: 'readwrite', publish: true, sendEmail: true },
+    access: { table: 'readwrite', sendEmail: true },
     timeoutSeconds: 29,
+  },
+  {
+    name: 'meeting-reactions',
+    entry: 'functions/meetings/reactions.ts',
+    description:
+      'Reacts to meetings events: confirmations and promotions mailed, the waitlist promoted, reminders and the end scheduled, attendees told of changes',
+    queue: {
+      name: 'meeting-reactions',
+      batchSize: 10,
+      maxConcurrency: 2,
+      maxReceives: 5,
+      visibilityTimeoutSeconds: 60,
+      maxBatchingWindowSeconds: 0,
+      subscriptions: [
+        InvitationAnswered,
+        WaitlistPromoted,
+        SeatsReleased,
+        MeetingPublished,
+        MeetingChanged,
+        MeetingCancelled,
+      ].map((event) => ({ event })),
+    },
+    access: { table: 'readwrite' },
+    timeoutSeconds: 30,
   },
   {
     name: 'rsvp',
@@ -259,7 +305,8 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/rsvp/{token}/colleague', auth: 'public' },
       { method: 'GET', path: '/rsvp/{token}/calendar.ics', auth: 'public' },
     ],
-    access: { table: 'readwrite', publish: true, linkSecret: true },
+    // mailFromAddress: the calendar file's organizer is the address the invitation came from.
+    access: { table: 'readwrite', linkSecret: true, mailFromAddress: true },
     // An answer may wait out write conflicts on the event's counters when many answer at once.
     timeoutSeconds: 25,
   },
@@ -269,6 +316,6 @@ export const wiring: Wiring = [
     description:
       'Sends the reminders an event scheduled (non-responders before the deadline, attendees the day before)',
     subscriptions: [{ event: MeetingReminderDue }],
-    access: { table: 'readwrite', publish: true },
+    access: { table: 'readwrite' },
   },
 ];

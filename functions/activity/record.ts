@@ -1,10 +1,12 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { JSONStringified } from '@aws-lambda-powertools/parser/helpers';
+import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/eventbridge';
 import middy from '@middy/core';
 import type { EventBridgeEvent, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { ReminderDue } from '../../shared/activity/events.js';
 import { type ActivityEntry, recordActivity } from '../../shared/activity/store.js';
-import { parseDetail } from '../../shared/platform/bus/publisher.js';
+import { parseDetail, producerEventId } from '../../shared/platform/bus/publisher.js';
 import { logger } from '../../shared/platform/observability/logger.js';
 import { ProgrammeCreated, ProgrammeUpdated } from '../../shared/programmes/events.js';
 
@@ -17,7 +19,7 @@ export function toActivity(event: BusEvent): { entry: ActivityEntry; counter: st
       const d = parseDetail(ProgrammeCreated, event);
       return {
         entry: {
-          eventId: event.id,
+          eventId: producerEventId(event),
           tenantId: d.tenantId,
           at: event.time,
           kind: 'programme.created',
@@ -32,7 +34,7 @@ export function toActivity(event: BusEvent): { entry: ActivityEntry; counter: st
       const d = parseDetail(ProgrammeUpdated, event);
       return {
         entry: {
-          eventId: event.id,
+          eventId: producerEventId(event),
           tenantId: d.tenantId,
           at: event.time,
           kind: 'programme.updated',
@@ -64,16 +66,23 @@ export function toActivity(event: BusEvent): { entry: ActivityEntry; counter: st
   }
 }
 
-const processor = new BatchProcessor(EventType.SQS);
+/** The queue's messages are EventBridge events, as the rules deliver them. */
+const messageBody = JSONStringified(EventBridgeSchema);
 
 async function recordOne(record: SQSRecord): Promise<void> {
-  const event = JSON.parse(record.body) as BusEvent;
+  const event: BusEvent = messageBody.parse(record.body);
   const { entry, counter } = toActivity(event);
   const recorded = await recordActivity(entry, counter);
   if (!recorded) logger.info('duplicate event ignored', { eventId: event.id });
 }
 
-/** Queue consumer: each failed record is reported alone, so the rest of the batch is not redone. */
+/**
+ * Queue consumer: each failed record is reported alone, so the rest of the batch is not redone.
+ * A processor per invocation: it keeps the batch's state, and the local runtime runs a
+ * function's invocations side by side in one process.
+ */
 export const handler = middy<SQSEvent, SQSBatchResponse>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async (event, context) => processPartialResponse(event, recordOne, processor, { context }));
+  .handler(async (event, context) =>
+    processPartialResponse(event, recordOne, new BatchProcessor(EventType.SQS), { context }),
+  );

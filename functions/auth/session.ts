@@ -6,6 +6,7 @@ import { cookie, htmlPages, publicPage, SESSION_COOKIE } from '../../shared/plat
 import { cookies } from '../../shared/platform/http/request.js';
 import { verifyIdToken } from '../../shared/platform/identity/staff.js';
 import { logger } from '../../shared/platform/observability/logger.js';
+import { shellTexts } from '../../shared/platform/texts/shell.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 
 /**
@@ -17,6 +18,11 @@ const FLOW_COOKIE = 'samverkan_auth_flow';
 
 const base = () => requireEnv('PUBLIC_BASE_URL');
 const redirectUri = () => `${base()}/auth/callback`;
+
+const signInExpired = () =>
+  new HttpError(400, 'The sign-in link has expired. Please sign in again.', [], {
+    text: (language) => shellTexts(language).errors.signInExpired,
+  });
 
 /** Only local paths may be returned to: never an open redirect. */
 export function safeReturnTo(value: string | undefined): string {
@@ -53,7 +59,7 @@ export const handler = htmlPages(
         flow = {};
       }
       if (!code || !state || !flow.state || state !== flow.state || !flow.verifier) {
-        throw new HttpError(400, 'The sign-in link has expired. Please sign in again.');
+        throw signInExpired();
       }
       const response = await fetch(`${requireEnv('AUTH_DOMAIN')}/oauth2/token`, {
         method: 'POST',
@@ -68,11 +74,14 @@ export const handler = htmlPages(
       });
       if (!response.ok) {
         logger.warn('token exchange refused', { status: response.status });
-        throw new HttpError(400, 'The sign-in link has expired. Please sign in again.');
+        throw signInExpired();
       }
       const tokens = (await response.json()) as { id_token?: string; expires_in?: number };
       const identity = tokens.id_token ? await verifyIdToken(tokens.id_token) : undefined;
-      if (!tokens.id_token || !identity) throw new HttpError(403, 'This account has no access to Samverkan.');
+      if (!tokens.id_token || !identity)
+        throw new HttpError(403, 'This account has no access to Samverkan.', [], {
+          text: (language) => shellTexts(language).errors.noAccess,
+        });
       logger.info('staff signed in', { staffId: identity.staffId, tenantId: identity.tenantId });
       return {
         kind: 'redirect',

@@ -3,6 +3,7 @@ import { h } from 'preact';
 import { z } from 'zod';
 import { DashboardPage } from '../../shared/activity/pages/dashboard.js';
 import { dashboardCounters, recentActivity } from '../../shared/activity/store.js';
+import { dashboardTexts } from '../../shared/activity/texts.js';
 import { notFound } from '../../shared/platform/http/errors.js';
 import {
   consolePage,
@@ -16,8 +17,8 @@ import {
 import { idParam, validate } from '../../shared/platform/http/request.js';
 import type { StaffIdentity } from '../../shared/platform/identity/staff.js';
 import { getTenant } from '../../shared/platform/tenants/store.js';
-import { t } from '../../shared/platform/texts/console-texts.js';
 import { type Language, languageSchema } from '../../shared/platform/texts/language.js';
+import { shellTexts } from '../../shared/platform/texts/shell.js';
 import { ConsoleShell, type NavItem } from '../../shared/platform/ui/console-shell.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { LandingPage } from '../../shared/platform/ui/landing.js';
@@ -39,13 +40,13 @@ export function localReturnPath(value: string | undefined): string {
  * and on the pages under it (`/console/organisations/<id>` under Organisations).
  */
 export function consoleNav(language: Language, currentPath: string): NavItem[] {
-  const m = t(language);
+  const m = shellTexts(language);
   return [
     { href: '/console', label: m.nav.overview },
     { href: '/console/organisations', label: m.nav.organisations },
     { href: '/console/contacts', label: m.nav.contacts },
     { href: '/console/imports', label: m.nav.import },
-    { href: '/console/events', label: m.events.navLabel },
+    { href: '/console/events', label: m.nav.events },
   ].map((item) => ({
     ...item,
     active:
@@ -86,7 +87,7 @@ export const handler = htmlPages(
           ConsoleShell,
           {
             language,
-            title: t(language).dashboard.title,
+            title: dashboardTexts(language).title,
             tenantName: tenant.name,
             staff: identity,
             csrfToken: request.csrfToken,
@@ -128,7 +129,9 @@ export const handler = htmlPages(
     }),
 
     'POST /console/language': consolePage(async ({ form }) => {
-      const { language } = validate('body', languageForm, form);
+      const { language } = validate('body', languageForm, form, (l) => ({
+        language: shellTexts(l).languageSwitch.label,
+      }));
       return {
         kind: 'redirect',
         location: localReturnPath(form.returnTo),

@@ -237,7 +237,11 @@ export const handler = jsonApi({
         expiresAt,
         commit: `/api/imports/${importId}/commit`,
         summary: preview.summary,
-        rows: preview.rows,
+        // The row errors as the API has always given them (pages word `issue` in the reader's language).
+        rows: preview.rows.map((row) => ({
+          ...row,
+          errors: row.errors.map(({ issue: _, ...error }) => error),
+        })),
       },
     };
   }),

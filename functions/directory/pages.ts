@@ -16,7 +16,7 @@ import {
   listContacts,
   listOrganisations,
 } from '../../shared/directory/store/organisations.js';
-import { directoryTexts } from '../../shared/directory/texts.js';
+import { csvFileProblemText, directoryTexts } from '../../shared/directory/texts.js';
 import { notFound } from '../../shared/platform/http/errors.js';
 import {
   consolePage,
@@ -190,7 +190,12 @@ export const handler = htmlPages(
         });
       } catch (error) {
         if (!(error instanceof CsvImportError)) throw error;
-        return importPage(request, signed, { error: error.message, csvText: text }, error.status);
+        return importPage(
+          request,
+          signed,
+          { error: csvFileProblemText(error, signed.language), csvText: text },
+          error.status,
+        );
       }
     }),
 
@@ -199,7 +204,9 @@ export const handler = htmlPages(
       if (!id.success) throw notFound();
       const signed = await signedIn(request);
       requireRole(signed.identity, 'editor');
-      const { lawfulBasis } = validate('body', commitForm, request.form);
+      const { lawfulBasis } = validate('body', commitForm, request.form, (language) => ({
+        lawfulBasis: directoryTexts(language).import.result.basis,
+      }));
       await commitImport(signed.identity.tenantId, id.data, lawfulBasis, signed.identity.staffId);
       // Post/redirect/get: a reload shows the result and commits nothing again.
       return { kind: 'redirect', location: `/console/imports?result=${encodeURIComponent(id.data)}` };

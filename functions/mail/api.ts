@@ -1,30 +1,25 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { audienceSchema } from '../../shared/mail/campaign.js';
-import { CampaignSendRequested } from '../../shared/mail/events.js';
+import {
+  createCampaign,
+  getCampaign,
+  listCampaigns,
+  requestSend,
+} from '../../shared/mail/store/campaigns.js';
+import { listDeliveries } from '../../shared/mail/store/deliveries.js';
+import { getSendingState, recentRates, setSendingState } from '../../shared/mail/store/sending-state.js';
+import { listSuppressions, removeSuppression } from '../../shared/mail/store/suppressions.js';
 import {
   isBulkKind,
   type MessageInput,
   messageContentSchema,
   renderMessage,
-} from '../../shared/mail/render.js';
-import {
-  campaignKey,
-  createCampaign,
-  getCampaign,
-  listCampaigns,
-  markSendRequested,
-} from '../../shared/mail/store/campaigns.js';
-import { listDeliveries } from '../../shared/mail/store/deliveries.js';
-import { getSendingState, recentRates, setSendingState } from '../../shared/mail/store/sending-state.js';
-import { listSuppressions, removeSuppression } from '../../shared/mail/store/suppressions.js';
-import { documentClient } from '../../shared/platform/aws/clients.js';
+} from '../../shared/message-kinds.js';
 import { deadLetterQueueUrl, queueUrl, redrive } from '../../shared/platform/aws/queue.js';
-import { publish } from '../../shared/platform/bus/publisher.js';
 import { HttpError, notFound } from '../../shared/platform/http/errors.js';
 import { jsonApi, staffRoute } from '../../shared/platform/http/json-api.js';
 import { idParam } from '../../shared/platform/http/request.js';
-import { tableName } from '../../shared/platform/table/table.js';
 import { getTenant } from '../../shared/platform/tenants/store.js';
 import { languages } from '../../shared/platform/texts/language.js';
 
@@ -114,29 +109,13 @@ export const handler = jsonApi({
   'POST /api/campaigns/{campaignId}/send': staffRoute({ path: campaignPath }, async ({ identity, path }) => {
     const campaign = await getCampaign(identity.tenantId, path.campaignId);
     if (!campaign) throw notFound();
-    if (!(await markSendRequested(identity.tenantId, campaign.campaignId))) {
+    // The status change and CampaignSendRequested are one transaction (the outbox): no state
+    // without its event, and a write applied but answered with an error still counts as ours.
+    const outcome = await requestSend(identity.tenantId, campaign.campaignId, identity.staffId, randomUUID());
+    if (outcome === 'already-requested') {
       throw new HttpError(409, 'This campaign has already been sent', [
         { field: 'path.campaignId', message: `Status is ${campaign.status}` },
       ]);
-    }
-    try {
-      await publish(CampaignSendRequested, {
-        tenantId: identity.tenantId,
-        campaignId: campaign.campaignId,
-        actor: identity.staffId,
-      });
-    } catch (error) {
-      // Put it back to draft so the request can simply be made again.
-      await documentClient.send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: campaignKey(identity.tenantId, campaign.campaignId),
-          UpdateExpression: 'SET #status = :draft REMOVE sendRequestedAt',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':draft': 'draft' },
-        }),
-      );
-      throw error;
     }
     return { status: 202, body: { campaignId: campaign.campaignId, status: 'sending' } };
   }),

@@ -1,6 +1,9 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { JSONStringified } from '@aws-lambda-powertools/parser/helpers';
+import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/eventbridge';
 import middy from '@middy/core';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
 import {
   batchGet,
@@ -39,13 +42,14 @@ export interface SendMessageBody {
   contactId: string;
 }
 
+/** A message is a continuation, or the campaign's CampaignSendRequested event (its first page). */
+const messageBody = JSONStringified(z.union([pageMessage, EventBridgeSchema]));
+
 function toPageMessage(body: string): PageMessage {
-  const parsed = JSON.parse(body) as Record<string, unknown>;
-  if (parsed['detail-type'] === CampaignSendRequested.detailType) {
-    const detail = parseDetail(CampaignSendRequested, parsed);
-    return { kind: 'expansion-page', tenantId: detail.tenantId, campaignId: detail.campaignId };
-  }
-  return pageMessage.parse(parsed);
+  const parsed = messageBody.parse(body);
+  if ('kind' in parsed) return parsed;
+  const detail = parseDetail(CampaignSendRequested, parsed);
+  return { kind: 'expansion-page', tenantId: detail.tenantId, campaignId: detail.campaignId };
 }
 
 async function audiencePage(tenantId: string, audience: Audience, message: PageMessage) {
@@ -156,17 +160,26 @@ export async function expandPage(message: PageMessage): Promise<void> {
   });
 }
 
+async function expandRecord(record: SQSRecord): Promise<void> {
+  try {
+    await expandPage(toPageMessage(record.body));
+  } catch (error) {
+    logger.error('expansion page failed', { messageId: record.messageId, error });
+    throw error;
+  }
+}
+
+/**
+ * Queue consumer: a failed page is reported alone (`batchItemFailures`) and comes back after
+ * the visibility timeout. Pages run one after another (each already overlaps ten recipients);
+ * a batch that failed entirely is reported as such, not thrown, as with any partial failure.
+ */
 export const handler = middy<SQSEvent, SQSBatchResponse>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async (event) => {
-    const failures: { itemIdentifier: string }[] = [];
-    for (const record of event.Records) {
-      try {
-        await expandPage(toPageMessage(record.body));
-      } catch (error) {
-        logger.error('expansion page failed', { messageId: record.messageId, error });
-        failures.push({ itemIdentifier: record.messageId });
-      }
-    }
-    return { batchItemFailures: failures };
-  });
+  .handler(async (event, context) =>
+    processPartialResponse(event, expandRecord, new BatchProcessor(EventType.SQS), {
+      context,
+      processInParallel: false,
+      throwOnFullBatchFailure: false,
+    }),
+  );

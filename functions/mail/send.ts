@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { JSONStringified } from '@aws-lambda-powertools/parser/helpers';
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import middy from '@middy/core';
-import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
 import { batchGet, type Contact, contactKey } from '../../shared/directory/store/contacts.js';
 import {
@@ -13,12 +15,17 @@ import {
 } from '../../shared/mail/campaign.js';
 import type { calendarEventSchema } from '../../shared/mail/content.js';
 import { CLAIM_SECONDS, MAIL_QUEUE } from '../../shared/mail/queues.js';
-import { isBulkKind, type MessageInput, type MessageKind, renderMessage } from '../../shared/mail/render.js';
 import { SendPacer } from '../../shared/mail/send-rate.js';
 import { addToCounters, campaignKey } from '../../shared/mail/store/campaigns.js';
 import { claimDelivery, deliveryKey, settleDelivery } from '../../shared/mail/store/deliveries.js';
 import { countMailOutcomes, sendingStateKey } from '../../shared/mail/store/sending-state.js';
 import { suppressionKey, unsubscribeKey } from '../../shared/mail/store/suppressions.js';
+import {
+  isBulkKind,
+  type MessageInput,
+  type MessageKind,
+  renderMessage,
+} from '../../shared/message-kinds.js';
 import { sesv2 } from '../../shared/platform/aws/clients.js';
 import { requireEnv } from '../../shared/platform/aws/env.js';
 import { type CalendarInviteInput, calendarAttachment } from '../../shared/platform/mail-kit/calendar.js';
@@ -34,6 +41,8 @@ const messageSchema = z.object({
   contactId: z.string().min(1),
 });
 type SendMessage = z.infer<typeof messageSchema>;
+/** A message body as the expander writes it; one that does not parse is poison. */
+const messageBody = JSONStringified(messageSchema);
 
 type CalendarEvent = z.output<typeof calendarEventSchema>;
 
@@ -317,57 +326,71 @@ async function deliver(message: SendMessage, loaded: Loaded, pacer: SendPacer): 
   }
 }
 
-export async function sendBatch(records: SQSRecord[]): Promise<SQSBatchResponse> {
-  const failures: { itemIdentifier: string }[] = [];
-  const messages: { record: SQSRecord; message: SendMessage }[] = [];
+/**
+ * A batch: read everything it needs in one round, then deliver its records side by side through
+ * the batch processor (each failure reported alone in `batchItemFailures`), then count.
+ */
+export async function sendBatch(records: SQSRecord[], context?: Context): Promise<SQSBatchResponse> {
+  const messages = new Map<string, SendMessage>();
   for (const record of records) {
-    const parsed = messageSchema.safeParse(JSON.parse(record.body));
-    if (parsed.success) messages.push({ record, message: parsed.data });
-    else failures.push({ itemIdentifier: record.messageId }); // poison: to the DLQ after maxReceives
+    const parsed = messageBody.safeParse(record.body);
+    if (parsed.success) messages.set(record.messageId, parsed.data);
   }
-  const loaded = await load(messages.map((m) => m.message));
+  const event = { Records: records };
+  // Parallel: the records start at once, as before; a batch that failed entirely is reported,
+  // not thrown (it is not an invocation error).
+  const options = { context, processInParallel: true, throwOnFullBatchFailure: false };
+  const loaded = await load([...messages.values()]);
   if (loaded.paused) {
-    logger.warn('mail sending is paused; batch left on the queue', { size: messages.length });
-    return { batchItemFailures: records.map((r) => ({ itemIdentifier: r.messageId })) };
+    logger.warn('mail sending is paused; batch left on the queue', { size: messages.size });
+    const leaveOnQueue = async () => {
+      throw new Error('mail sending is paused');
+    };
+    return processPartialResponse(event, leaveOnQueue, new BatchProcessor(EventType.SQS), options);
   }
   const pacer = new SendPacer(Number(requireEnv('SES_MAX_SEND_RATE')), MAIL_QUEUE.maxConcurrency);
   const counters = new Map<string, Partial<Record<CampaignCounter, number>>>();
   let sent = 0;
   // The batch's deliveries run side by side: their claims, renders and records overlap, while
   // the pacer alone decides when each send may go (at most the invocation's share per second).
-  const results = await Promise.all(
-    messages.map(async ({ record, message }) => {
-      try {
-        return { record, message, result: await deliver(message, loaded, pacer) };
-      } catch (error) {
-        logger.error('delivery failed', {
-          messageId: record.messageId,
-          campaignId: message.campaignId,
-          error,
-        });
-        return { record, message, result: { outcome: 'retry', reason: 'error' } as Result };
-      }
-    }),
-  );
-  for (const { record, message, result } of results) {
-    if (result.outcome === 'retry') failures.push({ itemIdentifier: record.messageId });
-    if (result.outcome === 'sent' || result.outcome === 'failed' || result.outcome === 'skipped') {
-      const key = `${message.tenantId}|${message.campaignId}`;
-      const deltas = counters.get(key) ?? {};
-      deltas[result.outcome] = (deltas[result.outcome] ?? 0) + 1;
-      counters.set(key, deltas);
-      if (result.outcome === 'sent') sent += 1;
+  const sendRecord = async (record: SQSRecord): Promise<void> => {
+    const message = messages.get(record.messageId);
+    // Poison: to the DLQ after maxReceives.
+    if (!message) throw new Error('unreadable send message');
+    let result: Result;
+    try {
+      result = await deliver(message, loaded, pacer);
+    } catch (error) {
+      logger.error('delivery failed', {
+        messageId: record.messageId,
+        campaignId: message.campaignId,
+        error,
+      });
+      throw error;
     }
-  }
+    if (result.outcome === 'retry') throw new Error(`delivery to retry: ${result.reason}`);
+    if (result.outcome === 'done') return;
+    const key = `${message.tenantId}|${message.campaignId}`;
+    const deltas = counters.get(key) ?? {};
+    deltas[result.outcome] = (deltas[result.outcome] ?? 0) + 1;
+    counters.set(key, deltas);
+    if (result.outcome === 'sent') sent += 1;
+  };
+  const response = await processPartialResponse(
+    event,
+    sendRecord,
+    new BatchProcessor(EventType.SQS),
+    options,
+  );
   // One counter write per campaign and batch, not one per mail.
   for (const [key, deltas] of counters) {
     const [tenantId, campaignId] = key.split('|') as [string, string];
     await addToCounters(tenantId, campaignId, deltas);
   }
   await countMailOutcomes(new Date(), { sent });
-  return { batchItemFailures: failures };
+  return response;
 }
 
 export const handler = middy<SQSEvent, SQSBatchResponse>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async (event) => sendBatch(event.Records));
+  .handler(async (event, context) => sendBatch(event.Records, context));

@@ -1,6 +1,9 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { JSONStringified } from '@aws-lambda-powertools/parser/helpers';
+import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/eventbridge';
 import middy from '@middy/core';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { batchGet, type Contact, contactKey } from '../../shared/directory/store/contacts.js';
 import { type CampaignCounter, type DeliveryStatus, parseDeliveryId } from '../../shared/mail/campaign.js';
 import { type SesEventDetail, sesEvents } from '../../shared/mail/events.js';
@@ -68,8 +71,11 @@ interface ParsedEvent {
   at: string;
 }
 
+/** The queue's messages are the EventBridge events SES put on the default bus. */
+const messageBody = JSONStringified(EventBridgeSchema);
+
 function parse(body: string): ParsedEvent | undefined {
-  const envelope = JSON.parse(body) as { 'detail-type'?: string; detail?: unknown; time?: string };
+  const envelope = messageBody.parse(body);
   const contract = sesEvents.find((c) => c.detailType === envelope['detail-type']);
   if (!contract) return undefined;
   const detail = contract.schema.parse(envelope.detail);
@@ -82,7 +88,7 @@ function parse(body: string): ParsedEvent | undefined {
     detail,
     tenantId,
     ...ids,
-    at: envelope.time ?? new Date().toISOString(),
+    at: envelope.time,
   };
 }
 
@@ -169,22 +175,32 @@ async function pauseIfUnhealthy(): Promise<void> {
   logger.error('mail sending paused', { reason, ...rates });
 }
 
+/**
+ * Queue consumer. The batch processor reads the records one by one (a malformed one fails alone
+ * and reaches the DLQ for a look); the readable ones are then applied together, so the batch's
+ * DynamoDB work stays batched (one contact read for its suppressions, one counter write per
+ * campaign). Applying is idempotent (forward-only moves): if it fails, the invocation fails and
+ * the whole batch is simply applied again.
+ */
 export const handler = middy<SQSEvent, SQSBatchResponse>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async (event) => {
+  .handler(async (event, context) => {
     const parsed: ParsedEvent[] = [];
-    const failures: { itemIdentifier: string }[] = [];
-    for (const record of event.Records) {
+    const readRecord = async (record: SQSRecord): Promise<void> => {
       try {
         const one = parse(record.body);
         if (one) parsed.push(one);
       } catch (error) {
-        // A malformed event will never parse: let it reach the DLQ for a look.
         logger.error('unreadable SES event', { messageId: record.messageId, error });
-        failures.push({ itemIdentifier: record.messageId });
+        throw error;
       }
-    }
-    // Applying is idempotent (forward-only moves), so a failed batch is simply applied again.
+    };
+    // In order, one after another: the events are applied in the order they came.
+    const response = await processPartialResponse(event, readRecord, new BatchProcessor(EventType.SQS), {
+      context,
+      processInParallel: false,
+      throwOnFullBatchFailure: false,
+    });
     await applyEvents(parsed);
-    return { batchItemFailures: failures };
+    return response;
   });

@@ -11,7 +11,9 @@ import {
   organisations,
 } from '../../shared/directory/store/contacts.js';
 import { type Audience, audienceSchema } from '../../shared/mail/campaign.js';
-import { previewInvitation, sendTestInvitation } from '../../shared/meetings/invitation-preview.js';
+import { previewInvitation, sendTestInvitation } from '../../shared/meetings/actions/invitation-preview.js';
+import { sendInvitations } from '../../shared/meetings/actions/notify.js';
+import { MeetingCancelled, MeetingChanged, MeetingPublished } from '../../shared/meetings/events.js';
 import { formatAgendaTime, formatEventWhen, formatPlace } from '../../shared/meetings/mails/format.js';
 import {
   type EventCounters,
@@ -21,13 +23,6 @@ import {
   type InvitationStatus,
   type Meeting,
 } from '../../shared/meetings/meeting.js';
-import {
-  notifyEventCancelled,
-  notifyEventChanged,
-  notifyPromoted,
-  scheduleReminders,
-  sendInvitations,
-} from '../../shared/meetings/notify.js';
 import {
   createEvent,
   getCounters,
@@ -40,6 +35,8 @@ import {
   StaleVersionError,
   saveEvent,
 } from '../../shared/meetings/store.js';
+import { meetingsTexts } from '../../shared/meetings/texts/console.js';
+import { type PendingEvent, pendingEvent } from '../../shared/platform/bus/outbox.js';
 import { type CsvSeparator, csvDocument, csvFileName } from '../../shared/platform/csv/csv.js';
 import { HttpError, notFound } from '../../shared/platform/http/errors.js';
 import { jsonApi, staffRoute } from '../../shared/platform/http/json-api.js';
@@ -50,8 +47,8 @@ import { isValidEmail } from '../../shared/platform/mail-kit/headers.js';
 import { logger, metrics } from '../../shared/platform/observability/logger.js';
 import { tenantPk } from '../../shared/platform/table/table.js';
 import { getTenant } from '../../shared/platform/tenants/store.js';
-import { t } from '../../shared/platform/texts/console-texts.js';
 import { type Language, languageSchema } from '../../shared/platform/texts/language.js';
+import type { Localized } from '../../shared/platform/texts/table.js';
 
 /*
  * Events, staff side: create and edit (with the mails a change to a published event sends),
@@ -113,22 +110,24 @@ function remindersMoved(before: Meeting, after: EventInput): boolean {
   );
 }
 
-const conflict = (message: string, field?: string) =>
-  new HttpError(409, message, field ? [{ field, message }] : []);
+/** A 409; `text` is what a console page says of it, in the reader's language. */
+const conflict = (message: string, field?: string, text?: Localized) =>
+  new HttpError(409, message, field ? [{ field, message }] : [], text ? { text } : {});
 
 async function tenantZone(tenantId: string): Promise<string> {
   return (await getTenant(tenantId))?.timeZone ?? 'Europe/Stockholm';
 }
 
 /** Saves `next`, guarded by the version it was made from; a concurrent change is a 409. */
-async function save(next: Meeting, expectedVersion: number): Promise<void> {
+async function save(next: Meeting, expectedVersion: number, events: PendingEvent[] = []): Promise<void> {
   try {
-    await saveEvent(next, expectedVersion);
+    await saveEvent(next, expectedVersion, events);
   } catch (error) {
     if (error instanceof StaleVersionError)
       throw conflict(
         'The event was changed by someone else. Reload it and try again.',
         'body.expectedVersion',
+        (l) => meetingsTexts(l).form.staleVersion,
       );
     throw error;
   }
@@ -152,9 +151,18 @@ export async function updateEvent(
   rawInput: EventInput,
   expectedVersion: number,
 ): Promise<{ event: Meeting; changes: EventChange[]; promoted: string[] }> {
-  if (before.status === 'cancelled') throw conflict('A cancelled event cannot be changed.');
+  if (before.status === 'cancelled')
+    throw conflict(
+      'A cancelled event cannot be changed.',
+      undefined,
+      (l) => meetingsTexts(l).form.cancelledNotEditable,
+    );
   if (before.version !== expectedVersion)
-    throw conflict('The event was changed by someone else. Reload it and try again.', 'body.expectedVersion');
+    throw conflict(
+      'The event was changed by someone else. Reload it and try again.',
+      'body.expectedVersion',
+      (l) => meetingsTexts(l).form.staleVersion,
+    );
   const input = normalised(rawInput);
   const published = before.status === 'published';
   if (published && input.capacity < before.capacity) {
@@ -175,29 +183,53 @@ export async function updateEvent(
     version: before.version + 1,
     updatedAt: new Date().toISOString(),
   };
-  await save(event, expectedVersion);
-  if (changes.length > 0) await notifyEventChanged(event, changes, identity.staffId);
-  if (published && remindersMoved(before, input)) await scheduleReminders(event);
+  // Attendees are mailed, reminders and the end move, by reactions to MeetingChanged (outbox).
+  const timesMoved = remindersMoved(before, input) || !sameInstant(before.end, input.end);
+  const announce =
+    published && (changes.length > 0 || timesMoved)
+      ? [
+          pendingEvent(MeetingChanged, {
+            tenantId: event.tenantId,
+            eventId: event.eventId,
+            sequence: event.sequence,
+            changes,
+            timesMoved,
+            actor: identity.staffId,
+          }),
+        ]
+      : [];
+  await save(event, expectedVersion, announce);
   let promoted: string[] = [];
   if (published && event.capacity > before.capacity) {
-    promoted = await promoteFromWaitlist(event);
-    if (promoted.length > 0) await notifyPromoted(event, promoted, identity.staffId);
+    // At once, so staff see who got the new seats; each promotion announces itself (WaitlistPromoted).
+    promoted = await promoteFromWaitlist(event, identity.staffId);
   }
   return { event, changes, promoted };
 }
 
-/** draft → published, with its reminders scheduled. Publishing again changes nothing. */
-export async function publishEvent(_identity: StaffIdentity, before: Meeting): Promise<Meeting> {
+/** draft → published; reminders and its end are scheduled by the reaction to MeetingPublished. Publishing again changes nothing. */
+export async function publishEvent(identity: StaffIdentity, before: Meeting): Promise<Meeting> {
   if (before.status === 'published') return before;
-  if (before.status === 'cancelled') throw conflict('A cancelled event cannot be published.');
+  if (before.status === 'cancelled')
+    throw conflict(
+      'A cancelled event cannot be published.',
+      undefined,
+      (l) => meetingsTexts(l).refusals.cancelledNotPublishable,
+    );
   const event: Meeting = {
     ...before,
     status: 'published',
     version: before.version + 1,
     updatedAt: new Date().toISOString(),
   };
-  await save(event, before.version);
-  await scheduleReminders(event);
+  await save(event, before.version, [
+    pendingEvent(MeetingPublished, {
+      tenantId: event.tenantId,
+      eventId: event.eventId,
+      sequence: event.sequence,
+      actor: identity.staffId,
+    }),
+  ]);
   return event;
 }
 
@@ -214,8 +246,15 @@ export async function cancelEvent(
     version: before.version + 1,
     updatedAt: new Date().toISOString(),
   };
-  await save(event, before.version);
-  if (before.status === 'published') await notifyEventCancelled(event, message, identity.staffId);
+  await save(event, before.version, [
+    pendingEvent(MeetingCancelled, {
+      tenantId: event.tenantId,
+      eventId: event.eventId,
+      wasPublished: before.status === 'published',
+      message,
+      actor: identity.staffId,
+    }),
+  ]);
   return event;
 }
 
@@ -232,10 +271,16 @@ export async function inviteToEvent(
   options: { sendAt?: string; markdownIntro?: string },
 ): Promise<{ campaignId: string }> {
   if (event.status !== 'published')
-    throw conflict('Only a published event can be invited to. Publish it first.');
+    throw conflict(
+      'Only a published event can be invited to. Publish it first.',
+      undefined,
+      (l) => meetingsTexts(l).refusals.notPublished,
+    );
   if (options.sendAt && Date.parse(options.sendAt) > Date.parse(event.rsvpDeadline)) {
     const message = 'Must be before the reply deadline';
-    throw new HttpError(422, 'Invalid body.sendAt', [{ field: 'body.sendAt', message }]);
+    throw new HttpError(422, 'Invalid body.sendAt', [{ field: 'body.sendAt', message }], {
+      text: (l) => meetingsTexts(l).invite.errors.sendAtAfterDeadline,
+    });
   }
   return sendInvitations(event, audience, {
     actor: identity.staffId,
@@ -350,7 +395,9 @@ export function decodeCursor(
     if (parsed.pk !== `${tenantPk(tenantId)}#EVENT#${eventId}`) throw new Error('foreign cursor');
     return parsed as Record<string, unknown>;
   } catch {
-    throw new HttpError(422, `Invalid ${field}`, [{ field, message: 'Not a cursor from this list' }]);
+    throw new HttpError(422, `Invalid ${field}`, [{ field, message: 'Not a cursor from this list' }], {
+      text: (l) => meetingsTexts(l).refusals.notACursor,
+    });
   }
 }
 
@@ -414,7 +461,7 @@ export const attendeeNames = (row: Pick<InvitationRow, 'names' | 'contactName'>)
 
 /** The attendee list as CSV in the language: headers, one row per answer. */
 export function attendeeCsv(rows: InvitationRow[], language: Language, separator: CsvSeparator): string {
-  const m = t(language).events;
+  const m = meetingsTexts(language);
   const c = m.columns;
   const header = [
     c.organisation,

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { h } from 'preact';
 import { z } from 'zod';
 import { batchGet, contactsPage, organisations } from '../../shared/directory/store/contacts.js';
-import { previewInvitation, sendTestInvitation } from '../../shared/meetings/invitation-preview.js';
+import { previewInvitation, sendTestInvitation } from '../../shared/meetings/actions/invitation-preview.js';
 import type { Meeting } from '../../shared/meetings/meeting.js';
 import { type Badge, BadgesPage } from '../../shared/meetings/pages/badges.js';
 import {
@@ -32,6 +32,7 @@ import {
   listEvents,
   markAttended,
 } from '../../shared/meetings/store.js';
+import { meetingsTexts } from '../../shared/meetings/texts/console.js';
 import { HttpError, notFound } from '../../shared/platform/http/errors.js';
 import {
   consolePage,
@@ -44,7 +45,6 @@ import {
 import { idParam, validate } from '../../shared/platform/http/request.js';
 import { requireRole, type StaffIdentity } from '../../shared/platform/identity/staff.js';
 import { getTenant, type Tenant } from '../../shared/platform/tenants/store.js';
-import { t } from '../../shared/platform/texts/console-texts.js';
 import type { Language } from '../../shared/platform/texts/language.js';
 import { ConsoleShell } from '../../shared/platform/ui/console-shell.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
@@ -152,7 +152,7 @@ async function formPage(
   },
 ): Promise<PageResult> {
   const programmes = await listProgrammes(who.identity.tenantId);
-  const f = t(who.language).events.form;
+  const f = meetingsTexts(who.language).form;
   const mode = options.event ? 'edit' : 'create';
   const title = options.event ? `${f.editTitle}: ${options.event.title}` : f.newTitle;
   return page(
@@ -217,14 +217,14 @@ async function invitePage(
       collator.compare(a.organisationName, b.organisationName) ||
       collator.compare(a.name, b.name),
   );
-  const known = Object.keys(t(who.language).events.organisationTypes);
+  const known = Object.keys(meetingsTexts(who.language).organisationTypes);
   const types = [...new Set([...known, ...[...orgs.values()].map((o) => o.organisationType)])].filter(
     Boolean,
   );
   return page(
     request,
     who,
-    t(who.language).events.invite.title,
+    meetingsTexts(who.language).invite.title,
     h(EventInvitePage, {
       language: who.language,
       timeZone: who.timeZone,
@@ -269,7 +269,7 @@ export const handler = htmlPages(
       return page(
         request,
         who,
-        t(who.language).events.title,
+        meetingsTexts(who.language).title,
         h(EventsListPage, {
           language: who.language,
           timeZone: who.timeZone,
@@ -336,7 +336,10 @@ export const handler = htmlPages(
       const who = await signedIn(request);
       requireRole(who.identity, 'editor');
       const event = await eventOf(request, who);
-      if (event.status === 'cancelled') throw new HttpError(409, 'A cancelled event cannot be changed.');
+      if (event.status === 'cancelled')
+        throw new HttpError(409, 'A cancelled event cannot be changed.', [], {
+          text: (l) => meetingsTexts(l).form.cancelledNotEditable,
+        });
       return formPage(request, who, {
         values: eventFormValues(event, who.timeZone),
         event,
@@ -362,7 +365,7 @@ export const handler = htmlPages(
       if (!parsed.ok) return again(parsed.errors, 422);
       if (await foreignProgramme(who.identity.tenantId, parsed.input.programmeId))
         return again({ programmeId: { code: 'invalid' } }, 422);
-      const f = t(who.language).events.form;
+      const f = meetingsTexts(who.language).form;
       if (!Number.isInteger(expectedVersion) || expectedVersion < 1) return again({}, 409, f.staleVersion);
       try {
         await updateEvent(who.identity, before, parsed.input, expectedVersion);
@@ -397,7 +400,9 @@ export const handler = htmlPages(
       requireRole(who.identity, 'editor');
       const event = await eventOf(request, who);
       if (event.status !== 'published')
-        throw new HttpError(409, 'Only a published event can be invited to. Publish it first.');
+        throw new HttpError(409, 'Only a published event can be invited to. Publish it first.', [], {
+          text: (l) => meetingsTexts(l).refusals.notPublished,
+        });
       return invitePage(request, who, event, { values: emptyInviteValues() });
     }),
 
@@ -428,7 +433,10 @@ export const handler = htmlPages(
       }
       if (request.form.action === 'test') {
         const email = who.identity.email;
-        if (!email) throw new HttpError(422, 'Your account has no email address to send the test to');
+        if (!email)
+          throw new HttpError(422, 'Your account has no email address to send the test to', [], {
+            text: (l) => meetingsTexts(l).refusals.noTestAddress,
+          });
         await sendTestInvitation(
           event,
           { name: who.identity.name, email, language: who.language },

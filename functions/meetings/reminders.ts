@@ -1,8 +1,8 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
+import { sendReminder } from '../../shared/meetings/actions/notify.js';
 import { MeetingReminderDue } from '../../shared/meetings/events.js';
-import { sendReminder } from '../../shared/meetings/notify.js';
 import { getEvent } from '../../shared/meetings/store.js';
 import { parseDetail } from '../../shared/platform/bus/publisher.js';
 import { logger } from '../../shared/platform/observability/logger.js';

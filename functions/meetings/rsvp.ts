@@ -2,9 +2,9 @@ import { h } from 'preact';
 import type { z } from 'zod';
 import { getContact } from '../../shared/directory/store/contacts.js';
 import { createContact, UniqueConflict } from '../../shared/directory/store/organisations.js';
+import { calendarUid, sendInvitations } from '../../shared/meetings/actions/notify.js';
 import { googleCalendarUrl, outlookCalendarUrl } from '../../shared/meetings/calendar-links.js';
 import { rsvpAnswerSchema } from '../../shared/meetings/meeting.js';
-import { calendarUid, confirmAnswer, notifyPromoted, sendInvitations } from '../../shared/meetings/notify.js';
 import { type RsvpBanner, RsvpInvalidPage, RsvpPage } from '../../shared/meetings/pages/rsvp.js';
 import {
   answer,
@@ -12,7 +12,6 @@ import {
   getEvent,
   getInvitation,
   markOpened,
-  promoteFromWaitlist,
 } from '../../shared/meetings/store.js';
 import { rsvpTexts } from '../../shared/meetings/texts/rsvp.js';
 import { requireEnv } from '../../shared/platform/aws/env.js';
@@ -28,6 +27,7 @@ import { isValidEmail } from '../../shared/platform/mail-kit/headers.js';
 import { verifyLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
 import { logger } from '../../shared/platform/observability/logger.js';
 import { getTenant } from '../../shared/platform/tenants/store.js';
+import { issuesOf, issueText } from '../../shared/platform/texts/issues.js';
 import type { Language } from '../../shared/platform/texts/language.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 
@@ -109,9 +109,15 @@ const formValues = (request: PageRequest): Record<string, string | string[]> => 
 function fieldErrors(error: z.ZodError, language: Language, seatLimit: number): Record<string, string> {
   const m = rsvpTexts[language].errors;
   const out: Record<string, string> = {};
-  for (const issue of error.issues) {
+  for (const issue of issuesOf(error)) {
     const field = String(issue.path[0] ?? 'answer');
-    out[field] ??= field === 'seats' ? m.tooMany(seatLimit) : m.required;
+    // A text that is too long says how long it may be; anything else asks for the field again.
+    out[field] ??=
+      field === 'seats'
+        ? m.tooMany(seatLimit)
+        : issue.code === 'too_big'
+          ? issueText(issue, language)
+          : m.required;
   }
   return out;
 }
@@ -155,8 +161,10 @@ export const handler = htmlPages(
           : fieldErrors(parsed.error, r.language, r.event.seatLimitPerOrganisation);
         return page(request, r, { status: 422, errors, values });
       }
-      const outcome = await answer(r.event, r.contact.contactId, parsed.data);
       const actor = `contact:${r.contact.contactId}`;
+      // The answer and its events (InvitationAnswered, SeatsReleased) are one transaction; the
+      // confirmation mail and the waitlist's promotion are reactions to those events.
+      const outcome = await answer(r.event, r.contact.contactId, parsed.data, { actor });
       const invitation = outcome.invitation ?? r.invitation;
       const updated = { ...r, invitation };
       if (outcome.result === 'org-limit') {
@@ -165,17 +173,6 @@ export const handler = htmlPages(
           banner: { kind: 'org-limit', available: outcome.available },
           values,
         });
-      }
-      await confirmAnswer(r.event, invitation, outcome, actor, r.tenant);
-      if (outcome.result === 'declined' && outcome.releasedSeats > 0) {
-        // A freed seat goes to the waitlist at once, first come first served.
-        try {
-          const promoted = await promoteFromWaitlist(r.event);
-          await notifyPromoted(r.event, promoted, 'system:waitlist');
-        } catch (error) {
-          // The decline stands; the next answer or staff change promotes again.
-          logger.error('waitlist promotion failed', { eventId: r.event.eventId, error });
-        }
       }
       logger.info('rsvp answered', {
         eventId: r.event.eventId,

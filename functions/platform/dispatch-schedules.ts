@@ -2,13 +2,13 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
 import { contractByName } from '../../shared/catalogue.js';
-import { publish } from '../../shared/platform/bus/publisher.js';
 import { logger } from '../../shared/platform/observability/logger.js';
-import { dueSchedules, markFired } from '../../shared/platform/schedules/store.js';
+import { dueSchedules, fireSchedule } from '../../shared/platform/schedules/store.js';
 
 /**
- * Runs every minute: publishes the event of each one-time schedule that has come due, then
- * marks it fired. A schedule whose publish fails stays pending and is retried next minute.
+ * Runs every minute: fires each one-time schedule that has come due (marked fired and its event
+ * written to the outbox in one transaction). A schedule that fails to fire stays pending and is
+ * tried again next minute.
  */
 export async function dispatchDueSchedules(now: Date): Promise<{ fired: number; failed: number }> {
   let fired = 0;
@@ -17,9 +17,7 @@ export async function dispatchDueSchedules(now: Date): Promise<{ fired: number; 
     const contract = contractByName(schedule.eventName);
     try {
       if (!contract) throw new Error(`Unknown event ${schedule.eventName}`);
-      await publish(contract, schedule.detail as never);
-      await markFired(schedule, now);
-      fired += 1;
+      if (await fireSchedule(schedule, contract, now)) fired += 1;
     } catch (error) {
       failed += 1;
       logger.error('schedule not dispatched', {

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { publish } from '../../shared/platform/bus/publisher.js';
 import { notFound } from '../../shared/platform/http/errors.js';
 import { jsonApi, staffRoute } from '../../shared/platform/http/json-api.js';
 import { idParam } from '../../shared/platform/http/request.js';
-import { ProgrammeCreated, ProgrammeUpdated } from '../../shared/programmes/events.js';
 import {
   changedFields,
   programmeInputSchema,
@@ -24,14 +22,7 @@ export const handler = jsonApi({
   })),
 
   'POST /api/programmes': staffRoute({ body: programmeInputSchema }, async ({ identity, body }) => {
-    const programme = await createProgramme(identity.tenantId, body);
-    await publish(ProgrammeCreated, {
-      tenantId: identity.tenantId,
-      programmeId: programme.programmeId,
-      name: programme.name,
-      themeCount: programme.themes.length,
-      actor: identity.staffId,
-    });
+    const programme = await createProgramme(identity.tenantId, body, identity.staffId);
     return {
       status: 201,
       body: programme,
@@ -52,14 +43,7 @@ export const handler = jsonApi({
       if (!before) throw notFound();
       const fields = changedFields(before, body);
       if (fields.length === 0) return { body: before };
-      const after = await replaceProgramme(before, body);
-      await publish(ProgrammeUpdated, {
-        tenantId: identity.tenantId,
-        programmeId: after.programmeId,
-        name: after.name,
-        changedFields: fields,
-        actor: identity.staffId,
-      });
+      const after = await replaceProgramme(before, body, { changedFields: fields, actor: identity.staffId });
       return { body: after };
     },
   ),

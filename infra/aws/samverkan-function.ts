@@ -11,7 +11,17 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { ENV } from '../wiring/types.js';
+import {
+  BUCKET_LIST_ACTIONS,
+  BUCKET_READ_ACTIONS,
+  BUCKET_WRITE_ACTIONS,
+  REDRIVE_DLQ_ACTIONS,
+  REDRIVE_QUEUE_ACTIONS,
+  SEND_EMAIL_ACTIONS,
+  TABLE_INDEX_ACTIONS,
+  TABLE_READ_ACTIONS,
+  TABLE_WRITE_ACTIONS,
+} from '../wiring/grants.js';
 import { nagResourceName } from './nag.js';
 import { sesConfigurationSetArn } from './stateful-stack.js';
 
@@ -30,7 +40,7 @@ export interface SamverkanFunctionProps {
   readonly timeoutSeconds?: number;
   /** @default 512 */
   readonly memoryMb?: number;
-  /** Environment every function of the app gets (base URL, auth settings). */
+  /** The function's environment (the stack derives it from the wiring: infra/wiring/environment.ts). */
   readonly environment?: Record<string, string>;
   /**
    * For functions invoked asynchronously (EventBridge, schedules): Lambda's own retries, then the
@@ -39,28 +49,15 @@ export interface SamverkanFunctionProps {
   readonly asyncInvoke?: { deadLetterQueue: IQueue; retryAttempts: number; maxEventAge: Duration };
 }
 
-const READ_TABLE = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:Scan',
-  'dynamodb:ConditionCheckItem',
-];
-const REDRIVE_FROM_DLQ = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'];
-const WRITE_TABLE = [
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-];
-
 /**
  * A Lambda function with the house defaults: Node.js on arm64, ESM bundle with the AWS SDK inside
  * (pinned versions, not the runtime's), source maps, X-Ray, JSON logs into an explicit log group
- * with a retention, and a role of its own that holds only what the `bind…()` helpers grant.
+ * with a retention, and a role of its own that holds only what the `grant…()` helpers grant.
  *
- * The `bind…()` helpers are the only way a function reaches a resource: each sets the environment
- * variable (names from `ENV`) and grants the matching least-privilege permissions in one call.
+ * The `grant…()` helpers are the only way a function reaches a resource: each grants the
+ * least-privilege permissions of one kind of access (the action lists are infra/wiring/grants.ts,
+ * which the local runtime enforces too). The environment naming the resources is derived in
+ * infra/wiring/environment.ts and set by the stack.
  */
 export class SamverkanFunction extends NodejsFunction {
   readonly serviceName: string;
@@ -104,7 +101,6 @@ export class SamverkanFunction extends NodejsFunction {
       maxEventAge: props.asyncInvoke?.maxEventAge,
       loggingFormat: LoggingFormat.JSON,
       environment: {
-        [ENV.serviceName]: props.name,
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },
@@ -133,19 +129,18 @@ export class SamverkanFunction extends NodejsFunction {
     });
   }
 
-  /** `TABLE_NAME`; read = Get/BatchGet/Query/Scan/ConditionCheck, readwrite adds Put/Update/Delete/BatchWrite. */
-  bindTable(table: ITable, mode: 'read' | 'readwrite', indexNames: readonly string[]): this {
-    this.addEnvironment(ENV.table, table.tableName);
+  /** read = Get/BatchGet/Query/Scan/ConditionCheck, readwrite adds Put/Update/Delete/BatchWrite; Query/Scan on the indexes. */
+  grantTable(table: ITable, mode: 'read' | 'readwrite', indexNames: readonly string[]): this {
     this.addToRolePolicy(
       new PolicyStatement({
-        actions: mode === 'read' ? READ_TABLE : [...READ_TABLE, ...WRITE_TABLE],
+        actions: mode === 'read' ? [...TABLE_READ_ACTIONS] : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS],
         resources: [table.tableArn],
       }),
     );
     if (indexNames.length > 0) {
       this.addToRolePolicy(
         new PolicyStatement({
-          actions: ['dynamodb:Query', 'dynamodb:Scan'],
+          actions: [...TABLE_INDEX_ACTIONS],
           resources: indexNames.map((index) => `${table.tableArn}/index/${index}`),
         }),
       );
@@ -153,31 +148,28 @@ export class SamverkanFunction extends NodejsFunction {
     return this;
   }
 
-  /** `EVENT_BUS_NAME`; events:PutEvents on this bus only. */
-  bindBus(bus: IEventBus): this {
-    this.addEnvironment(ENV.bus, bus.eventBusName);
+  /** events:PutEvents on this bus only. */
+  grantBus(bus: IEventBus): this {
     bus.grantPutEventsTo(this);
     return this;
   }
 
   /**
-   * `BUCKET_NAME`; object read (and write/delete) plus ListBucket. Object keys are dynamic (tenant
-   * prefixed), so the object grant is `<bucket arn>/*`, acknowledged by its exact cdk-nag name.
+   * Object read (and write/delete) plus ListBucket. Object keys are dynamic (tenant prefixed), so
+   * the object grant is `<bucket arn>/*`, acknowledged by its exact cdk-nag name.
    * Pass a bucket whose ARN resolves in this stack (e.g. `Bucket.fromBucketName`), see nag.ts.
    */
-  bindBucket(bucket: IBucket, mode: 'read' | 'readwrite'): this {
-    this.addEnvironment(ENV.bucket, bucket.bucketName);
+  grantBucket(bucket: IBucket, mode: 'read' | 'readwrite'): this {
     const objects = bucket.arnForObjects('*');
     this.addToRolePolicy(
       new PolicyStatement({
-        actions:
-          mode === 'read'
-            ? ['s3:GetObject']
-            : ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'],
+        actions: mode === 'read' ? [...BUCKET_READ_ACTIONS] : [...BUCKET_WRITE_ACTIONS],
         resources: [objects],
       }),
     );
-    this.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: [...BUCKET_LIST_ACTIONS], resources: [bucket.bucketArn] }),
+    );
     Validations.of(this.role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${nagResourceName(this, objects)}]`,
       reason:
@@ -187,76 +179,63 @@ export class SamverkanFunction extends NodejsFunction {
     return this;
   }
 
-  /** `QUEUE_URL_<NAME>`; sqs:SendMessage (+ GetQueueAttributes/GetQueueUrl) on this queue only. */
-  bindQueueSender(name: string, queue: IQueue): this {
-    this.addEnvironment(ENV.queueUrl(name), queue.queueUrl);
+  /** sqs:SendMessage (+ GetQueueAttributes/GetQueueUrl) on this queue only. */
+  grantQueueSend(queue: IQueue): this {
     queue.grantSendMessages(this);
     return this;
   }
 
   /**
-   * `QUEUE_URL_<NAME>`, `DLQ_URL_<NAME>`: moves messages from the queue's dead-letter queue back into
-   * the queue, and nothing more. sqs:ReceiveMessage, sqs:DeleteMessage (covers DeleteMessageBatch)
-   * and sqs:GetQueueAttributes on the DLQ; sqs:SendMessage (covers SendMessageBatch) on the queue.
-   * Not `grantConsumeMessages`/`grantSendMessages`: they add ChangeMessageVisibility and GetQueueUrl,
+   * Moves messages from the queue's dead-letter queue back into the queue, and nothing more.
+   * sqs:ReceiveMessage, sqs:DeleteMessage (covers DeleteMessageBatch) and sqs:GetQueueAttributes on
+   * the DLQ; sqs:SendMessage (covers SendMessageBatch) on the queue. Not
+   * `grantConsumeMessages`/`grantSendMessages`: they add ChangeMessageVisibility and GetQueueUrl,
    * which a redrive does not use. Both queues use SQS-managed encryption, so no KMS grant is needed.
    */
-  bindQueueRedrive(name: string, queue: IQueue, deadLetterQueue: IQueue): this {
-    this.addEnvironment(ENV.queueUrl(name), queue.queueUrl);
-    this.addEnvironment(ENV.deadLetterQueueUrl(name), deadLetterQueue.queueUrl);
+  grantQueueRedrive(queue: IQueue, deadLetterQueue: IQueue): this {
     this.addToRolePolicy(
       new PolicyStatement({
-        actions: REDRIVE_FROM_DLQ,
+        actions: [...REDRIVE_DLQ_ACTIONS],
         resources: [deadLetterQueue.queueArn],
       }),
     );
-    this.addToRolePolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }));
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: [...REDRIVE_QUEUE_ACTIONS], resources: [queue.queueArn] }),
+    );
     return this;
   }
 
   /**
-   * `SES_CONFIGURATION_SET`, `MAIL_FROM_ADDRESS`, `SES_MAX_SEND_RATE` (the sender paces itself by
-   * it), `MAIL_UNSUBSCRIBE_ADDRESS` (List-Unsubscribe `mailto:`); ses:SendEmail/SendRawEmail limited
-   * to the given identities and the configuration set (SES authorizes a send against both).
+   * ses:SendEmail/SendRawEmail limited to the given identities and the configuration set (SES
+   * authorizes a send against both).
    */
-  bindMailer(mailer: {
-    configurationSet: IConfigurationSet;
-    identityArns: readonly string[];
-    fromAddress: string;
-    sendRatePerSecond: number;
-    unsubscribeAddress: string;
-  }): this {
+  grantSendEmail(mailer: { configurationSet: IConfigurationSet; identityArns: readonly string[] }): this {
     const { configurationSetName } = mailer.configurationSet;
-    this.addEnvironment(ENV.configurationSet, configurationSetName);
-    this.addEnvironment(ENV.fromAddress, mailer.fromAddress);
-    this.addEnvironment(ENV.sendRate, String(mailer.sendRatePerSecond));
-    this.addEnvironment(ENV.unsubscribeMailbox, mailer.unsubscribeAddress);
     this.addToRolePolicy(
       new PolicyStatement({
-        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        actions: [...SEND_EMAIL_ACTIONS],
         resources: [...mailer.identityArns, sesConfigurationSetArn(Stack.of(this), configurationSetName)],
       }),
     );
     return this;
   }
+}
 
-  /**
-   * `LINK_SIGNING_SECRET`: the HMAC key of links in mail, as a CloudFormation dynamic reference
-   * (`{{resolve:secretsmanager:<name>:SecretString:::}}`) that CloudFormation resolves at deploy time.
-   * The template and cdk.out never contain the value, and the function needs no
-   * secretsmanager:GetSecretValue nor a fetch on cold start.
-   *
-   * Trade-off: the resolved value is stored in the Lambda configuration (encrypted at rest, but shown
-   * in plain text), so anyone allowed lambda:GetFunction / GetFunctionConfiguration on this function,
-   * console users included, can read the key and forge signed links (unsubscribe, RSVP, …) for any
-   * tenant. Accepted for now, on the assumption that whoever may read function configurations may
-   * also deploy (change code or environment), which is at least as powerful; keep read-only roles
-   * off lambda:GetFunction*. Reading the secret at run time (GetSecretValue plus a cache) would
-   * narrow it to the execution role. Also: a new secret value reaches the function
-   * only when CloudFormation next updates its configuration, not when the secret changes.
-   */
-  bindLinkSecret(secretName: string): this {
-    this.addEnvironment(ENV.linkSecret, SecretValue.secretsManager(secretName).unsafeUnwrap());
-    return this;
-  }
+/**
+ * The value of `LINK_SIGNING_SECRET`: the HMAC key of links in mail, as a CloudFormation dynamic
+ * reference (`{{resolve:secretsmanager:<name>:SecretString:::}}`) that CloudFormation resolves at
+ * deploy time. The template and cdk.out never contain the value, and the function needs no
+ * secretsmanager:GetSecretValue nor a fetch on cold start.
+ *
+ * Trade-off: the resolved value is stored in the Lambda configuration (encrypted at rest, but shown
+ * in plain text), so anyone allowed lambda:GetFunction / GetFunctionConfiguration on this function,
+ * console users included, can read the key and forge signed links (unsubscribe, RSVP, …) for any
+ * tenant. Accepted for now, on the assumption that whoever may read function configurations may
+ * also deploy (change code or environment), which is at least as powerful; keep read-only roles
+ * off lambda:GetFunction*. Reading the secret at run time (GetSecretValue plus a cache) would
+ * narrow it to the execution role. Also: a new secret value reaches the function
+ * only when CloudFormation next updates its configuration, not when the secret changes.
+ */
+export function linkSecretReference(secretName: string): string {
+  return SecretValue.secretsManager(secretName).unsafeUnwrap();
 }

@@ -20,7 +20,8 @@ import {
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { type EventPattern, type IEventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -28,10 +29,11 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { subscriptionPattern } from '../../shared/platform/bus/contract.js';
-import { ENV, type FunctionSpec, type SubscriptionSpec, type Wiring } from '../wiring/types.js';
+import { type EnvironmentValues, functionEnvironment } from '../wiring/environment.js';
+import type { FunctionSpec, SubscriptionSpec, Wiring } from '../wiring/types.js';
 import { wiring as defaultWiring } from '../wiring.js';
 import type { SamverkanConfig } from './config.js';
-import { SamverkanFunction } from './samverkan-function.js';
+import { linkSecretReference, SamverkanFunction } from './samverkan-function.js';
 import {
   attachmentsBucketName,
   defaultBus,
@@ -76,6 +78,8 @@ export const dlqKey = {
   queue: (fn: string) => `${fn}/queue`,
   /** Events EventBridge could not deliver into the owned queue. */
   queueDelivery: (fn: string) => `${fn}/queue-delivery`,
+  /** Table-stream batches the function failed `retryAttempts` times (their stream positions, not the items). */
+  tableStream: (fn: string) => `${fn}/table-stream`,
 };
 
 /**
@@ -173,14 +177,26 @@ export class StatelessStack extends Stack {
       identitySource: ['$request.header.Authorization'],
     });
 
-    const commonEnvironment: Record<string, string> = {
-      [ENV.publicBaseUrl]: config.domainName ?? this.api.apiEndpoint,
-      [ENV.authIssuer]: stateful.authIssuer,
-      [ENV.authClientId]: stateful.userPoolClient.userPoolClientId,
-      [ENV.authDomain]: stateful.authDomainUrl,
-    };
-    // By name, so the object grant `<arn>/*` resolves in this stack (see SamverkanFunction.bindBucket).
+    // By name, so the object grant `<arn>/*` resolves in this stack (see SamverkanFunction.grantBucket).
     const bucket = Bucket.fromBucketName(this, 'AttachmentsBucket', attachmentsBucketName(config.stage));
+    // The values of the environment infra/wiring/environment.ts derives from each function's access.
+    const environmentValues: EnvironmentValues = {
+      publicBaseUrl: () => config.domainName ?? this.api.apiEndpoint,
+      authIssuer: () => stateful.authIssuer,
+      authClientId: () => stateful.userPoolClient.userPoolClientId,
+      authDomain: () => stateful.authDomainUrl,
+      table: () => stateful.table.tableName,
+      bus: () => stateful.bus.eventBusName,
+      bucket: () => bucket.bucketName,
+      configurationSet: () => stateful.configurationSet.configurationSetName,
+      fromAddress: () => stateful.mailFromAddress,
+      sendRate: () => String(config.sesSendRatePerSecond),
+      unsubscribeMailbox: () => config.unsubscribeAddress,
+      // By name: the stateful stack creates the secret under this name (see linkSigningSecretName).
+      linkSecret: () => linkSecretReference(linkSigningSecretName(config.stage)),
+      queueUrl: (name) => this.mustGet(this.queueMap, name).queueUrl,
+      deadLetterQueueUrl: (name) => this.mustGet(this.queueDlqMap, name).queueUrl,
+    };
     const busFor = (sub: SubscriptionSpec): IEventBus =>
       sub.event.bus === 'default' ? defaultBus(this) : stateful.bus;
 
@@ -201,7 +217,6 @@ export class StatelessStack extends Stack {
         namePrefix: this.prefix,
         timeoutSeconds: spec.timeoutSeconds,
         memoryMb: spec.memoryMb,
-        environment: commonEnvironment,
         asyncInvoke: eventsDlq
           ? { deadLetterQueue: eventsDlq, retryAttempts: RETRY_ATTEMPTS, maxEventAge: MAX_EVENT_AGE }
           : undefined,
@@ -222,36 +237,33 @@ export class StatelessStack extends Stack {
       }
     }
 
-    // --- 2. access: every grant comes with its environment variable ------------------------------
+    // --- 2. access: the environment derived from it, and the grants that go with it --------------
     // After step 1, so queue names resolve across every function's owned queue, its own included
     // (a function may send to the queue it consumes, e.g. the next page of a campaign expansion).
     for (const spec of wiring) {
       const fn = this.mustGet(this.functionMap, spec.name);
+      for (const [name, value] of Object.entries(functionEnvironment(spec, environmentValues))) {
+        fn.addEnvironment(name, value);
+      }
       const { access } = spec;
-      if (access.table) fn.bindTable(stateful.table, access.table, [GSI1]);
-      if (access.publish) fn.bindBus(stateful.bus);
-      if (access.bucket) fn.bindBucket(bucket, access.bucket);
+      if (access.table) fn.grantTable(stateful.table, access.table, [GSI1]);
+      if (access.publish) fn.grantBus(stateful.bus);
+      if (access.bucket) fn.grantBucket(bucket, access.bucket);
       if (access.sendEmail) {
-        fn.bindMailer({
+        fn.grantSendEmail({
           configurationSet: stateful.configurationSet,
           identityArns: stateful.mailIdentityArns,
-          fromAddress: stateful.mailFromAddress,
-          sendRatePerSecond: config.sesSendRatePerSecond,
-          unsubscribeAddress: config.unsubscribeAddress,
         });
       }
       for (const queueName of access.sendToQueues ?? []) {
-        fn.bindQueueSender(queueName, this.mustGet(this.queueMap, queueName));
+        fn.grantQueueSend(this.mustGet(this.queueMap, queueName));
       }
       for (const queueName of access.redriveQueues ?? []) {
-        fn.bindQueueRedrive(
-          queueName,
+        fn.grantQueueRedrive(
           this.mustGet(this.queueMap, queueName),
           this.mustGet(this.queueDlqMap, queueName),
         );
       }
-      // By name: the stateful stack creates the secret under this name (see linkSigningSecretName).
-      if (access.linkSecret) fn.bindLinkSecret(linkSigningSecretName(config.stage));
     }
 
     // --- 3. triggers ---------------------------------------------------------------------------
@@ -350,6 +362,39 @@ export class StatelessStack extends Stack {
             this.ruleMap.set(ruleKey.queueSubscription(spec.name, index), rule);
           });
         }
+      }
+
+      if (spec.tableStream) {
+        const stream = spec.tableStream;
+        const streamDlq = this.deadLetterQueue(group, 'TableStreamDlq', dlqKey.tableStream(spec.name));
+        Validations.of(streamDlq).acknowledge({
+          id: 'AwsSolutions-SQS3',
+          reason:
+            `This queue is itself a dead-letter queue: the on-failure destination of ${spec.name}'s table-stream ` +
+            'event source mapping. cdk-nag only recognises redrive policies and Lambda DLQs as DLQ usage.',
+        });
+        // Lambda's own mapping: filtered server-side, retried from the first failed record, split in
+        // halves on errors to isolate a bad record, and only then sent to the DLQ.
+        fn.addEventSource(
+          new DynamoEventSource(stateful.table, {
+            startingPosition: StartingPosition.TRIM_HORIZON,
+            batchSize: stream.batchSize,
+            maxBatchingWindow:
+              stream.maxBatchingWindowSeconds === undefined
+                ? undefined
+                : Duration.seconds(stream.maxBatchingWindowSeconds),
+            retryAttempts: stream.retryAttempts,
+            bisectBatchOnError: true,
+            reportBatchItemFailures: true,
+            onFailure: new SqsDlq(streamDlq),
+            filters: [FilterCriteria.filter(stream.filter)],
+          }),
+        );
+        this.alarm(`IteratorAge${pascal(spec.name)}`, `${spec.name}/iterator-age`, {
+          metric: fn.metric('IteratorAge', { period: Duration.minutes(1), statistic: 'Maximum' }),
+          threshold: 60_000,
+          description: `${spec.name} is more than a minute behind the table's stream: events reach the bus late.`,
+        });
       }
 
       for (const schedule of spec.schedules ?? []) {

@@ -3,15 +3,29 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Wiring } from '../wiring/types.js';
 
-/** The table as the stateful stack declares it: keys, the sparse `gsi1`, TTL on `expiresAt`. */
+/**
+ * The table as the stateful stack declares it: keys, the sparse `gsi1`, TTL on `expiresAt`, and
+ * a stream of new images (the outbox relay reads it).
+ */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    // A data folder from before the outbox: its table gets the stream now.
+    if (!Table?.StreamSpecification?.StreamEnabled) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
+        }),
+      );
+    }
     return;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -20,6 +34,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     new CreateTableCommand({
       TableName: tableName,
       BillingMode: 'PAY_PER_REQUEST',
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
       AttributeDefinitions: [
         { AttributeName: 'pk', AttributeType: 'S' },
         { AttributeName: 'sk', AttributeType: 'S' },
@@ -100,5 +115,7 @@ export function localClients(endpoints: { dynamodb: string; sqs: string }) {
   return {
     dynamodb: new DynamoDBClient({ ...common, endpoint: endpoints.dynamodb }),
     sqs: new SQSClient({ ...common, endpoint: endpoints.sqs }),
+    // DynamoDB Local serves the Streams API on the same port.
+    streams: new DynamoDBStreamsClient({ ...common, endpoint: endpoints.dynamodb }),
   };
 }

@@ -3,8 +3,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENV, type Wiring } from '../wiring/types.js';
+import { type EnvironmentValues, environmentNames, functionEnvironment } from '../wiring/environment.js';
+import { grantsOf, TABLE_INDEXES } from '../wiring/grants.js';
+import { type AccessSpec, ENV, type Wiring } from '../wiring/types.js';
 import { wiring as defaultWiring } from '../wiring.js';
+import { enforceGrants } from './access.js';
 import { compileRoute, fromLambdaResult, matchRoute, toApiGatewayEvent } from './api-gateway.js';
 import { demoStaff } from './demo-data.js';
 import { type Emulator, freePort, startDynamoDb, startSes, startSqs } from './emulators/processes.js';
@@ -13,15 +16,22 @@ import { LOCAL_CLIENT_ID, LocalIdentityProvider } from './identity-provider.js';
 import { type InvocationStats, type LocalFunction, localFunction } from './invoke.js';
 import { QueuePoller } from './queue-poller.js';
 import { ensureQueues, ensureTable, localClients } from './resources.js';
+import { type FunctionSandbox, isolateEnvironment, type LocalResources } from './sandbox.js';
 import { LocalScheduler } from './scheduler.js';
 import { seedDemoData } from './seed.js';
 import { bareAddress, type SimulatedOutcome, sesEventsFor, simulatorOutcome } from './ses-proxy.js';
+import { StreamPoller } from './stream-poller.js';
 
 export interface Faults {
   /** Share of SendEmail calls answered with 429 TooManyRequestsException. */
   sesThrottleRate: number;
   /** Share of DynamoDB writes that fail with a 500: half before the write applies, half after. */
   dynamoWriteFailureRate: number;
+  /**
+   * Deterministic ambiguous failures: the next DynamoDB write whose request mentions one of these
+   * strings is applied, then answered with a 500 (once per entry).
+   */
+  dynamoFailAfterApplying: string[];
   /** What was injected so far. */
   injected: { sesThrottled: number; dynamoFailedBefore: number; dynamoFailedAfter: number };
 }
@@ -80,6 +90,8 @@ export interface LocalRuntime {
   tableName: string;
   bus: LocalEventBus;
   pollers: Map<string, QueuePoller>;
+  /** Readers of the table's stream (the outbox relay), by function name. */
+  streamPollers: Map<string, StreamPoller>;
   queues: Map<string, { url: string; dlqUrl: string }>;
   scheduler: LocalScheduler;
   functions: Map<string, LocalFunction>;
@@ -96,7 +108,9 @@ export interface LocalRuntime {
 /**
  * `npm start` and the integration tests: the same wiring the CDK app deploys, run on one
  * machine. Handlers get API Gateway, SQS, EventBridge and scheduled events of the same shape,
- * and the same environment variables, with the AWS SDK pointed at the emulators.
+ * and the same environment variables, with the AWS SDK pointed at the emulators. Each function
+ * sees only its own environment and may only make the AWS calls its grants allow
+ * (infra/local/sandbox.ts, infra/local/access.ts), as in AWS.
  */
 export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
   const log = options.log ?? ((message: string) => console.log(message));
@@ -138,6 +152,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const faults: Faults = {
     sesThrottleRate: 0,
     dynamoWriteFailureRate: 0,
+    dynamoFailAfterApplying: [],
     injected: { sesThrottled: 0, dynamoFailedBefore: 0, dynamoFailedAfter: 0 },
   };
   const sesSends: LocalRuntime['sesSends'] = [];
@@ -153,8 +168,52 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     options.visibilityTimeoutOverrideSeconds,
   );
 
-  // The union of every function's environment: names are unique per resource (ENV), so one
-  // process can host all functions without two of them disagreeing on a value.
+  // Each function's environment is derived from its access (infra/wiring/environment.ts), with
+  // these local values; a function sees its own and nothing more (infra/local/sandbox.ts).
+  const configurationSet = 'samverkan-local';
+  const fromAddress = 'no-reply@samverkan.example';
+  const secret = linkSecret(options.dataDir);
+  const localQueue = (name: string) => {
+    const queue = queues.get(name);
+    if (!queue) throw new Error(`No local queue ${name}`);
+    return queue;
+  };
+  const values: EnvironmentValues = {
+    publicBaseUrl: () => url,
+    authIssuer: () => `${url}/local-idp`,
+    authClientId: () => LOCAL_CLIENT_ID,
+    authDomain: () => `${url}/local-idp`,
+    table: () => tableName,
+    bus: () => busName,
+    bucket: () => {
+      throw new Error('The local runtime has no S3 bucket (access.bucket) yet');
+    },
+    configurationSet: () => configurationSet,
+    fromAddress: () => fromAddress,
+    sendRate: () => String(options.sesSendRate ?? 14),
+    unsubscribeMailbox: () => 'unsubscribe@samverkan.example',
+    linkSecret: () => secret,
+    queueUrl: (name) => localQueue(name).url,
+    deadLetterQueueUrl: (name) => localQueue(name).dlqUrl,
+  };
+  // The runtime's own environment: what every Lambda process has (region, credentials, the SDK
+  // pointed at the emulators, log settings), plus every value above, for the code that runs
+  // outside the functions (tests and benches that call a handler or sign a link directly).
+  const queueNames = [...queues.keys()];
+  const everyAccess: Required<Omit<AccessSpec, 'bucket'>> = {
+    table: 'readwrite',
+    publish: true,
+    sendEmail: true,
+    mailFromAddress: true,
+    linkSecret: true,
+    sendToQueues: queueNames,
+    redriveQueues: queueNames,
+  };
+  const everyValue = functionEnvironment(
+    { name: 'local', entry: '', description: '', access: everyAccess },
+    values,
+  );
+  delete everyValue[ENV.serviceName];
   const env: Record<string, string> = {
     AWS_REGION: 'eu-north-1',
     AWS_ACCESS_KEY_ID: 'local',
@@ -164,25 +223,31 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     AWS_ENDPOINT_URL_SESV2: `${url}/_aws/ses`,
     AWS_ENDPOINT_URL_SQS: sqsEmulator.endpoint,
     AWS_ENDPOINT_URL_EVENTBRIDGE: `${url}/_aws/events`,
-    [ENV.table]: tableName,
-    [ENV.bus]: busName,
-    [ENV.configurationSet]: 'samverkan-local',
-    [ENV.fromAddress]: 'no-reply@samverkan.example',
-    [ENV.unsubscribeMailbox]: 'unsubscribe@samverkan.example',
-    [ENV.sendRate]: String(options.sesSendRate ?? 14),
-    [ENV.linkSecret]: linkSecret(options.dataDir),
-    [ENV.publicBaseUrl]: url,
-    [ENV.authIssuer]: `${url}/local-idp`,
-    [ENV.authClientId]: LOCAL_CLIENT_ID,
-    [ENV.authDomain]: `${url}/local-idp`,
+    ...everyValue,
     POWERTOOLS_LOG_LEVEL: options.logLevel ?? process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     POWERTOOLS_METRICS_DISABLED: 'true',
   };
-  for (const queue of queues.values()) {
-    env[ENV.queueUrl(queue.name)] = queue.url;
-    env[ENV.deadLetterQueueUrl(queue.name)] = queue.dlqUrl;
-  }
   Object.assign(process.env, env);
+  isolateEnvironment();
+  // IAM, locally: the handlers' clients refuse what a function's grants do not allow (access.ts).
+  // Imported here, after the environment is set, as a handler's first import would be.
+  const handlerClients = await import('../../shared/platform/aws/clients.js');
+  enforceGrants([
+    handlerClients.dynamoDb,
+    handlerClients.eventBridge,
+    handlerClients.sesv2,
+    handlerClients.sqs,
+  ]);
+  const resources: LocalResources = {
+    region: env.AWS_REGION as string,
+    account: '000000000000',
+    tableName,
+    tableIndexes: TABLE_INDEXES,
+    busName,
+    configurationSet,
+    fromAddress,
+    queues,
+  };
 
   const identity = await LocalIdentityProvider.create(
     `${url}/local-idp`,
@@ -191,7 +256,21 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   );
 
   const stats: InvocationStats = { invocations: 0, errors: 0 };
-  const functions = new Map(wiring.map((spec) => [spec.name, localFunction(spec, repoRoot, stats)]));
+  const functions = new Map(
+    wiring.map((spec) => {
+      // Its names; the runtime's values, except where the derivation gives it its own (its service name).
+      const own = Object.entries(functionEnvironment(spec, values)).filter(([k, v]) => process.env[k] !== v);
+      const sandbox: FunctionSandbox = {
+        spec,
+        variables: new Set(environmentNames(spec)),
+        environment: Object.fromEntries(own),
+        grants: grantsOf(spec),
+        resources,
+        onAccessDenied: (error) => log(`${spec.name}: ${error.message}`),
+      };
+      return [spec.name, localFunction(sandbox, repoRoot, stats)];
+    }),
+  );
   const queueUrls = new Map([...queues.values()].map((q) => [q.name, q.url]));
   const bus = new LocalEventBus(rulesFromWiring(wiring, functions, queueUrls), {
     appBusName: busName,
@@ -211,6 +290,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       log,
     });
     pollers.set(spec.queue.name, poller);
+    poller.start();
+  }
+
+  // The table's stream → the functions that read it (the outbox relay), as Lambda's mapping does.
+  const streamPollers = new Map<string, StreamPoller>();
+  for (const spec of wiring) {
+    const fn = functions.get(spec.name);
+    if (!spec.tableStream || !fn) continue;
+    const poller = new StreamPoller(clients.dynamodb, clients.streams, tableName, spec.tableStream, fn, {
+      checkpointFile: options.dataDir ? join(options.dataDir, 'streams', `${spec.name}.json`) : undefined,
+      log,
+    });
+    streamPollers.set(spec.name, poller);
     poller.start();
   }
 
@@ -262,6 +354,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         deadLetters: bus.deadLetters.length,
       },
       scheduler: { ok: true, firings: scheduler.firings.length },
+      tableStream: {
+        ok: true,
+        readers: Object.fromEntries([...streamPollers].map(([name, p]) => [name, p.stats])),
+      },
       functions: { ok: true, count: functions.size, ...stats },
     };
     const ok = Object.values(parts).every((p) => p.ok);
@@ -433,7 +529,23 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     body: Buffer,
   ): Promise<void> {
     const target = String(request.headers['x-amz-target'] ?? '');
-    const fail = DYNAMO_WRITES.test(target) && Math.random() < faults.dynamoWriteFailureRate;
+    const isWrite = DYNAMO_WRITES.test(target);
+    const text = isWrite && faults.dynamoFailAfterApplying.length > 0 ? body.toString('utf8') : '';
+    const planned = faults.dynamoFailAfterApplying.findIndex((needle) => text.includes(needle));
+    if (planned !== -1) {
+      faults.dynamoFailAfterApplying.splice(planned, 1);
+      await forward(request, dynamo.endpoint, body);
+      faults.injected.dynamoFailedAfter += 1;
+      response.writeHead(500, { 'content-type': 'application/x-amz-json-1.0' });
+      response.end(
+        JSON.stringify({
+          __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError',
+          message: 'Injected fault',
+        }),
+      );
+      return;
+    }
+    const fail = isWrite && Math.random() < faults.dynamoWriteFailureRate;
     const failure = () => {
       response.writeHead(500, { 'content-type': 'application/x-amz-json-1.0' });
       response.end(
@@ -507,6 +619,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     tableName,
     bus,
     pollers,
+    streamPollers,
     queues,
     scheduler,
     functions,
@@ -516,7 +629,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     sesSends,
     async stop() {
       scheduler.stop();
+      // Writers first: what handlers still write reaches the stream, and the relay takes it to the bus.
       await Promise.all([...pollers.values()].map((p) => p.stop()));
+      await Promise.all([...streamPollers.values()].map((p) => p.stop()));
       await bus.drain();
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections();

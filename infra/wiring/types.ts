@@ -43,6 +43,20 @@ export interface QueueSpec {
   subscriptions?: SubscriptionSpec[];
 }
 
+/**
+ * The table's stream as a trigger (Lambda's DynamoDB event source mapping): records that match
+ * `filter` reach the function in batches, in order per item; a failing batch is retried from the
+ * first failed record (`batchItemFailures` with the sequence number), then sent to a DLQ.
+ */
+export interface TableStreamSpec {
+  /** Lambda event filtering on the stream record (EventBridge pattern syntax). */
+  filter: EventPatternObject;
+  batchSize: number;
+  maxBatchingWindowSeconds?: number;
+  /** Retries of a failing batch before its records go to the DLQ. */
+  retryAttempts: number;
+}
+
 export interface ScheduleSpec {
   name: string;
   /** EventBridge schedule expression: `rate(1 minute)`, `cron(0 6 * * ? *)`. */
@@ -62,6 +76,11 @@ export interface AccessSpec {
   redriveQueues?: string[];
   /** Signs or verifies links in mail: gets the HMAC secret as `LINK_SIGNING_SECRET`. */
   linkSecret?: boolean;
+  /**
+   * Knows the address mail comes from (`MAIL_FROM_ADDRESS`, e.g. as a calendar file's organizer)
+   * without being allowed to send; `sendEmail` includes it.
+   */
+  mailFromAddress?: boolean;
 }
 
 export interface FunctionSpec {
@@ -76,6 +95,8 @@ export interface FunctionSpec {
   /** A queue owned by this function and consumed by it with partial batch responses. */
   queue?: QueueSpec;
   schedules?: ScheduleSpec[];
+  /** New and changed table items, from the table's stream (the outbox relay). */
+  tableStream?: TableStreamSpec;
   access: AccessSpec;
   timeoutSeconds?: number;
   memoryMb?: number;

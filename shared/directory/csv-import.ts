@@ -1,7 +1,8 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { type Issue, issueOf } from '../platform/texts/issues.js';
 import { type Language, languageSchema } from '../platform/texts/language.js';
-import { type Country, countries, parseOrganisationNumber } from './org-number.js';
+import { type Country, countries, type OrgNumberProblem, parseOrganisationNumber } from './org-number.js';
 import {
   emailKey,
   emailSchema,
@@ -24,11 +25,17 @@ import {
 export const CSV_MAX_BYTES = 2 * 1024 * 1024;
 export const CSV_MAX_ROWS = 5000;
 
+/** Why a file cannot be read at all, for pages to word (the message is English, for the JSON API). */
+export type CsvFileProblem = 'tooLarge' | 'notCsv' | 'empty' | 'tooManyRows' | 'noKeyColumn';
+
 export class CsvImportError extends Error {
   constructor(
     /** 413 (too large) or 422 (not a usable file). */
     readonly status: 413 | 422,
     message: string,
+    readonly problem: CsvFileProblem,
+    /** What the words need: the limits, the rows found, the columns found. */
+    readonly params: { maxMegabytes?: number; rows?: number; maxRows?: number; columns?: string } = {},
   ) {
     super(message);
     this.name = 'CsvImportError';
@@ -40,7 +47,8 @@ export type CsvEncoding = 'utf-8' | 'utf-16le' | 'windows-1252';
 /** Text of the file: a BOM decides; else UTF-8 if the bytes are valid UTF-8, else Windows-1252. */
 export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
   if (bytes.length > CSV_MAX_BYTES) {
-    throw new CsvImportError(413, `The file is larger than ${CSV_MAX_BYTES / 1024 / 1024} MB`);
+    const maxMegabytes = CSV_MAX_BYTES / 1024 / 1024;
+    throw new CsvImportError(413, `The file is larger than ${maxMegabytes} MB`, 'tooLarge', { maxMegabytes });
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
@@ -293,17 +301,19 @@ export function parseCsv(input: Uint8Array | string): ParsedCsv {
     });
   } catch (error) {
     if (error instanceof CsvError)
-      throw new CsvImportError(422, `The file is not valid CSV: ${error.message}`);
+      throw new CsvImportError(422, `The file is not valid CSV: ${error.message}`, 'notCsv');
     throw error;
   }
   const [header, ...data] = rows;
   if (!header || header.every((cell) => cell.trim() === '')) {
-    throw new CsvImportError(422, 'The file is empty: the first row must name the columns');
+    throw new CsvImportError(422, 'The file is empty: the first row must name the columns', 'empty');
   }
   if (data.length > CSV_MAX_ROWS) {
     throw new CsvImportError(
       422,
       `The file has ${data.length} rows; at most ${CSV_MAX_ROWS} can be imported at once`,
+      'tooManyRows',
+      { rows: data.length, maxRows: CSV_MAX_ROWS },
     );
   }
   const columns: ColumnMapping[] = [];
@@ -316,10 +326,13 @@ export function parseCsv(input: Uint8Array | string): ParsedCsv {
   });
   const has = (field: ImportField) => columns.some((c) => c.field === field);
   if (!has('organisationName') && !has('email')) {
+    const found = header.map((h) => h.trim()).join(', ');
     throw new CsvImportError(
       422,
       'No column for the organisation ("Företag", "Organisation", "Virksomhed", "Company") or the ' +
-        `email address ("E-post", "E-mail", "Email") was found among: ${header.map((h) => h.trim()).join(', ')}`,
+        `email address ("E-post", "E-mail", "Email") was found among: ${found}`,
+      'noKeyColumn',
+      { columns: found },
     );
   }
   return {
@@ -448,8 +461,26 @@ export interface RowError {
   /** The column as headed in the file (or the field's name when the file has no such column). */
   column: string;
   field: ImportField;
+  /** In English (the JSON API's). */
   message: string;
+  /** The problem without words, for pages to word in the reader's language (`rowErrorText`). */
+  issue: Issue;
 }
+
+/**
+ * The import's own rules, as `Issue.reason` of a row error (besides zod's codes for lengths and
+ * addresses, and `organisationNumber.<problem>` of `parseOrganisationNumber`).
+ */
+export type RowRule =
+  | 'requiredWithOrganisationNumber'
+  | 'requiredForContact'
+  | 'emptyRow'
+  | 'tagTooLong'
+  | 'expectedCountry'
+  | 'expectedOrganisationType'
+  | 'expectedSize'
+  | 'expectedLanguage'
+  | `organisationNumber.${OrgNumberProblem}`;
 
 export interface ImportedOrganisation {
   name: string;
@@ -513,12 +544,24 @@ export function readRow(record: CsvRecord, columns: ColumnMapping[], defaults: R
     const column = columnOf(field);
     return column ? (record.cells[column.index] ?? '').replace(/\s+/g, ' ').trim() : '';
   };
-  const fail = (field: ImportField, message: string) =>
-    errors.push({ row: record.row, column: columnOf(field)?.header ?? field, field, message });
+  const fail = (field: ImportField, message: string, issue: Omit<Issue, 'path'>) =>
+    errors.push({
+      row: record.row,
+      column: columnOf(field)?.header ?? field,
+      field,
+      message,
+      issue: { ...issue, path: [field] },
+    });
+  const rule = (reason: RowRule, params?: Record<string, unknown>): Omit<Issue, 'path'> => ({
+    code: 'custom',
+    reason,
+    ...(params ? { params } : {}),
+  });
   const limited = (field: ImportField) => {
     const value = cell(field);
     const max = LIMITS[field];
-    if (max !== undefined && value.length > max) fail(field, `At most ${max} characters`);
+    if (max !== undefined && value.length > max)
+      fail(field, `At most ${max} characters`, { code: 'too_big', origin: 'string', maximum: max });
     return value;
   };
 
@@ -530,16 +573,22 @@ export function readRow(record: CsvRecord, columns: ColumnMapping[], defaults: R
   const emailText = cell('email');
   const role = limited('role');
   const tags = splitTags(cell('tags'));
-  if (tags.length > 20) fail('tags', 'At most 20 tags');
-  if (tags.some((t) => t.length > 40)) fail('tags', 'A tag has at most 40 characters');
+  if (tags.length > 20) fail('tags', 'At most 20 tags', { code: 'too_big', origin: 'array', maximum: 20 });
+  if (tags.some((t) => t.length > 40))
+    fail('tags', 'A tag has at most 40 characters', rule('tagTooLong', { maximum: 40 }));
 
   let organisation: ImportedOrganisation | undefined;
   if (orgName || orgNumberText) {
-    if (!orgName) fail('organisationName', 'Required when an organisation number is given');
+    if (!orgName)
+      fail(
+        'organisationName',
+        'Required when an organisation number is given',
+        rule('requiredWithOrganisationNumber'),
+      );
     let country: Country | undefined;
     if (countryText) {
       country = parseCountry(countryText);
-      if (!country) fail('country', `Expected one of ${countries.join(', ')}`);
+      if (!country) fail('country', `Expected one of ${countries.join(', ')}`, rule('expectedCountry'));
     }
     let organisationNumber: string | undefined;
     if (orgNumberText) {
@@ -547,14 +596,23 @@ export function readRow(record: CsvRecord, columns: ColumnMapping[], defaults: R
       if (parsed.ok) {
         organisationNumber = parsed.value;
         country = parsed.country;
-      } else fail('organisationNumber', parsed.message);
+      } else {
+        const { ok: _, problem, message, ...params } = parsed;
+        fail('organisationNumber', message, rule(`organisationNumber.${problem}`, params));
+      }
     }
     const typeText = cell('organisationType');
     const organisationType = typeText ? parseOrganisationType(typeText) : 'company';
-    if (!organisationType) fail('organisationType', `Expected one of ${organisationTypes.join(', ')}`);
+    if (!organisationType)
+      fail(
+        'organisationType',
+        `Expected one of ${organisationTypes.join(', ')}`,
+        rule('expectedOrganisationType'),
+      );
     const sizeText = cell('size');
     const size = sizeText ? parseSize(sizeText) : undefined;
-    if (sizeText && !size) fail('size', `Expected ${organisationSizes.join(', ')} or a number of employees`);
+    if (sizeText && !size)
+      fail('size', `Expected ${organisationSizes.join(', ')} or a number of employees`, rule('expectedSize'));
     const industry = limited('industry');
     organisation = {
       name: orgName,
@@ -570,19 +628,31 @@ export function readRow(record: CsvRecord, columns: ColumnMapping[], defaults: R
   let contact: ImportedContact | undefined;
   const languageText = cell('language');
   if (contactName || emailText || role) {
-    if (!contactName) fail(columnOf('contactName') ? 'contactName' : 'firstName', 'Required for a contact');
+    if (!contactName)
+      fail(
+        columnOf('contactName') ? 'contactName' : 'firstName',
+        'Required for a contact',
+        rule('requiredForContact'),
+      );
     let email = '';
-    if (!emailText) fail('email', 'Required for a contact');
+    if (!emailText) fail('email', 'Required for a contact', rule('requiredForContact'));
     else {
       const parsed = emailSchema.safeParse(emailText);
       if (parsed.success) email = parsed.data;
-      else fail('email', parsed.error.issues[0]?.message ?? 'Not a valid email address');
+      else {
+        const first = parsed.error.issues[0];
+        fail(
+          'email',
+          first?.message ?? 'Not a valid email address',
+          first ? issueOf(first) : { code: 'custom', reason: 'email' },
+        );
+      }
     }
     let language: Language = defaults.language;
     if (languageText) {
       const parsed = parseLanguage(languageText);
       if (parsed) language = parsed;
-      else fail('language', `Expected one of ${languageSchema.options.join(', ')}`);
+      else fail('language', `Expected one of ${languageSchema.options.join(', ')}`, rule('expectedLanguage'));
     }
     contact = { name: contactName, email, ...(role ? { role } : {}), language, tags };
   } else if (organisation) {
@@ -593,6 +663,7 @@ export function readRow(record: CsvRecord, columns: ColumnMapping[], defaults: R
     fail(
       columnOf('organisationName') ? 'organisationName' : 'email',
       'The row has neither an organisation nor a contact',
+      rule('emptyRow'),
     );
   }
   return {

@@ -13,7 +13,32 @@
 export const countries = ['SE', 'DK'] as const;
 export type Country = (typeof countries)[number];
 
-export type OrgNumberResult = { ok: true; country: Country; value: string } | { ok: false; message: string };
+/**
+ * Why a number is refused, for pages to word in the reader's language (`message` is English, for
+ * the JSON API). In a validation issue it is `params.reason`: `organisationNumber.<problem>`.
+ */
+export type OrgNumberProblem =
+  | 'required'
+  | 'onlyDigits'
+  | 'countryMismatch'
+  | 'swedishFormat'
+  | 'danishFormat'
+  | 'checkDigit'
+  | 'unknownFormat';
+
+export interface OrgNumberRefusal {
+  ok: false;
+  problem: OrgNumberProblem;
+  message: string;
+  /** `checkDigit`: the number as written. */
+  number?: string;
+  /** `checkDigit`: whose rule failed (SE: Luhn, DK: modulus 11); `countryMismatch`: the country expected. */
+  country?: Country;
+  /** `countryMismatch`: the country the number's prefix names. */
+  prefix?: Country;
+}
+
+export type OrgNumberResult = { ok: true; country: Country; value: string } | OrgNumberRefusal;
 
 /** Luhn (mod 10) over a string of digits, the last being the check digit. */
 export function luhnValid(digits: string): boolean {
@@ -57,18 +82,38 @@ const SPACES = /[\s\u00a0]/g;
 function swedish(written: string, original: string): OrgNumberResult {
   // The hyphen (or an en dash, as Excel's autocorrect writes it) only before the last four digits.
   const shape = /^(?:(16|18|19|20)?(\d{6}))[-–]?(\d{4})$/.exec(written);
-  if (!shape) return { ok: false, message: 'Not a Swedish organisation number (NNNNNN-NNNN)' };
+  if (!shape)
+    return {
+      ok: false,
+      problem: 'swedishFormat',
+      message: 'Not a Swedish organisation number (NNNNNN-NNNN)',
+    };
   const ten = `${shape[2]}${shape[3]}`;
   if (/^0+$/.test(ten) || !luhnValid(ten)) {
-    return { ok: false, message: `The check digit of ${original.trim()} is wrong (Luhn)` };
+    const number = original.trim();
+    return {
+      ok: false,
+      problem: 'checkDigit',
+      number,
+      country: 'SE',
+      message: `The check digit of ${number} is wrong (Luhn)`,
+    };
   }
   return { ok: true, country: 'SE', value: `${ten.slice(0, 6)}-${ten.slice(6)}` };
 }
 
 function danish(digits: string, original: string): OrgNumberResult {
-  if (!/^[1-9]\d{7}$/.test(digits)) return { ok: false, message: 'Not a Danish CVR number (8 digits)' };
+  if (!/^[1-9]\d{7}$/.test(digits))
+    return { ok: false, problem: 'danishFormat', message: 'Not a Danish CVR number (8 digits)' };
   if (!cvrValid(digits)) {
-    return { ok: false, message: `The check digit of ${original.trim()} is wrong (modulus 11)` };
+    const number = original.trim();
+    return {
+      ok: false,
+      problem: 'checkDigit',
+      number,
+      country: 'DK',
+      message: `The check digit of ${number} is wrong (modulus 11)`,
+    };
   }
   return { ok: true, country: 'DK', value: digits };
 }
@@ -80,7 +125,7 @@ function danish(digits: string, original: string): OrgNumberResult {
  */
 export function parseOrganisationNumber(input: string, expected?: Country): OrgNumberResult {
   let written = input.replace(SPACES, '').toUpperCase();
-  if (written === '') return { ok: false, message: 'Required' };
+  if (written === '') return { ok: false, problem: 'required', message: 'Required' };
   let prefix: Country | undefined;
   const prefixed = /^(SE|DK)-?(.*)$/.exec(written);
   if (prefixed) {
@@ -89,9 +134,16 @@ export function parseOrganisationNumber(input: string, expected?: Country): OrgN
     // Swedish VAT number: SE + organisation number + 01.
     if (prefix === 'SE' && /^\d{12}$/.test(written) && written.endsWith('01')) written = written.slice(0, 10);
   }
-  if (!/^\d[\d\-–]*$/.test(written)) return { ok: false, message: 'Only digits, with an optional hyphen' };
+  if (!/^\d[\d\-–]*$/.test(written))
+    return { ok: false, problem: 'onlyDigits', message: 'Only digits, with an optional hyphen' };
   if (prefix && expected && prefix !== expected) {
-    return { ok: false, message: `A ${prefix} number given for an organisation in ${expected}` };
+    return {
+      ok: false,
+      problem: 'countryMismatch',
+      prefix,
+      country: expected,
+      message: `A ${prefix} number given for an organisation in ${expected}`,
+    };
   }
   const digitCount = written.replace(/\D/g, '').length;
   const byFormat: Country | undefined =
@@ -105,6 +157,7 @@ export function parseOrganisationNumber(input: string, expected?: Country): OrgN
   if (country === 'SE') return swedish(written, input);
   return {
     ok: false,
+    problem: 'unknownFormat',
     message: 'Not an organisation number: Swedish NNNNNN-NNNN (10 digits) or Danish CVR (8 digits)',
   };
 }

@@ -62,7 +62,7 @@ export const emailSchema = z
   .string()
   .trim()
   .max(254, 'At most 254 characters')
-  .refine(isValidEmail, 'Not a valid email address')
+  .refine(isValidEmail, { message: 'Not a valid email address', params: { reason: 'email' } })
   .transform(normaliseEmail);
 
 /**
@@ -78,7 +78,13 @@ function withOrganisationNumber<T extends { organisationNumber?: string; country
   }
   const parsed = parseOrganisationNumber(value.organisationNumber, value.country);
   if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', path: ['organisationNumber'], message: parsed.message });
+    const { ok: _, problem, message, ...params } = parsed;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['organisationNumber'],
+      message,
+      params: { reason: `organisationNumber.${problem}`, ...params },
+    });
     return z.NEVER;
   }
   return { ...value, organisationNumber: parsed.value, country: parsed.country };

@@ -1,12 +1,14 @@
+import { formatNumber } from '../platform/texts/format.js';
+import { type IssueWording, issueText } from '../platform/texts/issues.js';
 import type { Language } from '../platform/texts/language.js';
-import type { Duplicate, ImportField } from './csv-import.js';
-import type { Country } from './org-number.js';
+import type { CsvImportError, Duplicate, ImportField, RowError } from './csv-import.js';
+import type { Country, OrgNumberProblem } from './org-number.js';
 import type { LawfulBasis, OrganisationSize, OrganisationType } from './schemas.js';
 
 /**
- * The texts of the directory pages (organisations, contacts, CSV import), typed like
- * `i18n.ts`: one interface for every language, so a missing translation is a type error.
- * The menu labels themselves live in `i18n.ts` (`nav`).
+ * The texts of the directory pages (organisations, contacts, CSV import), typed like every text
+ * table (`platform/texts/table.ts`): one interface for every language, so a missing translation is
+ * a type error. The menu labels themselves are the shell's (`platform/texts/shell.ts`, `nav`).
  */
 export interface DirectoryMessages {
   organisationTypes: Record<OrganisationType, string>;
@@ -100,6 +102,41 @@ export interface DirectoryMessages {
     };
     skippedRow: (row: number) => string;
     another: string;
+    /** Why a file cannot be read at all (`CsvImportError.problem`). */
+    fileProblems: {
+      tooLarge: (megabytes: string) => string;
+      notCsv: string;
+      empty: string;
+      tooManyRows: (rows: string, max: string) => string;
+      noKeyColumn: (columns: string) => string;
+    };
+    /** What the error page says when saving an import is refused. */
+    refusals: {
+      changedDuringImport: string;
+      committedWithOtherBasis: (basis: string) => string;
+    };
+  };
+  /** The directory's own validation rules: a row of an import, an organisation number. */
+  rules: {
+    requiredWithOrganisationNumber: string;
+    requiredForContact: string;
+    emptyRow: string;
+    tagTooLong: (max: number) => string;
+    expectedCountry: string;
+    expectedOrganisationType: (types: string) => string;
+    expectedSize: string;
+    expectedLanguage: string;
+    organisationNumber: {
+      required: string;
+      onlyDigits: string;
+      /** A number whose prefix names one country for an organisation in another (by name). */
+      countryMismatch: (prefix: string, country: string) => string;
+      swedishFormat: string;
+      danishFormat: string;
+      /** `rule`: Luhn (SE) or modulus 11 (DK). */
+      checkDigit: (number: string, rule: string) => string;
+      unknownFormat: string;
+    };
   };
 }
 
@@ -249,6 +286,39 @@ const sv: DirectoryMessages = {
     },
     skippedRow: (row) => `Rad ${row}`,
     another: 'Importera en till fil',
+    fileProblems: {
+      tooLarge: (megabytes) => `Filen är större än ${megabytes} MB.`,
+      notCsv:
+        'Filen är inte en giltig CSV-fil. Spara den som ”CSV (semikolonavgränsad)” i Excel och försök igen.',
+      empty: 'Filen är tom: första raden ska namnge kolumnerna.',
+      tooManyRows: (rows, max) => `Filen har ${rows} rader; högst ${max} kan importeras åt gången.`,
+      noKeyColumn: (columns) =>
+        `Det finns ingen kolumn för organisationen (”Företag”, ”Organisation”) eller e-postadressen (”E-post”) bland: ${columns}.`,
+    },
+    refusals: {
+      changedDuringImport: 'Kontakterna ändrades under importen. Spara igen för att slutföra den.',
+      committedWithOtherBasis: (basis) => `Importen är redan sparad med den rättsliga grunden ${basis}.`,
+    },
+  },
+  rules: {
+    requiredWithOrganisationNumber: 'Ange organisationens namn när ett organisationsnummer finns.',
+    requiredForContact: 'Måste fyllas i för en kontakt.',
+    emptyRow: 'Raden har varken en organisation eller en kontakt.',
+    tagTooLong: (max) => `En tagg får ha högst ${max} tecken.`,
+    expectedCountry: 'Ange SE eller DK (Sverige eller Danmark).',
+    expectedOrganisationType: (types) => `Ange en av typerna ${types}.`,
+    expectedSize: 'Ange 1-9, 10-49, 50-249, 250+ eller antalet anställda.',
+    expectedLanguage: 'Ange sv, da eller en (svenska, danska eller engelska).',
+    organisationNumber: {
+      required: 'Fyll i organisationsnumret.',
+      onlyDigits: 'Bara siffror, gärna med ett bindestreck.',
+      countryMismatch: (prefix, country) => `Ett ${prefix}-nummer för en organisation i ${country}.`,
+      swedishFormat: 'Inte ett svenskt organisationsnummer (NNNNNN-NNNN).',
+      danishFormat: 'Inte ett danskt CVR-nummer (8 siffror).',
+      checkDigit: (number, rule) => `Kontrollsiffran i ${number} är fel (${rule}).`,
+      unknownFormat:
+        'Inte ett organisationsnummer: svenskt NNNNNN-NNNN (10 siffror) eller danskt CVR-nummer (8 siffror).',
+    },
   },
 };
 
@@ -398,6 +468,39 @@ const da: DirectoryMessages = {
     },
     skippedRow: (row) => `Række ${row}`,
     another: 'Importér en fil mere',
+    fileProblems: {
+      tooLarge: (megabytes) => `Filen er større end ${megabytes} MB.`,
+      notCsv:
+        'Filen er ikke en gyldig CSV-fil. Gem den som ”CSV (semikolonsepareret)” i Excel, og prøv igen.',
+      empty: 'Filen er tom: første række skal navngive kolonnerne.',
+      tooManyRows: (rows, max) => `Filen har ${rows} rækker; højst ${max} kan importeres ad gangen.`,
+      noKeyColumn: (columns) =>
+        `Der er ingen kolonne til organisationen (”Virksomhed”, ”Organisation”) eller e-mailadressen (”E-mail”) blandt: ${columns}.`,
+    },
+    refusals: {
+      changedDuringImport: 'Kontakterne blev ændret under importen. Gem igen for at gøre den færdig.',
+      committedWithOtherBasis: (basis) => `Importen er allerede gemt med retsgrundlaget ${basis}.`,
+    },
+  },
+  rules: {
+    requiredWithOrganisationNumber: 'Angiv organisationens navn, når der er et CVR-/organisationsnummer.',
+    requiredForContact: 'Skal udfyldes for en kontakt.',
+    emptyRow: 'Rækken har hverken en organisation eller en kontakt.',
+    tagTooLong: (max) => `Et tag må højst have ${max} tegn.`,
+    expectedCountry: 'Angiv SE eller DK (Sverige eller Danmark).',
+    expectedOrganisationType: (types) => `Angiv en af typerne ${types}.`,
+    expectedSize: 'Angiv 1-9, 10-49, 50-249, 250+ eller antallet af ansatte.',
+    expectedLanguage: 'Angiv sv, da eller en (svensk, dansk eller engelsk).',
+    organisationNumber: {
+      required: 'Udfyld CVR-/organisationsnummeret.',
+      onlyDigits: 'Kun cifre, eventuelt med en bindestreg.',
+      countryMismatch: (prefix, country) => `Et ${prefix}-nummer for en organisation i ${country}.`,
+      swedishFormat: 'Ikke et svensk organisationsnummer (NNNNNN-NNNN).',
+      danishFormat: 'Ikke et dansk CVR-nummer (8 cifre).',
+      checkDigit: (number, rule) => `Kontrolcifferet i ${number} er forkert (${rule}).`,
+      unknownFormat:
+        'Ikke et organisationsnummer: svensk NNNNNN-NNNN (10 cifre) eller dansk CVR-nummer (8 cifre).',
+    },
   },
 };
 
@@ -548,9 +651,118 @@ const en: DirectoryMessages = {
     },
     skippedRow: (row) => `Row ${row}`,
     another: 'Import another file',
+    fileProblems: {
+      tooLarge: (megabytes) => `The file is larger than ${megabytes} MB.`,
+      notCsv: 'The file is not valid CSV. Save it as “CSV (semicolon delimited)” in Excel and try again.',
+      empty: 'The file is empty: the first row must name the columns.',
+      tooManyRows: (rows, max) => `The file has ${rows} rows; at most ${max} can be imported at once.`,
+      noKeyColumn: (columns) =>
+        `No column for the organisation (“Company”, “Organisation”) or the email address (“Email”) was found among: ${columns}.`,
+    },
+    refusals: {
+      changedDuringImport: 'The contacts changed during the import. Save again to finish it.',
+      committedWithOtherBasis: (basis) => `This import is already saved with the lawful basis ${basis}.`,
+    },
+  },
+  rules: {
+    requiredWithOrganisationNumber: 'Required when an organisation number is given.',
+    requiredForContact: 'Required for a contact.',
+    emptyRow: 'The row has neither an organisation nor a contact.',
+    tagTooLong: (max) => `A tag has at most ${max} characters.`,
+    expectedCountry: 'Enter SE or DK (Sweden or Denmark).',
+    expectedOrganisationType: (types) => `Enter one of the types ${types}.`,
+    expectedSize: 'Enter 1-9, 10-49, 50-249, 250+ or the number of employees.',
+    expectedLanguage: 'Enter sv, da or en (Swedish, Danish or English).',
+    organisationNumber: {
+      required: 'Fill in the organisation number.',
+      onlyDigits: 'Only digits, with an optional hyphen.',
+      countryMismatch: (prefix, country) => `A ${prefix} number for an organisation in ${country}.`,
+      swedishFormat: 'Not a Swedish organisation number (NNNNNN-NNNN).',
+      danishFormat: 'Not a Danish CVR number (8 digits).',
+      checkDigit: (number, rule) => `The check digit of ${number} is wrong (${rule}).`,
+      unknownFormat:
+        'Not an organisation number: Swedish NNNNNN-NNNN (10 digits) or Danish CVR number (8 digits).',
+    },
   },
 };
 
 export const directoryMessages: Record<Language, DirectoryMessages> = { sv, da, en };
 
 export const directoryTexts = (language: Language): DirectoryMessages => directoryMessages[language];
+
+const orgNumberProblems: readonly string[] = [
+  'required',
+  'onlyDigits',
+  'countryMismatch',
+  'swedishFormat',
+  'danishFormat',
+  'checkDigit',
+  'unknownFormat',
+] satisfies readonly OrgNumberProblem[];
+
+const isCountry = (value: unknown): value is Country => value === 'SE' || value === 'DK';
+
+/**
+ * The directory's words for its own rules (`Issue.reason`): the import's row rules and
+ * `organisationNumber.<problem>`. Anything else is left to the platform's words.
+ */
+export const directoryIssueWording: IssueWording = (issue, language) => {
+  const d = directoryMessages[language];
+  const r = d.rules;
+  const params = issue.params ?? {};
+  const reason = issue.reason ?? '';
+  if (reason.startsWith('organisationNumber.')) {
+    const problem = reason.slice('organisationNumber.'.length);
+    if (!orgNumberProblems.includes(problem)) return undefined;
+    const o = r.organisationNumber;
+    switch (problem as OrgNumberProblem) {
+      case 'checkDigit':
+        return o.checkDigit(String(params.number ?? ''), params.country === 'DK' ? 'modulus 11' : 'Luhn');
+      case 'countryMismatch':
+        return o.countryMismatch(
+          String(params.prefix ?? ''),
+          isCountry(params.country) ? d.countries[params.country] : String(params.country ?? ''),
+        );
+      default:
+        return o[problem as Exclude<OrgNumberProblem, 'checkDigit' | 'countryMismatch'>];
+    }
+  }
+  switch (reason) {
+    case 'requiredWithOrganisationNumber':
+    case 'requiredForContact':
+    case 'emptyRow':
+    case 'expectedCountry':
+    case 'expectedSize':
+    case 'expectedLanguage':
+      return r[reason];
+    case 'tagTooLong':
+      return r.tagTooLong(Number(params.maximum ?? 40));
+    case 'expectedOrganisationType':
+      return r.expectedOrganisationType(Object.values(d.organisationTypes).join(', '));
+    default:
+      return undefined;
+  }
+};
+
+/** A row error of an import in the reader's language (its `message` is the JSON API's English). */
+export const rowErrorText = (error: RowError, language: Language): string =>
+  issueText(error.issue, language, directoryIssueWording);
+
+/** Why a file could not be read, in the reader's language. */
+export function csvFileProblemText(
+  error: Pick<CsvImportError, 'problem' | 'params'>,
+  language: Language,
+): string {
+  const f = directoryMessages[language].import.fileProblems;
+  const n = (value: number | undefined) => formatNumber(value ?? 0, language);
+  switch (error.problem) {
+    case 'tooLarge':
+      return f.tooLarge(n(error.params.maxMegabytes));
+    case 'tooManyRows':
+      return f.tooManyRows(n(error.params.rows), n(error.params.maxRows));
+    case 'noKeyColumn':
+      return f.noKeyColumn(error.params.columns ?? '');
+    default:
+      return f[error.problem];
+  }
+}

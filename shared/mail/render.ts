@@ -8,18 +8,21 @@ import {
   renderEmailDocument,
 } from '../platform/mail-kit/layout.js';
 import type { Language } from '../platform/texts/language.js';
-import {
-  bulkByKind,
-  type MessageData,
-  type MessageDataInput,
-  type MessageKind,
-  messageDataSchemas,
-} from './content.js';
-import { type MessageTemplate, type TemplateOutput, templates } from './templates.js';
+import type {
+  DataInputOf,
+  KindOf,
+  MessageTemplate,
+  TemplateContext,
+  TemplateOutput,
+  TemplateSet,
+} from './message.js';
 import { mailTexts } from './texts.js';
 
-export type { MessageContent, MessageData, MessageDataInput, MessageKind } from './content.js';
-export { messageContentSchema, messageDataSchemas, messageKinds } from './content.js';
+/*
+ * The mail engine: a kind's template inside the common layout (greeting, footer, unsubscribe
+ * link), as HTML and plain text. It renders the kinds of the template set it is given; the set
+ * of every capability's kinds is `shared/message-kinds.ts`.
+ */
 
 interface MessageInputBase {
   language: Language;
@@ -30,10 +33,10 @@ interface MessageInputBase {
   unsubscribeUrl?: string;
 }
 
-/** What {@link renderMessage} takes: one member per kind, `data` as its schema accepts it. */
-export type MessageInput = {
-  [K in MessageKind]: MessageInputBase & { kind: K; data: MessageDataInput<K> };
-}[MessageKind];
+/** What {@link renderMessage} takes for the kinds of `T`: one member per kind, `data` as its schema accepts it. */
+export type MessageInputOf<T extends TemplateSet> = {
+  [K in KindOf<T>]: MessageInputBase & { kind: K; data: DataInputOf<T, K> };
+}[KindOf<T>];
 
 export interface RenderedMessage {
   /** Header-safe (checked with `assertHeaderSafe`). */
@@ -43,8 +46,6 @@ export interface RenderedMessage {
   /** A complete plain-text alternative, with the same links. */
   text: string;
 }
-
-export { isBulkKind } from './content.js';
 
 const maxTenantNameLength = 200;
 
@@ -64,32 +65,37 @@ function recipientNameOf(name: string | undefined): string | undefined {
   return cleaned === '' ? undefined : cleaned;
 }
 
-function partsOf<K extends MessageKind>(
-  kind: K,
-  data: MessageDataInput<K>,
-  context: Parameters<MessageTemplate<K>['render']>[1],
+function partsOf(
+  templates: TemplateSet,
+  kind: string,
+  data: unknown,
+  context: TemplateContext,
 ): { bulk: boolean; parts: TemplateOutput } {
   if (!Object.hasOwn(templates, kind)) throw new Error(`Unknown message kind: ${String(kind)}`);
-  const template: MessageTemplate<K> = templates[kind];
-  const parsed = messageDataSchemas[kind].parse(data) as MessageData<K>;
-  return { bulk: bulkByKind[kind], parts: template.render(parsed, context) };
+  const template = templates[kind] as MessageTemplate;
+  const parsed = template.schema.parse(data);
+  return { bulk: template.bulk, parts: template.render(parsed, context) };
 }
 
 const underline = (text: string, character: string) => `${text}\n${character.repeat([...text].length)}`;
 
 /**
- * One mail, ready for SES: subject, HTML and plain text, in the recipient's language.
- * Validates `data` with the kind's schema (throws a ZodError), refuses a subject that is not
- * header-safe, a bulk kind without an https `unsubscribeUrl` and a transactional kind with one.
+ * One mail of a kind in `templates`, ready for SES: subject, HTML and plain text, in the
+ * recipient's language. Validates `data` with the kind's schema (throws a ZodError), refuses a
+ * kind not in `templates`, a subject that is not header-safe, a bulk kind without an https
+ * `unsubscribeUrl` and a transactional kind with one.
  */
-export function renderMessage(input: MessageInput): RenderedMessage {
+export function renderMessage<T extends TemplateSet>(
+  templates: T,
+  input: MessageInputOf<T>,
+): RenderedMessage {
   const { kind, language } = input;
   const texts = Object.hasOwn(mailTexts, language) ? mailTexts[language] : undefined;
   if (!texts) throw new Error(`Unsupported mail language: ${String(language)}`);
   const tenantName = tenantNameOf(input.tenantName);
   const recipientName = recipientNameOf(input.recipientName);
 
-  const { bulk, parts } = partsOf(kind, input.data, { language, texts, tenantName });
+  const { bulk, parts } = partsOf(templates, kind, input.data, { language, texts, tenantName });
 
   let unsubscribeUrl: string | undefined;
   if (bulk) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent, tenantIdField } from '../platform/bus/contract.js';
+import { actorField, defineEvent, tenantIdField } from '../platform/bus/contract.js';
 
 /** The meetings capability's catalogue events. */
 
@@ -18,4 +18,137 @@ export const MeetingReminderDue = defineEvent({
   }),
 });
 
-export const meetingEvents = [MeetingReminderDue] as const;
+const meetingId = z.string().min(1);
+const contactId = z.string().min(1);
+
+/**
+ * A contact answered an invitation (or staff answered for them): the invitation's new status at
+ * `invitationVersion`. A consumer that finds a newer version skips it: that answer has its own event.
+ */
+export const InvitationAnswered = defineEvent({
+  name: 'invitation.answered',
+  source: 'samverkan.events',
+  detailType: 'InvitationAnswered',
+  version: 1,
+  schema: z.object({
+    tenantId: tenantIdField,
+    eventId: meetingId,
+    contactId,
+    invitationVersion: z.number().int().positive(),
+    status: z.enum(['attending', 'waitlisted', 'declined']),
+    seats: z.number().int().nonnegative(),
+    /** Seats this answer gave up (a decline after attending); SeatsReleased follows with them. */
+    releasedSeats: z.number().int().nonnegative(),
+    actor: actorField,
+  }),
+});
+
+/** Seats came free (a decline, more capacity): the waitlist gets them, first come first served. */
+export const SeatsReleased = defineEvent({
+  name: 'event.seats-released',
+  source: 'samverkan.events',
+  detailType: 'SeatsReleased',
+  version: 1,
+  schema: z.object({
+    tenantId: tenantIdField,
+    eventId: meetingId,
+    seats: z.number().int().positive(),
+    actor: actorField,
+  }),
+});
+
+/** A waitlisted contact got a seat. */
+export const WaitlistPromoted = defineEvent({
+  name: 'invitation.promoted',
+  source: 'samverkan.events',
+  detailType: 'WaitlistPromoted',
+  version: 1,
+  schema: z.object({
+    tenantId: tenantIdField,
+    eventId: meetingId,
+    contactId,
+    invitationVersion: z.number().int().positive(),
+    seats: z.number().int().positive(),
+    actor: actorField,
+  }),
+});
+
+/** A meeting was published: invitations may go out, reminders and its end are scheduled. */
+export const MeetingPublished = defineEvent({
+  name: 'event.published',
+  source: 'samverkan.events',
+  detailType: 'EventPublished',
+  version: 1,
+  schema: z.object({
+    tenantId: tenantIdField,
+    eventId: meetingId,
+    sequence: z.number().int(),
+    actor: actorField,
+  }),
+});
+
+/**
+ * A published meeting changed: what attendees see (time, place, title, agenda; formatted as the
+ * mail shows them) and whether its times moved (reminders and its end move with them).
+ */
+export const MeetingChanged = defineEvent({
+  name: 'event.changed',
+  source: 'samverkan.events',
+  detailType: 'EventChanged',
+  version: 1,
+  schema: z.object({
+    tenantId: tenantIdField,
+    eventId: meetingId,
+    /** The calendar SEQUENCE after the change. */
+    sequence: z.number().int().nonnegative(),
+    changes: z.array(
+      z.object({
+        field: z.enum(['time', 'place', 'title', 'agenda']),
+        before: z.string(),
+        after: z.string(),
+      }),
+    ),
+    timesMoved: z.boolean(),
+    actor: actorField,
+  }),
+});
+
+/** A meeting was cancelled; `wasPublished` says whether anyone had been told about it. */
+export const MeetingCancelled = defineEvent({
+  name: 'event.cancelled',
+  source: 'samverkan.events',
+  detailType: 'EventCancelled',
+  version: 1,
+  schema: z.object({
+    tenantId: tenantIdField,
+    eventId: meetingId,
+    wasPublished: z.boolean(),
+    message: z.string().max(5000).optional(),
+    actor: actorField,
+  }),
+});
+
+/** A published meeting has ended (a one-time schedule at its end): follow-up can begin. */
+export const MeetingEnded = defineEvent({
+  name: 'event.ended',
+  source: 'samverkan.events',
+  detailType: 'EventEnded',
+  version: 1,
+  schema: z.object({
+    tenantId: tenantIdField,
+    eventId: meetingId,
+    /** The end it was scheduled for: an ended event that moved since is ignored. */
+    end: z.iso.datetime({ offset: true }),
+  }),
+});
+
+export const meetingEvents = [
+  MeetingReminderDue,
+  InvitationAnswered,
+  SeatsReleased,
+  WaitlistPromoted,
+  MeetingPublished,
+  MeetingChanged,
+  MeetingCancelled,
+  MeetingEnded,
+] as const;

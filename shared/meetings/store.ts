@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
   GetCommand,
-  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../platform/aws/clients.js';
+import { outboxPut, type PendingEvent, pendingEvent, writeWithEvents } from '../platform/bus/outbox.js';
 import {
   compact,
   isConditionalCheckFailed,
@@ -15,6 +15,7 @@ import {
   tenantPk,
   withoutKeys,
 } from '../platform/table/table.js';
+import { InvitationAnswered, SeatsReleased, WaitlistPromoted } from './events.js';
 import type { EventCounters, EventInput, Invitation, Meeting, RsvpAnswer } from './meeting.js';
 
 /**
@@ -60,7 +61,7 @@ const strip = <T>(item: Record<string, unknown>) => {
 
 // ---------------------------------------------------------------- events
 
-/** Empty strings are not stored (see compact); they read back as empty. */
+/** Empty optional strings are not stored (see compact); they read back as empty. */
 const withDefaults = (event: Meeting): Meeting => ({
   ...event,
   description: event.description ?? '',
@@ -138,19 +139,28 @@ export async function listEvents(tenantId: string, client = documentClient): Pro
 }
 
 /** Replaces the event, guarded by the version the editor saw. */
+/** Replaces the event if it is still at `expectedVersion`, with the events this change causes. */
 export async function saveEvent(
   event: Meeting,
   expectedVersion: number,
+  events: PendingEvent[] = [],
   client = documentClient,
 ): Promise<void> {
   try {
-    await client.send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: compact({ ...eventKey(event.tenantId, event.eventId), type: 'event', ...event }),
-        ConditionExpression: 'version = :expected',
-        ExpressionAttributeValues: { ':expected': expectedVersion },
-      }),
+    await writeWithEvents(
+      event.tenantId,
+      [
+        {
+          Put: {
+            TableName: tableName(),
+            Item: compact({ ...eventKey(event.tenantId, event.eventId), type: 'event', ...event }),
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          },
+        },
+      ],
+      events,
+      client,
     );
   } catch (error) {
     if (isConditionalCheckFailed(error)) throw new StaleVersionError();
@@ -423,6 +433,8 @@ export async function answer(
   event: Meeting,
   contactId: string,
   response: RsvpAnswer,
+  /** Who answered, and whether this is the waitlist's promotion rather than the contact's own answer. */
+  by: { actor: string; promotion?: boolean },
   client = documentClient,
 ): Promise<RsvpOutcome> {
   return withConflictRetry(async () => {
@@ -472,6 +484,50 @@ export async function answer(
         : [];
     const wasAttending = invitation.status === 'attending' ? invitation.seats : 0;
     const wasWaitlisted = invitation.status === 'waitlisted' ? invitation.seats : 0;
+    // The events of this answer, written in its transaction; one per invitation version, so a
+    // retried write cannot announce the same answer twice.
+    const version = invitation.version + 1;
+    const eventId = `${ids.eventId}-${contactId}-v${version}`;
+    const answered = (
+      status: 'attending' | 'waitlisted' | 'declined',
+      seats: number,
+      releasedSeats = 0,
+    ): Item[] => [
+      outboxPut(
+        ids.tenantId,
+        by.promotion && status === 'attending'
+          ? pendingEvent(
+              WaitlistPromoted,
+              { ...ids, contactId, invitationVersion: version, seats, actor: by.actor },
+              `promoted-${eventId}`,
+            )
+          : pendingEvent(
+              InvitationAnswered,
+              {
+                ...ids,
+                contactId,
+                invitationVersion: version,
+                status,
+                seats,
+                releasedSeats,
+                actor: by.actor,
+              },
+              `answered-${eventId}`,
+            ),
+      ),
+      ...(releasedSeats > 0
+        ? [
+            outboxPut(
+              ids.tenantId,
+              pendingEvent(
+                SeatsReleased,
+                { ...ids, seats: releasedSeats, actor: by.actor },
+                `released-${eventId}`,
+              ),
+            ),
+          ]
+        : []),
+    ];
 
     if (response.answer === 'decline') {
       const deltas: Record<string, number> = {
@@ -487,6 +543,7 @@ export async function answer(
         invitationUpdate('declined', 0, { waitlistedAt: undefined }),
         counterUpdate(ids.tenantId, ids.eventId, deltas),
         ...leaveWaitlist,
+        ...answered('declined', 0, wasAttending),
       ];
       if (wasAttending) items.push(orgSeatsUpdate(ids, invitation.organisationId, -wasAttending));
       await client.send(new TransactWriteCommand({ TransactItems: items }));
@@ -514,6 +571,7 @@ export async function answer(
       ),
       orgSeatsUpdate(ids, invitation.organisationId, delta, event.seatLimitPerOrganisation),
       ...leaveWaitlist,
+      ...answered('attending', seats, Math.max(0, -delta)),
     ];
     try {
       await client.send(new TransactWriteCommand({ TransactItems: items }));
@@ -557,6 +615,7 @@ export async function answer(
               },
             },
           },
+          ...answered('waitlisted', seats),
         ],
       }),
     );
@@ -604,7 +663,7 @@ async function orgSeats(
   return Number(Item?.seats ?? 0);
 }
 
-async function waitlistPosition(
+export async function waitlistPosition(
   tenantId: string,
   eventId: string,
   waitlistedAt: string,
@@ -649,7 +708,11 @@ export async function waitlist(tenantId: string, eventId: string, limit = 50, cl
  * to attending with the same conditions as any answer; one who would break their
  * organisation's limit is passed over (and keeps their place). Returns who was promoted.
  */
-export async function promoteFromWaitlist(event: Meeting, client = documentClient): Promise<string[]> {
+export async function promoteFromWaitlist(
+  event: Meeting,
+  actor: string,
+  client = documentClient,
+): Promise<string[]> {
   const promoted: string[] = [];
   for (const candidate of await waitlist(event.tenantId, event.eventId, 100, client)) {
     const invitation = await getInvitation(event.tenantId, event.eventId, candidate.contactId, client);
@@ -668,6 +731,7 @@ export async function promoteFromWaitlist(event: Meeting, client = documentClien
         accessibility: invitation.accessibility,
         note: invitation.note,
       },
+      { actor, promotion: true },
       client,
     );
     if (outcome.result === 'attending') promoted.push(candidate.contactId);

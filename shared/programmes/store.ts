@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../platform/aws/clients.js';
+import { pendingEvent, writeWithEvents } from '../platform/bus/outbox.js';
 import { HttpError } from '../platform/http/errors.js';
 import {
   compact,
@@ -10,6 +11,7 @@ import {
   tenantPk,
   withoutKeys,
 } from '../platform/table/table.js';
+import { ProgrammeCreated, ProgrammeUpdated } from './events.js';
 import type { Programme, ProgrammeInput, ProgrammeUpdate, Theme } from './programme.js';
 
 const sk = (programmeId: string) => `PROGRAMME#${programmeId}`;
@@ -19,9 +21,11 @@ function fromItem(item: Record<string, unknown>): Programme {
   return { description: '', ...rest } as unknown as Programme;
 }
 
+/** Creates a programme; ProgrammeCreated is written in the same transaction. */
 export async function createProgramme(
   tenantId: string,
   input: ProgrammeInput,
+  actor: string,
   client = documentClient,
 ): Promise<Programme> {
   const now = new Date().toISOString();
@@ -38,18 +42,33 @@ export async function createProgramme(
     createdAt: now,
     updatedAt: now,
   };
-  await client.send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: compact({
-        pk: tenantPk(tenantId),
-        sk: sk(programme.programmeId),
-        type: 'programme',
-        ...programme,
-        themes: programme.themes.map(compact),
+  await writeWithEvents(
+    tenantId,
+    [
+      {
+        Put: {
+          TableName: tableName(),
+          Item: compact({
+            pk: tenantPk(tenantId),
+            sk: sk(programme.programmeId),
+            type: 'programme',
+            ...programme,
+            themes: programme.themes.map(compact),
+          }),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ],
+    [
+      pendingEvent(ProgrammeCreated, {
+        tenantId,
+        programmeId: programme.programmeId,
+        name: programme.name,
+        themeCount: programme.themes.length,
+        actor,
       }),
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
+    ],
+    client,
   );
   return programme;
 }
@@ -77,6 +96,7 @@ export async function listProgrammes(tenantId: string, client = documentClient):
 export async function replaceProgramme(
   before: Programme,
   update: ProgrammeUpdate,
+  change: { changedFields: string[]; actor: string },
   client = documentClient,
 ): Promise<Programme> {
   const existingThemes = new Map(before.themes.map((t) => [t.id, t]));
@@ -97,19 +117,34 @@ export async function replaceProgramme(
     updatedAt: new Date().toISOString(),
   };
   try {
-    await client.send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: compact({
-          pk: tenantPk(before.tenantId),
-          sk: sk(before.programmeId),
-          type: 'programme',
-          ...after,
-          themes: after.themes.map(compact),
+    await writeWithEvents(
+      before.tenantId,
+      [
+        {
+          Put: {
+            TableName: tableName(),
+            Item: compact({
+              pk: tenantPk(before.tenantId),
+              sk: sk(before.programmeId),
+              type: 'programme',
+              ...after,
+              themes: after.themes.map(compact),
+            }),
+            ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+            ExpressionAttributeValues: { ':expected': update.expectedVersion },
+          },
+        },
+      ],
+      [
+        pendingEvent(ProgrammeUpdated, {
+          tenantId: before.tenantId,
+          programmeId: after.programmeId,
+          name: after.name,
+          changedFields: change.changedFields,
+          actor: change.actor,
         }),
-        ConditionExpression: 'attribute_exists(pk) AND version = :expected',
-        ExpressionAttributeValues: { ':expected': update.expectedVersion },
-      }),
+      ],
+      client,
     );
   } catch (error) {
     if (isConditionalCheckFailed(error)) {

@@ -2,8 +2,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoTenant, demoStaff, demoTenants } from '../../infra/local/demo-data.js';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
-import { messages } from '../../shared/platform/texts/console-texts.js';
+import { dashboardMessages } from '../../shared/activity/texts.js';
 import type { Language } from '../../shared/platform/texts/language.js';
+import { shellMessages } from '../../shared/platform/texts/shell.js';
+import { programmeMessages } from '../../shared/programmes/texts.js';
 import {
   axeViolations,
   describeViolations,
@@ -89,7 +91,7 @@ const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
 /** The programme's link in the dashboard's programme list (the activity list may link it too). */
 const programmeLink = (page: Page, language: Language, name: string) =>
   page
-    .getByRole('region', { name: messages[language].dashboard.programmesHeading })
+    .getByRole('region', { name: dashboardMessages[language].programmesHeading })
     .getByRole('link', { name, exact: true });
 
 /** The staff API's programmes of a tenant, read with one of its staff's id token. */
@@ -124,7 +126,7 @@ describe('the test browser', () => {
 });
 
 describe.each(cases)('$tenant.name staff', (c) => {
-  const m = messages[c.language];
+  const m = shellMessages[c.language];
 
   it('sign in through the identity provider and land on their own tenant’s dashboard', async () => {
     const context = await newContext(c.locale);
@@ -153,7 +155,9 @@ describe.each(cases)('$tenant.name staff', (c) => {
   it('see the console in the tenant’s language when the browser prefers none of the console’s', async () => {
     const page = await signIn(await newContext('de-DE'), c.staffId);
     await expect(htmlLang(page)).resolves.toBe(c.language);
-    await expect(page.locator('main .eyebrow').first().textContent()).resolves.toBe(m.dashboard.title);
+    await expect(page.locator('main .eyebrow').first().textContent()).resolves.toBe(
+      dashboardMessages[c.language].title,
+    );
   });
 
   it('open the programme page from the dashboard list', async () => {
@@ -170,7 +174,7 @@ describe.each(cases)('$tenant.name staff', (c) => {
     await expect(page.locator('ul.themes h3').allTextContents()).resolves.toEqual(c.tenant.programme.themes);
     await expect(page.locator('header .tenant').textContent()).resolves.toBe(c.tenant.name);
 
-    await page.getByRole('link', { name: m.programme.backToOverview }).click();
+    await page.getByRole('link', { name: programmeMessages[c.language].backToOverview }).click();
     await page.waitForURL(url('/console'));
   });
 
@@ -243,19 +247,21 @@ describe('the language switch', () => {
     await page.waitForURL(url('/console'));
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     await expect(page.locator('main .eyebrow').first().textContent()).resolves.toBe(
-      messages.en.dashboard.title,
+      dashboardMessages.en.title,
     );
     await expect(page.locator('select[name="language"]').inputValue()).resolves.toBe('en');
-    await expect(page.getByRole('button', { name: messages.en.account.signOut }).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: shellMessages.en.account.signOut }).count()).resolves.toBe(
+      1,
+    );
 
     // Followed links, a typed address and a reload all keep the choice (the cookie outranks
     // both the browser's Accept-Language and the tenant's language).
     await programmeLink(page, 'en', hassleholm.tenant.programme.name).click();
     await page.waitForURL((u) => u.pathname.startsWith('/console/programmes/'));
     await expect(htmlLang(page)).resolves.toBe('en');
-    await expect(
-      page.getByRole('link', { name: messages.en.programme.backToOverview }).count(),
-    ).resolves.toBe(1);
+    await expect(page.getByRole('link', { name: programmeMessages.en.backToOverview }).count()).resolves.toBe(
+      1,
+    );
     await page.goto(url('/console'));
     await expect(htmlLang(page)).resolves.toBe('en');
     await page.reload();
@@ -289,9 +295,9 @@ describe('sessions', () => {
   it('end with sign-out: the console asks to sign in again', async () => {
     const context = await newContext(hassleholm.locale);
     const page = await signIn(context, hassleholm.staffId);
-    await page.getByRole('button', { name: messages.sv.account.signOut }).click();
+    await page.getByRole('button', { name: shellMessages.sv.account.signOut }).click();
     await page.waitForURL(url('/'));
-    await expect(page.getByRole('link', { name: messages.sv.landing.signIn }).count()).resolves.toBe(1);
+    await expect(page.getByRole('link', { name: shellMessages.sv.landing.signIn }).count()).resolves.toBe(1);
     expect((await context.cookies()).map((k) => k.name)).not.toContain('samverkan_session');
 
     await page.goto(url('/console'));

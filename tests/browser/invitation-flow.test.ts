@@ -2,9 +2,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoStaff, demoTenants } from '../../infra/local/demo-data.js';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
-import { mailTexts } from '../../shared/mail/texts.js';
+import { eventMailTexts } from '../../shared/meetings/mails/texts.js';
+import { meetingsMessages } from '../../shared/meetings/texts/console.js';
 import { rsvpTexts } from '../../shared/meetings/texts/rsvp.js';
-import { messages } from '../../shared/platform/texts/console-texts.js';
 import { waitFor } from '../helpers.js';
 import { addContacts, mailbox, recipientOf, type StoredMail } from '../mail-helpers.js';
 import {
@@ -28,7 +28,7 @@ const hassleholm = demoTenants.find((t) => t.tenantId === 'hassleholm');
 const anna = demoStaff.find((s) => s.staffId === 'staff-hlm-anna');
 if (!hassleholm || !anna) throw new Error('demo data has no Hässleholm or no Anna');
 const tenant = hassleholm;
-const ev = messages.sv.events;
+const ev = meetingsMessages.sv;
 
 /** The seeded contact who answers: seed.ts slugs names to ids and writes `<id>@<org-slug>.example`. */
 const karin = {
@@ -239,8 +239,8 @@ describe('the invitation flow', () => {
       mailTo(karin.email, 'the invitation to Karin', (m) => m.subject.includes(title)),
       mailTo(sofie.email, 'the invitation to Sofie', (m) => m.subject.includes(title)),
     ]);
-    expect(toKarin.subject).toBe(mailTexts.sv.events.invitation.subject(title));
-    expect(toSofie.subject).toBe(mailTexts.da.events.invitation.subject(title));
+    expect(toKarin.subject).toBe(eventMailTexts.sv.invitation.subject(title));
+    expect(toSofie.subject).toBe(eventMailTexts.da.invitation.subject(title));
     expect(toKarin.body.text).toContain(title);
     expect(toKarin.body.html).toContain(title);
     invitationMessageId = toKarin.messageId;
@@ -290,7 +290,7 @@ describe('the invitation flow', () => {
       'the confirmation to Karin',
       (m) => m.messageId !== invitationMessageId && m.subject.includes(title),
     );
-    expect(confirmation.subject).toBe(mailTexts.sv.events.rsvpConfirmation.subject.attending(title));
+    expect(confirmation.subject).toBe(eventMailTexts.sv.rsvpConfirmation.subject.attending(title));
     const attachments = (confirmation.attachments ?? []) as { content?: string }[];
     expect(JSON.stringify(attachments)).toContain('text/calendar');
     const ics = Buffer.from(attachments[0]?.content ?? '', 'base64').toString('utf8');

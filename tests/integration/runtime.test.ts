@@ -1,12 +1,14 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { relay } from '../../functions/platform/outbox-relay.js';
 import { buildApp } from '../../infra/aws/build-app.js';
 import { matchesPattern } from '../../infra/local/event-pattern.js';
 import { LOCAL_CLIENT_ID } from '../../infra/local/identity-provider.js';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
 import { wiring } from '../../infra/wiring.js';
-import { PublishError, publish } from '../../shared/platform/bus/publisher.js';
+import { outboxPut, pendingEvent } from '../../shared/platform/bus/outbox.js';
+import { PublishError } from '../../shared/platform/bus/publisher.js';
 import { ProgrammeCreated } from '../../shared/programmes/events.js';
 import { staffClient, waitFor } from '../helpers.js';
 
@@ -113,15 +115,15 @@ describe('bad input gets a 4xx that names the field and writes nothing', () => {
 
   it('answers 500 without internals when something breaks', async () => {
     const admin = await staffClient(runtime, HLM_ADMIN);
-    const previous = process.env.EVENT_BUS_NAME;
-    process.env.EVENT_BUS_NAME = 'no-such-bus';
+    const previous = process.env.TABLE_NAME;
+    process.env.TABLE_NAME = 'no-such-table';
     try {
       const response = await admin.call('POST', '/api/programmes', validProgramme);
       expect(response.status).toBe(500);
       expect(response.json).toMatchObject({ error: 'Internal error', details: [] });
-      expect(response.text).not.toMatch(/no-such-bus|stack|at /);
+      expect(response.text).not.toMatch(/no-such-table|stack|at /);
     } finally {
-      process.env.EVENT_BUS_NAME = previous;
+      process.env.TABLE_NAME = previous;
     }
   });
 });
@@ -229,37 +231,70 @@ describe('programmes API', () => {
   });
 });
 
-describe('the publisher', () => {
-  it('treats a rejected PutEvents entry as an error', async () => {
+describe('the outbox', () => {
+  const record = (sequence: string, detail: string, detailType = 'ProgrammeCreated') => ({
+    eventID: sequence,
+    eventName: 'INSERT' as const,
+    dynamodb: {
+      SequenceNumber: sequence,
+      NewImage: {
+        type: { S: 'outbox' },
+        source: { S: 'samverkan.programmes' },
+        detailType: { S: detailType },
+        bus: { S: 'app' },
+        detail: { S: detail },
+      },
+    },
+  });
+
+  it('reports a rejected PutEvents entry, and every record after it, as failed', async () => {
     const previous = process.env.EVENT_BUS_NAME;
     process.env.EVENT_BUS_NAME = 'no-such-bus';
     try {
-      await expect(
-        publish(ProgrammeCreated, {
-          tenantId: 'hassleholm',
-          programmeId: 'p',
-          name: 'n',
-          themeCount: 0,
-          actor: 'a',
-        }),
-      ).rejects.toThrow(PublishError);
+      const detail = JSON.stringify({ tenantId: 'hassleholm', programmeId: 'p', name: 'n', themeCount: 0 });
+      const result = await relay([record('1', detail), record('2', detail)]);
+      expect(result.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(['1', '2']);
     } finally {
       process.env.EVENT_BUS_NAME = previous;
     }
   });
 
-  it('refuses an event that does not match its schema, before sending', async () => {
-    const published = runtime.bus.published.length;
-    await expect(
-      publish(ProgrammeCreated, {
-        tenantId: 'Not A Tenant!',
-        programmeId: '',
-        name: 'n',
-        themeCount: -1,
-        actor: 'a',
-      }),
-    ).rejects.toThrow(/does not match its schema/);
-    expect(runtime.bus.published.length).toBe(published);
+  it('puts the events of a batch on the bus in order, ten to a call', async () => {
+    const before = runtime.bus.published.length;
+    const records = Array.from({ length: 23 }, (_, i) =>
+      record(
+        String(1000 + i),
+        JSON.stringify({
+          tenantId: 'hassleholm',
+          programmeId: `relay-${i}`,
+          name: 'n',
+          themeCount: 0,
+          actor: 'a',
+          version: 1,
+        }),
+      ),
+    );
+    expect((await relay(records)).batchItemFailures).toEqual([]);
+    const relayed = runtime.bus.published
+      .slice(before)
+      .map((e) => (e.detail as { programmeId: string }).programmeId)
+      .filter((id) => id.startsWith('relay-'));
+    expect(relayed).toEqual(records.map((_, i) => `relay-${i}`));
+  });
+
+  it('refuses an event that does not match its schema, before anything is written', () => {
+    expect(() =>
+      outboxPut(
+        'hassleholm',
+        pendingEvent(ProgrammeCreated, {
+          tenantId: 'Not A Tenant!',
+          programmeId: '',
+          name: 'n',
+          themeCount: -1,
+          actor: 'a',
+        }),
+      ),
+    ).toThrow(PublishError);
   });
 });
 

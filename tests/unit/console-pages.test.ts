@@ -4,15 +4,18 @@ import { render } from 'preact-render-to-string';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DashboardPage } from '../../shared/activity/pages/dashboard.js';
 import type { ActivityEntry } from '../../shared/activity/store.js';
+import { dashboardMessages } from '../../shared/activity/texts.js';
 import type { StaffIdentity } from '../../shared/platform/identity/staff.js';
 import type { Tenant } from '../../shared/platform/tenants/store.js';
-import { formatDateTime, formatPeriod, messages } from '../../shared/platform/texts/console-texts.js';
+import { formatDateTime, formatPeriod } from '../../shared/platform/texts/format.js';
 import { type Language, languages } from '../../shared/platform/texts/language.js';
+import { shellMessages } from '../../shared/platform/texts/shell.js';
 import { ConsoleShell, type ConsoleShellProps } from '../../shared/platform/ui/console-shell.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { LandingPage } from '../../shared/platform/ui/landing.js';
 import { ProgrammePage } from '../../shared/programmes/pages/programme.js';
 import type { Programme } from '../../shared/programmes/programme.js';
+import { programmeMessages } from '../../shared/programmes/texts.js';
 
 vi.hoisted(() => {
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
@@ -130,24 +133,28 @@ function leaves(value: unknown, path = ''): [string, string][] {
 }
 
 describe('message catalogue', () => {
-  it('has every key, non-empty, in all three languages', () => {
-    const keys = leaves(messages.en).map(([path]) => path);
-    expect(keys.length).toBeGreaterThan(40);
+  it.each([
+    ['shell', shellMessages],
+    ['dashboard', dashboardMessages],
+    ['programme', programmeMessages],
+  ] as const)('%s: has every key, non-empty, in all three languages', (_, table) => {
+    const keys = leaves(table.en).map(([path]) => path);
+    expect(keys.length).toBeGreaterThan(5);
     for (const language of languages) {
-      const entries = leaves(messages[language]);
+      const entries = leaves(table[language]);
       expect(entries.map(([path]) => path)).toEqual(keys);
       for (const [path, text] of entries) expect(text.trim(), `${language}${path}`).not.toBe('');
     }
   });
 
   it('is actually translated: the languages differ where they should', () => {
-    expect(messages.sv.nav.overview).toBe('Översikt');
-    expect(messages.da.nav.overview).toBe('Oversigt');
-    expect(messages.sv.account.signOut).toBe('Logga ut');
-    expect(messages.da.account.signOut).toBe('Log ud');
-    expect(messages.sv.languageSwitch.label).toBe('Språk');
-    expect(messages.da.languageSwitch.label).toBe('Sprog');
-    expect(messages.da.dashboard.programmesHeading).toBe('Programmer');
+    expect(shellMessages.sv.nav.overview).toBe('Översikt');
+    expect(shellMessages.da.nav.overview).toBe('Oversigt');
+    expect(shellMessages.sv.account.signOut).toBe('Logga ut');
+    expect(shellMessages.da.account.signOut).toBe('Log ud');
+    expect(shellMessages.sv.languageSwitch.label).toBe('Språk');
+    expect(shellMessages.da.languageSwitch.label).toBe('Sprog');
+    expect(dashboardMessages.da.programmesHeading).toBe('Programmer');
   });
 });
 
@@ -161,7 +168,7 @@ describe('dates', () => {
 
   it('keeps calendar dates on their day, whatever the zone', () => {
     expect(formatPeriod('sv', '2026-01-01', '2026-12-31')).toBe('1 januari 2026 – 31 december 2026');
-    expect(formatPeriod('da', undefined, undefined)).toBe(messages.da.period.none);
+    expect(formatPeriod('da', undefined, undefined)).toBe(shellMessages.da.period.none);
   });
 
   it('never throws on a bad zone or a bad instant', () => {
@@ -174,7 +181,7 @@ describe('console shell', () => {
   it.each(languages)('sets lang="%s" on <html> and speaks it', (language) => {
     const html = shell({}, language);
     expect(html).toMatch(new RegExp(`^<html lang="${language}">`));
-    expect(html).toContain(messages[language].account.signOut);
+    expect(html).toContain(shellMessages[language].account.signOut);
     expect(html).toContain(`<option value="${language}" lang="${language}" selected`);
   });
 
@@ -184,7 +191,7 @@ describe('console shell', () => {
     expect(target).toBe('main');
     expect(html).toContain(`<main id="${target}"`);
     expect(html).toContain('<header');
-    expect(html).toContain(`<nav class="site-nav" aria-label="${messages.sv.nav.label}">`);
+    expect(html).toContain(`<nav class="site-nav" aria-label="${shellMessages.sv.nav.label}">`);
     expect(html).toContain('<footer');
     expect(html).toContain('name="viewport" content="width=device-width, initial-scale=1"');
   });
@@ -220,7 +227,7 @@ describe('console shell', () => {
 
   it('shows who is signed in, with the role translated', () => {
     expect(shell({}, 'da')).toContain('Anna Berg');
-    expect(shell({}, 'da')).toContain(messages.da.account.roles.editor);
+    expect(shell({}, 'da')).toContain(shellMessages.da.account.roles.editor);
   });
 
   it('escapes a tenant or staff name, and keeps the stylesheet as CSS', () => {
@@ -274,8 +281,8 @@ describe('dashboard', () => {
 
   it('says what to do next when there is nothing yet', () => {
     const html = dashboard('da', { programmes: [], activity: [], counters: {} });
-    expect(html).toContain(messages.da.dashboard.noProgrammes);
-    expect(html).toContain(messages.da.dashboard.noActivity);
+    expect(html).toContain(dashboardMessages.da.noProgrammes);
+    expect(html).toContain(dashboardMessages.da.noActivity);
     expect(html).not.toContain('<ul class="list');
   });
 });
@@ -314,8 +321,8 @@ describe('programme page', () => {
         timeZone: 'UTC',
       }),
     );
-    expect(html).toContain(messages.sv.programme.noDescription);
-    expect(html).toContain(messages.sv.programme.noThemes);
+    expect(html).toContain(programmeMessages.sv.noDescription);
+    expect(html).toContain(programmeMessages.sv.noThemes);
   });
 });
 
@@ -331,19 +338,22 @@ describe('standalone pages', () => {
     for (const language of languages) {
       const html = render(h(ErrorPage, { status, message: `Oops ${XSS}`, language }));
       expect(html).toMatch(new RegExp(`^<html lang="${language}">`));
-      expect(html).toContain(`<h1>${messages[language].errors[kind].heading}</h1>`);
+      expect(html).toContain(`<h1>${shellMessages[language].errors[kind].heading}</h1>`);
       expect(html).toContain(`Oops ${ESCAPED}`);
       expect(html).toContain('<a class="button" href="/">');
       expect(html).toContain('<main id="main"');
     }
   });
 
-  it('marks the English message as English on a Swedish page', () => {
-    expect(render(h(ErrorPage, { status: 404, message: 'Not found', language: 'sv' }))).toContain(
-      '<span lang="en">Not found</span>',
+  it('shows the message in the page language, and marks one given in another language', () => {
+    expect(render(h(ErrorPage, { status: 404, message: 'Hittades inte', language: 'sv' }))).toContain(
+      '<span>Hittades inte</span>',
     );
-    expect(render(h(ErrorPage, { status: 404, message: 'Not found', language: 'en' }))).toContain(
-      '<span>Not found</span>',
+    expect(
+      render(h(ErrorPage, { status: 404, message: 'Not found', language: 'sv', messageLanguage: 'en' })),
+    ).toContain('<span lang="en">Not found</span>');
+    expect(render(h(ErrorPage, { status: 404, message: '', language: 'da' }))).not.toContain(
+      shellMessages.da.errors.detail,
     );
   });
 
@@ -351,9 +361,9 @@ describe('standalone pages', () => {
     for (const language of languages) {
       const html = render(h(LandingPage, { language }));
       expect(html).toMatch(new RegExp(`^<html lang="${language}">`));
-      expect(html).toContain(messages[language].landing.about);
+      expect(html).toContain(shellMessages[language].landing.about);
       expect(html).toContain(
-        `<a class="button" href="/auth/sign-in">${messages[language].landing.signIn}</a>`,
+        `<a class="button" href="/auth/sign-in">${shellMessages[language].landing.signIn}</a>`,
       );
     }
   });
@@ -451,7 +461,7 @@ describe('console-pages handler', () => {
     data.getTenant.mockResolvedValue(undefined);
     const res = await call(event('GET /console'));
     expect(res.statusCode).toBe(404);
-    expect(res.body).toContain(messages.sv.errors.notFound.heading);
+    expect(res.body).toContain(shellMessages.sv.errors.notFound.heading);
   });
 
   it('renders a programme of the tenant, escaped', async () => {

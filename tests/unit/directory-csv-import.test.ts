@@ -226,6 +226,12 @@ describe('rows', () => {
         column: 'Org.nr',
         field: 'organisationNumber',
         message: 'The check digit of 556012-5791 is wrong (Luhn)',
+        issue: {
+          code: 'custom',
+          reason: 'organisationNumber.checkDigit',
+          params: { number: '556012-5791', country: 'SE' },
+          path: ['organisationNumber'],
+        },
       },
     ]);
     expect(rows[1]?.errors.map((e) => [e.row, e.column])).toEqual([
@@ -241,6 +247,7 @@ describe('rows', () => {
         column: 'Företag',
         field: 'organisationName',
         message: 'Required when an organisation number is given',
+        issue: { code: 'custom', reason: 'requiredWithOrganisationNumber', path: ['organisationName'] },
       },
     ]);
     expect(summary).toMatchObject({

@@ -6,7 +6,7 @@ import { ContactsPage, ImportPage, OrganisationsPage } from '../../shared/direct
 import { directoryMessages } from '../../shared/directory/texts.js';
 import { HttpError } from '../../shared/platform/http/errors.js';
 import { parseMultipart } from '../../shared/platform/http/multipart.js';
-import { messages } from '../../shared/platform/texts/console-texts.js';
+import { shellMessages } from '../../shared/platform/texts/shell.js';
 
 vi.hoisted(() => {
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
@@ -101,8 +101,9 @@ describe('the directory pages', () => {
     expect(html).toMatch(/<tr id="row-3" class="row-error">[\s\S]*?Fel<\/span>/);
     expect(html).toMatch(/<tr id="row-4" class="row-duplicate">[\s\S]*?Dubblett<\/span>/);
     expect(html).toContain('Samma e-postadress som rad 2 – raden hoppas över.');
-    // Error texts from the parser are English: marked so screen readers say them right.
-    expect(html).toMatch(/<strong>Org.nr<\/strong>: <span lang="en">/);
+    // Row errors are worded in the page's language (the parser's English is the JSON API's).
+    expect(html).toContain('<strong>Org.nr</strong>: Inte ett organisationsnummer');
+    expect(html).not.toContain('lang="en"');
     expect(html).toContain('action="/console/imports/imp-1/commit"');
     expect(html).toMatch(/<select id="lawful-basis" name="lawfulBasis" required/);
     expect(html.match(/name="_csrf" value="csrf-token"/g)).toHaveLength(2);
@@ -162,7 +163,7 @@ describe('the console menu', () => {
   it('has Organisations, Contacts and Import in every language', () => {
     for (const language of ['sv', 'da', 'en'] as const) {
       const nav = consoleNav(language, '/console');
-      const m = messages[language].nav;
+      const m = shellMessages[language].nav;
       // Other capabilities add their own entries after these.
       expect(nav.slice(0, 4).map((item) => [item.href, item.label])).toEqual([
         ['/console', m.overview],
@@ -171,8 +172,8 @@ describe('the console menu', () => {
         ['/console/imports', m.import],
       ]);
     }
-    expect(messages.sv.nav.organisations).toBe('Organisationer');
-    expect(messages.da.nav.contacts).toBe('Kontakter');
+    expect(shellMessages.sv.nav.organisations).toBe('Organisationer');
+    expect(shellMessages.da.nav.contacts).toBe('Kontakter');
   });
 
   it('marks the section of a sub-page as current, and only that one', () => {

@@ -13,7 +13,7 @@ import {
 } from '../../shared/meetings/pages/form.js';
 import { EventInvitePage, emptyInviteValues, parseInviteForm } from '../../shared/meetings/pages/invite.js';
 import { EventLivePage, typeBreakdown } from '../../shared/meetings/pages/live.js';
-import { messages } from '../../shared/platform/texts/console-texts.js';
+import { meetingsMessages } from '../../shared/meetings/texts/console.js';
 
 const STOCKHOLM = 'Europe/Stockholm';
 const COPENHAGEN = 'Europe/Copenhagen';
@@ -181,7 +181,7 @@ describe('the form page', () => {
     expect(input).toContain('aria-invalid="true"');
     expect(input).toContain('aria-describedby="event-title-error"');
     expect(html).toContain('id="event-title-error"');
-    expect(html).toContain(messages.sv.events.form.errors.required);
+    expect(html).toContain(meetingsMessages.sv.form.errors.required);
     const capacity = /<input[^>]*id="event-capacity"[^>]*>/.exec(html)?.[0] ?? '';
     expect(capacity).toContain('aria-invalid="true"');
     expect(html).toContain('Ange ett heltal från 1 till 10000.');
@@ -403,7 +403,7 @@ describe('the live view', () => {
     expect(html).toContain('aria-pressed="false"');
     expect(html).toContain('href="/console/events/e1/export.csv?sep=semicolon"');
     expect(html).toContain('?cursor=abc');
-    expect(html).toContain(messages.sv.events.notices.published);
+    expect(html).toContain(meetingsMessages.sv.notices.published);
   });
 
   it('shows no write controls to a viewer', () => {

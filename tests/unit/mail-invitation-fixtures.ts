@@ -1,10 +1,10 @@
+import { type EventMessageKind, eventMessageKinds } from '../../shared/meetings/mails/content.js';
 import {
-  type EventMessageKind,
-  eventMessageKinds,
+  isBulkKind,
   type MessageDataInput,
+  type MessageInput,
   type MessageKind,
-} from '../../shared/mail/content.js';
-import { isBulkKind, type MessageInput } from '../../shared/mail/render.js';
+} from '../../shared/message-kinds.js';
 import type { Language } from '../../shared/platform/texts/language.js';
 
 /** Sample data for the event mails, with markup in every value staff, tenant or recipient wrote. */

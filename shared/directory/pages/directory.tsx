@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { formatNumber, t } from '../../platform/texts/console-texts.js';
+import { formatNumber } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
+import { shellTexts } from '../../platform/texts/shell.js';
 import type { ImportRow, ImportSummary } from '../csv-import.js';
 import {
   type LawfulBasis,
@@ -12,7 +13,7 @@ import {
 } from '../schemas.js';
 import type { Contact, Organisation } from '../store/contacts.js';
 import type { ImportResult } from '../store/imports.js';
-import { type DirectoryMessages, directoryTexts } from '../texts.js';
+import { type DirectoryMessages, directoryTexts, rowErrorText } from '../texts.js';
 
 export const organisationHref = (organisationId: string) =>
   `/console/organisations/${encodeURIComponent(organisationId)}`;
@@ -170,7 +171,7 @@ function ContactsTable({
   /** Shown as a column when given (the contacts page; not an organisation's own page). */
   organisationNames?: Map<string, string>;
 }) {
-  const m = t(language);
+  const m = shellTexts(language);
   const d = directoryTexts(language);
   const c = d.contacts;
   return (
@@ -258,7 +259,7 @@ export interface ImportPageProps {
   canImport: boolean;
   /** The pasted text, kept in the box when the file could not be read. */
   csvText?: string;
-  /** Why the file could not be read (413 / 422). */
+  /** Why the file could not be read (413 / 422), in the page's language. */
   error?: string;
   preview?: { importId: string; summary: ImportSummary; rows: ImportRow[] };
   result?: ImportResult;
@@ -320,7 +321,6 @@ function ImportPreviewSection({
   const d = directoryTexts(language);
   const i = d.import;
   const { summary, rows, importId } = preview;
-  const foreign = language === 'en' ? undefined : 'en';
   const counters: [string, number][] = [
     [i.summary.rows, summary.rows],
     [i.summary.ok, summary.ok],
@@ -440,7 +440,7 @@ function ImportPreviewSection({
                     <ul class="notes">
                       {row.errors.map((error) => (
                         <li key={`${error.field}-${error.message}`} class="note-error">
-                          <strong>{error.column}</strong>: <span lang={foreign}>{error.message}</span>
+                          <strong>{error.column}</strong>: {rowErrorText(error, language)}
                         </li>
                       ))}
                       {row.duplicates.map((duplicate) => (
@@ -519,7 +519,7 @@ export function ImportPage(props: ImportPageProps) {
               <p>
                 <strong>{i.fileError}</strong>
               </p>
-              <p lang={language === 'en' ? undefined : 'en'}>{error}</p>
+              <p>{error}</p>
             </div>
           ) : null}
           {preview ? (

@@ -14,6 +14,7 @@ import {
   simplifyName,
 } from '../csv-import.js';
 import { emailKey, idFromKey, type LawfulBasis } from '../schemas.js';
+import { directoryTexts } from '../texts.js';
 import type { Organisation } from './contacts.js';
 import {
   type ContactToCreate,
@@ -207,14 +208,25 @@ async function inParallel<T, R>(entries: T[], write: (batch: T[]) => Promise<Map
 }
 
 const retryLater = () =>
-  new HttpError(409, 'The directory changed during the import; commit again to finish it', [
-    { field: 'path.importId', message: 'Retry' },
-  ]);
+  new HttpError(
+    409,
+    'The directory changed during the import; commit again to finish it',
+    [{ field: 'path.importId', message: 'Retry' }],
+    { text: (language) => directoryTexts(language).import.refusals.changedDuringImport },
+  );
 
 const basisConflict = (basis: LawfulBasis) =>
-  new HttpError(409, `This import is committed with the lawful basis ${basis}`, [
-    { field: 'body.lawfulBasis', message: `Already ${basis}` },
-  ]);
+  new HttpError(
+    409,
+    `This import is committed with the lawful basis ${basis}`,
+    [{ field: 'body.lawfulBasis', message: `Already ${basis}` }],
+    {
+      text: (language) => {
+        const d = directoryTexts(language);
+        return d.import.refusals.committedWithOtherBasis(d.lawfulBases[basis].label);
+      },
+    },
+  );
 
 /**
  * Saves an import's plan with the lawful basis on every contact. Repeating it returns the first

@@ -677,20 +677,8 @@ export type BatchOutcome =
   /** Another record holds the unique value; its id. */
   | { kind: 'taken'; existingId: string | undefined };
 
-/**
- * Items per transaction: 100 in DynamoDB since 2022; the DynamoDB Local build we run (1.11)
- * still allows 10 and says so in its ValidationException, which lowers this once and for all.
- */
-let transactionItems = 100;
-
-/** True (and the limit lowered) when `sent` items were refused as too many for one transaction. */
-function lowerTransactionLimit(error: unknown, sent: number): boolean {
-  const { name, message } = (error as { name?: string; message?: string }) ?? {};
-  const limit = Number(/less than or equal to (\d+)/.exec(message ?? '')?.[1]);
-  if (name !== 'ValidationException' || !(limit >= 2 && sent > limit)) return false;
-  transactionItems = Math.min(transactionItems, limit);
-  return true;
-}
+/** Items per transaction: DynamoDB's limit (DynamoDB Local 3 has the same). */
+const transactionItems = 100;
 
 /**
  * Writes records with fixed ids, each with its guard, as many per transaction as it holds. A
@@ -748,11 +736,6 @@ async function createOnce<T>(
         for (const entry of pending) outcomes.set(entry, { kind: 'created' });
         break;
       } catch (error) {
-        if (lowerTransactionLimit(error, items.length)) {
-          // Too many for this service: hand the records back to be batched again.
-          rest = [...pending, ...rest];
-          break;
-        }
         if (isTransactionConflict(error) && attempt < 6) {
           await new Promise((r) => setTimeout(r, 25 * 2 ** attempt + Math.random() * 25));
           continue;

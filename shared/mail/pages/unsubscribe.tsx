@@ -1,7 +1,7 @@
-import { t } from '../../platform/texts/console-texts.js';
 import type { Language } from '../../platform/texts/language.js';
 import { pageTitle } from '../../platform/ui/document.js';
 import { PublicLayout } from '../../platform/ui/public-layout.js';
+import { mailPageTexts } from '../texts/pages.js';
 
 export type UnsubscribeState = 'confirm' | 'done' | 'invalid';
 
@@ -15,7 +15,7 @@ export interface UnsubscribePageProps {
 
 /** The page behind the unsubscribe link in every bulk mail: ask, then confirm it is done. */
 export function UnsubscribePage({ language, state, tenantName = '', action }: UnsubscribePageProps) {
-  const m = t(language).unsubscribe;
+  const m = mailPageTexts(language).unsubscribe;
   return (
     <PublicLayout language={language} title={pageTitle(state === 'invalid' ? m.invalid : m.title)}>
       <div class="panel">

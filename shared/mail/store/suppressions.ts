@@ -1,5 +1,5 @@
 import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { contactKey } from '../../directory/store/contacts.js';
+import { contactKey } from '../../directory/index.js';
 import { documentClient } from '../../platform/aws/clients.js';
 import { tableName, tenantPk } from '../../platform/table/table.js';
 import { addressKey } from '../campaign.js';

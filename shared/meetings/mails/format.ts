@@ -1,5 +1,5 @@
-import { type MailTexts, mailTexts } from '../../mail/texts.js';
 import type { Language } from '../../platform/texts/language.js';
+import { type EventTexts, eventMailTexts } from './texts.js';
 
 /**
  * Dates and times of event mails: in the recipient's language and the tenant's time zone.
@@ -48,7 +48,7 @@ function partsOf(
   return parts;
 }
 
-const textsOf = (language: Language): MailTexts['events'] => mailTexts[language].events;
+const textsOf = (language: Language): EventTexts => eventMailTexts[language];
 
 /** The day in `timeZone`, e.g. "onsdag 25 mars 2026", "onsdag den 25. marts 2026", "Wednesday 25 March 2026". */
 export function formatEventDate(instant: string | Date, language: Language, timeZone: string): string {

@@ -1,7 +1,8 @@
-import { formatDateTime, t } from '../../platform/texts/console-texts.js';
+import { formatDateTime } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
 import { pageTitle } from '../../platform/ui/document.js';
 import type { Meeting } from '../meeting.js';
+import { meetingsTexts } from '../texts/console.js';
 import { eventHref } from './list.js';
 
 export interface Badge {
@@ -48,7 +49,7 @@ const PER_SHEET = 8;
 
 /** Name badges to print: one per attendee name, with the organisation. */
 export function BadgesPage({ language, timeZone, tenantName, event, badges }: BadgesPageProps) {
-  const m = t(language).events.badges;
+  const m = meetingsTexts(language).badges;
   const sheets: Badge[][] = [];
   for (let i = 0; i < badges.length; i += PER_SHEET) sheets.push(badges.slice(i, i + PER_SHEET));
   const when = formatDateTime(event.start, language, timeZone);
@@ -67,7 +68,7 @@ export function BadgesPage({ language, timeZone, tenantName, event, badges }: Ba
             <p>
               <a href={eventHref(event.eventId)}>
                 <span aria-hidden="true">← </span>
-                {t(language).events.backToEvent}
+                {meetingsTexts(language).backToEvent}
               </a>
             </p>
             <h1>

@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import type { z } from 'zod';
-import { t } from '../../platform/texts/console-texts.js';
 import { type Language, languages } from '../../platform/texts/language.js';
-import type { Programme } from '../../programmes/programme.js';
+import { shellTexts } from '../../platform/texts/shell.js';
+import type { Programme } from '../../programmes/index.js';
 import { type EventInput, eventInputSchema, eventKinds, type Meeting } from '../meeting.js';
+import { meetingsTexts } from '../texts/console.js';
 import { instantToLocalInput, localInputToInstant } from './time.js';
 
 /*
@@ -274,7 +275,7 @@ function errorOf(field: EventFormField, zodIssue: z.core.$ZodIssue): FieldError 
 
 /** An error in words, in the console's language. */
 export function fieldErrorText(error: FieldError, language: Language): string {
-  const e = t(language).events.form.errors;
+  const e = meetingsTexts(language).form.errors;
   switch (error.code) {
     case 'required':
       return e.required;
@@ -348,7 +349,7 @@ function FieldErrorText({
   const error = errors[field];
   return error ? (
     <p class="field-error" id={errorId(field)}>
-      <span class="visually-hidden">{t(language).events.form.errorPrefix} </span>
+      <span class="visually-hidden">{meetingsTexts(language).form.errorPrefix} </span>
       {fieldErrorText(error, language)}
     </p>
   ) : null;
@@ -380,7 +381,7 @@ function Field(props: {
 export function EventFormPage(props: EventFormPageProps) {
   const { language, mode, action, csrfToken, values, errors, programmes, timeZone, expectedVersion, event } =
     props;
-  const m = t(language).events;
+  const m = meetingsTexts(language);
   const f = m.form;
   const errorFields = formFields.filter((field) => errors[field]);
   const hint = (field: EventFormField) => `${fieldId(field)}-hint`;
@@ -469,7 +470,7 @@ export function EventFormPage(props: EventFormPageProps) {
             <select {...described('language', errors, hint('language'))}>
               {languages.map((code) => (
                 <option key={code} value={code} selected={values.language === code}>
-                  {t(language).languageNames[code]}
+                  {shellTexts(language).languageNames[code]}
                 </option>
               ))}
             </select>

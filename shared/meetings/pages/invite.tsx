@@ -1,7 +1,8 @@
-import type { Audience } from '../../mail/campaign.js';
-import { formatDateTime, formatNumber, t } from '../../platform/texts/console-texts.js';
+import type { Audience } from '../../mail/index.js';
+import { formatDateTime, formatNumber } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
 import type { Meeting } from '../meeting.js';
+import { meetingsTexts } from '../texts/console.js';
 import { eventStyles } from './form.js';
 import { eventHref } from './list.js';
 import { localInputToInstant } from './time.js';
@@ -161,7 +162,7 @@ export function EventInvitePage(props: EventInvitePageProps) {
   const { language, timeZone, event, csrfToken, values, errors, preview, organisationTypes, contacts } =
     props;
   const x = extraTexts[language];
-  const m = t(language).events;
+  const m = meetingsTexts(language);
   const v = m.invite;
   const n = (value: number) => formatNumber(value, language);
   const invalid = (field: InviteField) => (errors[field] ? { 'aria-invalid': 'true' as const } : {});

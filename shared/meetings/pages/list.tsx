@@ -1,6 +1,7 @@
-import { formatDateTime, formatNumber, t } from '../../platform/texts/console-texts.js';
+import { formatDateTime, formatNumber } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
 import type { EventCounters, Meeting } from '../meeting.js';
+import { meetingsTexts } from '../texts/console.js';
 import { eventStyles } from './form.js';
 
 /** What the list shows of each event: the event, and the counters item's headline numbers. */
@@ -26,7 +27,7 @@ export const noAnswerOf = (c: Pick<EventCounters, 'invited' | 'attending' | 'dec
   Math.max(0, c.invited - c.attending - c.declined - c.waitlisted);
 
 export function StatusTag({ status, language }: { status: Meeting['status']; language: Language }) {
-  return <span class={`status-tag ${status}`}>{t(language).events.statuses[status]}</span>;
+  return <span class={`status-tag ${status}`}>{meetingsTexts(language).statuses[status]}</span>;
 }
 
 function EventsTable(props: {
@@ -36,7 +37,7 @@ function EventsTable(props: {
   timeZone: string;
 }) {
   const { caption, items, language, timeZone } = props;
-  const m = t(language).events;
+  const m = meetingsTexts(language);
   const c = m.columns;
   const n = (value: number) => formatNumber(value, language);
   return (
@@ -91,7 +92,7 @@ function EventsTable(props: {
 
 /** The events of the tenant, upcoming and past, with how many answered. */
 export function EventsListPage({ language, timeZone, upcoming, past, canEdit }: EventsListPageProps) {
-  const m = t(language).events;
+  const m = meetingsTexts(language);
   return (
     <>
       <style dangerouslySetInnerHTML={{ __html: eventStyles }} />

@@ -1,7 +1,8 @@
-import { formatDateTime, formatNumber, t } from '../../platform/texts/console-texts.js';
+import { formatDateTime, formatNumber } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
 import type { EventCounters, Invitation, Meeting } from '../meeting.js';
 import { dietaryCategories } from '../meeting.js';
+import { meetingsTexts } from '../texts/console.js';
 import { eventStyles } from './form.js';
 import { eventHref, noAnswerOf, StatusTag } from './list.js';
 
@@ -61,7 +62,7 @@ export function typeBreakdown(byType: Record<string, number>) {
 /** The event's staff view: counters, breakdowns, the caterer's numbers, the invitations. */
 export function EventLivePage(props: EventLivePageProps) {
   const { language, timeZone, event, counters, invitations, canEdit, csrfToken, notice } = props;
-  const m = t(language).events;
+  const m = meetingsTexts(language);
   const live = m.live;
   const c = m.columns;
   const n = (value: number) => formatNumber(value, language);

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../platform/texts/console-texts.js';
+import { formatDateTime } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
 import { pageTitle } from '../../platform/ui/document.js';
 import { PublicLayout } from '../../platform/ui/public-layout.js';

@@ -1,46 +1,12 @@
-import { type EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { eventBridge } from '../aws/clients.js';
-import { requireEnv } from '../aws/env.js';
 import type { DetailOf, EventContract } from './contract.js';
+
+/*
+ * Events reach the bus through the outbox (./outbox.ts) and the outbox relay, never straight from a
+ * handler: a state change and its events are one transaction.
+ */
 
 export class PublishError extends Error {
   override name = 'PublishError';
-}
-
-/**
- * Validates against the contract before sending (a bad event is a bug, not a message), adds
- * the contract's version to `detail`, and treats a failed entry as an error: PutEvents answers
- * 200 even when an entry was rejected.
- */
-export async function publish<C extends EventContract>(
-  contract: C,
-  detail: DetailOf<C>,
-  client: EventBridgeClient = eventBridge,
-): Promise<string> {
-  const parsed = contract.schema.safeParse(detail);
-  if (!parsed.success) {
-    throw new PublishError(`Event ${contract.name} does not match its schema: ${parsed.error.message}`);
-  }
-  const busName = contract.bus === 'default' ? 'default' : requireEnv('EVENT_BUS_NAME');
-  const result = await client.send(
-    new PutEventsCommand({
-      Entries: [
-        {
-          EventBusName: busName,
-          Source: contract.source,
-          DetailType: contract.detailType,
-          Detail: JSON.stringify({ ...(parsed.data as object), version: contract.version }),
-        },
-      ],
-    }),
-  );
-  const entry = result.Entries?.[0];
-  if ((result.FailedEntryCount ?? 0) > 0 || !entry?.EventId) {
-    throw new PublishError(
-      `PutEvents rejected ${contract.name}: ${entry?.ErrorCode ?? 'unknown'} ${entry?.ErrorMessage ?? ''}`,
-    );
-  }
-  return entry.EventId;
 }
 
 /** Consumers parse `detail` with the same schema the producer validated against. */
@@ -52,4 +18,13 @@ export function parseDetail<C extends EventContract>(
     throw new Error(`Expected ${contract.name}, got ${event.source}/${event['detail-type']}`);
   }
   return contract.schema.parse(event.detail) as DetailOf<C>;
+}
+
+/**
+ * The id of an event as its producer wrote it (the outbox item's id), the same however often it
+ * is delivered; the EventBridge id changes with every delivery. Consumers dedupe on this.
+ */
+export function producerEventId(event: { id?: string; detail?: unknown }): string {
+  const outboxId = (event.detail as { outboxId?: unknown } | undefined)?.outboxId;
+  return typeof outboxId === 'string' ? outboxId : String(event.id);
 }

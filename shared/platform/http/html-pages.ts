@@ -8,7 +8,8 @@ import { render } from 'preact-render-to-string';
 import { type StaffIdentity, verifyIdToken } from '../identity/staff.js';
 import { logger, metrics } from '../observability/logger.js';
 import { type Language, languageSchema } from '../texts/language.js';
-import { HttpError } from './errors.js';
+import { shellTexts } from '../texts/shell.js';
+import { errorPageText, HttpError } from './errors.js';
 import { httpErrors, requestLogging, securityHeaders } from './middlewares.js';
 import { multipartBoundary, parseMultipart, type UploadedFile } from './multipart.js';
 import { cookies, header, parseFormLists } from './request.js';
@@ -127,6 +128,8 @@ export type HtmlPagesHandler = middy.MiddyfiedHandler<
  * The middy stack for server-rendered pages: Preact renders (escaping every interpolated
  * value), console routes need a valid session cookie, every POST needs the CSRF token
  * (double-submit: the form field must equal the cookie), errors render as a plain page.
+ * `renderError` gets the error's message already in the page's language (`errorPageText`:
+ * translated texts and validation issues; empty when there is nothing translated to add).
  */
 export function htmlPages(
   routes: Record<string, PageRoute>,
@@ -166,7 +169,9 @@ export function htmlPages(
         formLists = Object.fromEntries(Object.entries(form).map(([key, value]) => [key, [value]]));
       } else ({ first: form, all: formLists } = parseFormLists(event));
       if (route.csrf && (!jar[CSRF_COOKIE] || !form._csrf || !sameToken(form._csrf, jar[CSRF_COOKIE]))) {
-        throw new HttpError(403, 'The form has expired. Go back, reload the page and try again.');
+        throw new HttpError(403, 'The form has expired. Go back, reload the page and try again.', [], {
+          text: (language) => shellTexts(language).errors.formExpired,
+        });
       }
     }
     const result = await route.run({
@@ -210,9 +215,10 @@ export function htmlPages(
     .use(requestLogging())
     .use(securityHeaders({ 'content-security-policy': CSP }))
     .use(
-      httpErrors((status, message, _details, _requestId, event) =>
-        htmlResponse(status, render(renderError(status, message, pickLanguage(event)))),
-      ),
+      httpErrors((status, _message, _details, _requestId, event, error) => {
+        const language = pickLanguage(event);
+        return htmlResponse(status, render(renderError(status, errorPageText(error, language), language)));
+      }),
     )
     .handler(dispatch);
   return Object.assign(handler, { routeKeys: Object.keys(routes) });

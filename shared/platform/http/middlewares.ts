@@ -56,6 +56,8 @@ export function httpErrors(
     details: HttpError['details'],
     requestId: string,
     event: APIGatewayProxyEventV2,
+    /** The error itself (pages word it in the reader's language). */
+    error: unknown,
   ) => APIGatewayProxyStructuredResultV2,
 ): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
   const httpErrorsOnError = (request: Request) => {
@@ -65,11 +67,18 @@ export function httpErrors(
     if (error instanceof HttpError) {
       if (error.statusCode >= 500) logger.error('request failed', { error });
       else logger.info('request refused', { status: error.statusCode, message: error.message });
-      request.response = render(error.statusCode, error.message, error.details, requestId, request.event);
+      request.response = render(
+        error.statusCode,
+        error.message,
+        error.details,
+        requestId,
+        request.event,
+        error,
+      );
       return;
     }
     logger.error('unhandled error', { error });
-    request.response = render(500, 'Internal error', [], requestId, request.event);
+    request.response = render(500, 'Internal error', [], requestId, request.event, error);
   };
   return { onError: httpErrorsOnError };
 }

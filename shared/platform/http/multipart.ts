@@ -1,3 +1,4 @@
+import { shellTexts } from '../texts/shell.js';
 import { HttpError } from './errors.js';
 
 /**
@@ -20,7 +21,9 @@ const MAX_PARTS = 20;
 const MAX_HEADER_BYTES = 4096;
 
 const malformed = () =>
-  new HttpError(400, 'The form could not be read', [{ field: 'body', message: 'Malformed multipart body' }]);
+  new HttpError(400, 'The form could not be read', [{ field: 'body', message: 'Malformed multipart body' }], {
+    text: (language) => shellTexts(language).errors.unreadableForm,
+  });
 
 export function multipartBoundary(contentType: string): string | undefined {
   if (!/^multipart\/form-data\s*;/i.test(contentType)) return undefined;

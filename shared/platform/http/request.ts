@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
+import type { FieldLabels } from '../texts/issues.js';
 import { HttpError, validationError } from './errors.js';
 
 /** The body as text, decoded from base64 when API Gateway encoded it. */
@@ -35,7 +36,7 @@ export function parseJsonBody(event: APIGatewayProxyEventV2): unknown {
   }
 }
 
-export function parseFormBody(event: APIGatewayProxyEventV2): Record<string, string> {
+function _parseFormBody(event: APIGatewayProxyEventV2): Record<string, string> {
   return parseFormLists(event).first;
 }
 
@@ -56,10 +57,18 @@ export function parseFormLists(event: APIGatewayProxyEventV2): {
   return { first, all };
 }
 
-/** Validates one part of the request (`body`, `path`, `query`); errors name the field. */
-export function validate<S extends z.ZodType>(part: string, schema: S, value: unknown): z.infer<S> {
+/**
+ * Validates one part of the request (`body`, `path`, `query`); errors name the field (in English
+ * for the JSON API; on pages by `labels`, in the reader's language).
+ */
+export function validate<S extends z.ZodType>(
+  part: string,
+  schema: S,
+  value: unknown,
+  labels?: FieldLabels,
+): z.infer<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw validationError(part, result.error);
+  if (!result.success) throw validationError(part, result.error, { input: value, labels });
   return result.data;
 }
 

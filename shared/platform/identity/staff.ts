@@ -3,6 +3,7 @@ import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { requireEnv } from '../aws/env.js';
 import { forbidden, HttpError } from '../http/errors.js';
+import { shellTexts } from '../texts/shell.js';
 
 export const roles = ['viewer', 'editor', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -53,7 +54,12 @@ export function identityFromAuthorizer(event: APIGatewayProxyEventV2): StaffIden
 const rank: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
 
 export function requireRole(identity: StaffIdentity, least: Role): void {
-  if (rank[identity.role] < rank[least]) throw forbidden(`This needs the ${least} role`);
+  if (rank[identity.role] < rank[least]) {
+    throw forbidden(`This needs the ${least} role`, (language) => {
+      const texts = shellTexts(language);
+      return texts.errors.needsRole(texts.account.roles[least].toLocaleLowerCase(language));
+    });
+  }
 }
 
 let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;

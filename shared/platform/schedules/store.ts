@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../aws/clients.js';
 import type { DetailOf, EventContract } from '../bus/contract.js';
+import { type TransactItem, writeWithEvents } from '../bus/outbox.js';
 import { isConditionalCheckFailed, PENDING_SCHEDULES, tableName, tenantPk } from '../table/table.js';
 
 /**
  * One-time schedules: an event (by catalogue name) to publish at a set time. They are items in
- * the table, so they survive restarts and deploys; the dispatcher runs every minute and
- * publishes whatever has come due. No scheduler service is needed in either runtime.
+ * the table, so they survive restarts and deploys; the dispatcher runs every minute and fires
+ * whatever has come due (through the outbox). No scheduler service is needed in either runtime.
  */
 export interface Schedule {
   scheduleId: string;
@@ -20,16 +21,18 @@ export interface Schedule {
   firedAt?: string;
 }
 
-/**
- * Stores an event to publish at `dueAt`. The detail is validated against the contract now, so
- * a schedule that could never be published is refused when it is made, not a minute later.
- */
-export async function createSchedule<C extends EventContract>(
-  input: { tenantId: string; dueAt: string; event: C; detail: DetailOf<C>; scheduleId?: string },
-  client = documentClient,
-): Promise<Schedule> {
+type ScheduleInput<C extends EventContract> = {
+  tenantId: string;
+  dueAt: string;
+  event: C;
+  detail: DetailOf<C>;
+  scheduleId?: string;
+};
+
+function newSchedule<C extends EventContract>(input: ScheduleInput<C>): Schedule {
+  // Validated now, so a schedule that could never be published is refused when it is made.
   const detail = input.event.schema.parse(input.detail) as Record<string, unknown>;
-  const schedule: Schedule = {
+  return {
     scheduleId: input.scheduleId ?? randomUUID(),
     tenantId: input.tenantId,
     dueAt: input.dueAt,
@@ -38,17 +41,38 @@ export async function createSchedule<C extends EventContract>(
     status: 'pending',
     createdAt: new Date().toISOString(),
   };
+}
+
+const scheduleRecord = (schedule: Schedule) => ({
+  pk: tenantPk(schedule.tenantId),
+  sk: `SCHEDULE#${schedule.scheduleId}`,
+  type: 'schedule',
+  gsi1pk: PENDING_SCHEDULES,
+  gsi1sk: `${schedule.dueAt}#${schedule.tenantId}#${schedule.scheduleId}`,
+  ...schedule,
+});
+
+/** A new schedule as a transaction item, to be written with the state change that asks for it. */
+export function scheduleItem<C extends EventContract>(input: ScheduleInput<C>): TransactItem {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: scheduleRecord(newSchedule(input)),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+/** Stores an event to publish at `dueAt`. */
+export async function createSchedule<C extends EventContract>(
+  input: ScheduleInput<C>,
+  client = documentClient,
+): Promise<Schedule> {
+  const schedule = newSchedule(input);
   await client.send(
     new PutCommand({
       TableName: tableName(),
-      Item: {
-        pk: tenantPk(schedule.tenantId),
-        sk: `SCHEDULE#${schedule.scheduleId}`,
-        type: 'schedule',
-        gsi1pk: PENDING_SCHEDULES,
-        gsi1sk: `${schedule.dueAt}#${schedule.tenantId}#${schedule.scheduleId}`,
-        ...schedule,
-      },
+      Item: scheduleRecord(schedule),
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
@@ -72,25 +96,44 @@ export async function dueSchedules(now: Date, limit = 100, client = documentClie
 }
 
 /**
- * Marks a schedule fired and drops it from the pending index, after its event was published
- * (at least once: a crash in between publishes it again on the next run, and consumers dedupe
- * on the schedule id). Returns false if another run marked it first.
+ * Fires a due schedule: marks it fired, drops it from the pending index and writes its event to
+ * the outbox, in one transaction, so the event is published exactly when the schedule is marked
+ * (the relay delivers it at least once; its id is the schedule's, so consumers can dedupe).
+ * Returns false if another run fired it first.
  */
-export async function markFired(
+export async function fireSchedule(
   schedule: Schedule,
+  contract: EventContract,
   firedAt: Date,
   client = documentClient,
 ): Promise<boolean> {
   try {
-    await client.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: { pk: tenantPk(schedule.tenantId), sk: `SCHEDULE#${schedule.scheduleId}` },
-        UpdateExpression: 'SET #status = :fired, firedAt = :at REMOVE gsi1pk, gsi1sk',
-        ConditionExpression: '#status = :pending',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':fired': 'fired', ':pending': 'pending', ':at': firedAt.toISOString() },
-      }),
+    await writeWithEvents(
+      schedule.tenantId,
+      [
+        {
+          Update: {
+            TableName: tableName(),
+            Key: { pk: tenantPk(schedule.tenantId), sk: `SCHEDULE#${schedule.scheduleId}` },
+            UpdateExpression: 'SET #status = :fired, firedAt = :at REMOVE gsi1pk, gsi1sk',
+            ConditionExpression: '#status = :pending',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':fired': 'fired',
+              ':pending': 'pending',
+              ':at': firedAt.toISOString(),
+            },
+          },
+        },
+      ],
+      [
+        {
+          contract,
+          detail: schedule.detail as DetailOf<EventContract>,
+          id: `schedule-${schedule.scheduleId}`,
+        },
+      ],
+      client,
     );
     return true;
   } catch (error) {

@@ -46,9 +46,8 @@ export function isConditionalCheckFailed(error: unknown): boolean {
 }
 
 /**
- * Drops empty strings and undefined values, at any depth, before a write. DynamoDB has accepted
- * empty non-key strings since 2020, but the DynamoDB Local build we run (1.11) still rejects
- * them, and an absent optional field reads back the same either way.
+ * Drops empty strings and undefined values, at any depth: an optional field left empty is stored
+ * (and answered) as absent, so readers have one case to handle, not two.
  */
 export function compact<T extends object>(item: T): T {
   return compactValue(item) as T;

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { StaffIdentity } from '../identity/staff.js';
-import { languageEndonyms, t } from '../texts/console-texts.js';
 import { type Language, languages } from '../texts/language.js';
+import { languageEndonyms, shellTexts } from '../texts/shell.js';
 import { Document, pageTitle } from './document.js';
 import { MainAndFooter } from './public-layout.js';
 
@@ -29,7 +29,7 @@ export interface ConsoleShellProps {
 /** The signed-in layout: skip link, header (tenant, staff, language, sign-out), menu, main, footer. */
 export function ConsoleShell(props: ConsoleShellProps) {
   const { language, title, tenantName, staff, csrfToken, currentPath, nav, children } = props;
-  const m = t(language);
+  const m = shellTexts(language);
   return (
     <Document language={language} title={pageTitle(title, tenantName)}>
       <a class="skip-link" href="#main">

@@ -1,18 +1,21 @@
-import { type Messages, t } from '../texts/console-texts.js';
 import type { Language } from '../texts/language.js';
+import { type ShellTexts, shellTexts } from '../texts/shell.js';
 import { pageTitle } from './document.js';
 import { PublicLayout } from './public-layout.js';
 
 export interface ErrorPageProps {
   status: number;
-  /** The error's own message (HttpError messages are written in English). */
+  /**
+   * What to say beyond the heading, in the page's language (the page stack gives `errorPageText`:
+   * the error's translated text or validation issues); empty for nothing.
+   */
   message: string;
   language: Language;
-  /** The language `message` is written in; marked with `lang` when it differs from the page. */
+  /** The language `message` is written in, when not the page's: marked with `lang`. */
   messageLanguage?: Language;
 }
 
-type ErrorKind = keyof Pick<Messages['errors'], 'notFound' | 'forbidden' | 'badRequest' | 'serverError'>;
+type ErrorKind = keyof Pick<ShellTexts['errors'], 'notFound' | 'forbidden' | 'badRequest' | 'serverError'>;
 
 export function errorKind(status: number): ErrorKind {
   if (status === 404 || status === 410) return 'notFound';
@@ -22,8 +25,8 @@ export function errorKind(status: number): ErrorKind {
 }
 
 /** A page of its own (no console layout: it must render even when nothing else can). */
-export function ErrorPage({ status, message, language, messageLanguage = 'en' }: ErrorPageProps) {
-  const m = t(language);
+export function ErrorPage({ status, message, language, messageLanguage = language }: ErrorPageProps) {
+  const m = shellTexts(language);
   const copy = m.errors[errorKind(status)];
   return (
     <PublicLayout language={language} title={pageTitle(copy.heading)}>

@@ -1,5 +1,5 @@
-import { t } from '../texts/console-texts.js';
 import type { Language } from '../texts/language.js';
+import { shellTexts } from '../texts/shell.js';
 import { PublicLayout } from './public-layout.js';
 
 export interface LandingPageProps {
@@ -8,7 +8,7 @@ export interface LandingPageProps {
 
 /** The public start page: what Samverkan is, and the way in for staff. */
 export function LandingPage({ language }: LandingPageProps) {
-  const m = t(language);
+  const m = shellTexts(language);
   return (
     <PublicLayout language={language} title={`${m.landing.title} – ${m.landing.tagline}`}>
       <h1>{m.landing.title}</h1>

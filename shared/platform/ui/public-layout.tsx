@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { t } from '../texts/console-texts.js';
 import type { Language } from '../texts/language.js';
+import { shellTexts } from '../texts/shell.js';
 import { Document } from './document.js';
 
 export interface PublicLayoutProps {
@@ -14,7 +14,7 @@ export interface PublicLayoutProps {
  * public pages the capabilities add): skip link, product header, main, footer.
  */
 export function PublicLayout({ language, title, children }: PublicLayoutProps) {
-  const m = t(language);
+  const m = shellTexts(language);
   return (
     <Document language={language} title={title}>
       <a class="skip-link" href="#main">
@@ -43,7 +43,7 @@ export function MainAndFooter({ language, children }: { language: Language; chil
       </main>
       <footer class="site-footer">
         <div class="wrap">
-          <p>{t(language).footer}</p>
+          <p>{shellTexts(language).footer}</p>
         </div>
       </footer>
     </>

@@ -1,7 +1,9 @@
-import { formatDateTime, formatPeriod, t } from '../../platform/texts/console-texts.js';
+import { formatDateTime, formatPeriod } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
+import { shellTexts } from '../../platform/texts/shell.js';
 import { PlainText } from '../../platform/ui/plain-text.js';
 import type { Programme } from '../programme.js';
+import { programmeTexts } from '../texts.js';
 
 export interface ProgrammePageProps {
   language: Language;
@@ -15,8 +17,8 @@ export interface ProgrammePageProps {
  * console's: they are marked with `lang` so screen readers pronounce them right.
  */
 export function ProgrammePage({ language, programme, timeZone }: ProgrammePageProps) {
-  const m = t(language);
-  const p = m.programme;
+  const m = shellTexts(language);
+  const p = programmeTexts(language);
   return (
     <>
       <p>

@@ -1,8 +1,6 @@
-import { publish } from '../platform/bus/publisher.js';
-import { idFromKey } from './campaign.js';
-import { isBulkKind, type MessageKind } from './content.js';
-import { CampaignSendRequested } from './events.js';
-import { createCampaign } from './store/campaigns.js';
+import { idFromKey } from '../campaign.js';
+import type { MessageDefinition } from '../message.js';
+import { createAndSend } from '../store/campaigns.js';
 
 /**
  * A mail to one contact (a confirmation, a promotion from the waitlist…) through the same
@@ -13,7 +11,8 @@ import { createCampaign } from './store/campaigns.js';
 export async function queueMail(input: {
   tenantId: string;
   contactId: string;
-  kind: MessageKind;
+  /** The kind of mail (its definition, from the capability that declares it). */
+  message: MessageDefinition;
   /** The kind's data; links the sender signs per recipient (RSVP, unsubscribe) are added by it. */
   data: Record<string, unknown>;
   /** What makes this mail unique, e.g. `rsvp-confirmation:<event>:<contact>:<version>`. */
@@ -21,23 +20,18 @@ export async function queueMail(input: {
   name: string;
   actor: string;
 }): Promise<string> {
-  const campaign = await createCampaign({
+  const campaign = await createAndSend({
     campaignId: idFromKey(`${input.tenantId}:${input.key}`),
     tenantId: input.tenantId,
     name: input.name,
-    kind: input.kind,
+    kind: input.message.kind,
     content: input.data,
     audience: { kind: 'contacts', contactIds: [input.contactId] },
-    bulk: isBulkKind(input.kind),
+    bulk: input.message.bulk,
     createdBy: input.actor,
-    status: 'sending',
-  });
-  // Created as `sending` (no second write marks it); asking again publishes again, which the
-  // expander and the sender absorb (a delivery is created and sent once).
-  await publish(CampaignSendRequested, {
-    tenantId: input.tenantId,
-    campaignId: campaign.campaignId,
     actor: input.actor,
   });
+  // Created as `sending` with CampaignSendRequested in the same transaction; asking again finds
+  // the campaign and asks nothing more.
   return campaign.campaignId;
 }

@@ -1,16 +1,13 @@
-import type { Audience } from '../mail/campaign.js';
-import { idFromKey } from '../mail/campaign.js';
-import type { EventChangeField } from '../mail/content.js';
-import { CampaignSendRequested } from '../mail/events.js';
-import { createCampaign, markSendRequested } from '../mail/store/campaigns.js';
-import { queueMail } from '../mail/transactional.js';
-import { publish } from '../platform/bus/publisher.js';
-import { createSchedule, upsertSchedule } from '../platform/schedules/store.js';
-import { getTenant, type Tenant } from '../platform/tenants/store.js';
-import { MeetingReminderDue } from './events.js';
-import type { Invitation, Meeting } from './meeting.js';
-import type { RsvpOutcome } from './store.js';
-import { getCounters, getInvitation } from './store.js';
+import { randomUUID } from 'node:crypto';
+import type { Audience } from '../../mail/index.js';
+import { createAndSend, idFromKey, queueMail } from '../../mail/index.js';
+import { upsertSchedule } from '../../platform/schedules/store.js';
+import { getTenant, type Tenant } from '../../platform/tenants/store.js';
+import { MeetingReminderDue } from '../events.js';
+import { type EventChangeField, meetingMessages } from '../mails/content.js';
+import type { Invitation, Meeting } from '../meeting.js';
+import type { RsvpOutcome } from '../store.js';
+import { getCounters, getInvitation } from '../store.js';
 
 /**
  * The mails an event sends, all through the mail pipeline. Every one carries `eventId`, from
@@ -53,7 +50,8 @@ export async function sendInvitations(
   options: { actor: string; sendAt?: string; markdownIntro?: string },
 ): Promise<{ campaignId: string }> {
   const tenant = await tenantOf(event);
-  const campaign = await createCampaign({
+  const campaign = await createAndSend({
+    campaignId: randomUUID(),
     tenantId: event.tenantId,
     name: `Inbjudan: ${event.title}`,
     kind: 'invitation',
@@ -61,22 +59,9 @@ export async function sendInvitations(
     audience,
     bulk: true,
     createdBy: options.actor,
+    actor: options.actor,
+    sendAt: options.sendAt,
   });
-  if (options.sendAt && Date.parse(options.sendAt) > Date.now()) {
-    await createSchedule({
-      tenantId: event.tenantId,
-      dueAt: new Date(options.sendAt).toISOString(),
-      event: CampaignSendRequested,
-      detail: { tenantId: event.tenantId, campaignId: campaign.campaignId, actor: options.actor },
-    });
-    await markSendRequested(event.tenantId, campaign.campaignId);
-  } else if (await markSendRequested(event.tenantId, campaign.campaignId)) {
-    await publish(CampaignSendRequested, {
-      tenantId: event.tenantId,
-      campaignId: campaign.campaignId,
-      actor: options.actor,
-    });
-  }
   return { campaignId: campaign.campaignId };
 }
 
@@ -99,7 +84,7 @@ export async function confirmAnswer(
   await queueMail({
     tenantId: event.tenantId,
     contactId: invitation.contactId,
-    kind: 'rsvp-confirmation',
+    message: meetingMessages['rsvp-confirmation'],
     key: `rsvp-confirmation:${event.eventId}:${invitation.contactId}:${invitation.version}`,
     name: `Bekräftelse: ${event.title}`,
     actor,
@@ -126,7 +111,7 @@ export async function notifyPromoted(event: Meeting, contactIds: string[], actor
     await queueMail({
       tenantId: event.tenantId,
       contactId,
-      kind: 'waitlist-promoted',
+      message: meetingMessages['waitlist-promoted'],
       key: `waitlist-promoted:${event.eventId}:${contactId}:${invitation.version}`,
       name: `Plats: ${event.title}`,
       actor,
@@ -179,7 +164,7 @@ async function sendEventCampaign(
 ) {
   const counters = await getCounters(event.tenantId, event.eventId);
   if (counters.attending + counters.waitlisted === 0) return;
-  const campaign = await createCampaign({
+  await createAndSend({
     campaignId: idFromKey(`${event.tenantId}:${input.key}`),
     tenantId: event.tenantId,
     name: input.name,
@@ -188,14 +173,8 @@ async function sendEventCampaign(
     audience: { kind: 'event', eventId: event.eventId, statuses: ['attending', 'waitlisted'] },
     bulk: false,
     createdBy: input.actor,
+    actor: input.actor,
   });
-  if (await markSendRequested(event.tenantId, campaign.campaignId)) {
-    await publish(CampaignSendRequested, {
-      tenantId: event.tenantId,
-      campaignId: campaign.campaignId,
-      actor: input.actor,
-    });
-  }
 }
 
 /**
@@ -239,7 +218,7 @@ export async function sendReminder(event: Meeting, reminder: 'non-responders' | 
   if (event.status !== 'published') return;
   const tenant = await tenantOf(event);
   const kind = reminder === 'attendees' ? 'attendee-reminder' : 'invitation-reminder';
-  const campaign = await createCampaign({
+  await createAndSend({
     campaignId: idFromKey(`${event.tenantId}:${kind}:${event.eventId}:${event.sequence}`),
     tenantId: event.tenantId,
     name: `${reminder === 'attendees' ? 'Påminnelse till deltagare' : 'Påminnelse'}: ${event.title}`,
@@ -252,12 +231,6 @@ export async function sendReminder(event: Meeting, reminder: 'non-responders' | 
     },
     bulk: kind === 'invitation-reminder',
     createdBy: actor,
+    actor,
   });
-  if (await markSendRequested(event.tenantId, campaign.campaignId)) {
-    await publish(CampaignSendRequested, {
-      tenantId: event.tenantId,
-      campaignId: campaign.campaignId,
-      actor,
-    });
-  }
 }

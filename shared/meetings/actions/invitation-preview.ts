@@ -1,9 +1,10 @@
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { renderMessage } from '../mail/render.js';
-import { sesv2 } from '../platform/aws/clients.js';
-import { requireEnv } from '../platform/aws/env.js';
-import { formatMailbox } from '../platform/mail-kit/headers.js';
-import type { Meeting } from './meeting.js';
+import { renderMessage } from '../../mail/index.js';
+import { sesv2 } from '../../platform/aws/clients.js';
+import { requireEnv } from '../../platform/aws/env.js';
+import { formatMailbox } from '../../platform/mail-kit/headers.js';
+import { meetingTemplates } from '../mails/templates.js';
+import type { Meeting } from '../meeting.js';
 import { eventMailData, tenantOf } from './notify.js';
 
 /*
@@ -21,7 +22,7 @@ export async function previewInvitation(event: Meeting, markdownIntro: string | 
   const data = { ...eventMailData(event, tenant), rsvpUrl: previewLink('rsvp'), markdownIntro };
   return (['sv', 'da', 'en'] as const).map((language) => ({
     language,
-    ...renderMessage({
+    ...renderMessage(meetingTemplates, {
       kind: 'invitation',
       language,
       tenantName: tenant.name,
@@ -42,7 +43,7 @@ export async function sendTestInvitation(
   markdownIntro: string | undefined,
 ): Promise<string> {
   const tenant = await tenantOf(event);
-  const mail = renderMessage({
+  const mail = renderMessage(meetingTemplates, {
     kind: 'invitation',
     language: to.language,
     tenantName: tenant.name,

@@ -1,0 +1,2 @@
+/** The directory capability's public face (organisations and contacts): what other capabilities may use. */
+export { contactKey } from './store/contacts.js';

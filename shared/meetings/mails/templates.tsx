@@ -1,0 +1,325 @@
+import type { ComponentChildren } from 'preact';
+import { type DataOf, type TemplateContext, type TemplateOutput, templateSet } from '../../mail/index.js';
+import {
+  type Fact,
+  Facts,
+  LabelledList,
+  Paragraph,
+  SanitizedHtml,
+  SubHeading,
+} from '../../platform/mail-kit/layout.js';
+import { renderUserMarkdown } from '../../platform/mail-kit/markdown.js';
+import { buttonPart, factsText, joinText, listText, subHeadingText } from '../../platform/mail-kit/parts.js';
+import { type EventMessageKind, meetingMessages } from './content.js';
+import {
+  formatAgendaTime,
+  formatEventDate,
+  formatEventDateTime,
+  formatEventWhen,
+  formatPlace,
+} from './format.js';
+import { type EventTexts, eventMailTexts } from './texts.js';
+
+/** The validated `data` of a meeting mail. */
+type Data<K extends EventMessageKind> = DataOf<typeof meetingMessages, K>;
+
+/*
+ * The meeting mails' templates. Every value from the event, the tenant or the recipient is text
+ * to Preact (so escaped); staff markdown goes through renderUserMarkdown. The plain text says
+ * the same and carries the same links. Their texts are in `texts.ts`.
+ */
+
+/** The facts of an event as the recipient reads them: in their language, in the tenant's zone. */
+interface EventView {
+  t: EventTexts;
+  /** The title as written (headings, subjects). */
+  title: string;
+  /** The title in the language's quotation marks (sentences). */
+  quoted: string;
+  kindLabel: string;
+  kindInSentence: string;
+  when: string;
+  where: string;
+  deadline: string;
+  organiser: string;
+  agenda: { label: string; text: string }[];
+}
+
+function eventViewOf(data: Data<EventMessageKind>, { language }: TemplateContext): EventView {
+  const { event, timeZone } = data;
+  const t = eventMailTexts[language];
+  return {
+    t,
+    title: event.title,
+    quoted: t.quote(event.title),
+    kindLabel: t.kinds[event.kind],
+    kindInSentence: t.kindsInSentence[event.kind],
+    when: formatEventWhen(event.start, event.end, language, timeZone),
+    where: formatPlace(event.place),
+    deadline: formatEventDateTime(event.rsvpDeadline, language, timeZone),
+    organiser: data.organiserName,
+    agenda: event.agenda.map((item) => ({ label: formatAgendaTime(item.time, language), text: item.title })),
+  };
+}
+
+type FactName = 'when' | 'where' | 'organiser' | 'deadline';
+
+function factsOf(view: EventView, names: FactName[]): Fact[] {
+  const values: Record<FactName, string> = {
+    when: view.when,
+    where: view.where,
+    organiser: view.organiser,
+    deadline: view.deadline,
+  };
+  return names.map((name) => ({ label: view.t.labels[name], value: values[name] }));
+}
+
+/** The facts box and the agenda (when there is one), as HTML and as text. */
+function eventFacts(view: EventView, names: FactName[]): { html: ComponentChildren; text: string } {
+  const facts = factsOf(view, names);
+  return {
+    html: (
+      <>
+        <Facts facts={facts} />
+        {view.agenda.length > 0 ? (
+          <>
+            <SubHeading>{view.t.labels.agenda}</SubHeading>
+            <LabelledList items={view.agenda} />
+          </>
+        ) : null}
+      </>
+    ),
+    text: [
+      factsText(facts),
+      view.agenda.length > 0 ? `${subHeadingText(view.t.labels.agenda)}\n${listText(view.agenda)}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
+  };
+}
+
+function invitation(data: Data<'invitation'>, context: TemplateContext): TemplateOutput {
+  const view = eventViewOf(data, context);
+  const { t } = view;
+  const intro = t.invitation.intro(view.organiser, view.kindInSentence);
+  const answerBy = t.invitation.answerBy(view.deadline);
+  const markdown = data.markdownIntro === undefined ? undefined : renderUserMarkdown(data.markdownIntro);
+  const facts = eventFacts(view, ['when', 'where', 'organiser', 'deadline']);
+  const button = buttonPart(data.rsvpUrl, t.answerButton, context.texts.linkFallback, true);
+  return {
+    subject: t.invitation.subject(view.title),
+    preheader: `${view.kindLabel}: ${view.when}. ${answerBy}`,
+    heading: view.title,
+    body: (
+      <>
+        <Paragraph>{intro}</Paragraph>
+        {markdown ? <SanitizedHtml html={markdown.html} /> : null}
+        {facts.html}
+        <Paragraph>
+          <strong>{answerBy}</strong>
+        </Paragraph>
+        {button.html}
+      </>
+    ),
+    bodyText: joinText(intro, markdown?.text ?? '', facts.text, answerBy, button.text),
+    reason: context.texts.bulk.reason(context.tenantName),
+  };
+}
+
+function invitationReminder(data: Data<'invitation-reminder'>, context: TemplateContext): TemplateOutput {
+  const view = eventViewOf(data, context);
+  const { t } = view;
+  const intro = t.invitationReminder.intro(view.kindInSentence, view.deadline);
+  const facts = eventFacts(view, ['when', 'where', 'organiser']);
+  const button = buttonPart(data.rsvpUrl, t.answerButton, context.texts.linkFallback, true);
+  return {
+    subject: t.invitationReminder.subject(view.title),
+    preheader: intro,
+    heading: view.title,
+    body: (
+      <>
+        <Paragraph>{intro}</Paragraph>
+        {button.html}
+        {facts.html}
+      </>
+    ),
+    bodyText: joinText(intro, button.text, facts.text),
+    reason: context.texts.bulk.reason(context.tenantName),
+  };
+}
+
+function attendeeReminder(data: Data<'attendee-reminder'>, context: TemplateContext): TemplateOutput {
+  const view = eventViewOf(data, context);
+  const { t } = view;
+  const intro = t.attendeeReminder.intro(view.quoted);
+  const seats = data.seats === undefined ? '' : t.attendeeReminder.seats(t.seats(data.seats));
+  const facts = eventFacts(view, ['when', 'where', 'organiser']);
+  const button = buttonPart(data.rsvpUrl, t.changeButton, context.texts.linkFallback);
+  return {
+    subject: t.attendeeReminder.subject(view.title),
+    preheader: `${view.when}. ${view.where.replace(/\n/g, ', ')}`,
+    heading: t.attendeeReminder.heading,
+    body: (
+      <>
+        <Paragraph>{intro}</Paragraph>
+        {facts.html}
+        {seats ? <Paragraph>{seats}</Paragraph> : null}
+        <Paragraph>{t.cannotCome}</Paragraph>
+        {button.html}
+      </>
+    ),
+    bodyText: joinText(intro, facts.text, seats, t.cannotCome, button.text),
+    reason: t.reason(view.title, context.tenantName),
+  };
+}
+
+function rsvpConfirmation(data: Data<'rsvp-confirmation'>, context: TemplateContext): TemplateOutput {
+  const view = eventViewOf(data, context);
+  const { t } = view;
+  const c = t.rsvpConfirmation;
+  const { answer } = data;
+  const status =
+    answer.status === 'attending'
+      ? c.attending(view.quoted, t.seats(answer.seats))
+      : answer.status === 'waitlisted'
+        ? c.waitlisted(view.quoted, answer.position, t.seats(answer.seats))
+        : c.declined(view.quoted);
+  const calendar = answer.status === 'attending' ? c.calendarAttached : '';
+
+  const dietary = [
+    ...data.dietary
+      .filter((d) => !(d === 'other' && data.dietaryOther !== undefined))
+      .map((d) => t.dietary[d]),
+    ...(data.dietaryOther === undefined ? [] : [`${t.dietary.other}: ${data.dietaryOther}`]),
+  ];
+  const answers: Fact[] = [
+    ...(data.names.length > 0 ? [{ label: c.answerLabels.names, value: data.names.join(', ') }] : []),
+    ...(dietary.length > 0 ? [{ label: c.answerLabels.dietary, value: dietary.join(', ') }] : []),
+    ...(data.accessibility === undefined
+      ? []
+      : [{ label: c.answerLabels.accessibility, value: data.accessibility }]),
+    ...(data.note === undefined ? [] : [{ label: c.answerLabels.note, value: data.note }]),
+  ];
+  const answerItems = answers.map((a) => ({ label: `${a.label}:`, text: a.value }));
+  const facts = eventFacts(view, ['when', 'where', 'organiser']);
+  const changeUntil = c.changeUntil(view.deadline);
+  const button = buttonPart(data.rsvpUrl, t.changeButton, context.texts.linkFallback);
+  return {
+    subject: c.subject[answer.status](view.title),
+    preheader: status,
+    heading: c.heading[answer.status],
+    body: (
+      <>
+        <Paragraph>{status}</Paragraph>
+        {calendar ? <Paragraph>{calendar}</Paragraph> : null}
+        {facts.html}
+        {answers.length > 0 ? (
+          <>
+            <SubHeading>{c.answersLead}</SubHeading>
+            <LabelledList items={answerItems} />
+          </>
+        ) : null}
+        <Paragraph>{changeUntil}</Paragraph>
+        {button.html}
+      </>
+    ),
+    bodyText: joinText(
+      status,
+      calendar,
+      facts.text,
+      answers.length > 0 ? `${subHeadingText(c.answersLead)}\n${listText(answerItems)}` : '',
+      changeUntil,
+      button.text,
+    ),
+    reason: t.reason(view.title, context.tenantName),
+  };
+}
+
+function waitlistPromoted(data: Data<'waitlist-promoted'>, context: TemplateContext): TemplateOutput {
+  const view = eventViewOf(data, context);
+  const { t } = view;
+  const intro = t.waitlistPromoted.intro(view.quoted, t.seats(data.seats));
+  const facts = eventFacts(view, ['when', 'where', 'organiser']);
+  const button = buttonPart(data.rsvpUrl, t.changeButton, context.texts.linkFallback);
+  return {
+    subject: t.waitlistPromoted.subject(view.title),
+    preheader: intro,
+    heading: t.waitlistPromoted.heading,
+    body: (
+      <>
+        <Paragraph>{intro}</Paragraph>
+        {facts.html}
+        <Paragraph>{t.cannotCome}</Paragraph>
+        {button.html}
+      </>
+    ),
+    bodyText: joinText(intro, facts.text, t.cannotCome, button.text),
+    reason: t.reason(view.title, context.tenantName),
+  };
+}
+
+function eventUpdated(data: Data<'event-updated'>, context: TemplateContext): TemplateOutput {
+  const view = eventViewOf(data, context);
+  const { t } = view;
+  const u = t.eventUpdated;
+  const intro = u.intro(view.quoted);
+  const changes = data.changes.map((change) => ({
+    label: `${t.changeFields[change.field]}:`,
+    text: `${change.before} → ${change.after}`,
+  }));
+  const facts = eventFacts(view, ['when', 'where', 'organiser']);
+  const button = buttonPart(data.rsvpUrl, t.changeButton, context.texts.linkFallback);
+  return {
+    subject: u.subject(view.title),
+    preheader: `${intro} ${changes.map((c) => `${c.label} ${c.text}`.replace(/\n/g, ' ')).join('; ')}`,
+    heading: u.heading,
+    body: (
+      <>
+        <Paragraph>{intro}</Paragraph>
+        <LabelledList items={changes} />
+        <Paragraph>{u.newFacts}</Paragraph>
+        {facts.html}
+        <Paragraph>{u.changeLead}</Paragraph>
+        {button.html}
+      </>
+    ),
+    bodyText: joinText(intro, listText(changes), u.newFacts, facts.text, u.changeLead, button.text),
+    reason: t.reason(view.title, context.tenantName),
+  };
+}
+
+function eventCancelled(data: Data<'event-cancelled'>, context: TemplateContext): TemplateOutput {
+  const view = eventViewOf(data, context);
+  const { t } = view;
+  const x = t.eventCancelled;
+  const intro = x.intro(view.quoted, formatEventDate(data.event.start, context.language, data.timeZone));
+  const markdown = data.markdownMessage === undefined ? undefined : renderUserMarkdown(data.markdownMessage);
+  const facts = factsOf(view, ['when', 'where', 'organiser']);
+  return {
+    subject: x.subject(view.title),
+    preheader: intro,
+    heading: x.subject(view.title),
+    body: (
+      <>
+        <Paragraph>{intro}</Paragraph>
+        {markdown ? <SanitizedHtml html={markdown.html} /> : null}
+        <Facts facts={facts} />
+        <Paragraph>{x.calendar}</Paragraph>
+        <Paragraph>{x.closing}</Paragraph>
+      </>
+    ),
+    bodyText: joinText(intro, markdown?.text ?? '', factsText(facts), x.calendar, x.closing),
+    reason: t.reason(view.title, context.tenantName),
+  };
+}
+
+/** The meeting mails' templates (the mail engine renders them). */
+export const meetingTemplates = templateSet(meetingMessages, {
+  invitation,
+  'invitation-reminder': invitationReminder,
+  'attendee-reminder': attendeeReminder,
+  'rsvp-confirmation': rsvpConfirmation,
+  'waitlist-promoted': waitlistPromoted,
+  'event-updated': eventUpdated,
+  'event-cancelled': eventCancelled,
+});

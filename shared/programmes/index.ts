@@ -1,0 +1,2 @@
+/** The programmes capability's public face: what other capabilities may use. */
+export type { Programme } from './programme.js';

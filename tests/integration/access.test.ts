@@ -1,0 +1,232 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
+import { environmentNames } from '../../infra/wiring/environment.js';
+import { ENV, type FunctionSpec, type Wiring } from '../../infra/wiring/types.js';
+import { documentClient } from '../../shared/platform/aws/clients.js';
+import type { ProbeEvent } from '../fixtures/access-probe.js';
+
+/**
+ * The local runtime is as strict as AWS: a function sees only the environment its access gives it
+ * (what the template sets), and an AWS call its execution role would not allow fails with
+ * AccessDeniedException, as IAM would answer it.
+ */
+const probe = (
+  name: string,
+  access: FunctionSpec['access'],
+  extra: Partial<FunctionSpec> = {},
+): FunctionSpec => ({
+  name,
+  entry: 'tests/fixtures/access-probe.ts',
+  description: 'test fixture: does what the event asks',
+  access,
+  ...extra,
+});
+const testWiring: Wiring = [
+  probe('reader', { table: 'read' }),
+  probe(
+    'writer',
+    { table: 'readwrite', publish: true, sendToQueues: ['probe'], linkSecret: true },
+    {
+      queue: { name: 'probe', batchSize: 1, maxConcurrency: 2, maxReceives: 1, visibilityTimeoutSeconds: 10 },
+    },
+  ),
+  probe('mute', {}),
+];
+
+let runtime: LocalRuntime;
+beforeAll(async () => {
+  runtime = await startLocalRuntime({ wiring: testWiring, log: () => {}, queueIdleDelayMs: 50 });
+});
+afterAll(async () => {
+  await runtime?.stop();
+});
+
+const invoke = (name: string, event: ProbeEvent) => {
+  const fn = runtime.functions.get(name);
+  if (!fn) throw new Error(`no function ${name}`);
+  return fn.invoke(event);
+};
+const key = (id: string) => ({ pk: 'PROBE', sk: `${id}-${Date.now()}-${Math.random()}` });
+const role = (fn: string) =>
+  `arn:aws:sts::000000000000:assumed-role/samverkan-local-${fn}/samverkan-local-${fn}`;
+
+/** What AWS would answer, as the SDK throws it. */
+const accessDenied = (fn: string, action: string, resource: string) =>
+  expect.objectContaining({
+    name: 'AccessDeniedException',
+    $fault: 'client',
+    $metadata: expect.objectContaining({ httpStatusCode: 400 }),
+    message: expect.stringContaining(
+      `User: ${role(fn)} is not authorized to perform: ${action} on resource: ${resource}`,
+    ),
+  });
+
+describe('a function sees only the environment its access gives it', () => {
+  it('at module load and in the handler, as in its template', async () => {
+    // First invocation of the shared fixture module: it loads inside the reader's sandbox.
+    const reader = (await invoke('reader', { action: 'env' })) as Record<string, unknown> & {
+      keys: string[];
+      atLoad: Record<string, unknown>;
+    };
+    expect(reader.atLoad).toEqual({
+      tableName: runtime.tableName,
+      linkSecret: undefined,
+      serviceName: 'reader',
+    });
+    expect(reader.tableName).toBe(runtime.tableName);
+    expect(reader.serviceName).toBe('reader');
+    expect(reader.linkSecret).toBeUndefined();
+    expect(reader.hasLinkSecret).toBe(false);
+    // What every Lambda process has is there: region, credentials, the SDK's endpoints.
+    expect(reader.region).toBe('eu-north-1');
+    const readerSpec = testWiring[0] as FunctionSpec;
+    const ownVariables = reader.keys.filter(
+      (name) => !/^(AWS_|_|POWERTOOLS_(?!SERVICE)|NODE_|VITEST)/.test(name),
+    );
+    expect(ownVariables.sort()).toEqual(
+      expect.arrayContaining(environmentNames(readerSpec).filter((name) => name !== ENV.serviceName)),
+    );
+    for (const name of [ENV.linkSecret, ENV.bus, ENV.queueUrl('probe'), ENV.fromAddress]) {
+      expect(reader.keys, name).not.toContain(name);
+    }
+
+    const writer = (await invoke('writer', { action: 'env' })) as Record<string, unknown> & {
+      keys: string[];
+    };
+    expect(writer.linkSecret).toBe(process.env.LINK_SIGNING_SECRET);
+    expect(writer.serviceName).toBe('writer');
+    expect(writer.keys).toEqual(expect.arrayContaining([ENV.bus, ENV.queueUrl('probe'), ENV.linkSecret]));
+  });
+
+  it('outside any invocation, the runtime has every value (tests and benches call handlers directly)', () => {
+    expect(process.env[ENV.linkSecret]).toBeDefined();
+    expect(process.env[ENV.queueUrl('probe')]).toBe(runtime.queues.get('probe')?.url);
+    expect(process.env[ENV.serviceName]).toBeUndefined();
+  });
+
+  it('a value changed in the runtime’s environment reaches the functions that have the variable', async () => {
+    const previous = process.env[ENV.linkSecret];
+    process.env[ENV.linkSecret] = 'changed-for-a-test';
+    try {
+      await expect(invoke('writer', { action: 'env' })).resolves.toMatchObject({
+        linkSecret: 'changed-for-a-test',
+      });
+      await expect(invoke('reader', { action: 'env' })).resolves.toMatchObject({ hasLinkSecret: false });
+    } finally {
+      process.env[ENV.linkSecret] = previous;
+    }
+  });
+
+  it('a function’s environment is its configuration: change it, and only that function sees the change', async () => {
+    const writer = runtime.functions.get('writer');
+    if (!writer) throw new Error('no writer');
+    writer.environment[ENV.bus] = 'no-such-bus';
+    try {
+      await expect(invoke('writer', { action: 'env' })).resolves.toMatchObject({ bus: 'no-such-bus' });
+      await expect(invoke('writer', { action: 'publish', busName: 'no-such-bus' })).rejects.toEqual(
+        accessDenied(
+          'writer',
+          'events:PutEvents',
+          'arn:aws:events:eu-north-1:000000000000:event-bus/no-such-bus',
+        ),
+      );
+      expect(process.env[ENV.bus]).toBe('samverkan-local');
+    } finally {
+      delete writer.environment[ENV.bus];
+    }
+    await expect(invoke('writer', { action: 'env' })).resolves.toMatchObject({ bus: 'samverkan-local' });
+  });
+});
+
+describe('an AWS call outside the function’s grants fails as AccessDenied would', () => {
+  it('table: read may read, not write (not even in a transaction)', async () => {
+    const item = key('reader');
+    const table = `arn:aws:dynamodb:eu-north-1:000000000000:table/${runtime.tableName}`;
+    await expect(
+      invoke('reader', { action: 'put', tableName: runtime.tableName, key: item }),
+    ).rejects.toEqual(accessDenied('reader', 'dynamodb:PutItem', table));
+    await expect(
+      invoke('reader', { action: 'transact', tableName: runtime.tableName, key: item }),
+    ).rejects.toEqual(accessDenied('reader', 'dynamodb:PutItem', table));
+    // Nothing was written; the function may read, on the table and its index.
+    await expect(
+      invoke('reader', { action: 'get', tableName: runtime.tableName, key: item }),
+    ).resolves.toBeNull();
+    await expect(invoke('reader', { action: 'query', tableName: runtime.tableName })).resolves.toBe(
+      'queried',
+    );
+    await expect(
+      invoke('reader', { action: 'query', tableName: runtime.tableName, indexName: 'gsi1' }),
+    ).resolves.toBe('queried');
+    // Another table is not ours to read.
+    await expect(invoke('reader', { action: 'get', tableName: 'someone-elses', key: item })).rejects.toEqual(
+      accessDenied(
+        'reader',
+        'dynamodb:GetItem',
+        'arn:aws:dynamodb:eu-north-1:000000000000:table/someone-elses',
+      ),
+    );
+  });
+
+  it('table: readwrite writes; calls outside any invocation are not checked', async () => {
+    const item = key('writer');
+    await expect(invoke('writer', { action: 'put', tableName: runtime.tableName, key: item })).resolves.toBe(
+      'written',
+    );
+    const { Item } = await documentClient.send(new GetCommand({ TableName: runtime.tableName, Key: item }));
+    expect(Item).toMatchObject({ by: 'probe' });
+    // The test's own write, with the same client, outside any function.
+    const own = key('test');
+    await documentClient.send(new PutCommand({ TableName: runtime.tableName, Item: { ...own, by: 'test' } }));
+    await expect(
+      invoke('writer', { action: 'get', tableName: runtime.tableName, key: own }),
+    ).resolves.toMatchObject({
+      by: 'test',
+    });
+  });
+
+  it('publish: only functions that may, and only to the app bus', async () => {
+    const bus = runtime.bus.published.length;
+    await expect(invoke('reader', { action: 'publish', busName: 'samverkan-local' })).rejects.toEqual(
+      accessDenied(
+        'reader',
+        'events:PutEvents',
+        'arn:aws:events:eu-north-1:000000000000:event-bus/samverkan-local',
+      ),
+    );
+    await expect(invoke('writer', { action: 'publish', busName: 'default' })).rejects.toEqual(
+      accessDenied('writer', 'events:PutEvents', 'arn:aws:events:eu-north-1:000000000000:event-bus/default'),
+    );
+    expect(runtime.bus.published.length).toBe(bus);
+    await expect(invoke('writer', { action: 'publish', busName: 'samverkan-local' })).resolves.toBe(
+      'published',
+    );
+  });
+
+  it('queues: only the ones the function sends to', async () => {
+    const queueUrl = runtime.queues.get('probe')?.url ?? '';
+    await expect(invoke('mute', { action: 'send', queueUrl })).rejects.toEqual(
+      accessDenied('mute', 'sqs:SendMessage', 'arn:aws:sqs:eu-north-1:000000000000:samverkan-local-probe'),
+    );
+    await expect(invoke('writer', { action: 'send', queueUrl })).resolves.toBe('sent');
+    // Not its DLQ: sending there is not part of sendToQueues.
+    const dlqUrl = runtime.queues.get('probe')?.dlqUrl ?? '';
+    await expect(invoke('writer', { action: 'send', queueUrl: dlqUrl })).rejects.toEqual(
+      accessDenied(
+        'writer',
+        'sqs:SendMessage',
+        'arn:aws:sqs:eu-north-1:000000000000:samverkan-local-probe-dlq',
+      ),
+    );
+  });
+
+  it('names the function and its access in the message', async () => {
+    const error = await invoke('mute', {
+      action: 'get',
+      tableName: runtime.tableName,
+      key: key('mute'),
+    }).catch((e: unknown) => e as Error);
+    expect((error as Error).message).toContain(`function 'mute' has access {} in the wiring`);
+  });
+});

@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
+import { getCampaign } from '../../shared/mail/store/campaigns.js';
+import { staffClient, waitFor } from '../helpers.js';
+import { addContacts, announcement, mailbox, recipientOf } from '../mail-helpers.js';
+
+/**
+ * The transactional outbox: a state change and its events are one DynamoDB transaction, and the
+ * table's stream carries the events to the bus. These tests break the path between the two.
+ */
+
+const programme = (name: string) => ({ name, language: 'sv', themes: [{ title: 'Kompetensförsörjning' }] });
+
+// First: whether DynamoDB goes through the runtime's fault injector is decided once per process.
+describe('a command repeated after an ambiguous failure', () => {
+  let runtime: LocalRuntime;
+  afterAll(async () => {
+    await runtime?.stop();
+  });
+
+  it('answers 202 to "send campaign" when its own write was applied but answered with an error, and mails once', async () => {
+    runtime = await startLocalRuntime({
+      seed: true,
+      log: () => {},
+      faultInjection: true,
+      queueIdleDelayMs: 50,
+    });
+    const tag = `ambiguous-${Date.now()}`;
+    await addContacts(
+      runtime,
+      'hassleholm',
+      [1, 2, 3].map((i) => ({
+        contactId: `${tag}-${i}`,
+        email: `k${i}.${tag}@foretag.example`,
+        tags: [tag],
+      })),
+    );
+    const staff = await staffClient(runtime, 'staff-hlm-anna');
+    const created = await staff.call('POST', '/api/campaigns', {
+      name: 'Tvetydigt svar',
+      content: announcement('Inbjudan till dialoglunch'),
+      audience: { kind: 'tags', tags: [tag] },
+    });
+    expect(created.status).toBe(201);
+    const campaignId = created.json.campaignId as string;
+
+    // Act: the send's first write reaches DynamoDB, but its answer is a 500 (the SDK retries).
+    runtime.faults.dynamoFailAfterApplying.push(campaignId);
+    const sent = await staff.call('POST', `/api/campaigns/${campaignId}/send`);
+
+    // Assess: the same answer as an undisturbed send, and every contact mailed exactly once.
+    expect(runtime.faults.dynamoFailAfterApplying).toEqual([]);
+    expect(sent.status).toBe(202);
+    await waitFor(
+      async () => {
+        const ours = (await mailbox(runtime)).filter((m) => recipientOf(m).includes(tag));
+        return ours.length >= 3 ? true : undefined;
+      },
+      30_000,
+      'the three mails',
+    );
+    await new Promise((r) => setTimeout(r, 2000));
+    const ours = (await mailbox(runtime)).filter((m) => recipientOf(m).includes(tag));
+    expect(ours.map(recipientOf).sort()).toEqual([1, 2, 3].map((i) => `k${i}.${tag}@foretag.example`));
+    expect((await getCampaign('hassleholm', campaignId))?.status).toBe('sending');
+    // A second, separate request is refused: the campaign is already on its way.
+    expect((await staff.call('POST', `/api/campaigns/${campaignId}/send`)).status).toBe(409);
+  }, 90_000);
+});
+
+describe('an event written with its state change', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'samverkan-outbox-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('reaches the bus after a restart when the process died before relaying it', async () => {
+    // Prepare: a runtime whose relay has stopped, as if the process died right after the write.
+    const first = await startLocalRuntime({ dataDir, log: () => {} });
+    let programmeId = '';
+    try {
+      await first.streamPollers.get('outbox-relay')?.stop();
+      const staff = await staffClient(first, 'staff-hlm-anna');
+      const created = await staff.call('POST', '/api/programmes', programme('Näringslivsprogram 2030'));
+      expect(created.status).toBe(201);
+      programmeId = created.json.programmeId as string;
+      // The programme is saved; its event is in the table only.
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(published(first, programmeId)).toHaveLength(0);
+    } finally {
+      await first.stop();
+    }
+
+    // Act: start again on the same data.
+    const second = await startLocalRuntime({ dataDir, log: () => {} });
+    try {
+      // Assess: the event is relayed, once, and its consumer records it.
+      await waitFor(() => published(second, programmeId).length > 0, 20_000, 'ProgrammeCreated on the bus');
+      const staff = await staffClient(second, 'staff-hlm-anna');
+      const entry = await waitFor(
+        async () => {
+          const items = (await staff.call('GET', '/api/activity')).json.items as {
+            kind: string;
+            subjectId: string;
+          }[];
+          return items.find((i) => i.kind === 'programme.created' && i.subjectId === programmeId);
+        },
+        20_000,
+        'the programme in the activity feed',
+      );
+      expect(entry).toBeDefined();
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(published(second, programmeId)).toHaveLength(1);
+    } finally {
+      await second.stop();
+    }
+  }, 120_000);
+});
+
+function published(runtime: LocalRuntime, programmeId: string) {
+  return runtime.bus.published.filter(
+    (e) =>
+      e['detail-type'] === 'ProgrammeCreated' &&
+      (e.detail as { programmeId?: string }).programmeId === programmeId,
+  );
+}
