@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
 import { getCampaign } from '../../shared/mail/store/campaigns.js';
+import { getCounters, getInvitation } from '../../shared/meetings/store.js';
+import { eventInput, invitedContacts, postRsvp, publishedEvent, rsvpToken } from '../event-helpers.js';
 import { staffClient, waitFor } from '../helpers.js';
 import { addContacts, announcement, mailbox, recipientOf } from '../mail-helpers.js';
 
@@ -15,8 +17,18 @@ import { addContacts, announcement, mailbox, recipientOf } from '../mail-helpers
 const programme = (name: string) => ({ name, language: 'sv', themes: [{ title: 'Kompetensförsörjning' }] });
 
 // First: whether DynamoDB goes through the runtime's fault injector is decided once per process.
+// These hold because each command is one TransactWriteItems: the SDK retries it with the same
+// ClientRequestToken, and DynamoDB answers a repeated token with the first outcome.
 describe('a command repeated after an ambiguous failure', () => {
   let runtime: LocalRuntime;
+  beforeAll(async () => {
+    runtime = await startLocalRuntime({
+      seed: true,
+      log: () => {},
+      faultInjection: true,
+      queueIdleDelayMs: 50,
+    });
+  });
   afterAll(async () => {
     await runtime?.stop();
   });
@@ -69,6 +81,56 @@ describe('a command repeated after an ambiguous failure', () => {
     // A second, separate request is refused: the campaign is already on its way.
     expect((await staff.call('POST', `/api/campaigns/${campaignId}/send`)).status).toBe(409);
   }, 90_000);
+
+  it('publishes a meeting once when the publish write was applied but answered with an error', async () => {
+    const staff = await staffClient(runtime, 'staff-hlm-anna');
+    const created = await staff.call(
+      'POST',
+      '/api/events',
+      eventInput({ title: 'Frukostmöte om kompetens' }),
+    );
+    expect(created.status, created.text).toBe(201);
+    const eventId = created.json.eventId as string;
+
+    runtime.faults.dynamoFailAfterApplying.push('EventPublished');
+    const published = await staff.call('POST', `/api/events/${eventId}/publish`);
+
+    expect(runtime.faults.dynamoFailAfterApplying).toEqual([]);
+    expect(published.status, published.text).toBe(200);
+    expect(published.json).toMatchObject({ status: 'published', version: 2 });
+    await waitFor(() => busEvents(runtime, 'EventPublished', eventId).length > 0, 15_000, 'EventPublished');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(busEvents(runtime, 'EventPublished', eventId)).toHaveLength(1);
+  }, 60_000);
+
+  it('records an RSVP once when the answer was applied but answered with an error, and confirms it once', async () => {
+    const event = await publishedEvent('hassleholm', { capacity: 10 });
+    const [contactId] = await invitedContacts(runtime, event, 1, { prefix: `ambiguous${Date.now()}` });
+    if (!contactId) throw new Error('no contact');
+    const before = await getInvitation(event.tenantId, event.eventId, contactId);
+
+    runtime.faults.dynamoFailAfterApplying.push(`answered-${event.eventId}-${contactId}-v`);
+    const answered = await postRsvp(runtime, await rsvpToken(event, contactId), {
+      answer: 'attend',
+      seats: '1',
+    });
+
+    expect(runtime.faults.dynamoFailAfterApplying).toEqual([]);
+    expect(answered.status).toBe(200);
+    const after = await getInvitation(event.tenantId, event.eventId, contactId);
+    expect(after).toMatchObject({ status: 'attending', version: (before?.version ?? 0) + 1 });
+    expect((await getCounters(event.tenantId, event.eventId)).attendingSeats).toBe(1);
+    const confirmations = async () =>
+      (await mailbox(runtime)).filter((m) => recipientOf(m).startsWith(contactId));
+    await waitFor(
+      async () => ((await confirmations()).length > 0 ? true : undefined),
+      30_000,
+      'the confirmation',
+    );
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(busEvents(runtime, 'InvitationAnswered', event.eventId)).toHaveLength(1);
+    expect(await confirmations()).toHaveLength(1);
+  }, 60_000);
 });
 
 describe('an event written with its state change', () => {
@@ -117,6 +179,12 @@ describe('an event written with its state change', () => {
     }
   }, 120_000);
 });
+
+function busEvents(runtime: LocalRuntime, detailType: string, eventId: string) {
+  return runtime.bus.published.filter(
+    (e) => e['detail-type'] === detailType && (e.detail as { eventId?: string }).eventId === eventId,
+  );
+}
 
 function published(runtime: LocalRuntime, programmeId: string) {
   return runtime.bus.published.filter(
