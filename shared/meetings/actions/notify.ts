@@ -57,7 +57,7 @@ export async function sendInvitations(
     kind: 'invitation',
     content: { ...eventMailData(event, tenant), markdownIntro: options.markdownIntro },
     audience,
-    bulk: true,
+    bulk: meetingMessages.invitation.bulk,
     createdBy: options.actor,
     actor: options.actor,
     sendAt: options.sendAt,
@@ -171,7 +171,7 @@ async function sendEventCampaign(
     kind: input.kind,
     content: input.data,
     audience: { kind: 'event', eventId: event.eventId, statuses: ['attending', 'waitlisted'] },
-    bulk: false,
+    bulk: meetingMessages[input.kind].bulk,
     createdBy: input.actor,
     actor: input.actor,
   });
@@ -229,7 +229,7 @@ export async function sendReminder(event: Meeting, reminder: 'non-responders' | 
       eventId: event.eventId,
       statuses: reminder === 'attendees' ? ['attending'] : ['invited'],
     },
-    bulk: kind === 'invitation-reminder',
+    bulk: meetingMessages[kind].bulk,
     createdBy: actor,
     actor,
   });
