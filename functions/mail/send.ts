@@ -18,7 +18,7 @@ import { CLAIM_SECONDS, MAIL_QUEUE } from '../../shared/mail/queues.js';
 import { SendPacer } from '../../shared/mail/send-rate.js';
 import { addToCounters, campaignKey } from '../../shared/mail/store/campaigns.js';
 import { claimDelivery, deliveryKey, settleDelivery } from '../../shared/mail/store/deliveries.js';
-import { countMailOutcomes, sendingStateKey } from '../../shared/mail/store/sending-state.js';
+import { claimSendSlot, countMailOutcomes, sendingStateKey } from '../../shared/mail/store/sending-state.js';
 import { suppressionKey, unsubscribeKey } from '../../shared/mail/store/suppressions.js';
 import {
   isBulkKind,
@@ -348,7 +348,11 @@ export async function sendBatch(records: SQSRecord[], context?: Context): Promis
     };
     return processPartialResponse(event, leaveOnQueue, new BatchProcessor(EventType.SQS), options);
   }
-  const pacer = new SendPacer(Number(requireEnv('SES_MAX_SEND_RATE')), MAIL_QUEUE.maxConcurrency);
+  const pacer = new SendPacer(
+    Number(requireEnv('SES_MAX_SEND_RATE')),
+    MAIL_QUEUE.maxConcurrency,
+    claimSendSlot,
+  );
   const counters = new Map<string, Partial<Record<CampaignCounter, number>>>();
   let sent = 0;
   // The batch's deliveries run side by side: their claims, renders and records overlap, while

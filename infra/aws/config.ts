@@ -80,8 +80,10 @@ export function readConfig(node: Node): SamverkanConfig {
 
   const rawRate: unknown = node.tryGetContext('sesSendRatePerSecond');
   const sesSendRatePerSecond = rawRate === undefined || rawRate === '' ? 14 : Number(rawRate);
-  if (!Number.isFinite(sesSendRatePerSecond) || sesSendRatePerSecond <= 0) {
-    throw new Error(`Context 'sesSendRatePerSecond' must be a positive number, got '${String(rawRate)}'`);
+  if (!Number.isFinite(sesSendRatePerSecond) || sesSendRatePerSecond < 1) {
+    throw new Error(
+      `Context 'sesSendRatePerSecond' must be at least 1 (SES's smallest rate, the sandbox's, is 1 mail a second), got '${String(rawRate)}'`,
+    );
   }
 
   const unsubscribeAddress =

@@ -1,10 +1,15 @@
 /**
  * Paces one sender invocation so that, with `concurrency` invocations at once, the account's
- * SES rate is never exceeded in any calendar second: each invocation gets floor(rate/concurrency)
- * sends per wall-clock second, and its sends are spread evenly within the second.
+ * SES rate is never exceeded in any calendar second.
  *
- * Calendar seconds (not a sliding window) because every invocation, in any runtime, shares the
- * same clock: the sum per second is at most concurrency × floor(rate/concurrency) ≤ rate.
+ * - When each invocation's share is at least one send a second (rate ≥ concurrency, the usual
+ *   case), each gets floor(rate/concurrency) sends per wall-clock second, spread evenly within
+ *   the second, and needs no coordination: every invocation, in any runtime, shares the same
+ *   clock, so the sum per second is at most concurrency × floor(rate/concurrency) ≤ rate.
+ * - When the share is below one (the SES sandbox: 1 mail a second, two invocations), a fixed
+ *   share cannot be given out without exceeding the rate, so each send claims one of the
+ *   second's `floor(rate)` slots from a shared counter (`claimSlot`, a conditional write in the
+ *   table) and waits for the next second when they are taken.
  */
 export class SendPacer {
   private readonly perSecond: number;
@@ -12,18 +17,21 @@ export class SendPacer {
   private usedThisSecond = 0;
 
   constructor(
-    ratePerSecond: number,
+    private readonly ratePerSecond: number,
     concurrency: number,
+    /** Claims one of `limit` send slots of the wall-clock `second` shared by every invocation. */
+    private readonly claimSlot: (second: number, limit: number) => Promise<boolean>,
     private readonly now: () => number = Date.now,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {
     if (!(ratePerSecond >= 1) || !(concurrency >= 1))
       throw new Error('rate and concurrency must be at least 1');
-    this.perSecond = Math.max(1, Math.floor(ratePerSecond / concurrency));
+    this.perSecond = Math.floor(ratePerSecond / concurrency);
   }
 
   /** Resolves when the next send may go out. */
   async take(): Promise<void> {
+    if (this.perSecond < 1) return this.takeSharedSlot();
     for (;;) {
       const t = this.now();
       const second = Math.floor(t / 1000);
@@ -44,6 +52,15 @@ export class SendPacer {
         this.usedThisSecond += 1;
         return;
       }
+      await this.sleep((second + 1) * 1000 - t);
+    }
+  }
+
+  private async takeSharedSlot(): Promise<void> {
+    for (;;) {
+      const t = this.now();
+      const second = Math.floor(t / 1000);
+      if (await this.claimSlot(second, Math.floor(this.ratePerSecond))) return;
       await this.sleep((second + 1) * 1000 - t);
     }
   }

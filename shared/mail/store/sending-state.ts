@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../platform/aws/clients.js';
-import { tableName } from '../../platform/table/table.js';
+import { isConditionalCheckFailed, tableName } from '../../platform/table/table.js';
 
 /**
  * Sending health of the whole configuration set (all tenants share it, and SES judges the
@@ -82,4 +82,31 @@ export async function setSendingState(state: SendingState, client = documentClie
   await client.send(
     new PutCommand({ TableName: tableName(), Item: { ...sendingStateKey, type: 'sending-state', ...state } }),
   );
+}
+
+/**
+ * Claims one of the `limit` send slots of a wall-clock second, shared by every sender invocation
+ * (the pacer's mode when the account's rate is below one send per invocation and second, as in
+ * the SES sandbox). One conditional write; the counters expire after a few minutes.
+ */
+export async function claimSendSlot(
+  second: number,
+  limit: number,
+  client = documentClient,
+): Promise<boolean> {
+  try {
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { pk: PLATFORM_PK, sk: `PACE#${second}` },
+        UpdateExpression: 'ADD used :one SET expiresAt = :expires',
+        ConditionExpression: 'attribute_not_exists(used) OR used < :limit',
+        ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':expires': second + 300 },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return false;
+    throw error;
+  }
 }
