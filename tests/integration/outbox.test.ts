@@ -34,12 +34,6 @@ describe('a command repeated after an ambiguous failure', () => {
   });
 
   it('answers 202 to "send campaign" when its own write was applied but answered with an error, and mails once', async () => {
-    runtime = await startLocalRuntime({
-      seed: true,
-      log: () => {},
-      faultInjection: true,
-      queueIdleDelayMs: 50,
-    });
     const tag = `ambiguous-${Date.now()}`;
     await addContacts(
       runtime,
