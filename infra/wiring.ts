@@ -38,7 +38,8 @@ export const wiring: Wiring = [
       { method: 'GET', path: '/auth/callback', auth: 'public' },
       { method: 'POST', path: '/auth/sign-out', auth: 'public' },
     ],
-    access: {},
+    // table: sign-out revokes the session (a revocation item until the id token expires).
+    access: { table: 'readwrite', staffIdentity: 'sign-in', publicBaseUrl: true },
   },
   {
     name: 'console-pages',
@@ -50,7 +51,7 @@ export const wiring: Wiring = [
       { method: 'GET', path: '/console/programmes/{programmeId}', auth: 'console' },
       { method: 'POST', path: '/console/language', auth: 'console' },
     ],
-    access: { table: 'read' },
+    access: { table: 'read', staffIdentity: 'verify', publicBaseUrl: true },
   },
   {
     name: 'staff-api',
@@ -95,7 +96,8 @@ export const wiring: Wiring = [
     entry: 'functions/platform/dispatch-schedules.ts',
     description: 'Publishes the events of one-time schedules that have come due',
     schedules: [{ name: 'every-minute', expression: 'rate(1 minute)' }],
-    access: { table: 'readwrite' },
+    // gsi1 holds every tenant's pending schedules: the dispatcher is the one function that reads it.
+    access: { table: 'readwrite', tableIndexes: ['gsi1'] },
   },
   {
     name: 'outbox-relay',
@@ -127,7 +129,7 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/api/mail/sending/resume', auth: 'staff' },
       { method: 'POST', path: '/api/mail/dead-letters/redrive', auth: 'staff' },
     ],
-    access: { table: 'readwrite', redriveQueues: ['mail'] },
+    access: { table: 'readwrite', redriveQueues: ['mail'], publicBaseUrl: true },
   },
   {
     name: 'campaign-expander',
@@ -149,7 +151,13 @@ export const wiring: Wiring = [
     entry: 'functions/mail/send.ts',
     description: 'Sends queued deliveries through SES at the account rate, each exactly once',
     queue: MAIL_QUEUE,
-    access: { table: 'readwrite', sendEmail: true, linkSecret: true },
+    access: {
+      table: 'readwrite',
+      sendEmail: true,
+      bulkSending: true,
+      linkSecret: true,
+      publicBaseUrl: true,
+    },
     timeoutSeconds: 60,
   },
   {
@@ -185,7 +193,8 @@ export const wiring: Wiring = [
       { method: 'GET', path: '/unsubscribe/{token}', auth: 'public' },
       { method: 'POST', path: '/unsubscribe/{token}', auth: 'public' },
     ],
-    access: { table: 'readwrite', linkSecret: true },
+    // staffIdentity: the page stack's session check comes with it (its public routes never run it).
+    access: { table: 'readwrite', linkSecret: true, staffIdentity: 'verify', publicBaseUrl: true },
   },
   {
     name: 'directory-api',
@@ -205,7 +214,7 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/api/imports/preview', auth: 'staff' },
       { method: 'POST', path: '/api/imports/{importId}/commit', auth: 'staff' },
     ],
-    access: { table: 'readwrite' },
+    access: { table: 'readwrite', tableBatchWrite: true },
     // A commit of 5000 rows writes for a few seconds; API Gateway allows 30.
     timeoutSeconds: 29,
   },
@@ -221,7 +230,7 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/console/imports/preview', auth: 'console' },
       { method: 'POST', path: '/console/imports/{importId}/commit', auth: 'console' },
     ],
-    access: { table: 'readwrite' },
+    access: { table: 'readwrite', tableBatchWrite: true, staffIdentity: 'verify', publicBaseUrl: true },
     timeoutSeconds: 29,
   },
   {
@@ -244,7 +253,7 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/api/events/{eventId}/invitations/preview', auth: 'staff' },
       { method: 'POST', path: '/api/events/{eventId}/invitations/test', auth: 'staff' },
     ],
-    access: { table: 'readwrite', sendEmail: true },
+    access: { table: 'readwrite', sendEmail: true, publicBaseUrl: true },
     // Promoting a waitlist or exporting a large event reads and writes for a few seconds.
     timeoutSeconds: 29,
   },
@@ -267,7 +276,7 @@ export const wiring: Wiring = [
       { method: 'GET', path: '/console/events/{eventId}/badges', auth: 'console' },
       { method: 'GET', path: '/console/events/{eventId}/export.csv', auth: 'console' },
     ],
-    access: { table: 'readwrite', sendEmail: true },
+    access: { table: 'readwrite', sendEmail: true, staffIdentity: 'verify', publicBaseUrl: true },
     timeoutSeconds: 29,
   },
   {
@@ -306,7 +315,14 @@ export const wiring: Wiring = [
       { method: 'GET', path: '/rsvp/{token}/calendar.ics', auth: 'public' },
     ],
     // mailFromAddress: the calendar file's organizer is the address the invitation came from.
-    access: { table: 'readwrite', linkSecret: true, mailFromAddress: true },
+    // staffIdentity: the page stack's session check comes with it (its public routes never run it).
+    access: {
+      table: 'readwrite',
+      linkSecret: true,
+      mailFromAddress: true,
+      staffIdentity: 'verify',
+      publicBaseUrl: true,
+    },
     // An answer may wait out write conflicts on the event's counters when many answer at once.
     timeoutSeconds: 25,
   },

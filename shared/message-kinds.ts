@@ -1,6 +1,6 @@
 import type { mailMessages } from './mail/content.js';
 import type { DataInputOf } from './mail/message.js';
-import { contentSchemaOf } from './mail/message.js';
+import { contentSchemaOf, staffComposable } from './mail/message.js';
 import { type MessageInputOf, type RenderedMessage, renderMessage as renderWith } from './mail/render.js';
 import { mailTemplates } from './mail/templates.js';
 import type { meetingMessages } from './meetings/mails/content.js';
@@ -41,6 +41,18 @@ export type MessageDataInput<K extends MessageKind> = DataInputOf<MessageTemplat
  * validates staff input against.
  */
 export const messageContentSchema = contentSchemaOf(messageTemplates);
+
+/** The kinds staff may compose as campaigns: those whose definition says `staffComposable`. */
+export const staffComposableKinds = messageKinds.filter(
+  (kind) => messageTemplates[kind].staffComposable === true,
+);
+
+/**
+ * `{ kind, data }` for the kinds staff compose (`staffComposableKinds`): what `POST /api/campaigns`
+ * accepts. Any other kind (answers, confirmations, invitations: mail the capabilities compose
+ * themselves, some of it reaching people who unsubscribed) is refused on `kind`.
+ */
+export const staffContentSchema = contentSchemaOf(staffComposable(messageTemplates));
 
 /** Whether mail of this kind is bulk (false for a kind that does not exist). */
 export const isBulkKind = (kind: MessageKind): boolean =>

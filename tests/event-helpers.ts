@@ -103,20 +103,52 @@ export const rsvpToken = (event: Meeting, contactId: string) =>
     30 * 24 * 3600,
   );
 
-/** Posts the RSVP form as a browser would (with its CSRF cookie and field). */
+/**
+ * The CSRF token a browser gets from an RSVP page: the signed cookie the page sets, and the same
+ * value in its forms. One per runtime, as one browser keeps one cookie (opening the page marks
+ * that one invitation opened).
+ */
+const formTokens = new WeakMap<LocalRuntime, Promise<string>>();
+
+export async function rsvpFormToken(runtime: LocalRuntime, token: string): Promise<string> {
+  let pending = formTokens.get(runtime);
+  if (!pending) {
+    pending = (async () => {
+      const page = await fetch(`${runtime.url}/rsvp/${token}`);
+      const html = await page.text();
+      const cookie = /samverkan_csrf=([^;]+)/.exec(page.headers.get('set-cookie') ?? '')?.[1];
+      // A closed event's page has no form, but sets the cookie all the same.
+      const field = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+      const issued = cookie ? decodeURIComponent(cookie) : undefined;
+      if (page.status !== 200 || !issued || (field !== undefined && field !== issued)) {
+        throw new Error(`No CSRF token from the RSVP page (${page.status})`);
+      }
+      return issued;
+    })();
+    formTokens.set(runtime, pending);
+    pending.catch(() => formTokens.delete(runtime));
+  }
+  return pending;
+}
+
+/** Posts the RSVP form (or, with `action: '/colleague'`, the colleague form) as a browser would. */
 export async function postRsvp(
   runtime: LocalRuntime,
   token: string,
   form: Record<string, string | string[]>,
+  action: '' | '/colleague' = '',
 ) {
-  const csrf = 'c'.repeat(40);
+  const csrf = await rsvpFormToken(runtime, token);
   const body = new URLSearchParams();
   body.set('_csrf', csrf);
   for (const [key, value] of Object.entries(form))
     for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
-  const response = await fetch(`${runtime.url}/rsvp/${token}`, {
+  const response = await fetch(`${runtime.url}/rsvp/${token}${action}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `samverkan_csrf=${csrf}` },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: `samverkan_csrf=${encodeURIComponent(csrf)}`,
+    },
     body,
   });
   return { status: response.status, html: await response.text() };

@@ -2,9 +2,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { h } from 'preact';
 import { requireEnv } from '../../shared/platform/aws/env.js';
 import { HttpError } from '../../shared/platform/http/errors.js';
-import { cookie, htmlPages, publicPage, SESSION_COOKIE } from '../../shared/platform/http/html-pages.js';
+import {
+  cookie,
+  htmlPages,
+  publicPage,
+  SESSION_COOKIE,
+  sessionFormPage,
+} from '../../shared/platform/http/html-pages.js';
 import { cookies } from '../../shared/platform/http/request.js';
-import { verifyIdToken } from '../../shared/platform/identity/staff.js';
+import { revokeSession } from '../../shared/platform/identity/sessions.js';
+import { verifyIdTokenClaims } from '../../shared/platform/identity/staff.js';
 import { logger } from '../../shared/platform/observability/logger.js';
 import { shellTexts } from '../../shared/platform/texts/shell.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
@@ -77,7 +84,7 @@ export const handler = htmlPages(
         throw signInExpired();
       }
       const tokens = (await response.json()) as { id_token?: string; expires_in?: number };
-      const identity = tokens.id_token ? await verifyIdToken(tokens.id_token) : undefined;
+      const identity = tokens.id_token ? (await verifyIdTokenClaims(tokens.id_token))?.identity : undefined;
       if (!tokens.id_token || !identity)
         throw new HttpError(403, 'This account has no access to Samverkan.', [], {
           text: (language) => shellTexts(language).errors.noAccess,
@@ -93,7 +100,24 @@ export const handler = htmlPages(
       };
     }),
 
-    'POST /auth/sign-out': publicPage(async () => {
+    /**
+     * Sign-out ends the session here, not only in the browser: the id token in the cookie would
+     * otherwise stay valid until its `exp`, so it is revoked (a table item until then) and every
+     * console page refuses it. The form carries the session's own CSRF token (sessionFormPage).
+     * The identity provider's hosted session ends at its logout endpoint. The JSON API's bearer
+     * tokens are checked by the HTTP API's JWT authorizer, which knows nothing of this: a token
+     * used there lives for Cognito's id-token lifetime (one hour).
+     */
+    'POST /auth/sign-out': sessionFormPage(async ({ event }) => {
+      const token = cookies(event)[SESSION_COOKIE];
+      const verified = token ? await verifyIdTokenClaims(token) : undefined;
+      if (token && verified) {
+        await revokeSession(verified.identity.tenantId, token, verified.expiresAt);
+        logger.info('staff signed out', {
+          staffId: verified.identity.staffId,
+          tenantId: verified.identity.tenantId,
+        });
+      }
       const logout = new URL(`${requireEnv('AUTH_DOMAIN')}/logout`);
       logout.search = new URLSearchParams({
         client_id: requireEnv('AUTH_CLIENT_ID'),

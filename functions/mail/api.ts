@@ -7,19 +7,21 @@ import {
   listCampaigns,
   requestSend,
 } from '../../shared/mail/store/campaigns.js';
-import { listDeliveries } from '../../shared/mail/store/deliveries.js';
+import { deliveriesRange, listDeliveries } from '../../shared/mail/store/deliveries.js';
 import { getSendingState, recentRates, setSendingState } from '../../shared/mail/store/sending-state.js';
 import { listSuppressions, removeSuppression } from '../../shared/mail/store/suppressions.js';
 import {
   isBulkKind,
   type MessageInput,
-  messageContentSchema,
   renderMessage,
+  staffComposableKinds,
+  staffContentSchema,
 } from '../../shared/message-kinds.js';
 import { deadLetterQueueUrl, queueUrl, redrive } from '../../shared/platform/aws/queue.js';
 import { HttpError, notFound } from '../../shared/platform/http/errors.js';
 import { jsonApi, staffRoute } from '../../shared/platform/http/json-api.js';
 import { idParam } from '../../shared/platform/http/request.js';
+import { decodeCursor, encodeCursor } from '../../shared/platform/table/cursor.js';
 import { getTenant } from '../../shared/platform/tenants/store.js';
 import { languages } from '../../shared/platform/texts/language.js';
 
@@ -28,7 +30,9 @@ const campaignPath = z.object({ campaignId: idParam });
 const campaignInput = z
   .object({
     name: z.string().trim().min(1, 'Required').max(200),
-    content: messageContentSchema,
+    // Only the kinds staff compose (announcements): a transactional kind would reach people who
+    // unsubscribed, without List-Unsubscribe, with whatever subject and links it was given.
+    content: staffContentSchema,
     audience: audienceSchema,
   })
   .strict();
@@ -40,23 +44,6 @@ const deliveriesQuery = z.object({
   cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-
-const encodeCursor = (cursor: Record<string, unknown> | undefined) =>
-  cursor ? Buffer.from(JSON.stringify(cursor)).toString('base64url') : undefined;
-function decodeCursor(cursor: string | undefined, tenantId: string) {
-  if (!cursor) return undefined;
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { pk?: string };
-    // A cursor is a key: it must stay inside the caller's tenant.
-    if (typeof parsed.pk !== 'string' || !parsed.pk.startsWith(`T#${tenantId}#`))
-      throw new Error('foreign cursor');
-    return parsed as Record<string, unknown>;
-  } catch {
-    throw new HttpError(422, 'Invalid query.cursor', [
-      { field: 'query.cursor', message: 'Not a cursor from this list' },
-    ]);
-  }
-}
 
 export const handler = jsonApi({
   'GET /api/campaigns': staffRoute({}, async ({ identity }) => ({
@@ -109,6 +96,12 @@ export const handler = jsonApi({
   'POST /api/campaigns/{campaignId}/send': staffRoute({ path: campaignPath }, async ({ identity, path }) => {
     const campaign = await getCampaign(identity.tenantId, path.campaignId);
     if (!campaign) throw notFound();
+    // A draft of a kind staff do not compose (saved before such kinds were refused) stays unsent.
+    if (campaign.status === 'draft' && !(staffComposableKinds as string[]).includes(campaign.kind)) {
+      throw new HttpError(409, 'Campaigns of this kind are not sent by staff', [
+        { field: 'path.campaignId', message: `Kind ${campaign.kind} is not composed by staff` },
+      ]);
+    }
     // The status change and CampaignSendRequested are one transaction (the outbox): no state
     // without its event, and a write applied but answered with an error still counts as ours.
     const outcome = await requestSend(identity.tenantId, campaign.campaignId, identity.staffId, randomUUID());
@@ -127,7 +120,7 @@ export const handler = jsonApi({
       const page = await listDeliveries(identity.tenantId, path.campaignId, {
         status: query.status,
         limit: query.limit,
-        cursor: decodeCursor(query.cursor, identity.tenantId),
+        cursor: decodeCursor(query.cursor, deliveriesRange(identity.tenantId, path.campaignId)),
       });
       const items = page.items.map(({ claimToken: _c, claimUntil: _u, ...rest }) => rest);
       return { body: { items, cursor: encodeCursor(page.cursor) } };
@@ -160,8 +153,14 @@ export const handler = jsonApi({
     return { body: await getSendingState() };
   }),
 
-  /** Moves the mail queue's dead letters back for another try (after the cause is fixed). */
-  'POST /api/mail/dead-letters/redrive': staffRoute({ role: 'admin' }, async () => ({
-    body: { moved: await redrive(deadLetterQueueUrl('mail'), queueUrl('mail')) },
+  /**
+   * Moves the mail queue's dead letters back for another try (after the cause is fixed), a bounded
+   * amount per request (`REDRIVE_LIMIT`, and only while the function has time left): the answer
+   * says how many moved and whether more remain (`more: true`: ask again).
+   */
+  'POST /api/mail/dead-letters/redrive': staffRoute({ role: 'admin' }, async ({ context }) => ({
+    body: await redrive(deadLetterQueueUrl('mail'), queueUrl('mail'), {
+      remainingMs: context ? () => context.getRemainingTimeInMillis() : undefined,
+    }),
   })),
 });

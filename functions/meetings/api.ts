@@ -28,6 +28,7 @@ import {
   getCounters,
   getEvent,
   getInvitation,
+  invitationsRange,
   listEvents,
   listInvitations,
   markAttended,
@@ -45,10 +46,12 @@ import { idParam, parseJsonBody, rawBody, validate } from '../../shared/platform
 import type { StaffIdentity } from '../../shared/platform/identity/staff.js';
 import { isValidEmail } from '../../shared/platform/mail-kit/headers.js';
 import { logger, metrics } from '../../shared/platform/observability/logger.js';
+import { decodeCursor, encodeCursor } from '../../shared/platform/table/cursor.js';
 import { tenantPk } from '../../shared/platform/table/table.js';
 import { getTenant } from '../../shared/platform/tenants/store.js';
 import { type Language, languageSchema } from '../../shared/platform/texts/language.js';
 import type { Localized } from '../../shared/platform/texts/table.js';
+import { getProgramme } from '../../shared/programmes/store.js';
 
 /*
  * Events, staff side: create and edit (with the mails a change to a published event sends),
@@ -131,6 +134,22 @@ async function save(next: Meeting, expectedVersion: number, events: PendingEvent
       );
     throw error;
   }
+}
+
+/**
+ * Whether `programmeId` is not a programme of the tenant: unknown, or another tenant's (read
+ * with the caller's tenant, so it is simply not found). No programme at all is fine.
+ */
+export async function foreignProgramme(tenantId: string, programmeId: string | undefined): Promise<boolean> {
+  return programmeId !== undefined && !(await getProgramme(tenantId, programmeId));
+}
+
+/** The API's refusal of a programme that is not the tenant's own (the console words it on its form). */
+async function requireOwnProgramme(tenantId: string, programmeId: string | undefined): Promise<void> {
+  if (await foreignProgramme(tenantId, programmeId))
+    throw new HttpError(422, 'Invalid body.programmeId', [
+      { field: 'body.programmeId', message: 'No such programme' },
+    ]);
 }
 
 const normalised = (input: EventInput): EventInput => ({
@@ -379,28 +398,6 @@ export async function joinInvitations(tenantId: string, invitations: Invitation[
   });
 }
 
-/** Paging cursors are the table's keys, base64url-encoded; a cursor must belong to this event. */
-export const encodeCursor = (cursor: Record<string, unknown> | undefined) =>
-  cursor ? Buffer.from(JSON.stringify(cursor)).toString('base64url') : undefined;
-
-export function decodeCursor(
-  cursor: string | undefined,
-  tenantId: string,
-  eventId: string,
-  field = 'query.cursor',
-) {
-  if (!cursor) return undefined;
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { pk?: unknown };
-    if (parsed.pk !== `${tenantPk(tenantId)}#EVENT#${eventId}`) throw new Error('foreign cursor');
-    return parsed as Record<string, unknown>;
-  } catch {
-    throw new HttpError(422, `Invalid ${field}`, [{ field, message: 'Not a cursor from this list' }], {
-      text: (l) => meetingsTexts(l).refusals.notACursor,
-    });
-  }
-}
-
 /** One page of invitations with names joined, for the staff view and the API. */
 export async function invitationsPage(
   tenantId: string,
@@ -408,7 +405,7 @@ export async function invitationsPage(
   options: { cursor?: string; limit?: number } = {},
 ): Promise<{ items: InvitationRow[]; cursor?: string }> {
   const page = await listInvitations(tenantId, eventId, {
-    cursor: decodeCursor(options.cursor, tenantId, eventId),
+    cursor: decodeCursor(options.cursor, invitationsRange(tenantId, eventId)),
     limit: options.limit ?? 50,
   });
   return { items: await joinInvitations(tenantId, page.items), cursor: encodeCursor(page.cursor) };
@@ -578,6 +575,7 @@ const json = jsonApi({
   })),
 
   'POST /api/events': staffRoute({ body: eventInputSchema }, async ({ identity, body }) => {
+    await requireOwnProgramme(identity.tenantId, body.programmeId);
     const event = await createEvent(identity.tenantId, body);
     return { status: 201, body: event, headers: { location: `/api/events/${event.eventId}` } };
   }),
@@ -595,6 +593,7 @@ const json = jsonApi({
     async ({ identity, path, body }) => {
       const before = await eventOr404(identity.tenantId, path.eventId);
       const { expectedVersion, ...input } = body;
+      await requireOwnProgramme(identity.tenantId, input.programmeId);
       const { event, changes, promoted } = await updateEvent(identity, before, input, expectedVersion);
       return { body: { ...event, notified: changes.map((c) => c.field), promoted } };
     },

@@ -48,7 +48,7 @@ import { getTenant, type Tenant } from '../../shared/platform/tenants/store.js';
 import type { Language } from '../../shared/platform/texts/language.js';
 import { ConsoleShell } from '../../shared/platform/ui/console-shell.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
-import { getProgramme, listProgrammes } from '../../shared/programmes/store.js';
+import { listProgrammes } from '../../shared/programmes/store.js';
 import { consoleNav } from '../console/pages.js';
 import {
   attendeeCsvFile,
@@ -57,6 +57,7 @@ import {
   cancelEvent,
   countAudience,
   csvQuery,
+  foreignProgramme,
   invitationsPage,
   inviteToEvent,
   publishEvent,
@@ -174,11 +175,6 @@ async function formPage(
     }),
     options.status,
   );
-}
-
-/** A programme chosen in the form must be one of the tenant's own. */
-async function foreignProgramme(tenantId: string, programmeId: string | undefined): Promise<boolean> {
-  return programmeId !== undefined && !(await getProgramme(tenantId, programmeId));
 }
 
 async function invitePage(

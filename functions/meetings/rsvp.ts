@@ -12,6 +12,7 @@ import {
   getEvent,
   getInvitation,
   markOpened,
+  takeColleagueForward,
 } from '../../shared/meetings/store.js';
 import { rsvpTexts } from '../../shared/meetings/texts/rsvp.js';
 import { requireEnv } from '../../shared/platform/aws/env.js';
@@ -23,11 +24,11 @@ import {
   publicPage,
 } from '../../shared/platform/http/html-pages.js';
 import { calendarAttachment } from '../../shared/platform/mail-kit/calendar.js';
-import { isValidEmail } from '../../shared/platform/mail-kit/headers.js';
+import { hasControlCharacters, isValidEmail } from '../../shared/platform/mail-kit/headers.js';
 import { verifyLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
 import { logger } from '../../shared/platform/observability/logger.js';
 import { getTenant } from '../../shared/platform/tenants/store.js';
-import { issuesOf, issueText } from '../../shared/platform/texts/issues.js';
+import { describeIssue, issuesOf, issueText, issueTexts } from '../../shared/platform/texts/issues.js';
 import type { Language } from '../../shared/platform/texts/language.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 
@@ -122,6 +123,26 @@ function fieldErrors(error: z.ZodError, language: Language, seatLimit: number): 
   return out;
 }
 
+/** The colleague form's fields, checked before anything is written: what each field's problem is. */
+function colleagueErrors(
+  values: Record<string, string | string[]>,
+  language: Language,
+): Record<string, string> {
+  const m = rsvpTexts[language];
+  const raw = String(values.name ?? '');
+  const name = raw.trim();
+  const errors: Record<string, string> = {};
+  if (hasControlCharacters(raw)) {
+    // The name goes into a mail header (To) and the greeting: no line break or other control character.
+    errors.name = describeIssue({ code: 'custom', path: ['name'], reason: 'controlCharacters' }, language, {
+      labels: (l) => ({ name: rsvpTexts[l].colleague.name }),
+    });
+  } else if (!name) errors.name = m.errors.required;
+  else if (name.length > 200) errors.name = issueTexts(language).tooLong(200);
+  if (!isValidEmail(String(values.email ?? '').trim())) errors.email = m.errors.invalidEmail;
+  return errors;
+}
+
 const isClosed = (r: Resolved) =>
   r.event.status === 'cancelled' || Date.now() > Date.parse(r.event.rsvpDeadline);
 
@@ -188,20 +209,35 @@ export const handler = htmlPages(
       return page(request, updated, { banner });
     }),
 
-    /** "Send a colleague instead": someone else from the same organisation gets the invitation. */
+    /**
+     * "Send a colleague instead": someone else from the same organisation gets the invitation.
+     * The form is public (the link is the credential) and mails an address its user chooses, so:
+     * - at most `colleagueLimits` forwards per invitation and per organisation, taken atomically
+     *   before anything else is done (store.ts, takeColleagueForward);
+     * - the answer never depends on whether the address is known: a new address, a contact of
+     *   the same organisation and a contact of another organisation get the same page. The last
+     *   is neither invited nor mailed (that would move a contact between organisations), and the
+     *   page does not say so, or the form would tell who is in the directory;
+     * - the name goes into a mail's To and greeting: control characters are refused, named.
+     */
     'POST /rsvp/{token}/colleague': publicPage(async (request) => {
       const r = await resolve(request);
       if (!r) return invalid(request);
       const values = formValues(request);
       if (isClosed(r)) return page(request, r, { status: 409, values });
-      const m = rsvpTexts[r.language].errors;
+      const errors = colleagueErrors(values, r.language);
+      if (Object.keys(errors).length) return page(request, r, { status: 422, errors, values });
       const name = String(values.name ?? '').trim();
       const email = String(values.email ?? '').trim();
-      const errors: Record<string, string> = {};
-      if (!name || name.length > 200) errors.name = m.required;
-      if (!isValidEmail(email)) errors.email = m.invalidEmail;
-      if (Object.keys(errors).length) return page(request, r, { status: 422, errors, values });
-      const organisationId = r.contact.organisationId;
+      const sent = (): PageResult => page(request, r, { banner: { kind: 'colleague-sent', name } });
+      const organisationId = r.invitation.organisationId;
+      const taken = await takeColleagueForward({
+        tenantId: r.event.tenantId,
+        eventId: r.event.eventId,
+        organisationId,
+        contactId: r.contact.contactId,
+      });
+      if (!taken) return page(request, r, { status: 429, banner: { kind: 'colleague-limit' }, values });
       let colleagueId: string;
       try {
         const { contact } = await createContact(
@@ -209,7 +245,7 @@ export const handler = htmlPages(
           {
             name,
             email,
-            organisationId,
+            organisationId: r.contact.organisationId,
             language: r.contact.language,
             tags: [],
             lawfulBasis: {
@@ -224,8 +260,13 @@ export const handler = htmlPages(
       } catch (error) {
         if (!(error instanceof UniqueConflict) || !error.existingId) throw error;
         const existing = await getContact(r.event.tenantId, error.existingId);
-        if (!existing || existing.organisationId !== organisationId) {
-          return page(request, r, { status: 422, errors: { email: m.sameOrganisation }, values });
+        if (!existing || existing.organisationId !== r.contact.organisationId) {
+          // Another organisation's contact: nothing is sent, and the page says what it says to everyone.
+          logger.info('colleague of another organisation not invited', {
+            eventId: r.event.eventId,
+            contactId: r.contact.contactId,
+          });
+          return sent();
         }
         colleagueId = existing.contactId;
       }
@@ -233,7 +274,7 @@ export const handler = htmlPages(
         tenantId: r.event.tenantId,
         eventId: r.event.eventId,
         contactId: colleagueId,
-        organisationId: r.invitation.organisationId,
+        organisationId,
         organisationType: r.invitation.organisationType,
         forwardedFrom: r.contact.contactId,
       });
@@ -242,7 +283,7 @@ export const handler = htmlPages(
         { kind: 'contacts', contactIds: [colleagueId] },
         { actor: `contact:${r.contact.contactId}` },
       );
-      return page(request, r, { banner: { kind: 'colleague-sent', name } });
+      return sent();
     }),
 
     'GET /rsvp/{token}/calendar.ics': publicPage(async (request) => {
@@ -269,4 +310,6 @@ export const handler = htmlPages(
     }),
   },
   (status, message, language) => h(ErrorPage, { status, message, language }),
+  // The forms' CSRF tokens are signed with the link secret (a key derived for that use only).
+  { formTokenSecret: () => requireEnv('LINK_SIGNING_SECRET') },
 );

@@ -18,6 +18,7 @@ import {
   REDRIVE_DLQ_ACTIONS,
   REDRIVE_QUEUE_ACTIONS,
   SEND_EMAIL_ACTIONS,
+  TABLE_BATCH_WRITE_ACTIONS,
   TABLE_INDEX_ACTIONS,
   TABLE_READ_ACTIONS,
   TABLE_WRITE_ACTIONS,
@@ -129,19 +130,31 @@ export class SamverkanFunction extends NodejsFunction {
     });
   }
 
-  /** read = Get/BatchGet/Query/Scan/ConditionCheck, readwrite adds Put/Update/Delete/BatchWrite; Query/Scan on the indexes. */
-  grantTable(table: ITable, mode: 'read' | 'readwrite', indexNames: readonly string[]): this {
+  /**
+   * read = Get/BatchGet/Query/ConditionCheck on the table, readwrite adds Put/Update/Delete;
+   * `batchWrite` adds BatchWriteItem; Query on each of `indexes` (and on no other). Never Scan.
+   */
+  grantTable(
+    table: ITable,
+    mode: 'read' | 'readwrite',
+    options: { indexes?: readonly string[]; batchWrite?: boolean } = {},
+  ): this {
     this.addToRolePolicy(
       new PolicyStatement({
-        actions: mode === 'read' ? [...TABLE_READ_ACTIONS] : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS],
+        actions: [
+          ...TABLE_READ_ACTIONS,
+          ...(mode === 'readwrite' ? TABLE_WRITE_ACTIONS : []),
+          ...(options.batchWrite ? TABLE_BATCH_WRITE_ACTIONS : []),
+        ],
         resources: [table.tableArn],
       }),
     );
-    if (indexNames.length > 0) {
+    const indexes = options.indexes ?? [];
+    if (indexes.length > 0) {
       this.addToRolePolicy(
         new PolicyStatement({
           actions: [...TABLE_INDEX_ACTIONS],
-          resources: indexNames.map((index) => `${table.tableArn}/index/${index}`),
+          resources: indexes.map((index) => `${table.tableArn}/index/${index}`),
         }),
       );
     }

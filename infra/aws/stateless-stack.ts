@@ -30,6 +30,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { subscriptionPattern } from '../../shared/platform/bus/contract.js';
 import { type EnvironmentValues, functionEnvironment } from '../wiring/environment.js';
+import { TABLE_INDEXES } from '../wiring/grants.js';
 import type { FunctionSpec, SubscriptionSpec, Wiring } from '../wiring/types.js';
 import { wiring as defaultWiring } from '../wiring.js';
 import type { SamverkanConfig } from './config.js';
@@ -37,7 +38,6 @@ import { linkSecretReference, SamverkanFunction } from './samverkan-function.js'
 import {
   attachmentsBucketName,
   defaultBus,
-  GSI1,
   linkSigningSecretName,
   type StatefulStack,
 } from './stateful-stack.js';
@@ -246,7 +246,12 @@ export class StatelessStack extends Stack {
         fn.addEnvironment(name, value);
       }
       const { access } = spec;
-      if (access.table) fn.grantTable(stateful.table, access.table, [GSI1]);
+      if (access.table) {
+        fn.grantTable(stateful.table, access.table, {
+          indexes: access.tableIndexes,
+          batchWrite: access.tableBatchWrite === true,
+        });
+      }
       if (access.publish) fn.grantBus(stateful.bus);
       if (access.bucket) fn.grantBucket(bucket, access.bucket);
       if (access.sendEmail) {
@@ -604,6 +609,21 @@ export function validateWiring(wiring: Wiring): void {
     }
   }
   for (const spec of wiring) {
+    const { access } = spec;
+    for (const index of access.tableIndexes ?? []) {
+      if (!TABLE_INDEXES.includes(index)) errors.push(`${spec.name}: queries unknown table index '${index}'`);
+    }
+    if (access.tableIndexes?.length && !access.table) {
+      errors.push(`${spec.name}: tableIndexes without table access`);
+    }
+    if (access.tableBatchWrite && access.table !== 'readwrite') {
+      errors.push(`${spec.name}: tableBatchWrite needs table 'readwrite'`);
+    }
+    if (access.bulkSending && !access.sendEmail) errors.push(`${spec.name}: bulkSending needs sendEmail`);
+    // The page stack verifies a console route's session cookie with the identity provider's settings.
+    if (spec.routes?.some((route) => route.auth === 'console') && !access.staffIdentity) {
+      errors.push(`${spec.name}: serves console routes, but has no staffIdentity to verify sessions with`);
+    }
     for (const queueName of spec.access.sendToQueues ?? []) {
       if (!queues.has(queueName)) errors.push(`${spec.name}: sends to unknown queue '${queueName}'`);
     }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
@@ -30,12 +30,18 @@ export class LocalIdentityProvider {
     private readonly privateKey: SigningKey,
     private readonly publicJwk: JWK,
     private readonly staff: DemoStaff[],
+    private readonly logoutUrls: readonly string[],
   ) {}
 
+  /**
+   * `logoutUrls`: where `/logout` may send the browser back to, exactly (the app client's
+   * "allowed sign-out URLs" in Cognito, `logoutUrls` in infra/aws/stateful-stack.ts).
+   */
   static async create(
     issuer: string,
     staff: DemoStaff[],
     keyFile: string | undefined,
+    logoutUrls: readonly string[] = [],
   ): Promise<LocalIdentityProvider> {
     let privateJwk: JWK;
     if (keyFile && existsSync(keyFile)) {
@@ -55,7 +61,7 @@ export class LocalIdentityProvider {
     }
     const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = privateJwk;
     const privateKey = (await importJWK(privateJwk, 'RS256')) as SigningKey;
-    return new LocalIdentityProvider(issuer, privateKey, publicJwk, staff);
+    return new LocalIdentityProvider(issuer, privateKey, publicJwk, staff, logoutUrls);
   }
 
   get jwks() {
@@ -66,20 +72,24 @@ export class LocalIdentityProvider {
   async idToken(staffId: string, ttlSeconds = 8 * 3600): Promise<string> {
     const staff = this.staff.find((s) => s.staffId === staffId);
     if (!staff) throw new Error(`No demo staff ${staffId}`);
-    return new SignJWT({
-      name: staff.name,
-      email: staff.email,
-      'custom:tenant': staff.tenantId,
-      'custom:role': staff.role,
-      token_use: 'id',
-    })
-      .setProtectedHeader({ alg: 'RS256', kid: this.publicJwk.kid })
-      .setSubject(staff.staffId)
-      .setIssuer(this.issuer)
-      .setAudience(LOCAL_CLIENT_ID)
-      .setIssuedAt()
-      .setExpirationTime(`${ttlSeconds}s`)
-      .sign(this.privateKey);
+    return (
+      new SignJWT({
+        name: staff.name,
+        email: staff.email,
+        'custom:tenant': staff.tenantId,
+        'custom:role': staff.role,
+        token_use: 'id',
+      })
+        .setProtectedHeader({ alg: 'RS256', kid: this.publicJwk.kid })
+        .setSubject(staff.staffId)
+        // Cognito's id tokens carry a unique `jti` too: no two sign-ins share a token.
+        .setJti(randomUUID())
+        .setIssuer(this.issuer)
+        .setAudience(LOCAL_CLIENT_ID)
+        .setIssuedAt()
+        .setExpirationTime(`${ttlSeconds}s`)
+        .sign(this.privateKey)
+    );
   }
 
   /** What the HTTP API's JWT authorizer checks: signature, issuer, audience, expiry. */
@@ -183,6 +193,19 @@ export class LocalIdentityProvider {
     target.searchParams.set('code', code);
     target.searchParams.set('state', form.get('state') ?? '');
     return { status: 302, location: target.toString() };
+  }
+
+  /**
+   * `/logout`: Cognito ends its hosted session and redirects to `logout_uri` only when the client
+   * is known and the URI is one of its allowed sign-out URLs, exactly; anything else is refused,
+   * so the endpoint is no open redirect.
+   */
+  logout(params: URLSearchParams): { status: number; location?: string } {
+    const target = params.get('logout_uri') ?? '';
+    if (params.get('client_id') !== LOCAL_CLIENT_ID || !this.logoutUrls.includes(target)) {
+      return { status: 400 };
+    }
+    return { status: 302, location: target };
   }
 
   /** `/oauth2/token`: one use per code, PKCE checked, redirect URI must match. */

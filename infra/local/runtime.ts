@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { baseSecurityHeaders } from '../../shared/platform/http/security-headers.js';
 import { type EnvironmentValues, environmentNames, functionEnvironment } from '../wiring/environment.js';
 import { grantsOf, TABLE_INDEXES } from '../wiring/grants.js';
 import { type AccessSpec, ENV, type Wiring } from '../wiring/types.js';
@@ -202,8 +203,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const queueNames = [...queues.keys()];
   const everyAccess: Required<Omit<AccessSpec, 'bucket'>> = {
     table: 'readwrite',
+    tableIndexes: TABLE_INDEXES,
+    tableBatchWrite: true,
+    staffIdentity: 'sign-in',
+    publicBaseUrl: true,
     publish: true,
     sendEmail: true,
+    bulkSending: true,
     mailFromAddress: true,
     linkSecret: true,
     sendToQueues: queueNames,
@@ -253,6 +259,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     `${url}/local-idp`,
     demoStaff,
     options.dataDir ? join(options.dataDir, 'idp-signing-key.json') : undefined,
+    // The allowed sign-out URLs: what auth-session's sign-out sends as `logout_uri` (the public base URL's root).
+    [`${url}/`],
   );
 
   const stats: InvocationStats = { invocations: 0, errors: 0 };
@@ -369,7 +377,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     handleRequest(request, response).catch((error) => {
       log(`request failed: ${(error as Error).stack ?? error}`);
-      if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+      if (!response.headersSent)
+        response.writeHead(500, { ...baseSecurityHeaders, 'content-type': 'application/json' });
       response.end('{"message":"Internal Server Error"}');
     });
   });
@@ -386,7 +395,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     body: unknown,
     headers: Record<string, string> = {},
   ) => {
-    response.writeHead(status, { 'content-type': 'application/json', ...headers });
+    // The runtime's own answers (no route, the authorizer's 401, …) carry the handlers' security headers too.
+    response.writeHead(status, { ...baseSecurityHeaders, 'content-type': 'application/json', ...headers });
     response.end(JSON.stringify(body));
   };
 
@@ -425,6 +435,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     if (path === '/_aws/dynamodb' || path === '/_aws/dynamodb/')
       return proxyDynamoDb(request, response, body);
 
+    // API Gateway refuses a path with a malformed %-escape (400) before routing or authorizing it.
+    try {
+      decodeURIComponent(path);
+    } catch {
+      return sendJson(response, 400, { message: 'Bad Request' });
+    }
     const match = matchRoute(compiled, method, path);
     if (!match) return sendJson(response, 404, { message: 'Not Found' });
     const target = routes.find((r) => r.compiled === match.compiled);
@@ -581,6 +597,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     if (path === '/local-idp/oauth2/authorize' && method === 'GET') {
       const page = identity.authorizePage(query);
       response.writeHead(page.status, {
+        ...baseSecurityHeaders,
         'content-type': 'text/html; charset=utf-8',
         'content-security-policy':
           "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://localhost:*",
@@ -591,7 +608,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     if (path === '/local-idp/oauth2/authorize' && method === 'POST') {
       const result = identity.authorize(new URLSearchParams(body.toString('utf8')));
       if (!result.location) return sendJson(response, 400, { error: 'invalid_request' });
-      response.writeHead(302, { location: result.location });
+      response.writeHead(302, { ...baseSecurityHeaders, location: result.location });
       response.end();
       return;
     }
@@ -600,7 +617,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       return sendJson(response, result.status, result.body);
     }
     if (path === '/local-idp/logout') {
-      response.writeHead(302, { location: query.get('logout_uri') ?? '/' });
+      // Only to an allowed sign-out URL, as Cognito does: never an open redirect.
+      const result = identity.logout(query);
+      if (!result.location) return sendJson(response, result.status, { error: 'invalid_request' });
+      response.writeHead(302, { ...baseSecurityHeaders, location: result.location });
       response.end();
       return;
     }

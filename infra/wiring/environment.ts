@@ -27,33 +27,34 @@ export interface EnvironmentValues {
 /** One variable: its name, and how a runtime's values give it its value (only asked when used). */
 export type Variable = readonly [name: string, value: (values: EnvironmentValues) => string];
 
-/**
- * What every function gets, whatever its access: the public base URL (links, redirects, cookie
- * flags) and the staff identity provider's settings (the page stack verifies session cookies with
- * them, sign-in and sign-out redirect to it). None of it is secret.
- */
-const EVERY_FUNCTION: readonly Variable[] = [
-  [ENV.publicBaseUrl, (v) => v.publicBaseUrl()],
-  [ENV.authIssuer, (v) => v.authIssuer()],
-  [ENV.authClientId, (v) => v.authClientId()],
-  [ENV.authDomain, (v) => v.authDomain()],
-];
-
 const queueUrl = (queue: string): Variable => [ENV.queueUrl(queue), (v) => v.queueUrl(queue)];
 const fromAddress: Variable = [ENV.fromAddress, (v) => v.fromAddress()];
+const authIssuer: Variable = [ENV.authIssuer, (v) => v.authIssuer()];
+const authClientId: Variable = [ENV.authClientId, (v) => v.authClientId()];
 
 /**
- * The variables each kind of access brings. Every key of AccessSpec must have its entry (the type
- * says so), so a new kind of access is one line here and one in infra/wiring/grants.ts.
+ * The variables each kind of access brings, and nothing else: a function gets only what its code
+ * reads (tests/infra/function-environment.test.ts checks both ways against the bundles). Every
+ * key of AccessSpec must have its entry (the type says so), so a new kind of access is one line
+ * here and one in infra/wiring/grants.ts.
  */
 const BY_ACCESS: { [K in keyof AccessSpec]-?: (value: NonNullable<AccessSpec[K]>) => Variable[] } = {
   table: () => [[ENV.table, (v) => v.table()]],
+  tableIndexes: () => [],
+  tableBatchWrite: () => [],
+  // The issuer and client the session cookie's id token is checked against; sign-in also
+  // redirects to the identity provider's hosted UI.
+  staffIdentity: (mode) => [
+    authIssuer,
+    authClientId,
+    ...(mode === 'sign-in' ? [[ENV.authDomain, (v) => v.authDomain()] as Variable] : []),
+  ],
+  publicBaseUrl: (on) => (on ? [[ENV.publicBaseUrl, (v) => v.publicBaseUrl()]] : []),
   publish: (on) => (on ? [[ENV.bus, (v) => v.bus()]] : []),
-  sendEmail: (on) =>
+  sendEmail: (on) => (on ? [[ENV.configurationSet, (v) => v.configurationSet()], fromAddress] : []),
+  bulkSending: (on) =>
     on
       ? [
-          [ENV.configurationSet, (v) => v.configurationSet()],
-          fromAddress,
           // The sender paces itself by it; List-Unsubscribe's `mailto:` goes to the mailbox.
           [ENV.sendRate, (v) => v.sendRate()],
           [ENV.unsubscribeMailbox, (v) => v.unsubscribeMailbox()],
@@ -74,8 +75,8 @@ const BY_ACCESS: { [K in keyof AccessSpec]-?: (value: NonNullable<AccessSpec[K]>
 export function environmentVariables(spec: FunctionSpec): Variable[] {
   const variables = new Map<string, Variable>();
   const add = (variable: Variable) => variables.set(variable[0], variable);
+  // Every function: Powertools names its logs and metrics by it.
   add([ENV.serviceName, () => spec.name]);
-  EVERY_FUNCTION.forEach(add);
   for (const kind of Object.keys(spec.access) as (keyof AccessSpec)[]) {
     const value = spec.access[kind];
     if (value === undefined) continue;

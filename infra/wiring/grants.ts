@@ -35,22 +35,24 @@ export interface Grant {
   readonly resource: GrantResource;
 }
 
-/** The table's global secondary indexes (stateful-stack.ts GSI1); Query and Scan reach them. */
+/** The table's global secondary indexes (stateful-stack.ts GSI1), which `access.tableIndexes` may name. */
 export const TABLE_INDEXES: readonly string[] = ['gsi1'];
+/** No Scan, on the table or its indexes: nothing reads a whole table or index. */
 export const TABLE_READ_ACTIONS = [
   'dynamodb:GetItem',
   'dynamodb:BatchGetItem',
   'dynamodb:Query',
-  'dynamodb:Scan',
   'dynamodb:ConditionCheckItem',
 ] as const;
 export const TABLE_WRITE_ACTIONS = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
 ] as const;
-export const TABLE_INDEX_ACTIONS = ['dynamodb:Query', 'dynamodb:Scan'] as const;
+/** `access.tableBatchWrite`. */
+export const TABLE_BATCH_WRITE_ACTIONS = ['dynamodb:BatchWriteItem'] as const;
+/** On each index of `access.tableIndexes`. */
+export const TABLE_INDEX_ACTIONS = ['dynamodb:Query'] as const;
 /** CDK's `grantStreamRead` (DynamoEventSource): ListStreams on `*`, the rest on the stream. */
 export const TABLE_STREAM_READ_ACTIONS = [
   'dynamodb:DescribeStream',
@@ -98,11 +100,14 @@ const BY_ACCESS: { [K in keyof AccessSpec]-?: (value: NonNullable<AccessSpec[K]>
       actions: mode === 'read' ? TABLE_READ_ACTIONS : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS],
       resource: { kind: 'table' },
     },
-    ...TABLE_INDEXES.map((index) => ({
-      actions: TABLE_INDEX_ACTIONS,
-      resource: { kind: 'tableIndex', index } as const,
-    })),
   ],
+  tableIndexes: (indexes) =>
+    indexes.map((index) => ({ actions: TABLE_INDEX_ACTIONS, resource: { kind: 'tableIndex', index } })),
+  tableBatchWrite: (on) => (on ? [{ actions: TABLE_BATCH_WRITE_ACTIONS, resource: { kind: 'table' } }] : []),
+  // Identity settings, the public base URL and the send rate are configuration, not permissions.
+  staffIdentity: () => [],
+  publicBaseUrl: () => [],
+  bulkSending: () => [],
   publish: (on) => (on ? [{ actions: PUT_EVENTS_ACTIONS, resource: { kind: 'bus' } }] : []),
   sendEmail: (on) =>
     on

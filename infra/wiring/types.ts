@@ -64,11 +64,39 @@ export interface ScheduleSpec {
 }
 
 export interface AccessSpec {
+  /**
+   * The table: `read` is GetItem, BatchGetItem, Query (on the table, not its indexes) and
+   * ConditionCheckItem; `readwrite` adds PutItem, UpdateItem and DeleteItem. No Scan: nothing
+   * reads the whole table.
+   */
   table?: 'read' | 'readwrite';
+  /**
+   * Global secondary indexes it queries (dynamodb:Query on each). Samverkan's indexes span every
+   * tenant (gsi1: the pending one-time schedules of all of them), so only what must look across
+   * tenants has one. Needs `table`.
+   */
+  tableIndexes?: readonly string[];
+  /** Writes with BatchWriteItem (large imports), besides the single-item writes. Needs `table: 'readwrite'`. */
+  tableBatchWrite?: boolean;
+  /**
+   * Verifies staff identity itself (`AUTH_ISSUER`, `AUTH_CLIENT_ID`): the page stack checks the
+   * session cookie of `console` routes (a JWT authorizer cannot read cookies), so every function
+   * whose code includes it has `verify`. `sign-in` also runs the sign-in through the identity
+   * provider's hosted UI (`AUTH_DOMAIN`). Staff JSON routes need none: API Gateway's authorizer
+   * has verified the token.
+   */
+  staffIdentity?: 'verify' | 'sign-in';
+  /** Makes absolute links to the public site, redirects to it, or sets cookies (`PUBLIC_BASE_URL`). */
+  publicBaseUrl?: boolean;
   /** May put events on the app bus. */
   publish?: boolean;
   /** May send mail with SES through the configuration set. */
   sendEmail?: boolean;
+  /**
+   * Sends bulk mail: paces itself by SES's account send rate (`SES_MAX_SEND_RATE`) and offers
+   * unsubscribing by mail in List-Unsubscribe (`MAIL_UNSUBSCRIBE_ADDRESS`). Needs `sendEmail`.
+   */
+  bulkSending?: boolean;
   bucket?: 'read' | 'readwrite';
   /** Queues (by logical name) this function sends to. */
   sendToQueues?: string[];

@@ -529,6 +529,9 @@ export interface RowDefaults {
   language: Language;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: cleaning control characters is the point.
+const controlOrSpaceRun = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/g;
+
 const LIMITS: Partial<Record<ImportField, number>> = {
   organisationName: 200,
   contactName: 200,
@@ -540,9 +543,11 @@ const LIMITS: Partial<Record<ImportField, number>> = {
 export function readRow(record: CsvRecord, columns: ColumnMapping[], defaults: RowDefaults): ImportRow {
   const errors: RowError[] = [];
   const columnOf = (field: ImportField) => columns.find((c) => c.field === field);
+  // One line each: line breaks, NUL and other control characters become a space, as runs of
+  // white space do (a name goes into mail headers, which refuse them).
   const cell = (field: ImportField) => {
     const column = columnOf(field);
-    return column ? (record.cells[column.index] ?? '').replace(/\s+/g, ' ').trim() : '';
+    return column ? (record.cells[column.index] ?? '').replace(controlOrSpaceRun, ' ').trim() : '';
   };
   const fail = (field: ImportField, message: string, issue: Omit<Issue, 'path'>) =>
     errors.push({

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { isValidEmail } from '../platform/mail-kit/headers.js';
+import { hasControlCharacters, isValidEmail } from '../platform/mail-kit/headers.js';
 import { type Language, languageSchema } from '../platform/texts/language.js';
 import { type Country, countries, parseOrganisationNumber } from './org-number.js';
 
@@ -40,6 +40,16 @@ export interface LawfulBasisRecord {
 export const countrySchema = z.enum(countries);
 
 const trimmed = (max: number) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
+/**
+ * A person's or an organisation's name: one line, refused where it enters with CR, LF, NUL or
+ * any other control character. A contact's name is the display name of every mail to them (a
+ * header, which refuses such characters), so a name that got in would fail all their mail.
+ */
+const nameText = (max: number) =>
+  trimmed(max).refine((value) => !hasControlCharacters(value), {
+    message: 'Must be a single line without control characters',
+    params: { reason: 'controlCharacters' },
+  });
 const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters`).optional();
 
 /** One tag: trimmed, inner whitespace collapsed, lower case (so filters match as people expect). */
@@ -91,7 +101,7 @@ function withOrganisationNumber<T extends { organisationNumber?: string; country
 }
 
 const organisationFields = {
-  name: trimmed(200),
+  name: nameText(200),
   organisationNumber: z.string().max(40, 'At most 40 characters').optional(),
   /** SE or DK; inferred from the number, else from the tenant, when absent. */
   country: countrySchema.optional(),
@@ -125,7 +135,7 @@ export const lawfulBasisInputSchema = z
 const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id');
 
 const contactFields = {
-  name: trimmed(200),
+  name: nameText(200),
   email: emailSchema,
   role: optionalText(120),
   /** Defaults to the tenant's language. */

@@ -44,8 +44,12 @@ export const subscriptionConfirmationDataSchema = z.object({
 
 /** The mail capability's kinds. */
 export const mailMessages = messageSet(
-  defineMessage({ kind: 'announcement', schema: announcementDataSchema, bulk: true }),
-  /** An announcement sent to staff first; the subject gets a "[TEST]" prefix. */
+  /** Bulk, and what staff compose as a campaign. */
+  defineMessage({ kind: 'announcement', schema: announcementDataSchema, bulk: true, staffComposable: true }),
+  /**
+   * An announcement sent to staff first; the subject gets a "[TEST]" prefix. Not a campaign staff
+   * compose for an audience: it goes to staff.
+   */
   defineMessage({ kind: 'test-send', schema: announcementDataSchema, bulk: true }),
   /** Transactional: the double opt-in of a subscription. */
   defineMessage({

@@ -21,11 +21,21 @@ export interface MessageDefinition<K extends string = string, S extends z.ZodTyp
    * the recipient did) has none.
    */
   readonly bulk: boolean;
+  /**
+   * Staff may compose mail of this kind as a campaign (`POST /api/campaigns`): they write its
+   * data and choose who gets it. Only bulk kinds can be (unsubscribing must stop them). Absent
+   * (false) for every kind its capability composes itself: answers and confirmations, which must
+   * not reach people who unsubscribed with any subject staff like, and invitations and their
+   * reminders, which the meetings capability sends with the invitation records they need.
+   */
+  readonly staffComposable?: boolean;
 }
 
 export function defineMessage<const K extends string, S extends z.ZodType>(
-  definition: MessageDefinition<K, S>,
+  definition: MessageDefinition<K, S> & ({ bulk: true } | { staffComposable?: false }),
 ): MessageDefinition<K, S> {
+  const { kind, bulk, staffComposable: composable }: MessageDefinition = definition;
+  if (composable && !bulk) throw new Error(`Message kind ${kind}: only bulk mail can be composed by staff`);
   return definition;
 }
 
@@ -78,6 +88,16 @@ export function contentSchemaOf<T extends MessageDefinitions>(
     MessageContentOf<T>,
     MessageContentInputOf<T>
   >;
+}
+
+/**
+ * Only the definitions staff may compose as campaigns (`staffComposable`), keyed by kind. The
+ * type stays `T`'s: the kinds it leaves out are refused when validated, not at compile time.
+ */
+export function staffComposable<T extends MessageDefinitions>(definitions: T): T {
+  return Object.fromEntries(
+    Object.entries(definitions).filter(([, definition]) => definition.staffComposable === true),
+  ) as T;
 }
 
 /* Templates: what the renderer (`render.ts`) needs besides a definition. */

@@ -4,9 +4,11 @@ import {
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../platform/aws/clients.js';
 import { outboxPut, type PendingEvent, pendingEvent, writeWithEvents } from '../platform/bus/outbox.js';
+import type { KeyRange } from '../platform/table/cursor.js';
 import {
   compact,
   isConditionalCheckFailed,
@@ -28,6 +30,7 @@ import type { EventCounters, EventInput, Invitation, Meeting, RsvpAnswer } from 
  * | invitation        | T#<t>#EVENT#<id>        | INVITE#<contact>           |
  * | seats of an org   | T#<t>#EVENT#<id>        | ORGSEATS#<organisation>    |
  * | waitlist place    | T#<t>#EVENT#<id>        | WAIT#<time>#<contact>      |
+ * | colleagues sent   | T#<t>#EVENT#<id>        | COLLEAGUES#<organisation>  |
  *
  * Seats are only ever taken in a transaction whose conditions hold the event's capacity and the
  * organisation's seat limit, so no interleaving of answers can overbook either.
@@ -48,6 +51,10 @@ export const invitationKey = (tenantId: string, eventId: string, contactId: stri
 const orgSeatsKey = (tenantId: string, eventId: string, organisationId: string) => ({
   pk: eventPk(tenantId, eventId),
   sk: `ORGSEATS#${organisationId}`,
+});
+const colleaguesKey = (tenantId: string, eventId: string, organisationId: string) => ({
+  pk: eventPk(tenantId, eventId),
+  sk: `COLLEAGUES#${organisationId}`,
 });
 const waitKey = (tenantId: string, eventId: string, waitlistedAt: string, contactId: string) => ({
   pk: eventPk(tenantId, eventId),
@@ -274,17 +281,24 @@ export async function ensureInvitation(
   }
 }
 
+/** The keys {@link listInvitations} reads: a cursor of its pages must be one of them. */
+export const invitationsRange = (tenantId: string, eventId: string): KeyRange => ({
+  pk: eventPk(tenantId, eventId),
+  skPrefix: 'INVITE#',
+});
+
 export async function listInvitations(
   tenantId: string,
   eventId: string,
   options: { cursor?: Record<string, unknown>; limit?: number } = {},
   client = documentClient,
 ) {
+  const range = invitationsRange(tenantId, eventId);
   const page = await client.send(
     new QueryCommand({
       TableName: tableName(),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': eventPk(tenantId, eventId), ':prefix': 'INVITE#' },
+      ExpressionAttributeValues: { ':pk': range.pk, ':prefix': range.skPrefix },
       ExclusiveStartKey: options.cursor,
       Limit: options.limit ?? 200,
     }),
@@ -326,6 +340,49 @@ export async function markOpened(
     );
   } catch (error) {
     if (!isConditionalCheckFailed(error)) throw error;
+  }
+}
+
+// ---------------------------------------------------------------- colleagues
+
+/**
+ * How many colleagues may be sent in someone's place ("send a colleague instead", a public form
+ * behind the RSVP link): each invitation may forward to 3, and all of one organisation's
+ * invitations to one event together to 10. Each forward creates a contact and mails an invitation
+ * to an address the link's holder chooses, so without a bound one link is a mail relay. The
+ * organisation's bound holds chains too: a colleague's own link forwards against the same total.
+ */
+export const colleagueLimits = { perInvitation: 3, perOrganisation: 10 } as const;
+
+/**
+ * Takes one forward from both bounds, or none: one conditional UpdateItem on one item per
+ * organisation and event, so concurrent posts cannot overshoot (DynamoDB applies updates of an
+ * item one at a time and checks the condition on each). False when a bound is reached.
+ */
+export async function takeColleagueForward(
+  ids: { tenantId: string; eventId: string; organisationId: string; contactId: string },
+  client = documentClient,
+): Promise<boolean> {
+  try {
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: colleaguesKey(ids.tenantId, ids.eventId, ids.organisationId),
+        UpdateExpression: 'ADD #total :one, #mine :one',
+        ConditionExpression:
+          '(attribute_not_exists(#total) OR #total < :organisation) AND (attribute_not_exists(#mine) OR #mine < :invitation)',
+        ExpressionAttributeNames: { '#total': 'total', '#mine': `from#${ids.contactId}` },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':organisation': colleagueLimits.perOrganisation,
+          ':invitation': colleagueLimits.perInvitation,
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return false;
+    throw error;
   }
 }
 

@@ -110,7 +110,7 @@ describe('infra/wiring/grants.ts is what the CDK app grants', () => {
     checkAgainstTemplate(wiring, buildApp({ context: { 'aws:cdk:bundling-stacks': [] }, nag: false }));
   });
 
-  it('for the access kinds the wiring does not use yet (bucket, a mail domain, table read)', () => {
+  it('for the access kinds the wiring does not use yet (bucket, a mail domain, table read, more indexes)', () => {
     const specs: Wiring = [
       {
         name: 'mailer',
@@ -123,14 +123,30 @@ describe('infra/wiring/grants.ts is what the CDK app grants', () => {
           maxReceives: 5,
           visibilityTimeoutSeconds: 60,
         },
-        access: { sendEmail: true, bucket: 'readwrite', sendToQueues: ['outbox'], redriveQueues: ['outbox'] },
+        access: {
+          sendEmail: true,
+          bulkSending: true,
+          bucket: 'readwrite',
+          sendToQueues: ['outbox'],
+          redriveQueues: ['outbox'],
+          table: 'readwrite',
+          tableBatchWrite: true,
+          tableIndexes: ['gsi1'],
+        },
       },
       {
         name: 'reader',
         entry: 'functions/auth/session.ts',
         description: 'reads',
         schedules: [{ name: 'hourly', expression: 'rate(1 hour)' }],
-        access: { table: 'read', bucket: 'read', mailFromAddress: true, linkSecret: true },
+        access: {
+          table: 'read',
+          bucket: 'read',
+          mailFromAddress: true,
+          linkSecret: true,
+          staffIdentity: 'sign-in',
+          publicBaseUrl: true,
+        },
       },
     ];
     const context = {

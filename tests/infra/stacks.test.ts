@@ -28,12 +28,7 @@ const STREAM_ACTIONS = [
   'dynamodb:GetShardIterator',
   'dynamodb:ListStreams',
 ];
-const WRITE_TABLE_ACTIONS = [
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-];
+const WRITE_TABLE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
 
 /** Reads a synthesized stack through small, wiring-agnostic helpers. */
 class StackView {
@@ -179,9 +174,12 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
         const env = props.Environment.Variables as Json;
         expect(env[ENV.serviceName]).toBe(name);
         expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
-        for (const key of [ENV.publicBaseUrl, ENV.authIssuer, ENV.authClientId, ENV.authDomain]) {
-          expect(env[key], key).toBeDefined();
-        }
+        // The identity provider's settings and the public base URL only where the access asks for them.
+        const { staffIdentity, publicBaseUrl } = (spec as FunctionSpec).access;
+        expect(env[ENV.authIssuer] !== undefined, ENV.authIssuer).toBe(staffIdentity !== undefined);
+        expect(env[ENV.authClientId] !== undefined, ENV.authClientId).toBe(staffIdentity !== undefined);
+        expect(env[ENV.authDomain] !== undefined, ENV.authDomain).toBe(staffIdentity === 'sign-in');
+        expect(env[ENV.publicBaseUrl] !== undefined, ENV.publicBaseUrl).toBe(publicBaseUrl === true);
 
         // An explicit log group with a retention, not the implicit /aws/lambda one.
         const logGroupId = props.LoggingConfig.LogGroup.Ref as string;
@@ -196,7 +194,9 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
     );
 
     it('the issuer handed to functions is the Cognito issuer URL of the staff pool', () => {
-      const issuer = functionProps(firstSpec().name).Environment.Variables[ENV.authIssuer];
+      const verifier = wiring.find((spec) => (spec.access as FunctionSpec['access']).staffIdentity);
+      if (!verifier) throw new Error('no function verifies staff identity');
+      const issuer = functionProps(verifier.name).Environment.Variables[ENV.authIssuer];
       const parts = issuer['Fn::Join'][1] as unknown[];
       expect(parts[0]).toBe('https://cognito-idp.');
       expect(imported(parts.at(-1) as Json)).toEqual({ Ref: stateful.logicalId(built.stateful.userPool) });
@@ -221,6 +221,9 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
       for (const write of WRITE_TABLE_ACTIONS) {
         expect(actions.has(write), write).toBe(access.table === 'readwrite');
       }
+      expect(actions.has('dynamodb:BatchWriteItem'), 'BatchWriteItem').toBe(access.tableBatchWrite === true);
+      // Nothing reads a whole table or index.
+      expect(actions.has('dynamodb:Scan'), 'Scan').toBe(false);
 
       expect(actions.has('events:PutEvents')).toBe(access.publish === true);
       expect(env[ENV.bus] !== undefined).toBe(access.publish === true);
@@ -236,10 +239,10 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
         expect(env[ENV.queueUrl(queueName)]).toBeDefined();
         expect(actions).toContain('sqs:SendMessage');
       }
-      // Mail settings come with the SES grant; the link key only where the wiring asks for it.
-      expect(env[ENV.sendRate] !== undefined, ENV.sendRate).toBe(access.sendEmail === true);
+      // The bulk sender's settings only for bulk sending; the link key only where the wiring asks for it.
+      expect(env[ENV.sendRate] !== undefined, ENV.sendRate).toBe(access.bulkSending === true);
       expect(env[ENV.unsubscribeMailbox] !== undefined, ENV.unsubscribeMailbox).toBe(
-        access.sendEmail === true,
+        access.bulkSending === true,
       );
       expect(env[ENV.linkSecret] !== undefined, ENV.linkSecret).toBe(access.linkSecret === true);
       for (const owner of wiring as Wiring) {
@@ -263,18 +266,37 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
       }
     });
 
-    it('the table grant covers the table and its gsi1 index only', () => {
-      const spec = wiring.find((s) => (s.access as FunctionSpec['access']).table);
-      if (!spec) return;
+    it('the table grant covers the table, and an index only where the access names it', () => {
       const tableArn = stateful.logicalId(built.stateful.table);
-      const resources = stateless
-        .statementsOfRole(roleIdOf(spec.name))
-        .filter((s) => asArray(s.Action).some((a: string) => a.startsWith('dynamodb:')))
-        .flatMap((s) => asArray(s.Resource));
-      const rendered = JSON.stringify(resources);
-      expect(rendered).toContain('/index/gsi1');
-      expect(rendered).not.toContain('/index/*');
-      expect(imported(resources[0])).toEqual(getAttArn(tableArn));
+      const withIndex: string[] = [];
+      for (const spec of wiring as Wiring) {
+        if (!spec.access.table) continue;
+        const statements = stateless
+          .statementsOfRole(roleIdOf(spec.name))
+          .filter((s) => asArray(s.Action).some((a: string) => a.startsWith('dynamodb:')));
+        const resources = statements.flatMap((s) => asArray(s.Resource));
+        const rendered = JSON.stringify(resources);
+        expect(rendered, spec.name).not.toContain('/index/*');
+        expect(imported(resources[0]), spec.name).toEqual(getAttArn(tableArn));
+        const indexes = [...rendered.matchAll(/\/index\/([A-Za-z0-9_.-]+)/g)].map((m) => m[1]);
+        expect(indexes.sort(), spec.name).toEqual([...(spec.access.tableIndexes ?? [])].sort());
+        if (indexes.length > 0) withIndex.push(spec.name);
+        // On an index: Query, nothing else.
+        for (const statement of statements) {
+          if (JSON.stringify(statement.Resource).includes('/index/'))
+            expect(asArray(statement.Action), spec.name).toEqual(['dynamodb:Query']);
+        }
+      }
+      // gsi1 holds every tenant's pending schedules: only the dispatcher reads it.
+      expect(withIndex).toEqual(['schedule-dispatcher']);
+    });
+
+    it('no role may Scan, and only the CSV import writes in batches', () => {
+      const allActions = (wiring as Wiring).map((spec) => [spec.name, actionsOf(spec.name)] as const);
+      expect(allActions.filter(([, actions]) => actions.has('dynamodb:Scan')).map(([n]) => n)).toEqual([]);
+      expect(
+        allActions.filter(([, actions]) => actions.has('dynamodb:BatchWriteItem')).map(([n]) => n),
+      ).toEqual(['directory-api', 'directory-pages']);
     });
   });
 
@@ -544,7 +566,7 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
       });
     });
 
-    it('only functions declared to send mail may, with the send rate and unsubscribe mailbox', () => {
+    it('only functions declared to send mail may; the bulk sender has the send rate and unsubscribe mailbox', () => {
       const senders = specs.filter((spec) => spec.access.sendEmail).map((spec) => spec.name);
       // The pipeline's sender, and the events functions for a staff member's test invitation.
       expect(senders.sort()).toEqual(['mail-sender', 'meetings-api', 'meetings-pages']);
@@ -553,6 +575,9 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
         const mayMail = ['ses:SendEmail', 'ses:SendRawEmail'].some((a) => actions.has(a));
         expect(mayMail, spec.name).toBe(senders.includes(spec.name));
       }
+      expect(specs.filter((spec) => spec.access.bulkSending).map((spec) => spec.name)).toEqual([
+        'mail-sender',
+      ]);
       const env = functionProps('mail-sender').Environment.Variables as Json;
       expect(env[ENV.sendRate]).toBe(String(built.config.sesSendRatePerSecond));
       expect(env[ENV.sendRate]).toBe('14');
@@ -963,6 +988,8 @@ describe('a different wiring drives the stacks', () => {
     expect(actions).toContain('dynamodb:GetItem');
     expect(actions).toContain('dynamodb:Query');
     expect(actions).not.toContain('dynamodb:PutItem');
+    expect(actions).not.toContain('dynamodb:Scan');
+    expect(JSON.stringify(view.statementsOfRole(fn.Role['Fn::GetAtt'][0]))).not.toContain('/index/');
     expect(actions).not.toContain('events:PutEvents');
     expect(actions.some((a) => a.startsWith('ses:') || a.startsWith('s3:'))).toBe(false);
     expect(fn.Environment.Variables[ENV.table]).toBeDefined();
@@ -981,7 +1008,13 @@ describe('optional configuration and the remaining access kinds', () => {
     description: 'sends mail with attachments',
     routes: [{ method: 'POST', path: '/api/mail', auth: 'staff' }],
     queue: { name: 'outbox', batchSize: 5, maxConcurrency: 3, maxReceives: 5, visibilityTimeoutSeconds: 60 },
-    access: { sendEmail: true, bucket: 'readwrite', sendToQueues: ['outbox'] },
+    access: {
+      sendEmail: true,
+      bulkSending: true,
+      publicBaseUrl: true,
+      bucket: 'readwrite',
+      sendToQueues: ['outbox'],
+    },
     timeoutSeconds: 30,
     memoryMb: 1024,
   };
@@ -1124,6 +1157,34 @@ describe('wiring validation', () => {
     };
     expect(() =>
       validateWiring([{ ...base, queue, access: { sendToQueues: ['q'], redriveQueues: ['q'] } }]),
+    ).not.toThrow();
+  });
+
+  it('rejects table access the table cannot give, and bulk sending without sending', () => {
+    expect(() => validateWiring([{ ...base, access: { table: 'read', tableIndexes: ['gsi9'] } }])).toThrow(
+      /unknown table index 'gsi9'/,
+    );
+    expect(() => validateWiring([{ ...base, access: { tableIndexes: ['gsi1'] } }])).toThrow(
+      /tableIndexes without table access/,
+    );
+    expect(() => validateWiring([{ ...base, access: { table: 'read', tableBatchWrite: true } }])).toThrow(
+      /tableBatchWrite needs table 'readwrite'/,
+    );
+    expect(() => validateWiring([{ ...base, access: { bulkSending: true } }])).toThrow(
+      /bulkSending needs sendEmail/,
+    );
+    expect(() =>
+      validateWiring([
+        { ...base, access: { table: 'readwrite', tableIndexes: ['gsi1'], tableBatchWrite: true } },
+      ]),
+    ).not.toThrow();
+  });
+
+  it('rejects console routes without the identity settings to verify their sessions', () => {
+    const route = { method: 'GET', path: '/console/x', auth: 'console' } as const;
+    expect(() => validateWiring([{ ...base, routes: [route] }])).toThrow(/no staffIdentity/);
+    expect(() =>
+      validateWiring([{ ...base, routes: [route], access: { staffIdentity: 'verify' } }]),
     ).not.toThrow();
   });
 

@@ -24,6 +24,7 @@ const probe = (
 });
 const testWiring: Wiring = [
   probe('reader', { table: 'read' }),
+  probe('indexer', { table: 'read', tableIndexes: ['gsi1'] }),
   probe(
     'writer',
     { table: 'readwrite', publish: true, sendToQueues: ['probe'], linkSecret: true },
@@ -149,7 +150,7 @@ describe('an AWS call outside the function’s grants fails as AccessDenied woul
     await expect(
       invoke('reader', { action: 'transact', tableName: runtime.tableName, key: item }),
     ).rejects.toEqual(accessDenied('reader', 'dynamodb:PutItem', table));
-    // Nothing was written; the function may read, on the table and its index.
+    // Nothing was written; the function may read the table (its indexes are another grant).
     await expect(
       invoke('reader', { action: 'get', tableName: runtime.tableName, key: item }),
     ).resolves.toBeNull();
@@ -158,7 +159,7 @@ describe('an AWS call outside the function’s grants fails as AccessDenied woul
     );
     await expect(
       invoke('reader', { action: 'query', tableName: runtime.tableName, indexName: 'gsi1' }),
-    ).resolves.toBe('queried');
+    ).rejects.toEqual(accessDenied('reader', 'dynamodb:Query', `${table}/index/gsi1`));
     // Another table is not ours to read.
     await expect(invoke('reader', { action: 'get', tableName: 'someone-elses', key: item })).rejects.toEqual(
       accessDenied(
@@ -166,6 +167,19 @@ describe('an AWS call outside the function’s grants fails as AccessDenied woul
         'dynamodb:GetItem',
         'arn:aws:dynamodb:eu-north-1:000000000000:table/someone-elses',
       ),
+    );
+  });
+
+  it('table indexes: only the ones the access names, with Query; no Scan anywhere', async () => {
+    const table = `arn:aws:dynamodb:eu-north-1:000000000000:table/${runtime.tableName}`;
+    await expect(
+      invoke('indexer', { action: 'query', tableName: runtime.tableName, indexName: 'gsi1' }),
+    ).resolves.toBe('queried');
+    await expect(
+      invoke('indexer', { action: 'scan', tableName: runtime.tableName, indexName: 'gsi1' }),
+    ).rejects.toEqual(accessDenied('indexer', 'dynamodb:Scan', `${table}/index/gsi1`));
+    await expect(invoke('writer', { action: 'scan', tableName: runtime.tableName })).rejects.toEqual(
+      accessDenied('writer', 'dynamodb:Scan', table),
     );
   });
 

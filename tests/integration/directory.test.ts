@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
+import { sessionCsrfToken } from '../../shared/platform/http/html-pages.js';
 import { staffClient } from '../helpers.js';
 
 let runtime: LocalRuntime;
@@ -505,15 +506,22 @@ describe('tenants and roles', () => {
 });
 
 describe('console pages', () => {
-  const CSRF = 'directory-test-csrf-token-0123456789';
+  // One session per staff member, as one browser keeps one cookie; its forms carry its own token.
+  const sessions = new Map<string, Promise<string>>();
+  const session = (staffId: string) => {
+    const token = sessions.get(staffId) ?? runtime.identity.idToken(staffId);
+    sessions.set(staffId, token);
+    return token;
+  };
+  const csrf = async (staffId: string) => sessionCsrfToken(await session(staffId));
 
   async function consoleFetch(staffId: string, path: string, init: RequestInit = {}) {
-    const token = await runtime.identity.idToken(staffId);
+    const token = await session(staffId);
     return fetch(`${runtime.url}${path}`, {
       redirect: 'manual',
       ...init,
       headers: {
-        cookie: `samverkan_session=${token}; samverkan_csrf=${CSRF}; samverkan_lang=sv`,
+        cookie: `samverkan_session=${token}; samverkan_lang=sv`,
         ...init.headers,
       },
     });
@@ -526,7 +534,7 @@ describe('console pages', () => {
       'latin1',
     );
     const form = new FormData();
-    form.set('_csrf', CSRF);
+    form.set('_csrf', await csrf(HLM_EDITOR));
     form.set('csv', '');
     form.set('file', new Blob([file], { type: 'text/csv' }), 'kontakter.csv');
     const preview = await consoleFetch(HLM_EDITOR, '/console/imports/preview', {
@@ -547,7 +555,7 @@ describe('console pages', () => {
     const commit = await consoleFetch(HLM_EDITOR, action ?? '', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: `_csrf=${CSRF}&lawfulBasis=legitimate-interest`,
+      body: `_csrf=${await csrf(HLM_EDITOR)}&lawfulBasis=legitimate-interest`,
     });
     expect(commit.status).toBe(303);
     const result = await consoleFetch(HLM_EDITOR, commit.headers.get('location') ?? '');
@@ -566,7 +574,7 @@ describe('console pages', () => {
 
   it('refuses a viewer’s import and a form without the CSRF token', async () => {
     const form = new FormData();
-    form.set('_csrf', CSRF);
+    form.set('_csrf', await csrf(HLM_VIEWER));
     form.set('csv', 'E-post\nx@y.example\n');
     const viewer = await consoleFetch(HLM_VIEWER, '/console/imports/preview', { method: 'POST', body: form });
     expect(viewer.status).toBe(403);

@@ -5,6 +5,7 @@ import { contactsPage } from '../../shared/directory/store/contacts.js';
 import { answer, countersKey, ensureInvitation, getEvent } from '../../shared/meetings/store.js';
 import { documentClient } from '../../shared/platform/aws/clients.js';
 import { FORMULA_TRIGGERS } from '../../shared/platform/csv/csv.js';
+import { sessionCsrfToken } from '../../shared/platform/http/html-pages.js';
 import { tenantPk } from '../../shared/platform/table/table.js';
 import { formatNumber } from '../../shared/platform/texts/format.js';
 import { parseCsvDocument } from '../csv.js';
@@ -68,7 +69,8 @@ async function consoleRequest(
   form?: Record<string, string>,
 ) {
   const token = await runtime.identity.idToken(staffId);
-  const csrf = 'c'.repeat(40);
+  // Console forms carry the session's own token, as the page puts it in its forms.
+  const csrf = sessionCsrfToken(token);
   return fetch(`${runtime.url}${path}`, {
     method,
     redirect: 'manual',

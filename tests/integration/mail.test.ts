@@ -1,6 +1,8 @@
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
+import { wiring } from '../../infra/wiring.js';
+import { REDRIVE_LIMIT } from '../../shared/platform/aws/queue.js';
 import { staffClient, waitFor } from '../helpers.js';
 import { addContacts, announcement, mailbox, recipientOf } from '../mail-helpers.js';
 
@@ -188,6 +190,94 @@ describe('suppression, bounces and unsubscribes', () => {
     ).toHaveLength(bouncesBefore);
   });
 
+  it('applies two SES events of one contact that arrive in one batch, both and in order', async () => {
+    const audience = tag('pair');
+    const contactId = `${audience}-c`;
+    const email = `c.${audience}@foretag.example`;
+    await addContacts(runtime, 'hassleholm', [{ contactId, email, tags: [audience] }]);
+    // Two campaigns to the one contact, each mailed and delivered.
+    const campaigns = [await runCampaign(audience, 'Utskick A'), await runCampaign(audience, 'Utskick B')];
+    const deliveries: { sesMessageId: string }[] = [];
+    for (const { id, staff } of campaigns) {
+      await settled(staff, id, 1);
+      deliveries.push(
+        await waitFor(
+          async () => {
+            const [delivery] = (await staff.call('GET', `/api/campaigns/${id}/deliveries?status=delivered`))
+              .json.items as { sesMessageId: string }[];
+            return delivery;
+          },
+          15_000,
+          `campaign ${id} delivered`,
+        ),
+      );
+    }
+    const [a, b] = campaigns as [(typeof campaigns)[0], (typeof campaigns)[0]];
+    // One batch from the mail-events queue: a complaint about A's mail, then a hard bounce of B's.
+    // Both need the contact (for its address), which once made BatchGetItem refuse the batch.
+    const sesEvent = (campaignId: string, messageId: string, detailType: string, extra: object) => ({
+      version: '0',
+      id: crypto.randomUUID(),
+      'detail-type': detailType,
+      source: 'aws.ses',
+      account: '000000000000',
+      time: new Date().toISOString(),
+      region: 'eu-north-1',
+      resources: [],
+      detail: {
+        eventType: detailType.split(' ')[1],
+        mail: {
+          messageId,
+          timestamp: new Date().toISOString(),
+          tags: { tenant: ['hassleholm'], delivery: [`${campaignId}_${contactId}`] },
+        },
+        ...extra,
+      },
+    });
+    const bodies = [
+      sesEvent(a.id, deliveries[0]?.sesMessageId ?? '', 'Email Complaint Received', {
+        complaint: { complaintFeedbackType: 'abuse' },
+      }),
+      sesEvent(b.id, deliveries[1]?.sesMessageId ?? '', 'Email Bounced', {
+        bounce: { bounceType: 'Permanent', bounceSubType: 'General' },
+      }),
+    ];
+    const records = bodies.map((body) => ({
+      messageId: crypto.randomUUID(),
+      receiptHandle: crypto.randomUUID(),
+      body: JSON.stringify(body),
+      attributes: {},
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:eu-north-1:000000000000:samverkan-local-mail-events',
+      awsRegion: 'eu-north-1',
+    }));
+    const mailEvents = runtime.functions.get('mail-events');
+    await expect(mailEvents?.invoke({ Records: records })).resolves.toEqual({ batchItemFailures: [] });
+
+    const counters = async (id: string) =>
+      ((await a.staff.call('GET', `/api/campaigns/${id}`)).json as { counters: Record<string, number> })
+        .counters;
+    expect(await counters(a.id)).toMatchObject({ delivered: 1, complained: 1 });
+    expect((await counters(a.id)).bounced ?? 0).toBe(0);
+    expect(await counters(b.id)).toMatchObject({ delivered: 1, bounced: 1 });
+    expect((await counters(b.id)).complained ?? 0).toBe(0);
+    const status = async (id: string, wanted: string) =>
+      (await a.staff.call('GET', `/api/campaigns/${id}/deliveries?status=${wanted}`)).json.items;
+    expect(await status(a.id, 'complained')).toHaveLength(1);
+    expect(await status(b.id, 'bounced')).toHaveLength(1);
+    // The address is suppressed once; the later event (B's bounce) has the last word.
+    const suppressions = (await a.staff.call('GET', '/api/mail/suppressions')).json.items as {
+      reason: string;
+      source: string;
+    }[];
+    expect(suppressions.filter((s) => s.source === `ses:${deliveries[1]?.sesMessageId}`)).toEqual([
+      expect.objectContaining({ reason: 'bounce' }),
+    ]);
+    expect(suppressions.filter((s) => s.source === `ses:${deliveries[0]?.sesMessageId}`)).toEqual([]);
+  });
+
   it('unsubscribes with the one-click POST from the List-Unsubscribe header, and mails that contact no more', async () => {
     const audience = tag('unsub');
     const email = `leaver.${audience}@foretag.example`;
@@ -251,6 +341,46 @@ describe('bad input and dead letters', () => {
     expect((await other.call('GET', `/api/campaigns/${id}`)).status).toBe(404);
   });
 
+  it('re-drives a thousand dead letters a bounded amount per request, each inside the function’s time', async () => {
+    const sqs = new SQSClient({
+      region: 'eu-north-1',
+      endpoint: runtime.endpoints.sqs,
+      credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+    });
+    const queue = runtime.queues.get('mail');
+    // Messages for a campaign that does not exist: the sender reads them and lets them go.
+    const campaignId = crypto.randomUUID();
+    for (let i = 0; i < 1000; i += 10) {
+      await sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl: queue?.dlqUrl,
+          Entries: Array.from({ length: 10 }, (_, j) => ({
+            Id: String(j),
+            MessageBody: JSON.stringify({ tenantId: 'hassleholm', campaignId, contactId: `gone-${i + j}` }),
+          })),
+        }),
+      );
+    }
+    const staff = await staffClient(runtime, ADMIN);
+    const timeoutMs = (wiring.find((spec) => spec.name === 'mail-api')?.timeoutSeconds ?? 10) * 1000;
+    const answers: { moved: number; more: boolean }[] = [];
+    for (let more = true; more; ) {
+      const started = Date.now();
+      const response = await staff.call('POST', '/api/mail/dead-letters/redrive');
+      expect(response.status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(timeoutMs);
+      const answer = response.json as { moved: number; more: boolean };
+      answers.push(answer);
+      more = answer.more;
+      expect(answers.length).toBeLessThanOrEqual(20);
+    }
+    expect(answers.length).toBeGreaterThan(1);
+    expect(answers[0]).toEqual({ moved: REDRIVE_LIMIT, more: true });
+    for (const answer of answers) expect(answer.moved).toBeLessThanOrEqual(REDRIVE_LIMIT);
+    expect(answers.reduce((sum, a) => sum + a.moved, 0)).toBeGreaterThanOrEqual(1000);
+    expect(answers.at(-1)?.more).toBe(false);
+  });
+
   it('sends a poison message to the DLQ and re-drives it from the staff API', async () => {
     const sqs = new SQSClient({
       region: 'eu-north-1',
@@ -282,6 +412,7 @@ describe('bad input and dead letters', () => {
     const redriven = await staff.call('POST', '/api/mail/dead-letters/redrive');
     expect(redriven.status).toBe(200);
     expect(redriven.json.moved).toBeGreaterThanOrEqual(1);
+    expect(redriven.json.more).toBe(false);
     expect(await inDlq()).toBe(0);
   });
 });

@@ -1,6 +1,10 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
+import { getContact } from '../../shared/directory/store/contacts.js';
+import { createContact, emailGuardKey } from '../../shared/directory/store/organisations.js';
 import { getCounters, getInvitation, listInvitations, waitlist } from '../../shared/meetings/store.js';
+import { documentClient } from '../../shared/platform/aws/clients.js';
 import { invitedContacts, postRsvp, publishedEvent, rsvpToken } from '../event-helpers.js';
 import { waitFor } from '../helpers.js';
 import { mailbox, recipientOf } from '../mail-helpers.js';
@@ -274,5 +278,188 @@ describe('before sending invitations', () => {
     expect(mails[0]?.subject).toMatch(/^\[TEST\] /);
     // Nobody was invited by it.
     expect((await getCounters(event.tenantId, event.eventId)).invited).toBe(0);
+  });
+});
+
+describe('send a colleague instead', () => {
+  const sent = /Inbjudan är skickad till/;
+  const limit = /Inbjudan har redan skickats vidare till så många kollegor som går/;
+  const colleague = (runtime: LocalRuntime, token: string, form: Record<string, string>) =>
+    postRsvp(runtime, token, form, '/colleague');
+  const mailsTo = async (addresses: string[]) =>
+    (await mailbox(runtime)).filter((m) => addresses.includes(recipientOf(m)));
+
+  it('forwards one invitation to at most 3 colleagues, also when 10 posts arrive at once', async () => {
+    const event = await publishedEvent('hassleholm');
+    const tag = `fwd${Date.now()}`;
+    const [id] = await invitedContacts(runtime, event, 1, { prefix: tag });
+    const token = await rsvpToken(event, id as string);
+    const addresses = Array.from({ length: 10 }, (_, i) => `kollega-${i}-${tag}@foretag.example`);
+
+    const results = await Promise.all(
+      addresses.map((email, i) => colleague(runtime, token, { name: `Kollega ${i}`, email })),
+    );
+
+    expect(results.filter((r) => r.status === 200 && sent.test(r.html))).toHaveLength(3);
+    expect(results.filter((r) => r.status === 429 && limit.test(r.html))).toHaveLength(7);
+    const again = await colleague(runtime, token, {
+      name: 'En till',
+      email: `en-till-${tag}@foretag.example`,
+    });
+    expect(again.status).toBe(429);
+    const forwarded = (await listInvitations(event.tenantId, event.eventId)).items.filter(
+      (i) => i.forwardedFrom === id,
+    );
+    expect(forwarded).toHaveLength(3);
+    expect((await getCounters(event.tenantId, event.eventId)).invited).toBe(4);
+    await waitFor(
+      async () => ((await mailsTo(addresses)).length >= 3 ? true : undefined),
+      20_000,
+      'three invitations',
+    );
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await mailsTo([...addresses, `en-till-${tag}@foretag.example`])).toHaveLength(3);
+  }, 60_000);
+
+  it("holds the organisation's bound of 10 across its invitations, chains included", async () => {
+    const event = await publishedEvent('hassleholm');
+    const tag = `fwdorg${Date.now()}`;
+    const ids = await invitedContacts(runtime, event, 4, { prefix: tag, organisationId: `org-${tag}` });
+    const tokens = await Promise.all(ids.map((id) => rsvpToken(event, id)));
+    const results = await Promise.all(
+      tokens.flatMap((token, t) =>
+        [0, 1, 2].map((i) =>
+          colleague(runtime, token, {
+            name: `Kollega ${t}-${i}`,
+            email: `k-${t}-${i}-${tag}@foretag.example`,
+          }),
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(10);
+    expect(results.filter((r) => r.status === 429)).toHaveLength(2);
+    const forwarded = (await listInvitations(event.tenantId, event.eventId)).items.filter(
+      (i) => i.forwardedFrom,
+    );
+    expect(forwarded).toHaveLength(10);
+    // A colleague's own link forwards against the same total.
+    const [first] = forwarded;
+    const chained = await colleague(runtime, await rsvpToken(event, first?.contactId as string), {
+      name: 'Kedja',
+      email: `kedja-${tag}@foretag.example`,
+    });
+    expect(chained.status).toBe(429);
+  }, 60_000);
+
+  it('answers the same whether the address is new, a colleague already in the directory, or of another organisation, and mails no one of another organisation', async () => {
+    const event = await publishedEvent('hassleholm');
+    const other = await publishedEvent('hassleholm');
+    const tag = `oracle${Date.now()}`;
+    const organisationId = `org-${tag}`;
+    const [id] = await invitedContacts(runtime, event, 1, { prefix: tag, organisationId });
+    // Contacts already in the directory (with their address guards, as the directory writes them).
+    const existing = async (email: string, organisation: string) =>
+      (
+        await createContact(
+          'hassleholm',
+          {
+            name: 'Befintlig',
+            email,
+            organisationId: organisation,
+            language: 'sv',
+            tags: [],
+            lawfulBasis: {
+              basis: 'legitimate-interest',
+              source: 'test',
+              recordedAt: new Date().toISOString(),
+            },
+          },
+          { actor: 'test', source: 'test' },
+          { checkOrganisation: false },
+        )
+      ).contact;
+    const [foreignOrg] = await invitedContacts(runtime, other, 1, { prefix: `${tag}-other` });
+    const sameOrganisation = await existing(`samma-${tag}@foretag.example`, organisationId);
+    const foreign = await existing(`annan-${tag}@foretag.example`, `org-${foreignOrg}`);
+    const token = await rsvpToken(event, id as string);
+    const fresh = `ny-${tag}@foretag.example`;
+
+    const answers = [];
+    for (const email of [fresh, sameOrganisation.email, foreign.email])
+      answers.push(await colleague(runtime, token, { name: 'Kim Kollega', email }));
+
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(answers[0]?.html).toContain('Inbjudan är skickad till Kim Kollega.');
+    expect(new Set(answers.map((a) => a.html)).size).toBe(1);
+    expect(answers[0]?.html).not.toMatch(/annan organisation/);
+    // What happened behind the same answer: the colleagues of the organisation are invited and
+    // mailed; the other organisation's contact is neither, and stays where it was.
+    const forwarded = (await listInvitations(event.tenantId, event.eventId)).items.filter(
+      (i) => i.forwardedFrom === id,
+    );
+    expect(forwarded).toHaveLength(2);
+    expect(forwarded.map((i) => i.contactId)).toContain(sameOrganisation.contactId);
+    expect(await getInvitation(event.tenantId, event.eventId, foreign.contactId)).toBeUndefined();
+    expect((await getContact('hassleholm', foreign.contactId))?.organisationId).toBe(`org-${foreignOrg}`);
+    await waitFor(
+      async () => ((await mailsTo([fresh, sameOrganisation.email])).length >= 2 ? true : undefined),
+      20_000,
+      'the two invitations',
+    );
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await mailsTo([foreign.email])).toHaveLength(0);
+  }, 60_000);
+
+  it.each([
+    ['CR LF', 'Kim\r\nBcc: alla@foretag.example'],
+    ['LF', 'Kim\nKollega'],
+    ['NUL', 'Kim\u0000Kollega'],
+    ['BEL', 'Kim\u0007Kollega'],
+    ['NEL', 'Kim\u0085Kollega'],
+    ['a line separator', 'Kim\u2028Kollega'],
+  ])("refuses %s in the colleague's name, naming the field, and writes nothing", async (_what, name) => {
+    const event = await publishedEvent('hassleholm');
+    const tag = `ctl${Date.now()}${Math.random().toString(36).slice(2, 6)}`;
+    const [id] = await invitedContacts(runtime, event, 1, { prefix: tag });
+    const email = `kollega-${tag}@foretag.example`;
+    const response = await colleague(runtime, await rsvpToken(event, id as string), { name, email });
+    expect(response.status).toBe(422);
+    expect(response.html).toContain(
+      'Kollegans namn: Får inte innehålla radbrytningar eller andra kontrolltecken.',
+    );
+    expect(response.html).toMatch(/id="colleague-name"[^>]*aria-invalid="true"/);
+    const guard = await documentClient.send(
+      new GetCommand({ TableName: runtime.tableName, Key: emailGuardKey('hassleholm', email) }),
+    );
+    expect(guard.Item).toBeUndefined();
+    expect((await getCounters(event.tenantId, event.eventId)).invited).toBe(1);
+    expect((await listInvitations(event.tenantId, event.eventId)).items).toHaveLength(1);
+  });
+});
+
+describe('the CSRF token of the public forms', () => {
+  it('takes only a token this server issued: not a caller-chosen pair, nor a forged signature', async () => {
+    const event = await publishedEvent('hassleholm');
+    const [id] = await invitedContacts(runtime, event, 1, { prefix: `csrf${Date.now()}` });
+    const token = await rsvpToken(event, id as string);
+    const post = (csrf: string, field = csrf) =>
+      fetch(`${runtime.url}/rsvp/${token}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `samverkan_csrf=${csrf}` },
+        body: new URLSearchParams({ _csrf: field, answer: 'decline' }),
+      });
+    // The page issues a signed token, in its cookie and in its forms.
+    const page = await fetch(`${runtime.url}/rsvp/${token}`);
+    const issued = /samverkan_csrf=([^;]+)/.exec(page.headers.get('set-cookie') ?? '')?.[1] ?? '';
+    expect(await page.text()).toContain(`name="_csrf" value="${issued}"`);
+    const [expiry, nonce] = issued.split('.');
+
+    expect((await post('c'.repeat(40))).status).toBe(403);
+    expect((await post(`${expiry}.${nonce}.${'A'.repeat(43)}`)).status).toBe(403);
+    expect((await post(`${Number(expiry) + 3600}.${nonce}.${issued.split('.')[2]}`)).status).toBe(403);
+    expect((await post(issued, 'c'.repeat(40))).status).toBe(403);
+    expect((await getInvitation(event.tenantId, event.eventId, id as string))?.status).toBe('invited');
+    expect((await post(issued)).status).toBe(200);
+    expect((await getInvitation(event.tenantId, event.eventId, id as string))?.status).toBe('declined');
   });
 });

@@ -1,5 +1,6 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { Template } from 'aws-cdk-lib/assertions';
-import { generateKeyPair, SignJWT } from 'jose';
+import { decodeJwt, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relay } from '../../functions/platform/outbox-relay.js';
 import { buildApp } from '../../infra/aws/build-app.js';
@@ -7,6 +8,7 @@ import { matchesPattern } from '../../infra/local/event-pattern.js';
 import { LOCAL_CLIENT_ID } from '../../infra/local/identity-provider.js';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
 import { wiring } from '../../infra/wiring.js';
+import { documentClient } from '../../shared/platform/aws/clients.js';
 import { outboxPut, pendingEvent } from '../../shared/platform/bus/outbox.js';
 import { PublishError } from '../../shared/platform/bus/publisher.js';
 import { ProgrammeCreated } from '../../shared/programmes/events.js';
@@ -335,15 +337,15 @@ describe('console pages', () => {
 
   it('refuses a form post without the CSRF token, and accepts it with one', async () => {
     const token = await runtime.identity.idToken(HLM_ADMIN);
-    const csrf = 'a'.repeat(40);
-    const post = (body: string) =>
+    // The token the console page puts in its forms, as a browser gets it.
+    const page = await fetch(`${runtime.url}/console`, { headers: { cookie: `samverkan_session=${token}` } });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+    expect(csrf).not.toBe('');
+    const post = (body: string, cookie = `samverkan_session=${token}`) =>
       fetch(`${runtime.url}/console/language`, {
         method: 'POST',
         redirect: 'manual',
-        headers: {
-          cookie: `samverkan_session=${token}; samverkan_csrf=${csrf}`,
-          'content-type': 'application/x-www-form-urlencoded',
-        },
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
         body,
       });
     const missing = await post('language=en&returnTo=%2Fconsole');
@@ -354,6 +356,140 @@ describe('console pages', () => {
     const ok = await post(`language=en&_csrf=${csrf}&returnTo=%2Fconsole`);
     expect(ok.status).toBe(303);
     expect(ok.headers.get('set-cookie')).toContain('samverkan_lang=en');
+  });
+
+  it('binds the CSRF token to the session: a caller-chosen cookie and field pair, or another session’s token, is refused', async () => {
+    const token = await runtime.identity.idToken(HLM_ADMIN);
+    const other = await runtime.identity.idToken(HLM_ADMIN);
+    const csrfOf = async (session: string) => {
+      const page = await fetch(`${runtime.url}/console`, {
+        headers: { cookie: `samverkan_session=${session}` },
+      });
+      return /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+    };
+    const post = (csrfCookie: string, field: string) =>
+      fetch(`${runtime.url}/console/language`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          cookie: `samverkan_session=${token}; samverkan_csrf=${csrfCookie}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: `language=en&returnTo=%2Fconsole&_csrf=${encodeURIComponent(field)}`,
+      });
+    const chosen = 'a'.repeat(40);
+    expect((await post(chosen, chosen)).status).toBe(403);
+    const othersToken = await csrfOf(other);
+    expect(othersToken).not.toBe(await csrfOf(token));
+    expect((await post(othersToken, othersToken)).status).toBe(403);
+    expect((await post(chosen, await csrfOf(token))).status).toBe(303);
+  });
+});
+
+describe('signing out', () => {
+  it('revokes the session: the id token in the cookie is refused afterwards, until it would have expired', async () => {
+    const token = await runtime.identity.idToken(HLM_ADMIN);
+    const other = await runtime.identity.idToken(HLM_ADMIN);
+    const cookie = `samverkan_session=${token}`;
+    const consolePage = (session: string) =>
+      fetch(`${runtime.url}/console`, {
+        redirect: 'manual',
+        headers: { cookie: `samverkan_session=${session}` },
+      });
+    const before = await consolePage(token);
+    expect(before.status).toBe(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await before.text())?.[1] ?? '';
+
+    // The sign-out form needs the session's token too.
+    const forged = await fetch(`${runtime.url}/auth/sign-out`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        cookie: `${cookie}; samverkan_csrf=${'a'.repeat(40)}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: `_csrf=${'a'.repeat(40)}`,
+    });
+    expect(forged.status).toBe(403);
+    expect((await consolePage(token)).status).toBe(200);
+
+    const signOut = await fetch(`${runtime.url}/auth/sign-out`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: `_csrf=${csrf}`,
+    });
+    expect(signOut.status).toBe(303);
+    expect(signOut.headers.get('location')).toContain('/local-idp/logout?');
+    expect(signOut.headers.get('set-cookie')).toMatch(/samverkan_session=; .*Max-Age=0/);
+
+    // The same token, replayed: refused (to sign-in), while another session of the same person still works.
+    const after = await consolePage(token);
+    expect(after.status).toBe(303);
+    expect(after.headers.get('location')).toMatch(/^\/auth\/sign-in/);
+    expect((await consolePage(other)).status).toBe(200);
+    // The revocation goes when the token would have expired anyway (the table's TTL).
+    const { exp } = decodeJwt(token);
+    const revoked = await documentClient.send(
+      new QueryCommand({
+        TableName: runtime.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'T#hassleholm#SESSIONS' },
+      }),
+    );
+    expect(revoked.Items?.map((i) => i.expiresAt)).toContain(exp);
+    // The follow-up to the identity provider goes back to the allowed sign-out URL.
+    const logout = await fetch(signOut.headers.get('location') ?? '', { redirect: 'manual' });
+    expect(logout.status).toBe(302);
+    expect(logout.headers.get('location')).toBe(`${runtime.url}/`);
+  });
+});
+
+describe('the local edge', () => {
+  const securityHeaders = [
+    'strict-transport-security',
+    'x-content-type-options',
+    'x-frame-options',
+    'referrer-policy',
+  ];
+
+  it('answers a malformed %-escape in a path with 400, before the authorizer, as API Gateway does', async () => {
+    for (const path of ['/api/programmes/%E0%A4%A', '/api/programmes/%zz', '/rsvp/%']) {
+      const response = await fetch(`${runtime.url}${path}`);
+      expect(response.status, path).toBe(400);
+      for (const name of securityHeaders)
+        expect(response.headers.get(name), `${path} ${name}`).not.toBeNull();
+    }
+  });
+
+  it("sends its own 401 and 404 with the handlers' security headers", async () => {
+    const unauthorized = await fetch(`${runtime.url}/api/programmes`);
+    expect(unauthorized.status).toBe(401);
+    const missing = await fetch(`${runtime.url}/no-such-route`);
+    expect(missing.status).toBe(404);
+    for (const response of [unauthorized, missing])
+      for (const name of securityHeaders) expect(response.headers.get(name), name).not.toBeNull();
+    expect(missing.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it("lets the identity provider's logout redirect only to an allowed sign-out URL", async () => {
+    const logout = (params: Record<string, string>) =>
+      fetch(`${runtime.url}/local-idp/logout?${new URLSearchParams(params)}`, { redirect: 'manual' });
+    for (const logoutUri of [
+      'https://evil.example/',
+      `${runtime.url}/console`,
+      `${runtime.url}`,
+      '//evil.example/',
+    ]) {
+      const refused = await logout({ client_id: LOCAL_CLIENT_ID, logout_uri: logoutUri });
+      expect(refused.status, logoutUri).toBe(400);
+      expect(refused.headers.get('location')).toBeNull();
+    }
+    expect((await logout({ client_id: 'another-client', logout_uri: `${runtime.url}/` })).status).toBe(400);
+    expect((await logout({})).status).toBe(400);
+    const allowed = await logout({ client_id: LOCAL_CLIENT_ID, logout_uri: `${runtime.url}/` });
+    expect(allowed.status).toBe(302);
+    expect(allowed.headers.get('location')).toBe(`${runtime.url}/`);
   });
 });
 

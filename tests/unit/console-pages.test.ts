@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DashboardPage } from '../../shared/activity/pages/dashboard.js';
 import type { ActivityEntry } from '../../shared/activity/store.js';
 import { dashboardMessages } from '../../shared/activity/texts.js';
+import { sessionCsrfToken } from '../../shared/platform/http/html-pages.js';
 import type { StaffIdentity } from '../../shared/platform/identity/staff.js';
 import type { Tenant } from '../../shared/platform/tenants/store.js';
 import { formatDateTime, formatPeriod } from '../../shared/platform/texts/format.js';
@@ -392,7 +393,8 @@ describe('return path of the language switch', () => {
 });
 
 describe('console-pages handler', () => {
-  const CSRF = 'c'.repeat(40);
+  // The session's own token: the page stack binds console forms to the session cookie.
+  const CSRF = sessionCsrfToken('token');
   const context = { functionName: 'console-pages', awsRequestId: 'req-1' } as unknown as Context;
 
   function event(routeKey: string, init: Partial<APIGatewayProxyEventV2> & { cookies?: string[] } = {}) {
@@ -510,6 +512,23 @@ describe('console-pages handler', () => {
     expect(set).toContain('samverkan_lang=da;');
     expect(set).toContain(`Max-Age=${60 * 60 * 24 * 365}`);
     expect(set).not.toContain('HttpOnly');
+  });
+
+  it('refuses a form whose token is not the session’s: a caller-chosen cookie and field pair, or another session’s', async () => {
+    for (const [cookie, field] of [
+      ['c'.repeat(40), 'c'.repeat(40)],
+      [CSRF, sessionCsrfToken('another-token')],
+    ] as const) {
+      const body = new URLSearchParams({ _csrf: field, language: 'da', returnTo: '/console' });
+      const res = await call(
+        event('POST /console/language', {
+          body: body.toString(),
+          cookies: ['samverkan_session=token', `samverkan_csrf=${cookie}`],
+        }),
+      );
+      expect(res.statusCode).toBe(403);
+      expect(res.cookies ?? []).not.toContainEqual(expect.stringContaining('samverkan_lang='));
+    }
   });
 
   it('never redirects off the site', async () => {

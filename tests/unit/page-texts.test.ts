@@ -16,6 +16,7 @@ import { mailPageMessages } from '../../shared/mail/texts/pages.js';
 import { meetingsMessages, meetingsTexts } from '../../shared/meetings/texts/console.js';
 import { rsvpTexts } from '../../shared/meetings/texts/rsvp.js';
 import { errorPageText, HttpError, notFound, validationError } from '../../shared/platform/http/errors.js';
+import { sessionCsrfToken } from '../../shared/platform/http/html-pages.js';
 import type { StaffIdentity } from '../../shared/platform/identity/staff.js';
 import type { Tenant } from '../../shared/platform/tenants/store.js';
 import {
@@ -226,7 +227,8 @@ describe('what the error page says of an error', () => {
 });
 
 describe('error pages of the page stack', () => {
-  const CSRF = 'c'.repeat(40);
+  // The session's own token: the page stack binds console forms to the session cookie.
+  const CSRF = sessionCsrfToken('token');
   const context = { functionName: 'console-pages', awsRequestId: 'req-1' } as unknown as Context;
   const tenant: Tenant = {
     tenantId: 'hassleholm',

@@ -90,15 +90,21 @@ export async function organisations(
   return all;
 }
 
-/** Reads any number of items by key, 100 per request, retrying what DynamoDB leaves unprocessed. */
+/**
+ * Reads any number of items by key, 100 per request, retrying what DynamoDB leaves unprocessed.
+ * Each item once: a key asked for twice (two SES events of one contact in a batch, a contact
+ * picked twice) is read once, because BatchGetItem refuses a request whose keys repeat
+ * (ValidationException "Provided list of item keys contains duplicates").
+ */
 export async function batchGet(
   keys: { pk: string; sk: string }[],
   client = documentClient,
 ): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
-  for (let i = 0; i < keys.length; i += 100) {
+  const unique = [...new Map(keys.map((key) => [`${key.pk}\u0000${key.sk}`, key])).values()];
+  for (let i = 0; i < unique.length; i += 100) {
     let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-      [tableName()]: { Keys: keys.slice(i, i + 100) },
+      [tableName()]: { Keys: unique.slice(i, i + 100) },
     };
     for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));

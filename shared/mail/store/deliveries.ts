@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../platform/aws/clients.js';
+import type { KeyRange } from '../../platform/table/cursor.js';
 import { isConditionalCheckFailed, tableName, tenantPk, withoutKeys } from '../../platform/table/table.js';
 import { type Delivery, type DeliveryStatus, deliveryId, statusesBefore } from '../campaign.js';
 
@@ -197,6 +198,12 @@ export async function advanceDelivery(
     throw error;
   }
 }
+
+/** The keys {@link listDeliveries} reads (a campaign's partition holds only its deliveries). */
+export const deliveriesRange = (tenantId: string, campaignId: string): KeyRange => ({
+  pk: pk(tenantId, campaignId),
+  skPrefix: 'DELIVERY#',
+});
 
 export async function listDeliveries(
   tenantId: string,

@@ -10,7 +10,8 @@ export type RsvpBanner =
   | { kind: 'waitlisted'; position: number }
   | { kind: 'declined' }
   | { kind: 'org-limit'; available: number }
-  | { kind: 'colleague-sent'; name: string };
+  | { kind: 'colleague-sent'; name: string }
+  | { kind: 'colleague-limit' };
 
 export interface RsvpPageProps {
   language: Language;
@@ -90,7 +91,10 @@ export function RsvpPage(props: RsvpPageProps) {
       </article>
 
       {banner ? (
-        <div class={`notice ${banner.kind === 'org-limit' ? 'notice-error' : ''}`} role="status">
+        <div
+          class={`notice ${banner.kind === 'org-limit' || banner.kind === 'colleague-limit' ? 'notice-error' : ''}`}
+          role="status"
+        >
           <p>
             {banner.kind === 'attending'
               ? m.results.attending(banner.seats)
@@ -100,7 +104,9 @@ export function RsvpPage(props: RsvpPageProps) {
                   ? m.results.declined
                   : banner.kind === 'org-limit'
                     ? m.results.orgLimit(banner.available)
-                    : m.colleague.sent(banner.name)}
+                    : banner.kind === 'colleague-limit'
+                      ? m.colleague.limitReached
+                      : m.colleague.sent(banner.name)}
           </p>
           {banner.kind === 'attending' || banner.kind === 'waitlisted' || banner.kind === 'declined' ? (
             <p>{m.confirmationSent}</p>

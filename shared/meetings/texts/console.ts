@@ -169,7 +169,6 @@ export interface MeetingsTexts {
     cancelledNotPublishable: string;
     notPublished: string;
     noTestAddress: string;
-    notACursor: string;
   };
 }
 
@@ -396,7 +395,6 @@ const sv: MeetingsTexts = {
     cancelledNotPublishable: 'Ett inställt evenemang kan inte publiceras.',
     notPublished: 'Bara ett publicerat evenemang kan man bjuda in till. Publicera det först.',
     noTestAddress: 'Ditt konto har ingen e-postadress att skicka testet till.',
-    notACursor: 'Den sidan av listan finns inte. Börja om från listans början.',
   },
 };
 
@@ -621,7 +619,6 @@ const da: MeetingsTexts = {
     cancelledNotPublishable: 'Et aflyst arrangement kan ikke offentliggøres.',
     notPublished: 'Der kan kun inviteres til et offentliggjort arrangement. Offentliggør det først.',
     noTestAddress: 'Din konto har ingen e-mailadresse at sende testen til.',
-    notACursor: 'Den side af listen findes ikke. Begynd forfra fra listens begyndelse.',
   },
 };
 
@@ -847,7 +844,6 @@ const en: MeetingsTexts = {
     cancelledNotPublishable: 'A cancelled event cannot be published.',
     notPublished: 'Only a published event can be invited to. Publish it first.',
     noTestAddress: 'Your account has no email address to send the test to.',
-    notACursor: 'That page of the list does not exist. Start again from the top of the list.',
   },
 };
 

@@ -42,6 +42,8 @@ export interface RsvpTexts {
     email: string;
     submit: string;
     sent: (name: string) => string;
+    /** Answered once an invitation (or its organisation) has sent on as many colleagues as allowed. */
+    limitReached: string;
   };
   invalidLink: string;
   invalidLinkDetail: string;
@@ -49,7 +51,6 @@ export interface RsvpTexts {
     required: string;
     tooMany: (limit: number) => string;
     invalidEmail: string;
-    sameOrganisation: string;
   };
 }
 
@@ -95,6 +96,8 @@ const sv: RsvpTexts = {
     email: 'Kollegans e-postadress',
     submit: 'Skicka inbjudan',
     sent: (name) => `Inbjudan är skickad till ${name}.`,
+    limitReached:
+      'Inbjudan har redan skickats vidare till så många kollegor som går. Kontakta arrangören om fler från er vill komma.',
   },
   invalidLink: 'Länken fungerar inte',
   invalidLinkDetail:
@@ -103,7 +106,6 @@ const sv: RsvpTexts = {
     required: 'Fyll i det här fältet.',
     tooMany: (limit) => `Högst ${limit}.`,
     invalidEmail: 'Skriv en giltig e-postadress.',
-    sameOrganisation: 'Den här personen hör till en annan organisation.',
   },
 };
 
@@ -149,6 +151,8 @@ const da: RsvpTexts = {
     email: 'Kollegaens e-mailadresse',
     submit: 'Send invitation',
     sent: (name) => `Invitationen er sendt til ${name}.`,
+    limitReached:
+      'Invitationen er allerede sendt videre til så mange kolleger, som det er muligt. Kontakt arrangøren, hvis flere fra jer vil komme.',
   },
   invalidLink: 'Linket virker ikke',
   invalidLinkDetail:
@@ -157,7 +161,6 @@ const da: RsvpTexts = {
     required: 'Udfyld dette felt.',
     tooMany: (limit) => `Højst ${limit}.`,
     invalidEmail: 'Skriv en gyldig e-mailadresse.',
-    sameOrganisation: 'Denne person hører til en anden organisation.',
   },
 };
 
@@ -203,6 +206,8 @@ const en: RsvpTexts = {
     email: "Colleague's email address",
     submit: 'Send invitation',
     sent: (name) => `The invitation has been sent to ${name}.`,
+    limitReached:
+      'The invitation has already been passed on to as many colleagues as allowed. Contact the organiser if more of you would like to come.',
   },
   invalidLink: 'This link does not work',
   invalidLinkDetail:
@@ -211,7 +216,6 @@ const en: RsvpTexts = {
     required: 'Please fill in this field.',
     tooMany: (limit) => `At most ${limit}.`,
     invalidEmail: 'Please enter a valid email address.',
-    sameOrganisation: 'This person belongs to another organisation.',
   },
 };
 

@@ -1,5 +1,6 @@
 import {
   DeleteMessageBatchCommand,
+  GetQueueAttributesCommand,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
   type SQSClient,
@@ -13,23 +14,59 @@ export const queueUrl = (name: string) =>
 export const deadLetterQueueUrl = (name: string) =>
   requireEnv(`DLQ_URL_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`);
 
+/** What one redrive call did. */
+export interface RedriveResult {
+  /** Messages moved back into the queue by this call. */
+  moved: number;
+  /**
+   * Whether the DLQ may still hold messages: the call stopped at its limit or its time, or SQS
+   * still counts some. Call again until it is false.
+   */
+  more: boolean;
+}
+
+export interface RedriveOptions {
+  /** Moves at most this many messages per call. */
+  limit?: number;
+  /**
+   * The time the caller has left, in milliseconds (a Lambda context's `getRemainingTimeInMillis`):
+   * no round (receive, send, delete) starts with less than `reserveMs` left.
+   */
+  remainingMs?: () => number;
+  /** What one round may take at worst (SQS retries included), kept in hand for it. */
+  reserveMs?: number;
+  client?: SQSClient;
+}
+
+/** Per call: 30 rounds of 10, about 2 s in AWS, well inside an API function's time. */
+export const REDRIVE_LIMIT = 300;
+const REDRIVE_RESERVE_MS = 3000;
+
 /**
- * Moves up to `limit` messages from a DLQ back into its queue (send first, then delete, so a
- * crash in between duplicates a message rather than losing it; consumers are idempotent).
- * Works the same on SQS and on the local emulator, which has no StartMessageMoveTask.
+ * Moves messages from a DLQ back into its queue, a bounded amount per call: at most `limit`, and
+ * only while `remainingMs` allows another round, so a large DLQ never outlives the caller's
+ * timeout; `more` says whether to call again. Send first, then delete, so a crash in between
+ * duplicates a message rather than losing it (consumers are idempotent). Works the same on SQS and
+ * on the local emulator, which has no StartMessageMoveTask.
  */
 export async function redrive(
   fromUrl: string,
   toUrl: string,
-  limit = 1000,
-  client: SQSClient = sqs,
-): Promise<number> {
+  options: RedriveOptions = {},
+): Promise<RedriveResult> {
+  const {
+    limit = REDRIVE_LIMIT,
+    remainingMs = () => Number.POSITIVE_INFINITY,
+    reserveMs = REDRIVE_RESERVE_MS,
+    client = sqs,
+  } = options;
   let moved = 0;
-  while (moved < limit) {
+  for (;;) {
+    if (moved >= limit || remainingMs() < reserveMs) return { moved, more: true };
     const { Messages } = await client.send(
       new ReceiveMessageCommand({
         QueueUrl: fromUrl,
-        MaxNumberOfMessages: 10,
+        MaxNumberOfMessages: Math.min(10, limit - moved),
         WaitTimeSeconds: 0,
         VisibilityTimeout: 60,
       }),
@@ -48,7 +85,11 @@ export async function redrive(
     );
     moved += Messages.length;
   }
-  return moved;
+  // A short-polling receive may answer empty while messages remain (SQS samples its hosts).
+  const { Attributes } = await client.send(
+    new GetQueueAttributesCommand({ QueueUrl: fromUrl, AttributeNames: ['ApproximateNumberOfMessages'] }),
+  );
+  return { moved, more: Number(Attributes?.ApproximateNumberOfMessages ?? 0) > 0 };
 }
 
 /**

@@ -23,6 +23,8 @@ export interface StaffRequest<B, P, Q> {
   query: Q;
   identity: StaffIdentity;
   event: APIGatewayProxyEventV2;
+  /** The invocation's Lambda context (`getRemainingTimeInMillis` bounds long work), when invoked as Lambda. */
+  context?: Context;
 }
 
 export interface StaffRouteSpec<
@@ -37,7 +39,7 @@ export interface StaffRouteSpec<
   query?: Q;
 }
 
-export type RouteHandler = (event: APIGatewayProxyEventV2) => Promise<JsonResult>;
+export type RouteHandler = (event: APIGatewayProxyEventV2, context?: Context) => Promise<JsonResult>;
 
 /**
  * A staff JSON route: identity from the authorizer, role check, then every part of the request
@@ -51,7 +53,7 @@ export function staffRoute<
   spec: StaffRouteSpec<B, P, Q>,
   run: (request: StaffRequest<Infer<B>, Infer<P>, Infer<Q>>) => Promise<JsonResult>,
 ): RouteHandler {
-  return async (event) => {
+  return async (event, context) => {
     const identity = identityFromAuthorizer(event);
     const isRead = event.requestContext.http.method === 'GET';
     requireRole(identity, spec.role ?? (isRead ? 'viewer' : 'editor'));
@@ -59,7 +61,7 @@ export function staffRoute<
     const path = spec.path ? validateOr404(spec.path, event.pathParameters ?? {}) : undefined;
     const query = spec.query ? validate('query', spec.query, event.queryStringParameters ?? {}) : undefined;
     const body = spec.body ? validate('body', spec.body, parseJsonBody(event)) : undefined;
-    return run({ body, path, query, identity, event } as StaffRequest<Infer<B>, Infer<P>, Infer<Q>>);
+    return run({ body, path, query, identity, event, context } as StaffRequest<Infer<B>, Infer<P>, Infer<Q>>);
   };
 }
 
@@ -96,10 +98,13 @@ export type JsonApiHandler = middy.MiddyfiedHandler<
  * `routeKey` (`GET /api/programmes/{programmeId}`), which both runtimes set.
  */
 export function jsonApi(routes: Record<string, RouteHandler>): JsonApiHandler {
-  const dispatch = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+  const dispatch = async (
+    event: APIGatewayProxyEventV2,
+    context: Context,
+  ): Promise<APIGatewayProxyStructuredResultV2> => {
     const route = routes[event.routeKey];
     if (!route) throw new HttpError(404, 'Not found');
-    const result = await route(event);
+    const result = await route(event, context);
     return jsonResponse(result.status ?? 200, result.body, result.headers);
   };
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()

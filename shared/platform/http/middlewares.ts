@@ -3,18 +3,9 @@ import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { logger, metrics } from '../observability/logger.js';
 import { HttpError } from './errors.js';
+import { baseSecurityHeaders } from './security-headers.js';
 
 type Request = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
-
-/** Headers every response carries, JSON and HTML alike. */
-export const baseSecurityHeaders: Record<string, string> = {
-  'strict-transport-security': 'max-age=63072000; includeSubDomains',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
-};
 
 /** Adds the security headers without overriding what a route set on purpose. */
 export function securityHeaders(

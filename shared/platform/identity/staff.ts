@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requireEnv } from '../aws/env.js';
 import { forbidden, HttpError } from '../http/errors.js';
 import { shellTexts } from '../texts/shell.js';
+import { isSessionRevoked } from './sessions.js';
 
 export const roles = ['viewer', 'editor', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -65,10 +66,12 @@ export function requireRole(identity: StaffIdentity, least: Role): void {
 let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 
 /**
- * Console pages: the session cookie holds the id token; it is verified here because an HTTP
- * API JWT authorizer only reads headers. Same issuer, audience and keys as the authorizer.
+ * An id token's signature, issuer, audience, expiry and staff claims, as the JWT authorizer checks
+ * them; with when it expires (epoch seconds). Says nothing about sign-out: see {@link verifyIdToken}.
  */
-export async function verifyIdToken(token: string): Promise<StaffIdentity | undefined> {
+export async function verifyIdTokenClaims(
+  token: string,
+): Promise<{ identity: StaffIdentity; expiresAt: number } | undefined> {
   const issuer = requireEnv('AUTH_ISSUER');
   jwks ??= createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`));
   let payload: JWTPayload;
@@ -78,5 +81,17 @@ export async function verifyIdToken(token: string): Promise<StaffIdentity | unde
     return undefined;
   }
   if (payload.token_use !== undefined && payload.token_use !== 'id') return undefined;
-  return identityFromClaims(payload);
+  const identity = identityFromClaims(payload);
+  return identity && payload.exp !== undefined ? { identity, expiresAt: payload.exp } : undefined;
+}
+
+/**
+ * Console pages: the session cookie holds the id token; it is verified here because an HTTP
+ * API JWT authorizer only reads headers. Same issuer, audience and keys as the authorizer, and a
+ * session that was signed out is refused (one GetItem: shared/platform/identity/sessions.ts).
+ */
+export async function verifyIdToken(token: string): Promise<StaffIdentity | undefined> {
+  const verified = await verifyIdTokenClaims(token);
+  if (!verified) return undefined;
+  return (await isSessionRevoked(verified.identity.tenantId, token)) ? undefined : verified.identity;
 }

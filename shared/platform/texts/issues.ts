@@ -111,6 +111,10 @@ export interface IssueTexts {
   format: string;
   option: string;
   unknownFields: (fields: string) => string;
+  /** A line break, NUL or another control character where only one line of text belongs (`reason: 'controlCharacters'`). */
+  controlCharacters: string;
+  /** A paging cursor that is not one of the list's (a link edited by hand, or too old). */
+  notACursor: string;
   /** What any other problem says. */
   invalid: string;
   /** A problem with a named field. */
@@ -135,6 +139,8 @@ const sv: IssueTexts = {
   format: 'Värdet har fel format.',
   option: 'Välj ett av alternativen.',
   unknownFields: (fields) => `Okända fält: ${fields}.`,
+  controlCharacters: 'Får inte innehålla radbrytningar eller andra kontrolltecken.',
+  notACursor: 'Den sidan av listan finns inte. Börja om från listans början.',
   invalid: 'Värdet är inte giltigt.',
   withField: (field, problem) => `${field}: ${problem}`,
 };
@@ -157,6 +163,8 @@ const da: IssueTexts = {
   format: 'Værdien har et forkert format.',
   option: 'Vælg en af mulighederne.',
   unknownFields: (fields) => `Ukendte felter: ${fields}.`,
+  controlCharacters: 'Må ikke indeholde linjeskift eller andre kontroltegn.',
+  notACursor: 'Den side af listen findes ikke. Begynd forfra fra listens begyndelse.',
   invalid: 'Værdien er ikke gyldig.',
   withField: (field, problem) => `${field}: ${problem}`,
 };
@@ -179,6 +187,8 @@ const en: IssueTexts = {
   format: 'The value is not in the right format.',
   option: 'Choose one of the options.',
   unknownFields: (fields) => `Unknown fields: ${fields}.`,
+  controlCharacters: 'Must not contain line breaks or other control characters.',
+  notACursor: 'That page of the list does not exist. Start again from the top of the list.',
   invalid: 'The value is not valid.',
   withField: (field, problem) => `${field}: ${problem}`,
 };
@@ -228,7 +238,8 @@ export function issueText(issue: Issue, language: Language, custom?: IssueWordin
     case 'unrecognized_keys':
       return m.unknownFields((issue.keys ?? []).join(', '));
     case 'custom':
-      return issue.reason === 'email' ? m.email : m.invalid;
+      if (issue.reason === 'email') return m.email;
+      return issue.reason === 'controlCharacters' ? m.controlCharacters : m.invalid;
     default:
       return m.invalid;
   }
