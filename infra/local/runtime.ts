@@ -100,7 +100,7 @@ export interface LocalRuntime {
   stats: InvocationStats;
   /** Faults to inject at the AWS API edge: SES throttling, DynamoDB write failures (before or after applying). */
   faults: Faults;
-  /** Every SendEmail SES accepted, in order (the emulator's mailbox holds the content). */
+  /** Every SendEmail SES accepted, with when it was asked for (the emulator's mailbox holds the content). */
   sesSends: { messageId: string; at: number; to: string[] }[];
   /** Stops pollers, scheduler, bus deliveries, the HTTP server and every emulator process. */
   stop(): Promise<void>;
@@ -516,6 +516,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       response.end(JSON.stringify({ message: 'Maximum sending rate exceeded.' }));
       return;
     }
+    // When the sender asked: what SES's rate limit counts (the answer's time jitters with load).
+    const requestedAt = Date.now();
     const answer = await forward(
       request,
       ses.endpoint + path + (new URL(request.url ?? '/', url).search || ''),
@@ -528,7 +530,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       const messageId = (JSON.parse(answer.body.toString('utf8')) as { MessageId: string }).MessageId;
       sesSends.push({
         messageId,
-        at: Date.now(),
+        at: requestedAt,
         to: (input.Destination?.ToAddresses ?? []).map(bareAddress),
       });
       for (const { delayMs, entry } of sesEventsFor(input, messageId, sesOutcome)) {
