@@ -9,6 +9,7 @@ import {
   EmailOpened,
   EmailRejected,
   EmailRenderingFailed,
+  SendingResumed,
 } from '../shared/mail/events.js';
 import { MAIL_QUEUE } from '../shared/mail/queues.js';
 import {
@@ -134,14 +135,15 @@ export const wiring: Wiring = [
   {
     name: 'campaign-expander',
     entry: 'functions/mail/expand-campaign.ts',
-    description: "Expands a campaign's audience, page by page, into deliveries and send messages",
+    description:
+      "Expands a campaign's audience, page by page, into deliveries and send messages; after a resume, queues held deliveries again",
     queue: {
       name: 'campaign-expansion',
       batchSize: 1,
       maxConcurrency: 2,
       maxReceives: 5,
       visibilityTimeoutSeconds: 180,
-      subscriptions: [{ event: CampaignSendRequested }],
+      subscriptions: [{ event: CampaignSendRequested }, { event: SendingResumed }],
     },
     access: { table: 'readwrite', sendToQueues: ['mail', 'campaign-expansion'] },
     timeoutSeconds: 120,

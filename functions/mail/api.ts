@@ -8,7 +8,14 @@ import {
   requestSend,
 } from '../../shared/mail/store/campaigns.js';
 import { deliveriesRange, listDeliveries } from '../../shared/mail/store/deliveries.js';
-import { getSendingState, recentRates, setSendingState } from '../../shared/mail/store/sending-state.js';
+import {
+  accountScope,
+  getSendingState,
+  listHeld,
+  recentRates,
+  resumeSending,
+  type SendingScope,
+} from '../../shared/mail/store/sending-state.js';
 import { listSuppressions, removeSuppression } from '../../shared/mail/store/suppressions.js';
 import {
   isBulkKind,
@@ -19,13 +26,23 @@ import {
 } from '../../shared/message-kinds.js';
 import { deadLetterQueueUrl, queueUrl, redrive } from '../../shared/platform/aws/queue.js';
 import { HttpError, notFound } from '../../shared/platform/http/errors.js';
-import { jsonApi, staffRoute } from '../../shared/platform/http/json-api.js';
+import { jsonApi, operatorOrStaff, operatorRoute, staffRoute } from '../../shared/platform/http/json-api.js';
 import { idParam } from '../../shared/platform/http/request.js';
 import { decodeCursor, encodeCursor } from '../../shared/platform/table/cursor.js';
 import { getTenant } from '../../shared/platform/tenants/store.js';
 import { languages } from '../../shared/platform/texts/language.js';
 
 const campaignPath = z.object({ campaignId: idParam });
+
+/** A scope's pause switch, its rates over the rule's window, and its campaigns holding deliveries. */
+async function sendingHealth(scope: SendingScope) {
+  const [state, rates, held] = await Promise.all([
+    getSendingState(scope),
+    recentRates(new Date(), scope),
+    listHeld(scope),
+  ]);
+  return { ...state, rates, heldCampaigns: held.items, moreHeld: Boolean(held.cursor) };
+}
 
 const campaignInput = z
   .object({
@@ -139,26 +156,45 @@ export const handler = jsonApi({
     },
   ),
 
-  'GET /api/mail/sending': staffRoute({}, async () => ({
-    body: { ...(await getSendingState()), rates: await recentRates(new Date()) },
-  })),
+  /**
+   * Sending health. A tenant's staff see their own tenant's (its pause, its rates) and only whether
+   * the account is paused; a platform operator sees the account's (SES judges it as one).
+   */
+  'GET /api/mail/sending': operatorOrStaff(
+    operatorRoute({}, async () => ({ body: { scope: 'account', ...(await sendingHealth(accountScope)) } })),
+    staffRoute({}, async ({ identity }) => ({
+      body: {
+        scope: 'tenant',
+        tenantId: identity.tenantId,
+        ...(await sendingHealth({ tenantId: identity.tenantId })),
+        account: { paused: (await getSendingState(accountScope)).paused },
+      },
+    })),
+  ),
 
-  'POST /api/mail/sending/resume': staffRoute({ role: 'admin' }, async ({ identity }) => {
-    await setSendingState({
-      paused: false,
-      reason: 'resumed by staff',
-      at: new Date().toISOString(),
-      by: identity.staffId,
-    });
-    return { body: await getSendingState() };
-  }),
+  /**
+   * Resumes sending: a tenant's admin their own tenant's pause, a platform operator the account's.
+   * The held deliveries are queued again (SendingResumed, written with the switch).
+   */
+  'POST /api/mail/sending/resume': operatorOrStaff(
+    operatorRoute({}, async ({ operator }) => {
+      await resumeSending(accountScope, `operator:${operator.operatorId}`);
+      return { body: { scope: 'account', ...(await getSendingState(accountScope)) } };
+    }),
+    staffRoute({ role: 'admin' }, async ({ identity }) => {
+      const scope = { tenantId: identity.tenantId };
+      await resumeSending(scope, identity.staffId);
+      return { body: { scope: 'tenant', tenantId: identity.tenantId, ...(await getSendingState(scope)) } };
+    }),
+  ),
 
   /**
    * Moves the mail queue's dead letters back for another try (after the cause is fixed), a bounded
    * amount per request (`REDRIVE_LIMIT`, and only while the function has time left): the answer
-   * says how many moved and whether more remain (`more: true`: ask again).
+   * says how many moved and whether more remain (`more: true`: ask again). The DLQ is shared by
+   * every tenant: platform operators only.
    */
-  'POST /api/mail/dead-letters/redrive': staffRoute({ role: 'admin' }, async ({ context }) => ({
+  'POST /api/mail/dead-letters/redrive': operatorRoute({}, async ({ context }) => ({
     body: await redrive(deadLetterQueueUrl('mail'), queueUrl('mail'), {
       remainingMs: context ? () => context.getRemainingTimeInMillis() : undefined,
     }),

@@ -13,9 +13,10 @@ import {
   organisations,
 } from '../../shared/directory/store/contacts.js';
 import type { Audience } from '../../shared/mail/campaign.js';
-import { CampaignSendRequested } from '../../shared/mail/events.js';
+import { CampaignSendRequested, SendingResumed } from '../../shared/mail/events.js';
 import { getCampaign, recordExpansionPage } from '../../shared/mail/store/campaigns.js';
-import { createDelivery } from '../../shared/mail/store/deliveries.js';
+import { createDelivery, unsentDeliveries } from '../../shared/mail/store/deliveries.js';
+import { clearHeld, getSendingState, listHeld } from '../../shared/mail/store/sending-state.js';
 import { ensureInvitation, listInvitations } from '../../shared/meetings/store.js';
 import { queueUrl, sendAll } from '../../shared/platform/aws/queue.js';
 import { parseDetail } from '../../shared/platform/bus/publisher.js';
@@ -42,14 +43,100 @@ export interface SendMessageBody {
   contactId: string;
 }
 
-/** A message is a continuation, or the campaign's CampaignSendRequested event (its first page). */
-const messageBody = JSONStringified(z.union([pageMessage, EventBridgeSchema]));
+/**
+ * After a resume: a page of the held campaigns (of one tenant, or of every tenant when the
+ * account resumed), each then re-queued page by page (`requeue-page`). `since` is the resume.
+ */
+const resumePage = z.object({
+  kind: z.literal('resume-page'),
+  tenantId: z.string().optional(),
+  since: z.string(),
+  cursor: z.record(z.string(), z.unknown()).optional(),
+});
+const requeuePage = z.object({
+  kind: z.literal('requeue-page'),
+  tenantId: z.string(),
+  campaignId: z.string(),
+  since: z.string(),
+  cursor: z.record(z.string(), z.unknown()).optional(),
+});
+type ResumePage = z.infer<typeof resumePage>;
+type RequeuePage = z.infer<typeof requeuePage>;
 
-function toPageMessage(body: string): PageMessage {
+/**
+ * A message is a continuation, the campaign's CampaignSendRequested event (its first page), or
+ * SendingResumed (the first page of held campaigns).
+ */
+const messageBody = JSONStringified(z.union([pageMessage, resumePage, requeuePage, EventBridgeSchema]));
+
+function toPageMessage(body: string): PageMessage | ResumePage | RequeuePage {
   const parsed = messageBody.parse(body);
   if ('kind' in parsed) return parsed;
+  if (parsed['detail-type'] === SendingResumed.detailType) {
+    const detail = parseDetail(SendingResumed, parsed);
+    return { kind: 'resume-page', tenantId: detail.tenantId, since: detail.resumedAt };
+  }
   const detail = parseDetail(CampaignSendRequested, parsed);
   return { kind: 'expansion-page', tenantId: detail.tenantId, campaignId: detail.campaignId };
+}
+
+const HELD_PAGE_SIZE = 100;
+
+/** One page of held campaigns: a re-queue message for each, then the next page. */
+async function resumeHeld(message: ResumePage): Promise<void> {
+  const page = await listHeld(
+    { tenantId: message.tenantId },
+    { cursor: message.cursor, limit: HELD_PAGE_SIZE },
+  );
+  await sendAll(
+    queueUrl('campaign-expansion'),
+    page.items.map((held) => ({
+      kind: 'requeue-page',
+      tenantId: held.tenantId,
+      campaignId: held.campaignId,
+      since: message.since,
+    })),
+  );
+  if (page.cursor)
+    await sendAll(queueUrl('campaign-expansion'), [{ ...message, cursor: page.cursor } satisfies ResumePage]);
+  logger.info('held campaigns queued for re-queueing', { ...message, campaigns: page.items.length });
+}
+
+/**
+ * One page of a held campaign's unsent deliveries back on the mail queue, then the next page;
+ * after the last, the campaign's held marker goes (unless held again since the resume). Still
+ * paused (the tenant, or the account): nothing is queued and the marker stays for the next
+ * resume. A second message for a delivery is harmless (the sender's claim).
+ */
+async function requeueHeld(message: RequeuePage): Promise<void> {
+  const [account, tenant] = await Promise.all([
+    getSendingState(),
+    getSendingState({ tenantId: message.tenantId }),
+  ]);
+  if (account.paused || tenant.paused) {
+    logger.info('still paused; held deliveries stay held', { ...message });
+    return;
+  }
+  const page = await unsentDeliveries(message.tenantId, message.campaignId, {
+    cursor: message.cursor,
+    limit: PAGE_SIZE,
+  });
+  const ready = page.items.map((d) => ({
+    tenantId: d.tenantId,
+    campaignId: d.campaignId,
+    contactId: d.contactId,
+  }));
+  await sendAll(queueUrl('mail'), ready);
+  if (page.cursor)
+    await sendAll(queueUrl('campaign-expansion'), [
+      { ...message, cursor: page.cursor } satisfies RequeuePage,
+    ]);
+  else await clearHeld(message.tenantId, message.campaignId, message.since);
+  logger.info('held deliveries queued again', {
+    campaignId: message.campaignId,
+    queued: ready.length,
+    more: Boolean(page.cursor),
+  });
 }
 
 async function audiencePage(tenantId: string, audience: Audience, message: PageMessage) {
@@ -162,7 +249,10 @@ export async function expandPage(message: PageMessage): Promise<void> {
 
 async function expandRecord(record: SQSRecord): Promise<void> {
   try {
-    await expandPage(toPageMessage(record.body));
+    const message = toPageMessage(record.body);
+    if (message.kind === 'resume-page') await resumeHeld(message);
+    else if (message.kind === 'requeue-page') await requeueHeld(message);
+    else await expandPage(message);
   } catch (error) {
     logger.error('expansion page failed', { messageId: record.messageId, error });
     throw error;

@@ -18,7 +18,12 @@ import { CLAIM_SECONDS, MAIL_QUEUE } from '../../shared/mail/queues.js';
 import { SendPacer } from '../../shared/mail/send-rate.js';
 import { addToCounters, campaignKey } from '../../shared/mail/store/campaigns.js';
 import { claimDelivery, deliveryKey, settleDelivery } from '../../shared/mail/store/deliveries.js';
-import { claimSendSlot, countMailOutcomes, sendingStateKey } from '../../shared/mail/store/sending-state.js';
+import {
+  claimSendSlot,
+  countMailOutcomes,
+  markHeld,
+  sendingStateKey,
+} from '../../shared/mail/store/sending-state.js';
 import { suppressionKey, unsubscribeKey } from '../../shared/mail/store/suppressions.js';
 import {
   isBulkKind,
@@ -69,15 +74,18 @@ interface Loaded {
   campaigns: Map<string, Campaign>;
   tenants: Map<string, Tenant>;
   blocked: Set<string>;
+  /** The account's pause switch (every tenant's mail), and the tenants whose own switch is on. */
   paused: boolean;
+  pausedTenants: Set<string>;
 }
 
 /** Everything a batch needs, in one BatchGetItem round (deliveries, contacts, suppressions…). */
 async function load(messages: SendMessage[]): Promise<Loaded> {
   const keys = new Map<string, { pk: string; sk: string }>();
   const add = (key: { pk: string; sk: string }) => keys.set(`${key.pk}|${key.sk}`, key);
-  add(sendingStateKey);
+  add(sendingStateKey());
   for (const m of messages) {
+    add(sendingStateKey({ tenantId: m.tenantId }));
     add(deliveryKey(m.tenantId, m.campaignId, m.contactId));
     add(contactKey(m.tenantId, m.contactId));
     add(campaignKey(m.tenantId, m.campaignId));
@@ -91,11 +99,14 @@ async function load(messages: SendMessage[]): Promise<Loaded> {
     tenants: new Map(),
     blocked: new Set(),
     paused: false,
+    pausedTenants: new Set(),
   };
   for (const item of firstRound) {
     const sk = String(item.sk);
     if (sk === 'SENDING') loaded.paused = Boolean(item.paused);
-    else if (sk.startsWith('DELIVERY#'))
+    else if (sk === 'MAIL#SENDING') {
+      if (item.paused) loaded.pausedTenants.add(String(item.tenantId));
+    } else if (sk.startsWith('DELIVERY#'))
       loaded.deliveries.set(
         `${item.tenantId}|${item.campaignId}|${item.contactId}`,
         item as unknown as Delivery,
@@ -341,26 +352,36 @@ export async function sendBatch(records: SQSRecord[], context?: Context): Promis
   // not thrown (it is not an invocation error).
   const options = { context, processInParallel: true, throwOnFullBatchFailure: false };
   const loaded = await load([...messages.values()]);
-  if (loaded.paused) {
-    logger.warn('mail sending is paused; batch left on the queue', { size: messages.size });
-    const leaveOnQueue = async () => {
-      throw new Error('mail sending is paused');
-    };
-    return processPartialResponse(event, leaveOnQueue, new BatchProcessor(EventType.SQS), options);
-  }
+  // Paused (the account, or the message's tenant): the delivery stays `queued` in the table and
+  // its message leaves the queue, so a pause never walks the queue into its DLQ (every receive
+  // counts toward maxReceives, in Lambda's mapping too). Its campaign is marked as holding
+  // deliveries; resuming re-queues them (SendingResumed → campaign-expander).
+  const isHeld = (message: SendMessage) => loaded.paused || loaded.pausedTenants.has(message.tenantId);
+  const held = new Map<string, SendMessage>();
+  for (const message of messages.values())
+    if (isHeld(message)) held.set(`${message.tenantId}|${message.campaignId}`, message);
+  // Marked before the messages are deleted: a failure here brings the batch back instead.
+  for (const message of held.values()) await markHeld(message.tenantId, message.campaignId);
+  if (held.size > 0)
+    logger.warn('mail sending is paused; deliveries held until resumed', {
+      accountPaused: loaded.paused,
+      pausedTenants: [...loaded.pausedTenants],
+      campaigns: held.size,
+    });
   const pacer = new SendPacer(
     Number(requireEnv('SES_MAX_SEND_RATE')),
     MAIL_QUEUE.maxConcurrency,
     claimSendSlot,
   );
   const counters = new Map<string, Partial<Record<CampaignCounter, number>>>();
-  let sent = 0;
+  const sentByTenant = new Map<string, number>();
   // The batch's deliveries run side by side: their claims, renders and records overlap, while
   // the pacer alone decides when each send may go (at most the invocation's share per second).
   const sendRecord = async (record: SQSRecord): Promise<void> => {
     const message = messages.get(record.messageId);
     // Poison: to the DLQ after maxReceives.
     if (!message) throw new Error('unreadable send message');
+    if (isHeld(message)) return;
     let result: Result;
     try {
       result = await deliver(message, loaded, pacer);
@@ -378,7 +399,8 @@ export async function sendBatch(records: SQSRecord[], context?: Context): Promis
     const deltas = counters.get(key) ?? {};
     deltas[result.outcome] = (deltas[result.outcome] ?? 0) + 1;
     counters.set(key, deltas);
-    if (result.outcome === 'sent') sent += 1;
+    if (result.outcome === 'sent')
+      sentByTenant.set(message.tenantId, (sentByTenant.get(message.tenantId) ?? 0) + 1);
   };
   const response = await processPartialResponse(
     event,
@@ -391,7 +413,11 @@ export async function sendBatch(records: SQSRecord[], context?: Context): Promis
     const [tenantId, campaignId] = key.split('|') as [string, string];
     await addToCounters(tenantId, campaignId, deltas);
   }
-  await countMailOutcomes(new Date(), { sent });
+  // The account's sends, and each tenant's (the pause rule runs at both scopes).
+  const now = new Date();
+  const sent = [...sentByTenant.values()].reduce((sum, n) => sum + n, 0);
+  await countMailOutcomes(now, { sent });
+  for (const [tenantId, n] of sentByTenant) await countMailOutcomes(now, { sent: n }, { tenantId });
   return response;
 }
 

@@ -12,8 +12,9 @@ import { advanceDelivery } from '../../shared/mail/store/deliveries.js';
 import {
   countMailOutcomes,
   getSendingState,
-  PAUSE_AT,
+  pauseReason,
   recentRates,
+  type SendingScope,
   setSendingState,
 } from '../../shared/mail/store/sending-state.js';
 import { suppress } from '../../shared/mail/store/suppressions.js';
@@ -95,11 +96,18 @@ function parse(body: string): ParsedEvent | undefined {
 /**
  * SES events, in batches from the queue their rules feed: move each delivery forward (never
  * back), suppress hard-bounced and complaining addresses for the tenant, count per campaign in
- * one write per campaign and batch, and pause sending when the account's rates get dangerous.
+ * one write per campaign and batch, and pause sending when a tenant's rates (that tenant) or the
+ * account's rates (everyone) get dangerous.
  */
 export async function applyEvents(events: ParsedEvent[]): Promise<void> {
   const counterDeltas = new Map<string, Partial<Record<CampaignCounter, number>>>();
-  const health = { sent: 0, bounced: 0, complained: 0 };
+  /** Bounces and complaints per tenant (the tenant is in the mail's tags). */
+  const health = new Map<string, { bounced: number; complained: number }>();
+  const healthOf = (tenantId: string) => {
+    const h = health.get(tenantId) ?? { bounced: 0, complained: 0 };
+    health.set(tenantId, h);
+    return h;
+  };
   const toSuppress: { event: ParsedEvent; reason: 'bounce' | 'complaint' }[] = [];
   for (const event of events) {
     const outcome = outcomeOf(event.detailType, event.detail);
@@ -123,8 +131,8 @@ export async function applyEvents(events: ParsedEvent[]): Promise<void> {
       if (count && previous === 'sending' && outcome.status !== 'sent') bump(counterDeltas, event, 'sent');
     }
     if (count && outcome.counter) bump(counterDeltas, event, outcome.counter);
-    if (count && outcome.status === 'bounced') health.bounced += 1;
-    if (count && outcome.status === 'complained') health.complained += 1;
+    if (count && outcome.status === 'bounced') healthOf(event.tenantId).bounced += 1;
+    if (count && outcome.status === 'complained') healthOf(event.tenantId).complained += 1;
     if (outcome.suppress) toSuppress.push({ event, reason: outcome.suppress });
   }
   if (toSuppress.length > 0) {
@@ -144,9 +152,19 @@ export async function applyEvents(events: ParsedEvent[]): Promise<void> {
     const [tenantId, campaignId] = key.split('|') as [string, string];
     await addToCounters(tenantId, campaignId, deltas);
   }
-  if (health.bounced + health.complained > 0) {
-    await countMailOutcomes(new Date(), health);
-    await pauseIfUnhealthy();
+  if (health.size > 0) {
+    // Each tenant's own counts, then the account's (SES judges the account over all of them).
+    const now = new Date();
+    const total = { bounced: 0, complained: 0 };
+    for (const [tenantId, h] of health) {
+      await countMailOutcomes(now, h, { tenantId });
+      total.bounced += h.bounced;
+      total.complained += h.complained;
+    }
+    await countMailOutcomes(now, total);
+    // A tenant's problem stops that tenant first; the account rule stays as the last guard.
+    for (const tenantId of health.keys()) await pauseIfUnhealthy({ tenantId });
+    await pauseIfUnhealthy({});
   }
 }
 
@@ -161,18 +179,19 @@ function bump(
   map.set(key, deltas);
 }
 
-async function pauseIfUnhealthy(): Promise<void> {
-  const rates = await recentRates(new Date());
-  if (rates.sent < PAUSE_AT.minimumSends) return;
-  const reason =
-    rates.bounceRate >= PAUSE_AT.bounceRate
-      ? `bounce rate ${(rates.bounceRate * 100).toFixed(1)} % over ${PAUSE_AT.windowDays} days`
-      : rates.complaintRate >= PAUSE_AT.complaintRate
-        ? `complaint rate ${(rates.complaintRate * 100).toFixed(2)} % over ${PAUSE_AT.windowDays} days`
-        : undefined;
-  if (!reason || (await getSendingState()).paused) return;
-  await setSendingState({ paused: true, reason, at: new Date().toISOString(), by: 'system:ses-events' });
-  logger.error('mail sending paused', { reason, ...rates });
+async function pauseIfUnhealthy(scope: SendingScope): Promise<void> {
+  const rates = await recentRates(new Date(), scope);
+  const reason = pauseReason(rates);
+  if (!reason || (await getSendingState(scope)).paused) return;
+  await setSendingState(
+    { paused: true, reason, at: new Date().toISOString(), by: 'system:ses-events' },
+    scope,
+  );
+  logger.error(scope.tenantId ? 'mail sending paused for a tenant' : 'mail sending paused for the account', {
+    reason,
+    ...scope,
+    ...rates,
+  });
 }
 
 /**

@@ -64,7 +64,7 @@ export function buildApp(options: BuildAppOptions = {}): SamverkanApp {
     wiring: options.wiring,
     description: `Samverkan ${config.stage}: functions, HTTP API, event rules, queues and alarms`,
   });
-  // Explicit, because the attachments bucket is referenced by name rather than by token.
+  // Explicit: the attachments bucket is read through Fn.getStackOutput, which implies no dependency.
   stateless.addStackDependency(stateful);
 
   return { app, config, stateful, stateless };

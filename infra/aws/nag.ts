@@ -8,8 +8,9 @@ import type { IConstruct } from 'constructs';
  * `${…}` → `<…>`.
  *
  * Only valid for values that resolve the same before and after cross-stack references are wired,
- * i.e. literals, pseudo parameters and same-stack resources; a cross-stack reference becomes an
- * `Fn::ImportValue` at synth time and would not match.
+ * i.e. literals, pseudo parameters, same-stack resources and explicit `Fn.getStackOutput` (which
+ * cdk-nag, like this, renders as its JSON); an automatic cross-stack reference is only wired at
+ * synth time and would not match.
  */
 export function nagResourceName(scope: IConstruct, value: string): string {
   return flatten(Stack.of(scope).resolve(value));

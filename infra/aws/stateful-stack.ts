@@ -1,16 +1,14 @@
 import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
-  ClientAttributes,
+  type CfnUserPool,
   FeaturePlan,
   Mfa,
-  OAuthScope,
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
-  type UserPoolClient,
-  UserPoolClientIdentityProvider,
   type UserPoolDomain,
+  UserPoolEmail,
 } from 'aws-cdk-lib/aws-cognito';
 import {
   AttributeType,
@@ -36,7 +34,10 @@ import {
   SuppressionReasons,
 } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
-import { LOCAL_BASE_URL, type SamverkanConfig } from './config.js';
+import { type SamverkanConfig, senderIdentity } from './config.js';
+
+/** The output with the attachments bucket's name, read by the stateless stack. */
+export const ATTACHMENTS_BUCKET_OUTPUT = 'AttachmentsBucketName';
 
 /** The GSI every access pattern beyond the primary key goes through (single-table design). */
 export const GSI1 = 'gsi1';
@@ -71,21 +72,19 @@ export class StatefulStack extends Stack {
   readonly table: Table;
   readonly bucket: Bucket;
   readonly bus: EventBus;
+  /** The staff pool. Its app client is configuration and lives in the stateless stack, next to the API. */
   readonly userPool: UserPool;
-  readonly userPoolClient: UserPoolClient;
   readonly userPoolDomain: UserPoolDomain;
   /** Hosted UI base URL, `https://<prefix>.auth.<region>.amazoncognito.com`. */
   readonly authDomainUrl: string;
   /** `https://cognito-idp.<region>.amazonaws.com/<poolId>`: the id tokens' `iss`. */
   readonly authIssuer: string;
-  /** The public base URL the Cognito client redirects to (see config.ts for the fallback). */
-  readonly callbackBaseUrl: string;
   readonly configurationSet: ConfigurationSet;
   readonly emailIdentity?: EmailIdentity;
   /** ARNs of the SES identities the from-address may be sent through (for least-privilege grants). */
   readonly mailIdentityArns: readonly string[];
   readonly mailFromAddress: string;
-  /** The HMAC key of links in mail (unsubscribe, RSVP…); see `linkSigningSecretName`. */
+  /** The HMAC key of links in mail (unsubscribe, RSVP…); named by CloudFormation (output `LinkSigningSecretArn`). */
   readonly linkSigningSecret: Secret;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
@@ -131,8 +130,9 @@ export class StatefulStack extends Stack {
     });
 
     this.bucket = new Bucket(this, 'AttachmentsBucket', {
-      // A deterministic name lets the stateless stack write exact, wildcard-reviewed object grants.
-      bucketName: attachmentsBucketName(config.stage),
+      // Named by CloudFormation: the bucket is retained, so a fixed name would make a stack deleted
+      // and created again fail on "already exists". Output `AttachmentsBucketName`; functions get it
+      // as ATTACHMENTS_BUCKET.
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
@@ -184,7 +184,19 @@ export class StatefulStack extends Stack {
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
       deletionProtection: config.stage === 'prod',
       removalPolicy: RemovalPolicy.RETAIN,
+      // Invitations and password resets through SES from the app's own sender once its identity is
+      // verified (Cognito refuses an unverified one at deploy); until then Cognito's built-in sender,
+      // capped at 50 mails a day. See config.ts: mailDomainVerified.
+      email: config.mailIdentityVerified ? cognitoSesEmail(this, config) : UserPoolEmail.withCognito(),
     });
+    if (config.mailIdentityVerified) {
+      // The CDK derives the identity from the sender's domain; ours may be a parent domain (or the
+      // address itself), so name the identity the sender is on exactly.
+      (this.userPool.node.defaultChild as CfnUserPool).addPropertyOverride(
+        'EmailConfiguration.SourceArn',
+        sesIdentityArn(this, senderIdentity(config)),
+      );
+    }
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
       reason:
@@ -200,29 +212,6 @@ export class StatefulStack extends Stack {
     this.authDomainUrl = this.userPoolDomain.baseUrl();
     // Spelled out (not the ProviderURL attribute) so it is byte-for-byte the id token's `iss` claim.
     this.authIssuer = `https://cognito-idp.${this.region}.${Aws.URL_SUFFIX}/${this.userPool.userPoolId}`;
-
-    this.callbackBaseUrl = config.domainName ?? LOCAL_BASE_URL;
-    this.userPoolClient = this.userPool.addClient('WebClient', {
-      userPoolClientName: `${prefix}-web`,
-      // A public client: the auth function runs the code flow with PKCE, no secret to distribute.
-      generateSecret: false,
-      authFlows: { userSrp: true },
-      oAuth: {
-        flows: { authorizationCodeGrant: true },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        callbackUrls: [`${this.callbackBaseUrl}/auth/callback`],
-        logoutUrls: [`${this.callbackBaseUrl}/`],
-      },
-      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
-      // The id token is the bearer token (its `aud` is this client); keep it short-lived.
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.days(30),
-      // Staff must never be able to change their own tenant or role with their access token.
-      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true, locale: true }),
-    });
 
     // --- SES: configuration set → default bus, optional domain identity -------------------------
     this.configurationSet = new ConfigurationSet(this, 'MailConfigurationSet', {
@@ -244,30 +233,40 @@ export class StatefulStack extends Stack {
     });
 
     this.mailFromAddress = config.mailFromAddress;
-    const fromDomain = config.mailFromAddress.split('@')[1] ?? '';
     if (config.mailDomain) {
+      const mailFromDomain = `bounce.${config.mailDomain}`;
       this.emailIdentity = new EmailIdentity(this, 'MailIdentity', {
         identity: Identity.domain(config.mailDomain),
         configurationSet: this.configurationSet,
         dkimSigning: true,
         dkimIdentity: DkimIdentity.easyDkim(EasyDkimSigningKeyLength.RSA_2048_BIT),
-        mailFromDomain: `bounce.${config.mailDomain}`,
+        mailFromDomain,
         mailFromBehaviorOnMxFailure: MailFromBehaviorOnMxFailure.USE_DEFAULT_VALUE,
       });
+      // Every record the domain's DNS needs, ready to paste (README: "DNS records").
       this.emailIdentity.dkimRecords.forEach((record, i) => {
         new CfnOutput(this, `DkimRecord${i + 1}`, {
-          description: `CNAME to publish for Easy DKIM of ${config.mailDomain}`,
+          description: `DNS: CNAME ${i + 1} of 3 for Easy DKIM of ${config.mailDomain} (verifies the domain in SES)`,
           value: `${record.name} CNAME ${record.value}`,
         });
       });
-      this.mailIdentityArns = [sesIdentityArn(this, config.mailDomain)];
-    } else {
-      // The identity is verified outside this app: either the address itself or its domain.
-      this.mailIdentityArns = [
-        sesIdentityArn(this, config.mailFromAddress),
-        sesIdentityArn(this, fromDomain),
-      ];
+      new CfnOutput(this, 'MailFromMxRecord', {
+        description: `DNS: MX of the custom MAIL FROM domain ${mailFromDomain} (bounces return to SES)`,
+        value: `${mailFromDomain} MX 10 feedback-smtp.${this.region}.amazonses.com`,
+      });
+      new CfnOutput(this, 'MailFromSpfRecord', {
+        description: `DNS: SPF TXT of the custom MAIL FROM domain ${mailFromDomain}`,
+        value: `${mailFromDomain} TXT "v=spf1 include:amazonses.com ~all"`,
+      });
+      new CfnOutput(this, 'DmarcRecord', {
+        description:
+          `DNS (suggested): DMARC TXT for ${config.mailDomain}, unless it has one. Start with p=none and ` +
+          'add rua=mailto:<mailbox> to get reports; tighten to p=quarantine once they are clean',
+        value: `_dmarc.${config.mailDomain} TXT "v=DMARC1; p=none; adkim=r; aspf=r"`,
+      });
     }
+    // Sending is granted on exactly the identity the sender is on (created here, or verified outside).
+    this.mailIdentityArns = [sesIdentityArn(this, senderIdentity(config))];
 
     // --- Secrets Manager: the signing key of links in mail ---------------------------------------
     // Generated by Secrets Manager, so the value is in no template and no cdk.out (functions get a
@@ -276,8 +275,8 @@ export class StatefulStack extends Stack {
     // no punctuation, so the value survives environment variables and shells unquoted. Retained:
     // losing it would invalidate every unsubscribe link in mail already delivered.
     this.linkSigningSecret = new Secret(this, 'LinkSigningSecret', {
-      // By name, so the stateless stack can reference it without a cross-stack output.
-      secretName: linkSigningSecretName(config.stage),
+      // Named by CloudFormation (retained: a fixed name would block creating the stack again); the
+      // stateless stack resolves it by ARN, output `LinkSigningSecretArn`.
       description: `HMAC key of signed links in Samverkan ${config.stage} mail (unsubscribe, RSVP)`,
       generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
       removalPolicy: RemovalPolicy.RETAIN,
@@ -290,21 +289,26 @@ export class StatefulStack extends Stack {
         'needs a two-key overlap (verify with the current and the previous key) that the link-token ' +
         'module does not support yet; until it does, the key is rotated by hand after a suspected leak.',
     });
+
+    // --- names CloudFormation chose, for operators ---------------------------------------------
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    // The stateless stack reads this one by name (Fn::GetStackOutput): keep the output's id.
+    new CfnOutput(this, ATTACHMENTS_BUCKET_OUTPUT, { value: this.bucket.bucketName });
+    new CfnOutput(this, 'LinkSigningSecretArn', { value: this.linkSigningSecret.secretArn });
+    new CfnOutput(this, 'MailFromAddress', { value: this.mailFromAddress });
   }
 }
 
-/**
- * Name of the link-signing secret. Deterministic so the stateless stack can use a plain
- * `{{resolve:secretsmanager:<name>…}}` dynamic reference (no Export/GetStackOutput to pin it). It
- * must not end in `-` + 6 characters, which Secrets Manager would take for the random ARN suffix.
- */
-export function linkSigningSecretName(stage: string): string {
-  return `samverkan-${stage}/link-signing-key`;
-}
-
-/** Physical bucket name, shared by both stacks (the stateless stack grants on `<arn>/*` by name). */
-export function attachmentsBucketName(stage: string): string {
-  return `samverkan-${stage}-attachments-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
+/** Cognito's mails through SES, from the app's sender (README: "Leaving the SES sandbox"). */
+function cognitoSesEmail(stack: Stack, config: SamverkanConfig): UserPoolEmail {
+  return UserPoolEmail.withSES({
+    fromEmail: config.mailFromAddress,
+    fromName: 'Samverkan',
+    // A token when the stack is environment-agnostic; the identity is in the stack's own region.
+    sesRegion: stack.region,
+    // SourceArn is set to the exact identity by an override (see the user pool).
+    sesVerifiedDomain: config.mailFromAddress.split('@')[1],
+  });
 }
 
 export function sesIdentityArn(stack: Stack, identity: string): string {

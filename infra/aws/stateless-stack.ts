@@ -1,6 +1,8 @@
-import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  ApiMapping,
+  DomainName,
   HttpApi,
   HttpMethod,
   type HttpRoute,
@@ -10,6 +12,7 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   Alarm,
   ComparisonOperator,
@@ -18,6 +21,12 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import {
+  ClientAttributes,
+  OAuthScope,
+  UserPoolClient,
+  UserPoolClientIdentityProvider,
+} from 'aws-cdk-lib/aws-cognito';
 import { type EventPattern, type IEventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -35,12 +44,7 @@ import type { FunctionSpec, SubscriptionSpec, Wiring } from '../wiring/types.js'
 import { wiring as defaultWiring } from '../wiring.js';
 import type { SamverkanConfig } from './config.js';
 import { linkSecretReference, SamverkanFunction } from './samverkan-function.js';
-import {
-  attachmentsBucketName,
-  defaultBus,
-  linkSigningSecretName,
-  type StatefulStack,
-} from './stateful-stack.js';
+import { ATTACHMENTS_BUCKET_OUTPUT, defaultBus, type StatefulStack } from './stateful-stack.js';
 
 export interface StatelessStackProps extends StackProps {
   readonly config: SamverkanConfig;
@@ -90,6 +94,15 @@ export const dlqKey = {
 export class StatelessStack extends Stack {
   readonly api: HttpApi;
   readonly apiStage: HttpStage;
+  /**
+   * The URL the app is reached at and builds its links and OAuth redirects from (PUBLIC_BASE_URL):
+   * `domainName`, or the HTTP API's own URL.
+   */
+  readonly publicBaseUrl: string;
+  /** The staff web client of the user pool: configuration, so here, next to the URL it redirects to. */
+  readonly userPoolClient: UserPoolClient;
+  /** With `domainName` and `certificateArn`: the API Gateway custom domain. */
+  readonly customDomain?: DomainName;
   readonly alarmTopic: Topic;
   /** By FunctionSpec name. */
   readonly functions: ReadonlyMap<string, SamverkanFunction>;
@@ -143,10 +156,9 @@ export class StatelessStack extends Stack {
       description: 'Samverkan: public pages, staff console and staff JSON API',
       createDefaultStage: false,
     });
-    const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
-      logGroupName: `/aws/http-api/${this.prefix}`,
-      retention: RetentionDays.ONE_MONTH,
-    });
+    // Named by CloudFormation: the group is retained (access logs outlive the stack), so a fixed name
+    // would make the stack impossible to create again after a delete. Output `ApiAccessLogGroupName`.
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_MONTH });
     this.apiStage = new HttpStage(this, 'HttpApiDefaultStage', {
       httpApi: this.api,
       stageName: '$default',
@@ -171,19 +183,72 @@ export class StatelessStack extends Stack {
         ),
       },
     });
+
+    // --- public URL, custom domain, the staff sign-in client -------------------------------------
+    this.publicBaseUrl = config.domainName ?? this.api.apiEndpoint;
+    if (config.domainName && config.certificateArn) {
+      const host = new URL(config.domainName).host;
+      this.customDomain = new DomainName(this, 'CustomDomain', {
+        domainName: host,
+        certificate: Certificate.fromCertificateArn(this, 'CustomDomainCertificate', config.certificateArn),
+      });
+      new ApiMapping(this, 'CustomDomainMapping', {
+        api: this.api,
+        domainName: this.customDomain,
+        stage: this.apiStage,
+      });
+      new CfnOutput(this, 'CustomDomainTarget', {
+        description: `DNS: point ${host} at the API's regional domain (CNAME, or a Route 53 alias in the zone below)`,
+        value: `${host} CNAME ${this.customDomain.regionalDomainName}`,
+      });
+      new CfnOutput(this, 'CustomDomainHostedZoneId', {
+        description: `Route 53 alias target hosted zone of ${host}`,
+        value: this.customDomain.regionalHostedZoneId,
+      });
+    }
+    this.userPoolClient = new UserPoolClient(this, 'StaffWebClient', {
+      userPool: stateful.userPool,
+      userPoolClientName: `${this.prefix}-web`,
+      // A public client: the auth function runs the code flow with PKCE, no secret to distribute.
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        // Exactly what functions/auth/session.ts sends as redirect_uri and logout_uri, built from
+        // the same PUBLIC_BASE_URL.
+        callbackUrls: [`${this.publicBaseUrl}/auth/callback`],
+        logoutUrls: [`${this.publicBaseUrl}/`],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      // The id token is the bearer token (its `aud` is this client); keep it short-lived.
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+      // Staff must never be able to change their own tenant or role with their access token.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true, locale: true }),
+    });
     const staffAuthorizer = new HttpJwtAuthorizer('StaffJwtAuthorizer', stateful.authIssuer, {
       authorizerName: 'staff-id-token',
-      jwtAudience: [stateful.userPoolClient.userPoolClientId],
+      jwtAudience: [this.userPoolClient.userPoolClientId],
       identitySource: ['$request.header.Authorization'],
     });
 
-    // By name, so the object grant `<arn>/*` resolves in this stack (see SamverkanFunction.grantBucket).
-    const bucket = Bucket.fromBucketName(this, 'AttachmentsBucket', attachmentsBucketName(config.stage));
+    // Through the stateful stack's named output rather than an automatic cross-stack reference, so the
+    // object grant `<arn>/*` has a name known at construction, and its cdk-nag acknowledgement can
+    // name it exactly (see SamverkanFunction.grantBucket and nag.ts).
+    const bucket = Bucket.fromBucketName(
+      this,
+      'AttachmentsBucket',
+      Fn.getStackOutput(stateful.stackName, ATTACHMENTS_BUCKET_OUTPUT, this.region),
+    );
     // The values of the environment infra/wiring/environment.ts derives from each function's access.
     const environmentValues: EnvironmentValues = {
-      publicBaseUrl: () => config.domainName ?? this.api.apiEndpoint,
+      publicBaseUrl: () => this.publicBaseUrl,
       authIssuer: () => stateful.authIssuer,
-      authClientId: () => stateful.userPoolClient.userPoolClientId,
+      authClientId: () => this.userPoolClient.userPoolClientId,
       authDomain: () => stateful.authDomainUrl,
       table: () => stateful.table.tableName,
       bus: () => stateful.bus.eventBusName,
@@ -192,8 +257,8 @@ export class StatelessStack extends Stack {
       fromAddress: () => stateful.mailFromAddress,
       sendRate: () => String(config.sesSendRatePerSecond),
       unsubscribeMailbox: () => config.unsubscribeAddress,
-      // By name: the stateful stack creates the secret under this name (see linkSigningSecretName).
-      linkSecret: () => linkSecretReference(linkSigningSecretName(config.stage)),
+      // By ARN (the secret is named by CloudFormation), read from the stateful stack's output.
+      linkSecret: () => linkSecretReference(stateful.linkSigningSecret.secretArn),
       queueUrl: (name) => this.mustGet(this.queueMap, name).queueUrl,
       deadLetterQueueUrl: (name) => this.mustGet(this.queueDlqMap, name).queueUrl,
     };
@@ -487,8 +552,13 @@ export class StatelessStack extends Stack {
 
     // --- outputs -------------------------------------------------------------------------------
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'HTTP API base URL' });
+    new CfnOutput(this, 'PublicBaseUrl', {
+      value: this.publicBaseUrl,
+      description: 'Where staff sign in (<url>/auth/sign-in) and the base of every link in mail',
+    });
+    new CfnOutput(this, 'ApiAccessLogGroupName', { value: accessLogs.logGroupName });
     new CfnOutput(this, 'UserPoolId', { value: stateful.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: stateful.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'HostedUiDomain', { value: stateful.authDomainUrl });
   }
 

@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/platform/identity/staff.js';
+import type { OPERATOR_ROLE, Role } from '../../shared/platform/identity/staff.js';
 import type { Language } from '../../shared/platform/texts/language.js';
 
 /**
@@ -6,13 +6,10 @@ import type { Language } from '../../shared/platform/texts/language.js';
  * dialogue lunch themes (002), its workshop partners (001, 003), Helsingør's four tracks (004).
  * Staff names and contact addresses are invented; addresses use the reserved `.example` domain.
  */
-export interface DemoStaff {
-  staffId: string;
-  tenantId: string;
-  name: string;
-  email: string;
-  role: Role;
-}
+export type DemoStaff =
+  | { staffId: string; tenantId: string; name: string; email: string; role: Role }
+  /** A platform operator: no tenant, and no console (the operators' routes are JSON). */
+  | { staffId: string; tenantId?: undefined; name: string; email: string; role: typeof OPERATOR_ROLE };
 
 export interface DemoTenant {
   tenantId: string;
@@ -70,6 +67,12 @@ export const demoStaff: DemoStaff[] = [
     name: 'Lars Jensen',
     email: 'lars.jensen@helsingor.example',
     role: 'editor',
+  },
+  {
+    staffId: 'operator-olle',
+    name: 'Olle Drift',
+    email: 'olle.drift@samverkan.example',
+    role: 'operator',
   },
 ];
 

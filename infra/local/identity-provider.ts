@@ -76,7 +76,8 @@ export class LocalIdentityProvider {
       new SignJWT({
         name: staff.name,
         email: staff.email,
-        'custom:tenant': staff.tenantId,
+        // An operator has no tenant (in Cognito: no `custom:tenant` attribute).
+        ...(staff.tenantId ? { 'custom:tenant': staff.tenantId } : {}),
         'custom:role': staff.role,
         token_use: 'id',
       })
@@ -121,7 +122,8 @@ export class LocalIdentityProvider {
       'scope',
       'response_type',
     ].map((name) => h('input', { type: 'hidden', name, value: params.get(name) ?? '' }));
-    const tenants = [...new Set(this.staff.map((s) => s.tenantId))];
+    // Tenant staff only: the console is a tenant's; operators call the operators' JSON routes.
+    const tenants = [...new Set(this.staff.flatMap((s) => (s.tenantId ? [s.tenantId] : [])))];
     const page = h(
       'html',
       { lang: 'en' },

@@ -38,7 +38,7 @@ const lines = [
   `  Staff JSON API     ${runtime.url}/api/…      (Authorization: Bearer <id token>)`,
   `  Local mailbox      ${runtime.mailboxUrl}     (every mail the system sends)`,
   '',
-  `  Demo staff: ${demoStaff.map((s) => `${s.name} (${s.tenantId}, ${s.role})`).join('; ')}`,
+  `  Demo staff: ${demoStaff.map((s) => `${s.name} (${s.tenantId ?? 'platform'}, ${s.role})`).join('; ')}`,
   `  Data is kept in ${dataDir} — run "npm start -- --reset" to start clean. Ctrl-C stops everything.`,
 ];
 console.log(lines.join('\n'));

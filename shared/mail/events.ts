@@ -13,6 +13,18 @@ export const CampaignSendRequested = defineEvent({
 });
 
 /**
+ * Mail sending was resumed after a pause, for one tenant (`tenantId`) or for the whole account
+ * (no `tenantId`, by a platform operator): the deliveries held while paused are queued again.
+ */
+export const SendingResumed = defineEvent({
+  name: 'mail.sending-resumed',
+  source: 'samverkan.mail',
+  detailType: 'SendingResumed',
+  version: 1,
+  schema: z.object({ tenantId: tenantIdField.optional(), resumedAt: z.string(), actor: actorField }),
+});
+
+/**
  * SES's own events (configuration-set event destination → the default bus). Only the fields
  * Samverkan reads are checked; SES adds more. Our message tags come back in `mail.tags`.
  */
@@ -67,4 +79,4 @@ export const sesEvents = [
   EmailRenderingFailed,
 ] as const;
 
-export const mailEvents = [CampaignSendRequested, ...sesEvents] as const;
+export const mailEvents = [CampaignSendRequested, SendingResumed, ...sesEvents] as const;

@@ -173,7 +173,10 @@ describe('a function has the environment and table permissions its code uses, an
   const templateEnvironment = new Map<string, Record<string, unknown>>();
 
   beforeAll(async () => {
-    const built = buildApp({ context: { 'aws:cdk:bundling-stacks': [] }, nag: false });
+    const built = buildApp({
+      context: { 'aws:cdk:bundling-stacks': [], mailDomain: 'example.org' },
+      nag: false,
+    });
     const resources = Template.fromStack(built.stateless).toJSON().Resources as Record<
       string,
       { Properties: { Environment?: { Variables?: Record<string, unknown> } } }

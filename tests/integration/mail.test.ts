@@ -361,7 +361,8 @@ describe('bad input and dead letters', () => {
         }),
       );
     }
-    const staff = await staffClient(runtime, ADMIN);
+    // The DLQ is shared by every tenant: a platform operator redrives it.
+    const staff = await staffClient(runtime, 'operator-olle');
     const timeoutMs = (wiring.find((spec) => spec.name === 'mail-api')?.timeoutSeconds ?? 10) * 1000;
     const answers: { moved: number; more: boolean }[] = [];
     for (let more = true; more; ) {
@@ -372,10 +373,12 @@ describe('bad input and dead letters', () => {
       const answer = response.json as { moved: number; more: boolean };
       answers.push(answer);
       more = answer.more;
-      expect(answers.length).toBeLessThanOrEqual(20);
+      // A busy machine moves fewer per call (the time budget), never more than the limit.
+      expect(answers.length).toBeLessThanOrEqual(200);
     }
     expect(answers.length).toBeGreaterThan(1);
-    expect(answers[0]).toEqual({ moved: REDRIVE_LIMIT, more: true });
+    expect(answers[0]?.more).toBe(true);
+    expect(answers[0]?.moved).toBeGreaterThan(0);
     for (const answer of answers) expect(answer.moved).toBeLessThanOrEqual(REDRIVE_LIMIT);
     expect(answers.reduce((sum, a) => sum + a.moved, 0)).toBeGreaterThanOrEqual(1000);
     expect(answers.at(-1)?.more).toBe(false);
@@ -409,7 +412,10 @@ describe('bad input and dead letters', () => {
     );
     const viewer = await staffClient(runtime, 'staff-hlm-maria');
     expect((await viewer.call('POST', '/api/mail/dead-letters/redrive')).status).toBe(403);
-    const redriven = await staff.call('POST', '/api/mail/dead-letters/redrive');
+    // Not a tenant's admin either: the DLQ holds every tenant's messages.
+    expect((await staff.call('POST', '/api/mail/dead-letters/redrive')).status).toBe(403);
+    const operator = await staffClient(runtime, 'operator-olle');
+    const redriven = await operator.call('POST', '/api/mail/dead-letters/redrive');
     expect(redriven.status).toBe(200);
     expect(redriven.json.moved).toBeGreaterThanOrEqual(1);
     expect(redriven.json.more).toBe(false);

@@ -35,7 +35,10 @@ afterAll(async () => {
 describe('a published event reaches the consumer the CDK rule routes it to', () => {
   it('uses the very pattern object the template contains, locally', async () => {
     // Prepare: the rule CloudFormation would deploy for the activity queue's ProgrammeCreated subscription.
-    const { stateless } = buildApp({ context: { 'aws:cdk:bundling-stacks': [] }, nag: false });
+    const { stateless } = buildApp({
+      context: { 'aws:cdk:bundling-stacks': [], mailDomain: 'example.org' },
+      nag: false,
+    });
     const rules = Object.values(Template.fromStack(stateless).findResources('AWS::Events::Rule'));
     const deployed = rules.find(
       (r) => JSON.stringify(r.Properties.EventPattern?.['detail-type']) === '["ProgrammeCreated"]',

@@ -92,6 +92,7 @@ describe('the send pacer', () => {
     expect(() => new SendPacer(0.5, 2, async () => true)).toThrow(/at least 1/);
     const app = new App({ context: { sesSendRatePerSecond: '0.5' } });
     expect(() => readConfig(app.node)).toThrow(/sesSendRatePerSecond' must be at least 1/);
-    expect(readConfig(new App({ context: { sesSendRatePerSecond: '1' } }).node).sesSendRatePerSecond).toBe(1);
+    const lowest = new App({ context: { sesSendRatePerSecond: '1', mailDomain: 'kommun.se' } });
+    expect(readConfig(lowest.node).sesSendRatePerSecond).toBe(1);
   });
 });

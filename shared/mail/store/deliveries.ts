@@ -228,3 +228,32 @@ export async function listDeliveries(
   );
   return { items: (page.Items ?? []).map(fromItem), cursor: page.LastEvaluatedKey };
 }
+
+/**
+ * A page of a campaign's deliveries that still wait to be sent (`queued`, or `sending` under a
+ * claim that may lapse): what a resume queues again. One Query on the campaign's partition.
+ */
+export async function unsentDeliveries(
+  tenantId: string,
+  campaignId: string,
+  options: { cursor?: Record<string, unknown>; limit?: number } = {},
+  client = documentClient,
+) {
+  const page = await client.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk',
+      FilterExpression: '#status IN (:queued, :sending)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':pk': pk(tenantId, campaignId),
+        ':queued': 'queued',
+        ':sending': 'sending',
+      },
+      ExclusiveStartKey: options.cursor,
+      Limit: options.limit ?? 100,
+      ConsistentRead: true,
+    }),
+  );
+  return { items: (page.Items ?? []).map(fromItem), cursor: page.LastEvaluatedKey };
+}

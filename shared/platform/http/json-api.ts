@@ -3,9 +3,16 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { identityFromAuthorizer, type Role, requireRole, type StaffIdentity } from '../identity/staff.js';
+import {
+  identityFromAuthorizer,
+  type OperatorIdentity,
+  operatorFromAuthorizer,
+  type Role,
+  requireRole,
+  type StaffIdentity,
+} from '../identity/staff.js';
 import { logger, metrics } from '../observability/logger.js';
-import { HttpError, notFound } from './errors.js';
+import { forbidden, HttpError, notFound } from './errors.js';
 import { httpErrors, requestLogging, securityHeaders } from './middlewares.js';
 import { parseJsonBody, validate } from './request.js';
 
@@ -63,6 +70,35 @@ export function staffRoute<
     const body = spec.body ? validate('body', spec.body, parseJsonBody(event)) : undefined;
     return run({ body, path, query, identity, event, context } as StaffRequest<Infer<B>, Infer<P>, Infer<Q>>);
   };
+}
+
+/**
+ * A platform operator's JSON route (what the tenants share: the account's sending health, the
+ * shared dead letters). Tenant staff, whatever their role, get 403.
+ */
+export function operatorRoute<B extends z.ZodType | undefined = undefined>(
+  spec: { body?: B },
+  run: (request: {
+    body: Infer<B>;
+    operator: OperatorIdentity;
+    event: APIGatewayProxyEventV2;
+    context?: Context;
+  }) => Promise<JsonResult>,
+): RouteHandler {
+  return async (event, context) => {
+    const operator = operatorFromAuthorizer(event);
+    if (!operator) {
+      identityFromAuthorizer(event); // 401 when not signed in at all
+      throw forbidden('This is for the platform operators');
+    }
+    const body = spec.body ? validate('body', spec.body, parseJsonBody(event)) : undefined;
+    return run({ body: body as Infer<B>, operator, event, context });
+  };
+}
+
+/** One route key served two ways: to a platform operator, and to a tenant's staff. */
+export function operatorOrStaff(operator: RouteHandler, staff: RouteHandler): RouteHandler {
+  return (event, context) => (operatorFromAuthorizer(event) ? operator : staff)(event, context);
 }
 
 function validateOr404<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {

@@ -6,8 +6,41 @@ import { forbidden, HttpError } from '../http/errors.js';
 import { shellTexts } from '../texts/shell.js';
 import { isSessionRevoked } from './sessions.js';
 
+/** A tenant's staff roles. */
 export const roles = ['viewer', 'editor', 'admin'] as const;
 export type Role = (typeof roles)[number];
+
+/**
+ * The platform operator: not a tenant role. An operator (`custom:role = operator`, no
+ * `custom:tenant`) belongs to no tenant and reaches no tenant's data; only what the tenants
+ * share: the account's sending health and pause, the shared mail DLQ.
+ */
+export const OPERATOR_ROLE = 'operator';
+
+export interface OperatorIdentity {
+  operatorId: string;
+  name: string;
+}
+
+const operatorClaimsSchema = z.object({
+  sub: z.string().min(1),
+  name: z.string().min(1).optional(),
+  'custom:role': z.literal(OPERATOR_ROLE),
+});
+
+export function operatorFromClaims(claims: unknown): OperatorIdentity | undefined {
+  const parsed = operatorClaimsSchema.safeParse(claims);
+  if (!parsed.success) return undefined;
+  return { operatorId: parsed.data.sub, name: parsed.data.name ?? parsed.data.sub };
+}
+
+const authorizerClaims = (event: APIGatewayProxyEventV2): unknown =>
+  (event.requestContext as { authorizer?: { jwt?: { claims?: unknown } } }).authorizer?.jwt?.claims;
+
+/** The platform operator calling a JSON route, or undefined for anyone else. */
+export function operatorFromAuthorizer(event: APIGatewayProxyEventV2): OperatorIdentity | undefined {
+  return operatorFromClaims(authorizerClaims(event));
+}
 
 /**
  * The claims a staff id token carries, in Cognito's names. The local identity provider issues
@@ -45,9 +78,9 @@ export function identityFromClaims(claims: unknown): StaffIdentity | undefined {
 
 /** Staff JSON routes: the JWT authorizer (or the local runtime) has verified the token already. */
 export function identityFromAuthorizer(event: APIGatewayProxyEventV2): StaffIdentity {
-  const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: unknown } } }).authorizer?.jwt
-    ?.claims;
+  const claims = authorizerClaims(event);
   const identity = identityFromClaims(claims);
+  if (!identity && operatorFromClaims(claims)) throw forbidden('This is for the staff of a tenant');
   if (!identity) throw new HttpError(401, 'Not signed in');
   return identity;
 }
