@@ -10,7 +10,8 @@ import { repoRoot, startLocalRuntime } from './runtime.js';
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const optionValue = (name: string) => (flag(name) ? args[args.indexOf(name) + 1] : undefined);
-const port = Number(optionValue('--port') ?? process.env.PORT ?? 3000);
+const chosenPort = optionValue('--port') ?? process.env.PORT;
+const port = Number(chosenPort ?? 3000);
 const dataDir = resolve(optionValue('--data-dir') ?? join(repoRoot, '.local'));
 
 const started = Date.now();
@@ -21,6 +22,8 @@ const log = (message: string) => (ready ? console.log(message) : startupMessages
 const runtime = await startLocalRuntime({
   log,
   port,
+  // 3000 unless told otherwise; when it is taken (another `npm start`), any free port.
+  portFallback: chosenPort === undefined,
   dataDir,
   reset: flag('--reset'),
   emulatorPorts: { dynamodb: 8000, ses: 8005, sqs: 9324 },
@@ -45,13 +48,24 @@ console.log(lines.join('\n'));
 ready = true;
 for (const message of startupMessages) console.log(`  ${message}`);
 
+// Ctrl-C (or SIGTERM): stop in order, letting the work in flight finish (runtime.stop()). The
+// emulators run in their own process groups, so the terminal's signal does not stop them under
+// that work. A second Ctrl-C stops at once (the emulators follow: their IPC channel closes).
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
-    if (stopping) return;
+    if (stopping) {
+      console.log('Stopping now.');
+      process.exit(130);
+    }
     stopping = true;
-    console.log('\nStopping…');
-    await runtime.stop();
-    process.exit(0);
+    console.log('\nStopping… (Ctrl-C again to stop at once)');
+    try {
+      await runtime.stop();
+      process.exit(0);
+    } catch (error) {
+      console.error(`Stopping failed: ${(error as Error).stack ?? error}`);
+      process.exit(1);
+    }
   });
 }

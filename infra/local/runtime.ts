@@ -11,7 +11,7 @@ import { wiring as defaultWiring } from '../wiring.js';
 import { enforceGrants } from './access.js';
 import { compileRoute, fromLambdaResult, matchRoute, toApiGatewayEvent } from './api-gateway.js';
 import { demoStaff } from './demo-data.js';
-import { type Emulator, freePort, startDynamoDb, startSes, startSqs } from './emulators/processes.js';
+import { type Emulator, startDynamoDb, startSes, startSqs } from './emulators/processes.js';
 import { LocalEventBus, type PutEntry, rulesFromWiring } from './event-bus.js';
 import { LOCAL_CLIENT_ID, LocalIdentityProvider } from './identity-provider.js';
 import { type InvocationStats, type LocalFunction, localFunction } from './invoke.js';
@@ -56,12 +56,17 @@ export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url))
 export interface LocalRuntimeOptions {
   /** HTTP port (0 = any free port). */
   port?: number;
+  /** `port` is only preferred: when it is taken, take a free one (`npm start` without `--port`). */
+  portFallback?: boolean;
   /** Where emulator data lives; undefined keeps everything in memory (tests). */
   dataDir?: string;
   /** Deletes `dataDir` first. */
   reset?: boolean;
   wiring?: Wiring;
-  /** Preferred emulator ports (taken ones fall back to free ports). */
+  /**
+   * Preferred emulator ports (taken ones fall back to free ports). A second runtime in the same
+   * process needs the ports of the first: the SDK clients at module scope keep them.
+   */
   emulatorPorts?: { dynamodb?: number; ses?: number; sqs?: number };
   /** Fire every schedule at this interval instead of its expression (tests, demos). */
   scheduleIntervalMs?: number;
@@ -102,8 +107,11 @@ export interface LocalRuntime {
   faults: Faults;
   /** Every SendEmail SES accepted, with when it was asked for (the emulator's mailbox holds the content). */
   sesSends: { messageId: string; at: number; to: string[] }[];
-  /** Stops pollers, scheduler, bus deliveries, the HTTP server and every emulator process. */
-  stop(): Promise<void>;
+  /**
+   * Stops pollers, scheduler, bus deliveries, the HTTP server and every emulator process, in that
+   * order, waiting at most `graceMs` (default 10 s) for the work in flight.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -120,32 +128,61 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 
   // SDK clients live at module scope (as in a Lambda container) and keep the endpoints they
   // were created with, so a second runtime in the same process reuses the first one's ports.
-  const preferred = { ...portsOfThisProcess, ...options.emulatorPorts };
-  const [dynamoPort, sesPort, sqsPort] = await Promise.all([
-    freePort(preferred.dynamodb),
-    freePort(preferred.ses),
-    freePort(preferred.sqs),
-  ]);
+  // Emulator ports are preferred, not required, unless a runtime of this process already used them.
+  const preferred = { ...options.emulatorPorts, ...portsOfThisProcess };
+  const required = portsOfThisProcess;
   const emulators: Emulator[] = [];
   const stopEmulators = () => Promise.all(emulators.map((e) => e.stop()));
+  const started = await Promise.allSettled([
+    startDynamoDb(
+      preferred.dynamodb ?? 0,
+      options.dataDir ? join(options.dataDir, 'dynamodb') : undefined,
+      required.dynamodb !== undefined,
+    ),
+    startSes(
+      preferred.ses ?? 0,
+      options.dataDir ? join(options.dataDir, 'ses', 'mailbox.jsonl') : undefined,
+      required.ses !== undefined,
+    ),
+    startSqs(preferred.sqs ?? 0, required.sqs !== undefined),
+  ]);
+  for (const result of started) if (result.status === 'fulfilled') emulators.push(result.value);
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed) {
+    await stopEmulators();
+    throw failed.reason;
+  }
+  const [dynamo, ses, sqsEmulator] = emulators as [Emulator, Emulator, Emulator];
+  const portOf = (emulator: Emulator) => Number(new URL(emulator.endpoint).port);
+
+  const server = createServer();
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      const failed = (error: Error) => reject(error);
+      server.once('error', failed);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', failed);
+        resolve();
+      });
+    });
   try {
-    const started = await Promise.all([
-      startDynamoDb(dynamoPort, options.dataDir ? join(options.dataDir, 'dynamodb') : undefined),
-      startSes(sesPort, options.dataDir ? join(options.dataDir, 'ses', 'mailbox.jsonl') : undefined),
-      startSqs(sqsPort),
-    ]);
-    emulators.push(...started);
+    const wanted = options.port ?? portsOfThisProcess.http ?? 0;
+    try {
+      await listen(wanted);
+    } catch (error) {
+      const taken = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      // The SDK clients of this process point at the first runtime's port: that one or nothing.
+      if (!taken || !options.portFallback || portsOfThisProcess.http !== undefined) throw error;
+      log(`port ${wanted} is taken: using a free port`);
+      await listen(0);
+    }
   } catch (error) {
     await stopEmulators();
     throw error;
   }
-  const [dynamo, ses, sqsEmulator] = emulators as [Emulator, Emulator, Emulator];
-
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(options.port ?? portsOfThisProcess.http ?? 0, '127.0.0.1', r));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  portsOfThisProcess = { http: port, dynamodb: dynamoPort, ses: sesPort, sqs: sqsPort };
+  portsOfThisProcess = { http: port, dynamodb: portOf(dynamo), ses: portOf(ses), sqs: portOf(sqsEmulator) };
   const url = `http://localhost:${port}`;
   const tableName = 'samverkan-local';
   faultInjectionOfThisProcess ??= options.faultInjection ?? false;
@@ -374,13 +411,28 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const rulesFromWiringCount = () =>
     wiring.reduce((n, f) => n + (f.subscriptions?.length ?? 0) + (f.queue?.subscriptions?.length ?? 0), 0);
 
+  // A stop refuses new requests from outside (the AWS API edge under /_aws/ stays open for the
+  // work in flight), and waits for the requests in flight.
+  let stopping = false;
+  const requestsInFlight = new Set<Promise<void>>();
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    handleRequest(request, response).catch((error) => {
+    if (stopping && !(request.url ?? '').startsWith('/_aws/')) {
+      response.writeHead(503, {
+        ...baseSecurityHeaders,
+        'content-type': 'application/json',
+        connection: 'close',
+      });
+      response.end('{"message":"Service Unavailable: stopping"}');
+      return;
+    }
+    const handled = handleRequest(request, response).catch((error) => {
       log(`request failed: ${(error as Error).stack ?? error}`);
       if (!response.headersSent)
         response.writeHead(500, { ...baseSecurityHeaders, 'content-type': 'application/json' });
       response.end('{"message":"Internal Server Error"}');
     });
+    const tracked = handled.finally(() => requestsInFlight.delete(tracked));
+    requestsInFlight.add(tracked);
   });
 
   async function readBody(request: IncomingMessage): Promise<Buffer> {
@@ -534,10 +586,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         to: (input.Destination?.ToAddresses ?? []).map(bareAddress),
       });
       for (const { delayMs, entry } of sesEventsFor(input, messageId, sesOutcome)) {
-        setTimeout(() => bus.putEvents([entry]), delayMs);
+        const timer = setTimeout(() => {
+          pendingSesEvents.delete(timer);
+          bus.putEvents([entry]);
+        }, delayMs);
+        pendingSesEvents.set(timer, entry);
       }
     }
   }
+
+  /** SES's events still to come (delivery, bounce…): a stop publishes them at once. */
+  const pendingSesEvents = new Map<NodeJS.Timeout, PutEntry>();
 
   const DYNAMO_WRITES = /\.(PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems)$/;
 
@@ -629,6 +688,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     return sendJson(response, 404, { message: 'Not Found' });
   }
 
+  let stopped: Promise<void> | undefined;
   const runtime: LocalRuntime = {
     url,
     mailboxUrl: `${ses.endpoint}/`,
@@ -649,16 +709,50 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     stats,
     faults,
     sesSends,
-    async stop() {
-      scheduler.stop();
-      // Writers first: what handlers still write reaches the stream, and the relay takes it to the bus.
-      await Promise.all([...pollers.values()].map((p) => p.stop()));
-      await Promise.all([...streamPollers.values()].map((p) => p.stop()));
-      await bus.drain();
-      const closed = new Promise<void>((r) => server.close(() => r()));
-      server.closeAllConnections();
-      await closed;
-      await stopEmulators();
+    /**
+     * In order, so no work in flight fails against a stopped emulator: refuse new HTTP requests,
+     * stop the scheduler and the pollers, let the invocations in flight finish, drain the bus,
+     * then close the HTTP server and stop the emulators. The waiting is bounded (`graceMs`).
+     */
+    async stop(graceMs = 10_000) {
+      if (stopped) return stopped;
+      stopping = true;
+      stopped = (async () => {
+        const deadline = Date.now() + graceMs;
+        const within = async (what: string, work: Promise<unknown>) => {
+          let timer: NodeJS.Timeout | undefined;
+          const late = new Promise<boolean>((r) => {
+            timer = setTimeout(() => r(true), Math.max(0, deadline - Date.now()));
+          });
+          const timedOut = await Promise.race([work.then(() => false), late]);
+          clearTimeout(timer);
+          if (timedOut) log(`stop: gave up waiting for ${what} after ${graceMs} ms`);
+        };
+        // Writers first: what handlers still write reaches the stream, and the relay takes it to the bus.
+        await within(
+          'the invocations in flight',
+          Promise.all([
+            scheduler.stop(),
+            ...[...pollers.values()].map((p) => p.stop()),
+            Promise.allSettled([...requestsInFlight]),
+          ]),
+        );
+        await within(
+          'the table stream readers',
+          Promise.all([...streamPollers.values()].map((p) => p.stop())),
+        );
+        for (const [timer, entry] of pendingSesEvents) {
+          clearTimeout(timer);
+          bus.putEvents([entry]);
+        }
+        pendingSesEvents.clear();
+        await within('the event bus', bus.drain());
+        const closed = new Promise<void>((r) => server.close(() => r()));
+        server.closeAllConnections();
+        await closed;
+        await stopEmulators();
+      })();
+      return stopped;
     },
   };
 

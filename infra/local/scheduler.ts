@@ -42,6 +42,7 @@ export interface ScheduledTarget {
  */
 export class LocalScheduler {
   private timers = new Set<NodeJS.Timeout>();
+  private readonly firing = new Set<Promise<void>>();
   private running = false;
   readonly firings: { schedule: string; at: string; ok: boolean }[] = [];
 
@@ -55,10 +56,12 @@ export class LocalScheduler {
     for (const target of this.targets) this.arm(target);
   }
 
-  stop(): void {
+  /** No more firings; resolves when the ones in flight have finished. */
+  async stop(): Promise<void> {
     this.running = false;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    await Promise.allSettled([...this.firing]);
   }
 
   /** Fires one schedule now, as EventBridge would at its time. */
@@ -92,7 +95,9 @@ export class LocalScheduler {
       this.options.intervalOverrideMs ?? nextFiring(target.spec.expression, now).getTime() - now.getTime();
     const timer = setTimeout(async () => {
       this.timers.delete(timer);
-      await this.fire(target);
+      const firing = this.fire(target).finally(() => this.firing.delete(firing));
+      this.firing.add(firing);
+      await firing;
       this.arm(target);
     }, delay);
     this.timers.add(timer);

@@ -1,9 +1,13 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { LOCAL_CLIENT_ID } from '../../infra/local/identity-provider.js';
+import { startLocalRuntime } from '../../infra/local/runtime.js';
 import { waitFor } from '../helpers.js';
+import { announcement } from '../mail-helpers.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'samverkan-start-'));
 let groupLeader: number | undefined;
@@ -27,6 +31,58 @@ async function emulatorPids(): Promise<number[]> {
     .split('\n')
     .filter((line) => line.includes(dataDir) && /dynamodb-server|ses-server|DynamoDBLocal/.test(line))
     .map((line) => Number(line.trim().split(/\s+/)[0]));
+}
+
+/** A staff member's id token, signed in through the local identity provider's HTTP flow. */
+async function signIn(url: string, staffId: string): Promise<string> {
+  const verifier = randomBytes(32).toString('base64url');
+  const redirectUri = `${url}/`;
+  const authorized = await fetch(`${url}/local-idp/oauth2/authorize`, {
+    method: 'POST',
+    redirect: 'manual',
+    body: new URLSearchParams({
+      staffId,
+      client_id: LOCAL_CLIENT_ID,
+      redirect_uri: redirectUri,
+      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+      code_challenge_method: 'S256',
+      state: 's',
+    }),
+  });
+  const code = new URL(authorized.headers.get('location') ?? '').searchParams.get('code') ?? '';
+  const token = await fetch(`${url}/local-idp/oauth2/token`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: LOCAL_CLIENT_ID,
+      code,
+      code_verifier: verifier,
+      redirect_uri: redirectUri,
+    }),
+  });
+  return ((await token.json()) as { id_token: string }).id_token;
+}
+
+function startMain(): { child: ChildProcessWithoutNullStreams; output: () => string } {
+  // What `npm start` runs, without npm's own chatter in front of it.
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'infra/local/main.ts', '--port', '0', '--data-dir', dataDir],
+    {
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
+  groupLeader = child.pid;
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  child.stderr.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  return { child, output: () => output };
 }
 
 describe('npm start', () => {
@@ -72,5 +128,112 @@ describe('npm start', () => {
       15_000,
       'the emulators to stop',
     );
+  });
+});
+
+describe('npm start, stopped with work in flight', () => {
+  it('Ctrl-C during a campaign lets the work in flight finish: exit 0, no failed calls, no dead letters, no child left', async () => {
+    const { child, output } = startMain();
+    const url = await waitFor(
+      () => (output().includes('Local mailbox') ? output().split('\n')[0] : undefined),
+      60_000,
+      'the URL block',
+    );
+    const token = await signIn(url, 'staff-hlm-anna');
+    const call = async (method: string, path: string, body?: unknown) => {
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return {
+        status: response.status,
+        json: (await response.json().catch(() => ({}))) as Record<string, unknown>,
+      };
+    };
+    const run = Date.now();
+    for (let i = 0; i < 40; i++) {
+      const made = await call('POST', '/api/contacts', {
+        name: `Kontakt ${i}`,
+        email: `stop.${run}.${i}@example.se`,
+        lawfulBasis: { basis: 'consent' },
+      });
+      expect(made.status).toBe(201);
+    }
+    const created = await call('POST', '/api/campaigns', {
+      name: 'Stopp mitt i',
+      content: announcement('Stopp mitt i'),
+      audience: { kind: 'all' },
+    });
+    expect(created.status).toBe(201);
+    const health = (await (await fetch(`${url}/health`)).json()) as { parts: { ses: { endpoint: string } } };
+    const sent = async () =>
+      (
+        (await (await fetch(`${health.parts.ses.endpoint}/store`)).json()) as {
+          emails: { subject: string }[];
+        }
+      ).emails.filter((m) => m.subject === 'Stopp mitt i').length;
+    expect((await call('POST', `/api/campaigns/${created.json.campaignId as string}/send`)).status).toBe(202);
+    // Mail is going out (paced to 14 a second): stop now, in the middle of it.
+    await waitFor(async () => ((await sent()) > 0 ? true : undefined), 30_000, 'the first mail');
+    process.kill(-(child.pid as number), 'SIGINT');
+    const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
+    await waitFor(
+      async () => ((await emulatorPids()).length === 0 ? true : undefined),
+      15_000,
+      'the emulators to stop',
+    );
+    expect(output()).not.toMatch(/ECONNREFUSED|fetch failed|dead-letter|socket hang up|gave up waiting/i);
+    expect(code).toBe(0);
+  });
+
+  it('two runtimes started at once with the same preferred emulator ports both start', async () => {
+    // Another process's runtime cannot be in this one (its AWS clients keep their endpoints), so
+    // `npm start` in a second process, against a runtime here, both asking for the same ports.
+    const ports = {
+      dynamodb: 18_000 + (process.pid % 1000),
+      ses: 19_005 + (process.pid % 1000),
+      sqs: 20_324 + (process.pid % 1000),
+    };
+    const other = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `import { startLocalRuntime } from './infra/local/runtime.ts';
+         const runtime = await startLocalRuntime({ log: () => {}, emulatorPorts: ${JSON.stringify(ports)} });
+         console.log(JSON.stringify(runtime.endpoints));
+         process.on('SIGTERM', async () => { await runtime.stop(); process.exit(0); });`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let otherOutput = '';
+    other.stdout.on('data', (chunk) => {
+      otherOutput += String(chunk);
+    });
+    const here = startLocalRuntime({ log: () => {}, emulatorPorts: ports });
+    try {
+      const runtime = await here;
+      const endpoints = JSON.parse(
+        await waitFor(
+          () => (otherOutput.includes('\n') ? otherOutput.split('\n')[0] : undefined),
+          60_000,
+          'the other runtime',
+        ),
+      ) as Record<string, string>;
+      for (const name of ['dynamodb', 'ses', 'sqs'] as const) {
+        expect(endpoints[name]).not.toBe(runtime.endpoints[name]);
+        expect((await fetch(runtime.endpoints[name] as string).catch(() => undefined)) !== undefined).toBe(
+          true,
+        );
+      }
+      const health = await fetch(`${runtime.url}/health`);
+      expect(health.status).toBe(200);
+      await runtime.stop();
+    } finally {
+      other.kill('SIGTERM');
+      await new Promise((r) => (other.exitCode === null ? other.once('exit', r) : r(undefined)));
+    }
   });
 });

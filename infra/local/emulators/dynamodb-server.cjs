@@ -32,8 +32,25 @@ const java = spawn(
     // DynamoDB Local 3 reports usage to AWS unless told not to; this machine may have no internet.
     '-disableTelemetry',
   ],
-  { stdio: ['ignore', 'ignore', 'inherit'], cwd: workDir },
+  { stdio: ['ignore', 'ignore', 'pipe'], cwd: workDir },
 );
+// A taken port: exit code 98 tells the parent to retry with another one (no stack trace shown).
+let portTaken = false;
+// Java's stderr is passed on a moment late, so a bind failure's trace (in several chunks) is held back.
+let held = '';
+java.stderr.on('data', (chunk) => {
+  if (portTaken) return;
+  held += String(chunk);
+  if (/BindException|Failed to bind/.test(held)) {
+    portTaken = true;
+    held = '';
+    return;
+  }
+  setTimeout(() => {
+    if (!portTaken && held) process.stderr.write(held);
+    held = '';
+  }, 200);
+});
 // Java gets two seconds to stop cleanly, then is killed; this process stays alive until Java
 // has exited (see the 'exit' handler), so it never leaves an orphan behind.
 let stopping = false;
@@ -45,16 +62,54 @@ const stop = () => {
 };
 java.on('exit', (code) => {
   if (!dataDir) fs.rmSync(workDir, { recursive: true, force: true });
-  process.exit(code ?? 0);
+  if (!portTaken && held) process.stderr.write(held);
+  process.exit(portTaken ? 98 : (code ?? 0));
 });
+// Its own process group (the parent starts it detached): a terminal's Ctrl-C reaches only the
+// parent, which sends SIGTERM once its work is done.
 process.on('disconnect', stop);
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 
+/**
+ * Whether the socket listening on `port` is Java's (Linux: /proc), not another process's that
+ * won the port first. Where /proc cannot tell, an answer on the port is taken as Java's.
+ */
+function javaListens() {
+  try {
+    const inodes = new Set();
+    for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+      if (!fs.existsSync(table)) continue;
+      for (const line of fs.readFileSync(table, 'utf8').split('\n').slice(1)) {
+        const fields = line.trim().split(/\s+/);
+        const local = fields[1];
+        if (!local || fields[3] !== '0A') continue;
+        if (Number.parseInt(local.slice(local.lastIndexOf(':') + 1), 16) === port) inodes.add(fields[9]);
+      }
+    }
+    const fdDir = `/proc/${java.pid}/fd`;
+    if (!fs.existsSync(fdDir)) return true;
+    for (const fd of fs.readdirSync(fdDir)) {
+      let target = '';
+      try {
+        target = fs.readlinkSync(path.join(fdDir, fd));
+      } catch {
+        continue; // closed meanwhile
+      }
+      const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
+      if (inode && inodes.has(inode)) return true;
+    }
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 const probe = () => {
   const socket = net.connect(port, '127.0.0.1', () => {
     socket.end();
-    process.send?.('ready');
+    if (javaListens()) process.send?.('ready');
+    else setTimeout(probe, 100);
   });
   socket.on('error', () => setTimeout(probe, 100));
 };

