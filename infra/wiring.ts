@@ -149,6 +149,15 @@ export const wiring: Wiring = [
     timeoutSeconds: 120,
   },
   {
+    name: 'mail-reconciler',
+    entry: 'functions/mail/reconcile.ts',
+    description:
+      'Puts stalled campaign work back on its queues (lost continuations, lost send messages) and finishes campaigns whose last mail settled',
+    schedules: [{ name: 'every-two-minutes', expression: 'rate(2 minutes)' }],
+    // gsi1 also holds the campaigns being sent, of every tenant: the reconciler's only read across tenants.
+    access: { table: 'readwrite', tableIndexes: ['gsi1'], sendToQueues: ['campaign-expansion'] },
+  },
+  {
     name: 'mail-sender',
     entry: 'functions/mail/send.ts',
     description: 'Sends queued deliveries through SES at the account rate, each exactly once',

@@ -14,11 +14,19 @@ import {
 } from '../../shared/directory/store/contacts.js';
 import type { Audience } from '../../shared/mail/campaign.js';
 import { CampaignSendRequested, SendingResumed } from '../../shared/mail/events.js';
-import { getCampaign, recordExpansionPage } from '../../shared/mail/store/campaigns.js';
+import {
+  type PageMessage,
+  pageMessage,
+  type RequeuePage,
+  type ResumePage,
+  requeuePage,
+  resumePage,
+} from '../../shared/mail/expansion-messages.js';
+import { finishIfDone, getCampaign, recordExpansionPage } from '../../shared/mail/store/campaigns.js';
 import { createDelivery, unsentDeliveries } from '../../shared/mail/store/deliveries.js';
 import { clearHeld, getSendingState, listHeld } from '../../shared/mail/store/sending-state.js';
 import { ensureInvitation, listInvitations } from '../../shared/meetings/store.js';
-import { queueUrl, sendAll } from '../../shared/platform/aws/queue.js';
+import { queueUrl, sendAll, sendAllDelayed } from '../../shared/platform/aws/queue.js';
 import { parseDetail } from '../../shared/platform/bus/publisher.js';
 import { isValidEmail } from '../../shared/platform/mail-kit/headers.js';
 import { logger } from '../../shared/platform/observability/logger.js';
@@ -27,41 +35,11 @@ const PAGE_SIZE = 100;
 /** Recipients expanded side by side (one SQS batch of send messages). */
 const SEND_CHUNK = 10;
 
-/** A continuation: the next page of a campaign's audience (the first page comes as an event). */
-const pageMessage = z.object({
-  kind: z.literal('expansion-page'),
-  tenantId: z.string(),
-  campaignId: z.string(),
-  cursor: z.record(z.string(), z.unknown()).optional(),
-  offset: z.number().int().nonnegative().optional(),
-});
-type PageMessage = z.infer<typeof pageMessage>;
-
 export interface SendMessageBody {
   tenantId: string;
   campaignId: string;
   contactId: string;
 }
-
-/**
- * After a resume: a page of the held campaigns (of one tenant, or of every tenant when the
- * account resumed), each then re-queued page by page (`requeue-page`). `since` is the resume.
- */
-const resumePage = z.object({
-  kind: z.literal('resume-page'),
-  tenantId: z.string().optional(),
-  since: z.string(),
-  cursor: z.record(z.string(), z.unknown()).optional(),
-});
-const requeuePage = z.object({
-  kind: z.literal('requeue-page'),
-  tenantId: z.string(),
-  campaignId: z.string(),
-  since: z.string(),
-  cursor: z.record(z.string(), z.unknown()).optional(),
-});
-type ResumePage = z.infer<typeof resumePage>;
-type RequeuePage = z.infer<typeof requeuePage>;
 
 /**
  * A message is a continuation, the campaign's CampaignSendRequested event (its first page), or
@@ -77,7 +55,7 @@ function toPageMessage(body: string): PageMessage | ResumePage | RequeuePage {
     return { kind: 'resume-page', tenantId: detail.tenantId, since: detail.resumedAt };
   }
   const detail = parseDetail(CampaignSendRequested, parsed);
-  return { kind: 'expansion-page', tenantId: detail.tenantId, campaignId: detail.campaignId };
+  return { kind: 'expansion-page', tenantId: detail.tenantId, campaignId: detail.campaignId, page: 0 };
 }
 
 const HELD_PAGE_SIZE = 100;
@@ -103,8 +81,9 @@ async function resumeHeld(message: ResumePage): Promise<void> {
 }
 
 /**
- * One page of a held campaign's unsent deliveries back on the mail queue, then the next page;
- * after the last, the campaign's held marker goes (unless held again since the resume). Still
+ * One page of a held (or stalled: see the reconciler) campaign's unsent deliveries back on the
+ * mail queue, then the next page; after the last, the campaign's held marker goes (unless held
+ * again since the resume). Still
  * paused (the tenant, or the account): nothing is queued and the marker stays for the next
  * resume. A second message for a delivery is harmless (the sender's claim).
  */
@@ -121,12 +100,14 @@ async function requeueHeld(message: RequeuePage): Promise<void> {
     cursor: message.cursor,
     limit: PAGE_SIZE,
   });
+  // A delivery still claimed (by a sender that died, or is still at it) comes back just after
+  // its claim lapses, rather than bouncing off it until then.
+  const now = Date.now();
   const ready = page.items.map((d) => ({
-    tenantId: d.tenantId,
-    campaignId: d.campaignId,
-    contactId: d.contactId,
+    body: { tenantId: d.tenantId, campaignId: d.campaignId, contactId: d.contactId },
+    delaySeconds: d.status === 'sending' && d.claimUntil ? (d.claimUntil - now) / 1000 + 1 : 0,
   }));
-  await sendAll(queueUrl('mail'), ready);
+  await sendAllDelayed(queueUrl('mail'), ready);
   if (page.cursor)
     await sendAll(queueUrl('campaign-expansion'), [
       { ...message, cursor: page.cursor } satisfies RequeuePage,
@@ -230,20 +211,32 @@ export async function expandPage(message: PageMessage): Promise<void> {
     await sendAll(queueUrl('mail'), ready);
   }
   // `next` is where the following page starts (a DynamoDB cursor or an offset); none means done.
-  await recordExpansionPage(campaign.tenantId, campaign.campaignId, {
-    queued,
-    skipped,
+  // It is kept on the campaign too, so the reconciler can send a lost continuation again.
+  const recorded = await recordExpansionPage(campaign.tenantId, campaign.campaignId, {
+    page: message.page,
     done: next === undefined,
+    ...(next ? { next: JSON.stringify(next) } : {}),
   });
-  if (next)
+  // Expanded twice (a redelivered or re-sent page): the first run queued what follows.
+  if (recorded === 'recorded' && next)
     await sendAll(queueUrl('campaign-expansion'), [
-      { kind: 'expansion-page', tenantId: message.tenantId, campaignId: message.campaignId, ...next },
+      {
+        kind: 'expansion-page',
+        tenantId: message.tenantId,
+        campaignId: message.campaignId,
+        page: message.page + 1,
+        ...next,
+      } satisfies PageMessage,
     ]);
+  // Nothing to send at all (or the last mails settled while the last page was written).
+  if (recorded === 'recorded' && !next) await finishIfDone(campaign.tenantId, campaign.campaignId);
   logger.info('campaign page expanded', {
     campaignId: campaign.campaignId,
+    page: message.page,
     queued,
     skipped,
     more: Boolean(next),
+    recorded,
   });
 }
 

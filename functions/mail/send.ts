@@ -7,16 +7,11 @@ import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
 import { batchGet, type Contact, contactKey } from '../../shared/directory/store/contacts.js';
-import {
-  type Campaign,
-  type CampaignCounter,
-  type Delivery,
-  deliveryId,
-} from '../../shared/mail/campaign.js';
+import { type Campaign, type Delivery, deliveryId } from '../../shared/mail/campaign.js';
 import type { calendarEventSchema } from '../../shared/mail/content.js';
 import { CLAIM_SECONDS, MAIL_QUEUE } from '../../shared/mail/queues.js';
 import { SendPacer } from '../../shared/mail/send-rate.js';
-import { addToCounters, campaignKey } from '../../shared/mail/store/campaigns.js';
+import { campaignKey, finishIfDone } from '../../shared/mail/store/campaigns.js';
 import { claimDelivery, deliveryKey, settleDelivery } from '../../shared/mail/store/deliveries.js';
 import {
   claimSendSlot,
@@ -373,7 +368,8 @@ export async function sendBatch(records: SQSRecord[], context?: Context): Promis
     MAIL_QUEUE.maxConcurrency,
     claimSendSlot,
   );
-  const counters = new Map<string, Partial<Record<CampaignCounter, number>>>();
+  /** Campaigns with a delivery settled in this batch: each may now be finished. */
+  const settledCampaigns = new Map<string, SendMessage>();
   const sentByTenant = new Map<string, number>();
   // The batch's deliveries run side by side: their claims, renders and records overlap, while
   // the pacer alone decides when each send may go (at most the invocation's share per second).
@@ -395,10 +391,7 @@ export async function sendBatch(records: SQSRecord[], context?: Context): Promis
     }
     if (result.outcome === 'retry') throw new Error(`delivery to retry: ${result.reason}`);
     if (result.outcome === 'done') return;
-    const key = `${message.tenantId}|${message.campaignId}`;
-    const deltas = counters.get(key) ?? {};
-    deltas[result.outcome] = (deltas[result.outcome] ?? 0) + 1;
-    counters.set(key, deltas);
+    settledCampaigns.set(`${message.tenantId}|${message.campaignId}`, message);
     if (result.outcome === 'sent')
       sentByTenant.set(message.tenantId, (sentByTenant.get(message.tenantId) ?? 0) + 1);
   };
@@ -408,11 +401,9 @@ export async function sendBatch(records: SQSRecord[], context?: Context): Promis
     new BatchProcessor(EventType.SQS),
     options,
   );
-  // One counter write per campaign and batch, not one per mail.
-  for (const [key, deltas] of counters) {
-    const [tenantId, campaignId] = key.split('|') as [string, string];
-    await addToCounters(tenantId, campaignId, deltas);
-  }
+  // Each settle counted itself; a campaign whose last delivery just settled is finished here
+  // (and by the reconciler, should this invocation die first).
+  for (const { tenantId, campaignId } of settledCampaigns.values()) await finishIfDone(tenantId, campaignId);
   // The account's sends, and each tenant's (the pause rule runs at both scopes).
   const now = new Date();
   const sent = [...sentByTenant.values()].reduce((sum, n) => sum + n, 0);

@@ -7,8 +7,8 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { batchGet, type Contact, contactKey } from '../../shared/directory/store/contacts.js';
 import { type CampaignCounter, type DeliveryStatus, parseDeliveryId } from '../../shared/mail/campaign.js';
 import { type SesEventDetail, sesEvents } from '../../shared/mail/events.js';
-import { addToCounters } from '../../shared/mail/store/campaigns.js';
-import { advanceDelivery } from '../../shared/mail/store/deliveries.js';
+import { finishIfDone } from '../../shared/mail/store/campaigns.js';
+import { advanceDelivery, recordEngagement } from '../../shared/mail/store/deliveries.js';
 import {
   countMailOutcomes,
   getSendingState,
@@ -95,12 +95,11 @@ function parse(body: string): ParsedEvent | undefined {
 
 /**
  * SES events, in batches from the queue their rules feed: move each delivery forward (never
- * back), suppress hard-bounced and complaining addresses for the tenant, count per campaign in
- * one write per campaign and batch, and pause sending when a tenant's rates (that tenant) or the
+ * back) and count the move with it, suppress hard-bounced and complaining addresses for the
+ * tenant, and pause sending when a tenant's rates (that tenant) or the
  * account's rates (everyone) get dangerous.
  */
 export async function applyEvents(events: ParsedEvent[]): Promise<void> {
-  const counterDeltas = new Map<string, Partial<Record<CampaignCounter, number>>>();
   /** Bounces and complaints per tenant (the tenant is in the mail's tags). */
   const health = new Map<string, { bounced: number; complained: number }>();
   const healthOf = (tenantId: string) => {
@@ -109,30 +108,30 @@ export async function applyEvents(events: ParsedEvent[]): Promise<void> {
     return h;
   };
   const toSuppress: { event: ParsedEvent; reason: 'bounce' | 'complaint' }[] = [];
+  /** Campaigns where an event settled a delivery the sender could not record: maybe finished now. */
+  const settledHere = new Map<string, ParsedEvent>();
+  // In order: two events of one delivery in one batch apply as they came. Each move and its
+  // counters are one transaction, so a crash anywhere leaves nothing half-counted.
   for (const event of events) {
     const outcome = outcomeOf(event.detailType, event.detail);
-    let count = outcome.counter !== undefined;
+    let moved = false;
     if (outcome.status) {
       const previous = await advanceDelivery(
         event.tenantId,
         event.campaignId,
         event.contactId,
         outcome.status,
-        {
-          at: event.at,
-          sesMessageId: event.detail.mail.messageId,
-          reason: outcome.reason,
-        },
+        { at: event.at, sesMessageId: event.detail.mail.messageId, reason: outcome.reason },
       );
       // A repeated or late event changes nothing and counts nothing.
-      count = previous !== undefined;
-      // The sender counts `sent` itself; only a send it could not record is counted here.
-      if (outcome.status === 'sent' && previous !== 'sending') count = false;
-      if (count && previous === 'sending' && outcome.status !== 'sent') bump(counterDeltas, event, 'sent');
+      moved = previous !== undefined;
+      if (previous === 'sending' || previous === 'queued')
+        settledHere.set(`${event.tenantId}|${event.campaignId}`, event);
+    } else if (outcome.counter === 'opened' || outcome.counter === 'clicked') {
+      await recordEngagement(event.tenantId, event.campaignId, event.contactId, outcome.counter, event.at);
     }
-    if (count && outcome.counter) bump(counterDeltas, event, outcome.counter);
-    if (count && outcome.status === 'bounced') healthOf(event.tenantId).bounced += 1;
-    if (count && outcome.status === 'complained') healthOf(event.tenantId).complained += 1;
+    if (moved && outcome.status === 'bounced') healthOf(event.tenantId).bounced += 1;
+    if (moved && outcome.status === 'complained') healthOf(event.tenantId).complained += 1;
     if (outcome.suppress) toSuppress.push({ event, reason: outcome.suppress });
   }
   if (toSuppress.length > 0) {
@@ -148,10 +147,7 @@ export async function applyEvents(events: ParsedEvent[]): Promise<void> {
         });
     }
   }
-  for (const [key, deltas] of counterDeltas) {
-    const [tenantId, campaignId] = key.split('|') as [string, string];
-    await addToCounters(tenantId, campaignId, deltas);
-  }
+  for (const { tenantId, campaignId } of settledHere.values()) await finishIfDone(tenantId, campaignId);
   if (health.size > 0) {
     // Each tenant's own counts, then the account's (SES judges the account over all of them).
     const now = new Date();
@@ -166,17 +162,6 @@ export async function applyEvents(events: ParsedEvent[]): Promise<void> {
     for (const tenantId of health.keys()) await pauseIfUnhealthy({ tenantId });
     await pauseIfUnhealthy({});
   }
-}
-
-function bump(
-  map: Map<string, Partial<Record<CampaignCounter, number>>>,
-  event: ParsedEvent,
-  counter: CampaignCounter,
-) {
-  const key = `${event.tenantId}|${event.campaignId}`;
-  const deltas = map.get(key) ?? {};
-  deltas[counter] = (deltas[counter] ?? 0) + 1;
-  map.set(key, deltas);
 }
 
 async function pauseIfUnhealthy(scope: SendingScope): Promise<void> {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { subscriptionPattern } from '../../shared/platform/bus/contract.js';
 import type { Wiring } from '../wiring/types.js';
@@ -87,7 +88,15 @@ export interface EventBusOptions {
   /** Delays between delivery attempts to a function (EventBridge retries with backoff). */
   retryDelaysMs?: number[];
   log?: (message: string) => void;
+  /**
+   * A file where every accepted event is kept (one JSON line each), so that after a restart
+   * the events of the last minutes can be delivered again (`replayJournal`).
+   */
+  journalFile?: string;
 }
+
+/** How far back a restart delivers events again: longer than any queue's backlog lags behind. */
+export const RECENT_MS = 5 * 60_000;
 
 /**
  * The in-process EventBridge: PutEvents validates entries like EventBridge (a bad entry fails
@@ -142,9 +151,39 @@ export class LocalEventBus {
         resources: entry.Resources ?? [],
         detail,
       };
+      if (this.options.journalFile)
+        appendFileSync(this.options.journalFile, `${JSON.stringify({ bus, event })}\n`);
       this.route(bus, event);
       return { EventId: event.id };
     });
+  }
+
+  /**
+   * After a restart: delivers again the events of the journal's last minutes, with their ids, as
+   * EventBridge may (at least once). Locally the queues live in the SQS emulator's memory, so
+   * what was in them when the runtime stopped — an SES event, a confirmation to send — is
+   * otherwise gone; every consumer is idempotent, so what was already done changes nothing.
+   * The journal keeps only those minutes. Returns how many events were delivered again.
+   */
+  replayJournal(): number {
+    const file = this.options.journalFile;
+    if (!file || !existsSync(file)) return 0;
+    const lines = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim());
+    const entries: { bus: 'app' | 'default'; event: BusEvent }[] = [];
+    for (const line of lines) {
+      try {
+        entries.push(JSON.parse(line));
+      } catch {
+        // A line cut short by a kill: the event before it was written whole, this one never was.
+      }
+    }
+    const last = Math.max(0, ...entries.map((e) => Date.parse(e.event.time) || 0));
+    const recent = entries.filter((e) => Date.parse(e.event.time) >= last - RECENT_MS);
+    writeFileSync(file, recent.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    for (const { bus, event } of recent) this.route(bus, event);
+    return recent.length;
   }
 
   /** Resolves when every delivery started so far has finished (tests, shutdown). */

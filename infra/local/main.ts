@@ -29,6 +29,10 @@ const runtime = await startLocalRuntime({
   emulatorPorts: { dynamodb: 8000, ses: 8005, sqs: 9324 },
   seed: true,
   logLevel: flag('--verbose') ? 'INFO' : 'WARN',
+  // Only for the restart tests (tests/integration/restart-recovery.test.ts).
+  crashAfterSends: process.env.SAMVERKAN_CRASH_AFTER_SENDS
+    ? Number(process.env.SAMVERKAN_CRASH_AFTER_SENDS)
+    : undefined,
 });
 
 const lines = [

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baseSecurityHeaders } from '../../shared/platform/http/security-headers.js';
 import { type EnvironmentValues, environmentNames, functionEnvironment } from '../wiring/environment.js';
@@ -12,7 +12,7 @@ import { enforceGrants } from './access.js';
 import { compileRoute, fromLambdaResult, matchRoute, toApiGatewayEvent } from './api-gateway.js';
 import { demoStaff } from './demo-data.js';
 import { type Emulator, startDynamoDb, startSes, startSqs } from './emulators/processes.js';
-import { LocalEventBus, type PutEntry, rulesFromWiring } from './event-bus.js';
+import { LocalEventBus, type PutEntry, RECENT_MS, rulesFromWiring } from './event-bus.js';
 import { LOCAL_CLIENT_ID, LocalIdentityProvider } from './identity-provider.js';
 import { type InvocationStats, type LocalFunction, localFunction } from './invoke.js';
 import { QueuePoller } from './queue-poller.js';
@@ -20,7 +20,14 @@ import { ensureQueues, ensureTable, localClients } from './resources.js';
 import { type FunctionSandbox, isolateEnvironment, type LocalResources } from './sandbox.js';
 import { LocalScheduler } from './scheduler.js';
 import { seedDemoData } from './seed.js';
-import { bareAddress, type SimulatedOutcome, sesEventsFor, simulatorOutcome } from './ses-proxy.js';
+import {
+  bareAddress,
+  SES_TAGS_HEADER,
+  type SendRequest,
+  type SimulatedOutcome,
+  sesEventsFor,
+  simulatorOutcome,
+} from './ses-proxy.js';
 import { StreamPoller } from './stream-poller.js';
 
 export interface Faults {
@@ -80,6 +87,11 @@ export interface LocalRuntimeOptions {
   sesSendRate?: number;
   /** What SES reports for a recipient (delivery, bounce, complaint); default: SES's simulator addresses. */
   sesOutcome?: (address: string) => SimulatedOutcome;
+  /**
+   * Restart tests: the process kills its own process group with SIGKILL right after SES accepted
+   * this many mails, before the sender hears back — the worst moment for exactly-once sending.
+   */
+  crashAfterSends?: number;
   /**
    * Route DynamoDB through the runtime too, so `faults` can fail writes (tests only: an
    * extra hop). Decided once per process, like every endpoint.
@@ -317,11 +329,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     }),
   );
   const queueUrls = new Map([...queues.values()].map((q) => [q.name, q.url]));
+  const journalFile = options.dataDir ? join(options.dataDir, 'bus', 'journal.jsonl') : undefined;
+  if (journalFile) mkdirSync(dirname(journalFile), { recursive: true });
   const bus = new LocalEventBus(rulesFromWiring(wiring, functions, queueUrls), {
     appBusName: busName,
     sqs: clients.sqs,
     retryDelaysMs: options.eventRetryDelaysMs,
     log,
+    journalFile,
   });
 
   const pollers = new Map<string, QueuePoller>();
@@ -573,10 +588,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const answer = await forward(
       request,
       ses.endpoint + path + (new URL(request.url ?? '/', url).search || ''),
-      body,
+      isSend && options.dataDir ? withAcceptedRecord(body) : body,
     );
-    response.writeHead(answer.status, answer.headers);
-    response.end(answer.body);
     if (isSend && answer.status === 200) {
       const input = JSON.parse(body.toString('utf8')) as Parameters<typeof sesEventsFor>[0];
       const messageId = (JSON.parse(answer.body.toString('utf8')) as { MessageId: string }).MessageId;
@@ -585,18 +598,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         at: requestedAt,
         to: (input.Destination?.ToAddresses ?? []).map(bareAddress),
       });
-      for (const { delayMs, entry } of sesEventsFor(input, messageId, sesOutcome)) {
-        const timer = setTimeout(() => {
-          pendingSesEvents.delete(timer);
-          bus.putEvents([entry]);
-        }, delayMs);
-        pendingSesEvents.set(timer, entry);
-      }
+      // SES's events for this mail (Send, then Delivery or Bounce…) are on the bus, in order, and
+      // in its journal before the sender hears back, as SES's event destination holds them: a
+      // sender killed before recording the send is still overtaken by the Send event (the mail
+      // is not sent again), and a restart delivers what the queues lost.
+      bus.putEvents(sesEventsFor(input, messageId, sesOutcome));
+      if (options.crashAfterSends !== undefined && sesSends.length >= options.crashAfterSends) crashNow();
     }
+    response.writeHead(answer.status, answer.headers);
+    response.end(answer.body);
   }
-
-  /** SES's events still to come (delivery, bounce…): a stop publishes them at once. */
-  const pendingSesEvents = new Map<NodeJS.Timeout, PutEntry>();
 
   const DYNAMO_WRITES = /\.(PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems)$/;
 
@@ -688,6 +699,72 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     return sendJson(response, 404, { message: 'Not Found' });
   }
 
+  /**
+   * On a data folder used before, what was in flight when the runtime stopped is put back in
+   * motion: the bus journal's last minutes are delivered again (the queues lived in the
+   * emulator's memory), then the mail reconciler runs once with nothing counted as in flight.
+   * In AWS the queues are durable and the reconciler runs on its schedule only.
+   */
+  async function recoverAfterRestart(): Promise<void> {
+    const replayed = bus.replayJournal() + bus.putEvents(acceptedBeforeTheStop()).length;
+    if (replayed > 0) log(`delivered again after the restart: ${replayed} events of the last minutes`);
+    await functions.get('mail-reconciler')?.invoke({ stalledAfterSeconds: 0 });
+  }
+
+  /**
+   * A send request with what SES's event destination needs to know of it (recipients, tags,
+   * configuration set) in a header the SES emulator takes off and keeps in `ses/accepted.jsonl`
+   * when it accepts the mail (see ses-server.cjs).
+   */
+  function withAcceptedRecord(body: Buffer): Buffer {
+    const input = JSON.parse(body.toString('utf8')) as SendRequest & {
+      Content?: { Simple?: { Headers?: { Name: string; Value: string }[] } };
+    };
+    const simple = input.Content?.Simple;
+    if (!simple) return body;
+    const record: SendRequest = {
+      FromEmailAddress: input.FromEmailAddress,
+      Destination: { ToAddresses: input.Destination?.ToAddresses ?? [] },
+      ConfigurationSetName: input.ConfigurationSetName,
+      EmailTags: input.EmailTags,
+      Content: { Simple: { Subject: { Data: input.Content?.Simple?.Subject?.Data ?? '' } } },
+    };
+    simple.Headers = [...(simple.Headers ?? []), { Name: SES_TAGS_HEADER, Value: JSON.stringify(record) }];
+    return Buffer.from(JSON.stringify(input));
+  }
+
+  /**
+   * After a crash: the events of mails the SES emulator accepted in the last minutes before the
+   * stop, as SES would still report them (the runtime may have died before it heard the answer).
+   */
+  function acceptedBeforeTheStop(): PutEntry[] {
+    const file = options.dataDir ? join(options.dataDir, 'ses', 'accepted.jsonl') : undefined;
+    if (!file || !existsSync(file)) return [];
+    const records: { messageId: string; at: number; request: SendRequest }[] = [];
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      try {
+        if (line.trim()) records.push(JSON.parse(line));
+      } catch {
+        // a line cut short by the crash
+      }
+    }
+    const last = Math.max(0, ...records.map((r) => r.at));
+    const recent = records.filter((r) => r.at >= last - RECENT_MS);
+    writeFileSync(file, recent.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    return recent.flatMap((r) => sesEventsFor(r.request, r.messageId, sesOutcome));
+  }
+
+  /** SIGKILL of the whole process group (this process leads it under `npm start`), or of this process. */
+  function crashNow(): never {
+    try {
+      process.kill(-process.pid, 'SIGKILL');
+    } catch {
+      // not a group leader
+    }
+    process.kill(process.pid, 'SIGKILL');
+    throw new Error('unreachable');
+  }
+
   let stopped: Promise<void> | undefined;
   const runtime: LocalRuntime = {
     url,
@@ -741,11 +818,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
           'the table stream readers',
           Promise.all([...streamPollers.values()].map((p) => p.stop())),
         );
-        for (const [timer, entry] of pendingSesEvents) {
-          clearTimeout(timer);
-          bus.putEvents([entry]);
-        }
-        pendingSesEvents.clear();
         await within('the event bus', bus.drain());
         const closed = new Promise<void>((r) => server.close(() => r()));
         server.closeAllConnections();
@@ -757,5 +829,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   };
 
   if (options.seed) await seedDemoData(runtime, log);
+  if (options.dataDir) await recoverAfterRestart();
   return runtime;
 }

@@ -18,7 +18,10 @@ export function simulatorOutcome(address: string): SimulatedOutcome {
 /** `"Name" <a@b>` or `a@b` → `a@b`. */
 export const bareAddress = (mailbox: string) => /<([^>]+)>\s*$/.exec(mailbox)?.[1] ?? mailbox.trim();
 
-interface SendEmailRequest {
+/** The header that carries a send's record to the SES emulator (taken off the stored mail there). */
+export const SES_TAGS_HEADER = 'X-Samverkan-Ses-Tags';
+
+export interface SendRequest {
   FromEmailAddress?: string;
   Destination?: { ToAddresses?: string[] };
   ConfigurationSetName?: string;
@@ -28,13 +31,14 @@ interface SendEmailRequest {
 
 /**
  * The events SES's configuration-set destination would put on the default bus for one accepted
- * SendEmail: Send at once, then Delivery, Bounce (permanent) or Delivery + Complaint.
+ * SendEmail, in the order SES reports them: Send, then Delivery, Bounce (permanent) or
+ * Delivery + Complaint. (Consumers take them in any order: a move is only ever forward.)
  */
 export function sesEventsFor(
-  request: SendEmailRequest,
+  request: SendRequest,
   messageId: string,
   outcome: (address: string) => SimulatedOutcome,
-): { delayMs: number; entry: PutEntry }[] {
+): PutEntry[] {
   const now = new Date().toISOString();
   const recipients = (request.Destination?.ToAddresses ?? []).map(bareAddress);
   const tags: Record<string, string[]> = {};
@@ -56,16 +60,13 @@ export function sesEventsFor(
     DetailType: detailType,
     Detail: JSON.stringify({ eventType, mail, ...extra }),
   });
-  const events: { delayMs: number; entry: PutEntry }[] = [
-    { delayMs: 0, entry: entry('Email Sent', 'Send', { send: {} }) },
-  ];
+  const events: PutEntry[] = [entry('Email Sent', 'Send', { send: {} })];
   const first = recipients[0] ?? '';
   const kind = outcome(first);
   const at = new Date().toISOString();
   if (kind === 'bounce' || kind === 'suppressed') {
-    events.push({
-      delayMs: 100,
-      entry: entry('Email Bounced', 'Bounce', {
+    events.push(
+      entry('Email Bounced', 'Bounce', {
         bounce: {
           bounceType: 'Permanent',
           bounceSubType: kind === 'suppressed' ? 'OnAccountSuppressionList' : 'General',
@@ -78,11 +79,10 @@ export function sesEventsFor(
           feedbackId: randomUUID(),
         },
       }),
-    });
+    );
   } else {
-    events.push({
-      delayMs: 100,
-      entry: entry('Email Delivered', 'Delivery', {
+    events.push(
+      entry('Email Delivered', 'Delivery', {
         delivery: {
           timestamp: at,
           recipients,
@@ -91,11 +91,10 @@ export function sesEventsFor(
           reportingMTA: 'local',
         },
       }),
-    });
+    );
     if (kind === 'complaint') {
-      events.push({
-        delayMs: 200,
-        entry: entry('Email Complaint Received', 'Complaint', {
+      events.push(
+        entry('Email Complaint Received', 'Complaint', {
           complaint: {
             complainedRecipients: recipients.map((emailAddress) => ({ emailAddress })),
             timestamp: at,
@@ -103,7 +102,7 @@ export function sesEventsFor(
             complaintFeedbackType: 'abuse',
           },
         }),
-      });
+      );
     }
   }
   return events;

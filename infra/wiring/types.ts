@@ -72,7 +72,7 @@ export interface AccessSpec {
   table?: 'read' | 'readwrite';
   /**
    * Global secondary indexes it queries (dynamodb:Query on each). Samverkan's indexes span every
-   * tenant (gsi1: the pending one-time schedules of all of them), so only what must look across
+   * tenant (gsi1: the pending one-time schedules and the campaigns being sent, of all of them), so only what must look across
    * tenants has one. Needs `table`.
    */
   tableIndexes?: readonly string[];

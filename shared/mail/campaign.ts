@@ -34,9 +34,15 @@ export const audienceSchema = z.discriminatedUnion('kind', [
 ]);
 export type Audience = z.infer<typeof audienceSchema>;
 
-/** Counters kept on the campaign item, updated with each change, never by counting deliveries. */
+/**
+ * A campaign's counters, never computed by counting deliveries: each delivery's move and the
+ * counter change it causes are written in one transaction (`countersForMove`), so a crash at any
+ * point leaves the counters equal to the deliveries. `settled` counts queued deliveries that
+ * reached a final state: the campaign is finished when it equals `queued`.
+ */
 export const campaignCounters = [
   'queued',
+  'settled',
   'sent',
   'delivered',
   'bounced',
@@ -48,6 +54,7 @@ export const campaignCounters = [
 ] as const;
 export type CampaignCounter = (typeof campaignCounters)[number];
 
+/** `sent` once every delivery reached a final state (with failures when `failed` > 0). */
 export type CampaignStatus = 'draft' | 'sending' | 'sent';
 
 export interface Campaign {
@@ -62,10 +69,27 @@ export interface Campaign {
   bulk: boolean;
   status: CampaignStatus;
   counters: Record<CampaignCounter, number>;
-  expansion: { pages: number; done: boolean };
+  expansion: CampaignExpansion;
   createdAt: string;
   createdBy: string;
   sendRequestedAt?: string;
+  /** A send asked for later: when it is due. */
+  scheduledFor?: string;
+  /** When the last delivery reached a final state (status `sent`). */
+  finishedAt?: string;
+  /** When any delivery of the campaign last moved (the newest counter write). */
+  lastProgressAt?: string;
+}
+
+/**
+ * How far the audience has been expanded. `next` is where the following page starts (a
+ * DynamoDB cursor or an offset, as JSON), kept so a lost continuation message can be sent again.
+ */
+export interface CampaignExpansion {
+  pages: number;
+  done: boolean;
+  next?: string;
+  updatedAt?: string;
 }
 
 export type DeliveryStatus =
@@ -127,13 +151,43 @@ const rank: Record<DeliveryStatus, number> = {
   complained: 6,
 };
 
-export function isForwardMove(from: DeliveryStatus, to: DeliveryStatus): boolean {
-  return rank[to] > rank[from];
+/**
+ * The counters a delivery in each status has added to: a delivered mail was also sent, a
+ * complaint means it was delivered. A move adds what the new status has and the old one has not.
+ */
+const countedAs: Record<DeliveryStatus, readonly CampaignCounter[]> = {
+  queued: ['queued'],
+  sending: ['queued'],
+  sent: ['queued', 'settled', 'sent'],
+  delivered: ['queued', 'settled', 'sent', 'delivered'],
+  bounced: ['queued', 'settled', 'sent', 'bounced'],
+  complained: ['queued', 'settled', 'sent', 'delivered', 'complained'],
+  failed: ['queued', 'settled', 'failed'],
+  skipped: ['queued', 'settled', 'skipped'],
+};
+
+export type CounterDeltas = Partial<Record<CampaignCounter, number>>;
+
+/**
+ * What a delivery's move from `from` (undefined: it is being created) to `to` adds to its
+ * campaign's counters. A delivery skipped when it is created (an invalid address) was never
+ * queued: it counts as skipped only.
+ */
+export function countersForMove(from: DeliveryStatus | undefined, to: DeliveryStatus): CounterDeltas {
+  if (from === undefined && to === 'skipped') return { skipped: 1 };
+  const before = new Set<CampaignCounter>(from === undefined ? [] : countedAs[from]);
+  return Object.fromEntries(countedAs[to].filter((c) => !before.has(c)).map((c) => [c, 1]));
 }
 
-/** The statuses a delivery may be in for `to` to be a forward move. */
-export function statusesBefore(to: DeliveryStatus): DeliveryStatus[] {
-  return (Object.keys(rank) as DeliveryStatus[]).filter((from) => isForwardMove(from, to));
+/** Deliveries still to be sent: queued ones that have not reached a final state. */
+export const pendingOf = (counters: Pick<Record<CampaignCounter, number>, 'queued' | 'settled'>) =>
+  Math.max(0, counters.queued - counters.settled);
+
+export function isForwardMove(from: DeliveryStatus, to: DeliveryStatus): boolean {
+  // A bounced mail never reached anyone to complain: a complaint after a bounce is not real,
+  // and taking it would count the delivery as delivered twice (after delivered → bounced).
+  if (from === 'bounced' && to === 'complained') return false;
+  return rank[to] > rank[from];
 }
 
 /**

@@ -25,6 +25,25 @@ export const SendingResumed = defineEvent({
 });
 
 /**
+ * Every delivery of a campaign reached a final state: the campaign is `sent` (with failures when
+ * `failed` > 0). Once per campaign.
+ */
+export const CampaignFinished = defineEvent({
+  name: 'campaign.finished',
+  source: 'samverkan.mail',
+  detailType: 'CampaignFinished',
+  version: 1,
+  schema: z.object({
+    tenantId: tenantIdField,
+    campaignId: z.string().min(1),
+    kind: z.string().min(1),
+    sent: z.number().int().nonnegative(),
+    failed: z.number().int().nonnegative(),
+    skipped: z.number().int().nonnegative(),
+  }),
+});
+
+/**
  * SES's own events (configuration-set event destination → the default bus). Only the fields
  * Samverkan reads are checked; SES adds more. Our message tags come back in `mail.tags`.
  */
@@ -79,4 +98,4 @@ export const sesEvents = [
   EmailRenderingFailed,
 ] as const;
 
-export const mailEvents = [CampaignSendRequested, SendingResumed, ...sesEvents] as const;
+export const mailEvents = [CampaignSendRequested, CampaignFinished, SendingResumed, ...sesEvents] as const;

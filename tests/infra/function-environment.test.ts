@@ -203,6 +203,7 @@ describe('a function has the environment and table permissions its code uses, an
       expect.arrayContaining([ENV.authDomain, ENV.authClientId, ENV.publicBaseUrl]),
     );
     expect([...(analyses.get('schedule-dispatcher')?.indexes ?? [])]).toEqual(['gsi1']);
+    expect([...(analyses.get('mail-reconciler')?.indexes ?? [])]).toEqual(['gsi1']);
     expect([...(analyses.get('directory-api')?.commands.keys() ?? [])]).toEqual(
       expect.arrayContaining(['BatchWriteCommand', 'TransactWriteCommand', 'QueryCommand']),
     );

@@ -1,13 +1,12 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LOCAL_CLIENT_ID } from '../../infra/local/identity-provider.js';
 import { startLocalRuntime } from '../../infra/local/runtime.js';
 import { waitFor } from '../helpers.js';
 import { announcement } from '../mail-helpers.js';
+import { signIn } from '../sign-in.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'samverkan-start-'));
 let groupLeader: number | undefined;
@@ -31,36 +30,6 @@ async function emulatorPids(): Promise<number[]> {
     .split('\n')
     .filter((line) => line.includes(dataDir) && /dynamodb-server|ses-server|DynamoDBLocal/.test(line))
     .map((line) => Number(line.trim().split(/\s+/)[0]));
-}
-
-/** A staff member's id token, signed in through the local identity provider's HTTP flow. */
-async function signIn(url: string, staffId: string): Promise<string> {
-  const verifier = randomBytes(32).toString('base64url');
-  const redirectUri = `${url}/`;
-  const authorized = await fetch(`${url}/local-idp/oauth2/authorize`, {
-    method: 'POST',
-    redirect: 'manual',
-    body: new URLSearchParams({
-      staffId,
-      client_id: LOCAL_CLIENT_ID,
-      redirect_uri: redirectUri,
-      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-      code_challenge_method: 'S256',
-      state: 's',
-    }),
-  });
-  const code = new URL(authorized.headers.get('location') ?? '').searchParams.get('code') ?? '';
-  const token = await fetch(`${url}/local-idp/oauth2/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      client_id: LOCAL_CLIENT_ID,
-      code,
-      code_verifier: verifier,
-      redirect_uri: redirectUri,
-    }),
-  });
-  return ((await token.json()) as { id_token: string }).id_token;
 }
 
 function startMain(): { child: ChildProcessWithoutNullStreams; output: () => string } {

@@ -15,9 +15,21 @@ if (file) {
     for (const line of fs.readFileSync(file, 'utf8').split('\n'))
       if (line.trim()) emails.push(JSON.parse(line));
   }
+  // What SES's event destination knows of each accepted mail (its id and tags), written before
+  // the answer, as SES holds it: after a crash the runtime reports the sends it never heard of.
+  // The runtime passes the tags in a header of its own, which is taken off the stored mail.
+  const acceptedFile = path.join(path.dirname(file), 'accepted.jsonl');
+  const TAGS_HEADER = 'x-samverkan-ses-tags';
   // Other modules call `store_1.saveEmail(...)` through the exports object at call time.
   const save = store.saveEmail;
   store.saveEmail = (email) => {
+    const tags = (email.headers ?? []).find((h) => h.name.toLowerCase() === TAGS_HEADER);
+    if (tags) {
+      email.headers = email.headers.filter((h) => h !== tags);
+      if (email.headers.length === 0) email.headers = undefined;
+      const accepted = { messageId: email.messageId, at: Date.now(), request: JSON.parse(tags.value) };
+      fs.appendFileSync(acceptedFile, `${JSON.stringify(accepted)}\n`);
+    }
     save(email);
     fs.appendFileSync(file, `${JSON.stringify(email)}\n`);
   };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../platform/aws/clients.js';
 import { pendingEvent, writeWithEvents } from '../../platform/bus/outbox.js';
 import { scheduleItem } from '../../platform/schedules/store.js';
@@ -11,14 +11,9 @@ import {
   tenantPk,
   withoutKeys,
 } from '../../platform/table/table.js';
-import {
-  type Audience,
-  type Campaign,
-  type CampaignCounter,
-  type CampaignStatus,
-  campaignCounters,
-} from '../campaign.js';
-import { CampaignSendRequested } from '../events.js';
+import { type Audience, type Campaign, type CampaignStatus, pendingOf } from '../campaign.js';
+import { CampaignFinished, CampaignSendRequested } from '../events.js';
+import { COUNTER_ITEM_TYPE, sumShards } from './counters.js';
 
 const sk = (campaignId: string) => `CAMPAIGN#${campaignId}`;
 export const campaignKey = (tenantId: string, campaignId: string) => ({
@@ -26,12 +21,35 @@ export const campaignKey = (tenantId: string, campaignId: string) => ({
   sk: sk(campaignId),
 });
 
-function fromItem(item: Record<string, unknown>): Campaign {
+/** A campaign from its item and its counter shards (one Query reads them together). */
+function fromItems(item: Record<string, unknown>, shards: Record<string, unknown>[] = []): Campaign {
   const { type: _t, ...rest } = withoutKeys(item);
-  const counters = Object.fromEntries(campaignCounters.map((c) => [c, Number(item[`count_${c}`] ?? 0)]));
-  for (const c of campaignCounters) delete (rest as Record<string, unknown>)[`count_${c}`];
-  return { ...rest, counters } as unknown as Campaign;
+  const { counters, lastProgressAt } = sumShards(shards);
+  return { ...rest, counters, ...(lastProgressAt ? { lastProgressAt } : {}) } as unknown as Campaign;
 }
+
+/** Groups a query's campaign items and counter shards by campaign. */
+function campaignsOf(items: Record<string, unknown>[]): Campaign[] {
+  const campaigns = new Map<string, { item?: Record<string, unknown>; shards: Record<string, unknown>[] }>();
+  for (const item of items) {
+    const campaignId = String(item.sk).split('#')[1] ?? '';
+    const entry = campaigns.get(campaignId) ?? { shards: [] };
+    if (item.type === COUNTER_ITEM_TYPE) entry.shards.push(item);
+    else entry.item = item;
+    campaigns.set(campaignId, entry);
+  }
+  return [...campaigns.values()].flatMap((c) => (c.item ? [fromItems(c.item, c.shards)] : []));
+}
+
+/**
+ * Campaigns being sent carry a sparse index key, so the reconciler finds the open ones of every
+ * tenant without reading any finished campaign (its cost does not grow with the history).
+ */
+export const OPEN_CAMPAIGNS = 'CAMPAIGN#OPEN';
+const openMarker = (tenantId: string, campaignId: string) => ({
+  gsi1pk: OPEN_CAMPAIGNS,
+  gsi1sk: `${tenantId}#${campaignId}`,
+});
 
 type CampaignInput = {
   tenantId: string;
@@ -69,7 +87,12 @@ const campaignPut = (
 ) => ({
   Put: {
     TableName: tableName(),
-    Item: compact({ ...campaignKey(tenantId, campaign.campaignId), type: 'campaign', ...campaign }),
+    Item: compact({
+      ...campaignKey(tenantId, campaign.campaignId),
+      ...(campaign.status === 'sending' ? openMarker(tenantId, campaign.campaignId) : {}),
+      type: 'campaign',
+      ...campaign,
+    }),
     ConditionExpression: 'attribute_not_exists(pk)',
   },
 });
@@ -85,22 +108,29 @@ export async function createCampaign(input: CampaignInput, client = documentClie
     if (existing) return existing;
     throw error;
   }
-  return fromItem(campaign);
+  return fromItems(campaign);
 }
 
+/** A campaign with its counters: one Query over the campaign's item and its counter shards. */
 export async function getCampaign(
   tenantId: string,
   campaignId: string,
   client = documentClient,
+  options: { consistent?: boolean } = {},
 ): Promise<Campaign | undefined> {
-  const { Item } = await client.send(
-    new GetCommand({ TableName: tableName(), Key: campaignKey(tenantId, campaignId) }),
+  const { Items } = await client.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :campaign)',
+      ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':campaign': sk(campaignId) },
+      ConsistentRead: options.consistent ?? false,
+    }),
   );
-  return Item ? fromItem(Item) : undefined;
+  return campaignsOf(Items ?? [])[0];
 }
 
 export async function listCampaigns(tenantId: string, client = documentClient): Promise<Campaign[]> {
-  const out = (await queryAll(tenantPk(tenantId), 'CAMPAIGN#', client)).map(fromItem);
+  const out = campaignsOf(await queryAll(tenantPk(tenantId), 'CAMPAIGN#', client));
   return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
@@ -129,7 +159,8 @@ export async function requestSend(
           Update: {
             TableName: tableName(),
             Key: campaignKey(tenantId, campaignId),
-            UpdateExpression: 'SET #status = :sending, sendRequestedAt = :now, sendRequestId = :request',
+            UpdateExpression:
+              'SET #status = :sending, sendRequestedAt = :now, sendRequestId = :request, gsi1pk = :open, gsi1sk = :openKey',
             ConditionExpression: '#status = :draft',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
@@ -137,6 +168,8 @@ export async function requestSend(
               ':draft': 'draft',
               ':now': new Date().toISOString(),
               ':request': requestId,
+              ':open': OPEN_CAMPAIGNS,
+              ':openKey': openMarker(tenantId, campaignId).gsi1sk,
             },
           },
         },
@@ -182,7 +215,12 @@ export async function createAndSend(
     await writeWithEvents(
       input.tenantId,
       [
-        campaignPut(input.tenantId, { ...campaign, sendRequestedAt: campaign.createdAt }),
+        campaignPut(input.tenantId, {
+          ...campaign,
+          sendRequestedAt: campaign.createdAt,
+          // The reconciler leaves a campaign alone until its time has come.
+          ...(later ? { scheduledFor: new Date(input.sendAt as string).toISOString() } : {}),
+        }),
         ...(later
           ? [
               scheduleItem({
@@ -203,74 +241,122 @@ export async function createAndSend(
     if (existing) return existing;
     throw error;
   }
-  return fromItem(campaign);
-}
-
-/** Adds to the campaign's counters in one write; counters live on the item as `count_<name>`. */
-export async function addToCounters(
-  tenantId: string,
-  campaignId: string,
-  deltas: Partial<Record<CampaignCounter, number>>,
-  client = documentClient,
-): Promise<void> {
-  const entries = Object.entries(deltas).filter(([, n]) => n !== 0);
-  if (entries.length === 0) return;
-  const names: Record<string, string> = {};
-  const values: Record<string, number> = {};
-  const parts = entries.map(([counter, n], i) => {
-    names[`#c${i}`] = `count_${counter}`;
-    values[`:n${i}`] = n as number;
-    return `#c${i} :n${i}`;
-  });
-  // A transaction, though it is one item: its ClientRequestToken makes the SDK's retries
-  // idempotent, so an ADD whose answer was lost is not applied twice.
-  await client.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: tableName(),
-            Key: campaignKey(tenantId, campaignId),
-            UpdateExpression: `ADD ${parts.join(', ')}`,
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
-          },
-        },
-      ],
-    }),
-  );
+  return fromItems(campaign);
 }
 
 /**
- * Records a finished expansion page and its new deliveries. Where the next page starts travels
- * in the next page's queue message, so the campaign only says whether the last page is done.
+ * Records an expanded page and where the next one starts, once: the write is conditional on the
+ * page's number, so when a page was expanded twice (its message redelivered, or sent again by
+ * the reconciler) only the first records it and queues what follows. Counting is not done here:
+ * each delivery counted itself when it was created.
  */
 export async function recordExpansionPage(
   tenantId: string,
   campaignId: string,
-  page: { queued: number; skipped: number; done: boolean },
+  page: { page: number; done: boolean; next?: string },
   client = documentClient,
-): Promise<void> {
-  await client.send(
-    new TransactWriteCommand({
-      TransactItems: [
+): Promise<'recorded' | 'already-recorded'> {
+  try {
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: campaignKey(tenantId, campaignId),
+        UpdateExpression: `SET expansion.pages = :following, expansion.done = :done, expansion.updatedAt = :now${page.next ? ', expansion.#next = :next' : ''}${page.next ? '' : ' REMOVE expansion.#next'}`,
+        ConditionExpression: 'attribute_exists(pk) AND expansion.pages = :page',
+        ExpressionAttributeNames: { '#next': 'next' },
+        ExpressionAttributeValues: {
+          ':page': page.page,
+          ':following': page.page + 1,
+          ':done': page.done,
+          ':now': new Date().toISOString(),
+          ...(page.next ? { ':next': page.next } : {}),
+        },
+      }),
+    );
+    return 'recorded';
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return 'already-recorded';
+    throw error;
+  }
+}
+
+/**
+ * sending → sent once the audience is expanded and every queued delivery reached a final state,
+ * with CampaignFinished in the same transaction. Called after deliveries settle and by the
+ * reconciler; asking for a campaign that is not done (or already finished) changes nothing.
+ */
+export async function finishIfDone(
+  tenantId: string,
+  campaignId: string,
+  client = documentClient,
+): Promise<boolean> {
+  const campaign = await getCampaign(tenantId, campaignId, client, { consistent: true });
+  if (campaign?.status !== 'sending' || !campaign.expansion.done) return false;
+  if (pendingOf(campaign.counters) > 0) return false;
+  try {
+    await writeWithEvents(
+      tenantId,
+      [
         {
           Update: {
             TableName: tableName(),
             Key: campaignKey(tenantId, campaignId),
-            UpdateExpression:
-              'SET expansion.pages = expansion.pages + :one, expansion.done = :done ADD count_queued :queued, count_skipped :skipped',
-            ConditionExpression: 'attribute_exists(pk)',
+            UpdateExpression: 'SET #status = :sent, finishedAt = :now REMOVE gsi1pk, gsi1sk',
+            ConditionExpression: '#status = :sending AND expansion.done = :true',
+            ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
-              ':one': 1,
-              ':done': page.done,
-              ':queued': page.queued,
-              ':skipped': page.skipped,
+              ':sent': 'sent',
+              ':sending': 'sending',
+              ':true': true,
+              ':now': new Date().toISOString(),
             },
           },
         },
       ],
+      [
+        pendingEvent(
+          CampaignFinished,
+          {
+            tenantId,
+            campaignId,
+            kind: campaign.kind,
+            sent: campaign.counters.sent,
+            failed: campaign.counters.failed,
+            skipped: campaign.counters.skipped,
+          },
+          `campaign-finished-${campaignId}`,
+        ),
+      ],
+      client,
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return false;
+    throw error;
+  }
+}
+
+/** A page of the campaigns being sent, across tenants (the sparse index; the reconciler's read). */
+export async function openCampaigns(
+  options: { cursor?: Record<string, unknown>; limit?: number } = {},
+  client = documentClient,
+): Promise<{ items: { tenantId: string; campaignId: string }[]; cursor?: Record<string, unknown> }> {
+  const page = await client.send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :open',
+      ExpressionAttributeValues: { ':open': OPEN_CAMPAIGNS },
+      ProjectionExpression: 'tenantId, campaignId',
+      ExclusiveStartKey: options.cursor,
+      Limit: options.limit ?? 100,
     }),
   );
+  return {
+    items: (page.Items ?? []).map((i) => ({
+      tenantId: String(i.tenantId),
+      campaignId: String(i.campaignId),
+    })),
+    ...(page.LastEvaluatedKey ? { cursor: page.LastEvaluatedKey } : {}),
+  };
 }

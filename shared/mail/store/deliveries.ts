@@ -1,8 +1,15 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../platform/aws/clients.js';
 import type { KeyRange } from '../../platform/table/cursor.js';
 import { isConditionalCheckFailed, tableName, tenantPk, withoutKeys } from '../../platform/table/table.js';
-import { type Delivery, type DeliveryStatus, deliveryId, statusesBefore } from '../campaign.js';
+import {
+  countersForMove,
+  type Delivery,
+  type DeliveryStatus,
+  deliveryId,
+  isForwardMove,
+} from '../campaign.js';
+import { counterUpdate } from './counters.js';
 
 const pk = (tenantId: string, campaignId: string) => `${tenantPk(tenantId)}#CAMPAIGN#${campaignId}`;
 export const deliveryKey = (tenantId: string, campaignId: string, contactId: string) => ({
@@ -16,8 +23,9 @@ const fromItem = (item: Record<string, unknown>) => {
 };
 
 /**
- * Creates the delivery if the recipient has none in this campaign: running an expansion twice
- * creates nothing twice. Returns the existing delivery when there was one.
+ * Creates the delivery if the recipient has none in this campaign, counted in the same
+ * transaction: running an expansion twice creates (and counts) nothing twice. Returns the
+ * existing delivery when there was one.
  */
 export async function createDelivery(
   input: Pick<Delivery, 'tenantId' | 'campaignId' | 'contactId' | 'language'> & {
@@ -31,16 +39,30 @@ export async function createDelivery(
     deliveryId: deliveryId(input.campaignId, input.contactId),
     queuedAt: new Date().toISOString(),
   };
+  const count = counterUpdate(
+    input.tenantId,
+    input.campaignId,
+    input.contactId,
+    countersForMove(undefined, input.status),
+    item.queuedAt,
+  );
   try {
     await client.send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: {
-          ...deliveryKey(input.tenantId, input.campaignId, input.contactId),
-          type: 'delivery',
-          ...item,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...deliveryKey(input.tenantId, input.campaignId, input.contactId),
+                type: 'delivery',
+                ...item,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          ...(count ? [count] : []),
+        ],
       }),
     );
     return { created: true };
@@ -113,8 +135,9 @@ export async function claimDelivery(
 }
 
 /**
- * Moves a claimed delivery to its outcome. Conditional on the claim, so a sender whose claim
- * lapsed and was taken over cannot overwrite the newer attempt's record.
+ * Moves a claimed delivery to its outcome, and counts the move in the same transaction.
+ * Conditional on the claim, so a sender whose claim lapsed and was taken over cannot overwrite
+ * the newer attempt's record (nor count it twice).
  */
 export async function settleDelivery(
   delivery: Pick<Delivery, 'tenantId' | 'campaignId' | 'contactId'>,
@@ -136,15 +159,31 @@ export async function settleDelivery(
   }
   // `settledBy` lets a retry of this very write (its answer lost) recognise itself below.
   update += ', settledBy = :token REMOVE claimToken, claimUntil';
+  const key = deliveryKey(delivery.tenantId, delivery.campaignId, delivery.contactId);
+  // A claimed delivery is `sending`: what it becomes decides what is counted.
+  const count = counterUpdate(
+    delivery.tenantId,
+    delivery.campaignId,
+    delivery.contactId,
+    countersForMove('sending', outcome.status),
+    now,
+  );
   try {
     await client.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: deliveryKey(delivery.tenantId, delivery.campaignId, delivery.contactId),
-        UpdateExpression: update,
-        ConditionExpression: 'claimToken = :token',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: values,
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: key,
+              UpdateExpression: update,
+              ConditionExpression: 'claimToken = :token',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: values,
+            },
+          },
+          ...(count ? [count] : []),
+        ],
       }),
     );
     return true;
@@ -157,10 +196,20 @@ export async function settleDelivery(
   }
 }
 
+/** The status an SES event usually finds a delivery in: tried first, before reading it. */
+const usualFrom: Partial<Record<DeliveryStatus, DeliveryStatus>> = {
+  delivered: 'sent',
+  bounced: 'sent',
+  complained: 'delivered',
+  failed: 'sent',
+};
+
 /**
  * Applies an SES event to the delivery if it moves it forward (events come late, twice, and
- * out of order): one conditional write, no read. Returns the status it replaced, or undefined
- * when nothing changed (already there or further on, or no such delivery).
+ * out of order), counted in the same transaction. The write is conditional on the status it
+ * moves from: the usual one first, then, if the delivery was elsewhere, the one read back.
+ * Returns the status it replaced, or undefined when nothing changed (already there or further
+ * on, or no such delivery).
  */
 export async function advanceDelivery(
   tenantId: string,
@@ -170,31 +219,79 @@ export async function advanceDelivery(
   detail: { at: string; sesMessageId: string; reason?: string },
   client = documentClient,
 ): Promise<DeliveryStatus | undefined> {
-  const from = statusesBefore(to);
-  if (from.length === 0) return undefined;
-  const fromValues = Object.fromEntries(from.map((status, i) => [`:from${i}`, status]));
+  // "Sent" usually finds the sender's own record already there: read first, write nothing.
+  let from = usualFrom[to] ?? (await getDelivery(tenantId, campaignId, contactId, client))?.status;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (!from || !isForwardMove(from, to)) return undefined;
+    const count = counterUpdate(tenantId, campaignId, contactId, countersForMove(from, to), detail.at);
+    try {
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: tableName(),
+                Key: deliveryKey(tenantId, campaignId, contactId),
+                // Moving on from `sending` ends the claim: the sender's late settle then knows it lost.
+                UpdateExpression: `SET #status = :to, updatedAt = :at, sesMessageId = :mid${detail.reason ? ', reason = :reason' : ''} REMOVE claimToken, claimUntil`,
+                ConditionExpression: '#status = :from',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: {
+                  ':to': to,
+                  ':from': from,
+                  ':at': detail.at,
+                  ':mid': detail.sesMessageId,
+                  ...(detail.reason ? { ':reason': detail.reason } : {}),
+                },
+              },
+            },
+            ...(count ? [count] : []),
+          ],
+        }),
+      );
+      return from;
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      from = (await getDelivery(tenantId, campaignId, contactId, client))?.status;
+    }
+  }
+  throw new Error('delivery kept changing under an SES event');
+}
+
+/**
+ * An open or a click, counted once per delivery (unique opens and clicks): the first event sets
+ * its time on the delivery and counts in the same transaction; a repeated one changes nothing.
+ */
+export async function recordEngagement(
+  tenantId: string,
+  campaignId: string,
+  contactId: string,
+  engagement: 'opened' | 'clicked',
+  at: string,
+  client = documentClient,
+): Promise<boolean> {
+  const count = counterUpdate(tenantId, campaignId, contactId, { [engagement]: 1 }, at);
   try {
-    const result = await client.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: deliveryKey(tenantId, campaignId, contactId),
-        // Moving on from `sending` ends the claim: the sender's late settle then knows it lost.
-        UpdateExpression: `SET #status = :to, updatedAt = :at, sesMessageId = :mid${detail.reason ? ', reason = :reason' : ''} REMOVE claimToken, claimUntil`,
-        ConditionExpression: `attribute_exists(pk) AND #status IN (${Object.keys(fromValues).join(', ')})`,
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':to': to,
-          ':at': detail.at,
-          ':mid': detail.sesMessageId,
-          ...fromValues,
-          ...(detail.reason ? { ':reason': detail.reason } : {}),
-        },
-        ReturnValues: 'UPDATED_OLD',
+    await client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: deliveryKey(tenantId, campaignId, contactId),
+              UpdateExpression: 'SET #at = :at',
+              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#at)',
+              ExpressionAttributeNames: { '#at': `${engagement}At` },
+              ExpressionAttributeValues: { ':at': at },
+            },
+          },
+          ...(count ? [count] : []),
+        ],
       }),
     );
-    return result.Attributes?.status as DeliveryStatus | undefined;
+    return true;
   } catch (error) {
-    if (isConditionalCheckFailed(error)) return undefined;
+    if (isConditionalCheckFailed(error)) return false;
     throw error;
   }
 }
@@ -214,12 +311,13 @@ export async function listDeliveries(
   const page = await client.send(
     new QueryCommand({
       TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk',
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :deliveries)',
       ...(options.status
         ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }
         : {}),
       ExpressionAttributeValues: {
         ':pk': pk(tenantId, campaignId),
+        ':deliveries': 'DELIVERY#',
         ...(options.status ? { ':status': options.status } : {}),
       },
       ExclusiveStartKey: options.cursor,
@@ -242,11 +340,12 @@ export async function unsentDeliveries(
   const page = await client.send(
     new QueryCommand({
       TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk',
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :deliveries)',
       FilterExpression: '#status IN (:queued, :sending)',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
         ':pk': pk(tenantId, campaignId),
+        ':deliveries': 'DELIVERY#',
         ':queued': 'queued',
         ':sending': 'sending',
       },

@@ -104,10 +104,39 @@ export async function sendAll(url: string, bodies: unknown[], client: SQSClient 
   );
 }
 
+/** As sendAll, each message hidden for its own delay first (SQS allows up to 15 minutes). */
+export async function sendAllDelayed(
+  url: string,
+  messages: { body: unknown; delaySeconds: number }[],
+  client: SQSClient = sqs,
+): Promise<void> {
+  await sendEntries(
+    url,
+    messages.map((m) => ({
+      MessageBody: JSON.stringify(m.body),
+      DelaySeconds: Math.min(900, Math.max(0, Math.ceil(m.delaySeconds))),
+    })),
+    client,
+  );
+}
+
 /** As sendAll, for bodies that are already text (a re-driven message is moved as it is). */
 export async function sendRawBodies(url: string, bodies: string[], client: SQSClient = sqs): Promise<void> {
-  for (let i = 0; i < bodies.length; i += 10) {
-    let entries = bodies.slice(i, i + 10).map((body, j) => ({ Id: String(j), MessageBody: body }));
+  await sendEntries(
+    url,
+    bodies.map((body) => ({ MessageBody: body })),
+    client,
+  );
+}
+
+/** Ten to a call; what SQS refuses is sent again, a few times, then it throws. */
+async function sendEntries(
+  url: string,
+  messages: { MessageBody: string; DelaySeconds?: number }[],
+  client: SQSClient,
+): Promise<void> {
+  for (let i = 0; i < messages.length; i += 10) {
+    let entries = messages.slice(i, i + 10).map((m, j) => ({ Id: String(j), ...m }));
     for (let attempt = 0; entries.length > 0; attempt++) {
       if (attempt > 5) throw new Error(`SQS kept refusing ${entries.length} messages`);
       if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));

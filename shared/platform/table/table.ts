@@ -17,9 +17,13 @@ import { requireEnv } from '../aws/env.js';
  * | counters        | T#<t>                   | COUNTERS#<scope>         |                                  |
  * | activity        | T#<t>#ACTIVITY          | <iso time>#<event id>    |                                  |
  * | one-time schedule | T#<t>                 | SCHEDULE#<id>            | SCHEDULE#PENDING / <due>#<t>#<id> |
+ * | campaign        | T#<t>                   | CAMPAIGN#<id>            | CAMPAIGN#OPEN / <t>#<id> (sending) |
+ * | campaign counts | T#<t>                   | CAMPAIGN#<id>#COUNT#<n>  |                                  |
+ * | delivery        | T#<t>#CAMPAIGN#<id>     | DELIVERY#<contact>       |                                  |
  *
- * The schedule index is the one deliberately cross-tenant key: the dispatcher must find due
- * schedules of every tenant; it is sparse (removed once fired) and read only by the dispatcher.
+ * gsi1 is the one deliberately cross-tenant key, sparse (an item leaves it when done): the
+ * dispatcher finds due schedules of every tenant there, the mail reconciler the campaigns being
+ * sent. No other function may query it.
  */
 export const tableName = () => requireEnv('TABLE_NAME');
 

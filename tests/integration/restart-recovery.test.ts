@@ -1,0 +1,204 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../helpers.js';
+import { announcement } from '../mail-helpers.js';
+import { signIn } from '../sign-in.js';
+
+/**
+ * Nothing lost on a restart: `npm start` is stopped in the middle of a campaign — killed with
+ * SIGKILL of its process group at the worst moment (SES has accepted a mail, the sender has not
+ * heard back), or stopped with Ctrl-C — and started again on the same data folder. Every
+ * recipient must be mailed exactly once, the counters must equal the mailbox, and the campaign
+ * must finish.
+ */
+
+const dataDirs: string[] = [];
+const leaders = new Set<number>();
+afterAll(() => {
+  for (const pid of leaders) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function startMain(dataDir: string, env: Record<string, string> = {}) {
+  const child: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'infra/local/main.ts', '--port', '0', '--data-dir', dataDir],
+    {
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
+  leaders.add(child.pid as number);
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  child.stderr.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function connect(started: ReturnType<typeof startMain>) {
+  const url = await waitFor(
+    () => (started.output().includes('Local mailbox') ? started.output().split('\n')[0] : undefined),
+    90_000,
+    'the URL block',
+  );
+  const token = await signIn(url, 'staff-hlm-anna');
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return {
+      status: response.status,
+      json: (await response.json().catch(() => ({}))) as Record<string, unknown>,
+    };
+  };
+  const health = (await (await fetch(`${url}/health`)).json()) as { parts: { ses: { endpoint: string } } };
+  /** The mailbox's mails with this subject, by recipient (the mailbox is kept in the data folder). */
+  const mailed = async (subject: string) => {
+    const store = (await (await fetch(`${health.parts.ses.endpoint}/store`)).json()) as {
+      emails: { subject: string; destination: { to: string[] } }[];
+    };
+    return store.emails.filter((m) => m.subject === subject).map((m) => m.destination.to.join(','));
+  };
+  return { url, call, mailed };
+}
+
+type Connected = Awaited<ReturnType<typeof connect>>;
+
+/** `n` contacts with a tag of their own, and a campaign to them, asked to send. */
+async function campaignTo(n: number, { call }: Connected, subject: string) {
+  const tag = `restart-${Date.now()}`;
+  for (let i = 0; i < n; i += 10) {
+    const made = await Promise.all(
+      Array.from({ length: Math.min(10, n - i) }, (_, j) =>
+        call('POST', '/api/contacts', {
+          name: `Kontakt ${i + j}`,
+          email: `${tag}.${i + j}@foretag.example`,
+          tags: [tag],
+          lawfulBasis: { basis: 'consent' },
+        }),
+      ),
+    );
+    expect(made.map((m) => m.status)).toEqual(made.map(() => 201));
+  }
+  const created = await call('POST', '/api/campaigns', {
+    name: subject,
+    content: announcement(subject),
+    audience: { kind: 'tags', tags: [tag] },
+  });
+  expect(created.status).toBe(201);
+  const campaignId = created.json.campaignId as string;
+  expect((await call('POST', `/api/campaigns/${campaignId}/send`)).status).toBe(202);
+  return campaignId;
+}
+
+/** After the restart: the campaign finished, each recipient mailed once, counters = mailbox. */
+async function expectFinishedExactlyOnce(
+  connected: Connected,
+  campaignId: string,
+  subject: string,
+  n: number,
+) {
+  const campaign = await waitFor(
+    async () => {
+      const got = (await connected.call('GET', `/api/campaigns/${campaignId}`)).json as {
+        status: string;
+        counters: Record<string, number>;
+      };
+      return got.status === 'sent' ? got : undefined;
+    },
+    240_000,
+    `campaign ${campaignId} to finish`,
+  );
+  const mails = await connected.mailed(subject);
+  expect(mails.length).toBe(n);
+  expect(new Set(mails).size).toBe(n);
+  expect(campaign.counters).toMatchObject({ queued: n, settled: n, sent: n, failed: 0, skipped: 0 });
+  // SES's delivery events lost with the queues are delivered again from the bus journal.
+  await waitFor(
+    async () => {
+      const got = (await connected.call('GET', `/api/campaigns/${campaignId}`)).json as {
+        counters: Record<string, number>;
+      };
+      return got.counters.delivered === n ? true : undefined;
+    },
+    60_000,
+    'every delivery event',
+  );
+}
+
+describe('a campaign survives a restart of npm start', () => {
+  it('killed with SIGKILL of its process group between a send and its settle, then restarted: every recipient mailed once, counters equal to the mailbox, the campaign sent', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'samverkan-kill-'));
+    dataDirs.push(dataDir);
+    const n = 200;
+    const subject = `Avbrott ${Date.now()}`;
+    // The runtime kills its own process group the moment SES accepted its 60th mail.
+    const first = startMain(dataDir, { SAMVERKAN_CRASH_AFTER_SENDS: '60' });
+    const before = await connect(first);
+    const campaignId = await campaignTo(n, before, subject);
+    await first.exited;
+    const sentBefore = (await fetchMailboxFile(dataDir, subject)).length;
+    expect(sentBefore).toBeGreaterThanOrEqual(50);
+    expect(sentBefore).toBeLessThan(n);
+
+    const second = startMain(dataDir);
+    const after = await connect(second);
+    await expectFinishedExactlyOnce(after, campaignId, subject, n);
+    process.kill(-(second.child.pid as number), 'SIGINT');
+    expect(await second.exited).toBe(0);
+  }, 420_000);
+
+  it('stopped with Ctrl-C in the middle, then restarted: every recipient mailed once, counters equal to the mailbox, the campaign sent', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'samverkan-stop-'));
+    dataDirs.push(dataDir);
+    const n = 150;
+    const subject = `Paus ${Date.now()}`;
+    const first = startMain(dataDir);
+    const before = await connect(first);
+    const campaignId = await campaignTo(n, before, subject);
+    await waitFor(
+      async () => ((await before.mailed(subject)).length >= 30 ? true : undefined),
+      60_000,
+      '30 mails',
+    );
+    process.kill(-(first.child.pid as number), 'SIGINT');
+    expect(await first.exited).toBe(0);
+    expect((await fetchMailboxFile(dataDir, subject)).length).toBeLessThan(n);
+
+    const second = startMain(dataDir);
+    const after = await connect(second);
+    await expectFinishedExactlyOnce(after, campaignId, subject, n);
+    process.kill(-(second.child.pid as number), 'SIGINT');
+    expect(await second.exited).toBe(0);
+  }, 420_000);
+});
+
+/** The mailbox as the SES emulator keeps it on disk (read while the system is down). */
+async function fetchMailboxFile(dataDir: string, subject: string): Promise<string[]> {
+  const { readFileSync, existsSync } = await import('node:fs');
+  const file = join(dataDir, 'ses', 'mailbox.jsonl');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as { subject: string; destination: { to: string[] } })
+    .filter((m) => m.subject === subject)
+    .map((m) => m.destination.to.join(','));
+}
