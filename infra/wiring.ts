@@ -123,6 +123,7 @@ export const wiring: Wiring = [
       { method: 'GET', path: '/api/campaigns/{campaignId}', auth: 'staff' },
       { method: 'POST', path: '/api/campaigns/{campaignId}/preview', auth: 'staff' },
       { method: 'POST', path: '/api/campaigns/{campaignId}/send', auth: 'staff' },
+      { method: 'POST', path: '/api/campaigns/{campaignId}/resume', auth: 'staff' },
       { method: 'GET', path: '/api/campaigns/{campaignId}/deliveries', auth: 'staff' },
       { method: 'GET', path: '/api/mail/suppressions', auth: 'staff' },
       { method: 'DELETE', path: '/api/mail/suppressions/{addressKey}', auth: 'staff' },
@@ -130,7 +131,12 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/api/mail/sending/resume', auth: 'staff' },
       { method: 'POST', path: '/api/mail/dead-letters/redrive', auth: 'staff' },
     ],
-    access: { table: 'readwrite', redriveQueues: ['mail'], publicBaseUrl: true },
+    access: {
+      table: 'readwrite',
+      redriveQueues: ['mail'],
+      sendToQueues: ['campaign-expansion'],
+      publicBaseUrl: true,
+    },
   },
   {
     name: 'campaign-expander',
@@ -147,6 +153,24 @@ export const wiring: Wiring = [
     },
     access: { table: 'readwrite', sendToQueues: ['mail', 'campaign-expansion'] },
     timeoutSeconds: 120,
+  },
+  {
+    name: 'mail-pages',
+    entry: 'functions/mail/pages.ts',
+    description:
+      'Console pages: every mailing with where it stands and its figures; continuing a stalled one',
+    routes: [
+      { method: 'GET', path: '/console/mailings', auth: 'console' },
+      { method: 'GET', path: '/console/mailings/{campaignId}', auth: 'console' },
+      { method: 'POST', path: '/console/mailings/{campaignId}/resume', auth: 'console' },
+    ],
+    access: {
+      table: 'read',
+      staffIdentity: 'verify',
+      publicBaseUrl: true,
+      sendToQueues: ['campaign-expansion'],
+    },
+    timeoutSeconds: 29,
   },
   {
     name: 'mail-reconciler',

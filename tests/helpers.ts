@@ -1,4 +1,5 @@
 import type { LocalRuntime } from '../infra/local/runtime.js';
+import { sessionCsrfToken } from '../shared/platform/http/html-pages.js';
 
 export async function waitFor<T>(
   probe: () => Promise<T | undefined> | T | undefined,
@@ -42,4 +43,26 @@ export async function staffClient(runtime: LocalRuntime, staffId: string) {
     };
   };
   return { token, call };
+}
+
+/** A console page request as a signed-in browser makes it: session cookie, and the form's CSRF token. */
+export async function consoleRequest(
+  runtime: LocalRuntime,
+  staffId: string,
+  method: 'GET' | 'POST',
+  path: string,
+  form?: Record<string, string>,
+) {
+  const token = await runtime.identity.idToken(staffId);
+  // Console forms carry the session's own token, as the page puts it in its forms.
+  const csrf = sessionCsrfToken(token);
+  return fetch(`${runtime.url}${path}`, {
+    method,
+    redirect: 'manual',
+    headers: {
+      cookie: `samverkan_session=${token}; samverkan_csrf=${csrf}`,
+      ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+    },
+    body: form ? new URLSearchParams({ _csrf: csrf, ...form }).toString() : undefined,
+  });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { audienceSchema } from '../../shared/mail/campaign.js';
+import { requeueCampaign } from '../../shared/mail/actions/reconcile.js';
+import { audienceSchema, mailingState, pendingOf } from '../../shared/mail/campaign.js';
 import {
   createCampaign,
   getCampaign,
@@ -11,6 +12,7 @@ import { deliveriesRange, listDeliveries } from '../../shared/mail/store/deliver
 import {
   accountScope,
   getSendingState,
+  isMailPaused,
   listHeld,
   recentRates,
   resumeSending,
@@ -81,10 +83,45 @@ export const handler = jsonApi({
   }),
 
   'GET /api/campaigns/{campaignId}': staffRoute({ path: campaignPath }, async ({ identity, path }) => {
-    const campaign = await getCampaign(identity.tenantId, path.campaignId);
+    const [campaign, paused] = await Promise.all([
+      getCampaign(identity.tenantId, path.campaignId),
+      isMailPaused(identity.tenantId),
+    ]);
     if (!campaign) throw notFound();
-    return { body: campaign };
+    // Where it stands (sending, held, stalled, sent-with-failures…) and what is left, with its figures.
+    return {
+      body: {
+        ...campaign,
+        state: mailingState(campaign, new Date(), paused),
+        pending: pendingOf(campaign.counters),
+      },
+    };
   }),
+
+  /**
+   * Continues a stalled campaign now (the reconciler would within minutes): its remaining mails
+   * back in the queue, its expansion from the page it reached. A mail already sent is not sent
+   * again. Anything but a stalled campaign is refused with where it stands.
+   */
+  'POST /api/campaigns/{campaignId}/resume': staffRoute(
+    { path: campaignPath },
+    async ({ identity, path }) => {
+      const [campaign, paused] = await Promise.all([
+        getCampaign(identity.tenantId, path.campaignId, undefined, { consistent: true }),
+        isMailPaused(identity.tenantId),
+      ]);
+      if (!campaign) throw notFound();
+      const now = new Date();
+      const state = mailingState(campaign, now, paused);
+      if (state !== 'stalled') {
+        throw new HttpError(409, 'Only a stalled campaign can be resumed', [
+          { field: 'path.campaignId', message: `The campaign is ${state}` },
+        ]);
+      }
+      const outcome = await requeueCampaign(campaign, now);
+      return { status: 202, body: { campaignId: campaign.campaignId, outcome } };
+    },
+  ),
 
   /** The mail as each language's recipients will see it (with a placeholder unsubscribe link). */
   'POST /api/campaigns/{campaignId}/preview': staffRoute(

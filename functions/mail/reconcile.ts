@@ -2,14 +2,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { z } from 'zod';
 import { reconcileOpenCampaigns } from '../../shared/mail/actions/reconcile.js';
+import { STALLED_AFTER_SECONDS } from '../../shared/mail/campaign.js';
 import { logger } from '../../shared/platform/observability/logger.js';
-
-/**
- * How long a campaign may show no progress before its work is put back on the queues: longer
- * than a delivery can legitimately wait (a claim's lease, then a throttled message's visibility
- * timeout), so a campaign that is merely slow is left alone.
- */
-const STALLED_AFTER_SECONDS = 300;
 
 /**
  * The schedule's event, or `{ stalledAfterSeconds: 0 }` from the local runtime when it starts:

@@ -199,3 +199,46 @@ export function idFromKey(key: string): string {
   const variant = ((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
+
+/**
+ * How long a campaign being sent may show no progress before its work is put back on the queues:
+ * longer than a delivery can legitimately wait (a claim's lease, then a throttled message's
+ * visibility timeout), so a campaign that is merely slow is left alone.
+ */
+export const STALLED_AFTER_SECONDS = 300;
+
+/** When the campaign last showed progress: a delivery moved, a page was expanded, it was asked for. */
+export function lastProgressOf(campaign: Campaign): string {
+  return [
+    campaign.lastProgressAt,
+    campaign.expansion.updatedAt,
+    campaign.sendRequestedAt,
+    campaign.scheduledFor,
+  ]
+    .filter((t): t is string => typeof t === 'string')
+    .reduce((latest, t) => (t > latest ? t : latest), campaign.createdAt);
+}
+
+/** Why a campaign being sent is not finished, in words for staff (and for the reconciler). */
+export function whyUnfinished(
+  campaign: Campaign,
+  now: Date,
+  stalledAfterSeconds: number,
+  paused: boolean,
+): 'scheduled' | 'held' | 'expanding' | 'sending' | 'stalled' | 'finishing' {
+  if (campaign.scheduledFor && campaign.scheduledFor > now.toISOString()) return 'scheduled';
+  if (paused) return 'held';
+  const quietFor = (now.getTime() - Date.parse(lastProgressOf(campaign))) / 1000;
+  if (campaign.expansion.done && pendingOf(campaign.counters) === 0) return 'finishing';
+  if (quietFor >= stalledAfterSeconds) return 'stalled';
+  return campaign.expansion.done ? 'sending' : 'expanding';
+}
+
+/** Where a campaign stands, as the console shows it. */
+export type MailingState = 'draft' | ReturnType<typeof whyUnfinished> | 'sent' | 'sent-with-failures';
+
+export function mailingState(campaign: Campaign, now: Date, paused: boolean): MailingState {
+  if (campaign.status === 'draft') return 'draft';
+  if (campaign.status === 'sent') return campaign.counters.failed > 0 ? 'sent-with-failures' : 'sent';
+  return whyUnfinished(campaign, now, STALLED_AFTER_SECONDS, paused);
+}

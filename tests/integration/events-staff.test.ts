@@ -5,11 +5,10 @@ import { contactsPage } from '../../shared/directory/store/contacts.js';
 import { answer, countersKey, ensureInvitation, getEvent } from '../../shared/meetings/store.js';
 import { documentClient } from '../../shared/platform/aws/clients.js';
 import { FORMULA_TRIGGERS } from '../../shared/platform/csv/csv.js';
-import { sessionCsrfToken } from '../../shared/platform/http/html-pages.js';
 import { tenantPk } from '../../shared/platform/table/table.js';
 import { formatNumber } from '../../shared/platform/texts/format.js';
 import { parseCsvDocument } from '../csv.js';
-import { staffClient, waitFor } from '../helpers.js';
+import { consoleRequest as consolePost, staffClient, waitFor } from '../helpers.js';
 
 /**
  * The staff side of events against the local runtime: the JSON API (validation, tenants,
@@ -62,25 +61,12 @@ async function eventCount(client: Api = admin) {
 }
 
 /** A console request with the session cookie (and a CSRF token for forms). */
-async function consoleRequest(
+const consoleRequest = (
   staffId: string,
   method: 'GET' | 'POST',
   path: string,
   form?: Record<string, string>,
-) {
-  const token = await runtime.identity.idToken(staffId);
-  // Console forms carry the session's own token, as the page puts it in its forms.
-  const csrf = sessionCsrfToken(token);
-  return fetch(`${runtime.url}${path}`, {
-    method,
-    redirect: 'manual',
-    headers: {
-      cookie: `samverkan_session=${token}; samverkan_csrf=${csrf}`,
-      ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-    },
-    body: form ? new URLSearchParams({ _csrf: csrf, ...form }).toString() : undefined,
-  });
-}
+) => consolePost(runtime, staffId, method, path, form);
 
 beforeAll(async () => {
   runtime = await startLocalRuntime({ seed: true, log: () => {} });

@@ -4,13 +4,15 @@ import {
   ReceiveMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
 import { reconcileOpenCampaigns } from '../../shared/mail/actions/reconcile.js';
 import { idFromKey } from '../../shared/mail/campaign.js';
 import { createAndSend, getCampaign } from '../../shared/mail/store/campaigns.js';
 import { setSendingState } from '../../shared/mail/store/sending-state.js';
-import { staffClient, waitFor } from '../helpers.js';
+import { documentClient } from '../../shared/platform/aws/clients.js';
+import { consoleRequest, staffClient, waitFor } from '../helpers.js';
 import { addContacts, announcement, mailbox, recipientOf } from '../mail-helpers.js';
 
 /**
@@ -190,4 +192,92 @@ describe('the mail reconciler', () => {
       'the held campaign, resumed, to finish',
     );
   }, 60_000);
+
+  it('shows staff a stalled mailing and why, lets an editor continue it (console and API), and refuses to continue anything else', async () => {
+    await mailPoller().stop();
+    const { campaignId, tag } = await expandedCampaign(2, 'Står still');
+    expect(await loseSendMessages()).toBeGreaterThanOrEqual(2);
+    await makeQuietFor(campaignId, 10 * 60_000);
+    mailPoller().start();
+    const staff = await staffClient(runtime, 'staff-hlm-anna');
+
+    const api = await staff.call('GET', `/api/campaigns/${campaignId}`);
+    expect(api.json).toMatchObject({ status: 'sending', state: 'stalled', pending: 2 });
+    const pageHtml = await (
+      await consoleRequest(runtime, 'staff-hlm-anna', 'GET', `/console/mailings/${campaignId}`)
+    ).text();
+    expect(pageHtml).toContain('Står still');
+    expect(pageHtml).toContain('Fortsätt utskicket');
+    const list = await (await consoleRequest(runtime, 'staff-hlm-anna', 'GET', '/console/mailings')).text();
+    expect(list).toContain(`/console/mailings/${campaignId}`);
+    // A viewer sees where it stands, not the button; and may not post it.
+    const viewerPage = await (
+      await consoleRequest(runtime, 'staff-hlm-maria', 'GET', `/console/mailings/${campaignId}`)
+    ).text();
+    expect(viewerPage).toContain('Står still');
+    expect(viewerPage).not.toContain('Fortsätt utskicket');
+    expect(
+      (await consoleRequest(runtime, 'staff-hlm-maria', 'POST', `/console/mailings/${campaignId}/resume`, {}))
+        .status,
+    ).toBe(403);
+    // Another tenant's staff: not found, as for an id that does not exist.
+    expect(
+      (await consoleRequest(runtime, 'staff-hel-mette', 'GET', `/console/mailings/${campaignId}`)).status,
+    ).toBe(404);
+    const other = await staffClient(runtime, 'staff-hel-mette');
+    expect((await other.call('GET', `/api/campaigns/${campaignId}`)).status).toBe(404);
+
+    const resumed = await consoleRequest(
+      runtime,
+      'staff-hlm-anna',
+      'POST',
+      `/console/mailings/${campaignId}/resume`,
+      {},
+    );
+    expect(resumed.status).toBe(303);
+    expect(resumed.headers.get('location')).toContain('notice=resumed');
+    await waitFor(
+      async () => ((await getCampaign(TENANT, campaignId))?.status === 'sent' ? true : undefined),
+      20_000,
+      'the continued mailing to finish',
+    );
+    expect((await oursIn(tag)).map(recipientOf).sort()).toEqual(
+      [0, 1].map((i) => `${tag}.${i}@foretag.example`),
+    );
+    const after = await staff.call('GET', `/api/campaigns/${campaignId}`);
+    expect(after.json).toMatchObject({ status: 'sent', state: 'sent', pending: 0 });
+    const again = await staff.call('POST', `/api/campaigns/${campaignId}/resume`);
+    expect(again.status).toBe(409);
+    expect(JSON.stringify(again.json)).toContain('path.campaignId');
+  }, 60_000);
 });
+
+/** Moves a campaign's every sign of progress back in time, as if nothing had happened for `ms`. */
+async function makeQuietFor(campaignId: string, ms: number): Promise<void> {
+  const past = new Date(Date.now() - ms).toISOString();
+  const pk = `T#${TENANT}`;
+  await documentClient.send(
+    new UpdateCommand({
+      TableName: runtime.tableName,
+      Key: { pk, sk: `CAMPAIGN#${campaignId}` },
+      UpdateExpression: 'SET createdAt = :past, sendRequestedAt = :past, expansion.updatedAt = :past',
+      ExpressionAttributeValues: { ':past': past },
+    }),
+  );
+  const { Items = [] } = await documentClient.send(
+    new QueryCommand({
+      TableName: runtime.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :shards)',
+      ExpressionAttributeValues: { ':pk': pk, ':shards': `CAMPAIGN#${campaignId}#COUNT#` },
+    }),
+  );
+  for (const item of Items)
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: runtime.tableName,
+        Key: { pk: item.pk, sk: item.sk },
+        UpdateExpression: 'SET updatedAt = :past',
+        ExpressionAttributeValues: { ':past': past },
+      }),
+    );
+}

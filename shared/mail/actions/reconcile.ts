@@ -1,5 +1,5 @@
 import { queueUrl, sendAll } from '../../platform/aws/queue.js';
-import { type Campaign, pendingOf } from '../campaign.js';
+import { type Campaign, pendingOf, whyUnfinished } from '../campaign.js';
 import type { PageMessage, RequeuePage } from '../expansion-messages.js';
 import { finishIfDone, getCampaign, openCampaigns } from '../store/campaigns.js';
 import { getSendingState } from '../store/sending-state.js';
@@ -25,33 +25,6 @@ export type ReconcileOutcome =
   | 'deliveries-requeued'
   | 'expansion-resumed+deliveries-requeued'
   | 'gone';
-
-/** When the campaign last showed progress: a delivery moved, a page was expanded, it was asked for. */
-export function lastProgressOf(campaign: Campaign): string {
-  return [
-    campaign.lastProgressAt,
-    campaign.expansion.updatedAt,
-    campaign.sendRequestedAt,
-    campaign.scheduledFor,
-  ]
-    .filter((t): t is string => typeof t === 'string')
-    .reduce((latest, t) => (t > latest ? t : latest), campaign.createdAt);
-}
-
-/** Why a campaign being sent is not finished, in words for staff (and for the reconciler). */
-export function whyUnfinished(
-  campaign: Campaign,
-  now: Date,
-  stalledAfterSeconds: number,
-  paused: boolean,
-): 'scheduled' | 'held' | 'expanding' | 'sending' | 'stalled' | 'finishing' {
-  if (campaign.scheduledFor && campaign.scheduledFor > now.toISOString()) return 'scheduled';
-  if (paused) return 'held';
-  const quietFor = (now.getTime() - Date.parse(lastProgressOf(campaign))) / 1000;
-  if (campaign.expansion.done && pendingOf(campaign.counters) === 0) return 'finishing';
-  if (quietFor >= stalledAfterSeconds) return 'stalled';
-  return campaign.expansion.done ? 'sending' : 'expanding';
-}
 
 /**
  * Puts a stalled campaign's work back on its queues: the expansion from the page it reached

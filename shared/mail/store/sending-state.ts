@@ -89,6 +89,15 @@ export async function recentRates(now: Date, scope: SendingScope = accountScope,
   };
 }
 
+/** Whether mail is paused for a tenant: the account's switch or the tenant's own. */
+export async function isMailPaused(tenantId: string, client = documentClient): Promise<boolean> {
+  const [account, tenant] = await Promise.all([
+    getSendingState(accountScope, client),
+    getSendingState({ tenantId }, client),
+  ]);
+  return account.paused || tenant.paused;
+}
+
 /** Why the scope's rates call for a pause, or undefined. */
 export function pauseReason(rates: Awaited<ReturnType<typeof recentRates>>): string | undefined {
   if (rates.sent < PAUSE_AT.minimumSends) return undefined;

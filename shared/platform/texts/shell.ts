@@ -23,6 +23,7 @@ export interface ShellTexts {
     contacts: string;
     import: string;
     events: string;
+    mailings: string;
   };
   account: {
     signedInAs: string;
@@ -73,6 +74,7 @@ const sv: ShellTexts = {
     contacts: 'Kontakter',
     import: 'Import',
     events: 'Evenemang',
+    mailings: 'Utskick',
   },
   account: {
     signedInAs: 'Inloggad som',
@@ -134,6 +136,7 @@ const da: ShellTexts = {
     contacts: 'Kontakter',
     import: 'Import',
     events: 'Arrangementer',
+    mailings: 'Udsendelser',
   },
   account: {
     signedInAs: 'Logget ind som',
@@ -195,6 +198,7 @@ const en: ShellTexts = {
     contacts: 'Contacts',
     import: 'Import',
     events: 'Events',
+    mailings: 'Mailings',
   },
   account: {
     signedInAs: 'Signed in as',

@@ -1,0 +1,139 @@
+import { h } from 'preact';
+import { requeueCampaign } from '../../shared/mail/actions/reconcile.js';
+import { type Campaign, mailingState } from '../../shared/mail/campaign.js';
+import { MailingPage, MailingsPage, mailingHref } from '../../shared/mail/pages/mailings.js';
+import { getCampaign, listCampaigns } from '../../shared/mail/store/campaigns.js';
+import { isMailPaused } from '../../shared/mail/store/sending-state.js';
+import { mailConsoleTexts } from '../../shared/mail/texts/console.js';
+import { isKnownTimeZone } from '../../shared/meetings/pages/time.js';
+import { notFound } from '../../shared/platform/http/errors.js';
+import {
+  consolePage,
+  htmlPages,
+  type Markup,
+  type PageRequest,
+  type PageResult,
+  pickLanguage,
+} from '../../shared/platform/http/html-pages.js';
+import { idParam } from '../../shared/platform/http/request.js';
+import { requireRole, type StaffIdentity } from '../../shared/platform/identity/staff.js';
+import { getTenant, type Tenant } from '../../shared/platform/tenants/store.js';
+import { ConsoleShell } from '../../shared/platform/ui/console-shell.js';
+import { ErrorPage } from '../../shared/platform/ui/error-page.js';
+import { consoleNav } from '../console/pages.js';
+
+/*
+ * The console's mailing pages: every campaign of the tenant with where it stands (scheduled,
+ * paused, sending, stalled, sent with or without failures) and its figures, and the button that
+ * continues a stalled one. Viewers see everything; continuing needs the editor role.
+ */
+
+interface Signed {
+  identity: StaffIdentity;
+  tenant: Tenant;
+  language: Tenant['language'];
+  timeZone: string;
+}
+
+async function signedIn(request: PageRequest): Promise<Signed> {
+  const identity = request.identity;
+  if (!identity) throw new Error('console route without identity');
+  const tenant = await getTenant(identity.tenantId);
+  if (!tenant) throw notFound();
+  return {
+    identity,
+    tenant,
+    language: pickLanguage(request.event, tenant.language),
+    timeZone: isKnownTimeZone(tenant.timeZone) ? tenant.timeZone : 'UTC',
+  };
+}
+
+function page(request: PageRequest, who: Signed, title: string, body: Markup): PageResult {
+  const { event } = request;
+  return {
+    kind: 'page',
+    body: h(
+      ConsoleShell,
+      {
+        language: who.language,
+        title,
+        tenantName: who.tenant.name,
+        staff: who.identity,
+        csrfToken: request.csrfToken,
+        currentPath: event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : ''),
+        nav: consoleNav(who.language, event.rawPath),
+      },
+      body,
+    ),
+  };
+}
+
+/** The signed-in tenant's campaign: another tenant's id, or a malformed one, is simply not found. */
+async function campaignOf(request: PageRequest, who: Signed): Promise<Campaign> {
+  const id = idParam.safeParse(request.event.pathParameters?.campaignId);
+  if (!id.success) throw notFound();
+  const campaign = await getCampaign(who.identity.tenantId, id.data);
+  if (!campaign) throw notFound();
+  return campaign;
+}
+
+const notices = ['resumed', 'cannot-resume'] as const;
+
+export const handler = htmlPages(
+  {
+    'GET /console/mailings': consolePage(async (request) => {
+      const who = await signedIn(request);
+      const [campaigns, paused] = await Promise.all([
+        listCampaigns(who.identity.tenantId),
+        isMailPaused(who.identity.tenantId),
+      ]);
+      const now = new Date();
+      const rows = campaigns.map((campaign) => ({ campaign, state: mailingState(campaign, now, paused) }));
+      return page(
+        request,
+        who,
+        mailConsoleTexts(who.language).title,
+        h(MailingsPage, { language: who.language, timeZone: who.timeZone, rows }),
+      );
+    }),
+
+    'GET /console/mailings/{campaignId}': consolePage(async (request) => {
+      const who = await signedIn(request);
+      const [campaign, paused] = await Promise.all([
+        campaignOf(request, who),
+        isMailPaused(who.identity.tenantId),
+      ]);
+      const notice = notices.find((n) => n === request.event.queryStringParameters?.notice);
+      return page(
+        request,
+        who,
+        campaign.name,
+        h(MailingPage, {
+          language: who.language,
+          timeZone: who.timeZone,
+          row: { campaign, state: mailingState(campaign, new Date(), paused) },
+          canResume: who.identity.role !== 'viewer',
+          csrfToken: request.csrfToken,
+          notice,
+        }),
+      );
+    }),
+
+    /**
+     * Continues a stalled mailing now, rather than at the reconciler's next round: its remaining
+     * mails go back in the queue (a mail already sent is not sent again: each is claimed once).
+     */
+    'POST /console/mailings/{campaignId}/resume': consolePage(async (request) => {
+      const who = await signedIn(request);
+      requireRole(who.identity, 'editor');
+      const campaign = await campaignOf(request, who);
+      const now = new Date();
+      const state = mailingState(campaign, now, await isMailPaused(who.identity.tenantId));
+      if (state !== 'stalled')
+        return { kind: 'redirect', location: `${mailingHref(campaign.campaignId)}?notice=cannot-resume` };
+      await requeueCampaign(campaign, now);
+      return { kind: 'redirect', location: `${mailingHref(campaign.campaignId)}?notice=resumed` };
+    }),
+  },
+  (status, message, language) => h(ErrorPage, { status, message, language }),
+);
