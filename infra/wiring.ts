@@ -111,7 +111,17 @@ export const wiring: Wiring = [
       maxBatchingWindowSeconds: 0,
       retryAttempts: 10,
     },
-    access: { publish: true },
+    // It marks what it relayed (the outbox's pending index): an UpdateItem per event.
+    access: { publish: true, table: 'readwrite' },
+  },
+  {
+    name: 'outbox-sweeper',
+    entry: 'functions/platform/outbox-sweeper.ts',
+    description:
+      'Writes again the outbox events the relay never published (a stream record given up on after its retries)',
+    schedules: [{ name: 'every-two-minutes', expression: 'rate(2 minutes)' }],
+    // gsi1 holds every tenant's unpublished outbox items: read across tenants, by this function alone.
+    access: { table: 'readwrite', tableIndexes: ['gsi1'] },
   },
   {
     name: 'mail-api',

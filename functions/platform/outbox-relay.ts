@@ -8,14 +8,17 @@ import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { eventBridge } from '../../shared/platform/aws/clients.js';
 import { requireEnv } from '../../shared/platform/aws/env.js';
+import { markPublished } from '../../shared/platform/bus/outbox.js';
 import { logger } from '../../shared/platform/observability/logger.js';
 
 /**
  * The outbox relay: new outbox items (shared/platform/bus/outbox.ts) arrive from the table's
  * stream, already filtered to outbox INSERTs by the event source mapping, and are put on the bus
- * in order, ten to a PutEvents call. When PutEvents rejects an entry, the batch reports that
- * record and everything after it as failed: the stream mapping retries from there, so nothing
- * is skipped and order is kept. Consumers are idempotent: delivery is at least once.
+ * in order, ten to a PutEvents call, and each one relayed leaves the outbox's pending index.
+ * When PutEvents rejects an entry, the batch reports that record and everything after it as
+ * failed: the stream mapping retries from there, so nothing is skipped and order is kept; a
+ * record given up on after its retries stays pending, and the outbox sweeper writes it again.
+ * Consumers are idempotent: delivery is at least once.
  */
 
 /** The event an outbox image carries, or undefined for a record that is not a complete outbox item. */
@@ -31,6 +34,19 @@ export function entryOf(record: DynamoDBRecord, appBusName: string): PutEventsRe
     DetailType: detailType,
     Detail: detail,
   };
+}
+
+async function markRelayed(record: DynamoDBRecord): Promise<void> {
+  const pk = record.dynamodb?.Keys?.pk?.S;
+  const sk = record.dynamodb?.Keys?.sk?.S;
+  if (!pk || !sk) return;
+  try {
+    await markPublished({ pk, sk });
+  } catch (error) {
+    // Only the sweeper's bookkeeping: at worst it publishes the event again later (consumers
+    // are idempotent). Not a reason to publish the whole batch again now.
+    logger.warn('outbox item relayed but not marked', { error });
+  }
 }
 
 export async function relay(
@@ -56,6 +72,10 @@ export async function relay(
       logger.warn('PutEvents failed; the stream retries from this record', { error });
       firstFailed = 0;
     }
+    // What reached the bus leaves the pending index (the outbox sweeper's), before a failure is
+    // reported: a retry from that record on then publishes nothing twice that it could avoid.
+    const delivered = firstFailed === -1 ? chunk : chunk.slice(0, firstFailed);
+    await Promise.all(delivered.map(({ record }) => markRelayed(record)));
     if (firstFailed !== -1) {
       const failed = entries.slice(i + firstFailed);
       return {

@@ -204,6 +204,7 @@ describe('a function has the environment and table permissions its code uses, an
     );
     expect([...(analyses.get('schedule-dispatcher')?.indexes ?? [])]).toEqual(['gsi1']);
     expect([...(analyses.get('mail-reconciler')?.indexes ?? [])]).toEqual(['gsi1']);
+    expect([...(analyses.get('outbox-sweeper')?.indexes ?? [])]).toEqual(['gsi1']);
     expect([...(analyses.get('directory-api')?.commands.keys() ?? [])]).toEqual(
       expect.arrayContaining(['BatchWriteCommand', 'TransactWriteCommand', 'QueryCommand']),
     );

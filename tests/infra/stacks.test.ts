@@ -289,9 +289,9 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
             expect(asArray(statement.Action), spec.name).toEqual(['dynamodb:Query']);
         }
       }
-      // gsi1 holds every tenant's pending schedules and open campaigns: only the dispatcher and
-      // the mail reconciler read it.
-      expect(withIndex.sort()).toEqual(['mail-reconciler', 'schedule-dispatcher']);
+      // gsi1 holds every tenant's pending schedules, open campaigns and unpublished outbox items:
+      // only the dispatcher, the mail reconciler and the outbox sweeper read it.
+      expect(withIndex.sort()).toEqual(['mail-reconciler', 'outbox-sweeper', 'schedule-dispatcher']);
     });
 
     it('no role may Scan, and only the CSV import writes in batches', () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
 import { getCampaign } from '../../shared/mail/store/campaigns.js';
 import { getCounters, getInvitation } from '../../shared/meetings/store.js';
+import { unpublishedSince } from '../../shared/platform/bus/outbox.js';
 import { eventInput, invitedContacts, postRsvp, publishedEvent, rsvpToken } from '../event-helpers.js';
 import { staffClient, waitFor } from '../helpers.js';
 import { addContacts, announcement, mailbox, recipientOf } from '../mail-helpers.js';
@@ -188,3 +189,60 @@ function published(runtime: LocalRuntime, programmeId: string) {
       (e.detail as { programmeId?: string }).programmeId === programmeId,
   );
 }
+
+describe('an event the relay never published', () => {
+  let runtime: LocalRuntime;
+  beforeAll(async () => {
+    runtime = await startLocalRuntime({ seed: true, log: () => {}, queueIdleDelayMs: 50 });
+  });
+  afterAll(async () => {
+    await runtime?.stop();
+  });
+
+  it('is written again by the outbox sweeper once it waited too long, and reaches the bus and its consumer once', async () => {
+    // Prepare: a relay that takes its records and publishes nothing — a record given up on.
+    const relay = runtime.functions.get('outbox-relay');
+    if (!relay) throw new Error('no outbox relay');
+    const relayForReal = relay.invoke;
+    relay.invoke = async () => ({ batchItemFailures: [] });
+    const staff = await staffClient(runtime, 'staff-hlm-anna');
+    const created = await staff.call('POST', '/api/programmes', programme('Tappad händelse'));
+    expect(created.status).toBe(201);
+    const programmeId = created.json.programmeId as string;
+    await new Promise((r) => setTimeout(r, 1500));
+    relay.invoke = relayForReal;
+    expect(published(runtime, programmeId)).toHaveLength(0);
+    const sweeper = runtime.functions.get('outbox-sweeper');
+    const sweepAt = (ms: number) =>
+      sweeper?.invoke({
+        'detail-type': 'Scheduled Event',
+        source: 'aws.events',
+        time: new Date(Date.now() + ms).toISOString(),
+      });
+
+    // Act 1: the sweeper's schedule now — the event has not waited two minutes: left alone.
+    await sweepAt(0);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(published(runtime, programmeId)).toHaveLength(0);
+
+    // Act 2: three minutes on — written again, relayed, consumed.
+    await sweepAt(3 * 60_000);
+    await waitFor(() => published(runtime, programmeId).length > 0, 20_000, 'ProgrammeCreated on the bus');
+    const activity = async () =>
+      ((await staff.call('GET', '/api/activity')).json.items as { kind: string; subjectId: string }[]).filter(
+        (i) => i.kind === 'programme.created' && i.subjectId === programmeId,
+      );
+    await waitFor(
+      async () => ((await activity()).length > 0 ? true : undefined),
+      20_000,
+      'the activity entry',
+    );
+
+    // Assess: once, and nothing left pending — a later sweep does nothing more.
+    await sweepAt(6 * 60_000);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(published(runtime, programmeId)).toHaveLength(1);
+    expect(await activity()).toHaveLength(1);
+    expect(await unpublishedSince(new Date(Date.now() + 3_600_000).toISOString())).toEqual([]);
+  }, 90_000);
+});

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../aws/clients.js';
-import { tableName } from '../table/table.js';
+import { isConditionalCheckFailed, tableName } from '../table/table.js';
 import type { DetailOf, EventContract, EventPatternObject } from './contract.js';
 import { PublishError } from './publisher.js';
 
@@ -31,10 +36,24 @@ export const outboxStreamFilter: EventPatternObject = {
   dynamodb: { NewImage: { type: { S: [OUTBOX_ITEM_TYPE] } } },
 };
 
+/**
+ * Until the relay has put it on the bus, an outbox item carries a sparse index key, so the
+ * outbox sweeper finds the ones the relay never got to (a stream record given up on after its
+ * retries) without reading anything else.
+ */
+export const OUTBOX_PENDING = 'OUTBOX#PENDING';
+/** Items the sweeper gave up on after {@link MAX_SWEEPS} re-inserts: for an operator to look at. */
+export const OUTBOX_FAILED = 'OUTBOX#FAILED';
+export const MAX_SWEEPS = 5;
+
 /** An outbox item as stored (and as the relay reads it back from the stream image). */
 export interface OutboxItem {
   pk: string;
   sk: string;
+  gsi1pk?: string;
+  gsi1sk?: string;
+  /** How many times the sweeper has written it again (its copies' sort keys end in `#<n>`). */
+  sweeps?: number;
   type: typeof OUTBOX_ITEM_TYPE;
   eventId: string;
   name: string;
@@ -79,6 +98,8 @@ export function outboxPut(tenantId: string, event: PendingEvent): TransactItem {
   const item: OutboxItem = {
     pk: outboxPk(tenantId),
     sk: eventId,
+    gsi1pk: OUTBOX_PENDING,
+    gsi1sk: `${now.toISOString()}#${tenantId}#${eventId}`,
     type: OUTBOX_ITEM_TYPE,
     eventId,
     name: contract.name,
@@ -115,4 +136,94 @@ export async function writeWithEvents(
 /** Events alone (no state to change with them), still through the outbox: delivered even after a crash. */
 export function emit(tenantId: string, events: PendingEvent[], client = documentClient): Promise<void> {
   return writeWithEvents(tenantId, [], events, client);
+}
+
+/**
+ * The relay put this item's event on the bus: it leaves the pending index. A MODIFY, which the
+ * relay's stream filter (INSERTs only) does not see. An item the sweeper replaced meanwhile is
+ * gone: nothing to mark.
+ */
+export async function markPublished(key: { pk: string; sk: string }, client = documentClient): Promise<void> {
+  try {
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: key,
+        UpdateExpression: 'REMOVE gsi1pk, gsi1sk',
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+  }
+}
+
+/** Outbox items of every tenant still unpublished since before `before`, oldest first (a page). */
+export async function unpublishedSince(
+  before: string,
+  limit = 100,
+  client = documentClient,
+): Promise<OutboxItem[]> {
+  const { Items = [] } = await client.send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pending AND gsi1sk < :before',
+      ExpressionAttributeValues: { ':pending': OUTBOX_PENDING, ':before': before },
+      Limit: limit,
+    }),
+  );
+  return Items as OutboxItem[];
+}
+
+/**
+ * Writes an unpublished item again, as a new item (a stream INSERT, so the relay takes it), and
+ * deletes the old one, in one transaction. The event keeps its id and its detail (with
+ * `outboxId`), so consumers that already saw it recognise it. After {@link MAX_SWEEPS} tries the
+ * item moves to the failed index instead, for an operator. Returns what was done, or nothing
+ * when the relay published it in the meantime.
+ */
+export async function sweepOutboxItem(
+  item: OutboxItem,
+  now: Date,
+  client = documentClient,
+): Promise<'rewritten' | 'failed' | undefined> {
+  const sweeps = (item.sweeps ?? 0) + 1;
+  const stillPending = {
+    ConditionExpression: 'gsi1pk = :pending',
+    ExpressionAttributeValues: { ':pending': OUTBOX_PENDING },
+  };
+  try {
+    if (sweeps > MAX_SWEEPS) {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: { pk: item.pk, sk: item.sk },
+          UpdateExpression: 'SET gsi1pk = :failed',
+          ...stillPending,
+          ExpressionAttributeValues: { ...stillPending.ExpressionAttributeValues, ':failed': OUTBOX_FAILED },
+        }),
+      );
+      return 'failed';
+    }
+    const tenantAndId = item.gsi1sk?.split('#').slice(1).join('#') ?? item.eventId;
+    const copy: OutboxItem = {
+      ...item,
+      sk: `${item.eventId}#${sweeps}`,
+      gsi1sk: `${now.toISOString()}#${tenantAndId}`,
+      sweeps,
+    };
+    await client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Delete: { TableName: tableName(), Key: { pk: item.pk, sk: item.sk }, ...stillPending } },
+          { Put: { TableName: tableName(), Item: copy, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
+      }),
+    );
+    return 'rewritten';
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return undefined;
+    throw error;
+  }
 }

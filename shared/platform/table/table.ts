@@ -20,10 +20,11 @@ import { requireEnv } from '../aws/env.js';
  * | campaign        | T#<t>                   | CAMPAIGN#<id>            | CAMPAIGN#OPEN / <t>#<id> (sending) |
  * | campaign counts | T#<t>                   | CAMPAIGN#<id>#COUNT#<n>  |                                  |
  * | delivery        | T#<t>#CAMPAIGN#<id>     | DELIVERY#<contact>       |                                  |
+ * | outbox item     | T#<t>#OUTBOX            | <event id>[#<sweep>]     | OUTBOX#PENDING / <at>#<t>#<id> (until relayed) |
  *
  * gsi1 is the one deliberately cross-tenant key, sparse (an item leaves it when done): the
  * dispatcher finds due schedules of every tenant there, the mail reconciler the campaigns being
- * sent. No other function may query it.
+ * sent, the outbox sweeper the events the relay never published. No other function may query it.
  */
 export const tableName = () => requireEnv('TABLE_NAME');
 
