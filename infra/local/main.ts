@@ -33,6 +33,7 @@ const runtime = await startLocalRuntime({
   crashAfterSends: process.env.SAMVERKAN_CRASH_AFTER_SENDS
     ? Number(process.env.SAMVERKAN_CRASH_AFTER_SENDS)
     : undefined,
+  crashBeforeRelaying: process.env.SAMVERKAN_CRASH_BEFORE_RELAYING || undefined,
 });
 
 const lines = [

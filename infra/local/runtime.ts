@@ -93,6 +93,12 @@ export interface LocalRuntimeOptions {
    */
   crashAfterSends?: number;
   /**
+   * Restart tests: the process kills its own process group with SIGKILL when the table's stream
+   * brings the relay an outbox item of this detail-type — after the state change and its event
+   * were written, before the event reaches the bus.
+   */
+  crashBeforeRelaying?: string;
+  /**
    * Route DynamoDB through the runtime too, so `faults` can fail writes (tests only: an
    * extra hop). Decided once per process, like every endpoint.
    */
@@ -325,7 +331,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         resources,
         onAccessDenied: (error) => log(`${spec.name}: ${error.message}`),
       };
-      return [spec.name, localFunction(sandbox, repoRoot, stats)];
+      const fn = localFunction(sandbox, repoRoot, stats);
+      if (spec.tableStream && options.crashBeforeRelaying)
+        crashBeforeRelaying(fn, options.crashBeforeRelaying);
+      return [spec.name, fn];
     }),
   );
   const queueUrls = new Map([...queues.values()].map((q) => [q.name, q.url]));
@@ -752,6 +761,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const recent = records.filter((r) => r.at >= last - RECENT_MS);
     writeFileSync(file, recent.map((r) => `${JSON.stringify(r)}\n`).join(''));
     return recent.flatMap((r) => sesEventsFor(r.request, r.messageId, sesOutcome));
+  }
+
+  /** Wraps a stream reader so that the process dies when a record of `detailType` reaches it. */
+  function crashBeforeRelaying(fn: LocalFunction, detailType: string): void {
+    const invoke = fn.invoke;
+    fn.invoke = (event) => {
+      const records = (event as { Records?: { dynamodb?: { NewImage?: { detailType?: { S?: string } } } }[] })
+        .Records;
+      if (records?.some((r) => r.dynamodb?.NewImage?.detailType?.S === detailType)) crashNow();
+      return invoke(event);
+    };
   }
 
   /** SIGKILL of the whole process group (this process leads it under `npm start`), or of this process. */

@@ -165,6 +165,32 @@ describe('a campaign survives a restart of npm start', () => {
     expect(await second.exited).toBe(0);
   }, 420_000);
 
+  it('killed between the send request written and its event on the bus, then restarted: the campaign goes out once and finishes', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'samverkan-outbox-kill-'));
+    dataDirs.push(dataDir);
+    const n = 40;
+    const subject = `Utkorg ${Date.now()}`;
+    // The runtime kills its process group when the stream brings the relay CampaignSendRequested.
+    const first = startMain(dataDir, { SAMVERKAN_CRASH_BEFORE_RELAYING: 'CampaignSendRequested' });
+    const before = await connect(first);
+    // The answer to "send" may or may not get out before the process dies: either is fine.
+    const campaignId = await campaignTo(n, before, subject).catch(() => undefined);
+    await first.exited;
+    expect(await fetchMailboxFile(dataDir, subject)).toHaveLength(0);
+
+    const second = startMain(dataDir);
+    const after = await connect(second);
+    const id =
+      campaignId ??
+      ((await after.call('GET', '/api/campaigns')).json.items as { campaignId: string; name: string }[]).find(
+        (c) => c.name === subject,
+      )?.campaignId;
+    expect(id).toBeDefined();
+    await expectFinishedExactlyOnce(after, id as string, subject, n);
+    process.kill(-(second.child.pid as number), 'SIGINT');
+    expect(await second.exited).toBe(0);
+  }, 420_000);
+
   it('stopped with Ctrl-C in the middle, then restarted: every recipient mailed once, counters equal to the mailbox, the campaign sent', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'samverkan-stop-'));
     dataDirs.push(dataDir);
