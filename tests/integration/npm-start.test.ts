@@ -1,4 +1,4 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime } from '../../infra/local/runtime.js';
 import { waitFor } from '../helpers.js';
 import { announcement } from '../mail-helpers.js';
-import { signIn } from '../sign-in.js';
+import { connect, startMain } from '../npm-start.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'samverkan-start-'));
 let groupLeader: number | undefined;
@@ -30,28 +30,6 @@ async function emulatorPids(): Promise<number[]> {
     .split('\n')
     .filter((line) => line.includes(dataDir) && /dynamodb-server|ses-server|DynamoDBLocal/.test(line))
     .map((line) => Number(line.trim().split(/\s+/)[0]));
-}
-
-function startMain(): { child: ChildProcessWithoutNullStreams; output: () => string } {
-  // What `npm start` runs, without npm's own chatter in front of it.
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'infra/local/main.ts', '--port', '0', '--data-dir', dataDir],
-    {
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-      detached: true,
-    },
-  );
-  groupLeader = child.pid;
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += String(chunk);
-  });
-  child.stderr.on('data', (chunk) => {
-    output += String(chunk);
-  });
-  return { child, output: () => output };
 }
 
 describe('npm start', () => {
@@ -102,24 +80,10 @@ describe('npm start', () => {
 
 describe('npm start, stopped with work in flight', () => {
   it('Ctrl-C during a campaign lets the work in flight finish: exit 0, no failed calls, no dead letters, no child left', async () => {
-    const { child, output } = startMain();
-    const url = await waitFor(
-      () => (output().includes('Local mailbox') ? output().split('\n')[0] : undefined),
-      60_000,
-      'the URL block',
-    );
-    const token = await signIn(url, 'staff-hlm-anna');
-    const call = async (method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${url}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return {
-        status: response.status,
-        json: (await response.json().catch(() => ({}))) as Record<string, unknown>,
-      };
-    };
+    const started = startMain(dataDir);
+    groupLeader = started.child.pid;
+    const { child, output } = started;
+    const { call, mailed } = await connect(started);
     const run = Date.now();
     for (let i = 0; i < 40; i++) {
       const made = await call('POST', '/api/contacts', {
@@ -135,13 +99,7 @@ describe('npm start, stopped with work in flight', () => {
       audience: { kind: 'all' },
     });
     expect(created.status).toBe(201);
-    const health = (await (await fetch(`${url}/health`)).json()) as { parts: { ses: { endpoint: string } } };
-    const sent = async () =>
-      (
-        (await (await fetch(`${health.parts.ses.endpoint}/store`)).json()) as {
-          emails: { subject: string }[];
-        }
-      ).emails.filter((m) => m.subject === 'Stopp mitt i').length;
+    const sent = async () => (await mailed('Stopp mitt i')).length;
     expect((await call('POST', `/api/campaigns/${created.json.campaignId as string}/send`)).status).toBe(202);
     // Mail is going out (paced to 14 a second): stop now, in the middle of it.
     await waitFor(async () => ((await sent()) > 0 ? true : undefined), 30_000, 'the first mail');

@@ -1,11 +1,10 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../helpers.js';
 import { announcement } from '../mail-helpers.js';
-import { signIn } from '../sign-in.js';
+import { type Connected, connect, startedLeaders, startMain } from '../npm-start.js';
 
 /**
  * Nothing lost on a restart: `npm start` is stopped in the middle of a campaign — killed with
@@ -16,9 +15,8 @@ import { signIn } from '../sign-in.js';
  */
 
 const dataDirs: string[] = [];
-const leaders = new Set<number>();
 afterAll(() => {
-  for (const pid of leaders) {
+  for (const pid of startedLeaders) {
     try {
       process.kill(-pid, 'SIGKILL');
     } catch {
@@ -27,59 +25,6 @@ afterAll(() => {
   }
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 });
-
-function startMain(dataDir: string, env: Record<string, string> = {}) {
-  const child: ChildProcessWithoutNullStreams = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'infra/local/main.ts', '--port', '0', '--data-dir', dataDir],
-    {
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-      detached: true,
-    },
-  );
-  leaders.add(child.pid as number);
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += String(chunk);
-  });
-  child.stderr.on('data', (chunk) => {
-    output += String(chunk);
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function connect(started: ReturnType<typeof startMain>) {
-  const url = await waitFor(
-    () => (started.output().includes('Local mailbox') ? started.output().split('\n')[0] : undefined),
-    90_000,
-    'the URL block',
-  );
-  const token = await signIn(url, 'staff-hlm-anna');
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return {
-      status: response.status,
-      json: (await response.json().catch(() => ({}))) as Record<string, unknown>,
-    };
-  };
-  const health = (await (await fetch(`${url}/health`)).json()) as { parts: { ses: { endpoint: string } } };
-  /** The mailbox's mails with this subject, by recipient (the mailbox is kept in the data folder). */
-  const mailed = async (subject: string) => {
-    const store = (await (await fetch(`${health.parts.ses.endpoint}/store`)).json()) as {
-      emails: { subject: string; destination: { to: string[] } }[];
-    };
-    return store.emails.filter((m) => m.subject === subject).map((m) => m.destination.to.join(','));
-  };
-  return { url, call, mailed };
-}
-
-type Connected = Awaited<ReturnType<typeof connect>>;
 
 /** `n` contacts with a tag of their own, and a campaign to them, asked to send. */
 async function campaignTo(n: number, { call }: Connected, subject: string) {
