@@ -12,6 +12,7 @@ import { enforceGrants } from './access.js';
 import { compileRoute, fromLambdaResult, matchRoute, toApiGatewayEvent } from './api-gateway.js';
 import { demoStaff } from './demo-data.js';
 import { type Emulator, freePort, startDynamoDb, startSes, startSqs } from './emulators/processes.js';
+import { startS3 } from './emulators/s3.js';
 import { LocalEventBus, type PutEntry, rulesFromWiring } from './event-bus.js';
 import { LOCAL_CLIENT_ID, LocalIdentityProvider } from './identity-provider.js';
 import { type InvocationStats, type LocalFunction, localFunction } from './invoke.js';
@@ -38,7 +39,7 @@ export interface Faults {
 }
 
 let faultInjectionOfThisProcess: boolean | undefined;
-let portsOfThisProcess: { http?: number; dynamodb?: number; ses?: number; sqs?: number } = {};
+let portsOfThisProcess: { http?: number; dynamodb?: number; ses?: number; sqs?: number; s3?: number } = {};
 
 /** The HMAC secret for links in mail: kept with the data so links survive a restart. */
 function linkSecret(dataDir: string | undefined): string {
@@ -87,7 +88,7 @@ export interface LocalRuntimeOptions {
 export interface LocalRuntime {
   url: string;
   mailboxUrl: string;
-  endpoints: { dynamodb: string; ses: string; sqs: string; events: string };
+  endpoints: { dynamodb: string; ses: string; sqs: string; events: string; s3: string };
   tableName: string;
   bus: LocalEventBus;
   pollers: Map<string, QueuePoller>;
@@ -121,11 +122,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   // SDK clients live at module scope (as in a Lambda container) and keep the endpoints they
   // were created with, so a second runtime in the same process reuses the first one's ports.
   const preferred = { ...portsOfThisProcess, ...options.emulatorPorts };
-  const [dynamoPort, sesPort, sqsPort] = await Promise.all([
+  const [dynamoPort, sesPort, sqsPort, s3Port] = await Promise.all([
     freePort(preferred.dynamodb),
     freePort(preferred.ses),
     freePort(preferred.sqs),
+    freePort(preferred.s3),
   ]);
+  const bucketName = 'samverkan-local';
   const emulators: Emulator[] = [];
   const stopEmulators = () => Promise.all(emulators.map((e) => e.stop()));
   try {
@@ -133,19 +136,20 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       startDynamoDb(dynamoPort, options.dataDir ? join(options.dataDir, 'dynamodb') : undefined),
       startSes(sesPort, options.dataDir ? join(options.dataDir, 'ses', 'mailbox.jsonl') : undefined),
       startSqs(sqsPort),
+      startS3(s3Port, options.dataDir ? join(options.dataDir, 's3') : undefined, bucketName),
     ]);
     emulators.push(...started);
   } catch (error) {
     await stopEmulators();
     throw error;
   }
-  const [dynamo, ses, sqsEmulator] = emulators as [Emulator, Emulator, Emulator];
+  const [dynamo, ses, sqsEmulator, s3Emulator] = emulators as [Emulator, Emulator, Emulator, Emulator];
 
   const server = createServer();
   await new Promise<void>((r) => server.listen(options.port ?? portsOfThisProcess.http ?? 0, '127.0.0.1', r));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  portsOfThisProcess = { http: port, dynamodb: dynamoPort, ses: sesPort, sqs: sqsPort };
+  portsOfThisProcess = { http: port, dynamodb: dynamoPort, ses: sesPort, sqs: sqsPort, s3: s3Port };
   const url = `http://localhost:${port}`;
   const tableName = 'samverkan-local';
   faultInjectionOfThisProcess ??= options.faultInjection ?? false;
@@ -186,9 +190,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     authDomain: () => `${url}/local-idp`,
     table: () => tableName,
     bus: () => busName,
-    bucket: () => {
-      throw new Error('The local runtime has no S3 bucket (access.bucket) yet');
-    },
+    bucket: () => bucketName,
     configurationSet: () => configurationSet,
     fromAddress: () => fromAddress,
     sendRate: () => String(options.sesSendRate ?? 14),
@@ -201,7 +203,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   // pointed at the emulators, log settings), plus every value above, for the code that runs
   // outside the functions (tests and benches that call a handler or sign a link directly).
   const queueNames = [...queues.keys()];
-  const everyAccess: Required<Omit<AccessSpec, 'bucket'>> = {
+  const everyAccess: Required<AccessSpec> = {
     table: 'readwrite',
     tableIndexes: TABLE_INDEXES,
     tableBatchWrite: true,
@@ -214,6 +216,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     linkSecret: true,
     sendToQueues: queueNames,
     redriveQueues: queueNames,
+    bucket: 'readwrite',
   };
   const everyValue = functionEnvironment(
     { name: 'local', entry: '', description: '', access: everyAccess },
@@ -228,6 +231,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     // SES goes through the runtime, which emits the events SES would (and can inject throttling).
     AWS_ENDPOINT_URL_SESV2: `${url}/_aws/ses`,
     AWS_ENDPOINT_URL_SQS: sqsEmulator.endpoint,
+    AWS_ENDPOINT_URL_S3: s3Emulator.endpoint,
     AWS_ENDPOINT_URL_EVENTBRIDGE: `${url}/_aws/events`,
     ...everyValue,
     POWERTOOLS_LOG_LEVEL: options.logLevel ?? process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
@@ -243,6 +247,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     handlerClients.eventBridge,
     handlerClients.sesv2,
     handlerClients.sqs,
+    (await import('../../shared/platform/aws/s3.js')).s3,
   ]);
   const resources: LocalResources = {
     region: env.AWS_REGION as string,
@@ -253,6 +258,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     configurationSet,
     fromAddress,
     queues,
+    bucketName,
   };
 
   const identity = await LocalIdentityProvider.create(
@@ -355,6 +361,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         ok: sqsEmulator.alive(),
         queues: Object.fromEntries([...pollers].map(([name, p]) => [name, p.stats])),
       },
+      s3: { endpoint: s3Emulator.endpoint, ok: s3Emulator.alive() },
       eventBus: {
         ok: true,
         rules: rulesFromWiringCount(),
@@ -637,6 +644,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       ses: ses.endpoint,
       sqs: sqsEmulator.endpoint,
       events: `${url}/_aws/events`,
+      s3: s3Emulator.endpoint,
     },
     tableName,
     bus,

@@ -214,6 +214,7 @@ export function changedFields(before: Release, after: Omit<ReleaseUpdate, 'expec
 /* --- The tenant's press room: vocabularies, press contacts, boilerplate -------------------- */
 
 export const termSchema = z.object({ id: termIdSchema, name: oneLine(60) });
+export type Term = z.infer<typeof termSchema>;
 
 export const pressContactSchema = z.object({
   id: termIdSchema,
@@ -229,6 +230,7 @@ export const pressContactSchema = z.object({
     .max(254)
     .refine((value) => isValidEmail(value), 'Not a valid email address'),
 });
+export type PressContact = z.infer<typeof pressContactSchema>;
 
 const distinctIds = (items: { id: string }[]) => unique(items.map((i) => i.id));
 const terms = (max: number) =>
