@@ -93,6 +93,39 @@ afterAll(async () => {
   await runtime?.stop();
 });
 
+describe('demo press rooms (seeded from ../shared/seeds)', () => {
+  it.each([
+    ['hassleholm', 'sv', 'Företagen i Hässleholm bjuds in att sätta framtidens agenda'],
+    ['hassleholm', 'sv', 'Steg framåt för näringslivsprogram'],
+    ['helsingor', 'da', 'Ny erhvervs- og vækstpolitik i Helsingør Kommune'],
+    ['perstorp', 'sv', 'Startskott för arbete med ny Näringslivsstrategi'],
+  ])(
+    '%s publishes "%s"-language release %s, with its press contact and feed entry',
+    async (tenant, language, headline) => {
+      const list = await (await publicGet(`/press/${tenant}`)).text();
+      const href = new RegExp(
+        `href="(/press/${tenant}/releases/[^"]+)">${headline.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}<`,
+      ).exec(list)?.[1];
+      expect(href, headline).toBeDefined();
+      const page = await publicGet(href ?? '');
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain(`<html lang="${language}">`);
+      expect(html).toContain('"@type":"NewsArticle"');
+      expect(await (await publicGet(`/press/${tenant}/feed/atom.xml`)).text()).toContain(
+        headline.split(' ')[0],
+      );
+    },
+  );
+
+  it('Helsingør and Perstorp show their press contacts and boilerplate', async () => {
+    expect(await (await publicGet('/press/helsingor/contacts')).text()).toContain('presse@helsingor.example');
+    const perstorp = await (await publicGet('/press/perstorp/contacts')).text();
+    expect(perstorp).toContain('Sahand Kousha');
+    expect(perstorp).toContain('Om Perstorps kommun');
+  });
+});
+
 describe('writing releases (staff API)', () => {
   it('an editor writes a draft with vocabulary terms and a press contact; a viewer reads but cannot write', async () => {
     const draft = await create(editor);
