@@ -121,10 +121,22 @@ async function releasePage(
   preview: boolean,
 ) {
   const now = new Date();
-  const [settings, alternates, origin] = await Promise.all([
+  const [settings, alternates, origin, fileUrls] = await Promise.all([
     getPressSettings(tenant.tenantId),
     alternatesOf(release, now),
     release.files.some((f) => f.kind === 'image') ? bucketOrigin() : undefined,
+    // A preview's files are not public yet: the page links them presigned, for a few minutes.
+    preview
+      ? Promise.all(
+          release.files.map(
+            async (f) =>
+              [
+                f.fileId,
+                await downloadUrl(tenant.tenantId, release.releaseId, f.fileId, f, f.kind !== 'image'),
+              ] as const,
+          ),
+        ).then(Object.fromEntries)
+      : undefined,
   ]);
   const page = h(ReleasePage, {
     tenantId: tenant.tenantId,
@@ -135,6 +147,7 @@ async function releasePage(
     settings,
     alternates,
     preview,
+    fileUrls,
   });
   const headers = { 'content-security-policy': csp(origin) };
   if (preview) {

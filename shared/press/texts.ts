@@ -62,6 +62,8 @@ export interface PressTexts {
     invalidTime: string;
     corrections: string;
     programme: string;
+    altRequired: string;
+    notThatType: string;
   };
   newsroom: {
     title: (tenant: string) => string;
@@ -156,6 +158,8 @@ const sv: PressTexts = {
     invalidTime: 'Ange datum och tid.',
     corrections: 'Rättelser',
     programme: 'Program och teman',
+    altRequired: 'En bild behöver en alternativtext.',
+    notThatType: 'Filen är inte av den typ den uppges vara.',
   },
   newsroom: {
     title: (tenant) => `Pressrum – ${tenant}`,
@@ -250,6 +254,8 @@ const da: PressTexts = {
     invalidTime: 'Angiv dato og tid.',
     corrections: 'Rettelser',
     programme: 'Program og temaer',
+    altRequired: 'Et billede skal have en alternativ tekst.',
+    notThatType: 'Filen er ikke af den type, den angives at være.',
   },
   newsroom: {
     title: (tenant) => `Presserum – ${tenant}`,
@@ -344,6 +350,8 @@ const en: PressTexts = {
     invalidTime: 'Enter a date and time.',
     corrections: 'Corrections',
     programme: 'Programme and themes',
+    altRequired: 'An image needs a text alternative.',
+    notThatType: 'The file is not of the type it claims to be.',
   },
   newsroom: {
     title: (tenant) => `Press room – ${tenant}`,

@@ -3,6 +3,7 @@ import { requireEnv } from '../../platform/aws/env.js';
 import { type ErrorDetail, HttpError, notFound } from '../../platform/http/errors.js';
 import type { StaffIdentity } from '../../platform/identity/staff.js';
 import { signLinkToken, verifyLinkToken } from '../../platform/mail-kit/link-tokens.js';
+import type { Localized } from '../../platform/texts/table.js';
 import { getProgramme } from '../../programmes/index.js';
 import { fileMetaSchema, MAX_FILES, matchesSignature, maxFileBytes } from '../files.js';
 import {
@@ -35,8 +36,37 @@ import { pressTexts } from '../texts.js';
  * tenant's lists, the workflow and the clock happens here, before anything is written.
  */
 
-const refused = (details: ErrorDetail[]) =>
-  new HttpError(422, `Invalid ${[...new Set(details.map((d) => d.field))].join(', ')}`, details);
+/** A 422 naming each field; pages show `text` (in the reader's language), or the fields and messages. */
+const refused = (details: ErrorDetail[], text?: Localized) =>
+  new HttpError(422, `Invalid ${[...new Set(details.map((d) => d.field))].join(', ')}`, details, {
+    text: text ?? (() => details.map((d) => `${d.field.replace(/^body\./, '')}: ${d.message}`).join(' ')),
+  });
+
+/** What a file whose first bytes are not of its declared type is refused with. */
+const NOT_THAT_TYPE = 'The file is not';
+
+/** A refused file, worded for pages: what files are taken, a missing text alternative, a disguised type. */
+function fileRefused(details: ErrorDetail[]): HttpError {
+  return refused(details, (language) => {
+    const m = pressTexts(language).console;
+    const disguised = details.filter((d) => d.message.startsWith(NOT_THAT_TYPE));
+    const fields = new Set(
+      details.filter((d) => !disguised.includes(d)).map((d) => d.field.replace(/^body\./, '')),
+    );
+    return [
+      fields.has('contentType') || fields.has('size') || fields.has('fileName')
+        ? `${m.file}: ${m.fileHint}`
+        : '',
+      disguised.length ? m.notThatType : '',
+      fields.has('alt') ? m.altRequired : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  });
+}
+
+const fileIssues = (issues: { path: PropertyKey[]; message: string }[]): ErrorDetail[] =>
+  issues.map((i) => ({ field: ['body', ...i.path.map(String)].join('.'), message: i.message }));
 
 /** The release, or the same 404 as a release that does not exist (another tenant's included). */
 export async function releaseOr404(tenantId: string, releaseId: string): Promise<Release> {
@@ -151,13 +181,7 @@ export async function startUpload(
 ) {
   checkRoomForFile(release, now);
   const parsed = fileMetaSchema.safeParse(meta);
-  if (!parsed.success)
-    throw refused(
-      parsed.error.issues.map((i) => ({
-        field: ['body', ...i.path.map(String)].join('.'),
-        message: i.message,
-      })),
-    );
+  if (!parsed.success) throw fileRefused(fileIssues(parsed.error.issues));
   const fileId = randomUUID();
   const { kind, fileName, contentType, size, alt } = parsed.data;
   await putPendingUpload(identity.tenantId, {
@@ -196,10 +220,10 @@ export async function completeUpload(
   if (arrived.size !== pending.size || arrived.size > maxFileBytes[pending.kind])
     problems.push({ field: 'body.size', message: `The upload is not the declared ${pending.size} bytes` });
   if (!arrived.signatureOk)
-    problems.push({ field: 'body.contentType', message: `The file is not ${pending.contentType}` });
+    problems.push({ field: 'body.contentType', message: `${NOT_THAT_TYPE} ${pending.contentType}` });
   if (problems.length) {
     await deleteFile(identity.tenantId, release.releaseId, fileId);
-    throw refused(problems);
+    throw fileRefused(problems);
   }
   const after = await addFile(
     release,
@@ -227,15 +251,11 @@ export async function uploadThrough(
 ): Promise<Release> {
   checkRoomForFile(release, now);
   const parsed = fileMetaSchema.safeParse({ ...meta, size: content.byteLength });
-  if (!parsed.success)
-    throw refused(
-      parsed.error.issues.map((i) => ({
-        field: ['body', ...i.path.map(String)].join('.'),
-        message: i.message,
-      })),
-    );
+  if (!parsed.success) throw fileRefused(fileIssues(parsed.error.issues));
   if (!matchesSignature(parsed.data.contentType, content.subarray(0, 16)))
-    throw refused([{ field: 'body.contentType', message: `The file is not ${parsed.data.contentType}` }]);
+    throw fileRefused([
+      { field: 'body.contentType', message: `${NOT_THAT_TYPE} ${parsed.data.contentType}` },
+    ]);
   const fileId = randomUUID();
   const { kind, fileName, contentType, size, alt } = parsed.data;
   await putFile(identity.tenantId, release.releaseId, fileId, content, contentType);

@@ -337,6 +337,11 @@ export interface ReleasePageProps {
   alternates: { language: Language; releaseId: string; headline: string }[];
   /** A colleague's preview (signed link): not indexed, marked as such. */
   preview?: boolean;
+  /**
+   * Where each file is read from, when not the newsroom's own links (which serve public releases
+   * only): a preview's presigned links.
+   */
+  fileUrls?: Record<string, string>;
 }
 
 const fileHref = (tenantId: string, releaseId: string, fileId: string) =>
@@ -344,7 +349,9 @@ const fileHref = (tenantId: string, releaseId: string, fileId: string) =>
 
 /** A release: in its own language, with Open Graph and JSON-LD NewsArticle for link previews and search. */
 export function ReleasePage(props: ReleasePageProps) {
-  const { tenantId, tenantName, timeZone, baseUrl, release, settings, alternates, preview } = props;
+  const { tenantId, tenantName, timeZone, baseUrl, release, settings, alternates, preview, fileUrls } = props;
+  const fileSrc = (fileId: string, download = false) =>
+    fileUrls?.[fileId] ?? `${fileHref(tenantId, release.releaseId, fileId)}${download ? '?download=1' : ''}`;
   const language = release.language;
   const m = pressTexts(language).newsroom;
   const url = `${baseUrl}${releasePath(tenantId, release.releaseId)}`;
@@ -436,7 +443,7 @@ export function ReleasePage(props: ReleasePageProps) {
         {release.lead ? <p class="release-lead">{release.lead}</p> : null}
         {images.map((f) => (
           <figure class="release-figure" key={f.fileId}>
-            <img src={fileHref(tenantId, release.releaseId, f.fileId)} alt={f.alt ?? ''} loading="lazy" />
+            <img src={fileSrc(f.fileId)} alt={f.alt ?? ''} />
             {f.alt ? <figcaption>{f.alt}</figcaption> : null}
           </figure>
         ))}
@@ -469,7 +476,7 @@ export function ReleasePage(props: ReleasePageProps) {
           <ul class="downloads">
             {[...images, ...downloads].map((f) => (
               <li key={f.fileId}>
-                <a href={`${fileHref(tenantId, release.releaseId, f.fileId)}?download=1`} download={f.name}>
+                <a href={fileSrc(f.fileId, true)} download={f.name}>
                   {f.name}
                 </a>{' '}
                 (
