@@ -14,6 +14,7 @@ import {
 } from './bundle.js';
 import { campaign } from './campaign.js';
 import { type LoadStats, loadTimes } from './load-time.js';
+import { press } from './press.js';
 import { rsvp } from './rsvp.js';
 import type { BenchContext, Benchmark, BenchResult, Column } from './section.js';
 
@@ -145,6 +146,7 @@ const benchmarks: readonly Benchmark[] = [
   { name: 'bundles', run: bundles },
   { name: 'campaign', run: campaign },
   { name: 'rsvp', run: rsvp },
+  { name: 'press', run: press },
 ];
 
 function formatTable(columns: readonly Column[], rows: readonly string[][]): string {
