@@ -244,6 +244,12 @@ describe('workflow, embargo and the public newsroom', () => {
     );
     await new Promise((r) => setTimeout(r, 1500));
     expect(publishedEvents('ReleasePublished', draft.releaseId)).toHaveLength(1);
+    // A distributor learns that subscribers already had it under embargo.
+    expect(publishedEvents('ReleasePublished', draft.releaseId)[0]?.detail).toMatchObject({
+      embargo: true,
+      publishedAt: publishAt,
+      topics: ['test-embargo'],
+    });
   });
 
   it('emergency cancel takes a scheduled release back to a draft: it never appears and is never published', async () => {

@@ -403,7 +403,8 @@ function previousSchedule(before: Release): TransactItem[] {
   ];
 }
 
-const publishedEvent = (release: Release, actor: string) =>
+/** `embargo`: subscribers were mailed ahead, under embargo (a scheduled release published now keeps saying so). */
+const publishedEvent = (release: Release, actor: string, embargo = release.embargo) =>
   pendingEvent(
     ReleasePublished,
     {
@@ -414,7 +415,7 @@ const publishedEvent = (release: Release, actor: string) =>
       topics: release.topics,
       regions: release.regions,
       publishedAt: release.publishAt as string,
-      embargo: release.embargo,
+      embargo,
       version: release.version,
       actor,
     },
@@ -440,7 +441,7 @@ export async function publishNow(
   await write(
     after,
     [putRelease(after, expectedVersion), ...previousSchedule(before), ...newsItems(before, after)],
-    [publishedEvent(after, actor)],
+    [publishedEvent(after, actor, before.status === 'scheduled' && before.embargo)],
   );
   return after;
 }
