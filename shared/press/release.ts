@@ -122,13 +122,27 @@ export const scheduleInputSchema = z
 /** A scheduled time must lie ahead, and not absurdly far. */
 export const MAX_SCHEDULE_DAYS = 366;
 
-/** Why a publish time cannot be used (the field's message), or undefined when it can. */
-export function publishTimeProblem(publishAt: string, now: Date): string | undefined {
+export type PublishTimeProblem = 'invalid' | 'past' | 'tooFar';
+
+/** Why a publish time cannot be used, or undefined when it can. */
+export function publishTimeProblemOf(publishAt: string, now: Date): PublishTimeProblem | undefined {
   const at = Date.parse(publishAt);
-  if (Number.isNaN(at)) return 'Not a date and time';
-  if (at <= now.getTime()) return 'Must be in the future';
-  if (at > now.getTime() + MAX_SCHEDULE_DAYS * 86_400_000) return `At most ${MAX_SCHEDULE_DAYS} days ahead`;
+  if (Number.isNaN(at)) return 'invalid';
+  if (at <= now.getTime()) return 'past';
+  if (at > now.getTime() + MAX_SCHEDULE_DAYS * 86_400_000) return 'tooFar';
   return undefined;
+}
+
+const publishTimeMessages: Record<PublishTimeProblem, string> = {
+  invalid: 'Not a date and time',
+  past: 'Must be in the future',
+  tooFar: `At most ${MAX_SCHEDULE_DAYS} days ahead`,
+};
+
+/** The same, as the field's message (English, for the JSON API). */
+export function publishTimeProblem(publishAt: string, now: Date): string | undefined {
+  const problem = publishTimeProblemOf(publishAt, now);
+  return problem && publishTimeMessages[problem];
 }
 
 export const fileKinds = ['image', 'attachment'] as const;

@@ -1,6 +1,6 @@
 import type { Language } from '../platform/texts/language.js';
 import { type TextTable, textsOf } from '../platform/texts/table.js';
-import type { ReleaseStatus } from './release.js';
+import type { PublishTimeProblem, ReleaseStatus } from './release.js';
 
 /** The press room's texts: the console's release pages and the public newsroom, one table per language. */
 export interface PressTexts {
@@ -64,6 +64,7 @@ export interface PressTexts {
     programme: string;
     altRequired: string;
     notThatType: string;
+    publishTime: Record<PublishTimeProblem, string>;
   };
   newsroom: {
     title: (tenant: string) => string;
@@ -160,6 +161,11 @@ const sv: PressTexts = {
     programme: 'Program och teman',
     altRequired: 'En bild behöver en alternativtext.',
     notThatType: 'Filen är inte av den typ den uppges vara.',
+    publishTime: {
+      invalid: 'Publiceras: ange datum och tid.',
+      past: 'Publiceras: tiden måste ligga i framtiden.',
+      tooFar: 'Publiceras: högst ett år framåt.',
+    },
   },
   newsroom: {
     title: (tenant) => `Pressrum – ${tenant}`,
@@ -256,6 +262,11 @@ const da: PressTexts = {
     programme: 'Program og temaer',
     altRequired: 'Et billede skal have en alternativ tekst.',
     notThatType: 'Filen er ikke af den type, den angives at være.',
+    publishTime: {
+      invalid: 'Udgives: angiv dato og tid.',
+      past: 'Udgives: tidspunktet skal ligge i fremtiden.',
+      tooFar: 'Udgives: højst et år frem.',
+    },
   },
   newsroom: {
     title: (tenant) => `Presserum – ${tenant}`,
@@ -352,6 +363,11 @@ const en: PressTexts = {
     programme: 'Programme and themes',
     altRequired: 'An image needs a text alternative.',
     notThatType: 'The file is not of the type it claims to be.',
+    publishTime: {
+      invalid: 'Public from: enter a date and time.',
+      past: 'Public from: the time must lie ahead.',
+      tooFar: 'Public from: at most a year ahead.',
+    },
   },
   newsroom: {
     title: (tenant) => `Press room – ${tenant}`,

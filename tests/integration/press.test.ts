@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
 import { sessionCsrfToken } from '../../shared/platform/http/html-pages.js';
+import { pressMessages } from '../../shared/press/texts.js';
 import { staffClient, waitFor } from '../helpers.js';
 
 /**
@@ -418,6 +419,29 @@ describe('preview links and the console', () => {
     expect((await fetch(tampered)).status).toBe(404);
     expect((await publicGet(`/press/hassleholm/releases/${draft.releaseId}`)).status).toBe(404);
     expect((await publicGet(`/press/helsingor/releases/${draft.releaseId}`)).status).toBe(404);
+  });
+
+  it("the console refuses a schedule in the past in the reader's language, and nothing changes", async () => {
+    const draft = await create(editor);
+    const token = await runtime.identity.idToken(HLM_EDITOR);
+    const csrf = sessionCsrfToken(token);
+    const response = await fetch(`${runtime.url}/console/press/${draft.releaseId}/schedule`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: `samverkan_session=${token}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        _csrf: csrf,
+        expectedVersion: '1',
+        publishAt: '2020-01-01T10:00:00',
+        embargo: 'on',
+      }),
+    });
+    expect(response.status).toBe(422);
+    expect(await response.text()).toContain(pressMessages.sv.console.publishTime.past);
+    expect((await editor.call('GET', `/api/releases/${draft.releaseId}`)).json).toMatchObject({
+      status: 'draft',
+      version: 1,
+    });
   });
 
   it('staff upload an image through the console form; a wrong type is refused naming the field', async () => {

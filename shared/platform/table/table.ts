@@ -17,6 +17,9 @@ import { requireEnv } from '../aws/env.js';
  * | counters        | T#<t>                   | COUNTERS#<scope>         |                                  |
  * | activity        | T#<t>#ACTIVITY          | <iso time>#<event id>    |                                  |
  * | one-time schedule | T#<t>                 | SCHEDULE#<id>            | SCHEDULE#PENDING / <due>#<t>#<id> |
+ * | press release   | T#<t>                   | RELEASE#<time-ordered id> |                                 |
+ * | press settings  | T#<t>                   | PRESS#SETTINGS           |                                  |
+ * | newsroom entry  | T#<t>#NEWS#<dimension>  | <publishAt>#<release id> |                                  |
  *
  * The schedule index is the one deliberately cross-tenant key: the dispatcher must find due
  * schedules of every tenant; it is sparse (removed once fired) and read only by the dispatcher.

@@ -10,6 +10,7 @@ import {
   allowedActions,
   effectiveStatus,
   publishTimeProblem,
+  publishTimeProblemOf,
   type Release,
   type ReleaseAction,
   type ReleaseInput,
@@ -135,10 +136,11 @@ export async function schedule(
   now = new Date(),
 ): Promise<Release> {
   requireAction(release, 'schedule', now);
-  const problem = publishTimeProblem(input.publishAt, now);
+  const problem = publishTimeProblemOf(input.publishAt, now);
   if (problem) {
-    throw new HttpError(422, 'Invalid body.publishAt', [{ field: 'body.publishAt', message: problem }], {
-      text: (language) => `${pressTexts(language).console.publishAt}: ${problem}`,
+    const message = publishTimeProblem(input.publishAt, now) ?? problem;
+    throw new HttpError(422, 'Invalid body.publishAt', [{ field: 'body.publishAt', message }], {
+      text: (language) => pressTexts(language).console.publishTime[problem],
     });
   }
   return scheduleRelease(release, input, identity.staffId, now);
