@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MAX_TRANSACTION_ITEMS } from '../../shared/platform/bus/outbox.js';
 import { fileKey, fileMetaSchema, MAX_FILES, matchesSignature } from '../../shared/press/files.js';
 import {
   allowedActions,
@@ -18,6 +19,7 @@ import {
   searchWords,
   vocabularyProblems,
 } from '../../shared/press/release.js';
+import { newsDimensions } from '../../shared/press/store/releases.js';
 
 /** The press room's rules: what a release may hold, its workflow, who may see it when. */
 
@@ -266,5 +268,24 @@ describe('newsroom search words', () => {
         expect(indexedWords({ headline: 'Nytt i Hässleholm', lead: '' })).toContain(searchWords(typed)[0]);
       }),
     );
+  });
+});
+
+describe('newsroom index entries of a release', () => {
+  it('a release at every limit moves its entries in one transaction (old ones deleted, new ones put, the release, a schedule and an event)', () => {
+    const at = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+    const largest = releaseInputSchema.parse({
+      ...input,
+      headline: at(60, 'rubrikord').join(' ').slice(0, 200),
+      lead: at(80, 'ingressord').join(' ').slice(0, 600),
+      topics: at(5, 't'),
+      tags: at(8, 'g'),
+      regions: at(5, 'r'),
+    });
+    const dimensions = newsDimensions(largest);
+    expect(dimensions).toHaveLength(1 + 5 + 8 + 5 + MAX_INDEXED_WORDS);
+    // Rescheduling moves every entry: each deleted and put again, beside the release, the old
+    // and the new schedule, two translation back-links and the event.
+    expect(2 * dimensions.length + 6).toBeLessThanOrEqual(MAX_TRANSACTION_ITEMS);
   });
 });
