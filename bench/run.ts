@@ -14,6 +14,7 @@ import {
 } from './bundle.js';
 import { campaign } from './campaign.js';
 import { type LoadStats, loadTimes } from './load-time.js';
+import { press } from './press.js';
 import { reconciler } from './reconciler.js';
 import { rsvp } from './rsvp.js';
 import type { BenchContext, Benchmark, BenchResult, Column } from './section.js';
@@ -147,6 +148,7 @@ const benchmarks: readonly Benchmark[] = [
   { name: 'campaign', run: campaign },
   { name: 'rsvp', run: rsvp },
   { name: 'reconciler', run: reconciler },
+  { name: 'press', run: press },
 ];
 
 function formatTable(columns: readonly Column[], rows: readonly string[][]): string {

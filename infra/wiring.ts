@@ -22,6 +22,7 @@ import {
   WaitlistPromoted,
 } from '../shared/meetings/events.js';
 import { outboxStreamFilter } from '../shared/platform/bus/outbox.js';
+import { ReleasePublishDue } from '../shared/press/events.js';
 import { ProgrammeCreated, ProgrammeUpdated } from '../shared/programmes/events.js';
 import type { Wiring } from './wiring/types.js';
 
@@ -377,6 +378,90 @@ export const wiring: Wiring = [
     description:
       'Sends the reminders an event scheduled (non-responders before the deadline, attendees the day before)',
     subscriptions: [{ event: MeetingReminderDue }],
+    access: { table: 'readwrite' },
+  },
+  {
+    name: 'press-api',
+    entry: 'functions/press/api.ts',
+    description:
+      'Press releases (staff JSON API): write, schedule under embargo, publish, cancel, correct, files, preview links, vocabularies and press contacts',
+    routes: [
+      { method: 'GET', path: '/api/releases', auth: 'staff' },
+      { method: 'POST', path: '/api/releases', auth: 'staff' },
+      { method: 'GET', path: '/api/releases/{releaseId}', auth: 'staff' },
+      { method: 'PUT', path: '/api/releases/{releaseId}', auth: 'staff' },
+      { method: 'POST', path: '/api/releases/{releaseId}/schedule', auth: 'staff' },
+      { method: 'POST', path: '/api/releases/{releaseId}/publish', auth: 'staff' },
+      { method: 'POST', path: '/api/releases/{releaseId}/cancel', auth: 'staff' },
+      { method: 'POST', path: '/api/releases/{releaseId}/preview-link', auth: 'staff' },
+      { method: 'POST', path: '/api/releases/{releaseId}/files', auth: 'staff' },
+      { method: 'POST', path: '/api/releases/{releaseId}/files/{fileId}/complete', auth: 'staff' },
+      { method: 'DELETE', path: '/api/releases/{releaseId}/files/{fileId}', auth: 'staff' },
+      { method: 'GET', path: '/api/press-room', auth: 'staff' },
+      { method: 'PUT', path: '/api/press-room', auth: 'staff' },
+      { method: 'GET', path: '/api/press-contacts', auth: 'staff' },
+      { method: 'PUT', path: '/api/press-contacts', auth: 'staff' },
+    ],
+    // bucket: presigned uploads, and checking what arrived; linkSecret: signs preview links.
+    access: { table: 'readwrite', bucket: 'readwrite', linkSecret: true, publicBaseUrl: true },
+  },
+  {
+    name: 'press-pages',
+    entry: 'functions/press/pages.ts',
+    description: 'Console pages: press releases (list, editor, files, schedule, preview link)',
+    routes: [
+      { method: 'GET', path: '/console/press', auth: 'console' },
+      { method: 'GET', path: '/console/press/new', auth: 'console' },
+      { method: 'POST', path: '/console/press', auth: 'console' },
+      { method: 'GET', path: '/console/press/{releaseId}', auth: 'console' },
+      { method: 'POST', path: '/console/press/{releaseId}', auth: 'console' },
+      { method: 'POST', path: '/console/press/{releaseId}/schedule', auth: 'console' },
+      { method: 'POST', path: '/console/press/{releaseId}/publish', auth: 'console' },
+      { method: 'POST', path: '/console/press/{releaseId}/cancel', auth: 'console' },
+      { method: 'POST', path: '/console/press/{releaseId}/files', auth: 'console' },
+      { method: 'POST', path: '/console/press/{releaseId}/files/{fileId}/delete', auth: 'console' },
+      { method: 'POST', path: '/console/press/{releaseId}/preview-link', auth: 'console' },
+    ],
+    access: {
+      table: 'readwrite',
+      bucket: 'readwrite',
+      linkSecret: true,
+      staffIdentity: 'verify',
+      publicBaseUrl: true,
+    },
+    // A form upload of a 4 MB image is stored in S3 before the page answers.
+    timeoutSeconds: 29,
+  },
+  {
+    name: 'press-newsroom',
+    entry: 'functions/press/newsroom.ts',
+    description:
+      "Each tenant's public newsroom: releases with filters and search, release pages, press contacts, RSS/Atom/JSON feeds, sitemap, downloads, previews",
+    routes: [
+      { method: 'GET', path: '/press/{tenantId}', auth: 'public' },
+      { method: 'GET', path: '/press/{tenantId}/releases/{releaseId}', auth: 'public' },
+      { method: 'GET', path: '/press/{tenantId}/contacts', auth: 'public' },
+      { method: 'GET', path: '/press/{tenantId}/files/{releaseId}/{fileId}', auth: 'public' },
+      { method: 'GET', path: '/press/{tenantId}/feed/{format}', auth: 'public' },
+      { method: 'GET', path: '/press/{tenantId}/topics/{topicId}/feed/{format}', auth: 'public' },
+      { method: 'GET', path: '/press/{tenantId}/sitemap.xml', auth: 'public' },
+      { method: 'GET', path: '/press-preview/{token}', auth: 'public' },
+    ],
+    // table: readwrite for the page-view counters; bucket: read, for presigned downloads;
+    // linkSecret: verifies preview links; staffIdentity: the page stack's session check comes with it.
+    access: {
+      table: 'readwrite',
+      bucket: 'read',
+      linkSecret: true,
+      staffIdentity: 'verify',
+      publicBaseUrl: true,
+    },
+  },
+  {
+    name: 'press-publisher',
+    entry: 'functions/press/publisher.ts',
+    description: "Publishes a scheduled release when its time has come (its one-time schedule's event)",
+    subscriptions: [{ event: ReleasePublishDue }],
     access: { table: 'readwrite' },
   },
 ];

@@ -2,6 +2,7 @@ import { activityEvents } from './activity/events.js';
 import { mailEvents } from './mail/events.js';
 import { meetingEvents } from './meetings/events.js';
 import type { EventContract } from './platform/bus/contract.js';
+import { pressEvents } from './press/events.js';
 import { programmeEvents } from './programmes/events.js';
 
 /**
@@ -14,6 +15,7 @@ export const catalogue = [
   ...activityEvents,
   ...mailEvents,
   ...meetingEvents,
+  ...pressEvents,
 ] as const satisfies readonly EventContract[];
 
 const byName = new Map<string, EventContract>(catalogue.map((c) => [c.name, c]));

@@ -22,6 +22,7 @@ import { shellTexts } from '../../shared/platform/texts/shell.js';
 import { ConsoleShell, type NavItem } from '../../shared/platform/ui/console-shell.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { LandingPage } from '../../shared/platform/ui/landing.js';
+import { pressTexts } from '../../shared/press/texts.js';
 import { ProgrammePage } from '../../shared/programmes/pages/programme.js';
 import { getProgramme, listProgrammes } from '../../shared/programmes/store.js';
 
@@ -48,6 +49,7 @@ export function consoleNav(language: Language, currentPath: string): NavItem[] {
     { href: '/console/imports', label: m.nav.import },
     { href: '/console/events', label: m.nav.events },
     { href: '/console/mailings', label: m.nav.mailings },
+    { href: '/console/press', label: pressTexts(language).nav },
   ].map((item) => ({
     ...item,
     active:

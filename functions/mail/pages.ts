@@ -5,7 +5,6 @@ import { MailingPage, MailingsPage, mailingHref } from '../../shared/mail/pages/
 import { getCampaign, listCampaigns } from '../../shared/mail/store/campaigns.js';
 import { isMailPaused } from '../../shared/mail/store/sending-state.js';
 import { mailConsoleTexts } from '../../shared/mail/texts/console.js';
-import { isKnownTimeZone } from '../../shared/meetings/pages/time.js';
 import { notFound } from '../../shared/platform/http/errors.js';
 import {
   consolePage,
@@ -18,6 +17,7 @@ import {
 import { idParam } from '../../shared/platform/http/request.js';
 import { requireRole, type StaffIdentity } from '../../shared/platform/identity/staff.js';
 import { getTenant, type Tenant } from '../../shared/platform/tenants/store.js';
+import { isKnownTimeZone } from '../../shared/platform/texts/wall-clock.js';
 import { ConsoleShell } from '../../shared/platform/ui/console-shell.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { consoleNav } from '../console/pages.js';

@@ -23,7 +23,6 @@ import {
 } from '../../shared/meetings/pages/invite.js';
 import { type EventSummary, EventsListPage } from '../../shared/meetings/pages/list.js';
 import { EventLivePage, type EventNotice, eventNotices } from '../../shared/meetings/pages/live.js';
-import { isKnownTimeZone } from '../../shared/meetings/pages/time.js';
 import {
   countersKey,
   createEvent,
@@ -46,6 +45,7 @@ import { idParam, validate } from '../../shared/platform/http/request.js';
 import { requireRole, type StaffIdentity } from '../../shared/platform/identity/staff.js';
 import { getTenant, type Tenant } from '../../shared/platform/tenants/store.js';
 import type { Language } from '../../shared/platform/texts/language.js';
+import { isKnownTimeZone } from '../../shared/platform/texts/wall-clock.js';
 import { ConsoleShell } from '../../shared/platform/ui/console-shell.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { listProgrammes } from '../../shared/programmes/store.js';

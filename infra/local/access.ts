@@ -157,6 +157,31 @@ const SERVICES: Record<string, Resolve> = {
     }
     return needed;
   },
+  S3Client: (operation, input, local) => {
+    // Object operations are authorized on `<bucket>/<key>`; HEAD is GetObject; listing is on the bucket.
+    const bucket = String(input.Bucket ?? '');
+    const ours = bucket === local.bucketName;
+    const OBJECT_ACTIONS: Record<string, string> = {
+      GetObject: 's3:GetObject',
+      HeadObject: 's3:GetObject',
+      PutObject: 's3:PutObject',
+      DeleteObject: 's3:DeleteObject',
+      AbortMultipartUpload: 's3:AbortMultipartUpload',
+    };
+    const objectAction = OBJECT_ACTIONS[operation];
+    if (objectAction) {
+      return [
+        {
+          action: objectAction,
+          resource: ours ? { kind: 'bucketObjects' } : undefined,
+          arn: `arn:aws:s3:::${bucket}/${String(input.Key ?? '')}`,
+        },
+      ];
+    }
+    const action =
+      operation === 'ListObjectsV2' || operation === 'ListObjects' ? 's3:ListBucket' : `s3:${operation}`;
+    return [{ action, resource: ours ? { kind: 'bucket' } : undefined, arn: `arn:aws:s3:::${bucket}` }];
+  },
   SQSClient: (operation, input, local) => {
     // The batch operations are authorized as their single forms.
     const action = `sqs:${operation.replace(/Batch$/, '')}`;

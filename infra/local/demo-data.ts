@@ -69,6 +69,13 @@ export const demoStaff: DemoStaff[] = [
     role: 'editor',
   },
   {
+    staffId: 'staff-per-eva',
+    tenantId: 'perstorp',
+    name: 'Eva Nordin',
+    email: 'eva.nordin@perstorp.example',
+    role: 'admin',
+  },
+  {
     staffId: 'operator-olle',
     name: 'Olle Drift',
     email: 'olle.drift@samverkan.example',
@@ -170,6 +177,35 @@ export const demoTenants: DemoTenant[] = [
         type: 'company',
         industry: 'Turisme',
         contacts: [{ name: 'Camilla Dahl', role: 'Direktør' }],
+      },
+    ],
+  },
+  {
+    tenantId: 'perstorp',
+    name: 'Perstorps kommun',
+    language: 'sv',
+    timeZone: 'Europe/Stockholm',
+    programme: {
+      name: 'Tillväxtstrategi',
+      description:
+        'En kunskapsplattform kring lokala och regionala analyser och förutsättningarna för näringslivet, framtagen tillsammans med företag, Region Skåne, Länsstyrelsen och Företagarna.',
+      language: 'sv',
+      startsOn: '2019-11-20',
+      endsOn: '2020-12-31',
+      themes: ['Nyetableringar', 'Turism', 'Bostadsförsörjning', 'Kompetens'],
+    },
+    organisations: [
+      {
+        name: 'Perstorp Special Chemicals',
+        type: 'company',
+        industry: 'Kemi',
+        contacts: [{ name: 'Anders Vik', role: 'Platschef' }],
+      },
+      {
+        name: 'Företagarna Perstorp',
+        type: 'business-association',
+        industry: 'Näringslivsorganisation',
+        contacts: [{ name: 'Maja Berglund', role: 'Ordförande' }],
       },
     ],
   },

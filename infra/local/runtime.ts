@@ -11,7 +11,7 @@ import { wiring as defaultWiring } from '../wiring.js';
 import { enforceGrants } from './access.js';
 import { compileRoute, fromLambdaResult, matchRoute, toApiGatewayEvent } from './api-gateway.js';
 import { demoStaff } from './demo-data.js';
-import { type Emulator, startDynamoDb, startSes, startSqs } from './emulators/processes.js';
+import { type Emulator, startDynamoDb, startS3, startSes, startSqs } from './emulators/processes.js';
 import { LocalEventBus, type PutEntry, RECENT_MS, rulesFromWiring } from './event-bus.js';
 import { LOCAL_CLIENT_ID, LocalIdentityProvider } from './identity-provider.js';
 import { type InvocationStats, type LocalFunction, localFunction } from './invoke.js';
@@ -45,7 +45,7 @@ export interface Faults {
 }
 
 let faultInjectionOfThisProcess: boolean | undefined;
-let portsOfThisProcess: { http?: number; dynamodb?: number; ses?: number; sqs?: number } = {};
+let portsOfThisProcess: { http?: number; dynamodb?: number; ses?: number; sqs?: number; s3?: number } = {};
 
 /** The HMAC secret for links in mail: kept with the data so links survive a restart. */
 function linkSecret(dataDir: string | undefined): string {
@@ -110,7 +110,7 @@ export interface LocalRuntimeOptions {
 export interface LocalRuntime {
   url: string;
   mailboxUrl: string;
-  endpoints: { dynamodb: string; ses: string; sqs: string; events: string };
+  endpoints: { dynamodb: string; ses: string; sqs: string; events: string; s3: string };
   tableName: string;
   bus: LocalEventBus;
   pollers: Map<string, QueuePoller>;
@@ -149,6 +149,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   // Emulator ports are preferred, not required, unless a runtime of this process already used them.
   const preferred = { ...options.emulatorPorts, ...portsOfThisProcess };
   const required = portsOfThisProcess;
+  const bucketName = 'samverkan-local';
   const emulators: Emulator[] = [];
   const stopEmulators = () => Promise.all(emulators.map((e) => e.stop()));
   const started = await Promise.allSettled([
@@ -163,6 +164,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       required.ses !== undefined,
     ),
     startSqs(preferred.sqs ?? 0, required.sqs !== undefined),
+    startS3(
+      preferred.s3 ?? 0,
+      options.dataDir ? join(options.dataDir, 's3') : undefined,
+      bucketName,
+      required.s3 !== undefined,
+    ),
   ]);
   for (const result of started) if (result.status === 'fulfilled') emulators.push(result.value);
   const failed = started.find((result) => result.status === 'rejected');
@@ -170,7 +177,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     await stopEmulators();
     throw failed.reason;
   }
-  const [dynamo, ses, sqsEmulator] = emulators as [Emulator, Emulator, Emulator];
+  const [dynamo, ses, sqsEmulator, s3Emulator] = emulators as [Emulator, Emulator, Emulator, Emulator];
   const portOf = (emulator: Emulator) => Number(new URL(emulator.endpoint).port);
 
   const server = createServer();
@@ -200,7 +207,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  portsOfThisProcess = { http: port, dynamodb: portOf(dynamo), ses: portOf(ses), sqs: portOf(sqsEmulator) };
+  portsOfThisProcess = {
+    http: port,
+    dynamodb: portOf(dynamo),
+    ses: portOf(ses),
+    sqs: portOf(sqsEmulator),
+    s3: portOf(s3Emulator),
+  };
   const url = `http://localhost:${port}`;
   const tableName = 'samverkan-local';
   faultInjectionOfThisProcess ??= options.faultInjection ?? false;
@@ -241,9 +254,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     authDomain: () => `${url}/local-idp`,
     table: () => tableName,
     bus: () => busName,
-    bucket: () => {
-      throw new Error('The local runtime has no S3 bucket (access.bucket) yet');
-    },
+    bucket: () => bucketName,
     configurationSet: () => configurationSet,
     fromAddress: () => fromAddress,
     sendRate: () => String(options.sesSendRate ?? 14),
@@ -256,7 +267,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   // pointed at the emulators, log settings), plus every value above, for the code that runs
   // outside the functions (tests and benches that call a handler or sign a link directly).
   const queueNames = [...queues.keys()];
-  const everyAccess: Required<Omit<AccessSpec, 'bucket'>> = {
+  const everyAccess: Required<AccessSpec> = {
     table: 'readwrite',
     tableIndexes: TABLE_INDEXES,
     tableBatchWrite: true,
@@ -269,6 +280,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     linkSecret: true,
     sendToQueues: queueNames,
     redriveQueues: queueNames,
+    bucket: 'readwrite',
   };
   const everyValue = functionEnvironment(
     { name: 'local', entry: '', description: '', access: everyAccess },
@@ -283,6 +295,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     // SES goes through the runtime, which emits the events SES would (and can inject throttling).
     AWS_ENDPOINT_URL_SESV2: `${url}/_aws/ses`,
     AWS_ENDPOINT_URL_SQS: sqsEmulator.endpoint,
+    AWS_ENDPOINT_URL_S3: s3Emulator.endpoint,
     AWS_ENDPOINT_URL_EVENTBRIDGE: `${url}/_aws/events`,
     ...everyValue,
     POWERTOOLS_LOG_LEVEL: options.logLevel ?? process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
@@ -298,6 +311,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     handlerClients.eventBridge,
     handlerClients.sesv2,
     handlerClients.sqs,
+    (await import('../../shared/platform/aws/s3.js')).s3,
   ]);
   const resources: LocalResources = {
     region: env.AWS_REGION as string,
@@ -308,6 +322,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     configurationSet,
     fromAddress,
     queues,
+    bucketName,
   };
 
   const identity = await LocalIdentityProvider.create(
@@ -416,6 +431,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         ok: sqsEmulator.alive(),
         queues: Object.fromEntries([...pollers].map(([name, p]) => [name, p.stats])),
       },
+      s3: { endpoint: s3Emulator.endpoint, ok: s3Emulator.alive() },
       eventBus: {
         ok: true,
         rules: rulesFromWiringCount(),
@@ -794,6 +810,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       ses: ses.endpoint,
       sqs: sqsEmulator.endpoint,
       events: `${url}/_aws/events`,
+      s3: s3Emulator.endpoint,
     },
     tableName,
     bus,

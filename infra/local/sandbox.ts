@@ -49,6 +49,8 @@ export interface LocalResources {
   readonly fromAddress: string;
   /** Owned queues by logical name. */
   readonly queues: ReadonlyMap<string, { readonly url: string; readonly dlqUrl: string }>;
+  /** The attachments bucket (release images and files). */
+  readonly bucketName: string;
 }
 
 const sandboxes = new AsyncLocalStorage<FunctionSandbox>();

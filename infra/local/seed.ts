@@ -3,7 +3,11 @@ import { tenantCountry } from '../../shared/directory/schemas.js';
 import { emailGuardKey } from '../../shared/directory/store/organisations.js';
 import { documentClient } from '../../shared/platform/aws/clients.js';
 import { tenantPk } from '../../shared/platform/table/table.js';
+import { releaseInputSchema } from '../../shared/press/release.js';
+import { createRelease, publishNow } from '../../shared/press/store/releases.js';
+import { putPressSettings } from '../../shared/press/store/settings.js';
 import { demoStaff, demoTenants } from './demo-data.js';
+import { demoPress } from './demo-press.js';
 import type { LocalRuntime } from './runtime.js';
 
 const slug = (text: string) =>
@@ -17,7 +21,8 @@ const slug = (text: string) =>
 /**
  * First start only (a tenant profile already there means seeded): tenant profiles, staff,
  * organisations and contacts go straight into the table; programmes go through the staff API
- * as a demo admin would create them, so their events flow and the dashboards have activity.
+ * as a demo admin would create them, so their events flow and the dashboards have activity; the
+ * press rooms' releases are published through the press store at their original dates.
  */
 export async function seedDemoData(runtime: LocalRuntime, log: (message: string) => void): Promise<void> {
   const table = runtime.tableName;
@@ -89,6 +94,16 @@ export async function seedDemoData(runtime: LocalRuntime, log: (message: string)
     });
     if (response.status !== 201)
       throw new Error(`Seeding ${tenant.tenantId} failed: ${response.status} ${await response.text()}`);
+    // The press room: its lists, and the seed press releases published at their own dates.
+    const press = demoPress[tenant.tenantId];
+    if (press) {
+      await putPressSettings(tenant.tenantId, press.settings, admin.staffId);
+      for (const { publishedAt, ...fields } of press.releases) {
+        const input = releaseInputSchema.parse({ ...fields, language: tenant.language });
+        const draft = await createRelease(tenant.tenantId, input, admin.staffId, new Date(publishedAt));
+        await publishNow(draft, draft.version, admin.staffId, new Date(publishedAt));
+      }
+    }
     // The tenant profile goes last: it marks the tenant as seeded.
     await put({
       pk: tenantPk(tenant.tenantId),

@@ -1,2 +1,3 @@
 /** The programmes capability's public face: what other capabilities may use. */
 export type { Programme } from './programme.js';
+export { getProgramme, listProgrammes } from './store.js';

@@ -93,7 +93,12 @@ const OTHER_COMMANDS: Record<string, readonly string[]> = {
   DeleteMessageCommand: ['sqs:DeleteMessage'],
   DeleteMessageBatchCommand: ['sqs:DeleteMessage'],
   GetQueueAttributesCommand: ['sqs:GetQueueAttributes'],
+  GetObjectCommand: ['s3:GetObject'],
+  HeadObjectCommand: ['s3:GetObject'],
+  PutObjectCommand: ['s3:PutObject'],
+  DeleteObjectCommand: ['s3:DeleteObject'],
 };
+const S3_WRITES = new Set(['s3:PutObject', 's3:DeleteObject']);
 
 interface Analysis {
   /** Variable → the modules that read it. */
@@ -276,6 +281,15 @@ describe('a function has the environment and table permissions its code uses, an
       );
       expect(allowed.has('events:PutEvents on bus'), 'events:PutEvents').toBe(
         analysis.commands.has('PutEventsCommand'),
+      );
+      // The bucket: every object call allowed; access only with object calls, writes only with writes.
+      const s3Needed = commands
+        .filter((c) => OTHER_COMMANDS[c]?.[0]?.startsWith('s3:'))
+        .flatMap((c) => OTHER_COMMANDS[c] ?? []);
+      for (const action of s3Needed) expect(allowed.has(`${action} on bucketObjects`), action).toBe(true);
+      expect(spec.access.bucket !== undefined, 'bucket access').toBe(s3Needed.length > 0);
+      expect(spec.access.bucket === 'readwrite', 'bucket writes').toBe(
+        s3Needed.some((a) => S3_WRITES.has(a)),
       );
     },
   );

@@ -117,6 +117,24 @@ describe('infra/wiring/grants.ts is what the CDK app grants', () => {
     );
   });
 
+  it("gives the press room's functions exactly the bucket rights they use: the newsroom only reads", () => {
+    const synthesized = synthesizedGrants(
+      buildApp({ context: { 'aws:cdk:bundling-stacks': [], mailDomain: 'example.org' }, nag: false }),
+    );
+    const s3 = (name: string) => (synthesized.get(name) ?? []).filter((pair) => pair.startsWith('s3:'));
+    expect(s3('press-newsroom')).toEqual(['s3:GetObject on bucketObjects', 's3:ListBucket on bucket']);
+    for (const name of ['press-api', 'press-pages']) {
+      expect(s3(name), name).toEqual(
+        expect.arrayContaining(['s3:PutObject on bucketObjects', 's3:DeleteObject on bucketObjects']),
+      );
+    }
+    // Nothing else of the wiring touches the bucket.
+    const holders = [...synthesized]
+      .filter(([, pairs]) => pairs.some((p) => p.startsWith('s3:')))
+      .map(([n]) => n);
+    expect(holders.sort()).toEqual(['press-api', 'press-newsroom', 'press-pages']);
+  });
+
   it('for the access kinds the wiring does not use yet (bucket, a mail domain, table read, more indexes)', () => {
     const specs: Wiring = [
       {

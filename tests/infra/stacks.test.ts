@@ -605,7 +605,14 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
       expect(secret.Properties.SecretString).toBeUndefined();
 
       const holders = specs.filter((spec) => spec.access.linkSecret).map((spec) => spec.name);
-      expect(holders.sort()).toEqual(['mail-sender', 'rsvp', 'unsubscribe']);
+      expect(holders.sort()).toEqual([
+        'mail-sender',
+        'press-api',
+        'press-newsroom',
+        'press-pages',
+        'rsvp',
+        'unsubscribe',
+      ]);
       for (const spec of specs) {
         const env = functionProps(spec.name).Environment.Variables as Json;
         if (!holders.includes(spec.name)) {

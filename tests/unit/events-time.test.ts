@@ -5,7 +5,7 @@ import {
   isKnownTimeZone,
   localInputToInstant,
   offsetMinutes,
-} from '../../shared/meetings/pages/time.js';
+} from '../../shared/platform/texts/wall-clock.js';
 
 const STOCKHOLM = 'Europe/Stockholm';
 const COPENHAGEN = 'Europe/Copenhagen';

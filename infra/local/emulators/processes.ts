@@ -189,3 +189,27 @@ export function startSqs(port: number, required = false): Promise<Emulator> {
     return wrap('sqs', `http://127.0.0.1:${candidate}`, child);
   });
 }
+
+/**
+ * s3rver: the bucket of release images and attachments, reached with the same SDK calls (and
+ * presigned URLs) as S3; it checks every signature against the runtime's credentials. Objects are
+ * kept in `directory` when given.
+ */
+export function startS3(
+  port: number,
+  directory: string | undefined,
+  bucket: string,
+  required = false,
+  credentials = { accessKeyId: 'local', secretAccessKey: 'local' },
+): Promise<Emulator> {
+  return onSomePort('S3', port, required, async (candidate) => {
+    const child = await forkReady('s3-server.cjs', [
+      String(candidate),
+      directory ?? '-',
+      bucket,
+      credentials.accessKeyId,
+      credentials.secretAccessKey,
+    ]);
+    return wrap('s3', `http://127.0.0.1:${candidate}`, child);
+  });
+}

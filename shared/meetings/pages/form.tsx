@@ -2,10 +2,10 @@ import type { ComponentChildren } from 'preact';
 import type { z } from 'zod';
 import { type Language, languages } from '../../platform/texts/language.js';
 import { shellTexts } from '../../platform/texts/shell.js';
+import { instantToLocalInput, localInputToInstant } from '../../platform/texts/wall-clock.js';
 import type { Programme } from '../../programmes/index.js';
 import { type EventInput, eventInputSchema, eventKinds, type Meeting } from '../meeting.js';
 import { meetingsTexts } from '../texts/console.js';
-import { instantToLocalInput, localInputToInstant } from './time.js';
 
 /*
  * The create/edit form of an event: what it shows, how a posted form becomes an `EventInput`

@@ -1,11 +1,11 @@
 import type { Audience } from '../../mail/index.js';
 import { formatDateTime, formatNumber } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
+import { localInputToInstant } from '../../platform/texts/wall-clock.js';
 import type { Meeting } from '../meeting.js';
 import { meetingsTexts } from '../texts/console.js';
 import { eventStyles } from './form.js';
 import { eventHref } from './list.js';
-import { localInputToInstant } from './time.js';
 
 /*
  * Inviting to an event: who (everyone, by tag, by organisation type, hand-picked contacts),

@@ -45,7 +45,9 @@ export type PageResult =
   | { kind: 'page'; status?: number; body: Markup; headers?: Record<string, string>; cookies?: string[] }
   | { kind: 'redirect'; location: string; cookies?: string[] }
   /** A download (a calendar file, a CSV export). */
-  | { kind: 'file'; contentType: string; fileName: string; body: Buffer; cookies?: string[] };
+  | { kind: 'file'; contentType: string; fileName: string; body: Buffer; cookies?: string[] }
+  /** A response as it is: a feed, a sitemap, a page rendered (and given an ETag) by its route, a 304. */
+  | { kind: 'raw'; status?: number; contentType?: string; body: string; headers?: Record<string, string> };
 
 export type PageHandler = (request: PageRequest) => Promise<PageResult>;
 
@@ -277,6 +279,18 @@ export function htmlPages(
         statusCode: 303,
         headers: { location: result.location },
         cookies: [...setCookies, ...(result.cookies ?? [])],
+      };
+    }
+    if (result.kind === 'raw') {
+      return {
+        statusCode: result.status ?? 200,
+        headers: {
+          ...(result.contentType ? { 'content-type': result.contentType } : {}),
+          'cache-control': 'no-store',
+          ...result.headers,
+        },
+        cookies: setCookies,
+        body: result.body,
       };
     }
     if (result.kind === 'file') {

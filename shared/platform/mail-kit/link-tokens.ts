@@ -13,6 +13,7 @@ export const linkPurposes = [
   'feedback',
   'confirm-subscription',
   'preferences',
+  'press-preview',
 ] as const;
 export type LinkPurpose = (typeof linkPurposes)[number];
 
@@ -37,6 +38,7 @@ const purposeCodes = {
   feedback: 'f',
   'confirm-subscription': 'c',
   preferences: 'p',
+  'press-preview': 'v',
 } as const satisfies Record<LinkPurpose, string>;
 
 /** 1..max UTF-16 code units, well-formed (a lone surrogate would not survive UTF-8). */

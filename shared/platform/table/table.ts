@@ -21,6 +21,9 @@ import { requireEnv } from '../aws/env.js';
  * | campaign counts | T#<t>                   | CAMPAIGN#<id>#COUNT#<n>  |                                  |
  * | delivery        | T#<t>#CAMPAIGN#<id>     | DELIVERY#<contact>       |                                  |
  * | outbox item     | T#<t>#OUTBOX            | <event id>[#<sweep>]     | OUTBOX#PENDING / <at>#<t>#<id> (until relayed) |
+ * | press release   | T#<t>                   | RELEASE#<time-ordered id> |                                 |
+ * | press settings  | T#<t>                   | PRESS#SETTINGS           |                                  |
+ * | newsroom entry  | T#<t>#NEWS#<dimension>  | <publishAt>#<release id> |                                  |
  *
  * gsi1 is the one deliberately cross-tenant key, sparse (an item leaves it when done): the
  * dispatcher finds due schedules of every tenant there, the mail reconciler the campaigns being
