@@ -17,14 +17,14 @@ import {
 import { idParam, validate } from '../../shared/platform/http/request.js';
 import type { StaffIdentity } from '../../shared/platform/identity/staff.js';
 import { getTenant } from '../../shared/platform/tenants/store.js';
-import { type Language, languageSchema } from '../../shared/platform/texts/language.js';
+import { languageSchema } from '../../shared/platform/texts/language.js';
 import { shellTexts } from '../../shared/platform/texts/shell.js';
-import { ConsoleShell, type NavItem } from '../../shared/platform/ui/console-shell.js';
+import { ConsoleShell } from '../../shared/platform/ui/console-shell.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { LandingPage } from '../../shared/platform/ui/landing.js';
-import { pressTexts } from '../../shared/press/texts.js';
 import { ProgrammePage } from '../../shared/programmes/pages/programme.js';
 import { getProgramme, listProgrammes } from '../../shared/programmes/store.js';
+import { consoleNav } from './shell.js';
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
@@ -34,27 +34,6 @@ const ONE_YEAR = 60 * 60 * 24 * 365;
  */
 export function localReturnPath(value: string | undefined): string {
   return value && /^\/(?![/\\])[\w\-./?=&%~+:@,;]*$/.test(value) ? value : '/console';
-}
-
-/**
- * The console's menu; capabilities add their entries here. An entry is current on its own page
- * and on the pages under it (`/console/organisations/<id>` under Organisations).
- */
-export function consoleNav(language: Language, currentPath: string): NavItem[] {
-  const m = shellTexts(language);
-  return [
-    { href: '/console', label: m.nav.overview },
-    { href: '/console/organisations', label: m.nav.organisations },
-    { href: '/console/contacts', label: m.nav.contacts },
-    { href: '/console/imports', label: m.nav.import },
-    { href: '/console/events', label: m.nav.events },
-    { href: '/console/mailings', label: m.nav.mailings },
-    { href: '/console/press', label: pressTexts(language).nav },
-  ].map((item) => ({
-    ...item,
-    active:
-      item.href === currentPath || (item.href !== '/console' && currentPath.startsWith(`${item.href}/`)),
-  }));
 }
 
 const currentPath = (event: APIGatewayProxyEventV2) =>

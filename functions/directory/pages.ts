@@ -21,62 +21,15 @@ import { notFound } from '../../shared/platform/http/errors.js';
 import {
   consolePage,
   htmlPages,
-  type Markup,
   type PageRequest,
   type PageResult,
-  pickLanguage,
 } from '../../shared/platform/http/html-pages.js';
 import { idParam, validate } from '../../shared/platform/http/request.js';
 import { requireRole, type StaffIdentity } from '../../shared/platform/identity/staff.js';
-import { getTenant, type Tenant } from '../../shared/platform/tenants/store.js';
-import type { Language } from '../../shared/platform/texts/language.js';
-import { ConsoleShell } from '../../shared/platform/ui/console-shell.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
-import { consoleNav } from '../console/pages.js';
-
-interface Signed {
-  identity: StaffIdentity;
-  tenant: Tenant;
-  /** The staffer's choice (cookie), then the browser's, then the tenant's language. */
-  language: Language;
-}
-
-/** Console routes always have an identity (the page stack redirects to sign-in without one). */
-async function signedIn(request: PageRequest): Promise<Signed> {
-  if (!request.identity) throw new Error('console route without identity');
-  const tenant = await getTenant(request.identity.tenantId);
-  if (!tenant) throw notFound();
-  return { identity: request.identity, tenant, language: pickLanguage(request.event, tenant.language) };
-}
+import { inConsole as page, type SignedIn as Signed, signedIn } from '../console/shell.js';
 
 const canWrite = (identity: StaffIdentity) => identity.role !== 'viewer';
-
-function page(
-  request: PageRequest,
-  { identity, tenant, language }: Signed,
-  title: string,
-  body: Markup,
-  status = 200,
-): PageResult {
-  const { event } = request;
-  return {
-    kind: 'page',
-    status,
-    body: h(
-      ConsoleShell,
-      {
-        language,
-        title,
-        tenantName: tenant.name,
-        staff: identity,
-        csrfToken: request.csrfToken,
-        currentPath: event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : ''),
-        nav: consoleNav(language, event.rawPath),
-      },
-      body,
-    ),
-  };
-}
 
 const contactsQuery = z.object({ tag: z.string().max(40).optional() });
 const resultQuery = z.object({ result: idParam.optional() });

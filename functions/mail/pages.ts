@@ -6,67 +6,17 @@ import { getCampaign, listCampaigns } from '../../shared/mail/store/campaigns.js
 import { isMailPaused } from '../../shared/mail/store/sending-state.js';
 import { mailConsoleTexts } from '../../shared/mail/texts/console.js';
 import { notFound } from '../../shared/platform/http/errors.js';
-import {
-  consolePage,
-  htmlPages,
-  type Markup,
-  type PageRequest,
-  type PageResult,
-  pickLanguage,
-} from '../../shared/platform/http/html-pages.js';
+import { consolePage, htmlPages, type PageRequest } from '../../shared/platform/http/html-pages.js';
 import { idParam } from '../../shared/platform/http/request.js';
-import { requireRole, type StaffIdentity } from '../../shared/platform/identity/staff.js';
-import { getTenant, type Tenant } from '../../shared/platform/tenants/store.js';
-import { isKnownTimeZone } from '../../shared/platform/texts/wall-clock.js';
-import { ConsoleShell } from '../../shared/platform/ui/console-shell.js';
+import { requireRole } from '../../shared/platform/identity/staff.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
-import { consoleNav } from '../console/pages.js';
+import { inConsole as page, type SignedIn as Signed, signedIn } from '../console/shell.js';
 
 /*
  * The console's mailing pages: every campaign of the tenant with where it stands (scheduled,
  * paused, sending, stalled, sent with or without failures) and its figures, and the button that
  * continues a stalled one. Viewers see everything; continuing needs the editor role.
  */
-
-interface Signed {
-  identity: StaffIdentity;
-  tenant: Tenant;
-  language: Tenant['language'];
-  timeZone: string;
-}
-
-async function signedIn(request: PageRequest): Promise<Signed> {
-  const identity = request.identity;
-  if (!identity) throw new Error('console route without identity');
-  const tenant = await getTenant(identity.tenantId);
-  if (!tenant) throw notFound();
-  return {
-    identity,
-    tenant,
-    language: pickLanguage(request.event, tenant.language),
-    timeZone: isKnownTimeZone(tenant.timeZone) ? tenant.timeZone : 'UTC',
-  };
-}
-
-function page(request: PageRequest, who: Signed, title: string, body: Markup): PageResult {
-  const { event } = request;
-  return {
-    kind: 'page',
-    body: h(
-      ConsoleShell,
-      {
-        language: who.language,
-        title,
-        tenantName: who.tenant.name,
-        staff: who.identity,
-        csrfToken: request.csrfToken,
-        currentPath: event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : ''),
-        nav: consoleNav(who.language, event.rawPath),
-      },
-      body,
-    ),
-  };
-}
 
 /** The signed-in tenant's campaign: another tenant's id, or a malformed one, is simply not found. */
 async function campaignOf(request: PageRequest, who: Signed): Promise<Campaign> {

@@ -36,20 +36,15 @@ import { HttpError, notFound } from '../../shared/platform/http/errors.js';
 import {
   consolePage,
   htmlPages,
-  type Markup,
   type PageRequest,
   type PageResult,
-  pickLanguage,
 } from '../../shared/platform/http/html-pages.js';
 import { idParam, validate } from '../../shared/platform/http/request.js';
-import { requireRole, type StaffIdentity } from '../../shared/platform/identity/staff.js';
-import { getTenant, type Tenant } from '../../shared/platform/tenants/store.js';
+import { requireRole } from '../../shared/platform/identity/staff.js';
 import type { Language } from '../../shared/platform/texts/language.js';
-import { isKnownTimeZone } from '../../shared/platform/texts/wall-clock.js';
-import { ConsoleShell } from '../../shared/platform/ui/console-shell.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { listProgrammes } from '../../shared/programmes/store.js';
-import { consoleNav } from '../console/pages.js';
+import { inConsole as page, type SignedIn as Signed, signedIn } from '../console/shell.js';
 import {
   attendeeCsvFile,
   attendeeNames,
@@ -69,49 +64,6 @@ import {
  * item + one page of invitations), inviting, marking who came, badges and the CSV download.
  * Viewers see everything; writing needs the editor role.
  */
-
-interface Signed {
-  identity: StaffIdentity;
-  tenant: Tenant;
-  language: Tenant['language'];
-  timeZone: string;
-  canEdit: boolean;
-}
-
-async function signedIn(request: PageRequest): Promise<Signed> {
-  const identity = request.identity;
-  if (!identity) throw new Error('console route without identity');
-  const tenant = await getTenant(identity.tenantId);
-  if (!tenant) throw notFound();
-  return {
-    identity,
-    tenant,
-    language: pickLanguage(request.event, tenant.language),
-    timeZone: isKnownTimeZone(tenant.timeZone) ? tenant.timeZone : 'UTC',
-    canEdit: identity.role !== 'viewer',
-  };
-}
-
-function page(request: PageRequest, who: Signed, title: string, body: Markup, status = 200): PageResult {
-  const { event } = request;
-  return {
-    kind: 'page',
-    status,
-    body: h(
-      ConsoleShell,
-      {
-        language: who.language,
-        title,
-        tenantName: who.tenant.name,
-        staff: who.identity,
-        csrfToken: request.csrfToken,
-        currentPath: event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : ''),
-        nav: consoleNav(who.language, event.rawPath),
-      },
-      body,
-    ),
-  };
-}
 
 function eventIdOf(event: APIGatewayProxyEventV2): string {
   const id = idParam.safeParse(event.pathParameters?.eventId);

@@ -1,21 +1,12 @@
 import { h } from 'preact';
 import { z } from 'zod';
 import { HttpError, notFound } from '../../shared/platform/http/errors.js';
-import {
-  consolePage,
-  htmlPages,
-  type Markup,
-  type PageRequest,
-  type PageResult,
-  pickLanguage,
-} from '../../shared/platform/http/html-pages.js';
+import { consolePage, htmlPages, type PageRequest } from '../../shared/platform/http/html-pages.js';
 import { idParam, validate } from '../../shared/platform/http/request.js';
-import { requireRole, type StaffIdentity } from '../../shared/platform/identity/staff.js';
-import { getTenant, type Tenant } from '../../shared/platform/tenants/store.js';
+import { requireRole } from '../../shared/platform/identity/staff.js';
 import type { FieldLabels } from '../../shared/platform/texts/issues.js';
-import { type Language, languages } from '../../shared/platform/texts/language.js';
+import { languages } from '../../shared/platform/texts/language.js';
 import { localInputToInstant } from '../../shared/platform/texts/wall-clock.js';
-import { ConsoleShell } from '../../shared/platform/ui/console-shell.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import {
   cancel,
@@ -39,45 +30,7 @@ import { listReleases, viewCount } from '../../shared/press/store/releases.js';
 import { getPressSettings } from '../../shared/press/store/settings.js';
 import { pressTexts } from '../../shared/press/texts.js';
 import { listProgrammes } from '../../shared/programmes/index.js';
-import { consoleNav } from '../console/pages.js';
-
-interface Signed {
-  identity: StaffIdentity;
-  tenant: Tenant;
-  language: Language;
-}
-
-async function signedIn(request: PageRequest): Promise<Signed> {
-  if (!request.identity) throw new Error('console route without identity');
-  const tenant = await getTenant(request.identity.tenantId);
-  if (!tenant) throw notFound();
-  return { identity: request.identity, tenant, language: pickLanguage(request.event, tenant.language) };
-}
-
-function page(
-  request: PageRequest,
-  { identity, tenant, language }: Signed,
-  title: string,
-  body: Markup,
-): PageResult {
-  const { event } = request;
-  return {
-    kind: 'page',
-    body: h(
-      ConsoleShell,
-      {
-        language,
-        title,
-        tenantName: tenant.name,
-        staff: identity,
-        csrfToken: request.csrfToken,
-        currentPath: event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : ''),
-        nav: consoleNav(language, event.rawPath),
-      },
-      body,
-    ),
-  };
-}
+import { inConsole as page, type SignedIn as Signed, signedIn } from '../console/shell.js';
 
 const releasePath = z.object({ releaseId: idParam });
 const filePath = z.object({ releaseId: idParam, fileId: idParam });

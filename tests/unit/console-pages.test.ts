@@ -45,7 +45,8 @@ vi.mock('../../shared/platform/identity/staff.js', async (importOriginal) => ({
   verifyIdToken: data.verifyIdToken,
 }));
 
-const { consoleNav, handler, localReturnPath } = await import('../../functions/console/pages.js');
+const { handler, localReturnPath } = await import('../../functions/console/pages.js');
+const { consoleNav } = await import('../../functions/console/shell.js');
 const { wiring } = await import('../../infra/wiring.js');
 
 const XSS = '<script>alert(1)</script>';

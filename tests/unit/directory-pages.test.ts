@@ -12,7 +12,7 @@ vi.hoisted(() => {
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 });
 
-const { consoleNav } = await import('../../functions/console/pages.js');
+const { consoleNav } = await import('../../functions/console/shell.js');
 
 const XSS = '<script>alert(1)</script>';
 const ESCAPED = '&lt;script>alert(1)&lt;/script>';
