@@ -336,4 +336,35 @@ export const wiring: Wiring = [
     subscriptions: [{ event: MeetingReminderDue }],
     access: { table: 'readwrite' },
   },
+  {
+    name: 'feedback-api',
+    entry: 'functions/feedback/api.ts',
+    description:
+      'Feedback forms (staff JSON API): forms on the programme themes, versions, analysis from counters, answers paged, codes, quotes, moderation',
+    routes: [
+      { method: 'GET', path: '/api/forms', auth: 'staff' },
+      { method: 'POST', path: '/api/forms', auth: 'staff' },
+      { method: 'GET', path: '/api/forms/{formId}', auth: 'staff' },
+      { method: 'PUT', path: '/api/forms/{formId}', auth: 'staff' },
+      { method: 'POST', path: '/api/forms/{formId}/close', auth: 'staff' },
+      { method: 'GET', path: '/api/forms/{formId}/analysis', auth: 'staff' },
+      { method: 'GET', path: '/api/forms/{formId}/answers', auth: 'staff' },
+      { method: 'POST', path: '/api/forms/{formId}/answers/{answerRef}', auth: 'staff' },
+    ],
+    access: { table: 'readwrite' },
+  },
+  {
+    name: 'feedback-answer',
+    entry: 'functions/feedback/answer.ts',
+    description:
+      "Feedback answer pages: attributed through a contact's signed link (one answer, editable until closing), anonymous through the public link",
+    routes: [
+      { method: 'GET', path: '/feedback/{token}', auth: 'public' },
+      { method: 'POST', path: '/feedback/{token}', auth: 'public' },
+      { method: 'GET', path: '/forms/{tenantId}/{formId}', auth: 'public' },
+      { method: 'POST', path: '/forms/{tenantId}/{formId}', auth: 'public' },
+    ],
+    // staffIdentity: the page stack's session check comes with it (its public routes never run it).
+    access: { table: 'readwrite', linkSecret: true, staffIdentity: 'verify', publicBaseUrl: true },
+  },
 ];
