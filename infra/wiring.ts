@@ -1,4 +1,5 @@
 import { ReminderDue } from '../shared/activity/events.js';
+import { FollowUpDue } from '../shared/feedback/events.js';
 import {
   CampaignSendRequested,
   EmailBounced,
@@ -16,6 +17,7 @@ import {
   InvitationAnswered,
   MeetingCancelled,
   MeetingChanged,
+  MeetingEnded,
   MeetingPublished,
   MeetingReminderDue,
   SeatsReleased,
@@ -366,5 +368,22 @@ export const wiring: Wiring = [
     ],
     // staffIdentity: the page stack's session check comes with it (its public routes never run it).
     access: { table: 'readwrite', linkSecret: true, staffIdentity: 'verify', publicBaseUrl: true },
+  },
+  {
+    name: 'feedback-follow-up',
+    entry: 'functions/feedback/follow-up.ts',
+    description:
+      'After an event ends: schedules each attached form\'s follow-up, then mails attendees a thank-you and the absent a "we missed you", each once, with their own feedback link',
+    queue: {
+      name: 'feedback-follow-up',
+      batchSize: 1,
+      maxConcurrency: 2,
+      maxReceives: 5,
+      visibilityTimeoutSeconds: 180,
+      subscriptions: [{ event: MeetingEnded }, { event: FollowUpDue }],
+    },
+    access: { table: 'readwrite', linkSecret: true, publicBaseUrl: true },
+    // A large event queues a mail per invitee.
+    timeoutSeconds: 120,
   },
 ];

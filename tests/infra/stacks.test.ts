@@ -604,7 +604,13 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
       expect(secret.Properties.SecretString).toBeUndefined();
 
       const holders = specs.filter((spec) => spec.access.linkSecret).map((spec) => spec.name);
-      expect(holders.sort()).toEqual(['feedback-answer', 'mail-sender', 'rsvp', 'unsubscribe']);
+      expect(holders.sort()).toEqual([
+        'feedback-answer',
+        'feedback-follow-up',
+        'mail-sender',
+        'rsvp',
+        'unsubscribe',
+      ]);
       for (const spec of specs) {
         const env = functionProps(spec.name).Environment.Variables as Json;
         if (!holders.includes(spec.name)) {
