@@ -386,4 +386,22 @@ export const wiring: Wiring = [
     // A large event queues a mail per invitee.
     timeoutSeconds: 120,
   },
+  {
+    name: 'feedback-pages',
+    entry: 'functions/feedback/pages.ts',
+    description: 'Console pages: feedback forms, the editor, the analysis per theme, moderation, CSV export',
+    routes: [
+      { method: 'GET', path: '/console/forms', auth: 'console' },
+      { method: 'GET', path: '/console/forms/new', auth: 'console' },
+      { method: 'POST', path: '/console/forms', auth: 'console' },
+      { method: 'GET', path: '/console/forms/{formId}', auth: 'console' },
+      { method: 'POST', path: '/console/forms/{formId}', auth: 'console' },
+      { method: 'GET', path: '/console/forms/{formId}/edit', auth: 'console' },
+      { method: 'POST', path: '/console/forms/{formId}/close', auth: 'console' },
+      { method: 'POST', path: '/console/forms/{formId}/answers/{answerRef}', auth: 'console' },
+      { method: 'GET', path: '/console/forms/{formId}/export.csv', auth: 'console' },
+    ],
+    access: { table: 'readwrite', staffIdentity: 'verify', publicBaseUrl: true },
+    timeoutSeconds: 29,
+  },
 ];

@@ -47,6 +47,7 @@ export function consoleNav(language: Language, currentPath: string): NavItem[] {
     { href: '/console/contacts', label: m.nav.contacts },
     { href: '/console/imports', label: m.nav.import },
     { href: '/console/events', label: m.nav.events },
+    { href: '/console/forms', label: m.nav.feedback },
   ].map((item) => ({
     ...item,
     active:

@@ -10,6 +10,88 @@ export const jurisdictionOf = (tenantLanguage: Language): Jurisdiction =>
 
 export interface FeedbackTexts {
   noTheme: string;
+  /** The console pages. */
+  console: {
+    title: string;
+    newForm: string;
+    none: string;
+    columns: { title: string; event: string; status: string; answers: string };
+    statuses: { open: string; closed: string };
+    editTitle: string;
+    createTitle: string;
+    fields: {
+      titleIn: (language: string) => string;
+      language: string;
+      event: string;
+      noEvent: string;
+      anonymousLink: string;
+      followUp: string;
+      followUpEnabled: string;
+      delayMinutes: string;
+      thankYouText: string;
+      missedYouText: string;
+      questions: string;
+      question: (n: number) => string;
+      type: string;
+      label: string;
+      theme: string;
+      noTheme: string;
+      required: string;
+      options: string;
+      optionsHint: string;
+      scale: string;
+      emptyRowHint: string;
+    };
+    types: Record<'rating' | 'single' | 'multiple' | 'ranking' | 'short-text' | 'long-text' | 'none', string>;
+    save: string;
+    create: string;
+    close: string;
+    fixErrors: string;
+    saved: string;
+    lockedNote: (version: number) => string;
+    analysis: string;
+    edit: string;
+    links: string;
+    publicLink: string;
+    answersCount: (total: number, attributed: number, anonymous: number) => string;
+    mean: (value: string) => string;
+    answered: (n: number) => string;
+    value: string;
+    count: string;
+    place: string;
+    points: string;
+    firsts: string;
+    chartOf: (label: string) => string;
+    freeText: string;
+    filters: string;
+    filter: string;
+    allThemes: string;
+    allTypes: string;
+    industry: string;
+    organisationType: string;
+    noAnswers: string;
+    anonymous: string;
+    next: string;
+    tags: string;
+    saveTags: string;
+    quote: string;
+    unquote: string;
+    quoted: string;
+    hide: string;
+    hideReason: string;
+    hidden: (reason: string) => string;
+    show: string;
+    export: string;
+    exportRedacted: string;
+    exportMasked: string;
+    respondent: string;
+    time: string;
+    live: string;
+    publish: string;
+    unpublish: string;
+    summary: string;
+  };
+
   /** The answer page. */
   page: {
     required: string;
@@ -49,6 +131,95 @@ export interface FeedbackTexts {
 
 const sv: FeedbackTexts = {
   noTheme: 'Övrigt',
+  console: {
+    title: 'Synpunkter',
+    newForm: 'Nytt formulär',
+    none: 'Inga formulär ännu.',
+    columns: { title: 'Formulär', event: 'Evenemang', status: 'Status', answers: 'Svar' },
+    statuses: { open: 'Öppet', closed: 'Stängt' },
+    editTitle: 'Ändra formulär',
+    createTitle: 'Nytt formulär',
+    fields: {
+      titleIn: (l) => `Rubrik (${l})`,
+      language: 'Formulärets språk',
+      event: 'Evenemang som formuläret följer upp',
+      noEvent: 'Inget evenemang',
+      anonymousLink: 'Ta emot anonyma svar via öppen länk och QR-kod',
+      followUp: 'Uppföljning efter evenemanget',
+      followUpEnabled: 'Skicka uppföljningsmejl när evenemanget är slut',
+      delayMinutes: 'Minuter efter slut',
+      thankYouText: 'Egen text till deltagarna (tackmejlet)',
+      missedYouText: 'Egen text till de som inte kom (”vi saknade dig”)',
+      questions: 'Frågor',
+      question: (n) => `Fråga ${n}`,
+      type: 'Typ',
+      label: 'Fråga',
+      theme: 'Tema',
+      noTheme: 'Inget tema',
+      required: 'Obligatorisk',
+      options: 'Alternativ',
+      optionsHint: 'Ett alternativ per rad (val av ett eller flera).',
+      scale: 'Skala 1 till',
+      emptyRowHint: 'Välj typ ”ingen fråga” för att ta bort en fråga.',
+    },
+    types: {
+      rating: 'Betygsskala',
+      single: 'Ett val',
+      multiple: 'Flera val',
+      ranking: 'Rangordna teman',
+      'short-text': 'Kort text',
+      'long-text': 'Lång text',
+      none: 'Ingen fråga',
+    },
+    save: 'Spara',
+    create: 'Skapa formulär',
+    close: 'Stäng formuläret',
+    fixErrors: 'Formuläret kunde inte sparas. Rätta följande:',
+    saved: 'Sparat.',
+    lockedNote: (v) =>
+      `Formuläret har svar: ändrade frågor blir version ${v + 1}, och svaren behåller versionen de gavs till.`,
+    analysis: 'Analys',
+    edit: 'Ändra',
+    links: 'Länkar',
+    publicLink: 'Öppen länk för anonyma svar',
+    answersCount: (t, a, n) => `${t} svar (${a} med namn, ${n} anonyma)`,
+    mean: (v) => `medel ${v}`,
+    answered: (n) => `${n} svarade`,
+    value: 'Värde',
+    count: 'Antal',
+    place: 'Plats',
+    points: 'Poäng',
+    firsts: 'Förstaval',
+    chartOf: (l) => `Diagram: ${l}`,
+    freeText: 'Fritextsvar',
+    filters: 'Filtrera',
+    filter: 'Filtrera',
+    allThemes: 'Alla teman',
+    allTypes: 'Alla typer',
+    industry: 'Bransch',
+    organisationType: 'Organisationstyp',
+    noAnswers: 'Inga svar som passar.',
+    anonymous: 'Anonym',
+    next: 'Nästa sida',
+    tags: 'Koder',
+    saveTags: 'Spara koder',
+    quote: 'Markera som citat',
+    unquote: 'Ta bort citat',
+    quoted: 'Citat',
+    hide: 'Dölj',
+    hideReason: 'Skäl',
+    hidden: (r) => `Dold: ${r}`,
+    show: 'Visa igen',
+    export: 'Exportera CSV',
+    exportRedacted: 'Exportera CSV med personuppgifter maskade',
+    exportMasked: 'Maskade personuppgifter',
+    respondent: 'Svarande',
+    time: 'Tid',
+    live: 'Visning för rummet',
+    publish: 'Publicera sammanfattning',
+    unpublish: 'Avpublicera',
+    summary: 'Publik sammanfattning',
+  },
   page: {
     required: 'obligatorisk',
     optional: 'frivillig',
@@ -93,6 +264,95 @@ const sv: FeedbackTexts = {
 
 const da: FeedbackTexts = {
   noTheme: 'Andet',
+  console: {
+    title: 'Synspunkter',
+    newForm: 'Nyt skema',
+    none: 'Ingen skemaer endnu.',
+    columns: { title: 'Skema', event: 'Arrangement', status: 'Status', answers: 'Svar' },
+    statuses: { open: 'Åbent', closed: 'Lukket' },
+    editTitle: 'Ret skema',
+    createTitle: 'Nyt skema',
+    fields: {
+      titleIn: (l) => `Overskrift (${l})`,
+      language: 'Skemaets sprog',
+      event: 'Arrangement, som skemaet følger op på',
+      noEvent: 'Intet arrangement',
+      anonymousLink: 'Modtag anonyme svar via åbent link og QR-kode',
+      followUp: 'Opfølgning efter arrangementet',
+      followUpEnabled: 'Send opfølgningsmails, når arrangementet er slut',
+      delayMinutes: 'Minutter efter slut',
+      thankYouText: 'Egen tekst til deltagerne (takkemailen)',
+      missedYouText: 'Egen tekst til dem, der ikke kom (»vi savnede dig«)',
+      questions: 'Spørgsmål',
+      question: (n) => `Spørgsmål ${n}`,
+      type: 'Type',
+      label: 'Spørgsmål',
+      theme: 'Tema',
+      noTheme: 'Intet tema',
+      required: 'Obligatorisk',
+      options: 'Muligheder',
+      optionsHint: 'Én mulighed pr. linje (et eller flere valg).',
+      scale: 'Skala 1 til',
+      emptyRowHint: 'Vælg typen »intet spørgsmål« for at fjerne et spørgsmål.',
+    },
+    types: {
+      rating: 'Vurderingsskala',
+      single: 'Ét valg',
+      multiple: 'Flere valg',
+      ranking: 'Rangordn temaer',
+      'short-text': 'Kort tekst',
+      'long-text': 'Lang tekst',
+      none: 'Intet spørgsmål',
+    },
+    save: 'Gem',
+    create: 'Opret skema',
+    close: 'Luk skemaet',
+    fixErrors: 'Skemaet kunne ikke gemmes. Ret følgende:',
+    saved: 'Gemt.',
+    lockedNote: (v) =>
+      `Skemaet har svar: ændrede spørgsmål bliver version ${v + 1}, og svarene beholder den version, de blev givet til.`,
+    analysis: 'Analyse',
+    edit: 'Ret',
+    links: 'Links',
+    publicLink: 'Åbent link til anonyme svar',
+    answersCount: (t, a, n) => `${t} svar (${a} med navn, ${n} anonyme)`,
+    mean: (v) => `gennemsnit ${v}`,
+    answered: (n) => `${n} svarede`,
+    value: 'Værdi',
+    count: 'Antal',
+    place: 'Plads',
+    points: 'Point',
+    firsts: 'Førstevalg',
+    chartOf: (l) => `Diagram: ${l}`,
+    freeText: 'Fritekstsvar',
+    filters: 'Filtrér',
+    filter: 'Filtrér',
+    allThemes: 'Alle temaer',
+    allTypes: 'Alle typer',
+    industry: 'Branche',
+    organisationType: 'Organisationstype',
+    noAnswers: 'Ingen svar, der passer.',
+    anonymous: 'Anonym',
+    next: 'Næste side',
+    tags: 'Koder',
+    saveTags: 'Gem koder',
+    quote: 'Markér som citat',
+    unquote: 'Fjern citat',
+    quoted: 'Citat',
+    hide: 'Skjul',
+    hideReason: 'Begrundelse',
+    hidden: (r) => `Skjult: ${r}`,
+    show: 'Vis igen',
+    export: 'Eksportér CSV',
+    exportRedacted: 'Eksportér CSV med personoplysninger maskeret',
+    exportMasked: 'Maskerede personoplysninger',
+    respondent: 'Besvaret af',
+    time: 'Tid',
+    live: 'Visning til lokalet',
+    publish: 'Offentliggør opsummering',
+    unpublish: 'Fjern offentliggørelse',
+    summary: 'Offentlig opsummering',
+  },
   page: {
     required: 'obligatorisk',
     optional: 'valgfri',
@@ -137,6 +397,95 @@ const da: FeedbackTexts = {
 
 const en: FeedbackTexts = {
   noTheme: 'Other',
+  console: {
+    title: 'Feedback',
+    newForm: 'New form',
+    none: 'No forms yet.',
+    columns: { title: 'Form', event: 'Event', status: 'Status', answers: 'Answers' },
+    statuses: { open: 'Open', closed: 'Closed' },
+    editTitle: 'Edit form',
+    createTitle: 'New form',
+    fields: {
+      titleIn: (l) => `Title (${l})`,
+      language: 'Language of the form',
+      event: 'Event the form follows up',
+      noEvent: 'No event',
+      anonymousLink: 'Take anonymous answers through an open link and QR code',
+      followUp: 'Follow-up after the event',
+      followUpEnabled: 'Send follow-up mails when the event has ended',
+      delayMinutes: 'Minutes after the end',
+      thankYouText: 'Own words to attendees (the thank-you mail)',
+      missedYouText: 'Own words to those who did not come (“we missed you”)',
+      questions: 'Questions',
+      question: (n) => `Question ${n}`,
+      type: 'Type',
+      label: 'Question',
+      theme: 'Theme',
+      noTheme: 'No theme',
+      required: 'Required',
+      options: 'Options',
+      optionsHint: 'One option per line (single or multiple choice).',
+      scale: 'Scale 1 to',
+      emptyRowHint: 'Choose the type “no question” to remove a question.',
+    },
+    types: {
+      rating: 'Rating scale',
+      single: 'Single choice',
+      multiple: 'Multiple choice',
+      ranking: 'Rank the themes',
+      'short-text': 'Short text',
+      'long-text': 'Long text',
+      none: 'No question',
+    },
+    save: 'Save',
+    create: 'Create form',
+    close: 'Close the form',
+    fixErrors: 'The form could not be saved. Please correct:',
+    saved: 'Saved.',
+    lockedNote: (v) =>
+      `The form has answers: changed questions become version ${v + 1}, and answers keep the version they were given to.`,
+    analysis: 'Analysis',
+    edit: 'Edit',
+    links: 'Links',
+    publicLink: 'Open link for anonymous answers',
+    answersCount: (t, a, n) => `${t} answers (${a} with names, ${n} anonymous)`,
+    mean: (v) => `mean ${v}`,
+    answered: (n) => `${n} answered`,
+    value: 'Value',
+    count: 'Count',
+    place: 'Place',
+    points: 'Points',
+    firsts: 'First choices',
+    chartOf: (l) => `Chart: ${l}`,
+    freeText: 'Free-text answers',
+    filters: 'Filter',
+    filter: 'Filter',
+    allThemes: 'All themes',
+    allTypes: 'All types',
+    industry: 'Industry',
+    organisationType: 'Organisation type',
+    noAnswers: 'No answers match.',
+    anonymous: 'Anonymous',
+    next: 'Next page',
+    tags: 'Codes',
+    saveTags: 'Save codes',
+    quote: 'Mark as quote',
+    unquote: 'Remove quote',
+    quoted: 'Quote',
+    hide: 'Hide',
+    hideReason: 'Reason',
+    hidden: (r) => `Hidden: ${r}`,
+    show: 'Show again',
+    export: 'Export CSV',
+    exportRedacted: 'Export CSV with personal data masked',
+    exportMasked: 'Personal data masked',
+    respondent: 'Respondent',
+    time: 'Time',
+    live: 'Screen for the room',
+    publish: 'Publish summary',
+    unpublish: 'Unpublish',
+    summary: 'Public summary',
+  },
   page: {
     required: 'required',
     optional: 'optional',

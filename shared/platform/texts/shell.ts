@@ -23,6 +23,7 @@ export interface ShellTexts {
     contacts: string;
     import: string;
     events: string;
+    feedback: string;
   };
   account: {
     signedInAs: string;
@@ -73,6 +74,7 @@ const sv: ShellTexts = {
     contacts: 'Kontakter',
     import: 'Import',
     events: 'Evenemang',
+    feedback: 'Synpunkter',
   },
   account: {
     signedInAs: 'Inloggad som',
@@ -134,6 +136,7 @@ const da: ShellTexts = {
     contacts: 'Kontakter',
     import: 'Import',
     events: 'Arrangementer',
+    feedback: 'Synspunkter',
   },
   account: {
     signedInAs: 'Logget ind som',
@@ -195,6 +198,7 @@ const en: ShellTexts = {
     contacts: 'Contacts',
     import: 'Import',
     events: 'Events',
+    feedback: 'Feedback',
   },
   account: {
     signedInAs: 'Signed in as',
