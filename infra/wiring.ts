@@ -365,6 +365,7 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/feedback/{token}', auth: 'public' },
       { method: 'GET', path: '/forms/{tenantId}/{formId}', auth: 'public' },
       { method: 'POST', path: '/forms/{tenantId}/{formId}', auth: 'public' },
+      { method: 'GET', path: '/forms/{tenantId}/{formId}/summary', auth: 'public' },
     ],
     // staffIdentity: the page stack's session check comes with it (its public routes never run it).
     access: { table: 'readwrite', linkSecret: true, staffIdentity: 'verify', publicBaseUrl: true },
@@ -400,6 +401,9 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/console/forms/{formId}/close', auth: 'console' },
       { method: 'POST', path: '/console/forms/{formId}/answers/{answerRef}', auth: 'console' },
       { method: 'GET', path: '/console/forms/{formId}/export.csv', auth: 'console' },
+      { method: 'POST', path: '/console/forms/{formId}/publication', auth: 'console' },
+      { method: 'GET', path: '/console/forms/{formId}/live', auth: 'console' },
+      { method: 'GET', path: '/console/live.js', auth: 'console' },
     ],
     access: { table: 'readwrite', staffIdentity: 'verify', publicBaseUrl: true },
     timeoutSeconds: 29,

@@ -3,6 +3,7 @@ import { h } from 'preact';
 import type { z } from 'zod';
 import { getContact } from '../../shared/directory/store/contacts.js';
 import { getOrganisation } from '../../shared/directory/store/organisations.js';
+import { summarise } from '../../shared/feedback/analysis.js';
 import {
   type Answers,
   answersFromForm,
@@ -10,14 +11,19 @@ import {
   type Form,
   isOpen,
   type Question,
+  textIn,
 } from '../../shared/feedback/form.js';
 import { type AnswerBanner, AnswerInvalidPage, AnswerPage } from '../../shared/feedback/pages/answer.js';
+import { SummaryPage } from '../../shared/feedback/pages/summary.js';
+import { redact } from '../../shared/feedback/redact.js';
 import {
   AnswerRefused,
   editAnswer,
   getContactAnswer,
   getForm,
+  getFormCounters,
   getQuestions,
+  listQuotes,
   submitAnswer,
   withinRate,
 } from '../../shared/feedback/store.js';
@@ -280,6 +286,55 @@ export const handler = htmlPages(
         throw error;
       }
       return page(request, r, form.questions, { banner: 'thanks' });
+    }),
+
+    'GET /forms/{tenantId}/{formId}/summary': publicPage(async (request) => {
+      const { tenantId, formId } = request.event.pathParameters ?? {};
+      if (!tenantId || !formId || !/^[a-z0-9-]{2,40}$/.test(tenantId) || !idParam.safeParse(formId).success) {
+        return invalid(request);
+      }
+      const found = await common(tenantId, formId);
+      const publication = found?.form.publication;
+      if (!found || !publication) return invalid(request);
+      const { form, tenant, themes } = found;
+      const language = request.language;
+      const [counters, quotes] = await Promise.all([
+        getFormCounters(tenantId, formId),
+        listQuotes(tenantId, formId),
+      ]);
+      const summary = summarise(form, counters, themes, language, feedbackTexts(language).noTheme);
+      const chosen = summary.themes
+        .flatMap((t) => t.questions)
+        .filter((q) => publication.questionIds.includes(q.questionId));
+      // Quotes are masked with the names of the people who wrote them, and every pattern.
+      const names = new Map<string, string>();
+      for (const id of new Set(
+        quotes.map((q) => q.answer.contactId).filter((c): c is string => Boolean(c)),
+      )) {
+        const contact = await getContact(tenantId, id);
+        if (contact) names.set(id, contact.name);
+      }
+      const questionLabel = (id: string) => {
+        const q = form.questions.find((x) => x.id === id);
+        return q ? textIn(q.label, language, form.language) : '';
+      };
+      return {
+        kind: 'page',
+        body: h(SummaryPage, {
+          language,
+          form,
+          tenantName: tenant.name,
+          answers: summary.answers,
+          questions: chosen,
+          quotes: quotes.flatMap(({ answer, questionId }) => {
+            const text = answer.answers[questionId];
+            if (typeof text !== 'string') return [];
+            return [
+              { label: questionLabel(questionId), text: redact(text, { names: [...names.values()] }).text },
+            ];
+          }),
+        }),
+      };
     }),
   },
   (status, message, language) => h(ErrorPage, { status, message, language }),

@@ -25,6 +25,7 @@ import {
   FormsListPage,
   formHref,
 } from '../../shared/feedback/pages/console.js';
+import { LivePage, liveScript } from '../../shared/feedback/pages/live.js';
 import {
   type Answer,
   annotateAnswer,
@@ -38,6 +39,7 @@ import {
   getFormCounters,
   listAnswers,
   listForms,
+  setPublication,
   updateForm,
 } from '../../shared/feedback/store.js';
 import { feedbackTexts } from '../../shared/feedback/texts.js';
@@ -313,9 +315,49 @@ export const handler = htmlPages(
           canEdit: who.canEdit,
           csrfToken: request.csrfToken,
           publicUrl: form.anonymousLink ? `${base}/forms/${form.tenantId}/${form.formId}` : undefined,
+          summaryUrl: `${base}/forms/${form.tenantId}/${form.formId}/summary`,
         }),
       );
     }),
+
+    'POST /console/forms/{formId}/publication': consolePage(async (request) => {
+      const who = await signedIn(request);
+      requireEditor(who);
+      const form = await formOf(request, who);
+      const chosen = (request.formLists.questionIds ?? []).filter((id) =>
+        form.questions.some((q) => q.id === id),
+      );
+      await setPublication(form, request.form.unpublish ? undefined : chosen, who.identity.staffId);
+      return { kind: 'redirect', location: formHref(form.formId) };
+    }),
+
+    'GET /console/forms/{formId}/live': consolePage(async (request) => {
+      const who = await signedIn(request);
+      const form = await formOf(request, who);
+      const [counters, { themes }] = await Promise.all([
+        getFormCounters(form.tenantId, form.formId),
+        programmeThemes(form.tenantId, form.programmeId),
+      ]);
+      const base = requireEnv('PUBLIC_BASE_URL');
+      return page(
+        request,
+        who,
+        textIn(form.title, who.language, form.language),
+        h(LivePage, {
+          language: who.language,
+          form,
+          summary: summarise(form, counters, themes, who.language, feedbackTexts(who.language).noTheme),
+          publicUrl: form.anonymousLink ? `${base}/forms/${form.tenantId}/${form.formId}` : undefined,
+        }),
+      );
+    }),
+
+    'GET /console/live.js': consolePage(async () => ({
+      kind: 'file',
+      contentType: 'text/javascript; charset=utf-8',
+      fileName: 'live.js',
+      body: Buffer.from(liveScript),
+    })),
 
     'GET /console/forms/{formId}/edit': consolePage(async (request) => {
       const who = await signedIn(request);

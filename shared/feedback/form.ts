@@ -148,6 +148,8 @@ export interface Form {
   questions: Question[];
   /** Answers given to the form (all versions): questions with answers are locked. */
   answerCount: number;
+  /** The public summary staff published: the questions shown as charts (quotes are marked per answer). */
+  publication?: { questionIds: string[]; at: string; by: string };
   /** Optimistic locking of edits. */
   version: number;
   createdAt: string;

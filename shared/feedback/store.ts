@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../platform/aws/clients.js';
 import { pendingEvent, type TransactItem, writeWithEvents } from '../platform/bus/outbox.js';
 import { HttpError } from '../platform/http/errors.js';
@@ -35,6 +35,7 @@ import {
  * | answer               | T#<t>#FORM#<id>      | ANSWER#<minute>#<answerId>  |
  * | one per contact      | T#<t>#FORM#<id>      | CONTACT#<contactId>         |
  * | rate of a client     | T#<t>#FORM#<id>      | RATE#<client>#<minute>      |
+ * | quote marked         | T#<t>#FORM#<id>      | QUOTE#<answer sk>#<question>|
  *
  * An answer, its counters, the form's answer count and its event are one transaction: the
  * analysis overview reads the counters item alone, whatever the number of answers.
@@ -49,6 +50,10 @@ const versionKey = (tenantId: string, formId: string, version: number) => ({
   sk: `VERSION#${String(version).padStart(6, '0')}`,
 });
 const countersKey = (tenantId: string, formId: string) => ({ pk: formPk(tenantId, formId), sk: 'COUNTERS' });
+const quoteKey = (tenantId: string, formId: string, answerSk: string, questionId: string) => ({
+  pk: formPk(tenantId, formId),
+  sk: `QUOTE#${answerSk}#${questionId}`,
+});
 const contactGuardKey = (tenantId: string, formId: string, contactId: string) => ({
   pk: formPk(tenantId, formId),
   sk: `CONTACT#${contactId}`,
@@ -628,6 +633,32 @@ export async function annotateAnswer(
   if (change.hide) after.hidden = { reason: change.hide.reason, by: actor, at: new Date().toISOString() };
   if (change.hide === false) delete after.hidden;
   const hiddenChanged = Boolean(before.hidden) !== Boolean(after.hidden);
+  // Quote items (what a published summary reads) follow the quotes of answers that are not hidden.
+  const shown = (a: Answer) => new Set(a.hidden ? [] : (a.quotes ?? []));
+  const [quotedBefore, quotedAfter] = [shown(before), shown(after)];
+  const quoteItems: TransactItem[] = [
+    ...[...quotedAfter]
+      .filter((q) => !quotedBefore.has(q))
+      .map(
+        (questionId) =>
+          ({
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...quoteKey(tenantId, formId, answerKey, questionId),
+                type: 'feedback-quote',
+                answerSk: answerKey,
+                questionId,
+              },
+            },
+          }) satisfies TransactItem,
+      ),
+    ...[...quotedBefore]
+      .filter((q) => !quotedAfter.has(q))
+      .map((questionId) => ({
+        Delete: { TableName: tableName(), Key: quoteKey(tenantId, formId, answerKey, questionId) },
+      })),
+  ];
   try {
     await writeWithEvents(
       tenantId,
@@ -640,6 +671,7 @@ export async function annotateAnswer(
             ExpressionAttributeValues: { ':revision': before.revision },
           },
         },
+        ...quoteItems,
       ],
       hiddenChanged
         ? [
@@ -659,6 +691,84 @@ export async function annotateAnswer(
     throw error;
   }
   return after;
+}
+
+/**
+ * The quotes staff marked (of answers not hidden), at most `limit`: each with its answer as it
+ * is now (one query and one batch read, whatever the number of answers).
+ */
+export async function listQuotes(
+  tenantId: string,
+  formId: string,
+  limit = 20,
+  client = documentClient,
+): Promise<{ answer: Answer; questionId: string }[]> {
+  const { Items } = await client.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': formPk(tenantId, formId), ':prefix': 'QUOTE#' },
+      Limit: Math.min(limit, 100),
+    }),
+  );
+  const quotes = (Items ?? []).map((i) => ({
+    answerSk: String(i.answerSk),
+    questionId: String(i.questionId),
+  }));
+  if (quotes.length === 0) return [];
+  const keys = [...new Set(quotes.map((q) => q.answerSk))].map((sk) => ({
+    pk: formPk(tenantId, formId),
+    sk,
+  }));
+  const { Responses } = await client.send(
+    new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }),
+  );
+  const answers = new Map((Responses?.[tableName()] ?? []).map((i) => [String(i.sk), fromItem<Answer>(i)]));
+  return quotes.flatMap((q) => {
+    const answer = answers.get(q.answerSk);
+    return answer && !answer.hidden ? [{ answer, questionId: q.questionId }] : [];
+  });
+}
+
+/** Publishes the form's summary (the chosen questions as charts, the marked quotes, masked) or takes it down. */
+export async function setPublication(
+  form: Form,
+  questionIds: string[] | undefined,
+  actor: string,
+  client = documentClient,
+): Promise<void> {
+  const now = new Date().toISOString();
+  await writeWithEvents(
+    form.tenantId,
+    [
+      {
+        Update: {
+          TableName: tableName(),
+          Key: formKey(form.tenantId, form.formId),
+          UpdateExpression: questionIds
+            ? 'SET publication = :p, version = version + :one, updatedAt = :now'
+            : 'REMOVE publication SET version = version + :one, updatedAt = :now',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: {
+            ...(questionIds ? { ':p': { questionIds, at: now, by: actor } } : {}),
+            ':one': 1,
+            ':now': now,
+          },
+        },
+      },
+    ],
+    [
+      pendingEvent(FormChanged, {
+        tenantId: form.tenantId,
+        formId: form.formId,
+        changedFields: ['publication'],
+        questionsVersion: form.questionsVersion,
+        newQuestionsVersion: false,
+        actor,
+      }),
+    ],
+    client,
+  );
 }
 
 // ---------------------------------------------------------------- rate limits

@@ -90,6 +90,8 @@ export interface FeedbackTexts {
     publish: string;
     unpublish: string;
     summary: string;
+    publishChoose: string;
+    publishNote: string;
   };
 
   /** The answer page. */
@@ -219,6 +221,9 @@ const sv: FeedbackTexts = {
     publish: 'Publicera sammanfattning',
     unpublish: 'Avpublicera',
     summary: 'Publik sammanfattning',
+    publishChoose: 'Frågor som visas som diagram',
+    publishNote:
+      'Citat du markerat visas också, med namn, e-postadresser, telefonnummer och personnummer maskade.',
   },
   page: {
     required: 'obligatorisk',
@@ -352,6 +357,9 @@ const da: FeedbackTexts = {
     publish: 'Offentliggør opsummering',
     unpublish: 'Fjern offentliggørelse',
     summary: 'Offentlig opsummering',
+    publishChoose: 'Spørgsmål, der vises som diagrammer',
+    publishNote:
+      'Citater, du har markeret, vises også, med navne, e-mailadresser, telefonnumre og CPR-numre maskeret.',
   },
   page: {
     required: 'obligatorisk',
@@ -485,6 +493,9 @@ const en: FeedbackTexts = {
     publish: 'Publish summary',
     unpublish: 'Unpublish',
     summary: 'Public summary',
+    publishChoose: 'Questions shown as charts',
+    publishNote:
+      'Quotes you marked are shown too, with names, email addresses, phone numbers and personal identity numbers masked.',
   },
   page: {
     required: 'required',

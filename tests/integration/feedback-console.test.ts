@@ -213,3 +213,77 @@ describe('analysis and export', () => {
     expect(viewerPage.text).not.toContain('Olämpligt innehåll');
   });
 });
+
+describe('publication and the screen for the room', () => {
+  it('publishes chosen questions and marked quotes, masked; unpublished is the missing-form page', async () => {
+    const [klimat] = await themes();
+    const api = await staffClient(runtime, 'staff-hlm-anna');
+    const created = await api.call('POST', '/api/forms', {
+      programmeId: ((await api.call('GET', '/api/programmes')).json.items as { programmeId: string }[])[0]
+        ?.programmeId,
+      title: { sv: 'Publiceras' },
+      language: 'sv',
+      questions: [
+        { id: 'betyg', type: 'rating', label: { sv: 'Betyg' }, themeId: klimat?.id },
+        { id: 'hemligt', type: 'rating', label: { sv: 'Internt betyg' } },
+        { id: 'fritt', type: 'long-text', label: { sv: 'Fritt' }, themeId: klimat?.id },
+      ],
+    });
+    const form = created.json as unknown as Form;
+    await submitAnswer(
+      form,
+      { betyg: 5, hemligt: 1, fritt: 'Karin Holm tycker bra, ring 0451-123 45' },
+      {
+        contactId: 'karin-holm',
+      },
+    );
+    const summaryPath = `/forms/hassleholm/${form.formId}/summary`;
+    expect((await fetch(`${runtime.url}${summaryPath}`)).status).toBe(404);
+
+    const analysis = await consoleRequest('staff-hlm-erik', 'GET', `/console/forms/${form.formId}`);
+    const answerAction = /action="(\/console\/forms\/[^"]+\/answers\/[^"]+)"/.exec(
+      analysis.text,
+    )?.[1] as string;
+    expect(
+      (await consoleRequest('staff-hlm-erik', 'POST', answerAction, { toggleQuote: 'fritt' })).status,
+    ).toBe(303);
+    const token = await runtime.identity.idToken('staff-hlm-erik');
+    const body = new URLSearchParams({ _csrf: sessionCsrfToken(token), publish: '1' });
+    body.append('questionIds', 'betyg');
+    const published = await fetch(`${runtime.url}/console/forms/${form.formId}/publication`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: `samverkan_session=${token}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+    expect(published.status).toBe(303);
+
+    const summary = await fetch(`${runtime.url}${summaryPath}`);
+    expect(summary.status).toBe(200);
+    const html = await summary.text();
+    expect(html).toContain('Betyg');
+    expect(html).not.toContain('Internt betyg');
+    expect(html).toContain('<svg class="chart"');
+    expect(html).toContain('[name] tycker bra, ring [phone]');
+    expect(html).not.toContain('Karin');
+    expect(html).not.toContain('0451');
+
+    // Hiding the answer takes its quote off the page.
+    expect(
+      (await consoleRequest('staff-hlm-erik', 'POST', answerAction, { hideReason: 'Ångrat' })).status,
+    ).toBe(303);
+    expect(await (await fetch(`${runtime.url}${summaryPath}`)).text()).not.toContain('tycker bra');
+  });
+
+  it('shows the room its results with a script that refreshes them in place', async () => {
+    const [form] = await listForms('hassleholm');
+    const live = await consoleRequest('staff-hlm-maria', 'GET', `/console/forms/${form?.formId}/live`);
+    expect(live.status).toBe(200);
+    expect(live.text).toContain('id="live-results"');
+    expect(live.text).toContain('<script src="/console/live.js" defer></script>');
+    const script = await consoleRequest('staff-hlm-maria', 'GET', '/console/live.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toContain('text/javascript');
+    expect(script.text).toContain("getElementById('live-results')");
+  });
+});

@@ -283,6 +283,7 @@ export interface AnalysisPageProps {
   canEdit: boolean;
   csrfToken: string;
   publicUrl?: string;
+  summaryUrl?: string;
 }
 
 export function AnalysisPage(props: AnalysisPageProps) {
@@ -322,8 +323,50 @@ export function AnalysisPage(props: AnalysisPageProps) {
       </div>
       {props.publicUrl ? (
         <p>
-          {m.publicLink}: <a href={props.publicUrl}>{props.publicUrl}</a>
+          {m.publicLink}: <a href={props.publicUrl}>{props.publicUrl}</a> ·{' '}
+          <a href={formHref(form.formId, '/live')}>{m.live}</a>
         </p>
+      ) : null}
+      {form.publication && props.summaryUrl ? (
+        <p>
+          {m.summary}: <a href={props.summaryUrl}>{props.summaryUrl}</a>
+        </p>
+      ) : null}
+      {canEdit ? (
+        <details class="panel">
+          <summary>{m.publish}</summary>
+          <form method="post" action={formHref(form.formId, '/publication')}>
+            <input type="hidden" name="_csrf" value={props.csrfToken} />
+            <fieldset class="choices">
+              <legend>{m.publishChoose}</legend>
+              {form.questions
+                .filter((q) => q.type !== 'short-text' && q.type !== 'long-text')
+                .map((q) => (
+                  <p class="check" key={q.id}>
+                    <input
+                      id={`pub-${q.id}`}
+                      type="checkbox"
+                      name="questionIds"
+                      value={q.id}
+                      checked={form.publication?.questionIds.includes(q.id) ?? false}
+                    />
+                    <label for={`pub-${q.id}`}>{textIn(q.label, language, form.language)}</label>
+                  </p>
+                ))}
+            </fieldset>
+            <p class="hint">{m.publishNote}</p>
+            <p class="actions">
+              <button type="submit" name="publish" value="1">
+                {m.publish}
+              </button>
+              {form.publication ? (
+                <button type="submit" name="unpublish" value="1">
+                  {m.unpublish}
+                </button>
+              ) : null}
+            </p>
+          </form>
+        </details>
       ) : null}
       {summary.themes.map((theme) => (
         <section key={theme.themeId ?? 'none'} aria-labelledby={`theme-${theme.themeId ?? 'none'}`}>
