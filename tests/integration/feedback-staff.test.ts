@@ -184,6 +184,26 @@ describe('forms', () => {
   });
 });
 
+describe('demo data', () => {
+  it('has a form on Hässleholm’s themes with answers from the demo organisations, and one in Danish for Helsingør', async () => {
+    const forms = (await viewer.call('GET', '/api/forms')).json.items as Form[];
+    const demo = forms.find((f) => f.title.sv?.startsWith('Dialoglunch'));
+    expect(demo).toBeDefined();
+    const analysis = await viewer.call('GET', `/api/forms/${demo?.formId}/analysis`);
+    expect(analysis.json).toMatchObject({ answers: 10, attributed: 6, anonymous: 4 });
+    const ranking = (
+      analysis.json.themes as { questions: { type: string; ranking?: { themeId: string }[] }[] }[]
+    )
+      .flatMap((t) => t.questions)
+      .find((q) => q.type === 'ranking');
+    expect(ranking?.ranking).toHaveLength(8);
+    const helForms = (await helAdmin.call('GET', '/api/forms')).json.items as Form[];
+    expect(helForms.find((f) => f.language === 'da')?.title.da).toBe(
+      'Erhvervspolitikkens fire spor: hvad mener I?',
+    );
+  });
+});
+
 describe('versions', () => {
   it('replaces the questions before the first answer; once answered, a change makes version 2 and the answer keeps 1', async () => {
     const form = await createForm();
