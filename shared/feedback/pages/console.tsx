@@ -33,7 +33,7 @@ export function FormsListPage(props: { language: Language; rows: FormRow[]; canE
       {props.rows.length === 0 ? (
         <p>{m.none}</p>
       ) : (
-        <div class="table-wrap">
+        <section class="table-wrap" aria-label={m.title} tabindex={0}>
           <table class="data">
             <thead>
               <tr>
@@ -58,7 +58,7 @@ export function FormsListPage(props: { language: Language; rows: FormRow[]; canE
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </>
   );
@@ -510,7 +510,7 @@ export function QuestionResult({ question: q, language }: { question: QuestionSu
       {heading}
       <div class="chart-and-table">
         <BarChart title={m.chartOf(q.label)} rows={rows} />
-        <div class="table-wrap">
+        <section class="table-wrap" aria-label={q.label} tabindex={0}>
           <table class="data">
             <thead>
               <tr>
@@ -535,7 +535,7 @@ export function QuestionResult({ question: q, language }: { question: QuestionSu
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </div>
     </div>
   );
