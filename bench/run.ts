@@ -13,6 +13,7 @@ import {
   suggestedBudget,
 } from './bundle.js';
 import { campaign } from './campaign.js';
+import { feedback } from './feedback.js';
 import { type LoadStats, loadTimes } from './load-time.js';
 import { rsvp } from './rsvp.js';
 import type { BenchContext, Benchmark, BenchResult, Column } from './section.js';
@@ -145,6 +146,7 @@ const benchmarks: readonly Benchmark[] = [
   { name: 'bundles', run: bundles },
   { name: 'campaign', run: campaign },
   { name: 'rsvp', run: rsvp },
+  { name: 'feedback', run: feedback },
 ];
 
 function formatTable(columns: readonly Column[], rows: readonly string[][]): string {
