@@ -53,6 +53,7 @@ export interface FeedbackTexts {
     edit: string;
     links: string;
     publicLink: string;
+    qrCode: string;
     answersCount: (total: number, attributed: number, anonymous: number) => string;
     mean: (value: string) => string;
     answered: (n: number) => string;
@@ -184,6 +185,7 @@ const sv: FeedbackTexts = {
     edit: 'Ändra',
     links: 'Länkar',
     publicLink: 'Öppen länk för anonyma svar',
+    qrCode: 'QR-kod till formuläret',
     answersCount: (t, a, n) => `${t} svar (${a} med namn, ${n} anonyma)`,
     mean: (v) => `medel ${v}`,
     answered: (n) => `${n} svarade`,
@@ -320,6 +322,7 @@ const da: FeedbackTexts = {
     edit: 'Ret',
     links: 'Links',
     publicLink: 'Åbent link til anonyme svar',
+    qrCode: 'QR-kode til skemaet',
     answersCount: (t, a, n) => `${t} svar (${a} med navn, ${n} anonyme)`,
     mean: (v) => `gennemsnit ${v}`,
     answered: (n) => `${n} svarede`,
@@ -456,6 +459,7 @@ const en: FeedbackTexts = {
     edit: 'Edit',
     links: 'Links',
     publicLink: 'Open link for anonymous answers',
+    qrCode: 'QR code to the form',
     answersCount: (t, a, n) => `${t} answers (${a} with names, ${n} anonymous)`,
     mean: (v) => `mean ${v}`,
     answered: (n) => `${n} answered`,

@@ -280,6 +280,7 @@ describe('publication and the screen for the room', () => {
     const live = await consoleRequest('staff-hlm-maria', 'GET', `/console/forms/${form?.formId}/live`);
     expect(live.status).toBe(200);
     expect(live.text).toContain('id="live-results"');
+    expect(live.text).toContain('<svg class="qr" role="img"');
     expect(live.text).toContain('<script src="/console/live.js" defer></script>');
     const script = await consoleRequest('staff-hlm-maria', 'GET', '/console/live.js');
     expect(script.status).toBe(200);

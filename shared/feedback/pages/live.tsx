@@ -3,6 +3,7 @@ import type { FormSummary } from '../analysis.js';
 import { type Form, textIn } from '../form.js';
 import { feedbackTexts } from '../texts.js';
 import { feedbackStyles, QuestionResult } from './console.js';
+import { QrCode } from './qr.js';
 
 /**
  * The screen for the room: the form's results as they come in. `live.js` fetches this page
@@ -19,13 +20,20 @@ export function LivePage(props: {
   const m = feedbackTexts(language).console;
   return (
     <>
-      <style dangerouslySetInnerHTML={{ __html: `${feedbackStyles}\n.live h1 { font-size: 2rem; }` }} />
+      <style
+        dangerouslySetInnerHTML={{
+          __html: `${feedbackStyles}\n.live h1 { font-size: 2rem; }\n.live-link { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: center; margin: 0 0 1.5rem; }\n.qr { max-width: 100%; height: auto; }`,
+        }}
+      />
       <div class="live">
         <h1>{textIn(form.title, language, form.language)}</h1>
         {props.publicUrl ? (
-          <p>
-            {m.publicLink}: <strong>{props.publicUrl}</strong>
-          </p>
+          <div class="live-link">
+            <QrCode url={props.publicUrl} label={`${m.qrCode}: ${props.publicUrl}`} />
+            <p>
+              {m.publicLink}: <strong>{props.publicUrl}</strong>
+            </p>
+          </div>
         ) : null}
         <div id="live-results" aria-live="polite">
           <p class="live-count">{m.answersCount(summary.answers, summary.attributed, summary.anonymous)}</p>
