@@ -22,7 +22,8 @@ let admin: Awaited<ReturnType<typeof staffClient>>;
 let programmeId: string;
 
 beforeAll(async () => {
-  runtime = await startLocalRuntime({ seed: true, log: () => {} });
+  // The schedule dispatcher ticks every half second, so a follow-up due in seconds fires in seconds.
+  runtime = await startLocalRuntime({ seed: true, log: () => {}, scheduleIntervalMs: 500 });
   admin = await staffClient(runtime, 'staff-hlm-anna');
   programmeId = ((await admin.call('GET', '/api/programmes')).json.items as { programmeId: string }[])[0]
     ?.programmeId as string;
@@ -203,5 +204,29 @@ describe('follow-up after an event', () => {
     });
     await new Promise((r) => setTimeout(r, 2000));
     expect(await mailsTo('fu-d-')).toHaveLength(0);
+  });
+
+  it('sends a delayed follow-up when its schedule comes due, once, though the end came twice', async () => {
+    const hour = 3_600_000;
+    const event = await publishedEvent('hassleholm', {
+      title: 'Uppföljning efter en minut',
+      start: new Date(Date.now() - hour).toISOString(),
+      end: new Date(Date.now() - 45_000).toISOString(),
+      rsvpDeadline: new Date(Date.now() - 48 * hour).toISOString(),
+    });
+    const [a] = await invitedContacts(runtime, event, 1, { prefix: 'fu-e' });
+    await setInvitation(event, a as string, 'attending');
+    await attachForm(event, { enabled: true, delayMinutes: 1 });
+    await emit('hassleholm', [ended(event)]);
+    await emit('hassleholm', [ended(event)]);
+    // Not before it is due (15 s from now)…
+    await new Promise((r) => setTimeout(r, 5000));
+    expect(await mailsTo('fu-e-')).toHaveLength(0);
+    // …then once.
+    await waitFor(async () => (await mailsTo('fu-e-')).length >= 1, 40_000, 'the delayed thank-you');
+    await new Promise((r) => setTimeout(r, 3000));
+    expect((await mailsTo('fu-e-')).map((m) => m.subject)).toEqual([
+      'Tack för att du kom: Uppföljning efter en minut',
+    ]);
   });
 });

@@ -296,6 +296,13 @@ export function AnalysisPage(props: AnalysisPageProps) {
     const s = params.toString();
     return s ? `?${s}` : '';
   };
+  const themeQuery = (rest: string) => {
+    const parts = [
+      rest,
+      props.filter.themeId ? `themeId=${encodeURIComponent(props.filter.themeId)}` : '',
+    ].filter(Boolean);
+    return parts.length ? `?${parts.join('&')}` : '';
+  };
   return (
     <>
       <style dangerouslySetInnerHTML={{ __html: feedbackStyles }} />
@@ -310,8 +317,9 @@ export function AnalysisPage(props: AnalysisPageProps) {
             {m.edit}
           </a>
         ) : null}
-        <a href={formHref(form.formId, '/export.csv')}>{m.export}</a>
-        <a href={formHref(form.formId, '/export.csv?redact=1')}>{m.exportRedacted}</a>
+        {/* The export follows the theme chosen below (per form or per theme). */}
+        <a href={formHref(form.formId, `/export.csv${themeQuery('')}`)}>{m.export}</a>
+        <a href={formHref(form.formId, `/export.csv${themeQuery('redact=1')}`)}>{m.exportRedacted}</a>
         {canEdit && form.status === 'open' ? (
           <form method="post" action={formHref(form.formId, '/close')}>
             <input type="hidden" name="_csrf" value={props.csrfToken} />
