@@ -53,12 +53,14 @@ async function checkForm(
   body: { eventId?: string; questions: z.output<typeof formInputSchema>['questions'] },
   themes: { id: string; title: string }[],
 ) {
-  const problems = formProblems(body.questions, themes);
+  const details = formProblems(body.questions, themes).map((p) => ({
+    field: `body.${p.field}`,
+    message: p.message,
+  }));
   if (body.eventId !== undefined && !(await getEvent(tenantId, body.eventId))) {
-    problems.push({ field: 'eventId', message: 'No such event' });
+    details.push({ field: 'body.eventId', message: 'No such event' });
   }
-  if (problems.length > 0) {
-    const details = problems.map((p) => ({ field: `body.${p.field}`, message: p.message }));
+  if (details.length > 0) {
     throw new HttpError(422, `Invalid ${details.map((d) => d.field).join(', ')}`, details);
   }
 }

@@ -59,6 +59,7 @@ import { idParam } from '../../shared/platform/http/request.js';
 import type { StaffIdentity } from '../../shared/platform/identity/staff.js';
 import { decodeCursor, encodeCursor } from '../../shared/platform/table/cursor.js';
 import { getTenant, type Tenant } from '../../shared/platform/tenants/store.js';
+import { issueOf, issueText } from '../../shared/platform/texts/issues.js';
 import type { Language } from '../../shared/platform/texts/language.js';
 import { ConsoleShell } from '../../shared/platform/ui/console-shell.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
@@ -165,24 +166,35 @@ async function editor(
   );
 }
 
-/** Checks the editor's post: the schema, then the programme's themes and the event. Problems by editor field. */
+/**
+ * Checks the editor's post: the schema, then the programme's themes and the event. Problems by
+ * editor field, worded in the reader's language.
+ */
 async function checkPosted<S extends z.ZodType>(
   schema: S,
   input: Record<string, unknown>,
   tenantId: string,
   themes: { id: string; title: string }[],
+  language: Language,
 ): Promise<{ ok: true; data: z.output<S> } | { ok: false; errors: Record<string, string> }> {
+  const words = feedbackTexts(language);
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[editorField(issue.path)] ??= issue.message;
+    for (const zodIssue of parsed.error.issues) {
+      // "Required in at least one language" is a text left empty.
+      const text =
+        zodIssue.code === 'custom' ? words.errors.required : issueText(issueOf(zodIssue, input), language);
+      errors[editorField(zodIssue.path)] ??= text;
+    }
     return { ok: false, errors };
   }
   const data = parsed.data as { eventId?: string; questions: Parameters<typeof formProblems>[0] };
   const errors: Record<string, string> = {};
-  for (const p of formProblems(data.questions, themes)) errors[editorField(p.field.split('.'))] ??= p.message;
+  for (const p of formProblems(data.questions, themes))
+    errors[editorField(p.field.split('.'))] ??= words.problems[p.code];
   if (data.eventId && !(await listEvents(tenantId)).some((e) => e.eventId === data.eventId)) {
-    errors.eventId = 'No such event';
+    errors.eventId = words.problems.noSuchEvent;
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, data: parsed.data };
 }
@@ -267,7 +279,7 @@ export const handler = htmlPages(
       const { programme, themes } = await programmeThemes(who.identity.tenantId);
       if (!programme) throw notFound();
       const input = { ...formInputFromPosted(request.form, MAX_ROWS), programmeId: programme.programmeId };
-      const checked = await checkPosted(formInputSchema, input, who.identity.tenantId, themes);
+      const checked = await checkPosted(formInputSchema, input, who.identity.tenantId, themes, who.language);
       if (!checked.ok) return editor(request, who, undefined, request.form, checked.errors);
       const form = await createForm(
         who.identity.tenantId,
@@ -375,7 +387,7 @@ export const handler = htmlPages(
         ...formInputFromPosted(request.form, MAX_ROWS),
         expectedVersion: Number(request.form.expectedVersion),
       };
-      const checked = await checkPosted(formUpdateSchema, input, form.tenantId, themes);
+      const checked = await checkPosted(formUpdateSchema, input, form.tenantId, themes, who.language);
       if (!checked.ok) return editor(request, who, form, request.form, checked.errors);
       try {
         await updateForm(

@@ -163,9 +163,22 @@ export interface ThemeRef {
   title: string;
 }
 
+export const formProblemCodes = [
+  'notATheme',
+  'idUsed',
+  'optionsUnique',
+  'moreChoicesThanOptions',
+  'tooFewThemes',
+  'themeTwice',
+  'morePlacesThanThemes',
+] as const;
+
 export interface FormProblem {
   /** Path of the field, e.g. `questions.2.themeId`. */
   field: string;
+  /** What pages word in the reader's language. */
+  code: (typeof formProblemCodes)[number];
+  /** In English, for the JSON API. */
   message: string;
 }
 
@@ -180,31 +193,41 @@ export function formProblems(questions: readonly QuestionInputResolved[], themes
   questions.forEach((q, index) => {
     const at = (field: string) => `questions.${index}.${field}`;
     if (q.id !== undefined) {
-      if (seenIds.has(q.id)) problems.push({ field: at('id'), message: 'Used by another question' });
+      if (seenIds.has(q.id))
+        problems.push({ field: at('id'), code: 'idUsed', message: 'Used by another question' });
       seenIds.add(q.id);
     }
     if (q.themeId !== undefined && !themeIds.has(q.themeId)) {
-      problems.push({ field: at('themeId'), message: 'Not a theme of the programme' });
+      problems.push({ field: at('themeId'), code: 'notATheme', message: 'Not a theme of the programme' });
     }
     if (q.type === 'single' || q.type === 'multiple') {
       const optionIds = q.options.map((o) => o.id);
       if (new Set(optionIds).size !== optionIds.length) {
-        problems.push({ field: at('options'), message: 'Option ids must be unique' });
+        problems.push({ field: at('options'), code: 'optionsUnique', message: 'Option ids must be unique' });
       }
       if (q.type === 'multiple' && q.maxChoices !== undefined && q.maxChoices > q.options.length) {
-        problems.push({ field: at('maxChoices'), message: 'More than there are options' });
+        problems.push({
+          field: at('maxChoices'),
+          code: 'moreChoicesThanOptions',
+          message: 'More than there are options',
+        });
       }
     }
     if (q.type === 'ranking') {
       const ids = q.themeIds ?? [...themeIds];
-      if (ids.length < 2) problems.push({ field: at('themeIds'), message: 'At least 2 themes to rank' });
+      if (ids.length < 2)
+        problems.push({ field: at('themeIds'), code: 'tooFewThemes', message: 'At least 2 themes to rank' });
       if (new Set(ids).size !== ids.length)
-        problems.push({ field: at('themeIds'), message: 'Each theme once' });
+        problems.push({ field: at('themeIds'), code: 'themeTwice', message: 'Each theme once' });
       if (ids.some((id) => !themeIds.has(id))) {
-        problems.push({ field: at('themeIds'), message: 'Not a theme of the programme' });
+        problems.push({ field: at('themeIds'), code: 'notATheme', message: 'Not a theme of the programme' });
       }
       if (q.places !== undefined && q.places > ids.length) {
-        problems.push({ field: at('places'), message: 'More places than themes' });
+        problems.push({
+          field: at('places'),
+          code: 'morePlacesThanThemes',
+          message: 'More places than themes',
+        });
       }
     }
   });

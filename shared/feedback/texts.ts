@@ -1,5 +1,6 @@
 import type { Language } from '../platform/texts/language.js';
 import { type TextTable, textsOf } from '../platform/texts/table.js';
+import type { formProblemCodes } from './form.js';
 
 /** Where the municipality is: which public-records law its notice names. */
 export type Jurisdiction = 'se' | 'dk';
@@ -123,6 +124,8 @@ export interface FeedbackTexts {
     anonymousPossible: string;
     anonymous: string;
   };
+  /** The editor's own rules (see `formProblems`), and an event that does not exist. */
+  problems: Record<(typeof formProblemCodes)[number] | 'noSuchEvent', string>;
   errors: {
     required: string;
     invalid: string;
@@ -259,6 +262,16 @@ const sv: FeedbackTexts = {
       'Du kan också svara anonymt via formulärets öppna länk eller QR-kod; då sparas inget som visar vem du är.',
     anonymous:
       'Det här är ett anonymt formulär: vi sparar inte ditt namn, din e-postadress, din IP-adress eller några kakor utöver formulärets säkerhetstoken. Skriv inga personuppgifter i fritextsvaren.',
+  },
+  problems: {
+    notATheme: 'Inte ett av programmets teman.',
+    idUsed: 'Används av en annan fråga.',
+    optionsUnique: 'Varje alternativ en gång.',
+    moreChoicesThanOptions: 'Fler val än det finns alternativ.',
+    tooFewThemes: 'Minst två teman att rangordna.',
+    themeTwice: 'Varje tema en gång.',
+    morePlacesThanThemes: 'Fler platser än teman.',
+    noSuchEvent: 'Evenemanget finns inte.',
   },
   errors: {
     required: 'Svara på frågan.',
@@ -397,6 +410,16 @@ const da: FeedbackTexts = {
     anonymous:
       'Dette er et anonymt skema: vi gemmer ikke dit navn, din e-mailadresse, din IP-adresse eller cookies ud over skemaets sikkerhedstoken. Skriv ingen personoplysninger i fritekstsvarene.',
   },
+  problems: {
+    notATheme: 'Ikke et af programmets temaer.',
+    idUsed: 'Bruges af et andet spørgsmål.',
+    optionsUnique: 'Hver mulighed én gang.',
+    moreChoicesThanOptions: 'Flere valg, end der er muligheder.',
+    tooFewThemes: 'Mindst to temaer at rangordne.',
+    themeTwice: 'Hvert tema én gang.',
+    morePlacesThanThemes: 'Flere pladser end temaer.',
+    noSuchEvent: 'Arrangementet findes ikke.',
+  },
   errors: {
     required: 'Besvar spørgsmålet.',
     invalid: 'Vælg en af mulighederne.',
@@ -533,6 +556,16 @@ const en: FeedbackTexts = {
       'You may also answer anonymously through the form’s open link or QR code; then nothing that shows who you are is kept.',
     anonymous:
       'This is an anonymous form: we keep no name, email address, IP address or cookies beyond the form’s security token. Please write no personal data in the free-text answers.',
+  },
+  problems: {
+    notATheme: 'Not one of the programme’s themes.',
+    idUsed: 'Used by another question.',
+    optionsUnique: 'Each option once.',
+    moreChoicesThanOptions: 'More choices than there are options.',
+    tooFewThemes: 'At least two themes to rank.',
+    themeTwice: 'Each theme once.',
+    morePlacesThanThemes: 'More places than themes.',
+    noSuchEvent: 'The event does not exist.',
   },
   errors: {
     required: 'Please answer the question.',

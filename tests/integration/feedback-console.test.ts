@@ -67,6 +67,18 @@ describe('the form editor', () => {
     expect(bad.status).toBe(422);
     expect(bad.text).toContain('error-summary');
     expect(bad.text).toContain('aria-invalid="true"');
+    // In the reader's language: the title left empty, one option where two are needed.
+    expect(bad.text).toContain('Svara på frågan.');
+    expect(bad.text).toContain('Ange minst 2.');
+    const badTheme = await consoleRequest('staff-hlm-erik', 'POST', '/console/forms', {
+      'title.sv': 'Tema som inte finns',
+      language: 'sv',
+      'q0.type': 'short-text',
+      'q0.label': 'Fråga',
+      'q0.theme': 'not-a-theme',
+    });
+    expect(badTheme.status).toBe(422);
+    expect(badTheme.text).toContain('Inte ett av programmets teman.');
     expect((await listForms('hassleholm')).length).toBe(before);
 
     const created = await consoleRequest('staff-hlm-erik', 'POST', '/console/forms', {
