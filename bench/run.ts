@@ -13,6 +13,7 @@ import {
   suggestedBudget,
 } from './bundle.js';
 import { campaign } from './campaign.js';
+import { feedback } from './feedback.js';
 import { type LoadStats, loadTimes } from './load-time.js';
 import { press } from './press.js';
 import { reconciler } from './reconciler.js';
@@ -149,6 +150,7 @@ const benchmarks: readonly Benchmark[] = [
   { name: 'rsvp', run: rsvp },
   { name: 'reconciler', run: reconciler },
   { name: 'press', run: press },
+  { name: 'feedback', run: feedback },
 ];
 
 function formatTable(columns: readonly Column[], rows: readonly string[][]): string {

@@ -1,4 +1,5 @@
 import { ReminderDue } from '../shared/activity/events.js';
+import { FollowUpDue } from '../shared/feedback/events.js';
 import {
   CampaignSendRequested,
   EmailBounced,
@@ -16,6 +17,7 @@ import {
   InvitationAnswered,
   MeetingCancelled,
   MeetingChanged,
+  MeetingEnded,
   MeetingPublished,
   MeetingReminderDue,
   SeatsReleased,
@@ -463,5 +465,75 @@ export const wiring: Wiring = [
     description: "Publishes a scheduled release when its time has come (its one-time schedule's event)",
     subscriptions: [{ event: ReleasePublishDue }],
     access: { table: 'readwrite' },
+  },
+  {
+    name: 'feedback-api',
+    entry: 'functions/feedback/api.ts',
+    description:
+      'Feedback forms (staff JSON API): forms on the programme themes, versions, analysis from counters, answers paged, codes, quotes, moderation',
+    routes: [
+      { method: 'GET', path: '/api/forms', auth: 'staff' },
+      { method: 'POST', path: '/api/forms', auth: 'staff' },
+      { method: 'GET', path: '/api/forms/{formId}', auth: 'staff' },
+      { method: 'PUT', path: '/api/forms/{formId}', auth: 'staff' },
+      { method: 'POST', path: '/api/forms/{formId}/close', auth: 'staff' },
+      { method: 'GET', path: '/api/forms/{formId}/analysis', auth: 'staff' },
+      { method: 'GET', path: '/api/forms/{formId}/answers', auth: 'staff' },
+      { method: 'POST', path: '/api/forms/{formId}/answers/{answerRef}', auth: 'staff' },
+    ],
+    access: { table: 'readwrite' },
+  },
+  {
+    name: 'feedback-answer',
+    entry: 'functions/feedback/answer.ts',
+    description:
+      "Feedback answer pages: attributed through a contact's signed link (one answer, editable until closing), anonymous through the public link",
+    routes: [
+      { method: 'GET', path: '/feedback/{token}', auth: 'public' },
+      { method: 'POST', path: '/feedback/{token}', auth: 'public' },
+      { method: 'GET', path: '/forms/{tenantId}/{formId}', auth: 'public' },
+      { method: 'POST', path: '/forms/{tenantId}/{formId}', auth: 'public' },
+      { method: 'GET', path: '/forms/{tenantId}/{formId}/summary', auth: 'public' },
+    ],
+    // staffIdentity: the page stack's session check comes with it (its public routes never run it).
+    access: { table: 'readwrite', linkSecret: true, staffIdentity: 'verify', publicBaseUrl: true },
+  },
+  {
+    name: 'feedback-follow-up',
+    entry: 'functions/feedback/follow-up.ts',
+    description:
+      'After an event ends: schedules each attached form\'s follow-up, then mails attendees a thank-you and the absent a "we missed you", each once, with their own feedback link',
+    queue: {
+      name: 'feedback-follow-up',
+      batchSize: 1,
+      maxConcurrency: 2,
+      maxReceives: 5,
+      visibilityTimeoutSeconds: 180,
+      subscriptions: [{ event: MeetingEnded }, { event: FollowUpDue }],
+    },
+    access: { table: 'readwrite', linkSecret: true, publicBaseUrl: true },
+    // A large event queues a mail per invitee.
+    timeoutSeconds: 120,
+  },
+  {
+    name: 'feedback-pages',
+    entry: 'functions/feedback/pages.ts',
+    description: 'Console pages: feedback forms, the editor, the analysis per theme, moderation, CSV export',
+    routes: [
+      { method: 'GET', path: '/console/forms', auth: 'console' },
+      { method: 'GET', path: '/console/forms/new', auth: 'console' },
+      { method: 'POST', path: '/console/forms', auth: 'console' },
+      { method: 'GET', path: '/console/forms/{formId}', auth: 'console' },
+      { method: 'POST', path: '/console/forms/{formId}', auth: 'console' },
+      { method: 'GET', path: '/console/forms/{formId}/edit', auth: 'console' },
+      { method: 'POST', path: '/console/forms/{formId}/close', auth: 'console' },
+      { method: 'POST', path: '/console/forms/{formId}/answers/{answerRef}', auth: 'console' },
+      { method: 'GET', path: '/console/forms/{formId}/export.csv', auth: 'console' },
+      { method: 'POST', path: '/console/forms/{formId}/publication', auth: 'console' },
+      { method: 'GET', path: '/console/forms/{formId}/live', auth: 'console' },
+      { method: 'GET', path: '/console/live.js', auth: 'console' },
+    ],
+    access: { table: 'readwrite', staffIdentity: 'verify', publicBaseUrl: true },
+    timeoutSeconds: 29,
   },
 ];

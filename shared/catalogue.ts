@@ -1,4 +1,5 @@
 import { activityEvents } from './activity/events.js';
+import { feedbackEvents } from './feedback/events.js';
 import { mailEvents } from './mail/events.js';
 import { meetingEvents } from './meetings/events.js';
 import type { EventContract } from './platform/bus/contract.js';
@@ -16,6 +17,7 @@ export const catalogue = [
   ...mailEvents,
   ...meetingEvents,
   ...pressEvents,
+  ...feedbackEvents,
 ] as const satisfies readonly EventContract[];
 
 const byName = new Map<string, EventContract>(catalogue.map((c) => [c.name, c]));

@@ -1,3 +1,5 @@
+import type { feedbackMessages } from './feedback/mails/content.js';
+import { feedbackTemplates } from './feedback/mails/templates.js';
 import type { mailMessages } from './mail/content.js';
 import type { DataInputOf } from './mail/message.js';
 import { contentSchemaOf, staffComposable } from './mail/message.js';
@@ -15,13 +17,20 @@ import { meetingTemplates } from './meetings/mails/templates.js';
  * A kind without a template, or without its texts in every language, is a compile error in the
  * capability that declares it; a kind declared by two capabilities is one here.
  */
-export const messageTemplates = { ...mailTemplates, ...meetingTemplates };
+export const messageTemplates = { ...mailTemplates, ...meetingTemplates, ...feedbackTemplates };
 
 /** Compile-time check: no kind is declared by two capabilities. */
 const noKindTwice: Extract<keyof typeof mailMessages, keyof typeof meetingMessages> extends never
   ? true
   : never = true;
 void noKindTwice;
+const noFeedbackKindTwice: Extract<
+  keyof typeof feedbackMessages,
+  keyof typeof mailMessages | keyof typeof meetingMessages
+> extends never
+  ? true
+  : never = true;
+void noFeedbackKindTwice;
 
 type MessageTemplates = typeof messageTemplates;
 export type MessageKind = keyof MessageTemplates;

@@ -31,6 +31,7 @@ export function consoleNav(language: Language, currentPath: string): NavItem[] {
     { href: '/console/contacts', label: m.nav.contacts },
     { href: '/console/imports', label: m.nav.import },
     { href: '/console/events', label: m.nav.events },
+    { href: '/console/forms', label: m.nav.feedback },
     { href: '/console/mailings', label: m.nav.mailings },
     { href: '/console/press', label: pressTexts(language).nav },
   ].map((item) => ({

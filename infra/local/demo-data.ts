@@ -30,6 +30,25 @@ export interface DemoTenant {
     industry: string;
     contacts: { name: string; role: string }[];
   }[];
+  /** A feedback form on the programme's themes, with answers from the demo contacts and anonymous ones. */
+  feedback?: DemoFeedback;
+}
+
+/**
+ * Questions refer to themes by their index in `programme.themes`; answers by question id, with
+ * a ranking as theme indexes in order. `contact` is a demo contact's name (an attributed
+ * answer); answers without one are anonymous.
+ */
+export interface DemoFeedback {
+  title: string;
+  intro: string;
+  questions: (
+    | { id: string; type: 'rating'; label: string; theme: number; required?: boolean }
+    | { id: string; type: 'ranking'; label: string }
+    | { id: string; type: 'long-text' | 'short-text'; label: string; theme?: number }
+    | { id: string; type: 'single' | 'multiple'; label: string; options: string[] }
+  )[];
+  answers: { contact?: string; values: Record<string, number | string | number[]> }[];
 }
 
 export const demoStaff: DemoStaff[] = [
@@ -145,6 +164,126 @@ export const demoTenants: DemoTenant[] = [
         contacts: [{ name: 'Lena Ström', role: 'Marknadschef' }],
       },
     ],
+    feedback: {
+      title: 'Dialoglunch: vad tycker ni om näringslivsklimatet?',
+      intro:
+        'Dialogerna ska kokas ner och bli viktiga inspel till näringslivsprogrammet. Tack för att du delar med dig!',
+      questions: [
+        {
+          id: 'klimat',
+          type: 'rating',
+          label: 'Hur bedömer du det lokala näringslivsklimatet?',
+          theme: 0,
+          required: true,
+        },
+        {
+          id: 'service',
+          type: 'rating',
+          label: 'Hur nöjd är du med kommunens service till företag?',
+          theme: 3,
+        },
+        { id: 'viktigast', type: 'ranking', label: 'Vilka teman är viktigast för ditt företag?' },
+        {
+          id: 'kompetens',
+          type: 'long-text',
+          label: 'Vad behöver ni för att hitta rätt kompetens?',
+          theme: 4,
+        },
+        { id: 'infrastruktur', type: 'long-text', label: 'Vad saknar ni i infrastrukturen?', theme: 5 },
+        {
+          id: 'kanaler',
+          type: 'multiple',
+          label: 'Hur vill ni hålla kontakten med kommunen?',
+          options: ['Dialogluncher', 'Nyhetsbrev', 'Företagsbesök', 'Digitala möten'],
+        },
+      ],
+      answers: [
+        {
+          contact: 'Johan Ek',
+          values: {
+            klimat: 4,
+            service: 3,
+            viktigast: [4, 2, 0],
+            kompetens: 'Fler praktikplatser och ett närmare samarbete med yrkesvux.',
+            kanaler: [0, 2],
+          },
+        },
+        {
+          contact: 'Karin Holm',
+          values: {
+            klimat: 3,
+            service: 2,
+            viktigast: [3, 0, 5],
+            kompetens: 'Snabbare svar från kommunen när vi söker bygglov – det påverkar om vi kan anställa.',
+            infrastruktur: 'Parkering vid stationen för pendlare.',
+            kanaler: [0, 1],
+          },
+        },
+        {
+          contact: 'Per Olsson',
+          values: {
+            klimat: 3,
+            service: 3,
+            viktigast: [5, 4, 7],
+            infrastruktur: 'Bredband på landsbygden, många gårdar har fortfarande dålig uppkoppling.',
+            kanaler: [2],
+          },
+        },
+        {
+          contact: 'Sara Lund',
+          values: {
+            klimat: 4,
+            service: 4,
+            viktigast: [2, 0, 1],
+            kompetens: 'Mentorer för nya företagare. Ring gärna mig på 0451-123 45 om ni vill veta mer.',
+            kanaler: [0, 3],
+          },
+        },
+        {
+          contact: 'Ola Persson',
+          values: {
+            klimat: 4,
+            viktigast: [5, 6, 4],
+            infrastruktur: 'Tätare pågatåg mot Kristianstad och Malmö.',
+            kanaler: [3],
+          },
+        },
+        {
+          contact: 'Lena Ström',
+          values: {
+            klimat: 5,
+            service: 4,
+            viktigast: [5, 1, 6],
+            infrastruktur: 'Bättre kollektivtrafik till flygplatsen, särskilt tidiga morgnar.',
+            kanaler: [1, 3],
+          },
+        },
+        {
+          values: {
+            klimat: 2,
+            service: 2,
+            viktigast: [3, 4, 0],
+            kompetens: 'Svårt att hitta svetsare och elektriker.',
+          },
+        },
+        {
+          values: {
+            klimat: 3,
+            viktigast: [4, 5, 3],
+            kompetens: 'Samverkan med gymnasiet om lärlingsplatser.',
+          },
+        },
+        {
+          values: {
+            klimat: 4,
+            service: 3,
+            viktigast: [0, 7, 2],
+            infrastruktur: 'Laddstolpar för tunga fordon.',
+          },
+        },
+        { values: { klimat: 3, service: 4, viktigast: [6, 5, 4] } },
+      ],
+    },
   },
   {
     tenantId: 'helsingor',
@@ -179,6 +318,49 @@ export const demoTenants: DemoTenant[] = [
         contacts: [{ name: 'Camilla Dahl', role: 'Direktør' }],
       },
     ],
+    feedback: {
+      title: 'Erhvervspolitikkens fire spor: hvad mener I?',
+      intro:
+        'Politikken er blevet til i tæt dialog med virksomhederne. Fortæl os, hvordan sporene virker for jer.',
+      questions: [
+        {
+          id: 'service',
+          type: 'rating',
+          label: 'Hvordan vurderer du kommunens service over for erhvervslivet?',
+          theme: 0,
+          required: true,
+        },
+        { id: 'spor', type: 'ranking', label: 'Hvilke spor er vigtigst for jer?' },
+        {
+          id: 'uddannelse',
+          type: 'long-text',
+          label: 'Hvad kan kommunen gøre for uddannelse og opkvalificering?',
+          theme: 2,
+        },
+        { id: 'samarbejde', type: 'long-text', label: 'Hvor kan erhvervslivet samarbejde mere?', theme: 1 },
+      ],
+      answers: [
+        {
+          contact: 'Jens Møller',
+          values: {
+            service: 4,
+            spor: [1, 0, 2, 3],
+            samarbejde: 'Fælles netværk for detailhandlen i bymidten.',
+          },
+        },
+        {
+          contact: 'Camilla Dahl',
+          values: {
+            service: 3,
+            spor: [3, 1, 0, 2],
+            uddannelse: 'Sprogkurser til medarbejdere i turismen.',
+            samarbejde: 'Fælles markedsføring af Kronborg og havnen.',
+          },
+        },
+        { values: { service: 4, spor: [0, 2, 1, 3], uddannelse: 'Flere lærepladser i håndværksfagene.' } },
+        { values: { service: 2, spor: [2, 0, 1, 3] } },
+      ],
+    },
   },
   {
     tenantId: 'perstorp',

@@ -1,12 +1,14 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tenantCountry } from '../../shared/directory/schemas.js';
 import { emailGuardKey } from '../../shared/directory/store/organisations.js';
+import { answersSchema, type Form } from '../../shared/feedback/form.js';
+import { getForm, submitAnswer } from '../../shared/feedback/store.js';
 import { documentClient } from '../../shared/platform/aws/clients.js';
 import { tenantPk } from '../../shared/platform/table/table.js';
 import { releaseInputSchema } from '../../shared/press/release.js';
 import { createRelease, publishNow } from '../../shared/press/store/releases.js';
 import { putPressSettings } from '../../shared/press/store/settings.js';
-import { demoStaff, demoTenants } from './demo-data.js';
+import { type DemoTenant, demoStaff, demoTenants } from './demo-data.js';
 import { demoPress } from './demo-press.js';
 import type { LocalRuntime } from './runtime.js';
 
@@ -104,6 +106,8 @@ export async function seedDemoData(runtime: LocalRuntime, log: (message: string)
         await publishNow(draft, draft.version, admin.staffId, new Date(publishedAt));
       }
     }
+    const programme = (await response.json()) as { programmeId: string; themes: { id: string }[] };
+    await seedFeedback(runtime, tenant, programme, await runtime.identity.idToken(admin.staffId));
     // The tenant profile goes last: it marks the tenant as seeded.
     await put({
       pk: tenantPk(tenant.tenantId),
@@ -115,5 +119,73 @@ export async function seedDemoData(runtime: LocalRuntime, log: (message: string)
       timeZone: tenant.timeZone,
     });
     log(`seeded demo tenant ${tenant.name}`);
+  }
+}
+
+/**
+ * The tenant's demo feedback form, made through the staff API, and its answers: attributed ones
+ * from the demo contacts (as their signed links would store them) and anonymous ones.
+ */
+async function seedFeedback(
+  runtime: LocalRuntime,
+  tenant: DemoTenant,
+  programme: { programmeId: string; themes: { id: string }[] },
+  token: string,
+): Promise<void> {
+  const { feedback } = tenant;
+  if (!feedback) return;
+  const language = tenant.language;
+  const themeId = (index: number) => programme.themes[index]?.id ?? '';
+  const response = await fetch(`${runtime.url}/api/forms`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      programmeId: programme.programmeId,
+      title: { [language]: feedback.title },
+      intro: { [language]: feedback.intro },
+      language,
+      anonymousLink: true,
+      questions: feedback.questions.map((q) => ({
+        id: q.id,
+        type: q.type,
+        label: { [language]: q.label },
+        ...('theme' in q && q.theme !== undefined ? { themeId: themeId(q.theme) } : {}),
+        ...('required' in q && q.required ? { required: true } : {}),
+        ...('options' in q
+          ? { options: q.options.map((label, i) => ({ id: `o${i + 1}`, label: { [language]: label } })) }
+          : {}),
+      })),
+    }),
+  });
+  if (response.status !== 201) {
+    throw new Error(
+      `Seeding feedback for ${tenant.tenantId} failed: ${response.status} ${await response.text()}`,
+    );
+  }
+  const { formId } = (await response.json()) as { formId: string };
+  for (const answer of feedback.answers) {
+    const form = (await getForm(tenant.tenantId, formId)) as Form;
+    const values = Object.fromEntries(
+      Object.entries(answer.values).map(([id, value]) => {
+        const question = feedback.questions.find((q) => q.id === id);
+        if (question?.type === 'ranking' && Array.isArray(value)) return [id, value.map(themeId)];
+        if (question?.type === 'multiple' && Array.isArray(value)) return [id, value.map((i) => `o${i + 1}`)];
+        return [id, value];
+      }),
+    );
+    const organisation = tenant.organisations.find((o) => o.contacts.some((c) => c.name === answer.contact));
+    await submitAnswer(
+      form,
+      // Checked as a respondent's answer is: demo data that does not fit the form fails the seed.
+      answersSchema(form.questions).parse(values),
+      answer.contact && organisation
+        ? {
+            contactId: slug(answer.contact),
+            organisationId: slug(organisation.name),
+            organisationType: organisation.type,
+            industry: organisation.industry,
+          }
+        : undefined,
+    );
   }
 }

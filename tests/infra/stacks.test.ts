@@ -606,6 +606,8 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
 
       const holders = specs.filter((spec) => spec.access.linkSecret).map((spec) => spec.name);
       expect(holders.sort()).toEqual([
+        'feedback-answer',
+        'feedback-follow-up',
         'mail-sender',
         'press-api',
         'press-newsroom',

@@ -53,6 +53,20 @@ function inputFor(kind: MessageKind, language: Language): MessageInput {
           topics: ['Pressmeddelanden', '<b>Näringsliv</b>'],
         },
       };
+    case 'feedback-thanks':
+    case 'feedback-missed-you':
+      return {
+        ...base,
+        kind,
+        unsubscribeUrl,
+        data: {
+          eventTitle: 'Dialoglunch <script>x</script>',
+          formTitle: { sv: 'Tyck till', da: 'Sig din mening', en: 'Your views' },
+          formLanguage: 'sv',
+          feedbackUrl: 'https://samverkan.example/feedback/abc',
+          organiserName: 'Hässleholms kommun',
+        },
+      };
   }
 }
 
@@ -242,7 +256,15 @@ describe('messageContentSchema (staff input)', () => {
         ? eventMailSamples[kind]
         : kind === 'subscription-confirmation'
           ? { confirmUrl: 'https://x.example/c', topics: [] }
-          : announcementData;
+          : kind === 'feedback-thanks' || kind === 'feedback-missed-you'
+            ? {
+                eventTitle: 'Dialoglunch',
+                formTitle: { sv: 'Tyck till' },
+                formLanguage: 'sv',
+                feedbackUrl: 'https://x.example/feedback/abc',
+                organiserName: 'Hässleholms kommun',
+              }
+            : announcementData;
       expect(messageContentSchema.safeParse({ kind, data }).success).toBe(true);
     }
   });

@@ -24,7 +24,15 @@ const sampleData = (kind: MessageKind): unknown =>
     ? eventMailSamples[kind]
     : kind === 'subscription-confirmation'
       ? { confirmUrl: 'https://samverkan.example/c', topics: ['Press'] }
-      : announcementData;
+      : kind === 'feedback-thanks' || kind === 'feedback-missed-you'
+        ? {
+            eventTitle: 'Dialoglunch',
+            formTitle: { sv: 'Tyck till' },
+            formLanguage: 'sv',
+            feedbackUrl: 'https://samverkan.example/feedback/abc',
+            organiserName: 'Hässleholms kommun',
+          }
+        : announcementData;
 
 describe('kinds staff compose', () => {
   it('are the announcement only, and bulk', () => {

@@ -24,6 +24,7 @@ export interface ShellTexts {
     import: string;
     events: string;
     mailings: string;
+    feedback: string;
   };
   account: {
     signedInAs: string;
@@ -75,6 +76,7 @@ const sv: ShellTexts = {
     import: 'Import',
     events: 'Evenemang',
     mailings: 'Utskick',
+    feedback: 'Synpunkter',
   },
   account: {
     signedInAs: 'Inloggad som',
@@ -137,6 +139,7 @@ const da: ShellTexts = {
     import: 'Import',
     events: 'Arrangementer',
     mailings: 'Udsendelser',
+    feedback: 'Synspunkter',
   },
   account: {
     signedInAs: 'Logget ind som',
@@ -199,6 +202,7 @@ const en: ShellTexts = {
     import: 'Import',
     events: 'Events',
     mailings: 'Mailings',
+    feedback: 'Feedback',
   },
   account: {
     signedInAs: 'Signed in as',

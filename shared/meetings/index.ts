@@ -1,0 +1,3 @@
+/** The meetings capability's public face (events and their invitations): what other capabilities may use. */
+export type { Meeting } from './meeting.js';
+export { getCounters, getEvent, listInvitations } from './store.js';
