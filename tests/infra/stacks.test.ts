@@ -129,6 +129,30 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
     stateful = new StackView(built.stateful);
   });
 
+  it('each stack stays well inside the 500 resources CloudFormation allows, with room for the next capabilities', () => {
+    // Synth refuses more than 500; the first deploy of a larger stack would not get that far.
+    expect(Object.keys(stateless.json.Resources).length).toBeLessThan(450);
+    expect(Object.keys(stateful.json.Resources).length).toBeLessThan(450);
+  });
+
+  it('gives each API function one invoke permission, for this API only, not one per route', () => {
+    const apiFunctions = (wiring as Wiring).filter((spec) => (spec.routes?.length ?? 0) > 0);
+    const permissions = stateless
+      .ofType('AWS::Lambda::Permission')
+      .filter(([, p]) => p.Properties.Principal === 'apigateway.amazonaws.com');
+    expect(permissions).toHaveLength(apiFunctions.length);
+    for (const spec of apiFunctions) {
+      const own = permissions.filter(([, p]) =>
+        JSON.stringify(p.Properties.FunctionName).includes(functionId(spec.name)),
+      );
+      expect(own, spec.name).toHaveLength(1);
+      // execute-api:/<this api>/*/*/*: any stage, method and path of this API, no other API.
+      expect(JSON.stringify(own[0]?.[1].Properties.SourceArn)).toContain(
+        stateless.logicalId(built.stateless.api),
+      );
+    }
+  });
+
   const functionId = (name: string) => {
     const fn = built.stateless.functions.get(name);
     if (!fn) throw new Error(`no function ${name}`);
