@@ -161,7 +161,7 @@ async function audiencePage(tenantId: string, audience: Audience, message: PageM
  * delivery whose send message may have been lost is queued again (the sender claims each
  * delivery once, so a duplicate message sends nothing twice).
  */
-export async function expandPage(message: PageMessage): Promise<void> {
+export async function expandPage(message: PageMessage, messageId: string): Promise<void> {
   const campaign = await getCampaign(message.tenantId, message.campaignId);
   if (!campaign || campaign.status === 'draft') {
     logger.warn('expansion for unknown or unrequested campaign ignored', { campaignId: message.campaignId });
@@ -214,6 +214,7 @@ export async function expandPage(message: PageMessage): Promise<void> {
   // It is kept on the campaign too, so the reconciler can send a lost continuation again.
   const recorded = await recordExpansionPage(campaign.tenantId, campaign.campaignId, {
     page: message.page,
+    by: messageId,
     done: next === undefined,
     ...(next ? { next: JSON.stringify(next) } : {}),
   });
@@ -245,7 +246,7 @@ async function expandRecord(record: SQSRecord): Promise<void> {
     const message = toPageMessage(record.body);
     if (message.kind === 'resume-page') await resumeHeld(message);
     else if (message.kind === 'requeue-page') await requeueHeld(message);
-    else await expandPage(message);
+    else await expandPage(message, record.messageId);
   } catch (error) {
     logger.error('expansion page failed', { messageId: record.messageId, error });
     throw error;

@@ -90,6 +90,8 @@ export interface CampaignExpansion {
   done: boolean;
   next?: string;
   updatedAt?: string;
+  /** The queue message that recorded the last page (see `recordExpansionPage`). */
+  recordedBy?: string;
 }
 
 export type DeliveryStatus =

@@ -78,6 +78,42 @@ describe('a command repeated after an ambiguous failure', () => {
     expect((await staff.call('POST', `/api/campaigns/${campaignId}/send`)).status).toBe(409);
   }, 90_000);
 
+  it('expands every page of a campaign when a page’s record was applied but answered with an error', async () => {
+    // Prepare: three pages of recipients (a page is 100).
+    const tag = `pages-${Date.now()}`;
+    await addContacts(
+      runtime,
+      'hassleholm',
+      Array.from({ length: 250 }, (_, i) => ({
+        contactId: `${tag}-${i}`,
+        email: `k${i}.${tag}@foretag.example`,
+        tags: [tag],
+      })),
+    );
+    const staff = await staffClient(runtime, 'staff-hlm-anna');
+    const created = await staff.call('POST', '/api/campaigns', {
+      name: 'Tre sidor',
+      content: announcement('Tre sidor'),
+      audience: { kind: 'tags', tags: [tag] },
+    });
+    const campaignId = created.json.campaignId as string;
+
+    // Act: the first page's record reaches DynamoDB, but its answer is a 500 (the SDK retries it).
+    runtime.faults.dynamoFailAfterApplying.push(':following');
+    expect((await staff.call('POST', `/api/campaigns/${campaignId}/send`)).status).toBe(202);
+
+    // Assess: the retry knows its own record, so the next pages follow; everyone mailed once.
+    await waitFor(
+      async () => ((await getCampaign('hassleholm', campaignId))?.status === 'sent' ? true : undefined),
+      60_000,
+      'the campaign to finish',
+    );
+    expect(runtime.faults.dynamoFailAfterApplying).toEqual([]);
+    const ours = (await mailbox(runtime)).filter((m) => recipientOf(m).includes(tag));
+    expect(new Set(ours.map(recipientOf)).size).toBe(250);
+    expect(ours).toHaveLength(250);
+  }, 90_000);
+
   it('publishes a meeting once when the publish write was applied but answered with an error', async () => {
     const staff = await staffClient(runtime, 'staff-hlm-anna');
     const created = await staff.call(

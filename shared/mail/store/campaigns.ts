@@ -246,14 +246,16 @@ export async function createAndSend(
 
 /**
  * Records an expanded page and where the next one starts, once: the write is conditional on the
- * page's number, so when a page was expanded twice (its message redelivered, or sent again by
- * the reconciler) only the first records it and queues what follows. Counting is not done here:
- * each delivery counted itself when it was created.
+ * page's number, so when a page was expanded twice (a duplicate message, or one the reconciler
+ * sent again) only the first records it and queues what follows. `by` names the message that
+ * expanded it (SQS keeps a message's id across redeliveries): when this very message's earlier
+ * write was applied but its answer lost, the retry recognises its own record and the chain goes
+ * on. Counting is not done here: each delivery counted itself when it was created.
  */
 export async function recordExpansionPage(
   tenantId: string,
   campaignId: string,
-  page: { page: number; done: boolean; next?: string },
+  page: { page: number; done: boolean; next?: string; by: string },
   client = documentClient,
 ): Promise<'recorded' | 'already-recorded'> {
   try {
@@ -261,7 +263,7 @@ export async function recordExpansionPage(
       new UpdateCommand({
         TableName: tableName(),
         Key: campaignKey(tenantId, campaignId),
-        UpdateExpression: `SET expansion.pages = :following, expansion.done = :done, expansion.updatedAt = :now${page.next ? ', expansion.#next = :next' : ''}${page.next ? '' : ' REMOVE expansion.#next'}`,
+        UpdateExpression: `SET expansion.pages = :following, expansion.done = :done, expansion.updatedAt = :now, expansion.recordedBy = :by${page.next ? ', expansion.#next = :next' : ' REMOVE expansion.#next'}`,
         ConditionExpression: 'attribute_exists(pk) AND expansion.pages = :page',
         ExpressionAttributeNames: { '#next': 'next' },
         ExpressionAttributeValues: {
@@ -269,14 +271,26 @@ export async function recordExpansionPage(
           ':following': page.page + 1,
           ':done': page.done,
           ':now': new Date().toISOString(),
+          ':by': page.by,
           ...(page.next ? { ':next': page.next } : {}),
         },
       }),
     );
     return 'recorded';
   } catch (error) {
-    if (isConditionalCheckFailed(error)) return 'already-recorded';
-    throw error;
+    if (!isConditionalCheckFailed(error)) throw error;
+    const { Item } = await client.send(
+      new GetCommand({
+        TableName: tableName(),
+        Key: campaignKey(tenantId, campaignId),
+        ProjectionExpression: 'expansion',
+        ConsistentRead: true,
+      }),
+    );
+    const expansion = Item?.expansion as { pages?: number; recordedBy?: string } | undefined;
+    return expansion?.pages === page.page + 1 && expansion.recordedBy === page.by
+      ? 'recorded'
+      : 'already-recorded';
   }
 }
 
