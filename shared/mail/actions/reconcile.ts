@@ -2,7 +2,7 @@ import { queueUrl, sendAll } from '../../platform/aws/queue.js';
 import { type Campaign, pendingOf, whyUnfinished } from '../campaign.js';
 import type { PageMessage, RequeuePage } from '../expansion-messages.js';
 import { finishIfDone, getCampaign, openCampaigns } from '../store/campaigns.js';
-import { getSendingState } from '../store/sending-state.js';
+import { getSendingState, isMailPaused } from '../store/sending-state.js';
 
 /**
  * The table is the truth about mail work; queues only carry it. The reconciler finds campaigns
@@ -68,11 +68,7 @@ export async function reconcileCampaign(
 ): Promise<ReconcileOutcome> {
   const campaign = await getCampaign(tenantId, campaignId, undefined, { consistent: true });
   if (campaign?.status !== 'sending') return 'gone';
-  const isPaused =
-    options.isPaused ??
-    (async (t: string) =>
-      (await getSendingState()).paused || (await getSendingState({ tenantId: t })).paused);
-  const paused = await isPaused(tenantId);
+  const paused = await (options.isPaused ?? isMailPaused)(tenantId);
   const why = whyUnfinished(campaign, options.now, options.stalledAfterSeconds, paused);
   if (why === 'scheduled' || why === 'held') return why;
   if (why === 'finishing') return (await finishIfDone(tenantId, campaignId)) ? 'finished' : 'moving';
