@@ -362,6 +362,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     log,
     journalFile,
   });
+  // What was in flight when a runtime on this data folder last stopped, taken from the journal
+  // now, before this start writes events of its own (the seed's, the first requests').
+  const replayedAtStart = options.dataDir
+    ? bus.replayJournal() + bus.putEvents(acceptedBeforeTheStop()).length
+    : 0;
 
   const pollers = new Map<string, QueuePoller>();
   for (const spec of wiring) {
@@ -726,13 +731,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 
   /**
    * On a data folder used before, what was in flight when the runtime stopped is put back in
-   * motion: the bus journal's last minutes are delivered again (the queues lived in the
-   * emulator's memory), then the mail reconciler runs once with nothing counted as in flight.
+   * motion: the bus journal's last minutes were delivered again at start (the queues lived in
+   * the emulator's memory); now the mail reconciler runs once with nothing counted as in flight.
    * In AWS the queues are durable and the reconciler runs on its schedule only.
    */
   async function recoverAfterRestart(): Promise<void> {
-    const replayed = bus.replayJournal() + bus.putEvents(acceptedBeforeTheStop()).length;
-    if (replayed > 0) log(`delivered again after the restart: ${replayed} events of the last minutes`);
+    if (replayedAtStart > 0)
+      log(`delivered again after the restart: ${replayedAtStart} events of the last minutes`);
     await functions.get('mail-reconciler')?.invoke({ stalledAfterSeconds: 0 });
   }
 
