@@ -206,6 +206,9 @@ describe.each(cases)('$tenant.name staff', (c) => {
     await programmeLink(page, c.language, c.tenant.programme.name).click();
     await page.waitForURL((u) => u.pathname.startsWith('/console/programmes/'));
     await expectNoHorizontalScroll(page, 'programme page');
+
+    await page.goto(url('/console/mailings'));
+    await expectNoHorizontalScroll(page, 'mailings');
   });
 
   it('meet WCAG 2.1 AA (no serious or critical axe violations) on every page of the journey', async () => {
@@ -232,6 +235,25 @@ describe.each(cases)('$tenant.name staff', (c) => {
     await programmeLink(page, c.language, c.tenant.programme.name).click();
     await page.waitForURL((u) => u.pathname.startsWith('/console/programmes/'));
     await check('programme page');
+
+    // Mailings: the list, and one mailing (a draft made for the check).
+    await fetch(`${runtime.url}/api/campaigns`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await runtime.identity.idToken(c.staffId)}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        name: 'Dialoglunch',
+        content: { kind: 'announcement', data: { subject: 'Dialoglunch', markdownBody: 'Välkommen.' } },
+        audience: { kind: 'all' },
+      }),
+    });
+    await page.goto(url('/console/mailings'));
+    await check('mailings');
+    await page.locator('a[href^="/console/mailings/"]').first().click();
+    await page.waitForURL((u) => u.pathname.startsWith('/console/mailings/'));
+    await check('one mailing');
 
     expect((await page.goto(url('/console/programmes/no-such-programme')))?.status()).toBe(404);
     await check('not-found page');
