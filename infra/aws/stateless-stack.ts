@@ -1,16 +1,18 @@
-import { CfnOutput, Duration, Fn, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, NestedStack, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   ApiMapping,
   DomainName,
   HttpApi,
+  HttpAuthorizer,
+  HttpAuthorizerType,
   HttpMethod,
-  type HttpRoute,
+  HttpRoute,
+  HttpRouteKey,
   HttpStage,
   type IHttpRouteAuthorizer,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
@@ -116,6 +118,8 @@ export class StatelessStack extends Stack {
   readonly rules: ReadonlyMap<string, Rule>;
   /** Every HTTP route, by `"<METHOD> <path>"`. */
   readonly routes: ReadonlyMap<string, HttpRoute>;
+  /** The nested stacks holding the HTTP routes and integrations, by capability. */
+  readonly routeStacks: ReadonlyMap<string, NestedStack>;
   readonly alarms: ReadonlyMap<string, Alarm>;
 
   private readonly functionMap = new Map<string, SamverkanFunction>();
@@ -230,11 +234,19 @@ export class StatelessStack extends Stack {
       // Staff must never be able to change their own tenant or role with their access token.
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true, locale: true }),
     });
-    const staffAuthorizer = new HttpJwtAuthorizer('StaffJwtAuthorizer', stateful.authIssuer, {
+    // Created here, not by the first route that uses it (HttpJwtAuthorizer's way): the routes live in
+    // per-capability nested stacks, and the authorizer belongs to the API they share.
+    const staffJwt = new HttpAuthorizer(this, 'StaffJwtAuthorizer', {
+      httpApi: this.api,
+      type: HttpAuthorizerType.JWT,
       authorizerName: 'staff-id-token',
-      jwtAudience: [this.userPoolClient.userPoolClientId],
       identitySource: ['$request.header.Authorization'],
+      jwtAudience: [this.userPoolClient.userPoolClientId],
+      jwtIssuer: stateful.authIssuer,
     });
+    const staffAuthorizer: IHttpRouteAuthorizer = {
+      bind: () => ({ authorizerId: staffJwt.authorizerId, authorizationType: 'JWT' }),
+    };
 
     // Through the stateful stack's named output rather than an automatic cross-stack reference, so the
     // object grant `<arn>/*` has a name known at construction, and its cdk-nag acknowledgement can
@@ -337,6 +349,22 @@ export class StatelessStack extends Stack {
     }
 
     // --- 3. triggers ---------------------------------------------------------------------------
+    // HTTP routes (with their integrations) go into one nested stack per capability: CloudFormation
+    // allows 500 resources per stack, and the routes alone are a third of them. Each nested stack is
+    // one resource here and is deployed with this stack (parameters, no cross-stack exports).
+    const routeStacks = new Map<string, NestedStack>();
+    const routesStackOf = (spec: FunctionSpec): NestedStack => {
+      const capability = capabilityOf(spec);
+      let nested = routeStacks.get(capability);
+      if (!nested) {
+        nested = new NestedStack(this, `${pascal(capability)}Routes`, {
+          description: `Samverkan ${config.stage}: HTTP routes of the ${capability} capability`,
+        });
+        routeStacks.set(capability, nested);
+      }
+      return nested;
+    };
+    this.routeStacks = routeStacks;
     for (const spec of wiring) {
       const fn = this.mustGet(this.functionMap, spec.name);
       const group = this.mustGet(groups, spec.name);
@@ -347,16 +375,14 @@ export class StatelessStack extends Stack {
         const integration = new HttpLambdaIntegration(`${pascal(spec.name)}Integration`, fn, {
           scopePermissionToRoute: false,
         });
+        const routesScope = new Construct(routesStackOf(spec), pascal(spec.name));
         for (const route of spec.routes) {
-          const authorizer: IHttpRouteAuthorizer | undefined =
-            route.auth === 'staff' ? staffAuthorizer : undefined;
-          const [httpRoute] = this.api.addRoutes({
-            path: route.path,
-            methods: [HttpMethod[route.method]],
+          const httpRoute = new HttpRoute(routesScope, `${route.method}${route.path}`, {
+            httpApi: this.api,
+            routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
             integration,
-            authorizer,
+            authorizer: route.auth === 'staff' ? staffAuthorizer : undefined,
           });
-          if (!httpRoute) throw new Error(`No route created for ${route.method} ${route.path}`);
           this.routeMap.set(`${route.method} ${route.path}`, httpRoute);
           if (route.auth === 'public') {
             Validations.of(httpRoute).acknowledge({
@@ -632,6 +658,13 @@ function exactEventPattern(pattern: Record<string, unknown>): EventPattern {
 
 function hasAsyncTriggers(spec: FunctionSpec): boolean {
   return (spec.subscriptions?.length ?? 0) > 0 || (spec.schedules?.length ?? 0) > 0;
+}
+
+/** The capability a function belongs to: its folder under `functions/`. */
+function capabilityOf(spec: FunctionSpec): string {
+  const folder = /^functions\/([^/]+)\//.exec(spec.entry)?.[1];
+  if (!folder) throw new Error(`${spec.name}: entry ${spec.entry} is not under functions/<capability>/`);
+  return folder;
 }
 
 /** `activity-recorder` → `ActivityRecorder`, `programme.created` → `ProgrammeCreated`. */

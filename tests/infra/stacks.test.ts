@@ -81,6 +81,48 @@ class StackView {
   }
 }
 
+/**
+ * The HTTP routes' nested stacks (one per capability) read as one: their resources, with each
+ * parameter reference replaced by the value the parent stack passes in, so assertions can compare
+ * against the parent's logical ids as if the routes lived there.
+ */
+class RouteStacksView {
+  readonly resources: Record<string, Resource> = {};
+
+  constructor(parent: StackView, nestedStacks: Iterable<Stack>) {
+    for (const nested of nestedStacks) {
+      const json = Template.fromStack(nested).toJSON() as StackView['json'];
+      const nestedResource = nested.nestedStackResource;
+      if (!nestedResource) throw new Error(`${nested.node.path} is not a nested stack`);
+      const parameters = parent.resource(parent.stack.getLogicalId(nestedResource as CfnElement)).Properties
+        .Parameters as Json;
+      const resolve = (value: unknown): unknown => {
+        if (Array.isArray(value)) return value.map(resolve);
+        if (value && typeof value === 'object') {
+          const ref = (value as Json).Ref;
+          if (typeof ref === 'string' && ref in parameters) return parameters[ref];
+          return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
+        }
+        return value;
+      };
+      for (const [id, resource] of Object.entries(json.Resources)) {
+        if (id in this.resources) throw new Error(`logical id ${id} in two route stacks`);
+        this.resources[id] = resolve(resource) as Resource;
+      }
+    }
+  }
+
+  ofType(type: string): [string, Resource][] {
+    return Object.entries(this.resources).filter(([, r]) => r.Type === type);
+  }
+
+  resource(id: string): Resource {
+    const r = this.resources[id];
+    if (!r) throw new Error(`No route-stack resource ${id}`);
+    return r;
+  }
+}
+
 function firstSpec(): FunctionSpec {
   const spec = (wiring as Wiring)[0];
   if (!spec) throw new Error('the wiring is empty');
@@ -119,6 +161,7 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
   let built: SamverkanApp;
   let stateless: StackView;
   let stateful: StackView;
+  let routeStacks: RouteStacksView;
   let assemblyDir: string;
 
   beforeAll(() => {
@@ -127,17 +170,35 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
     assemblyDir = built.app.synth().directory;
     stateless = new StackView(built.stateless);
     stateful = new StackView(built.stateful);
+    routeStacks = new RouteStacksView(stateless, built.stateless.routeStacks.values());
   });
 
   it('each stack stays well inside the 500 resources CloudFormation allows, with room for the next capabilities', () => {
     // Synth refuses more than 500; the first deploy of a larger stack would not get that far.
-    expect(Object.keys(stateless.json.Resources).length).toBeLessThan(450);
+    expect(Object.keys(stateless.json.Resources).length).toBeLessThan(350);
     expect(Object.keys(stateful.json.Resources).length).toBeLessThan(450);
+    for (const nested of built.stateless.routeStacks.values()) {
+      expect(Object.keys(Template.fromStack(nested).toJSON().Resources).length, nested.node.id).toBeLessThan(
+        300,
+      );
+    }
+  });
+
+  it('keeps the HTTP routes in one nested stack per capability, not in the stack of the functions', () => {
+    const capabilities = new Set(
+      (wiring as Wiring).filter((spec) => spec.routes?.length).map((spec) => spec.entry.split('/')[1]),
+    );
+    expect([...built.stateless.routeStacks.keys()].sort()).toEqual([...capabilities].sort());
+    expect(stateless.ofType('AWS::ApiGatewayV2::Route')).toHaveLength(0);
+    expect(stateless.ofType('AWS::CloudFormation::Stack')).toHaveLength(capabilities.size);
+    // The authorizer belongs to the API, in the parent, whichever capability's route came first.
+    expect(stateless.ofType('AWS::ApiGatewayV2::Authorizer')).toHaveLength(1);
+    expect(routeStacks.ofType('AWS::ApiGatewayV2::Authorizer')).toHaveLength(0);
   });
 
   it('gives each API function one invoke permission, for this API only, not one per route', () => {
     const apiFunctions = (wiring as Wiring).filter((spec) => (spec.routes?.length ?? 0) > 0);
-    const permissions = stateless
+    const permissions = routeStacks
       .ofType('AWS::Lambda::Permission')
       .filter(([, p]) => p.Properties.Principal === 'apigateway.amazonaws.com');
     expect(permissions).toHaveLength(apiFunctions.length);
@@ -333,15 +394,16 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
     );
 
     it('has exactly the routes of the wiring', () => {
-      expect(stateless.ofType('AWS::ApiGatewayV2::Route')).toHaveLength(routes.length);
+      expect(routeStacks.ofType('AWS::ApiGatewayV2::Route')).toHaveLength(routes.length);
     });
 
     it.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (routeKey, route) => {
-      const matches = stateless
+      const matches = routeStacks
         .ofType('AWS::ApiGatewayV2::Route')
         .filter(([, r]) => r.Properties.RouteKey === routeKey);
       expect(matches).toHaveLength(1);
       const props = matches[0]?.[1].Properties as Json;
+      expect(props.ApiId).toEqual({ Ref: stateless.logicalId(built.stateless.api) });
 
       if (route.auth === 'staff') {
         expect(props.AuthorizationType).toBe('JWT');
@@ -357,7 +419,7 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
       }
 
       const integrationId = props.Target['Fn::Join'][1][1].Ref as string;
-      const integration = stateless.resource(integrationId).Properties;
+      const integration = routeStacks.resource(integrationId).Properties;
       expect(integration.IntegrationType).toBe('AWS_PROXY');
       expect(integration.IntegrationUri).toEqual(getAttArn(functionId(route.spec)));
     });
