@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { batchGet, type Contact, contactKey } from '../../shared/directory/store/contacts.js';
 import { type Campaign, type Delivery, deliveryId } from '../../shared/mail/campaign.js';
 import type { calendarEventSchema } from '../../shared/mail/content.js';
+import { signPersonalLinks } from '../../shared/mail/personal-links.js';
 import { CLAIM_SECONDS, MAIL_QUEUE } from '../../shared/mail/queues.js';
 import { SendPacer } from '../../shared/mail/send-rate.js';
 import { campaignKey, finishIfDone } from '../../shared/mail/store/campaigns.js';
@@ -137,7 +138,8 @@ function isBlocked(loaded: Loaded, contact: Contact, bulk: boolean): string | un
 
 /**
  * Per-recipient parts of a campaign's data: an event mail gets the recipient's own signed RSVP
- * link (valid until a month after the event), never a raw id.
+ * link (valid until a month after the event), never a raw id; and every link the content names
+ * in `personalLinks` is signed for this recipient.
  */
 async function personalise(campaign: Campaign, contact: Contact): Promise<Record<string, unknown>> {
   const data: Record<string, unknown> = { ...campaign.content };
@@ -150,6 +152,18 @@ async function personalise(campaign: Campaign, contact: Contact): Promise<Record
       ttl,
     );
     data.rsvpUrl = `${requireEnv('PUBLIC_BASE_URL')}/rsvp/${token}`;
+  }
+  if (data.personalLinks !== undefined) {
+    const { personalLinks, ...rest } = data;
+    Object.assign(
+      rest,
+      await signPersonalLinks(
+        personalLinks,
+        { tenantId: campaign.tenantId, contactId: contact.contactId },
+        requireEnv('PUBLIC_BASE_URL'),
+      ),
+    );
+    return rest;
   }
   return data;
 }

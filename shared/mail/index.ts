@@ -13,5 +13,6 @@ export {
   type TemplateOutput,
   templateSet,
 } from './message.js';
+export type { PersonalLinks } from './personal-links.js';
 export { renderMessage } from './render.js';
 export { createAndSend } from './store/campaigns.js';

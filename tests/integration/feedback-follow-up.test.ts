@@ -2,14 +2,14 @@ import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
 import type { Form } from '../../shared/feedback/form.js';
-import { MeetingEnded } from '../../shared/meetings/events.js';
+import { MeetingEnded, MeetingReminderDue } from '../../shared/meetings/events.js';
 import type { Meeting } from '../../shared/meetings/meeting.js';
-import { countersKey, invitationKey } from '../../shared/meetings/store.js';
+import { countersKey, eventKey, invitationKey } from '../../shared/meetings/store.js';
 import { documentClient } from '../../shared/platform/aws/clients.js';
 import { emit, pendingEvent } from '../../shared/platform/bus/outbox.js';
 import { invitedContacts, publishedEvent } from '../event-helpers.js';
 import { staffClient, waitFor } from '../helpers.js';
-import { mailbox, recipientOf } from '../mail-helpers.js';
+import { mailbox, recipientOf, type StoredMail } from '../mail-helpers.js';
 
 /**
  * The follow-up after an event against the local runtime: MeetingEnded (delivered twice) mails
@@ -228,5 +228,92 @@ describe('follow-up after an event', () => {
     expect((await mailsTo('fu-e-')).map((m) => m.subject)).toEqual([
       'Tack för att du kom: Uppföljning efter en minut',
     ]);
+  });
+});
+
+describe('feedback links in the invitation and its reminder', () => {
+  const future = (title: string) => {
+    const day = 86_400_000;
+    return publishedEvent('hassleholm', {
+      title,
+      start: new Date(Date.now() + 10 * day).toISOString(),
+      end: new Date(Date.now() + 10 * day + 7_200_000).toISOString(),
+      rsvpDeadline: new Date(Date.now() + 7 * day).toISOString(),
+    });
+  };
+  const feedbackLinkIn = (text: string | undefined) =>
+    /(http:\/\/[^\s"<]+\/feedback\/[A-Za-z0-9_.-]+)/.exec(text ?? '')?.[1];
+
+  it("gives each invitee their own link to the event's open form, and none when the event has no form", async () => {
+    const withForm = await future('Workshop om kompetensförsörjning');
+    const withoutForm = await future('Frukostmöte utan enkät');
+    await attachForm(withForm, { enabled: false });
+    const [first, second] = await invitedContacts(runtime, withForm, 2, { prefix: 'fl-a' });
+    const [other] = await invitedContacts(runtime, withoutForm, 1, { prefix: 'fl-b' });
+
+    for (const [event, contactIds] of [
+      [withForm, [first, second]],
+      [withoutForm, [other]],
+    ] as const) {
+      const sent = await admin.call('POST', `/api/events/${event.eventId}/invitations`, {
+        audience: { kind: 'contacts', contactIds },
+      });
+      expect(sent.status, sent.text).toBe(202);
+    }
+    await waitFor(async () => (await mailsTo('fl-')).length >= 3, 30_000, 'three invitations');
+
+    const mails = await mailsTo('fl-');
+    const to = (id: string | undefined) => mails.find((m) => recipientOf(m) === `${id}@foretag.example`);
+    const links = [first, second].map((id) => feedbackLinkIn(to(id)?.body.text));
+    expect(links[0]).toBeDefined();
+    expect(links[1]).toBeDefined();
+    // Each invitee's own link (signed for their contact id), in the HTML part too.
+    expect(links[0]).not.toBe(links[1]);
+    expect(to(first)?.body.html).toContain(links[0]);
+    expect(to(first)?.body.text).toContain('Lämna dina synpunkter');
+    expect(feedbackLinkIn(to(other)?.body.text)).toBeUndefined();
+    expect(to(other)?.body.text).not.toContain('Lämna dina synpunkter');
+
+    // The link opens the form as the invitee's own, attributed answer.
+    const page = await fetch(links[0] as string);
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain('Vad tyckte du om dialoglunchen?');
+    expect(html).toContain('Ditt svar sparas med ditt namn');
+  });
+
+  it('puts the link in the reminder to those who have not answered, and not after the form closed', async () => {
+    const event = await future('Dialogmöte om infrastruktur');
+    const form = await attachForm(event, { enabled: false });
+    const [silent] = await invitedContacts(runtime, event, 1, { prefix: 'fl-c' });
+    const reminder = (sequence: number) =>
+      pendingEvent(MeetingReminderDue, {
+        tenantId: event.tenantId,
+        eventId: event.eventId,
+        reminder: 'non-responders',
+        sequence,
+      });
+
+    await emit('hassleholm', [reminder(event.sequence)]);
+    await waitFor(async () => (await mailsTo('fl-c-')).length >= 1, 30_000, 'the reminder');
+    expect(feedbackLinkIn((await mailsTo('fl-c-'))[0]?.body.text)).toBeDefined();
+
+    // Closed: the next reminder (after a move: a new sequence) carries no link.
+    const closed = await admin.call('POST', `/api/forms/${form.formId}/close`);
+    expect(closed.status, closed.text).toBeLessThan(300);
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: runtime.tableName,
+        Key: eventKey(event.tenantId, event.eventId),
+        UpdateExpression: 'SET #seq = #seq + :one',
+        ExpressionAttributeNames: { '#seq': 'sequence' },
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
+    await emit('hassleholm', [reminder(event.sequence + 1)]);
+    await waitFor(async () => (await mailsTo('fl-c-')).length >= 2, 30_000, 'the second reminder');
+    const second = (await mailsTo('fl-c-')).find((m) => !feedbackLinkIn(m.body.text));
+    expect(second, 'a reminder without a feedback link').toBeDefined();
+    expect(recipientOf(second as StoredMail)).toBe(`${silent}@foretag.example`);
   });
 });

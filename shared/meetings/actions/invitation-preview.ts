@@ -1,4 +1,5 @@
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { feedbackLinksForEvent } from '../../feedback/index.js';
 import { renderMessage } from '../../mail/index.js';
 import { sesv2 } from '../../platform/aws/clients.js';
 import { requireEnv } from '../../platform/aws/env.js';
@@ -16,10 +17,22 @@ import { eventMailData, tenantOf } from './notify.js';
 /** Placeholder links in previews and test mails: they lead to the "link does not work" page. */
 const previewLink = (path: string) => `${process.env.PUBLIC_BASE_URL ?? 'https://localhost'}/${path}/preview`;
 
+/** The invitation's data with placeholders for each recipient's own links. */
+async function previewData(event: Meeting, markdownIntro: string | undefined) {
+  const tenant = await tenantOf(event);
+  const links = await feedbackLinksForEvent(event);
+  const data = {
+    ...eventMailData(event, tenant),
+    rsvpUrl: previewLink('rsvp'),
+    feedbackUrl: links.feedbackUrl ? previewLink('feedback') : undefined,
+    markdownIntro,
+  };
+  return { tenant, data };
+}
+
 /** The invitation as recipients in each language will get it (placeholder links). */
 export async function previewInvitation(event: Meeting, markdownIntro: string | undefined) {
-  const tenant = await tenantOf(event);
-  const data = { ...eventMailData(event, tenant), rsvpUrl: previewLink('rsvp'), markdownIntro };
+  const { tenant, data } = await previewData(event, markdownIntro);
   return (['sv', 'da', 'en'] as const).map((language) => ({
     language,
     ...renderMessage(meetingTemplates, {
@@ -42,14 +55,14 @@ export async function sendTestInvitation(
   to: { name: string; email: string; language: 'sv' | 'da' | 'en' },
   markdownIntro: string | undefined,
 ): Promise<string> {
-  const tenant = await tenantOf(event);
+  const { tenant, data } = await previewData(event, markdownIntro);
   const mail = renderMessage(meetingTemplates, {
     kind: 'invitation',
     language: to.language,
     tenantName: tenant.name,
     recipientName: to.name,
     unsubscribeUrl: previewLink('unsubscribe'),
-    data: { ...eventMailData(event, tenant), rsvpUrl: previewLink('rsvp'), markdownIntro },
+    data,
   });
   const result = await sesv2.send(
     new SendEmailCommand({

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { feedbackLinksForEvent } from '../../feedback/index.js';
 import type { Audience } from '../../mail/index.js';
 import { createAndSend, idFromKey, queueMail } from '../../mail/index.js';
 import { upsertSchedule } from '../../platform/schedules/store.js';
@@ -55,7 +56,12 @@ export async function sendInvitations(
     tenantId: event.tenantId,
     name: `Inbjudan: ${event.title}`,
     kind: 'invitation',
-    content: { ...eventMailData(event, tenant), markdownIntro: options.markdownIntro },
+    content: {
+      ...eventMailData(event, tenant),
+      markdownIntro: options.markdownIntro,
+      // Each invitee's own link to the event's open feedback form, signed at send time.
+      personalLinks: await feedbackLinksForEvent(event),
+    },
     audience,
     bulk: meetingMessages.invitation.bulk,
     createdBy: options.actor,
@@ -223,7 +229,7 @@ export async function sendReminder(event: Meeting, reminder: 'non-responders' | 
     tenantId: event.tenantId,
     name: `${reminder === 'attendees' ? 'Påminnelse till deltagare' : 'Påminnelse'}: ${event.title}`,
     kind,
-    content: eventMailData(event, tenant),
+    content: { ...eventMailData(event, tenant), personalLinks: await feedbackLinksForEvent(event) },
     audience: {
       kind: 'event',
       eventId: event.eventId,

@@ -111,20 +111,25 @@ const eventMailBase = {
 /** The recipient's signed RSVP page (answer, or change the answer). */
 const rsvpUrl = systemUrlSchema;
 
+/** The recipient's own link to the event's open feedback form, when it has one. */
+const feedbackUrl = systemUrlSchema.optional();
+
 const seatsSchema = z.number().int().min(1).max(100);
 
 export const invitationDataSchema = z.object({
   ...eventMailBase,
   rsvpUrl,
+  feedbackUrl,
   /** Staff's own words before the facts. */
   markdownIntro: optionalMarkdown,
 });
 
-export const invitationReminderDataSchema = z.object({ ...eventMailBase, rsvpUrl });
+export const invitationReminderDataSchema = z.object({ ...eventMailBase, rsvpUrl, feedbackUrl });
 
 export const attendeeReminderDataSchema = z.object({
   ...eventMailBase,
   rsvpUrl,
+  feedbackUrl,
   /** The seats held, shown when given. */
   seats: seatsSchema.optional(),
 });

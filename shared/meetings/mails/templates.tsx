@@ -98,6 +98,21 @@ function eventFacts(view: EventView, names: FactName[]): { html: ComponentChildr
   };
 }
 
+/** The feedback paragraph and its button, when the mail carries the recipient's feedback link. */
+function feedbackPart(url: string | undefined, t: EventTexts, context: TemplateContext) {
+  if (!url) return { html: null, text: '' };
+  const button = buttonPart(url, t.feedback.button, context.texts.linkFallback);
+  return {
+    html: (
+      <>
+        <Paragraph>{t.feedback.text}</Paragraph>
+        {button.html}
+      </>
+    ),
+    text: joinText(t.feedback.text, button.text),
+  };
+}
+
 function invitation(data: Data<'invitation'>, context: TemplateContext): TemplateOutput {
   const view = eventViewOf(data, context);
   const { t } = view;
@@ -106,6 +121,7 @@ function invitation(data: Data<'invitation'>, context: TemplateContext): Templat
   const markdown = data.markdownIntro === undefined ? undefined : renderUserMarkdown(data.markdownIntro);
   const facts = eventFacts(view, ['when', 'where', 'organiser', 'deadline']);
   const button = buttonPart(data.rsvpUrl, t.answerButton, context.texts.linkFallback, true);
+  const feedback = feedbackPart(data.feedbackUrl, t, context);
   return {
     subject: t.invitation.subject(view.title),
     preheader: `${view.kindLabel}: ${view.when}. ${answerBy}`,
@@ -119,9 +135,10 @@ function invitation(data: Data<'invitation'>, context: TemplateContext): Templat
           <strong>{answerBy}</strong>
         </Paragraph>
         {button.html}
+        {feedback.html}
       </>
     ),
-    bodyText: joinText(intro, markdown?.text ?? '', facts.text, answerBy, button.text),
+    bodyText: joinText(intro, markdown?.text ?? '', facts.text, answerBy, button.text, feedback.text),
     reason: context.texts.bulk.reason(context.tenantName),
   };
 }
@@ -132,6 +149,7 @@ function invitationReminder(data: Data<'invitation-reminder'>, context: Template
   const intro = t.invitationReminder.intro(view.kindInSentence, view.deadline);
   const facts = eventFacts(view, ['when', 'where', 'organiser']);
   const button = buttonPart(data.rsvpUrl, t.answerButton, context.texts.linkFallback, true);
+  const feedback = feedbackPart(data.feedbackUrl, t, context);
   return {
     subject: t.invitationReminder.subject(view.title),
     preheader: intro,
@@ -141,9 +159,10 @@ function invitationReminder(data: Data<'invitation-reminder'>, context: Template
         <Paragraph>{intro}</Paragraph>
         {button.html}
         {facts.html}
+        {feedback.html}
       </>
     ),
-    bodyText: joinText(intro, button.text, facts.text),
+    bodyText: joinText(intro, button.text, facts.text, feedback.text),
     reason: context.texts.bulk.reason(context.tenantName),
   };
 }
@@ -155,6 +174,7 @@ function attendeeReminder(data: Data<'attendee-reminder'>, context: TemplateCont
   const seats = data.seats === undefined ? '' : t.attendeeReminder.seats(t.seats(data.seats));
   const facts = eventFacts(view, ['when', 'where', 'organiser']);
   const button = buttonPart(data.rsvpUrl, t.changeButton, context.texts.linkFallback);
+  const feedback = feedbackPart(data.feedbackUrl, t, context);
   return {
     subject: t.attendeeReminder.subject(view.title),
     preheader: `${view.when}. ${view.where.replace(/\n/g, ', ')}`,
@@ -166,9 +186,10 @@ function attendeeReminder(data: Data<'attendee-reminder'>, context: TemplateCont
         {seats ? <Paragraph>{seats}</Paragraph> : null}
         <Paragraph>{t.cannotCome}</Paragraph>
         {button.html}
+        {feedback.html}
       </>
     ),
-    bodyText: joinText(intro, facts.text, seats, t.cannotCome, button.text),
+    bodyText: joinText(intro, facts.text, seats, t.cannotCome, button.text, feedback.text),
     reason: t.reason(view.title, context.tenantName),
   };
 }

@@ -43,6 +43,8 @@ export interface EventTexts {
   changeButton: string;
   /** Before the change button, for those who are coming. */
   cannotCome: string;
+  /** When the event has an open feedback form: the recipient's own link to it. */
+  feedback: { text: string; button: string };
   invitation: {
     subject: (title: string) => string;
     intro: (organiser: string, kindInSentence: string) => string;
@@ -118,6 +120,10 @@ const sv: EventTexts = {
   answerButton: 'Svara',
   changeButton: 'Ändra ditt svar',
   cannotCome: 'Kan du inte komma? Ändra ditt svar, så kan någon annan få platsen.',
+  feedback: {
+    text: 'Vi vill gärna höra vad du tycker om programmets teman, före eller efter träffen. Ditt svar sparas med ditt namn.',
+    button: 'Lämna dina synpunkter',
+  },
   invitation: {
     subject: (title) => `Inbjudan: ${title}`,
     intro: (organiser, kind) => `${organiser} bjuder in dig till ${kind}.`,
@@ -209,6 +215,10 @@ const da: EventTexts = {
   answerButton: 'Svar',
   changeButton: 'Ændr dit svar',
   cannotCome: 'Kan du ikke komme? Ændr dit svar, så kan en anden få pladsen.',
+  feedback: {
+    text: 'Vi vil gerne høre, hvad du mener om programmets temaer, før eller efter mødet. Dit svar gemmes med dit navn.',
+    button: 'Giv dit input',
+  },
   invitation: {
     subject: (title) => `Invitation: ${title}`,
     intro: (organiser, kind) => `${organiser} inviterer dig til ${kind}.`,
@@ -295,6 +305,10 @@ const en: EventTexts = {
   answerButton: 'Reply',
   changeButton: 'Change your reply',
   cannotCome: "Can't make it? Change your reply so that someone else can have the seat.",
+  feedback: {
+    text: "We'd like to hear your views on the programme's themes, before or after the meeting. Your answer is kept with your name.",
+    button: 'Share your views',
+  },
   invitation: {
     subject: (title) => `Invitation: ${title}`,
     intro: (organiser, kind) => `${organiser} invites you to ${kind}.`,

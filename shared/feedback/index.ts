@@ -1,0 +1,2 @@
+/** The feedback capability's public face: what other capabilities may use. */
+export { feedbackLinksForEvent } from './actions/event-links.js';
