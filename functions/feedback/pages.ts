@@ -55,6 +55,7 @@ import {
 } from '../../shared/platform/http/html-pages.js';
 import { idParam } from '../../shared/platform/http/request.js';
 import { decodeCursor, encodeCursor } from '../../shared/platform/table/cursor.js';
+import { getTenant } from '../../shared/platform/tenants/store.js';
 import { issueOf, issueText } from '../../shared/platform/texts/issues.js';
 import type { Language } from '../../shared/platform/texts/language.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
@@ -86,6 +87,11 @@ async function programmeThemes(tenantId: string, programmeId?: string) {
     ? await getProgramme(tenantId, programmeId)
     : (await listProgrammes(tenantId)).at(-1);
   return { programme, themes: (programme?.themes ?? []).map((t) => ({ id: t.id, title: t.title })) };
+}
+
+/** The tenant's zone: the editor's closing time is entered and shown on its clock. */
+async function timeZoneOf(tenantId: string): Promise<string> {
+  return (await getTenant(tenantId))?.timeZone ?? 'Europe/Stockholm';
 }
 
 async function editor(
@@ -126,27 +132,32 @@ async function editor(
  */
 async function checkPosted<S extends z.ZodType>(
   schema: S,
-  input: Record<string, unknown>,
+  posted: ReturnType<typeof formInputFromPosted>,
+  extra: Record<string, unknown>,
   tenantId: string,
   themes: { id: string; title: string }[],
   language: Language,
 ): Promise<{ ok: true; data: z.output<S> } | { ok: false; errors: Record<string, string> }> {
   const words = feedbackTexts(language);
+  const input = { ...posted.input, ...extra };
+  // The form's own language: where a text left empty or an option list is shown to be wrong.
+  const formLanguage = (posted.input.language ?? 'sv') as Language;
+  const errors: Record<string, string> = {};
+  for (const p of posted.problems) errors[p.field] ??= words.problems[p.code];
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    const errors: Record<string, string> = {};
     for (const zodIssue of parsed.error.issues) {
       // "Required in at least one language" is a text left empty.
       const text =
         zodIssue.code === 'custom' ? words.errors.required : issueText(issueOf(zodIssue, input), language);
-      errors[editorField(zodIssue.path)] ??= text;
+      errors[editorField(zodIssue.path, formLanguage)] ??= text;
     }
     return { ok: false, errors };
   }
+  if (Object.keys(errors).length) return { ok: false, errors };
   const data = parsed.data as { eventId?: string; questions: Parameters<typeof formProblems>[0] };
-  const errors: Record<string, string> = {};
   for (const p of formProblems(data.questions, themes))
-    errors[editorField(p.field.split('.'))] ??= words.problems[p.code];
+    errors[editorField(p.field.split('.'), formLanguage)] ??= words.problems[p.code];
   if (data.eventId && !(await listEvents(tenantId)).some((e) => e.eventId === data.eventId)) {
     errors.eventId = words.problems.noSuchEvent;
   }
@@ -232,8 +243,15 @@ export const handler = htmlPages(
       requireEditor(who);
       const { programme, themes } = await programmeThemes(who.identity.tenantId);
       if (!programme) throw notFound();
-      const input = { ...formInputFromPosted(request.form, MAX_ROWS), programmeId: programme.programmeId };
-      const checked = await checkPosted(formInputSchema, input, who.identity.tenantId, themes, who.language);
+      const posted = formInputFromPosted(request.form, MAX_ROWS, await timeZoneOf(who.identity.tenantId));
+      const checked = await checkPosted(
+        formInputSchema,
+        posted,
+        { programmeId: programme.programmeId },
+        who.identity.tenantId,
+        themes,
+        who.language,
+      );
       if (!checked.ok) return editor(request, who, undefined, request.form, checked.errors);
       const form = await createForm(
         who.identity.tenantId,
@@ -329,7 +347,7 @@ export const handler = htmlPages(
       const who = await signedIn(request);
       requireEditor(who);
       const form = await formOf(request, who);
-      return editor(request, who, form, postedFromForm(form));
+      return editor(request, who, form, postedFromForm(form, await timeZoneOf(form.tenantId)));
     }),
 
     'POST /console/forms/{formId}': consolePage(async (request) => {
@@ -337,11 +355,15 @@ export const handler = htmlPages(
       requireEditor(who);
       const form = await formOf(request, who);
       const { themes } = await programmeThemes(form.tenantId, form.programmeId);
-      const input = {
-        ...formInputFromPosted(request.form, MAX_ROWS),
-        expectedVersion: Number(request.form.expectedVersion),
-      };
-      const checked = await checkPosted(formUpdateSchema, input, form.tenantId, themes, who.language);
+      const posted = formInputFromPosted(request.form, MAX_ROWS, await timeZoneOf(form.tenantId));
+      const checked = await checkPosted(
+        formUpdateSchema,
+        posted,
+        { expectedVersion: Number(request.form.expectedVersion) },
+        form.tenantId,
+        themes,
+        who.language,
+      );
       if (!checked.ok) return editor(request, who, form, request.form, checked.errors);
       try {
         await updateForm(
@@ -352,7 +374,7 @@ export const handler = htmlPages(
         );
       } catch (error) {
         if (error instanceof FormConflict) {
-          return editor(request, who, form, request.form, { 'title.sv': error.message });
+          return editor(request, who, form, request.form, { [`title.${form.language}`]: error.message });
         }
         throw error;
       }

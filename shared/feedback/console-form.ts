@@ -1,9 +1,13 @@
-import type { Language } from '../platform/texts/language.js';
-import type { Form } from './form.js';
+import { type Language, languages } from '../platform/texts/language.js';
+import { instantToLocalInput, localInputToInstant } from '../platform/texts/wall-clock.js';
+import type { Form, LocalizedText, Question } from './form.js';
 
 /*
- * The console's form editor posts flat fields (one row of fields per question); this turns them
- * into the JSON the API takes, so both are checked by the same schema. Pure.
+ * The console's form editor posts flat fields (one group of fields per question, each text once
+ * per language: `q2.label.da`); this turns them into the JSON the API takes, so both are checked
+ * by the same schema, and back. Every field the API stores has a field here, so saving from the
+ * console never drops what was written through the API (a translation, a help text, the closing
+ * time). Pure.
  */
 
 /** Question rows the editor shows beyond the form's questions, for new ones. */
@@ -19,96 +23,194 @@ const lines = (value: string | undefined) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
+const asLanguage = (value: string | undefined): Language =>
+  (languages as readonly string[]).includes(value ?? '') ? (value as Language) : 'sv';
+
+/** The languages in the order the editor reads them: the form's own first. */
+const inOrder = (primary: Language): Language[] => [primary, ...languages.filter((l) => l !== primary)];
+
+/** A text given in any of the languages (`name.sv`, `name.da`, `name.en`); undefined when none is. */
+function localizedFrom(posted: Record<string, string>, name: string): LocalizedText | undefined {
+  const text = Object.fromEntries(
+    languages.map((l) => [l, posted[`${name}.${l}`]?.trim() ?? '']).filter(([, v]) => v),
+  ) as LocalizedText;
+  return Object.keys(text).length > 0 ? text : undefined;
+}
+
+/** A problem the editor finds before the schema does, by editor field. */
+export interface EditorProblem {
+  field: string;
+  code: 'optionsCount';
+}
+
+/**
+ * A choice question's options from one text area per language: the first language with lines
+ * (the form's own first) gives their number, the others translate them line by line. Option ids
+ * stay those of the stored question, in order; new lines get new ids.
+ */
+function optionsFrom(posted: Record<string, string>, at: (field: string) => string, primary: Language) {
+  const byLanguage = inOrder(primary)
+    .map((l) => ({ language: l, lines: lines(posted[at(`options.${l}`)]) }))
+    .filter((o) => o.lines.length > 0);
+  const count = byLanguage[0]?.lines.length ?? 0;
+  const mismatched = byLanguage.filter((o) => o.lines.length !== count).map((o) => o.language);
+  const storedIds = (posted[at('optionIds')] ?? '').split(',').filter(Boolean);
+  const used = new Set(storedIds);
+  let next = 1;
+  const freshId = () => {
+    while (used.has(`o${next}`)) next++;
+    used.add(`o${next}`);
+    return `o${next}`;
+  };
+  const options = Array.from({ length: count }, (_, n) => ({
+    id: storedIds[n] ?? freshId(),
+    label: Object.fromEntries(
+      byLanguage.flatMap((o) => (o.lines[n] ? [[o.language, o.lines[n]]] : [])),
+    ) as LocalizedText,
+  }));
+  return { options, mismatched };
+}
+
 /** The form's editable fields as the editor posted them (unknown to the schema until checked). */
-export function formInputFromPosted(form: Record<string, string>, rows: number): Record<string, unknown> {
-  const language = (form.language ?? 'sv') as Language;
-  const localized = (value: string | undefined) => (value?.trim() ? { [language]: value.trim() } : undefined);
+export function formInputFromPosted(
+  posted: Record<string, string>,
+  rows: number,
+  timeZone: string,
+): { input: Record<string, unknown>; problems: EditorProblem[] } {
+  const language = asLanguage(posted.language);
+  const problems: EditorProblem[] = [];
   const questions: Record<string, unknown>[] = [];
   for (let i = 0; i < rows; i++) {
-    const at = (field: string) => form[`q${i}.${field}`];
-    const type = at('type');
+    const at = (field: string) => `q${i}.${field}`;
+    const type = posted[at('type')];
     if (!type || type === 'none') continue;
+    const text = (field: string) => localizedFrom(posted, at(field));
+    const number = (field: string) => (posted[at(field)]?.trim() ? Number(posted[at(field)]) : undefined);
     const question: Record<string, unknown> = {
       type,
-      label: localized(at('label')) ?? {},
-      required: at('required') === 'on',
+      label: text('label') ?? {},
+      required: posted[at('required')] === 'on',
     };
-    if (at('id')) question.id = at('id');
-    if (at('theme') && type !== 'ranking') question.themeId = at('theme');
-    if (type === 'rating') question.scale = Number(at('scale') || '5');
+    if (posted[at('id')]) question.id = posted[at('id')];
+    if (text('help')) question.help = text('help');
+    if (posted[at('theme')] && type !== 'ranking') question.themeId = posted[at('theme')];
+    if (type === 'rating') {
+      question.scale = number('scale') ?? 5;
+      if (text('lowLabel')) question.lowLabel = text('lowLabel');
+      if (text('highLabel')) question.highLabel = text('highLabel');
+    }
     if (type === 'single' || type === 'multiple') {
-      question.options = lines(at('options')).map((label, n) => ({
-        id: `o${n + 1}`,
-        label: { [language]: label },
-      }));
+      const { options, mismatched } = optionsFrom(posted, at, language);
+      question.options = options;
+      for (const l of mismatched) problems.push({ field: at(`options.${l}`), code: 'optionsCount' });
+      if (type === 'multiple' && number('maxChoices') !== undefined)
+        question.maxChoices = number('maxChoices');
+    }
+    if (type === 'ranking') {
+      const themeIds = (posted[at('themeIds')] ?? '').split(',').filter(Boolean);
+      if (themeIds.length > 0) question.themeIds = themeIds;
+      if (number('places') !== undefined) question.places = number('places');
     }
     questions.push(question);
   }
-  const title = Object.fromEntries(
-    (['sv', 'da', 'en'] as const).map((l) => [l, form[`title.${l}`]?.trim() ?? '']).filter(([, v]) => v),
-  );
+  const closesAt = posted.closesAt?.trim()
+    ? (localInputToInstant(posted.closesAt, timeZone) ?? posted.closesAt)
+    : undefined;
+  const thankYouText = localizedFrom(posted, 'followUp.thankYouText');
+  const missedYouText = localizedFrom(posted, 'followUp.missedYouText');
   return {
-    title,
-    language,
-    ...(form.eventId ? { eventId: form.eventId } : {}),
-    anonymousLink: form.anonymousLink === 'on',
-    questions,
-    followUp: {
-      enabled: form['followUp.enabled'] === 'on',
-      delayMinutes: Number(form['followUp.delayMinutes'] || '60'),
-      ...(localized(form['followUp.thankYouText'])
-        ? { thankYouText: localized(form['followUp.thankYouText']) }
-        : {}),
-      ...(localized(form['followUp.missedYouText'])
-        ? { missedYouText: localized(form['followUp.missedYouText']) }
-        : {}),
+    input: {
+      title: localizedFrom(posted, 'title') ?? {},
+      ...(localizedFrom(posted, 'intro') ? { intro: localizedFrom(posted, 'intro') } : {}),
+      language,
+      ...(posted.eventId ? { eventId: posted.eventId } : {}),
+      anonymousLink: posted.anonymousLink === 'on',
+      ...(closesAt ? { closesAt } : {}),
+      questions,
+      followUp: {
+        enabled: posted['followUp.enabled'] === 'on',
+        delayMinutes: Number(posted['followUp.delayMinutes'] || '60'),
+        ...(thankYouText ? { thankYouText } : {}),
+        ...(missedYouText ? { missedYouText } : {}),
+      },
     },
+    problems,
   };
 }
 
+function putLocalized(out: Record<string, string>, name: string, text: LocalizedText | undefined) {
+  for (const l of languages) out[`${name}.${l}`] = text?.[l] ?? '';
+}
+
+function postedFromQuestion(out: Record<string, string>, q: Question, i: number) {
+  const at = (field: string) => `q${i}.${field}`;
+  out[at('id')] = q.id;
+  out[at('type')] = q.type;
+  putLocalized(out, at('label'), q.label);
+  putLocalized(out, at('help'), q.help);
+  out[at('theme')] = q.themeId ?? '';
+  out[at('required')] = q.required ? 'on' : '';
+  if (q.type === 'rating') {
+    out[at('scale')] = String(q.scale);
+    putLocalized(out, at('lowLabel'), q.lowLabel);
+    putLocalized(out, at('highLabel'), q.highLabel);
+  }
+  if (q.type === 'single' || q.type === 'multiple') {
+    out[at('optionIds')] = q.options.map((o) => o.id).join(',');
+    for (const l of languages) out[at(`options.${l}`)] = q.options.map((o) => o.label[l] ?? '').join('\n');
+    if (q.type === 'multiple' && q.maxChoices !== undefined) out[at('maxChoices')] = String(q.maxChoices);
+  }
+  if (q.type === 'ranking') {
+    out[at('themeIds')] = (q.themeIds ?? []).join(',');
+    if (q.places !== undefined) out[at('places')] = String(q.places);
+  }
+}
+
 /** The editor's fields for a stored form (what it shows to edit). */
-export function postedFromForm(form: Form): Record<string, string> {
+export function postedFromForm(form: Form, timeZone: string): Record<string, string> {
   const out: Record<string, string> = {
     language: form.language,
     eventId: form.eventId ?? '',
     anonymousLink: form.anonymousLink ? 'on' : '',
+    closesAt: form.closesAt ? instantToLocalInput(form.closesAt, timeZone) : '',
     'followUp.enabled': form.followUp.enabled ? 'on' : '',
     'followUp.delayMinutes': String(form.followUp.delayMinutes),
-    'followUp.thankYouText': form.followUp.thankYouText?.[form.language] ?? '',
-    'followUp.missedYouText': form.followUp.missedYouText?.[form.language] ?? '',
   };
-  for (const l of ['sv', 'da', 'en'] as const) out[`title.${l}`] = form.title[l] ?? '';
-  form.questions.forEach((q, i) => {
-    out[`q${i}.id`] = q.id;
-    out[`q${i}.type`] = q.type;
-    out[`q${i}.label`] = q.label[form.language] ?? Object.values(q.label)[0] ?? '';
-    out[`q${i}.theme`] = q.themeId ?? '';
-    out[`q${i}.required`] = q.required ? 'on' : '';
-    if (q.type === 'rating') out[`q${i}.scale`] = String(q.scale);
-    if (q.type === 'single' || q.type === 'multiple') {
-      out[`q${i}.options`] = q.options
-        .map((o) => o.label[form.language] ?? Object.values(o.label)[0] ?? '')
-        .join('\n');
-    }
-  });
+  putLocalized(out, 'title', form.title);
+  putLocalized(out, 'intro', form.intro);
+  putLocalized(out, 'followUp.thankYouText', form.followUp.thankYouText);
+  putLocalized(out, 'followUp.missedYouText', form.followUp.missedYouText);
+  for (const [i, q] of form.questions.entries()) postedFromQuestion(out, q, i);
   return out;
 }
 
 /**
- * Where a problem the schema found shows in the editor: `questions.2.label` is row 2's label
- * field, `title` the first title field; the rest by their own names.
+ * Where a problem the schema found shows in the editor: `questions.2.label` is row 2's label in
+ * the form's language, `title.da` the Danish title; the rest by their own names.
  */
-export function editorField(path: readonly PropertyKey[]): string {
-  const [first, second, third] = path.map(String);
+export function editorField(path: readonly PropertyKey[], language: Language): string {
+  const [first, second, third, fourth, , sixth] = path.map(String);
+  const localized = (name: string, given: string | undefined) =>
+    `${name}.${(languages as readonly string[]).includes(given ?? '') ? given : language}`;
   if (first === 'questions' && second !== undefined) {
-    if (third === 'themeId' || third === 'themeIds') return `q${second}.theme`;
-    if (third === 'options' || third === 'maxChoices') return `q${second}.options`;
-    if (third === 'scale') return `q${second}.scale`;
-    if (third === 'type') return `q${second}.type`;
-    return `q${second}.label`;
+    const at = (field: string) => `q${second}.${field}`;
+    if (third === 'themeId' || third === 'themeIds') return at('theme');
+    // questions.1.options.0.label.sv: the option list in that language.
+    if (third === 'options') return localized(at('options'), sixth);
+    if (third === 'maxChoices') return at('maxChoices');
+    if (third === 'places') return at('places');
+    if (third === 'scale') return at('scale');
+    if (third === 'type') return at('type');
+    if (third === 'help' || third === 'lowLabel' || third === 'highLabel')
+      return localized(at(third), fourth);
+    return localized(at('label'), third === 'label' ? fourth : undefined);
   }
   if (first === 'questions') return 'q0.type';
-  if (first === 'title') return 'title.sv';
-  if (first === 'followUp') return `followUp.${second ?? 'enabled'}`;
-  return first ?? 'title.sv';
+  if (first === 'title' || first === 'intro') return localized(first, second);
+  if (first === 'followUp') {
+    if (second === 'thankYouText' || second === 'missedYouText')
+      return localized(`followUp.${second}`, third);
+    return `followUp.${second ?? 'enabled'}`;
+  }
+  return first ?? localized('title', undefined);
 }

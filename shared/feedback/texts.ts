@@ -42,6 +42,19 @@ export interface FeedbackTexts {
       optionsHint: string;
       scale: string;
       emptyRowHint: string;
+      intro: string;
+      closesAt: string;
+      closesAtHint: string;
+      help: string;
+      lowLabel: string;
+      highLabel: string;
+      maxChoices: string;
+      places: string;
+      /** The disclosure holding a text's other languages. */
+      translations: string;
+      /** A field's label in another language: "Fråga (dansk)". */
+      inLanguage: (label: string, language: string) => string;
+      languageNames: Record<'sv' | 'da' | 'en', string>;
     };
     types: Record<'rating' | 'single' | 'multiple' | 'ranking' | 'short-text' | 'long-text' | 'none', string>;
     save: string;
@@ -125,7 +138,7 @@ export interface FeedbackTexts {
     anonymous: string;
   };
   /** The editor's own rules (see `formProblems`), and an event that does not exist. */
-  problems: Record<(typeof formProblemCodes)[number] | 'noSuchEvent', string>;
+  problems: Record<(typeof formProblemCodes)[number] | 'noSuchEvent' | 'optionsCount', string>;
   errors: {
     required: string;
     invalid: string;
@@ -167,6 +180,17 @@ const sv: FeedbackTexts = {
       optionsHint: 'Ett alternativ per rad (val av ett eller flera).',
       scale: 'Skala 1 till',
       emptyRowHint: 'Välj typ ”ingen fråga” för att ta bort en fråga.',
+      intro: 'Inledning',
+      closesAt: 'Stänger',
+      closesAtHint: 'Efter det tas inga svar emot. Tomt: öppet tills du stänger det.',
+      help: 'Hjälptext',
+      lowLabel: 'Text vid lägsta värdet',
+      highLabel: 'Text vid högsta värdet',
+      maxChoices: 'Högst antal val',
+      places: 'Antal platser att rangordna',
+      translations: 'Översättningar',
+      inLanguage: (label, language) => `${label} (${language})`,
+      languageNames: { sv: 'svenska', da: 'danska', en: 'engelska' },
     },
     types: {
       rating: 'Betygsskala',
@@ -272,6 +296,7 @@ const sv: FeedbackTexts = {
     themeTwice: 'Varje tema en gång.',
     morePlacesThanThemes: 'Fler platser än teman.',
     noSuchEvent: 'Evenemanget finns inte.',
+    optionsCount: 'Lika många rader som alternativen på formulärets språk.',
   },
   errors: {
     required: 'Svara på frågan.',
@@ -314,6 +339,17 @@ const da: FeedbackTexts = {
       optionsHint: 'Én mulighed pr. linje (et eller flere valg).',
       scale: 'Skala 1 til',
       emptyRowHint: 'Vælg typen »intet spørgsmål« for at fjerne et spørgsmål.',
+      intro: 'Indledning',
+      closesAt: 'Lukker',
+      closesAtHint: 'Derefter modtages ingen svar. Tomt: åbent, til du lukker det.',
+      help: 'Hjælpetekst',
+      lowLabel: 'Tekst ved laveste værdi',
+      highLabel: 'Tekst ved højeste værdi',
+      maxChoices: 'Højst antal valg',
+      places: 'Antal pladser at rangordne',
+      translations: 'Oversættelser',
+      inLanguage: (label, language) => `${label} (${language})`,
+      languageNames: { sv: 'svensk', da: 'dansk', en: 'engelsk' },
     },
     types: {
       rating: 'Vurderingsskala',
@@ -419,6 +455,7 @@ const da: FeedbackTexts = {
     themeTwice: 'Hvert tema én gang.',
     morePlacesThanThemes: 'Flere pladser end temaer.',
     noSuchEvent: 'Arrangementet findes ikke.',
+    optionsCount: 'Lige så mange linjer som mulighederne på formularens sprog.',
   },
   errors: {
     required: 'Besvar spørgsmålet.',
@@ -461,6 +498,17 @@ const en: FeedbackTexts = {
       optionsHint: 'One option per line (single or multiple choice).',
       scale: 'Scale 1 to',
       emptyRowHint: 'Choose the type “no question” to remove a question.',
+      intro: 'Introduction',
+      closesAt: 'Closes',
+      closesAtHint: 'No answers are taken after it. Empty: open until you close it.',
+      help: 'Help text',
+      lowLabel: 'Text at the lowest value',
+      highLabel: 'Text at the highest value',
+      maxChoices: 'At most this many choices',
+      places: 'Places to rank',
+      translations: 'Translations',
+      inLanguage: (label, language) => `${label} (${language})`,
+      languageNames: { sv: 'Swedish', da: 'Danish', en: 'English' },
     },
     types: {
       rating: 'Rating scale',
@@ -566,6 +614,7 @@ const en: FeedbackTexts = {
     themeTwice: 'Each theme once.',
     morePlacesThanThemes: 'More places than themes.',
     noSuchEvent: 'The event does not exist.',
+    optionsCount: "As many lines as the options in the form's language.",
   },
   errors: {
     required: 'Please answer the question.',

@@ -2,6 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
+import { getForm } from '../../shared/feedback/store.js';
 import { feedbackMessages } from '../../shared/feedback/texts.js';
 import { MeetingEnded } from '../../shared/meetings/events.js';
 import type { Meeting } from '../../shared/meetings/meeting.js';
@@ -126,10 +127,21 @@ describe('the feedback flow', () => {
     await row(3).getByLabel(f.type, { exact: true }).selectOption('long-text');
     await row(3).getByLabel(f.label, { exact: true }).fill('Vad saknar ni i infrastrukturen?');
     await row(3).getByLabel(f.theme, { exact: true }).selectOption({ label: 'Infrastruktur' });
+    // A translation: the other languages of a text are one tap away, under the text.
+    await row(1).getByText(`${f.translations}: ${f.label}`, { exact: true }).click();
+    await row(1)
+      .getByLabel(f.inLanguage(f.label, f.languageNames.en), { exact: true })
+      .fill('How do you rate the business climate?');
+    await expectAccessible(page, 'form editor with a translation open');
     await page.getByRole('button', { name: m.console.create }).click();
     await page.waitForURL((u) => /^\/console\/forms\/[^/]+$/.test(u.pathname));
     formPath = new URL(page.url()).pathname;
     await expect(page.locator('main h1').textContent()).resolves.toBe(title);
+    const stored = await getForm('hassleholm', formPath.split('/').pop() as string);
+    expect(stored?.questions[0]?.label).toEqual({
+      sv: 'Hur bedömer du näringslivsklimatet?',
+      en: 'How do you rate the business climate?',
+    });
     await expectAccessible(page, 'analysis (empty)');
   });
 

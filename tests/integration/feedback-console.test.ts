@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
+import { postedFromForm } from '../../shared/feedback/console-form.js';
 import type { Form } from '../../shared/feedback/form.js';
 import { getForm, listForms, submitAnswer } from '../../shared/feedback/store.js';
 import { sessionCsrfToken } from '../../shared/platform/http/html-pages.js';
@@ -61,8 +62,8 @@ describe('the form editor', () => {
       'title.sv': '',
       language: 'sv',
       'q0.type': 'single',
-      'q0.label': 'Välj',
-      'q0.options': 'Bara ett',
+      'q0.label.sv': 'Välj',
+      'q0.options.sv': 'Bara ett',
     });
     expect(bad.status).toBe(422);
     expect(bad.text).toContain('error-summary');
@@ -74,7 +75,7 @@ describe('the form editor', () => {
       'title.sv': 'Tema som inte finns',
       language: 'sv',
       'q0.type': 'short-text',
-      'q0.label': 'Fråga',
+      'q0.label.sv': 'Fråga',
       'q0.theme': 'not-a-theme',
     });
     expect(badTheme.status).toBe(422);
@@ -86,18 +87,18 @@ describe('the form editor', () => {
       language: 'sv',
       anonymousLink: 'on',
       'q0.type': 'rating',
-      'q0.label': 'Hur viktigt är kompetensförsörjning?',
+      'q0.label.sv': 'Hur viktigt är kompetensförsörjning?',
       'q0.theme': kompetens?.id ?? '',
       'q0.required': 'on',
       'q0.scale': '5',
       'q1.type': 'ranking',
-      'q1.label': 'Rangordna temana',
+      'q1.label.sv': 'Rangordna temana',
       'q2.type': 'long-text',
-      'q2.label': 'Vad behöver ni?',
+      'q2.label.sv': 'Vad behöver ni?',
       'q2.theme': klimat?.id ?? '',
       'q3.type': 'multiple',
-      'q3.label': 'Kanaler',
-      'q3.options': 'Mejl\nDialoglunch\nBesök',
+      'q3.label.sv': 'Kanaler',
+      'q3.options.sv': 'Mejl\nDialoglunch\nBesök',
     });
     expect(created.status, created.text).toBe(303);
     const formId = /\/console\/forms\/([^/?]+)$/.exec(created.location ?? '')?.[1] as string;
@@ -109,6 +110,92 @@ describe('the form editor', () => {
     const edit = await consoleRequest('staff-hlm-erik', 'GET', `/console/forms/${formId}/edit`);
     expect(edit.status).toBe(200);
     expect(edit.text).toContain('Workshop om kompetens');
+  });
+
+  it('shows every language and setting of a form written through the API, and a save keeps them', async () => {
+    const [klimat] = await themes();
+    const api = await staffClient(runtime, 'staff-hlm-anna');
+    const programmeId = (
+      (await api.call('GET', '/api/programmes')).json.items as { programmeId: string }[]
+    )[0]?.programmeId;
+    const created = await api.call('POST', '/api/forms', {
+      programmeId,
+      title: { sv: 'Tre språk', en: 'Three languages' },
+      intro: { sv: 'Välkommen', da: 'Velkommen' },
+      language: 'sv',
+      closesAt: '2027-06-01T15:00:00.000Z',
+      questions: [
+        {
+          id: 'betyg',
+          type: 'rating',
+          label: { sv: 'Hur nöjd?', en: 'How satisfied?' },
+          help: { sv: '1 är lägst' },
+          lowLabel: { sv: 'Inte alls' },
+          themeId: klimat?.id,
+        },
+        {
+          id: 'kanal',
+          type: 'multiple',
+          label: { sv: 'Kanaler' },
+          maxChoices: 1,
+          options: [
+            { id: 'mejl', label: { sv: 'Mejl', en: 'E-mail' } },
+            { id: 'lunch', label: { sv: 'Lunch', en: 'Lunch' } },
+          ],
+        },
+      ],
+    });
+    expect(created.status, created.text).toBe(201);
+    const stored = created.json as unknown as Form;
+
+    const edit = await consoleRequest('staff-hlm-erik', 'GET', `/console/forms/${stored.formId}/edit`);
+    expect(edit.status).toBe(200);
+    // Every text in every language and every setting has its field, filled in.
+    expect(edit.text).toContain('name="q0.label.en" type="text" value="How satisfied?"');
+    expect(edit.text).toContain('name="q0.help.sv" type="text" value="1 är lägst"');
+    expect(edit.text).toMatch(/name="intro\.da"[^>]*>Velkommen</);
+    expect(edit.text).toMatch(/name="q1\.options\.en"[^>]*>E-mail\nLunch</);
+    expect(edit.text).toContain('name="q1.optionIds" value="mejl,lunch"');
+    expect(edit.text).toMatch(/name="q1\.maxChoices"[^>]*value="1"/);
+    // The closing time on the tenant's clock (Stockholm, summer time).
+    expect(edit.text).toContain('value="2027-06-01T17:00"');
+
+    // Saving as shown, with a Danish label added.
+    const posted = postedFromForm(stored, 'Europe/Stockholm');
+    const saved = await consoleRequest('staff-hlm-erik', 'POST', `/console/forms/${stored.formId}`, {
+      ...posted,
+      'q0.label.da': 'Hvor tilfreds?',
+      expectedVersion: String(stored.version),
+    });
+    expect(saved.status, saved.text).toBe(303);
+    const after = (await getForm('hassleholm', stored.formId)) as Form;
+    expect(after.questions[0]?.label).toEqual({
+      sv: 'Hur nöjd?',
+      da: 'Hvor tilfreds?',
+      en: 'How satisfied?',
+    });
+    expect(after.questions[0]).toMatchObject({ help: { sv: '1 är lägst' }, lowLabel: { sv: 'Inte alls' } });
+    expect(after.questions[1]).toMatchObject({
+      maxChoices: 1,
+      options: [
+        { id: 'mejl', label: { sv: 'Mejl', en: 'E-mail' } },
+        { id: 'lunch', label: { sv: 'Lunch', en: 'Lunch' } },
+      ],
+    });
+    expect(after.intro).toEqual({ sv: 'Välkommen', da: 'Velkommen' });
+    expect(after.title).toEqual({ sv: 'Tre språk', en: 'Three languages' });
+    expect(after.closesAt).toBe('2027-06-01T15:00:00.000Z');
+
+    // Danish options with one line too few: refused at the Danish field, nothing saved.
+    const mismatched = await consoleRequest('staff-hlm-erik', 'POST', `/console/forms/${stored.formId}`, {
+      ...postedFromForm(after, 'Europe/Stockholm'),
+      'q1.options.da': 'Mail',
+      expectedVersion: String(after.version),
+    });
+    expect(mismatched.status).toBe(422);
+    expect(mismatched.text).toContain('Lika många rader som alternativen på formulärets språk.');
+    expect(mismatched.text).toMatch(/id="f-q1-options-da"[^>]*aria-invalid="true"/);
+    expect(((await getForm('hassleholm', stored.formId)) as Form).version).toBe(after.version);
   });
 
   it('lets viewers read but not write; another tenant’s form is not found', async () => {

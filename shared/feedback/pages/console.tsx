@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import type { Language } from '../../platform/texts/language.js';
 import type { FormSummary, QuestionSummary } from '../analysis.js';
 import { EMPTY_ROWS, NEW_FORM_ROWS } from '../console-form.js';
@@ -106,6 +107,42 @@ export function FormEditorPage(props: FormEditorProps) {
       {error(name)}
     </p>
   );
+  // The form's own language first; the others in a disclosure, opened when they hold anything.
+  const primary = (['sv', 'da', 'en'] as const).find((l) => l === v('language')) ?? 'sv';
+  const others = (['sv', 'da', 'en'] as const).filter((l) => l !== primary);
+  const localized = (name: string, label: string, multiline = false) => {
+    const open = others.some((l) => v(`${name}.${l}`) !== '' || errors[`${name}.${l}`]);
+    return (
+      <div class="localized">
+        {text(`${name}.${primary}`, label, multiline)}
+        <details open={open}>
+          <summary>{`${f.translations}: ${label}`}</summary>
+          {others.map((l) => (
+            <Fragment key={l}>
+              {text(`${name}.${l}`, f.inLanguage(label, f.languageNames[l]), multiline)}
+            </Fragment>
+          ))}
+        </details>
+      </div>
+    );
+  };
+  const hidden = (name: string) => (v(name) ? <input type="hidden" name={name} value={v(name)} /> : null);
+  const numberField = (name: string, label: string, min: number, max: number, fallback = '') => (
+    <p class={`field${errors[name] ? ' has-error' : ''}`}>
+      <label for={cssId(name)}>{label}</label>
+      <input
+        id={cssId(name)}
+        name={name}
+        type="number"
+        inputmode="numeric"
+        min={min}
+        max={max}
+        value={v(name) || fallback}
+        {...invalid(name)}
+      />
+      {error(name)}
+    </p>
+  );
   const check = (name: string, label: string) => (
     <p class="check">
       <input id={cssId(name)} name={name} type="checkbox" checked={v(name) === 'on'} />
@@ -164,7 +201,23 @@ export function FormEditorPage(props: FormEditorProps) {
             </select>
             {error('eventId')}
           </p>
+          {localized('intro', f.intro, true)}
           {check('anonymousLink', f.anonymousLink)}
+          <p class={`field${errors.closesAt ? ' has-error' : ''}`}>
+            <label for="f-closesAt">{f.closesAt}</label>
+            <span class="hint" id="f-closesAt-hint">
+              {f.closesAtHint}
+            </span>
+            <input
+              id="f-closesAt"
+              name="closesAt"
+              type="datetime-local"
+              value={v('closesAt')}
+              aria-describedby={errors.closesAt ? 'f-closesAt-hint f-closesAt-error' : 'f-closesAt-hint'}
+              aria-invalid={errors.closesAt ? 'true' : undefined}
+            />
+            {error('closesAt')}
+          </p>
         </fieldset>
         <fieldset>
           <legend>{f.followUp}</legend>
@@ -182,8 +235,8 @@ export function FormEditorPage(props: FormEditorProps) {
             />
             {error('followUp.delayMinutes')}
           </p>
-          {text('followUp.thankYouText', f.thankYouText, true)}
-          {text('followUp.missedYouText', f.missedYouText, true)}
+          {localized('followUp.thankYouText', f.thankYouText, true)}
+          {localized('followUp.missedYouText', f.missedYouText, true)}
         </fieldset>
         <h2>{f.questions}</h2>
         <p class="hint">{f.emptyRowHint}</p>
@@ -192,7 +245,9 @@ export function FormEditorPage(props: FormEditorProps) {
           return (
             <fieldset key={i}>
               <legend>{f.question(i + 1)}</legend>
-              {v(at('id')) ? <input type="hidden" name={at('id')} value={v(at('id'))} /> : null}
+              {hidden(at('id'))}
+              {hidden(at('optionIds'))}
+              {hidden(at('themeIds'))}
               <p class={`field${errors[at('type')] ? ' has-error' : ''}`}>
                 <label for={cssId(at('type'))}>{f.type}</label>
                 <select id={cssId(at('type'))} name={at('type')} {...invalid(at('type'))}>
@@ -205,7 +260,8 @@ export function FormEditorPage(props: FormEditorProps) {
                 </select>
                 {error(at('type'))}
               </p>
-              {text(at('label'), f.label)}
+              {localized(at('label'), f.label)}
+              {localized(at('help'), f.help)}
               <p class={`field${errors[at('theme')] ? ' has-error' : ''}`}>
                 <label for={cssId(at('theme'))}>{f.theme}</label>
                 <select id={cssId(at('theme'))} name={at('theme')} {...invalid(at('theme'))}>
@@ -219,28 +275,13 @@ export function FormEditorPage(props: FormEditorProps) {
                 {error(at('theme'))}
               </p>
               {check(at('required'), f.required)}
-              <p class={`field${errors[at('scale')] ? ' has-error' : ''}`}>
-                <label for={cssId(at('scale'))}>{f.scale}</label>
-                <input
-                  id={cssId(at('scale'))}
-                  name={at('scale')}
-                  type="number"
-                  inputmode="numeric"
-                  min={2}
-                  max={10}
-                  value={v(at('scale')) || '5'}
-                  {...invalid(at('scale'))}
-                />
-                {error(at('scale'))}
-              </p>
-              <p class={`field${errors[at('options')] ? ' has-error' : ''}`}>
-                <label for={cssId(at('options'))}>{f.options}</label>
-                <span class="hint">{f.optionsHint}</span>
-                <textarea id={cssId(at('options'))} name={at('options')} rows={3} {...invalid(at('options'))}>
-                  {v(at('options'))}
-                </textarea>
-                {error(at('options'))}
-              </p>
+              {numberField(at('scale'), f.scale, 2, 10, '5')}
+              {localized(at('lowLabel'), f.lowLabel)}
+              {localized(at('highLabel'), f.highLabel)}
+              <p class="hint">{f.optionsHint}</p>
+              {localized(at('options'), f.options, true)}
+              {numberField(at('maxChoices'), f.maxChoices, 1, 20)}
+              {numberField(at('places'), f.places, 1, 30)}
             </fieldset>
           );
         })}
