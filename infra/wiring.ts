@@ -48,23 +48,28 @@ export const wiring: Wiring = [
   {
     name: 'console-pages',
     entry: 'functions/console/pages.ts',
-    description: 'Staff console: signed-in layout, dashboard, programmes',
+    description: 'Staff console: signed-in layout, dashboard, programmes, the tenant settings',
     routes: [
       { method: 'GET', path: '/', auth: 'public' },
       { method: 'GET', path: '/console', auth: 'console' },
       { method: 'GET', path: '/console/programmes/{programmeId}', auth: 'console' },
       { method: 'POST', path: '/console/language', auth: 'console' },
+      { method: 'GET', path: '/console/settings', auth: 'console' },
+      { method: 'POST', path: '/console/settings', auth: 'console' },
     ],
-    access: { table: 'read', staffIdentity: 'verify', publicBaseUrl: true },
+    // readwrite: admins change the tenant's settings (with their event, through the outbox).
+    access: { table: 'readwrite', staffIdentity: 'verify', publicBaseUrl: true },
   },
   {
     name: 'staff-api',
     entry: 'functions/platform/staff-api.ts',
-    description: 'Who am I, and reminders at a set time',
+    description: 'Who am I, reminders at a set time, and the tenant settings',
     routes: [
       { method: 'GET', path: '/api/me', auth: 'staff' },
       { method: 'POST', path: '/api/reminders', auth: 'staff' },
       { method: 'GET', path: '/api/activity', auth: 'staff' },
+      { method: 'GET', path: '/api/settings', auth: 'staff' },
+      { method: 'PUT', path: '/api/settings', auth: 'staff' },
     ],
     access: { table: 'readwrite' },
   },

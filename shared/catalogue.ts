@@ -3,6 +3,7 @@ import { feedbackEvents } from './feedback/events.js';
 import { mailEvents } from './mail/events.js';
 import { meetingEvents } from './meetings/events.js';
 import type { EventContract } from './platform/bus/contract.js';
+import { tenantEvents } from './platform/tenants/events.js';
 import { pressEvents } from './press/events.js';
 import { programmeEvents } from './programmes/events.js';
 
@@ -18,6 +19,7 @@ export const catalogue = [
   ...meetingEvents,
   ...pressEvents,
   ...feedbackEvents,
+  ...tenantEvents,
 ] as const satisfies readonly EventContract[];
 
 const byName = new Map<string, EventContract>(catalogue.map((c) => [c.name, c]));

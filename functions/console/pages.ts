@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { DashboardPage } from '../../shared/activity/pages/dashboard.js';
 import { dashboardCounters, recentActivity } from '../../shared/activity/store.js';
 import { dashboardTexts } from '../../shared/activity/texts.js';
-import { notFound } from '../../shared/platform/http/errors.js';
+import { feedbackTexts, jurisdictionOf } from '../../shared/feedback/texts.js';
+import { HttpError, notFound } from '../../shared/platform/http/errors.js';
 import {
   consolePage,
   cookie,
@@ -16,15 +17,19 @@ import {
 } from '../../shared/platform/http/html-pages.js';
 import { idParam, validate } from '../../shared/platform/http/request.js';
 import type { StaffIdentity } from '../../shared/platform/identity/staff.js';
-import { getTenant } from '../../shared/platform/tenants/store.js';
-import { languageSchema } from '../../shared/platform/texts/language.js';
+import { tenantSettingsSchema } from '../../shared/platform/tenants/settings.js';
+import { getTenant, type Tenant, updateTenantSettings } from '../../shared/platform/tenants/store.js';
+import { issueOf, issueText } from '../../shared/platform/texts/issues.js';
+import { languageSchema, languages } from '../../shared/platform/texts/language.js';
+import { settingsTexts } from '../../shared/platform/texts/settings.js';
 import { shellTexts } from '../../shared/platform/texts/shell.js';
 import { ConsoleShell } from '../../shared/platform/ui/console-shell.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { LandingPage } from '../../shared/platform/ui/landing.js';
+import { noticeField, SettingsPage, settingsValues } from '../../shared/platform/ui/settings-page.js';
 import { ProgrammePage } from '../../shared/programmes/pages/programme.js';
 import { getProgramme, listProgrammes } from '../../shared/programmes/store.js';
-import { consoleNav } from './shell.js';
+import { consoleNav, inConsole, signedIn as signedInWithTenant } from './shell.js';
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
@@ -46,6 +51,40 @@ function signedIn(request: PageRequest): StaffIdentity {
 }
 
 const languageForm = z.object({ language: languageSchema });
+
+/** What a respondent reads when the tenant has not written its own notice, per language. */
+function standardNotice(tenant: Tenant) {
+  return Object.fromEntries(
+    languages.map((l) => [
+      l,
+      feedbackTexts(l).privacy.attributed[jurisdictionOf(tenant.language)](tenant.name),
+    ]),
+  ) as Record<(typeof languages)[number], string>;
+}
+
+function settingsPage(
+  request: PageRequest,
+  who: Awaited<ReturnType<typeof signedInWithTenant>>,
+  values: Record<string, string>,
+  errors: Record<string, string>,
+  saved: boolean,
+) {
+  return inConsole(
+    request,
+    who,
+    settingsTexts(who.language).title,
+    h(SettingsPage, {
+      language: who.language,
+      values,
+      errors,
+      standardNotice: standardNotice(who.tenant),
+      canEdit: who.identity.role === 'admin',
+      saved,
+      csrfToken: request.csrfToken,
+    }),
+    Object.keys(errors).length ? 422 : 200,
+  );
+}
 
 export const handler = htmlPages(
   {
@@ -108,6 +147,32 @@ export const handler = htmlPages(
           h(ProgrammePage, { language, programme, timeZone: tenant.timeZone }),
         ),
       };
+    }),
+
+    'GET /console/settings': consolePage(async (request) => {
+      const who = await signedInWithTenant(request);
+      const saved = request.event.queryStringParameters?.saved === '1';
+      return settingsPage(request, who, settingsValues(who.tenant.settings), {}, saved);
+    }),
+
+    'POST /console/settings': consolePage(async (request) => {
+      const who = await signedInWithTenant(request);
+      if (who.identity.role !== 'admin') throw new HttpError(403, 'Only administrators change settings');
+      const input = {
+        publicRecordsNotice: Object.fromEntries(
+          languages.map((l) => [l, request.form[noticeField(l)] ?? '']),
+        ),
+      };
+      const parsed = tenantSettingsSchema.safeParse(input);
+      if (!parsed.success) {
+        const errors: Record<string, string> = {};
+        for (const zodIssue of parsed.error.issues) {
+          errors[zodIssue.path.map(String).join('.')] ??= issueText(issueOf(zodIssue, input), who.language);
+        }
+        return settingsPage(request, who, request.form, errors, false);
+      }
+      await updateTenantSettings(who.tenant, parsed.data, who.identity.staffId);
+      return { kind: 'redirect', location: '/console/settings?saved=1' };
     }),
 
     'POST /console/language': consolePage(async ({ form }) => {

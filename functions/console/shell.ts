@@ -34,6 +34,7 @@ export function consoleNav(language: Language, currentPath: string): NavItem[] {
     { href: '/console/forms', label: m.nav.feedback },
     { href: '/console/mailings', label: m.nav.mailings },
     { href: '/console/press', label: pressTexts(language).nav },
+    { href: '/console/settings', label: m.nav.settings },
   ].map((item) => ({
     ...item,
     active:

@@ -37,6 +37,7 @@ import {
 } from '../../shared/platform/http/html-pages.js';
 import { idParam } from '../../shared/platform/http/request.js';
 import { verifyLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
+import { settingIn } from '../../shared/platform/tenants/settings.js';
 import { getTenant, type Tenant } from '../../shared/platform/tenants/store.js';
 import type { Language } from '../../shared/platform/texts/language.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
@@ -127,6 +128,7 @@ function page(
       themes: r.themes,
       tenantName: r.tenant.name,
       jurisdiction: jurisdictionOf(r.tenant.language),
+      publicRecordsNotice: settingIn(r.tenant.settings?.publicRecordsNotice, r.language),
       mode: r.mode,
       action: r.action,
       csrfToken: request.csrfToken,

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { ReminderDue } from '../../shared/activity/events.js';
 import { recentActivity } from '../../shared/activity/store.js';
+import { notFound } from '../../shared/platform/http/errors.js';
 import { jsonApi, staffRoute } from '../../shared/platform/http/json-api.js';
 import { createSchedule } from '../../shared/platform/schedules/store.js';
-import { getTenant } from '../../shared/platform/tenants/store.js';
+import { tenantSettingsSchema } from '../../shared/platform/tenants/settings.js';
+import { getTenant, updateTenantSettings } from '../../shared/platform/tenants/store.js';
 
 const reminderInput = z
   .object({
@@ -44,4 +46,20 @@ export const handler = jsonApi({
   'GET /api/activity': staffRoute({}, async ({ identity }) => ({
     body: { items: await recentActivity(identity.tenantId, 50) },
   })),
+
+  'GET /api/settings': staffRoute({}, async ({ identity }) => {
+    const tenant = await getTenant(identity.tenantId);
+    if (!tenant) throw notFound();
+    return { body: tenantSettingsSchema.parse(tenant.settings ?? {}) };
+  }),
+
+  /** The whole settings object; only admins change it. */
+  'PUT /api/settings': staffRoute(
+    { body: tenantSettingsSchema, role: 'admin' },
+    async ({ identity, body }) => {
+      const tenant = await getTenant(identity.tenantId);
+      if (!tenant || !(await updateTenantSettings(tenant, body, identity.staffId))) throw notFound();
+      return { body };
+    },
+  ),
 });

@@ -209,6 +209,9 @@ describe.each(cases)('$tenant.name staff', (c) => {
 
     await page.goto(url('/console/mailings'));
     await expectNoHorizontalScroll(page, 'mailings');
+
+    await page.goto(url('/console/settings'));
+    await expectNoHorizontalScroll(page, 'settings');
   });
 
   it('meet WCAG 2.1 AA (no serious or critical axe violations) on every page of the journey', async () => {
@@ -254,6 +257,9 @@ describe.each(cases)('$tenant.name staff', (c) => {
     await page.locator('a[href^="/console/mailings/"]').first().click();
     await page.waitForURL((u) => u.pathname.startsWith('/console/mailings/'));
     await check('one mailing');
+
+    await page.goto(url('/console/settings'));
+    await check('settings');
 
     expect((await page.goto(url('/console/programmes/no-such-programme')))?.status()).toBe(404);
     await check('not-found page');

@@ -14,6 +14,8 @@ export interface AnswerPageProps {
   themes: ThemeRef[];
   tenantName: string;
   jurisdiction: Jurisdiction;
+  /** The municipality's own public-records notice in the reader's language, if it wrote one. */
+  publicRecordsNotice?: string;
   /** Attributed (the signed link of one contact) or anonymous (the public link). */
   mode: 'attributed' | 'anonymous';
   action: string;
@@ -60,7 +62,11 @@ export function AnswerPage(props: AnswerPageProps) {
           <h2 id="privacy-heading">{m.privacy.heading}</h2>
           {props.mode === 'attributed' ? (
             <>
-              <p>{m.privacy.attributed[props.jurisdiction](props.tenantName)}</p>
+              {(props.publicRecordsNotice ?? m.privacy.attributed[props.jurisdiction](props.tenantName))
+                .split(/\r?\n\s*\r?\n/)
+                .map((paragraph) => (
+                  <p key={paragraph}>{paragraph}</p>
+                ))}
               {form.anonymousLink ? <p>{m.privacy.anonymousPossible}</p> : null}
             </>
           ) : (

@@ -25,6 +25,7 @@ export interface ShellTexts {
     events: string;
     mailings: string;
     feedback: string;
+    settings: string;
   };
   account: {
     signedInAs: string;
@@ -77,6 +78,7 @@ const sv: ShellTexts = {
     events: 'Evenemang',
     mailings: 'Utskick',
     feedback: 'Synpunkter',
+    settings: 'Inställningar',
   },
   account: {
     signedInAs: 'Inloggad som',
@@ -140,6 +142,7 @@ const da: ShellTexts = {
     events: 'Arrangementer',
     mailings: 'Udsendelser',
     feedback: 'Synspunkter',
+    settings: 'Indstillinger',
   },
   account: {
     signedInAs: 'Logget ind som',
@@ -203,6 +206,7 @@ const en: ShellTexts = {
     events: 'Events',
     mailings: 'Mailings',
     feedback: 'Feedback',
+    settings: 'Settings',
   },
   account: {
     signedInAs: 'Signed in as',

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { type Language, languages } from '../texts/language.js';
+
+/**
+ * What an admin sets for their municipality. Pure: the schema and how a page reads a setting.
+ * Each text is optional per language; a page falls back to Samverkan's own wording.
+ */
+
+/** At most this long: a notice is a paragraph, not a policy document (link to that instead). */
+export const NOTICE_MAX = 1500;
+
+const localizedNotice = z
+  .object(
+    Object.fromEntries(
+      languages.map((l) => [
+        l,
+        z.string().trim().max(NOTICE_MAX, `At most ${NOTICE_MAX} characters`).optional(),
+      ]),
+    ) as Record<Language, z.ZodOptional<z.ZodString>>,
+  )
+  .strict()
+  .transform(
+    (value) =>
+      Object.fromEntries(Object.entries(value).filter(([, v]) => v)) as Partial<Record<Language, string>>,
+  );
+
+export const tenantSettingsSchema = z
+  .object({
+    /**
+     * What the feedback form tells someone answering with their name: that the answer becomes a
+     * public document (offentlighetsprincipen; in Denmark aktindsigt), in the municipality's words.
+     */
+    publicRecordsNotice: localizedNotice.default({}),
+  })
+  .strict();
+export type TenantSettings = z.output<typeof tenantSettingsSchema>;
+
+/** The tenant's own text in `language`, if it wrote one; else undefined (the page's standard wording). */
+export function settingIn(text: Partial<Record<Language, string>> | undefined, language: Language) {
+  return text?.[language] || undefined;
+}

@@ -1,0 +1,162 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
+import type { Form } from '../../shared/feedback/form.js';
+import { documentClient } from '../../shared/platform/aws/clients.js';
+import { signLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
+import { tenantPk } from '../../shared/platform/table/table.js';
+import { consoleRequest, staffClient, waitFor } from '../helpers.js';
+import { addContacts } from '../mail-helpers.js';
+
+/**
+ * The tenant's settings against the local runtime: every staff member reads them, only admins
+ * change them (console and API), a change is one event, bad input names the field and saves
+ * nothing, and the public-records notice an admin writes is what someone answering a feedback
+ * form with their name reads, in their language (else the standard wording).
+ */
+
+let runtime: LocalRuntime;
+
+beforeAll(async () => {
+  runtime = await startLocalRuntime({ seed: true, log: () => {} });
+});
+afterAll(async () => {
+  await runtime?.stop();
+});
+
+const tenantItem = async (tenantId: string) =>
+  (
+    await documentClient.send(
+      new GetCommand({ TableName: runtime.tableName, Key: { pk: tenantPk(tenantId), sk: 'TENANT' } }),
+    )
+  ).Item;
+
+const NOTICE =
+  'Svar till Hässleholms kommun diarieförs och är allmänna handlingar. <script>alert(1)</script>';
+
+describe('tenant settings', () => {
+  it('lets admins change the public-records notice; viewers and editors read it and are refused', async () => {
+    const viewer = await consoleRequest(runtime, 'staff-hlm-maria', 'GET', '/console/settings');
+    expect(viewer.status).toBe(200);
+    const viewerPage = await viewer.text();
+    expect(viewerPage).toContain('Bara administratörer kan ändra inställningarna.');
+    // The standard wording is shown for each language, so admins know what they replace.
+    expect(viewerPage).toContain('offentlighetsprincipen');
+    for (const staff of ['staff-hlm-maria', 'staff-hlm-erik']) {
+      const refused = await consoleRequest(runtime, staff, 'POST', '/console/settings', {
+        'publicRecordsNotice.sv': 'Nej',
+      });
+      expect(refused.status, staff).toBe(403);
+    }
+    expect((await tenantItem('hassleholm'))?.settings).toBeUndefined();
+
+    const tooLong = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', '/console/settings', {
+      'publicRecordsNotice.sv': 'x'.repeat(1501),
+    });
+    expect(tooLong.status).toBe(422);
+    const tooLongPage = await tooLong.text();
+    expect(tooLongPage).toContain('error-summary');
+    expect(tooLongPage).toMatch(/id="f-publicRecordsNotice-sv"[^>]*aria-invalid="true"/);
+    expect((await tenantItem('hassleholm'))?.settings).toBeUndefined();
+
+    const before = runtime.bus.published.length;
+    const saved = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', '/console/settings', {
+      'publicRecordsNotice.sv': NOTICE,
+      'publicRecordsNotice.da': '',
+      'publicRecordsNotice.en': '  ',
+    });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe('/console/settings?saved=1');
+    expect((await tenantItem('hassleholm'))?.settings).toEqual({ publicRecordsNotice: { sv: NOTICE } });
+    const page = await (
+      await consoleRequest(runtime, 'staff-hlm-anna', 'GET', '/console/settings?saved=1')
+    ).text();
+    expect(page).toContain('Inställningarna är sparade.');
+    expect(page).toContain('&lt;script>alert(1)&lt;/script>');
+    expect(page).not.toContain('<script>alert(1)');
+
+    await waitFor(
+      () =>
+        runtime.bus.published
+          .slice(before)
+          .some(
+            (e) =>
+              e['detail-type'] === 'TenantSettingsChanged' &&
+              (e.detail as { tenantId: string }).tenantId === 'hassleholm',
+          ),
+      10_000,
+      'TenantSettingsChanged',
+    );
+    // Saving the same again changes nothing and tells nobody.
+    await consoleRequest(runtime, 'staff-hlm-anna', 'POST', '/console/settings', {
+      'publicRecordsNotice.sv': NOTICE,
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(
+      runtime.bus.published.slice(before).filter((e) => e['detail-type'] === 'TenantSettingsChanged'),
+    ).toHaveLength(1);
+    // Another municipality's settings are its own.
+    expect((await tenantItem('helsingor'))?.settings).toBeUndefined();
+  });
+
+  it('reads and replaces the settings through the API, admins only', async () => {
+    const admin = await staffClient(runtime, 'staff-hel-mette');
+    const editor = await staffClient(runtime, 'staff-hel-lars');
+    expect((await admin.call('GET', '/api/settings')).json).toEqual({ publicRecordsNotice: {} });
+    const body = { publicRecordsNotice: { da: 'Svar til Helsingør Kommune journaliseres.' } };
+    expect((await editor.call('PUT', '/api/settings', body)).status).toBe(403);
+    const refused = await admin.call('PUT', '/api/settings', {
+      publicRecordsNotice: { da: 'x'.repeat(1501) },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('publicRecordsNotice.da');
+    const unknown = await admin.call('PUT', '/api/settings', { publicRecordsNotice: { de: 'Nein' } });
+    expect(unknown.status).toBe(422);
+    expect((await tenantItem('helsingor'))?.settings).toBeUndefined();
+    const put = await admin.call('PUT', '/api/settings', body);
+    expect(put.status, put.text).toBe(200);
+    expect((await editor.call('GET', '/api/settings')).json).toEqual(body);
+  });
+
+  it("shows the tenant's notice to someone answering with their name, in their language, else the standard one", async () => {
+    const admin = await staffClient(runtime, 'staff-hlm-anna');
+    await admin.call('PUT', '/api/settings', {
+      publicRecordsNotice: { sv: `${NOTICE}\n\nLäs mer på kommunens webb.` },
+    });
+    const programmeId = (
+      (await admin.call('GET', '/api/programmes')).json.items as { programmeId: string }[]
+    )[0]?.programmeId;
+    const created = await admin.call('POST', '/api/forms', {
+      programmeId,
+      title: { sv: 'Inställningsprov', en: 'Settings test' },
+      language: 'sv',
+      questions: [{ id: 'fritt', type: 'long-text', label: { sv: 'Något?', en: 'Anything?' } }],
+    });
+    const form = created.json as unknown as Form;
+    await addContacts(runtime, 'hassleholm', [
+      { contactId: 'ts-sv', email: 'ts-sv@foretag.example', language: 'sv' },
+      { contactId: 'ts-en', email: 'ts-en@foretag.example', language: 'en' },
+    ]);
+    const pageFor = async (contactId: string) => {
+      const token = await signLinkToken(
+        { purpose: 'feedback', tenantId: 'hassleholm', subject: contactId, campaignId: form.formId },
+        3600,
+      );
+      const response = await fetch(`${runtime.url}/feedback/${token}`);
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    const swedish = await pageFor('ts-sv');
+    expect(swedish).toContain(
+      '<p>Svar till Hässleholms kommun diarieförs och är allmänna handlingar. &lt;script>',
+    );
+    expect(swedish).toContain('<p>Läs mer på kommunens webb.</p>');
+    expect(swedish).not.toContain('enligt offentlighetsprincipen och kan lämnas ut');
+    const english = await pageFor('ts-en');
+    expect(english).toContain('public documents under the principle of public access');
+    expect(english).not.toContain('diarieförs');
+    // The anonymous link says nothing of the kind: nothing identifies the respondent.
+    const anonymous = await (await fetch(`${runtime.url}/forms/hassleholm/${form.formId}`)).text();
+    expect(anonymous).not.toContain('diarieförs');
+  });
+});
