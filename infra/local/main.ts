@@ -36,15 +36,21 @@ const runtime = await startLocalRuntime({
   crashBeforeRelaying: process.env.SAMVERKAN_CRASH_BEFORE_RELAYING || undefined,
 });
 
+/** One line per place to open, the URLs padded to one column so the notes line up. */
+const places: [string, string, string][] = [
+  ['HTTP entry point', runtime.url, 'GET /health shows every local part'],
+  ['Staff console', `${runtime.url}/console`, 'sign in as a demo staff member'],
+  ['Staff JSON API', `${runtime.url}/api/…`, 'Authorization: Bearer <id token>'],
+  ['Public newsroom', `${runtime.url}/press/hassleholm`, 'also /press/helsingor, /press/perstorp'],
+  ['Local mailbox', runtime.mailboxUrl, 'every mail the system sends'],
+];
+const urlWidth = Math.max(...places.map(([, url]) => url.length));
 const lines = [
   `${runtime.url}`,
   '',
   `Samverkan is running locally (started in ${((Date.now() - started) / 1000).toFixed(1)} s).`,
   '',
-  `  HTTP entry point   ${runtime.url}            (GET /health shows every local part)`,
-  `  Staff console      ${runtime.url}/console    (sign in as a demo staff member)`,
-  `  Staff JSON API     ${runtime.url}/api/…      (Authorization: Bearer <id token>)`,
-  `  Local mailbox      ${runtime.mailboxUrl}     (every mail the system sends)`,
+  ...places.map(([what, url, note]) => `  ${what.padEnd(18)} ${url.padEnd(urlWidth)}  (${note})`),
   '',
   `  Demo staff: ${demoStaff.map((s) => `${s.name} (${s.tenantId ?? 'platform'}, ${s.role})`).join('; ')}`,
   `  Data is kept in ${dataDir} — run "npm start -- --reset" to start clean. Ctrl-C stops everything.`,

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tenantCountry } from '../../shared/directory/schemas.js';
 import { emailGuardKey } from '../../shared/directory/store/organisations.js';
 import { answersSchema, type Form } from '../../shared/feedback/form.js';
@@ -25,70 +25,105 @@ const slug = (text: string) =>
  * organisations and contacts go straight into the table; programmes go through the staff API
  * as a demo admin would create them, so their events flow and the dashboards have activity; the
  * press rooms' releases are published through the press store at their original dates.
+ * Tenants are seeded side by side, their directory in batches: the first `npm start` waits for it.
  */
 export async function seedDemoData(runtime: LocalRuntime, log: (message: string) => void): Promise<void> {
-  const table = runtime.tableName;
-  for (const tenant of demoTenants) {
-    const existing = await documentClient.send(
-      new GetCommand({ TableName: table, Key: { pk: tenantPk(tenant.tenantId), sk: 'TENANT' } }),
-    );
-    if (existing.Item) continue;
-    const put = (item: Record<string, unknown>) =>
-      documentClient.send(new PutCommand({ TableName: table, Item: item }));
-    const now = new Date().toISOString();
-    for (const staff of demoStaff.filter((s) => s.tenantId === tenant.tenantId)) {
-      await put({
-        pk: tenantPk(tenant.tenantId),
-        sk: `STAFF#${staff.staffId}`,
-        type: 'staff',
-        ...staff,
-        createdAt: now,
-      });
-    }
-    for (const org of tenant.organisations) {
-      const organisationId = slug(org.name);
-      await put({
-        pk: tenantPk(tenant.tenantId),
-        sk: `ORG#${organisationId}`,
-        type: 'organisation',
-        organisationId,
-        tenantId: tenant.tenantId,
-        name: org.name,
-        organisationType: org.type,
-        country: tenantCountry(tenant),
-        industry: org.industry,
-        tags: ['demo'],
-        createdAt: now,
-      });
-      for (const contact of org.contacts) {
-        const contactId = slug(contact.name);
-        const email = `${contactId}@${organisationId}.example`;
-        await put({
-          pk: tenantPk(tenant.tenantId),
-          sk: `CONTACT#${contactId}`,
-          type: 'contact',
-          contactId,
-          tenantId: tenant.tenantId,
-          organisationId,
-          name: contact.name,
-          role: contact.role,
-          email,
-          language: tenant.language,
-          lawfulBasis: { basis: 'legitimate-interest', source: 'demo data', recordedAt: now },
-          createdAt: now,
-        });
-        // The directory's uniqueness guard, as shared/directory/store/organisations.ts writes it with a contact.
-        await put({ ...emailGuardKey(tenant.tenantId, email), type: 'unique', kind: 'email', contactId });
+  const seeded = await Promise.all(
+    demoTenants.map(async (tenant) => {
+      const existing = await documentClient.send(
+        new GetCommand({
+          TableName: runtime.tableName,
+          Key: { pk: tenantPk(tenant.tenantId), sk: 'TENANT' },
+        }),
+      );
+      return existing.Item !== undefined;
+    }),
+  );
+  await Promise.all(
+    demoTenants.filter((_, i) => !seeded[i]).map((tenant) => seedTenant(runtime, tenant, log)),
+  );
+}
+
+/** Writes items 25 at a time (BatchWriteItem's limit), the batches side by side, until none is left unprocessed. */
+async function batchPut(table: string, items: Record<string, unknown>[]): Promise<void> {
+  const batches: Record<string, unknown>[][] = [];
+  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
+  await Promise.all(
+    batches.map(async (batch) => {
+      let requests: { PutRequest: { Item: Record<string, unknown> } }[] | undefined = batch.map((Item) => ({
+        PutRequest: { Item },
+      }));
+      for (let attempt = 0; requests?.length; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * attempt));
+        const { UnprocessedItems } = await documentClient.send(
+          new BatchWriteCommand({ RequestItems: { [table]: requests } }),
+        );
+        requests = UnprocessedItems?.[table] as typeof requests;
       }
+    }),
+  );
+}
+
+/** The tenant's staff, organisations, contacts and the contacts' email guards, as table items. */
+function directoryItems(tenant: DemoTenant, now: string): Record<string, unknown>[] {
+  const items: Record<string, unknown>[] = demoStaff
+    .filter((s) => s.tenantId === tenant.tenantId)
+    .map((staff) => ({
+      pk: tenantPk(tenant.tenantId),
+      sk: `STAFF#${staff.staffId}`,
+      type: 'staff',
+      ...staff,
+      createdAt: now,
+    }));
+  for (const org of tenant.organisations) {
+    const organisationId = slug(org.name);
+    items.push({
+      pk: tenantPk(tenant.tenantId),
+      sk: `ORG#${organisationId}`,
+      type: 'organisation',
+      organisationId,
+      tenantId: tenant.tenantId,
+      name: org.name,
+      organisationType: org.type,
+      country: tenantCountry(tenant),
+      industry: org.industry,
+      tags: ['demo'],
+      createdAt: now,
+    });
+    for (const contact of org.contacts) {
+      const contactId = slug(contact.name);
+      const email = `${contactId}@${organisationId}.example`;
+      items.push({
+        pk: tenantPk(tenant.tenantId),
+        sk: `CONTACT#${contactId}`,
+        type: 'contact',
+        contactId,
+        tenantId: tenant.tenantId,
+        organisationId,
+        name: contact.name,
+        role: contact.role,
+        email,
+        language: tenant.language,
+        lawfulBasis: { basis: 'legitimate-interest', source: 'demo data', recordedAt: now },
+        createdAt: now,
+      });
+      // The directory's uniqueness guard, as shared/directory/store/organisations.ts writes it with a contact.
+      items.push({ ...emailGuardKey(tenant.tenantId, email), type: 'unique', kind: 'email', contactId });
     }
-    const admin = demoStaff.find((s) => s.tenantId === tenant.tenantId && s.role === 'admin');
-    if (!admin) throw new Error(`Demo tenant ${tenant.tenantId} has no admin`);
+  }
+  return items;
+}
+
+async function seedTenant(runtime: LocalRuntime, tenant: DemoTenant, log: (message: string) => void) {
+  const table = runtime.tableName;
+  await batchPut(table, directoryItems(tenant, new Date().toISOString()));
+  const admin = demoStaff.find((s) => s.tenantId === tenant.tenantId && s.role === 'admin');
+  if (!admin) throw new Error(`Demo tenant ${tenant.tenantId} has no admin`);
+  const token = await runtime.identity.idToken(admin.staffId);
+  const programmeAndFeedback = async () => {
     const response = await fetch(`${runtime.url}/api/programmes`, {
       method: 'POST',
-      headers: {
-        authorization: `Bearer ${await runtime.identity.idToken(admin.staffId)}`,
-        'content-type': 'application/json',
-      },
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({
         ...tenant.programme,
         themes: tenant.programme.themes.map((title) => ({ title })),
@@ -96,30 +131,37 @@ export async function seedDemoData(runtime: LocalRuntime, log: (message: string)
     });
     if (response.status !== 201)
       throw new Error(`Seeding ${tenant.tenantId} failed: ${response.status} ${await response.text()}`);
-    // The press room: its lists, and the seed press releases published at their own dates.
-    const press = demoPress[tenant.tenantId];
-    if (press) {
-      await putPressSettings(tenant.tenantId, press.settings, admin.staffId);
-      for (const { publishedAt, ...fields } of press.releases) {
-        const input = releaseInputSchema.parse({ ...fields, language: tenant.language });
-        const draft = await createRelease(tenant.tenantId, input, admin.staffId, new Date(publishedAt));
-        await publishNow(draft, draft.version, admin.staffId, new Date(publishedAt));
-      }
-    }
     const programme = (await response.json()) as { programmeId: string; themes: { id: string }[] };
-    await seedFeedback(runtime, tenant, programme, await runtime.identity.idToken(admin.staffId));
-    // The tenant profile goes last: it marks the tenant as seeded.
-    await put({
-      pk: tenantPk(tenant.tenantId),
-      sk: 'TENANT',
-      type: 'tenant',
-      tenantId: tenant.tenantId,
-      name: tenant.name,
-      language: tenant.language,
-      timeZone: tenant.timeZone,
-    });
-    log(`seeded demo tenant ${tenant.name}`);
-  }
+    await seedFeedback(runtime, tenant, programme, token);
+  };
+  // The press room: its lists, and the seed press releases published at their own dates.
+  const pressRoom = async () => {
+    const press = demoPress[tenant.tenantId];
+    if (!press) return;
+    await putPressSettings(tenant.tenantId, press.settings, admin.staffId);
+    for (const { publishedAt, ...fields } of press.releases) {
+      const input = releaseInputSchema.parse({ ...fields, language: tenant.language });
+      const draft = await createRelease(tenant.tenantId, input, admin.staffId, new Date(publishedAt));
+      await publishNow(draft, draft.version, admin.staffId, new Date(publishedAt));
+    }
+  };
+  await Promise.all([programmeAndFeedback(), pressRoom()]);
+  // The tenant profile goes last: it marks the tenant as seeded.
+  await documentClient.send(
+    new PutCommand({
+      TableName: table,
+      Item: {
+        pk: tenantPk(tenant.tenantId),
+        sk: 'TENANT',
+        type: 'tenant',
+        tenantId: tenant.tenantId,
+        name: tenant.name,
+        language: tenant.language,
+        timeZone: tenant.timeZone,
+      },
+    }),
+  );
+  log(`seeded demo tenant ${tenant.name}`);
 }
 
 /**

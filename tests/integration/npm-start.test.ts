@@ -60,6 +60,17 @@ describe('npm start', () => {
     );
     expect(firstLine).toMatch(/^http:\/\/localhost:\d+$/);
     await waitFor(() => output.includes('Local mailbox'), 10_000, 'the URL block');
+    // The places to open, their URLs and notes each in one column (the mailbox line was not).
+    const places = output.split('\n').filter((line) => /^ {2}\S.* {2}\(/.test(line));
+    expect(places.map((line) => line.trim().split(/ {2,}/)[0])).toEqual([
+      'HTTP entry point',
+      'Staff console',
+      'Staff JSON API',
+      'Public newsroom',
+      'Local mailbox',
+    ]);
+    expect(new Set(places.map((line) => line.indexOf('http'))).size).toBe(1);
+    expect(new Set(places.map((line) => line.indexOf('('))).size).toBe(1);
     const health = await fetch(`${firstLine}/health`);
     expect(health.status).toBe(200);
     const body = (await health.json()) as { parts: Record<string, { ok: boolean }> };
