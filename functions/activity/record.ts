@@ -1,11 +1,10 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { JSONStringified } from '@aws-lambda-powertools/parser/helpers';
-import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/eventbridge';
 import middy from '@middy/core';
 import type { EventBridgeEvent, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { ReminderDue } from '../../shared/activity/events.js';
 import { type ActivityEntry, recordActivity } from '../../shared/activity/store.js';
+import { eventBridgeEnvelope, jsonString } from '../../shared/platform/bus/envelopes.js';
 import { parseDetail, producerEventId } from '../../shared/platform/bus/publisher.js';
 import { logger } from '../../shared/platform/observability/logger.js';
 import { ProgrammeCreated, ProgrammeUpdated } from '../../shared/programmes/events.js';
@@ -67,7 +66,7 @@ export function toActivity(event: BusEvent): { entry: ActivityEntry; counter: st
 }
 
 /** The queue's messages are EventBridge events, as the rules deliver them. */
-const messageBody = JSONStringified(EventBridgeSchema);
+const messageBody = jsonString(eventBridgeEnvelope);
 
 async function recordOne(record: SQSRecord): Promise<void> {
   const event: BusEvent = messageBody.parse(record.body);

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { h } from 'preact';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DashboardPage } from '../../shared/activity/pages/dashboard.js';
 import { dashboardCounters, recentActivity } from '../../shared/activity/store.js';
 import { dashboardTexts } from '../../shared/activity/texts.js';

@@ -1,5 +1,5 @@
 import { h } from 'preact';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CsvImportError } from '../../shared/directory/csv-import.js';
 import {
   ContactsPage,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { requeueCampaign } from '../../shared/mail/actions/reconcile.js';
 import { audienceSchema, mailingState, pendingOf } from '../../shared/mail/campaign.js';
 import {

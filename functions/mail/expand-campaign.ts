@@ -1,10 +1,8 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { JSONStringified } from '@aws-lambda-powertools/parser/helpers';
-import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/eventbridge';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   batchGet,
   type Contact,
@@ -27,6 +25,7 @@ import { createDelivery, unsentDeliveries } from '../../shared/mail/store/delive
 import { clearHeld, getSendingState, listHeld } from '../../shared/mail/store/sending-state.js';
 import { ensureInvitation, listInvitations } from '../../shared/meetings/store.js';
 import { queueUrl, sendAll, sendAllDelayed } from '../../shared/platform/aws/queue.js';
+import { eventBridgeEnvelope, jsonString } from '../../shared/platform/bus/envelopes.js';
 import { parseDetail } from '../../shared/platform/bus/publisher.js';
 import { isValidEmail } from '../../shared/platform/mail-kit/headers.js';
 import { logger } from '../../shared/platform/observability/logger.js';
@@ -45,7 +44,7 @@ export interface SendMessageBody {
  * A message is a continuation, the campaign's CampaignSendRequested event (its first page), or
  * SendingResumed (the first page of held campaigns).
  */
-const messageBody = JSONStringified(z.union([pageMessage, resumePage, requeuePage, EventBridgeSchema]));
+const messageBody = jsonString(z.union([pageMessage, resumePage, requeuePage, eventBridgeEnvelope]));
 
 function toPageMessage(body: string): PageMessage | ResumePage | RequeuePage {
   const parsed = messageBody.parse(body);

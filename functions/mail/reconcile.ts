@@ -1,6 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { reconcileOpenCampaigns } from '../../shared/mail/actions/reconcile.js';
 import { STALLED_AFTER_SECONDS } from '../../shared/mail/campaign.js';
 import { logger } from '../../shared/platform/observability/logger.js';

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { JSONStringified } from '@aws-lambda-powertools/parser/helpers';
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { batchGet, type Contact, contactKey } from '../../shared/directory/store/contacts.js';
 import { type Campaign, type Delivery, deliveryId } from '../../shared/mail/campaign.js';
 import type { calendarEventSchema } from '../../shared/mail/content.js';
@@ -29,6 +28,7 @@ import {
 } from '../../shared/message-kinds.js';
 import { sesv2 } from '../../shared/platform/aws/clients.js';
 import { requireEnv } from '../../shared/platform/aws/env.js';
+import { jsonString } from '../../shared/platform/bus/envelopes.js';
 import { type CalendarInviteInput, calendarAttachment } from '../../shared/platform/mail-kit/calendar.js';
 import { formatMailbox, listUnsubscribeHeaders } from '../../shared/platform/mail-kit/headers.js';
 import { signLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
@@ -43,7 +43,7 @@ const messageSchema = z.object({
 });
 type SendMessage = z.infer<typeof messageSchema>;
 /** A message body as the expander writes it; one that does not parse is poison. */
-const messageBody = JSONStringified(messageSchema);
+const messageBody = jsonString(messageSchema);
 
 type CalendarEvent = z.output<typeof calendarEventSchema>;
 

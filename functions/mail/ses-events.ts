@@ -1,7 +1,5 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { JSONStringified } from '@aws-lambda-powertools/parser/helpers';
-import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/eventbridge';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { batchGet, type Contact, contactKey } from '../../shared/directory/store/contacts.js';
@@ -18,6 +16,7 @@ import {
   setSendingState,
 } from '../../shared/mail/store/sending-state.js';
 import { suppress } from '../../shared/mail/store/suppressions.js';
+import { eventBridgeEnvelope, jsonString } from '../../shared/platform/bus/envelopes.js';
 import { logger } from '../../shared/platform/observability/logger.js';
 
 interface Outcome {
@@ -73,7 +72,7 @@ interface ParsedEvent {
 }
 
 /** The queue's messages are the EventBridge events SES put on the default bus. */
-const messageBody = JSONStringified(EventBridgeSchema);
+const messageBody = jsonString(eventBridgeEnvelope);
 
 function parse(body: string): ParsedEvent | undefined {
   const envelope = messageBody.parse(body);

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { h } from 'preact';
-import { z } from 'zod';
+import * as z from 'zod';
 import { batchGet, contactsPage, organisations } from '../../shared/directory/store/contacts.js';
 import { previewInvitation, sendTestInvitation } from '../../shared/meetings/actions/invitation-preview.js';
 import type { Meeting } from '../../shared/meetings/meeting.js';

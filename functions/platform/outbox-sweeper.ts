@@ -1,6 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { sweepOutboxItem, unpublishedSince } from '../../shared/platform/bus/outbox.js';
 import { logger } from '../../shared/platform/observability/logger.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ReminderDue } from '../../shared/activity/events.js';
 import { recentActivity } from '../../shared/activity/store.js';
 import { notFound } from '../../shared/platform/http/errors.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { h } from 'preact';
 import { render } from 'preact-render-to-string';
-import { z } from 'zod';
+import * as z from 'zod';
 import { requireEnv } from '../../shared/platform/aws/env.js';
 import { tenantIdField } from '../../shared/platform/bus/contract.js';
 import { notFound } from '../../shared/platform/http/errors.js';

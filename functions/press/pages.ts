@@ -1,5 +1,5 @@
 import { h } from 'preact';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HttpError, notFound } from '../../shared/platform/http/errors.js';
 import { consolePage, htmlPages, type PageRequest } from '../../shared/platform/http/html-pages.js';
 import { idParam, validate } from '../../shared/platform/http/request.js';

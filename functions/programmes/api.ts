@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { notFound } from '../../shared/platform/http/errors.js';
 import { jsonApi, staffRoute } from '../../shared/platform/http/json-api.js';
 import { idParam } from '../../shared/platform/http/request.js';

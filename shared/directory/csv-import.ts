@@ -1,5 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Issue, issueOf } from '../platform/texts/issues.js';
 import { type Language, languageSchema } from '../platform/texts/language.js';
 import { type Country, countries, type OrgNumberProblem, parseOrganisationNumber } from './org-number.js';

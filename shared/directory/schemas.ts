@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { hasControlCharacters, isValidEmail } from '../platform/mail-kit/headers.js';
 import { type Language, languageSchema } from '../platform/texts/language.js';
 import { type Country, countries, parseOrganisationNumber } from './org-number.js';

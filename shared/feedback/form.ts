@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Language, languageSchema, languages } from '../platform/texts/language.js';
 
 /*

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { languageSchema } from '../platform/texts/language.js';
 
 /** Who a campaign goes to. Organisation filters match the contact's organisation. */

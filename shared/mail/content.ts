@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { httpsUrlSchema, singleLineText, systemUrlSchema } from './fields.js';
 import { defineMessage, messageSet } from './message.js';
 

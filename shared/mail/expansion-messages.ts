@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The messages of the campaign-expansion queue besides the events it subscribes to: written by

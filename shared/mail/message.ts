@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Language } from '../platform/texts/language.js';
 import type { MailTexts } from './texts.js';
 

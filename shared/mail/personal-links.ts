@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { linkPurposes, signLinkToken } from '../platform/mail-kit/link-tokens.js';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { actorField, defineEvent, tenantIdField } from '../platform/bus/contract.js';
 import { languageSchema } from '../platform/texts/language.js';
 

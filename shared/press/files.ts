@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { hasControlCharacters } from '../platform/mail-kit/headers.js';
 import type { FileKind } from './release.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ErrorDetail } from '../platform/http/errors.js';
 import { hasControlCharacters, isValidEmail } from '../platform/mail-kit/headers.js';
 import { type Language, languageSchema } from '../platform/texts/language.js';

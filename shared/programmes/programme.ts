@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Language, languageSchema } from '../platform/texts/language.js';
 
 const trimmed = (max: number) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);

@@ -4,7 +4,7 @@ import { App, type CfnElement, type Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { buildApp, type SamverkanApp } from '../../infra/aws/build-app.js';
 import { readConfig } from '../../infra/aws/config.js';
 import { SES_EVENT_TYPES } from '../../infra/aws/stateful-stack.js';

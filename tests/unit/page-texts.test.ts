@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { h } from 'preact';
 import { render } from 'preact-render-to-string';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dashboardMessages } from '../../shared/activity/texts.js';
 import { CsvImportError, parseCsv, previewCsv } from '../../shared/directory/csv-import.js';
 import { ImportPage } from '../../shared/directory/pages/directory.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineMessage, messageSet, systemUrlSchema } from '../../mail/index.js';
 import { dietaryCategories, eventKinds } from '../meeting.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * One event's contract (the Swarmion pattern): its source, detail-type, version and detail

@@ -1,11 +1,10 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { JSONStringified } from '@aws-lambda-powertools/parser/helpers';
-import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/eventbridge';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { logger } from '../observability/logger.js';
 import type { DetailOf, EventContract } from './contract.js';
+import { eventBridgeEnvelope, jsonString } from './envelopes.js';
 import { parseDetail } from './publisher.js';
 
 /** What a consumer does with one catalogue event, its detail parsed by the event's own schema. */
@@ -19,7 +18,7 @@ export const reaction = <C extends EventContract>(
   react: (detail: DetailOf<C>) => Promise<void>,
 ): Reaction => ({ contract, react: react as Reaction['react'] });
 
-const messageBody = JSONStringified(EventBridgeSchema);
+const messageBody = jsonString(eventBridgeEnvelope);
 
 /**
  * The handler of a queue fed by bus rules: each record is the EventBridge event, parsed by its

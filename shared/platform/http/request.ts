@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FieldLabels } from '../texts/issues.js';
 import { HttpError, validationError } from './errors.js';
 

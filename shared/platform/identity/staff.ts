@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { requireEnv } from '../aws/env.js';
 import { forbidden, HttpError } from '../http/errors.js';
 import { shellTexts } from '../texts/shell.js';

@@ -1,5 +1,5 @@
 import { jwtVerify, SignJWT } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Signed link tokens: what an unsubscribe, RSVP, feedback or confirmation link carries instead

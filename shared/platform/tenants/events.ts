@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { actorField, defineEvent, tenantIdField } from '../bus/contract.js';
 
 /** An admin changed the tenant's settings (which ones; the texts themselves stay in the table). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The languages Samverkan's pages and mails speak. */
 export const languages = ['sv', 'da', 'en'] as const;
