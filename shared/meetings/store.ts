@@ -466,6 +466,16 @@ const isConflict = (error: unknown) => {
 };
 
 /**
+ * How long an answer that lost a race waits before it tries again: jittered, growing from a few
+ * milliseconds to a quarter of a second. Every answer to an event writes its counters item, and
+ * the transaction ahead of it is done in milliseconds: a backoff growing to a second (as it was)
+ * left answers asleep long after the item was free.
+ */
+const retryDelayMs = (attempt: number) => Math.random() * Math.min(250, 10 * 2 ** attempt);
+/** Tries per answer (about four seconds of waiting at most). */
+const MAX_TRIES = 30;
+
+/**
  * Retries an answer that lost a race: a transaction DynamoDB cancelled for a concurrent one, or
  * an invitation whose version changed since it was read (the first item of every answer). Each
  * attempt reads the invitation again, so it decides on the current state.
@@ -475,10 +485,62 @@ async function withConflictRetry<T>(attempt: () => Promise<T>): Promise<T> {
     try {
       return await attempt();
     } catch (error) {
-      if (!(isConflict(error) || isCancelledBecause(error, 0)) || i >= 12) throw error;
-      await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 20 * 2 ** i)));
+      if (!(isConflict(error) || isCancelledBecause(error, 0)) || i >= MAX_TRIES) throw error;
+      await new Promise((r) => setTimeout(r, retryDelayMs(i)));
     }
   }
+}
+
+/**
+ * The waitlist, in arrival order, told its true place.
+ *
+ * A contact going onto the waitlist takes a ticket (an atomic counter on the event's
+ * `WAITTICKET` item: arrival order, no transaction) and its waitlist key is the ticket, so the
+ * promotion order is the ticket order. Its place is then known without waiting for anyone:
+ * every ticket before it is, or will be, ahead of it, except those that left the waitlist (or
+ * were never used), which the same item keeps as a set (`gone`, written in the transaction that
+ * leaves). Place = ticket − tickets gone before it (+ places keyed before tickets existed).
+ *
+ * Before, the key was the time the answer began and the place was the count of keys up to it
+ * when it landed, so an answer that began earlier but landed later pushed in ahead of someone
+ * already told their number (60 answers at once: about one in five told a wrong place).
+ */
+const ticketKey = (tenantId: string, eventId: string) => ({
+  pk: eventPk(tenantId, eventId),
+  sk: 'WAITTICKET',
+});
+/** `Q` sorts after the digits of the timestamps that keyed the waitlist before tickets. */
+const TICKET_PREFIX = 'Q';
+const ticketSlot = (ticket: number, now: string) =>
+  `${TICKET_PREFIX}${String(ticket).padStart(12, '0')}#${now}`;
+const ticketOf = (slot: string | undefined): number | undefined => {
+  const match = /^Q(\d{12})#/.exec(slot ?? '');
+  return match?.[1] ? Number(match[1]) : undefined;
+};
+
+async function takeTicket(tenantId: string, eventId: string, client = documentClient): Promise<number> {
+  const { Attributes } = await client.send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: ticketKey(tenantId, eventId),
+      UpdateExpression: 'ADD taken :one',
+      ExpressionAttributeValues: { ':one': 1 },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  return Number(Attributes?.taken);
+}
+
+/** The write that marks a ticket gone (left the waitlist, or never used), as a transaction item. */
+function ticketGone(ids: { tenantId: string; eventId: string }, ticket: number) {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: ticketKey(ids.tenantId, ids.eventId),
+      UpdateExpression: 'ADD gone :t',
+      ExpressionAttributeValues: { ':t': new Set([ticket]) },
+    },
+  } satisfies Item;
 }
 
 /**
@@ -494,9 +556,20 @@ export async function answer(
   by: { actor: string; promotion?: boolean },
   client = documentClient,
 ): Promise<RsvpOutcome> {
-  return withConflictRetry(async () => {
+  // A waitlist ticket taken by an attempt, until a waitlist place uses it.
+  let ticket: number | undefined;
+  try {
+    return await withConflictRetry(() => answerOnce());
+  } finally {
+    // Taken but not used (the answer ended otherwise): gone, so later places count right.
+    if (ticket !== undefined) await client.send(new UpdateCommand(ticketGone(event, ticket).Update));
+  }
+
+  async function answerOnce(): Promise<RsvpOutcome> {
     const invitation = await getInvitation(event.tenantId, event.eventId, contactId, client);
     if (!invitation) throw new Error('no invitation');
+    // An earlier attempt's waitlist write landed (its answer was lost): the ticket is in use.
+    if (ticket !== undefined && ticketOf(invitation.waitlistedAt) === ticket) ticket = undefined;
     const now = new Date().toISOString();
     const ids = { tenantId: event.tenantId, eventId: event.eventId };
     // The invitation as the last transaction built it: what the caller gets back when it lands.
@@ -528,6 +601,7 @@ export async function answer(
         },
       };
     };
+    const leftTicket = invitation.status === 'waitlisted' ? ticketOf(invitation.waitlistedAt) : undefined;
     const leaveWaitlist: Item[] =
       invitation.status === 'waitlisted' && invitation.waitlistedAt
         ? [
@@ -537,6 +611,7 @@ export async function answer(
                 Key: waitKey(ids.tenantId, ids.eventId, invitation.waitlistedAt, contactId),
               },
             },
+            ...(leftTicket === undefined ? [] : [ticketGone(ids, leftTicket)]),
           ]
         : [];
     const wasAttending = invitation.status === 'attending' ? invitation.seats : 0;
@@ -645,16 +720,18 @@ export async function answer(
     }
     // Full: onto the waitlist (or stay there, keeping the place, with the new answers).
     if (invitation.status === 'attending') return { result: 'attending', seats: wasAttending };
-    const waitlistedAt =
-      invitation.status === 'waitlisted' && invitation.waitlistedAt
-        ? invitation.waitlistedAt
-        : `${now}#${randomUUID().slice(0, 8)}`;
+    const staying = invitation.status === 'waitlisted' && invitation.waitlistedAt !== undefined;
     const waitDeltas: Record<string, number> = {
       ...typeDeltas(invitation, invitation.status, 'waitlisted'),
       waitlisted: invitation.status === 'waitlisted' ? 0 : 1,
       waitlistedSeats: seats - wasWaitlisted,
       declined: invitation.status === 'declined' ? -1 : 0,
     };
+    // A new place takes a ticket (kept if this answer is tried again); staying keeps the place.
+    if (!staying) {
+      ticket ??= await takeTicket(ids.tenantId, ids.eventId, client);
+    }
+    const waitlistedAt = staying ? (invitation.waitlistedAt as string) : ticketSlot(ticket as number, now);
     await client.send(
       new TransactWriteCommand({
         TransactItems: [
@@ -676,12 +753,13 @@ export async function answer(
         ],
       }),
     );
+    if (!staying) ticket = undefined; // used
     return {
       result: 'waitlisted',
       position: await waitlistPosition(ids.tenantId, ids.eventId, waitlistedAt, client),
       invitation: written,
     };
-  });
+  }
 }
 
 function orgSeatsUpdate(
@@ -720,12 +798,15 @@ async function orgSeats(
   return Number(Item?.seats ?? 0);
 }
 
+/** A waitlist place's number: see "The waitlist, in arrival order, told its true place". */
 export async function waitlistPosition(
   tenantId: string,
   eventId: string,
   waitlistedAt: string,
   client = documentClient,
 ) {
+  const ticket = ticketOf(waitlistedAt);
+  // Places keyed by time (before tickets), or all up to this one if it is such a place.
   const { Count } = await client.send(
     new QueryCommand({
       TableName: tableName(),
@@ -733,13 +814,23 @@ export async function waitlistPosition(
       ExpressionAttributeValues: {
         ':pk': eventPk(tenantId, eventId),
         ':from': 'WAIT#',
-        ':to': `WAIT#${waitlistedAt}~`,
+        ':to': ticket === undefined ? `WAIT#${waitlistedAt}~` : `WAIT#${TICKET_PREFIX}`,
       },
       Select: 'COUNT',
       ConsistentRead: true,
     }),
   );
-  return Count ?? 1;
+  if (ticket === undefined) return Count ?? 1;
+  const { Item } = await client.send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: ticketKey(tenantId, eventId),
+      ProjectionExpression: 'gone',
+      ConsistentRead: true,
+    }),
+  );
+  const gone = [...((Item?.gone as Set<number> | undefined) ?? [])].filter((t) => Number(t) < ticket).length;
+  return (Count ?? 0) + ticket - gone;
 }
 
 /** The waitlist in order (oldest first). */
