@@ -29,7 +29,8 @@ import type { EventCounters, EventInput, Invitation, Meeting, RsvpAnswer } from 
  * | counters          | T#<t>#EVENT#<id>        | COUNTERS                   |
  * | invitation        | T#<t>#EVENT#<id>        | INVITE#<contact>           |
  * | seats of an org   | T#<t>#EVENT#<id>        | ORGSEATS#<organisation>    |
- * | waitlist place    | T#<t>#EVENT#<id>        | WAIT#<time>#<contact>      |
+ * | waitlist place    | T#<t>#EVENT#<id>        | WAIT#<ticket>#<contact>    |
+ * | waitlist tickets  | T#<t>#EVENT#<id>        | WAITTICKET                 |
  * | colleagues sent   | T#<t>#EVENT#<id>        | COLLEAGUES#<organisation>  |
  *
  * Seats are only ever taken in a transaction whose conditions hold the event's capacity and the
@@ -402,6 +403,8 @@ function counterUpdate(
   eventId: string,
   deltas: Record<string, number>,
   condition?: { capacityLeftFor: number },
+  /** Holds only while the event is full for an answer wanting seats: more than this are taken. */
+  fullAbove?: number,
 ): Item {
   const entries = Object.entries(deltas).filter(([, n]) => n !== 0);
   const names: Record<string, string> = {};
@@ -418,6 +421,10 @@ function counterUpdate(
     ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
     ExpressionAttributeValues: parts.length ? values : { ':now': Date.now() },
   };
+  if (fullAbove !== undefined) {
+    update.ConditionExpression = 'attendingSeats > :full';
+    update.ExpressionAttributeValues = { ...update.ExpressionAttributeValues, ':full': fullAbove };
+  }
   if (condition) {
     // Capacity: the seats held after this answer may not exceed it. DynamoDB conditions cannot
     // add, so the caller passes capacity minus the seats this answer adds.
@@ -475,6 +482,9 @@ const retryDelayMs = (attempt: number) => Math.random() * Math.min(250, 10 * 2 *
 /** Tries per answer (about four seconds of waiting at most). */
 const MAX_TRIES = 30;
 
+/** A waitlist write refused because seats came free since the answer saw the event full. */
+class NoLongerFull extends Error {}
+
 /**
  * Retries an answer that lost a race: a transaction DynamoDB cancelled for a concurrent one, or
  * an invitation whose version changed since it was read (the first item of every answer). Each
@@ -485,7 +495,8 @@ async function withConflictRetry<T>(attempt: () => Promise<T>): Promise<T> {
     try {
       return await attempt();
     } catch (error) {
-      if (!(isConflict(error) || isCancelledBecause(error, 0)) || i >= MAX_TRIES) throw error;
+      const retry = isConflict(error) || isCancelledBecause(error, 0) || error instanceof NoLongerFull;
+      if (!retry || i >= MAX_TRIES) throw error;
       await new Promise((r) => setTimeout(r, retryDelayMs(i)));
     }
   }
@@ -705,18 +716,31 @@ export async function answer(
       ...leaveWaitlist,
       ...answered('attending', seats, Math.max(0, -delta)),
     ];
-    try {
-      await client.send(new TransactWriteCommand({ TransactItems: items }));
-      return { result: 'attending', seats, invitation: written };
-    } catch (error) {
-      if (isCancelledBecause(error, 2)) {
-        const held = await orgSeats(ids.tenantId, ids.eventId, invitation.organisationId, client);
-        return {
-          result: 'org-limit',
-          available: Math.max(0, event.seatLimitPerOrganisation - held + wasAttending),
-        };
+    const orgLimit = (held: number): RsvpOutcome => ({
+      result: 'org-limit',
+      available: Math.max(0, event.seatLimitPerOrganisation - held + wasAttending),
+    });
+    // Seen full already (a burst's later answers): straight to the waitlist, whose write holds
+    // only while the event is still full, rather than a seat transaction bound to be refused.
+    // (Locally DynamoDB runs transactions one at a time: each one saved shortens a burst.)
+    let seenFull = false;
+    if (delta > 0 && invitation.status !== 'attending') {
+      const [taken, held] = await Promise.all([
+        attendingSeats(ids.tenantId, ids.eventId, client),
+        orgSeats(ids.tenantId, ids.eventId, invitation.organisationId, client),
+      ]);
+      seenFull = taken + delta > event.capacity;
+      if (seenFull && held + delta > event.seatLimitPerOrganisation) return orgLimit(held);
+    }
+    if (!seenFull) {
+      try {
+        await client.send(new TransactWriteCommand({ TransactItems: items }));
+        return { result: 'attending', seats, invitation: written };
+      } catch (error) {
+        if (isCancelledBecause(error, 2))
+          return orgLimit(await orgSeats(ids.tenantId, ids.eventId, invitation.organisationId, client));
+        if (!isCancelledBecause(error, 1)) throw error;
       }
-      if (!isCancelledBecause(error, 1)) throw error;
     }
     // Full: onto the waitlist (or stay there, keeping the place, with the new answers).
     if (invitation.status === 'attending') return { result: 'attending', seats: wasAttending };
@@ -732,11 +756,11 @@ export async function answer(
       ticket ??= await takeTicket(ids.tenantId, ids.eventId, client);
     }
     const waitlistedAt = staying ? (invitation.waitlistedAt as string) : ticketSlot(ticket as number, now);
-    await client.send(
+    const waitlisting = client.send(
       new TransactWriteCommand({
         TransactItems: [
           invitationUpdate('waitlisted', seats, { waitlistedAt }),
-          counterUpdate(ids.tenantId, ids.eventId, waitDeltas),
+          counterUpdate(ids.tenantId, ids.eventId, waitDeltas, undefined, event.capacity - seats),
           {
             Put: {
               TableName: tableName(),
@@ -753,6 +777,13 @@ export async function answer(
         ],
       }),
     );
+    try {
+      await waitlisting;
+    } catch (error) {
+      // Seats came free since: answer again (a seat, most likely).
+      if (isCancelledBecause(error, 1)) throw new NoLongerFull();
+      throw error;
+    }
     if (!staying) ticket = undefined; // used
     return {
       result: 'waitlisted',
@@ -780,6 +811,18 @@ function orgSeatsUpdate(
     update.ExpressionAttributeValues = { ':delta': delta, ':left': limit - delta };
   }
   return { Update: update };
+}
+
+async function attendingSeats(tenantId: string, eventId: string, client = documentClient): Promise<number> {
+  const { Item } = await client.send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: countersKey(tenantId, eventId),
+      ProjectionExpression: 'attendingSeats',
+      ConsistentRead: true,
+    }),
+  );
+  return Number(Item?.attendingSeats ?? 0);
 }
 
 async function orgSeats(
