@@ -10,10 +10,18 @@ import {
 import { startLocalRuntime } from '../infra/local/runtime.js';
 import { contactKey } from '../shared/directory/store/contacts.js';
 import type { EventInput, Meeting } from '../shared/meetings/meeting.js';
-import { countersKey, createEvent, getEvent, invitationKey, saveEvent } from '../shared/meetings/store.js';
+import {
+  countersKey,
+  createEvent,
+  getEvent,
+  invitationKey,
+  saveEvent,
+  waitlist,
+} from '../shared/meetings/store.js';
 import * as clients from '../shared/platform/aws/clients.js';
 import { signLinkToken } from '../shared/platform/mail-kit/link-tokens.js';
 import { tenantPk } from '../shared/platform/table/table.js';
+import { rsvpFormToken } from '../tests/event-helpers.js';
 import { AwsMeter } from './aws-meter.js';
 import { percentile } from './pricing.js';
 import type { BenchContext, BenchResult } from './section.js';
@@ -28,10 +36,16 @@ import type { BenchContext, BenchResult } from './section.js';
  *    transaction, the confirmation mail queued), median and p99, against a raw
  *    TransactWriteItems of the same three writes (invitation, counters with the capacity
  *    condition, the organisation's seats) sent straight to DynamoDB Local in the same run.
+ * 3. A burst: BURST answers posted at once to one event of BURST_CAPACITY seats (each contact
+ *    of its own organisation), p50/p99 per answer and the ratio to a single answer's p99 of 2.,
+ *    the DynamoDB transactions tried and cancelled, and whether each waitlisted contact was told
+ *    their true place (the place in the promotion order, no number twice).
  */
 const TENANT = 'hassleholm';
 const ADMIN = 'staff-hlm-anna';
 const SIZES = [100, 10_000] as const;
+const BURST = 60;
+const BURST_CAPACITY = 20;
 const LOCAL = { region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
 
 function input(capacity: number): EventInput {
@@ -171,7 +185,8 @@ export async function rsvp({ runs, progress }: BenchContext): Promise<BenchResul
         ExpressionAttributeValues: { ':z': 0 },
       }),
     );
-    const csrf = 'b'.repeat(40);
+    // The form token a browser gets from the page (signed, so a made-up one is refused).
+    const csrf = encodeURIComponent(await rsvpFormToken(runtime, tokens[0] as string));
     const httpMs: number[] = [];
     const rawMs: number[] = [];
     for (let i = 0; i < n; i++) {
@@ -179,7 +194,12 @@ export async function rsvp({ runs, progress }: BenchContext): Promise<BenchResul
       const response = await fetch(`${runtime.url}/rsvp/${tokens[i]}`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `samverkan_csrf=${csrf}` },
-        body: new URLSearchParams({ _csrf: csrf, answer: 'attend', seats: '1', dietary: 'vegetarian' }),
+        body: new URLSearchParams({
+          _csrf: decodeURIComponent(csrf),
+          answer: 'attend',
+          seats: '1',
+          dietary: 'vegetarian',
+        }),
       });
       await response.arrayBuffer();
       httpMs.push(performance.now() - t);
@@ -219,6 +239,97 @@ export async function rsvp({ runs, progress }: BenchContext): Promise<BenchResul
     }
     const med = (v: number[]) => percentile(v, 50);
     const p99 = (v: number[]) => percentile(v, 99);
+
+    // 3. The burst: every answer at once, as when an invitation lands.
+    progress(`burst: ${BURST} answers at once to an event of ${BURST_CAPACITY} seats…`);
+    const burstEvent = await published(BURST_CAPACITY);
+    const burstContacts = await invite(burstEvent, BURST, 'b-', runtime.tableName);
+    const burstTokens = await Promise.all(
+      burstContacts.map((id) =>
+        signLinkToken(
+          { purpose: 'rsvp', tenantId: TENANT, subject: id, campaignId: burstEvent.eventId },
+          86_400,
+        ),
+      ),
+    );
+    meter.reset();
+    meter.enabled = true;
+    const burstStarted = performance.now();
+    const cpuBefore = process.cpuUsage();
+    const burst = await Promise.all(
+      burstTokens.map(async (token, i) => {
+        const t = performance.now();
+        const response = await fetch(`${runtime.url}/rsvp/${token}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `samverkan_csrf=${csrf}` },
+          body: new URLSearchParams({ _csrf: decodeURIComponent(csrf), answer: 'attend', seats: '1' }),
+        });
+        const html = await response.text();
+        if (response.status !== 200) throw new Error(`RSVP answered ${response.status}`);
+        const told = /(?:nummer|number) (\d+)/.exec(html)?.[1];
+        return {
+          contactId: burstContacts[i] as string,
+          ms: performance.now() - t,
+          told: told ? Number(told) : undefined,
+        };
+      }),
+    );
+    const burstWallMs = performance.now() - burstStarted;
+    const cpu = process.cpuUsage(cpuBefore);
+    // The local runtime runs every handler in this one process: its CPU time bounds a burst here
+    // (in Lambda each answer has its own instance).
+    const burstCpuMs = (cpu.user + cpu.system) / 1000;
+    meter.enabled = false;
+    const transactions = [...meter.calls.values()].filter(
+      (c) => c.service === 'dynamodb' && c.operation === 'TransactWriteItems',
+    );
+    const tried = transactions.reduce((n, c) => n + c.attempts, 0);
+    const cancelled = transactions.reduce((n, c) => n + c.errors, 0);
+    const transactionMs = transactions.reduce((n, c) => n + c.latencyMs, 0) / Math.max(1, tried);
+    const burstMs = burst.map((b) => b.ms);
+    // The same burst's floor: BURST raw seat transactions at once, straight to DynamoDB Local
+    // (which runs transactions one at a time, so this is its queue for them).
+    const rawBurstPk = `${tenantPk(TENANT)}#BENCH#${randomUUID()}`;
+    const rawBurstMs = await Promise.all(
+      Array.from({ length: BURST }, async (_, i) => {
+        const t = performance.now();
+        await raw.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: runtime.tableName,
+                  Item: { pk: rawBurstPk, sk: `INVITE#${i}`, status: 'attending', seats: 1, version: 2 },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Update: {
+                  TableName: runtime.tableName,
+                  Key: { pk: rawBurstPk, sk: 'COUNTERS' },
+                  UpdateExpression: 'ADD attendingSeats :one, attending :one',
+                  ExpressionAttributeValues: { ':one': 1 },
+                },
+              },
+              {
+                Update: {
+                  TableName: runtime.tableName,
+                  Key: { pk: rawBurstPk, sk: `ORGSEATS#${i}` },
+                  UpdateExpression: 'ADD seats :one',
+                  ExpressionAttributeValues: { ':one': 1 },
+                },
+              },
+            ],
+          }),
+        );
+        return performance.now() - t;
+      }),
+    );
+    const order = (await waitlist(TENANT, burstEvent.eventId, BURST)).map((w) => w.contactId);
+    const toldWrong = burst.filter(
+      (b) => b.told !== undefined && order.indexOf(b.contactId) + 1 !== b.told,
+    ).length;
+    const waitlistedTold = burst.filter((b) => b.told !== undefined).length;
     const equal = reads[0]?.rru === reads[1]?.rru && reads[0]?.items === reads[1]?.items;
     return {
       title: 'Invitations: staff view read cost, and RSVP latency',
@@ -255,6 +366,28 @@ export async function rsvp({ runs, progress }: BenchContext): Promise<BenchResul
             ],
           ],
         },
+        {
+          title: `Burst: ${BURST} answers at once, ${BURST_CAPACITY} seats`,
+          columns: [
+            { header: 'figure', align: 'left' },
+            { header: 'value', align: 'right' },
+          ],
+          rows: [
+            ['p50 per answer (ms)', med(burstMs).toFixed(1)],
+            ['p99 per answer (ms)', p99(burstMs).toFixed(1)],
+            ['burst p99 ÷ single answer p99', `${(p99(burstMs) / p99(httpMs)).toFixed(2)}×`],
+            ['whole burst (ms)', burstWallMs.toFixed(1)],
+            [
+              `floor: ${BURST} raw seat transactions at once, p50 / p99 (ms)`,
+              `${med(rawBurstMs).toFixed(1)} / ${p99(rawBurstMs).toFixed(1)}`,
+            ],
+            ['burst p99 ÷ floor p99', `${(p99(burstMs) / p99(rawBurstMs)).toFixed(2)}×`],
+            ['TransactWriteItems tried / cancelled', `${tried} / ${cancelled}`],
+            ['TransactWriteItems mean latency (ms)', transactionMs.toFixed(1)],
+            ['CPU of the runtime process per answer (ms)', (burstCpuMs / BURST).toFixed(1)],
+            ['waitlisted told a wrong place', `${toldWrong} of ${waitlistedTold}`],
+          ],
+        },
       ],
       notes: [
         `Staff view cost is ${equal ? 'the same' : 'NOT the same'} for 100 and 10,000 invitations (it reads the event and its counters item only).`,
@@ -270,6 +403,23 @@ export async function rsvp({ runs, progress }: BenchContext): Promise<BenchResul
           rawP99Ms: p99(rawMs),
           medianRatio: med(httpMs) / med(rawMs),
           p99Ratio: p99(httpMs) / p99(rawMs),
+        },
+        burst: {
+          answers: BURST,
+          capacity: BURST_CAPACITY,
+          p50Ms: med(burstMs),
+          p99Ms: p99(burstMs),
+          p99RatioToSingle: p99(burstMs) / p99(httpMs),
+          wallMs: burstWallMs,
+          rawBurstP50Ms: med(rawBurstMs),
+          rawBurstP99Ms: p99(rawBurstMs),
+          p99RatioToRawBurst: p99(burstMs) / p99(rawBurstMs),
+          transactionsTried: tried,
+          transactionsCancelled: cancelled,
+          transactionMeanMs: transactionMs,
+          runtimeCpuMsPerAnswer: burstCpuMs / BURST,
+          waitlistedTold,
+          toldWrongPlace: toldWrong,
         },
         equalReadCost: equal,
       },

@@ -21,7 +21,7 @@ import {
   resumePage,
 } from '../../shared/mail/expansion-messages.js';
 import { finishIfDone, getCampaign, recordExpansionPage } from '../../shared/mail/store/campaigns.js';
-import { createDelivery, unsentDeliveries } from '../../shared/mail/store/deliveries.js';
+import { createDeliveries, unsentDeliveries } from '../../shared/mail/store/deliveries.js';
 import { clearHeld, getSendingState, listHeld } from '../../shared/mail/store/sending-state.js';
 import { ensureInvitation, listInvitations } from '../../shared/meetings/store.js';
 import { queueUrl, sendAll, sendAllDelayed } from '../../shared/platform/aws/queue.js';
@@ -31,8 +31,8 @@ import { isValidEmail } from '../../shared/platform/mail-kit/headers.js';
 import { logger } from '../../shared/platform/observability/logger.js';
 
 const PAGE_SIZE = 100;
-/** Recipients expanded side by side (one SQS batch of send messages). */
-const SEND_CHUNK = 10;
+/** Recipients expanded together: one transaction of deliveries, then their send messages. */
+const SEND_CHUNK = 25;
 
 export interface SendMessageBody {
   tenantId: string;
@@ -167,46 +167,57 @@ export async function expandPage(message: PageMessage, messageId: string): Promi
     return;
   }
   const { contacts, next } = await audiencePage(message.tenantId, campaign.audience, message);
-  // An invitation campaign also invites: each recipient gets their invitation record (once).
   const eventId =
     campaign.kind === 'invitation' ? (campaign.content.eventId as string | undefined) : undefined;
   const orgs = eventId ? await organisations(campaign.tenantId) : undefined;
   let queued = 0;
   let skipped = 0;
-  const expandOne = async (contact: Contact) => {
-    const valid = isValidEmail(contact.email);
-    if (eventId && valid) {
-      const organisationId = contact.organisationId ?? `contact-${contact.contactId}`;
-      await ensureInvitation({
-        tenantId: campaign.tenantId,
-        eventId,
-        contactId: contact.contactId,
-        organisationId,
-        organisationType: orgs?.get(organisationId)?.organisationType ?? 'other',
-      });
-    }
-    const result = await createDelivery({
+  // An invitation campaign also invites: each recipient gets their invitation record (once).
+  const invite = async (contact: Contact) => {
+    if (!eventId || !isValidEmail(contact.email)) return;
+    const organisationId = contact.organisationId ?? `contact-${contact.contactId}`;
+    await ensureInvitation({
       tenantId: campaign.tenantId,
-      campaignId: campaign.campaignId,
+      eventId,
       contactId: contact.contactId,
-      language: contact.language,
-      status: valid ? 'queued' : 'skipped',
-      ...(valid ? {} : { reason: 'invalid address' }),
+      organisationId,
+      organisationType: orgs?.get(organisationId)?.organisationType ?? 'other',
     });
-    if (result.created) {
-      if (valid) queued += 1;
-      else skipped += 1;
-    }
-    const stillQueued = result.created ? valid : result.existing?.status === 'queued';
-    return stillQueued
-      ? { tenantId: campaign.tenantId, campaignId: campaign.campaignId, contactId: contact.contactId }
-      : undefined;
   };
-  // Ten recipients at a time, and their send messages out at once, so sending starts while the
-  // rest of the page is still being written.
+  // A chunk of recipients at a time: their deliveries in one transaction (createDeliveries), and
+  // their send messages out at once, so sending starts while the rest of the page is written.
   for (let i = 0; i < contacts.length; i += SEND_CHUNK) {
-    const chunk = await Promise.all(contacts.slice(i, i + SEND_CHUNK).map(expandOne));
-    const ready = chunk.filter((m): m is SendMessageBody => m !== undefined);
+    const chunk = contacts.slice(i, i + SEND_CHUNK);
+    await Promise.all(chunk.map(invite));
+    const results = await createDeliveries(
+      chunk.map((contact) => {
+        const valid = isValidEmail(contact.email);
+        return {
+          tenantId: campaign.tenantId,
+          campaignId: campaign.campaignId,
+          contactId: contact.contactId,
+          language: contact.language,
+          status: valid ? 'queued' : 'skipped',
+          ...(valid ? {} : { reason: 'invalid address' }),
+        } as const;
+      }),
+    );
+    const ready: SendMessageBody[] = [];
+    chunk.forEach((contact, j) => {
+      const result = results[j];
+      const valid = isValidEmail(contact.email);
+      if (result?.created) {
+        if (valid) queued += 1;
+        else skipped += 1;
+      }
+      const stillQueued = result?.created ? valid : result?.existing?.status === 'queued';
+      if (stillQueued)
+        ready.push({
+          tenantId: campaign.tenantId,
+          campaignId: campaign.campaignId,
+          contactId: contact.contactId,
+        });
+    });
     await sendAll(queueUrl('mail'), ready);
   }
   // `next` is where the following page starts (a DynamoDB cursor or an offset); none means done.

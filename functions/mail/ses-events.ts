@@ -6,7 +6,7 @@ import { batchGet, type Contact, contactKey } from '../../shared/directory/store
 import { type CampaignCounter, type DeliveryStatus, parseDeliveryId } from '../../shared/mail/campaign.js';
 import { type SesEventDetail, sesEvents } from '../../shared/mail/events.js';
 import { finishIfDone } from '../../shared/mail/store/campaigns.js';
-import { advanceDelivery, recordEngagement } from '../../shared/mail/store/deliveries.js';
+import { advanceDeliveries, recordEngagement } from '../../shared/mail/store/deliveries.js';
 import {
   countMailOutcomes,
   getSendingState,
@@ -109,28 +109,34 @@ export async function applyEvents(events: ParsedEvent[]): Promise<void> {
   const toSuppress: { event: ParsedEvent; reason: 'bounce' | 'complaint' }[] = [];
   /** Campaigns where an event settled a delivery the sender could not record: maybe finished now. */
   const settledHere = new Map<string, ParsedEvent>();
-  // In order: two events of one delivery in one batch apply as they came. Each move and its
-  // counters are one transaction, so a crash anywhere leaves nothing half-counted.
+  // The batch's moves in one transaction where they can be (advanceDeliveries), else one by one
+  // in the order they came: each move and its counters are written together, so a crash anywhere
+  // leaves nothing half-counted. Opens and clicks touch only their own timestamp and count.
+  const withStatus = events.flatMap((event) => {
+    const outcome = outcomeOf(event.detailType, event.detail);
+    return outcome.status ? [{ event, outcome, to: outcome.status }] : [];
+  });
+  const previous = await advanceDeliveries(
+    withStatus.map(({ event, outcome, to }) => ({
+      tenantId: event.tenantId,
+      campaignId: event.campaignId,
+      contactId: event.contactId,
+      to,
+      detail: { at: event.at, sesMessageId: event.detail.mail.messageId, reason: outcome.reason },
+    })),
+  );
+  withStatus.forEach(({ event, to }, i) => {
+    const from = previous[i];
+    // A repeated or late event changes nothing and counts nothing.
+    if (from === 'sending' || from === 'queued')
+      settledHere.set(`${event.tenantId}|${event.campaignId}`, event);
+    if (from !== undefined && to === 'bounced') healthOf(event.tenantId).bounced += 1;
+    if (from !== undefined && to === 'complained') healthOf(event.tenantId).complained += 1;
+  });
   for (const event of events) {
     const outcome = outcomeOf(event.detailType, event.detail);
-    let moved = false;
-    if (outcome.status) {
-      const previous = await advanceDelivery(
-        event.tenantId,
-        event.campaignId,
-        event.contactId,
-        outcome.status,
-        { at: event.at, sesMessageId: event.detail.mail.messageId, reason: outcome.reason },
-      );
-      // A repeated or late event changes nothing and counts nothing.
-      moved = previous !== undefined;
-      if (previous === 'sending' || previous === 'queued')
-        settledHere.set(`${event.tenantId}|${event.campaignId}`, event);
-    } else if (outcome.counter === 'opened' || outcome.counter === 'clicked') {
+    if (!outcome.status && (outcome.counter === 'opened' || outcome.counter === 'clicked'))
       await recordEngagement(event.tenantId, event.campaignId, event.contactId, outcome.counter, event.at);
-    }
-    if (moved && outcome.status === 'bounced') healthOf(event.tenantId).bounced += 1;
-    if (moved && outcome.status === 'complained') healthOf(event.tenantId).complained += 1;
     if (outcome.suppress) toSuppress.push({ event, reason: outcome.suppress });
   }
   if (toSuppress.length > 0) {

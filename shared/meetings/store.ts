@@ -29,7 +29,8 @@ import type { EventCounters, EventInput, Invitation, Meeting, RsvpAnswer } from 
  * | counters          | T#<t>#EVENT#<id>        | COUNTERS                   |
  * | invitation        | T#<t>#EVENT#<id>        | INVITE#<contact>           |
  * | seats of an org   | T#<t>#EVENT#<id>        | ORGSEATS#<organisation>    |
- * | waitlist place    | T#<t>#EVENT#<id>        | WAIT#<time>#<contact>      |
+ * | waitlist place    | T#<t>#EVENT#<id>        | WAIT#<ticket>#<contact>    |
+ * | waitlist tickets  | T#<t>#EVENT#<id>        | WAITTICKET                 |
  * | colleagues sent   | T#<t>#EVENT#<id>        | COLLEAGUES#<organisation>  |
  *
  * Seats are only ever taken in a transaction whose conditions hold the event's capacity and the
@@ -402,6 +403,8 @@ function counterUpdate(
   eventId: string,
   deltas: Record<string, number>,
   condition?: { capacityLeftFor: number },
+  /** Holds only while the event is full for an answer wanting seats: more than this are taken. */
+  fullAbove?: number,
 ): Item {
   const entries = Object.entries(deltas).filter(([, n]) => n !== 0);
   const names: Record<string, string> = {};
@@ -418,6 +421,10 @@ function counterUpdate(
     ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
     ExpressionAttributeValues: parts.length ? values : { ':now': Date.now() },
   };
+  if (fullAbove !== undefined) {
+    update.ConditionExpression = 'attendingSeats > :full';
+    update.ExpressionAttributeValues = { ...update.ExpressionAttributeValues, ':full': fullAbove };
+  }
   if (condition) {
     // Capacity: the seats held after this answer may not exceed it. DynamoDB conditions cannot
     // add, so the caller passes capacity minus the seats this answer adds.
@@ -466,6 +473,19 @@ const isConflict = (error: unknown) => {
 };
 
 /**
+ * How long an answer that lost a race waits before it tries again: jittered, growing from a few
+ * milliseconds to a quarter of a second. Every answer to an event writes its counters item, and
+ * the transaction ahead of it is done in milliseconds: a backoff growing to a second (as it was)
+ * left answers asleep long after the item was free.
+ */
+const retryDelayMs = (attempt: number) => Math.random() * Math.min(250, 10 * 2 ** attempt);
+/** Tries per answer (about four seconds of waiting at most). */
+const MAX_TRIES = 30;
+
+/** A waitlist write refused because seats came free since the answer saw the event full. */
+class NoLongerFull extends Error {}
+
+/**
  * Retries an answer that lost a race: a transaction DynamoDB cancelled for a concurrent one, or
  * an invitation whose version changed since it was read (the first item of every answer). Each
  * attempt reads the invitation again, so it decides on the current state.
@@ -475,10 +495,63 @@ async function withConflictRetry<T>(attempt: () => Promise<T>): Promise<T> {
     try {
       return await attempt();
     } catch (error) {
-      if (!(isConflict(error) || isCancelledBecause(error, 0)) || i >= 12) throw error;
-      await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 20 * 2 ** i)));
+      const retry = isConflict(error) || isCancelledBecause(error, 0) || error instanceof NoLongerFull;
+      if (!retry || i >= MAX_TRIES) throw error;
+      await new Promise((r) => setTimeout(r, retryDelayMs(i)));
     }
   }
+}
+
+/**
+ * The waitlist, in arrival order, told its true place.
+ *
+ * A contact going onto the waitlist takes a ticket (an atomic counter on the event's
+ * `WAITTICKET` item: arrival order, no transaction) and its waitlist key is the ticket, so the
+ * promotion order is the ticket order. Its place is then known without waiting for anyone:
+ * every ticket before it is, or will be, ahead of it, except those that left the waitlist (or
+ * were never used), which the same item keeps as a set (`gone`, written in the transaction that
+ * leaves). Place = ticket − tickets gone before it (+ places keyed before tickets existed).
+ *
+ * Before, the key was the time the answer began and the place was the count of keys up to it
+ * when it landed, so an answer that began earlier but landed later pushed in ahead of someone
+ * already told their number (60 answers at once: about one in five told a wrong place).
+ */
+const ticketKey = (tenantId: string, eventId: string) => ({
+  pk: eventPk(tenantId, eventId),
+  sk: 'WAITTICKET',
+});
+/** `Q` sorts after the digits of the timestamps that keyed the waitlist before tickets. */
+const TICKET_PREFIX = 'Q';
+const ticketSlot = (ticket: number, now: string) =>
+  `${TICKET_PREFIX}${String(ticket).padStart(12, '0')}#${now}`;
+const ticketOf = (slot: string | undefined): number | undefined => {
+  const match = /^Q(\d{12})#/.exec(slot ?? '');
+  return match?.[1] ? Number(match[1]) : undefined;
+};
+
+async function takeTicket(tenantId: string, eventId: string, client = documentClient): Promise<number> {
+  const { Attributes } = await client.send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: ticketKey(tenantId, eventId),
+      UpdateExpression: 'ADD taken :one',
+      ExpressionAttributeValues: { ':one': 1 },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  return Number(Attributes?.taken);
+}
+
+/** The write that marks a ticket gone (left the waitlist, or never used), as a transaction item. */
+function ticketGone(ids: { tenantId: string; eventId: string }, ticket: number) {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: ticketKey(ids.tenantId, ids.eventId),
+      UpdateExpression: 'ADD gone :t',
+      ExpressionAttributeValues: { ':t': new Set([ticket]) },
+    },
+  } satisfies Item;
 }
 
 /**
@@ -494,9 +567,20 @@ export async function answer(
   by: { actor: string; promotion?: boolean },
   client = documentClient,
 ): Promise<RsvpOutcome> {
-  return withConflictRetry(async () => {
+  // A waitlist ticket taken by an attempt, until a waitlist place uses it.
+  let ticket: number | undefined;
+  try {
+    return await withConflictRetry(() => answerOnce());
+  } finally {
+    // Taken but not used (the answer ended otherwise): gone, so later places count right.
+    if (ticket !== undefined) await client.send(new UpdateCommand(ticketGone(event, ticket).Update));
+  }
+
+  async function answerOnce(): Promise<RsvpOutcome> {
     const invitation = await getInvitation(event.tenantId, event.eventId, contactId, client);
     if (!invitation) throw new Error('no invitation');
+    // An earlier attempt's waitlist write landed (its answer was lost): the ticket is in use.
+    if (ticket !== undefined && ticketOf(invitation.waitlistedAt) === ticket) ticket = undefined;
     const now = new Date().toISOString();
     const ids = { tenantId: event.tenantId, eventId: event.eventId };
     // The invitation as the last transaction built it: what the caller gets back when it lands.
@@ -528,6 +612,7 @@ export async function answer(
         },
       };
     };
+    const leftTicket = invitation.status === 'waitlisted' ? ticketOf(invitation.waitlistedAt) : undefined;
     const leaveWaitlist: Item[] =
       invitation.status === 'waitlisted' && invitation.waitlistedAt
         ? [
@@ -537,6 +622,7 @@ export async function answer(
                 Key: waitKey(ids.tenantId, ids.eventId, invitation.waitlistedAt, contactId),
               },
             },
+            ...(leftTicket === undefined ? [] : [ticketGone(ids, leftTicket)]),
           ]
         : [];
     const wasAttending = invitation.status === 'attending' ? invitation.seats : 0;
@@ -630,36 +716,51 @@ export async function answer(
       ...leaveWaitlist,
       ...answered('attending', seats, Math.max(0, -delta)),
     ];
-    try {
-      await client.send(new TransactWriteCommand({ TransactItems: items }));
-      return { result: 'attending', seats, invitation: written };
-    } catch (error) {
-      if (isCancelledBecause(error, 2)) {
-        const held = await orgSeats(ids.tenantId, ids.eventId, invitation.organisationId, client);
-        return {
-          result: 'org-limit',
-          available: Math.max(0, event.seatLimitPerOrganisation - held + wasAttending),
-        };
+    const orgLimit = (held: number): RsvpOutcome => ({
+      result: 'org-limit',
+      available: Math.max(0, event.seatLimitPerOrganisation - held + wasAttending),
+    });
+    // Seen full already (a burst's later answers): straight to the waitlist, whose write holds
+    // only while the event is still full, rather than a seat transaction bound to be refused.
+    // (Locally DynamoDB runs transactions one at a time: each one saved shortens a burst.)
+    let seenFull = false;
+    if (delta > 0 && invitation.status !== 'attending') {
+      const [taken, held] = await Promise.all([
+        attendingSeats(ids.tenantId, ids.eventId, client),
+        orgSeats(ids.tenantId, ids.eventId, invitation.organisationId, client),
+      ]);
+      seenFull = taken + delta > event.capacity;
+      if (seenFull && held + delta > event.seatLimitPerOrganisation) return orgLimit(held);
+    }
+    if (!seenFull) {
+      try {
+        await client.send(new TransactWriteCommand({ TransactItems: items }));
+        return { result: 'attending', seats, invitation: written };
+      } catch (error) {
+        if (isCancelledBecause(error, 2))
+          return orgLimit(await orgSeats(ids.tenantId, ids.eventId, invitation.organisationId, client));
+        if (!isCancelledBecause(error, 1)) throw error;
       }
-      if (!isCancelledBecause(error, 1)) throw error;
     }
     // Full: onto the waitlist (or stay there, keeping the place, with the new answers).
     if (invitation.status === 'attending') return { result: 'attending', seats: wasAttending };
-    const waitlistedAt =
-      invitation.status === 'waitlisted' && invitation.waitlistedAt
-        ? invitation.waitlistedAt
-        : `${now}#${randomUUID().slice(0, 8)}`;
+    const staying = invitation.status === 'waitlisted' && invitation.waitlistedAt !== undefined;
     const waitDeltas: Record<string, number> = {
       ...typeDeltas(invitation, invitation.status, 'waitlisted'),
       waitlisted: invitation.status === 'waitlisted' ? 0 : 1,
       waitlistedSeats: seats - wasWaitlisted,
       declined: invitation.status === 'declined' ? -1 : 0,
     };
-    await client.send(
+    // A new place takes a ticket (kept if this answer is tried again); staying keeps the place.
+    if (!staying) {
+      ticket ??= await takeTicket(ids.tenantId, ids.eventId, client);
+    }
+    const waitlistedAt = staying ? (invitation.waitlistedAt as string) : ticketSlot(ticket as number, now);
+    const waitlisting = client.send(
       new TransactWriteCommand({
         TransactItems: [
           invitationUpdate('waitlisted', seats, { waitlistedAt }),
-          counterUpdate(ids.tenantId, ids.eventId, waitDeltas),
+          counterUpdate(ids.tenantId, ids.eventId, waitDeltas, undefined, event.capacity - seats),
           {
             Put: {
               TableName: tableName(),
@@ -676,12 +777,20 @@ export async function answer(
         ],
       }),
     );
+    try {
+      await waitlisting;
+    } catch (error) {
+      // Seats came free since: answer again (a seat, most likely).
+      if (isCancelledBecause(error, 1)) throw new NoLongerFull();
+      throw error;
+    }
+    if (!staying) ticket = undefined; // used
     return {
       result: 'waitlisted',
       position: await waitlistPosition(ids.tenantId, ids.eventId, waitlistedAt, client),
       invitation: written,
     };
-  });
+  }
 }
 
 function orgSeatsUpdate(
@@ -704,6 +813,18 @@ function orgSeatsUpdate(
   return { Update: update };
 }
 
+async function attendingSeats(tenantId: string, eventId: string, client = documentClient): Promise<number> {
+  const { Item } = await client.send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: countersKey(tenantId, eventId),
+      ProjectionExpression: 'attendingSeats',
+      ConsistentRead: true,
+    }),
+  );
+  return Number(Item?.attendingSeats ?? 0);
+}
+
 async function orgSeats(
   tenantId: string,
   eventId: string,
@@ -720,12 +841,15 @@ async function orgSeats(
   return Number(Item?.seats ?? 0);
 }
 
+/** A waitlist place's number: see "The waitlist, in arrival order, told its true place". */
 export async function waitlistPosition(
   tenantId: string,
   eventId: string,
   waitlistedAt: string,
   client = documentClient,
 ) {
+  const ticket = ticketOf(waitlistedAt);
+  // Places keyed by time (before tickets), or all up to this one if it is such a place.
   const { Count } = await client.send(
     new QueryCommand({
       TableName: tableName(),
@@ -733,13 +857,23 @@ export async function waitlistPosition(
       ExpressionAttributeValues: {
         ':pk': eventPk(tenantId, eventId),
         ':from': 'WAIT#',
-        ':to': `WAIT#${waitlistedAt}~`,
+        ':to': ticket === undefined ? `WAIT#${waitlistedAt}~` : `WAIT#${TICKET_PREFIX}`,
       },
       Select: 'COUNT',
       ConsistentRead: true,
     }),
   );
-  return Count ?? 1;
+  if (ticket === undefined) return Count ?? 1;
+  const { Item } = await client.send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: ticketKey(tenantId, eventId),
+      ProjectionExpression: 'gone',
+      ConsistentRead: true,
+    }),
+  );
+  const gone = [...((Item?.gone as Set<number> | undefined) ?? [])].filter((t) => Number(t) < ticket).length;
+  return (Count ?? 0) + ticket - gone;
 }
 
 /** The waitlist in order (oldest first). */

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
 import { createCampaign, getCampaign } from '../../shared/mail/store/campaigns.js';
-import { claimDelivery, createDelivery, settleDelivery } from '../../shared/mail/store/deliveries.js';
+import {
+  advanceDeliveries,
+  claimDelivery,
+  createDeliveries,
+  createDelivery,
+  listDeliveries,
+  settleDelivery,
+} from '../../shared/mail/store/deliveries.js';
 
 /**
  * A campaign's counters under concurrency: each delivery move is a transaction with a counter
@@ -48,5 +55,76 @@ describe('campaign counters under concurrency', () => {
 
     const counted = await getCampaign('hassleholm', campaign.campaignId, undefined, { consistent: true });
     expect(counted?.counters).toMatchObject({ queued: 200, settled: 200, sent: 200 });
+  }, 60_000);
+
+  it('creates deliveries and applies SES events in batches, concurrently and twice over, and counts each once', async () => {
+    const campaign = await createCampaign({
+      tenantId: 'hassleholm',
+      name: 'Satsvis',
+      kind: 'announcement',
+      content: { subject: 'x', markdownBody: 'x' },
+      audience: { kind: 'all' },
+      bulk: true,
+      createdBy: 'test',
+    });
+    const of = (contactId: string) => ({
+      tenantId: 'hassleholm',
+      campaignId: campaign.campaignId,
+      contactId,
+    });
+    const ids = Array.from({ length: 200 }, (_, i) => `b${i}`);
+    const chunks = (size: number, of = ids) =>
+      Array.from({ length: Math.ceil(of.length / size) }, (_, i) => of.slice(i * size, (i + 1) * size));
+    const create = (chunk: string[]) =>
+      createDeliveries(
+        chunk.map((id, i) => ({
+          ...of(id),
+          language: 'sv' as const,
+          status: i === 0 ? ('skipped' as const) : ('queued' as const),
+          ...(i === 0 ? { reason: 'invalid address' } : {}),
+        })),
+      );
+    const delivered = (chunk: string[]) =>
+      advanceDeliveries(
+        chunk.map((id) => ({
+          ...of(id),
+          to: 'delivered' as const,
+          detail: { at: new Date().toISOString(), sesMessageId: `m-${id}` },
+        })),
+      );
+
+    // Act: every chunk at once, then every chunk again (an expansion page run twice).
+    const first = await Promise.all(chunks(25).map(create));
+    const again = await Promise.all(chunks(25).map(create));
+    const queued = ids.filter((_, i) => i % 25 !== 0);
+    for (const id of queued) {
+      expect(await claimDelivery(of(id), `t-${id}`, 90)).toBe('claimed');
+      expect(await settleDelivery(of(id), `t-${id}`, { status: 'sent', sesMessageId: `m-${id}` })).toBe(true);
+    }
+    // Delivery events in batches of 10 at once, the same batches again (SQS redelivers), and a
+    // batch holding one delivery's event twice.
+    const moved = await Promise.all([
+      ...chunks(10, queued).map(delivered),
+      ...chunks(10, queued).map(delivered),
+    ]);
+    const twice = await delivered([queued[0] as string, queued[0] as string]);
+
+    // Assess
+    expect(first.flat().every((r) => r.created)).toBe(true);
+    expect(again.flat().some((r) => r.created)).toBe(false);
+    const movedFrom = moved.flat().filter((from) => from !== undefined);
+    expect(movedFrom).toHaveLength(queued.length);
+    expect(movedFrom.every((from) => from === 'sent')).toBe(true);
+    expect(twice).toEqual([undefined, undefined]);
+    const counted = await getCampaign('hassleholm', campaign.campaignId, undefined, { consistent: true });
+    expect(counted?.counters).toMatchObject({
+      queued: queued.length,
+      skipped: 8,
+      settled: queued.length,
+      sent: queued.length,
+      delivered: queued.length,
+    });
+    const items = (await listDeliveries('hassleholm', campaign.campaignId, { limit: 500 })).items;
+    expect(items.filter((d) => d.status === 'delivered')).toHaveLength(queued.length);
   }, 60_000);
 });

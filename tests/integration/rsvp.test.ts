@@ -83,6 +83,46 @@ describe('capacity and waitlist under concurrency', () => {
     );
   }, 120_000);
 
+  it('tells each waitlisted contact of 60 answers at once (20 seats) their true place: the place in the promotion order, no number twice', async () => {
+    const event = await publishedEvent('hassleholm', { capacity: 20, seatLimitPerOrganisation: 1 });
+    const everyone = await invitedContacts(runtime, event, 63, { prefix: `w${Date.now()}` });
+    const contacts = everyone.slice(0, 60);
+    const tokens = await Promise.all(everyone.map((id) => rsvpToken(event, id)));
+    const place = (html: string) => Number(/väntelistan som nummer (\d+)/.exec(html)?.[1]);
+
+    const results = await Promise.all(
+      tokens.slice(0, 60).map((token) => postRsvp(runtime, token, { answer: 'attend', seats: '1' })),
+    );
+
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    const told = new Map<string, number>();
+    results.forEach((r, i) => {
+      if (/väntelistan/.test(r.html)) told.set(contacts[i] as string, place(r.html));
+    });
+    expect(told.size).toBe(40);
+    const order = (await waitlist(event.tenantId, event.eventId, 60)).map((w) => w.contactId);
+    expect(order).toHaveLength(40);
+    const wrong = [...told].filter(([id, place]) => order.indexOf(id) + 1 !== place);
+    expect(wrong).toEqual([]);
+    expect(new Set(told.values()).size).toBe(40);
+
+    // Three on the waitlist leave, then three more answer at once: they queue behind the 37 left.
+    const leaving = [order[1], order[4], order[6]].map(
+      (id) => tokens[contacts.indexOf(id as string)] as string,
+    );
+    for (const token of leaving)
+      expect((await postRsvp(runtime, token, { answer: 'decline' })).status).toBe(200);
+    const late = await Promise.all(
+      tokens.slice(60).map((token) => postRsvp(runtime, token, { answer: 'attend', seats: '1' })),
+    );
+    const after = (await waitlist(event.tenantId, event.eventId, 60)).map((w) => w.contactId);
+    expect(after).toHaveLength(40);
+    expect(late.map((r) => place(r.html)).sort((a, b) => a - b)).toEqual([38, 39, 40]);
+    late.forEach((r, i) => {
+      expect(after.indexOf(everyone[60 + i] as string) + 1).toBe(place(r.html));
+    });
+  }, 60_000);
+
   it('holds the per-organisation limit under concurrency', async () => {
     const event = await publishedEvent('hassleholm', { capacity: 40, seatLimitPerOrganisation: 2 });
     const contacts = await invitedContacts(runtime, event, 6, {

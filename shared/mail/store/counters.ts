@@ -28,6 +28,38 @@ export function counterUpdate(
   deltas: CounterDeltas,
   at = new Date().toISOString(),
 ): TransactItem | undefined {
+  return shardUpdate(tenantId, campaignId, shardOf(contactId), deltas, at);
+}
+
+/** Adds one delta set to another (the summed counter write of a batch of moves). */
+export function addDeltas(into: CounterDeltas, deltas: CounterDeltas): CounterDeltas {
+  for (const [counter, n] of Object.entries(deltas) as [CampaignCounter, number][])
+    into[counter] = (into[counter] ?? 0) + n;
+  return into;
+}
+
+/**
+ * The counter write of a batch of moves in one campaign, summed into one shard item. Any shard
+ * may hold any delta (the campaign's figures are the sum of all); a batch's moves are counted in
+ * the shard of its first recipient, so batches still spread over the shards.
+ */
+export function batchCounterUpdate(
+  tenantId: string,
+  campaignId: string,
+  firstContactId: string,
+  deltas: CounterDeltas,
+  at = new Date().toISOString(),
+): TransactItem | undefined {
+  return shardUpdate(tenantId, campaignId, shardOf(firstContactId), deltas, at);
+}
+
+function shardUpdate(
+  tenantId: string,
+  campaignId: string,
+  shard: number,
+  deltas: CounterDeltas,
+  at: string,
+): TransactItem | undefined {
   const entries = Object.entries(deltas).filter(([, n]) => n !== 0 && n !== undefined);
   if (entries.length === 0) return undefined;
   const names: Record<string, string> = { '#type': 'type' };
@@ -40,7 +72,7 @@ export function counterUpdate(
   return {
     Update: {
       TableName: tableName(),
-      Key: { pk: tenantPk(tenantId), sk: counterShardSk(campaignId, shardOf(contactId)) },
+      Key: { pk: tenantPk(tenantId), sk: counterShardSk(campaignId, shard) },
       UpdateExpression: `SET #type = :type, updatedAt = :at ADD ${adds.join(', ')}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,

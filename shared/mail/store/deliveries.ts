@@ -3,13 +3,14 @@ import { documentClient } from '../../platform/aws/clients.js';
 import type { KeyRange } from '../../platform/table/cursor.js';
 import { isConditionalCheckFailed, tableName, tenantPk, withoutKeys } from '../../platform/table/table.js';
 import {
+  type CounterDeltas,
   countersForMove,
   type Delivery,
   type DeliveryStatus,
   deliveryId,
   isForwardMove,
 } from '../campaign.js';
-import { counterUpdate } from './counters.js';
+import { addDeltas, batchCounterUpdate, counterUpdate } from './counters.js';
 
 const pk = (tenantId: string, campaignId: string) => `${tenantPk(tenantId)}#CAMPAIGN#${campaignId}`;
 export const deliveryKey = (tenantId: string, campaignId: string, contactId: string) => ({
@@ -72,6 +73,58 @@ export async function createDelivery(
       created: false,
       existing: await getDelivery(input.tenantId, input.campaignId, input.contactId, client),
     };
+  }
+}
+
+type NewDelivery = Parameters<typeof createDelivery>[0];
+type Created = Awaited<ReturnType<typeof createDelivery>>;
+
+/** A transaction DynamoDB refused as a whole: a condition, or a concurrent transaction. */
+const isCancelled = (error: unknown) => {
+  const name = (error as { name?: string })?.name;
+  return name === 'TransactionCanceledException' || name === 'TransactionConflictException';
+};
+
+/** Deliveries per {@link createDeliveries} transaction (DynamoDB takes 100 items, one is the count). */
+export const CREATE_BATCH = 50;
+
+/**
+ * Creates several deliveries of one campaign in one transaction, each put conditional as in
+ * {@link createDelivery}, counted with one write to one shard item (the summed moves). One
+ * request for the batch instead of one per recipient, and one counter write instead of one per
+ * recipient. If any recipient already has a delivery (an expansion page run a second time),
+ * nothing of the transaction was written, and each is created alone instead: what exists is
+ * returned, what does not is created and counted.
+ */
+export async function createDeliveries(inputs: NewDelivery[], client = documentClient): Promise<Created[]> {
+  const first = inputs[0];
+  if (!first || inputs.length === 1) return Promise.all(inputs.map((input) => createDelivery(input, client)));
+  if (inputs.length > CREATE_BATCH || inputs.some((i) => i.campaignId !== first.campaignId))
+    throw new Error('createDeliveries takes at most CREATE_BATCH deliveries of one campaign');
+  const queuedAt = new Date().toISOString();
+  const deltas: CounterDeltas = {};
+  const puts = inputs.map((input) => {
+    addDeltas(deltas, countersForMove(undefined, input.status));
+    const item: Delivery = { ...input, deliveryId: deliveryId(input.campaignId, input.contactId), queuedAt };
+    return {
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...deliveryKey(input.tenantId, input.campaignId, input.contactId),
+          type: 'delivery',
+          ...item,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  });
+  const count = batchCounterUpdate(first.tenantId, first.campaignId, first.contactId, deltas, queuedAt);
+  try {
+    await client.send(new TransactWriteCommand({ TransactItems: [...puts, ...(count ? [count] : [])] }));
+    return inputs.map(() => ({ created: true }) as const);
+  } catch (error) {
+    if (!isCancelled(error)) throw error;
+    return Promise.all(inputs.map((input) => createDelivery(input, client)));
   }
 }
 
@@ -256,6 +309,77 @@ export async function advanceDelivery(
     }
   }
   throw new Error('delivery kept changing under an SES event');
+}
+
+/** One SES event's move for {@link advanceDeliveries}. */
+export interface DeliveryMove {
+  tenantId: string;
+  campaignId: string;
+  contactId: string;
+  to: DeliveryStatus;
+  detail: { at: string; sesMessageId: string; reason?: string };
+}
+
+/**
+ * Applies a batch of SES events' moves (each of its own delivery) as {@link advanceDelivery}
+ * does, but in one transaction when every delivery is where such an event usually finds it
+ * (`delivered` finds `sent`): each update conditional on that status, the counts summed per
+ * campaign into one shard item. One request and one counter write per batch instead of one of
+ * each per event. Otherwise (a delivery elsewhere, a repeated event, a concurrent write) nothing
+ * of the transaction was written and each move is applied alone, in order. Returns, per move,
+ * the status it replaced (undefined: nothing changed).
+ */
+export async function advanceDeliveries(
+  moves: DeliveryMove[],
+  client = documentClient,
+): Promise<(DeliveryStatus | undefined)[]> {
+  const one = () =>
+    (async () => {
+      const out: (DeliveryStatus | undefined)[] = [];
+      for (const m of moves)
+        out.push(await advanceDelivery(m.tenantId, m.campaignId, m.contactId, m.to, m.detail, client));
+      return out;
+    })();
+  const keys = new Set(moves.map((m) => `${m.tenantId}|${m.campaignId}|${m.contactId}`));
+  // Two moves of one delivery cannot share a transaction; an unusual one needs a read first.
+  if (moves.length < 2 || moves.length > CREATE_BATCH || keys.size < moves.length) return one();
+  if (moves.some((m) => usualFrom[m.to] === undefined)) return one();
+  const perCampaign = new Map<string, { first: DeliveryMove; deltas: CounterDeltas; at: string }>();
+  const updates = moves.map((m) => {
+    const from = usualFrom[m.to] as DeliveryStatus;
+    const key = `${m.tenantId}|${m.campaignId}`;
+    const sum = perCampaign.get(key) ?? { first: m, deltas: {}, at: m.detail.at };
+    addDeltas(sum.deltas, countersForMove(from, m.to));
+    if (m.detail.at > sum.at) sum.at = m.detail.at;
+    perCampaign.set(key, sum);
+    return {
+      Update: {
+        TableName: tableName(),
+        Key: deliveryKey(m.tenantId, m.campaignId, m.contactId),
+        UpdateExpression: `SET #status = :to, updatedAt = :at, sesMessageId = :mid${m.detail.reason ? ', reason = :reason' : ''} REMOVE claimToken, claimUntil`,
+        ConditionExpression: '#status = :from',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':to': m.to,
+          ':from': from,
+          ':at': m.detail.at,
+          ':mid': m.detail.sesMessageId,
+          ...(m.detail.reason ? { ':reason': m.detail.reason } : {}),
+        },
+      },
+    };
+  });
+  const counts = [...perCampaign.values()].flatMap(({ first, deltas, at }) => {
+    const count = batchCounterUpdate(first.tenantId, first.campaignId, first.contactId, deltas, at);
+    return count ? [count] : [];
+  });
+  try {
+    await client.send(new TransactWriteCommand({ TransactItems: [...updates, ...counts] }));
+    return moves.map((m) => usualFrom[m.to]);
+  } catch (error) {
+    if (!isCancelled(error)) throw error;
+    return one();
+  }
 }
 
 /**
