@@ -5,7 +5,7 @@ import { requireEnv } from '../../platform/aws/env.js';
 import { formatMailbox } from '../../platform/mail-kit/headers.js';
 import { meetingTemplates } from '../mails/templates.js';
 import type { Meeting } from '../meeting.js';
-import { eventMailData, tenantOf } from './notify.js';
+import { invitationData, tenantOf } from './notify.js';
 
 /*
  * What staff see before sending invitations: the mail in each language, and a test to
@@ -19,7 +19,7 @@ const previewLink = (path: string) => `${process.env.PUBLIC_BASE_URL ?? 'https:/
 /** The invitation as recipients in each language will get it (placeholder links). */
 export async function previewInvitation(event: Meeting, markdownIntro: string | undefined) {
   const tenant = await tenantOf(event);
-  const data = { ...eventMailData(event, tenant), rsvpUrl: previewLink('rsvp'), markdownIntro };
+  const data = { ...invitationData(event, tenant, markdownIntro), rsvpUrl: previewLink('rsvp') };
   return (['sv', 'da', 'en'] as const).map((language) => ({
     language,
     ...renderMessage(meetingTemplates, {
@@ -49,7 +49,7 @@ export async function sendTestInvitation(
     tenantName: tenant.name,
     recipientName: to.name,
     unsubscribeUrl: previewLink('unsubscribe'),
-    data: { ...eventMailData(event, tenant), rsvpUrl: previewLink('rsvp'), markdownIntro },
+    data: { ...invitationData(event, tenant, markdownIntro), rsvpUrl: previewLink('rsvp') },
   });
   const result = await sesv2.send(
     new SendEmailCommand({

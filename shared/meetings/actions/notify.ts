@@ -40,6 +40,13 @@ export function eventMailData(event: Meeting, tenant: Tenant) {
   };
 }
 
+/** The invitation's data: the event, staff's intro and the event's description. */
+export const invitationData = (event: Meeting, tenant: Tenant, markdownIntro: string | undefined) => ({
+  ...eventMailData(event, tenant),
+  markdownIntro,
+  description: event.description === '' ? undefined : event.description,
+});
+
 const calendarInvite = (event: Meeting, method: 'REQUEST' | 'CANCEL') => ({
   calendarInvite: { uid: calendarUid(event), sequence: event.sequence, method },
 });
@@ -55,7 +62,7 @@ export async function sendInvitations(
     tenantId: event.tenantId,
     name: `Inbjudan: ${event.title}`,
     kind: 'invitation',
-    content: { ...eventMailData(event, tenant), markdownIntro: options.markdownIntro },
+    content: invitationData(event, tenant, options.markdownIntro),
     audience,
     bulk: meetingMessages.invitation.bulk,
     createdBy: options.actor,

@@ -118,6 +118,8 @@ export const invitationDataSchema = z.object({
   rsvpUrl,
   /** Staff's own words before the facts. */
   markdownIntro: optionalMarkdown,
+  /** The event's description (staff markdown, sanitised when rendered), after the intro. */
+  description: optionalMarkdown,
 });
 
 export const invitationReminderDataSchema = z.object({ ...eventMailBase, rsvpUrl });

@@ -104,6 +104,7 @@ function invitation(data: Data<'invitation'>, context: TemplateContext): Templat
   const intro = t.invitation.intro(view.organiser, view.kindInSentence);
   const answerBy = t.invitation.answerBy(view.deadline);
   const markdown = data.markdownIntro === undefined ? undefined : renderUserMarkdown(data.markdownIntro);
+  const description = data.description === undefined ? undefined : renderUserMarkdown(data.description);
   const facts = eventFacts(view, ['when', 'where', 'organiser', 'deadline']);
   const button = buttonPart(data.rsvpUrl, t.answerButton, context.texts.linkFallback, true);
   return {
@@ -114,6 +115,7 @@ function invitation(data: Data<'invitation'>, context: TemplateContext): Templat
       <>
         <Paragraph>{intro}</Paragraph>
         {markdown ? <SanitizedHtml html={markdown.html} /> : null}
+        {description ? <SanitizedHtml html={description.html} /> : null}
         {facts.html}
         <Paragraph>
           <strong>{answerBy}</strong>
@@ -121,7 +123,14 @@ function invitation(data: Data<'invitation'>, context: TemplateContext): Templat
         {button.html}
       </>
     ),
-    bodyText: joinText(intro, markdown?.text ?? '', facts.text, answerBy, button.text),
+    bodyText: joinText(
+      intro,
+      markdown?.text ?? '',
+      description?.text ?? '',
+      facts.text,
+      answerBy,
+      button.text,
+    ),
     reason: context.texts.bulk.reason(context.tenantName),
   };
 }

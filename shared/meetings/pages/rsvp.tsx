@@ -1,3 +1,4 @@
+import { renderUserMarkdown } from '../../platform/mail-kit/markdown.js';
 import { formatDateTime } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
 import { pageTitle } from '../../platform/ui/document.js';
@@ -75,7 +76,13 @@ export function RsvpPage(props: RsvpPageProps) {
             {event.place.address ? `, ${event.place.address}` : ''}
           </dd>
         </dl>
-        {event.description ? <p class="prose">{event.description}</p> : null}
+        {event.description ? (
+          // Staff markdown, rendered and sanitised to the same allow-list as mail bodies.
+          <div
+            class="prose"
+            dangerouslySetInnerHTML={{ __html: renderUserMarkdown(event.description).html }}
+          />
+        ) : null}
         {event.agenda.length > 0 ? (
           <section aria-labelledby="agenda-heading">
             <h2 id="agenda-heading">{m.agenda}</h2>
