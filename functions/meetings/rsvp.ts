@@ -2,7 +2,7 @@ import { h } from 'preact';
 import type { z } from 'zod';
 import { getContact } from '../../shared/directory/store/contacts.js';
 import { createContact, UniqueConflict } from '../../shared/directory/store/organisations.js';
-import { calendarUid, sendInvitations } from '../../shared/meetings/actions/notify.js';
+import { calendarSequence, calendarUid, sendInvitations } from '../../shared/meetings/actions/notify.js';
 import { googleCalendarUrl, outlookCalendarUrl } from '../../shared/meetings/calendar-links.js';
 import { rsvpAnswerSchema } from '../../shared/meetings/meeting.js';
 import { type RsvpBanner, RsvpInvalidPage, RsvpPage } from '../../shared/meetings/pages/rsvp.js';
@@ -291,7 +291,7 @@ export const handler = htmlPages(
       if (r?.invitation.status !== 'attending') throw new HttpError(404, 'Not found');
       const ics = calendarAttachment({
         uid: calendarUid(r.event),
-        sequence: r.event.sequence,
+        sequence: calendarSequence(r.event, r.event.status === 'cancelled' ? 'CANCEL' : 'REQUEST'),
         method: r.event.status === 'cancelled' ? 'CANCEL' : 'REQUEST',
         title: r.event.title,
         description: r.event.description,

@@ -567,6 +567,7 @@ export async function answer(
                 status,
                 seats,
                 releasedSeats,
+                previousStatus: invitation.status,
                 actor: by.actor,
               },
               `answered-${eventId}`,

@@ -53,3 +53,141 @@ describe('the event description', () => {
     }
   });
 });
+
+/** The calendar attachment of a mail from the SES emulator's store, as text ('' when none). */
+const icsOf = (mail: { attachments?: unknown[] } | undefined) =>
+  Buffer.from(
+    String((mail?.attachments?.[0] as { content?: string } | undefined)?.content ?? ''),
+    'base64',
+  ).toString('utf8');
+
+/** The ATTENDEE line of an .ics, unfolded. */
+const attendeeLine = (ics: string) => /^ATTENDEE[^\r\n]*/m.exec(ics.replace(/\r?\n[ \t]/g, ''))?.[0] ?? '';
+
+describe('calendar entries for every kind of recipient of a move, a cancel and a decline', () => {
+  it('gives seat holders REQUEST/CONFIRMED with a higher SEQUENCE, waitlisted contacts the news but no entry, a waitlisted decline after a move a CANCEL, and everyone a CANCEL when the event is cancelled', async () => {
+    // Prepare: one seat; A attends, B and E wait, C declines, D does not answer.
+    const event = await publishedEvent('hassleholm', {
+      title: `Kalender ${Date.now()}`,
+      capacity: 1,
+      seatLimitPerOrganisation: 1,
+    });
+    const ids = await invitedContacts(runtime, event, 5, { prefix: `ics${Date.now()}` });
+    const [a, b, c, d, e] = ids as [string, string, string, string, string];
+    const address = (id: string) => `${id}@foretag.example`;
+    const mailsTo = async (id: string) =>
+      (await mailbox(runtime)).filter((m) => recipientOf(m) === address(id));
+    const { postRsvp } = await import('../event-helpers.js');
+    const answer = async (id: string, form: Record<string, string>) =>
+      expect((await postRsvp(runtime, await rsvpToken(event, id), form)).status).toBe(200);
+    await answer(a, { answer: 'attend', seats: '1' });
+    await answer(b, { answer: 'attend', seats: '1' });
+    await answer(e, { answer: 'attend', seats: '1' });
+    await answer(c, { answer: 'decline' });
+    for (const id of [a, b, c, e])
+      await waitFor(async () => (await mailsTo(id))[0], 15_000, 'a confirmation');
+
+    // The confirmations: A's entry says accepted and asks for no reply; waiting and declining get none.
+    const confirmation = icsOf((await mailsTo(a))[0]);
+    expect(confirmation).toContain('METHOD:REQUEST');
+    expect(confirmation).toContain('STATUS:CONFIRMED');
+    expect(confirmation).toMatch(/SEQUENCE:0/);
+    expect(attendeeLine(confirmation)).toMatch(/PARTSTAT="?ACCEPTED/);
+    expect(attendeeLine(confirmation)).not.toContain('RSVP=TRUE');
+    expect(attendeeLine(confirmation)).not.toContain('NEEDS-ACTION');
+    for (const id of [b, c, e]) expect(icsOf((await mailsTo(id))[0])).toBe('');
+
+    // Act 1: staff move the event an hour later.
+    const staff = await staffClient(runtime, 'staff-hlm-anna');
+    const hour = 3_600_000;
+    const { eventId, tenantId, status, sequence, version, createdAt, updatedAt, ...input } = event;
+    void [eventId, tenantId, status, sequence, createdAt, updatedAt];
+    const moved = await staff.call('PUT', `/api/events/${event.eventId}`, {
+      ...input,
+      start: new Date(Date.parse(event.start) + hour).toISOString(),
+      end: new Date(Date.parse(event.end) + hour).toISOString(),
+      expectedVersion: version,
+    });
+    expect(moved.status, moved.text).toBe(200);
+    const updateTo = (id: string) =>
+      waitFor(
+        async () => (await mailsTo(id)).find((m) => /^Ändrat/.test(m.subject)),
+        20_000,
+        `the update to ${id}`,
+      );
+
+    // Assess 1: A's entry moves (SEQUENCE 1); B and E are told, with no entry; C and D hear nothing.
+    const [updateA, updateB, updateE] = await Promise.all([updateTo(a), updateTo(b), updateTo(e)]);
+    const movedA = icsOf(updateA);
+    expect(movedA).toContain('METHOD:REQUEST');
+    expect(movedA).toContain('STATUS:CONFIRMED');
+    expect(movedA).toMatch(/SEQUENCE:1/);
+    expect(movedA).toContain(`UID:${event.eventId}@samverkan`);
+    expect(attendeeLine(movedA)).not.toContain('RSVP=TRUE');
+    for (const mail of [updateB, updateE]) {
+      expect(icsOf(mail)).toBe('');
+      expect(mail.body.text).toContain('väntelistan');
+    }
+    for (const id of [c, d]) expect((await mailsTo(id)).some((m) => /^Ändrat/.test(m.subject))).toBe(false);
+
+    // Act 2: B leaves the waitlist (B may hold an entry from before this fix: the move mail had one).
+    const beforeB = (await mailsTo(b)).length;
+    await answer(b, { answer: 'decline' });
+    const declinedB = await waitFor(
+      async () => (await mailsTo(b)).slice(beforeB)[0],
+      15_000,
+      "B's confirmation of the decline",
+    );
+    // Assess 2
+    expect(icsOf(declinedB)).toContain('METHOD:CANCEL');
+    expect(icsOf(declinedB)).toContain(`UID:${event.eventId}@samverkan`);
+
+    // Act 3: staff cancel the event.
+    const cancelled = await staff.call('POST', `/api/events/${event.eventId}/cancel`, {});
+    expect(cancelled.status, cancelled.text).toBe(200);
+    const cancelTo = (id: string) =>
+      waitFor(
+        async () => (await mailsTo(id)).find((m) => /^Inställt/.test(m.subject)),
+        20_000,
+        `the cancellation to ${id}`,
+      );
+    // Assess 3: the seat holder and the one still waiting get a CANCEL newer than the move.
+    for (const mail of await Promise.all([cancelTo(a), cancelTo(e)])) {
+      const ics = icsOf(mail);
+      expect(ics).toContain('METHOD:CANCEL');
+      expect(ics).toContain('STATUS:CANCELLED');
+      expect(ics).toMatch(/SEQUENCE:2/);
+      expect(attendeeLine(ics)).not.toContain('RSVP=TRUE');
+    }
+    for (const id of [b, c, d])
+      expect((await mailsTo(id)).some((m) => /^Inställt/.test(m.subject))).toBe(false);
+  });
+
+  it('sends no CANCEL to a waitlisted contact who declines before any move (they never had an entry), and a CANCEL to an attendee who declines', async () => {
+    const event = await publishedEvent('hassleholm', {
+      title: `Avböj ${Date.now()}`,
+      capacity: 1,
+      seatLimitPerOrganisation: 1,
+    });
+    const [a, b] = (await invitedContacts(runtime, event, 2, { prefix: `dec${Date.now()}` })) as [
+      string,
+      string,
+    ];
+    const { postRsvp } = await import('../event-helpers.js');
+    const mailsTo = async (id: string) =>
+      (await mailbox(runtime)).filter((m) => recipientOf(m) === `${id}@foretag.example`);
+    for (const id of [a, b]) {
+      await postRsvp(runtime, await rsvpToken(event, id), { answer: 'attend', seats: '1' });
+      await waitFor(async () => (await mailsTo(id))[0], 15_000, 'a confirmation');
+    }
+    // Act: B leaves the waitlist, then A gives up the seat.
+    await postRsvp(runtime, await rsvpToken(event, b), { answer: 'decline' });
+    const declineB = await waitFor(async () => (await mailsTo(b))[1], 15_000, "B's decline");
+    await postRsvp(runtime, await rsvpToken(event, a), { answer: 'decline' });
+    const declineA = await waitFor(async () => (await mailsTo(a))[1], 15_000, "A's decline");
+    // Assess
+    expect(icsOf(declineB)).toBe('');
+    expect(icsOf(declineA)).toContain('METHOD:CANCEL');
+    expect(attendeeLine(icsOf(declineA))).not.toContain('RSVP=TRUE');
+  });
+});

@@ -187,6 +187,8 @@ export const eventUpdatedDataSchema = z.object({
       (changes) => new Set(changes.map((c) => c.field)).size === changes.length,
       'One change per field',
     ),
+  /** To the waitlist: the change, and that they still wait (no calendar entry goes with it). */
+  waitlisted: z.boolean().optional(),
 });
 
 export const eventCancelledDataSchema = z.object({

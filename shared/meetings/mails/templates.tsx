@@ -288,11 +288,20 @@ function eventUpdated(data: Data<'event-updated'>, context: TemplateContext): Te
         <LabelledList items={changes} />
         <Paragraph>{u.newFacts}</Paragraph>
         {facts.html}
+        {data.waitlisted ? <Paragraph>{u.stillWaiting}</Paragraph> : null}
         <Paragraph>{u.changeLead}</Paragraph>
         {button.html}
       </>
     ),
-    bodyText: joinText(intro, listText(changes), u.newFacts, facts.text, u.changeLead, button.text),
+    bodyText: joinText(
+      intro,
+      listText(changes),
+      u.newFacts,
+      facts.text,
+      data.waitlisted ? u.stillWaiting : '',
+      u.changeLead,
+      button.text,
+    ),
     reason: t.reason(view.title, context.tenantName),
   };
 }

@@ -80,6 +80,8 @@ export interface EventTexts {
     intro: (title: string) => string;
     newFacts: string;
     changeLead: string;
+    /** To the waitlist, who get no calendar entry. */
+    stillWaiting: string;
   };
   eventCancelled: {
     subject: (title: string) => string;
@@ -171,6 +173,8 @@ const sv: EventTexts = {
     intro: (title) => `Vi har gjort ändringar i ${title}:`,
     newFacts: 'Så här ser det ut nu:',
     changeLead: 'Passar det inte längre? Ändra ditt svar.',
+    stillWaiting:
+      'Du står kvar på väntelistan. Får du en plats skickar vi en bekräftelse med en kalenderinbjudan.',
   },
   eventCancelled: {
     subject: (title) => `Inställt: ${title}`,
@@ -262,6 +266,8 @@ const da: EventTexts = {
     intro: (title) => `Vi har lavet ændringer i ${title}:`,
     newFacts: 'Sådan ser det ud nu:',
     changeLead: 'Passer det ikke længere? Ændr dit svar.',
+    stillWaiting:
+      'Du står stadig på ventelisten. Får du en plads, sender vi en bekræftelse med en kalenderinvitation.',
   },
   eventCancelled: {
     subject: (title) => `Aflyst: ${title}`,
@@ -348,6 +354,8 @@ const en: EventTexts = {
     intro: (title) => `We have made changes to ${title}:`,
     newFacts: 'The event now:',
     changeLead: 'No longer suits you? Change your reply.',
+    stillWaiting:
+      'You are still on the waiting list. If you get a seat, we will send a confirmation with a calendar invitation.',
   },
   eventCancelled: {
     subject: (title) => `Cancelled: ${title}`,
