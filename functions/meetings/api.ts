@@ -32,6 +32,7 @@ import {
   listEvents,
   listInvitations,
   markAttended,
+  NoSuchPersonError,
   promoteFromWaitlist,
   StaleVersionError,
   saveEvent,
@@ -558,7 +559,14 @@ const inviteBody = z
     markdownIntro: z.string().max(5000, 'At most 5000 characters').optional(),
   })
   .strict();
-const attendanceBody = z.object({ contactId: idParam, attended: z.boolean() }).strict();
+const attendanceBody = z
+  .object({
+    contactId: idParam,
+    attended: z.boolean(),
+    /** One person of the answer (0-based, in the order of its names); the whole answer when absent. */
+    person: z.number().int().min(0).max(99).optional(),
+  })
+  .strict();
 const previewBody = z.object({ audience: audienceSchema }).strict();
 
 async function eventOr404(tenantId: string, eventId: string): Promise<Meeting> {
@@ -631,11 +639,22 @@ const json = jsonApi({
     { path: eventPath, body: attendanceBody },
     async ({ identity, path, body }) => {
       await eventOr404(identity.tenantId, path.eventId);
-      const changed = await markAttended(identity.tenantId, path.eventId, body.contactId, body.attended);
+      const changed = await markAttended(
+        identity.tenantId,
+        path.eventId,
+        body.contactId,
+        body.attended,
+        body.person,
+      ).catch((error: unknown) => {
+        if (!(error instanceof NoSuchPersonError)) throw error;
+        throw new HttpError(422, 'Invalid body.person', [
+          { field: 'body.person', message: 'The answer holds no such person' },
+        ]);
+      });
       // Unchanged: already so, or no such invitation (a 404, as for any unknown id).
       if (!changed && !(await getInvitation(identity.tenantId, path.eventId, body.contactId)))
         throw notFound();
-      return { body: { contactId: body.contactId, attended: body.attended, changed } };
+      return { body: { contactId: body.contactId, person: body.person, attended: body.attended, changed } };
     },
   ),
 

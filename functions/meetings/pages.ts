@@ -30,6 +30,7 @@ import {
   getEvent,
   listEvents,
   markAttended,
+  NoSuchPersonError,
 } from '../../shared/meetings/store.js';
 import { meetingsTexts } from '../../shared/meetings/texts/console.js';
 import { HttpError, notFound } from '../../shared/platform/http/errors.js';
@@ -193,6 +194,7 @@ async function invitePage(
 const attendanceForm = z.object({
   contactId: idParam,
   attended: z.enum(['true', 'false']),
+  person: z.coerce.number().int().min(0).max(99).optional(),
   cursor: z.string().max(2000).optional(),
 });
 const liveQuery = z.object({
@@ -406,7 +408,18 @@ export const handler = htmlPages(
       requireRole(who.identity, 'editor');
       const event = await eventOf(request, who);
       const form = validate('body', attendanceForm, request.form);
-      await markAttended(who.identity.tenantId, event.eventId, form.contactId, form.attended === 'true');
+      await markAttended(
+        who.identity.tenantId,
+        event.eventId,
+        form.contactId,
+        form.attended === 'true',
+        form.person,
+      ).catch((error: unknown) => {
+        if (!(error instanceof NoSuchPersonError)) throw error;
+        throw new HttpError(422, 'Invalid body.person', [
+          { field: 'body.person', message: 'No such person' },
+        ]);
+      });
       const cursor = form.cursor ? `&cursor=${encodeURIComponent(form.cursor)}` : '';
       return redirect(eventPath(event.eventId, `?notice=attendance${cursor}#invitations-heading`));
     }),

@@ -17,6 +17,7 @@ import {
   tenantPk,
   withoutKeys,
 } from '../platform/table/table.js';
+import { presentOf } from './attendance.js';
 import { InvitationAnswered, SeatsReleased, WaitlistPromoted } from './events.js';
 import type { EventCounters, EventInput, Invitation, Meeting, RsvpAnswer } from './meeting.js';
 
@@ -196,6 +197,7 @@ export async function getCounters(
     waitlisted: 0,
     waitlistedSeats: 0,
     attended: 0,
+    present: 0,
     byType: {},
     dietary: {},
   };
@@ -436,10 +438,12 @@ function dietaryDeltas(
   sign = 1,
 ) {
   const deltas: Record<string, number> = {};
-  // Dietary needs are counted per response (the form asks for the group's needs).
+  // Counted per person: the form asks for the party's needs, and the caterer orders per plate.
+  const beforeSeats = Math.max(1, before?.seats ?? 1);
   for (const d of before?.status === 'attending' ? before.dietary : [])
-    deltas[`diet_${d}`] = (deltas[`diet_${d}`] ?? 0) - sign;
-  for (const d of after?.dietary ?? []) deltas[`diet_${d}`] = (deltas[`diet_${d}`] ?? 0) + sign;
+    deltas[`diet_${d}`] = (deltas[`diet_${d}`] ?? 0) - sign * beforeSeats;
+  for (const d of after?.dietary ?? [])
+    deltas[`diet_${d}`] = (deltas[`diet_${d}`] ?? 0) + sign * Math.max(1, after?.seats ?? 1);
   return deltas;
 }
 
@@ -798,38 +802,74 @@ export async function promoteFromWaitlist(
   return promoted;
 }
 
-/** Marks who came, on the day; counted once per invitation. */
+/** A person an answer does not hold (beyond its seats, or not attending). */
+export class NoSuchPersonError extends Error {}
+
+/**
+ * Marks who came, on the day: one person of an answer (`person`, 0-based, below its seats) or
+ * the whole answer. `present` counts people, `attended` answers with anyone present. Written on
+ * the invitation's attendance revision, so two check-ins at once both count; answers false when
+ * nothing changed (a double tap) or there is no such invitation.
+ */
 export async function markAttended(
   tenantId: string,
   eventId: string,
   contactId: string,
   attended: boolean,
+  person?: number,
   client = documentClient,
-) {
-  try {
-    await client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName(),
-              Key: invitationKey(tenantId, eventId, contactId),
-              UpdateExpression: 'SET attended = :a',
-              ConditionExpression: attended
-                ? 'attribute_exists(pk) AND (attribute_not_exists(attended) OR attended = :no)'
-                : 'attribute_exists(pk) AND attended = :yes',
-              ExpressionAttributeValues: attended
-                ? { ':a': true, ':no': false }
-                : { ':a': false, ':yes': true },
-            },
-          },
-          counterUpdate(tenantId, eventId, { attended: attended ? 1 : -1 }),
-        ],
+): Promise<boolean> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const { Item } = await client.send(
+      new GetCommand({
+        TableName: tableName(),
+        Key: invitationKey(tenantId, eventId, contactId),
+        ConsistentRead: true,
       }),
     );
-    return true;
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) return false;
-    throw error;
+    const invitation = Item as (Invitation & { presentRev?: number }) | undefined;
+    if (!invitation) return false;
+    const seats = Math.max(1, invitation.seats);
+    if (person !== undefined && (invitation.status !== 'attending' || person >= seats))
+      throw new NoSuchPersonError('No such person on this answer');
+    const before = presentOf(invitation);
+    const wanted = person === undefined ? Array.from({ length: seats }, (_, i) => i) : [person];
+    const after = attended
+      ? [...new Set([...before, ...wanted])].sort((a, b) => a - b)
+      : before.filter((i) => !wanted.includes(i));
+    if (after.length === before.length) return false;
+    const anyBefore = invitation.attended === true || before.length > 0;
+    const revision = invitation.presentRev ?? 0;
+    try {
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: tableName(),
+                Key: invitationKey(tenantId, eventId, contactId),
+                UpdateExpression: 'SET attended = :any, present = :present, presentRev = :next',
+                ConditionExpression:
+                  'attribute_exists(pk) AND (attribute_not_exists(presentRev) OR presentRev = :rev)',
+                ExpressionAttributeValues: {
+                  ':any': after.length > 0,
+                  ':present': after,
+                  ':next': revision + 1,
+                  ':rev': revision,
+                },
+              },
+            },
+            counterUpdate(tenantId, eventId, {
+              present: after.length - before.length,
+              attended: (after.length > 0 ? 1 : 0) - (anyBefore ? 1 : 0),
+            }),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!isCancelledBecause(error, 0)) throw error;
+    }
   }
+  throw new Error('Attendance kept changing under this check-in');
 }

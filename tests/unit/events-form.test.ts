@@ -319,6 +319,7 @@ const counters: EventCounters = {
   waitlisted: 4,
   waitlistedSeats: 6,
   attended: 0,
+  present: 0,
   byType: {
     'invited#company': 100,
     'attending#company': 25,

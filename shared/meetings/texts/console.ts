@@ -42,6 +42,10 @@ export interface MeetingsTexts {
     waitlisted: string;
     noAnswer: string;
     attended: string;
+    /** Counters in people (seats), not answers: the same figure on the list and the event page. */
+    attendingPeople: string;
+    waitlistedPeople: string;
+    presentPeople: string;
     organisationType: string;
     organisation: string;
     contact: string;
@@ -85,6 +89,11 @@ export interface MeetingsTexts {
     dietaryCount: string;
     dietaryNone: string;
     dietaryHint: string;
+    answers: (answers: string) => string;
+    needsHeading: string;
+    needsNone: string;
+    needsNoneOnPage: string;
+    dietaryOther: string;
     invitationsHeading: string;
     noInvitations: string;
     noMore: string;
@@ -213,6 +222,9 @@ const sv: MeetingsTexts = {
     waitlisted: 'Väntelista',
     noAnswer: 'Inget svar',
     attended: 'Närvarade',
+    attendingPeople: 'Kommer (personer)',
+    waitlistedPeople: 'Väntelista (personer)',
+    presentPeople: 'Närvarande (personer)',
     organisationType: 'Typ av organisation',
     organisation: 'Organisation',
     contact: 'Kontaktperson',
@@ -264,10 +276,15 @@ const sv: MeetingsTexts = {
     byTypeEmpty: 'Ingen är inbjuden ännu.',
     dietaryHeading: 'Till cateringen',
     dietaryLead: (seats) => `Beställ för ${seats} personer.`,
-    dietaryCount: 'Antal svar',
+    dietaryCount: 'Personer',
     dietaryNone: 'Ingen har angett specialkost.',
     dietaryHint:
-      'Specialkost räknas per svar (en anmälan kan gälla flera personer). Fritext om kost finns i deltagarlistan (CSV).',
+      'Specialkost räknas per person: en anmälan för två med vegetarisk kost räknas som två. Fritext om kost står under Behov och meddelanden.',
+    answers: (answers) => `${answers} svar`,
+    needsHeading: 'Behov och meddelanden',
+    needsNone: 'Ingen har skrivit om tillgänglighet, kost eller något annat.',
+    needsNoneOnPage: 'Inga behov eller meddelanden bland de inbjudna på den här sidan.',
+    dietaryOther: 'Annan kost',
     invitationsHeading: 'Inbjudna och svar',
     noInvitations: 'Ingen är inbjuden ännu.',
     noMore: 'Inga fler inbjudna.',
@@ -439,6 +456,9 @@ const da: MeetingsTexts = {
     waitlisted: 'Venteliste',
     noAnswer: 'Intet svar',
     attended: 'Mødte op',
+    attendingPeople: 'Kommer (personer)',
+    waitlistedPeople: 'Venteliste (personer)',
+    presentPeople: 'Til stede (personer)',
     organisationType: 'Organisationstype',
     organisation: 'Organisation',
     contact: 'Kontaktperson',
@@ -490,10 +510,15 @@ const da: MeetingsTexts = {
     byTypeEmpty: 'Ingen er inviteret endnu.',
     dietaryHeading: 'Til cateringen',
     dietaryLead: (seats) => `Bestil til ${seats} personer.`,
-    dietaryCount: 'Antal svar',
+    dietaryCount: 'Personer',
     dietaryNone: 'Ingen har angivet særlig kost.',
     dietaryHint:
-      'Særlig kost tælles pr. svar (en tilmelding kan gælde flere personer). Fritekst om kost står i deltagerlisten (CSV).',
+      'Særlig kost tælles pr. person: en tilmelding for to med vegetarkost tæller som to. Fritekst om kost står under Behov og beskeder.',
+    answers: (answers) => `${answers} svar`,
+    needsHeading: 'Behov og beskeder',
+    needsNone: 'Ingen har skrevet om tilgængelighed, kost eller andet.',
+    needsNoneOnPage: 'Ingen behov eller beskeder blandt de inviterede på denne side.',
+    dietaryOther: 'Anden kost',
     invitationsHeading: 'Inviterede og svar',
     noInvitations: 'Ingen er inviteret endnu.',
     noMore: 'Ikke flere inviterede.',
@@ -663,6 +688,9 @@ const en: MeetingsTexts = {
     waitlisted: 'Waitlist',
     noAnswer: 'No answer',
     attended: 'Attended',
+    attendingPeople: 'Attending (people)',
+    waitlistedPeople: 'Waitlist (people)',
+    presentPeople: 'Present (people)',
     organisationType: 'Organisation type',
     organisation: 'Organisation',
     contact: 'Contact person',
@@ -714,10 +742,15 @@ const en: MeetingsTexts = {
     byTypeEmpty: 'No one has been invited yet.',
     dietaryHeading: 'For the caterer',
     dietaryLead: (seats) => `Order for ${seats} people.`,
-    dietaryCount: 'Answers',
+    dietaryCount: 'People',
     dietaryNone: 'No one has stated dietary needs.',
     dietaryHint:
-      'Dietary needs are counted per answer (one sign-up may be for several people). Free-text notes on food are in the attendee list (CSV).',
+      'Dietary needs are counted per person: a sign-up for two with vegetarian food counts as two. Free-text notes on food are under Needs and notes.',
+    answers: (answers) => `${answers} answers`,
+    needsHeading: 'Needs and notes',
+    needsNone: 'No one has written about accessibility, food or anything else.',
+    needsNoneOnPage: 'No needs or notes among the invitations on this page.',
+    dietaryOther: 'Other food',
     invitationsHeading: 'Invitations and answers',
     noInvitations: 'No one has been invited yet.',
     noMore: 'No more invitations.',
