@@ -83,6 +83,7 @@ function page(
     status: extra.status,
     body: h(RsvpPage, {
       language: r.language,
+      contactName: r.contact.name,
       event: r.event,
       timeZone: r.tenant.timeZone,
       tenantName: r.tenant.name,
@@ -238,6 +239,24 @@ export const handler = htmlPages(
         contactId: r.contact.contactId,
       });
       if (!taken) return page(request, r, { status: 429, banner: { kind: 'colleague-limit' }, values });
+      // One who has not answered sent someone in their place: not coming, and staff see who came
+      // instead (a waitlist place or an earlier answer is left as it is).
+      // Before the address is looked at, so the page reads the same whoever the address belongs to.
+      if (r.invitation.status === 'invited') {
+        const outcome = await answer(
+          r.event,
+          r.contact.contactId,
+          {
+            answer: 'decline',
+            seats: 1,
+            names: [],
+            dietary: [],
+            note: rsvpTexts[r.event.language].colleague.forwardedNote(name),
+          },
+          { actor: `contact:${r.contact.contactId}` },
+        );
+        if ('invitation' in outcome && outcome.invitation) r.invitation = outcome.invitation;
+      }
       let colleagueId: string;
       try {
         const { contact } = await createContact(
@@ -281,7 +300,7 @@ export const handler = htmlPages(
       await sendInvitations(
         r.event,
         { kind: 'contacts', contactIds: [colleagueId] },
-        { actor: `contact:${r.contact.contactId}` },
+        { actor: `contact:${r.contact.contactId}`, forwardedBy: r.contact.name },
       );
       return sent();
     }),

@@ -191,3 +191,47 @@ describe('calendar entries for every kind of recipient of a move, a cancel and a
     expect(attendeeLine(icsOf(declineA))).not.toContain('RSVP=TRUE');
   });
 });
+
+describe('the RSVP page and the colleague', () => {
+  it('puts the result first, says who is answering, and shows a returning visitor their answer', async () => {
+    const event = await publishedEvent('hassleholm', { title: `Svarssida ${Date.now()}` });
+    const [id] = (await invitedContacts(runtime, event, 1, { prefix: `page${Date.now()}` })) as [string];
+    const token = await rsvpToken(event, id);
+    const { postRsvp } = await import('../event-helpers.js');
+    // Act
+    const first = await (await fetch(`${runtime.url}/rsvp/${token}`)).text();
+    const answered = await postRsvp(runtime, token, { answer: 'attend', seats: '2' });
+    const returning = await (await fetch(`${runtime.url}/rsvp/${token}`)).text();
+    // Assess: who answers, before the form
+    expect(first).toContain(`Du svarar som Deltagare ${id}`);
+    // The result banner comes before the event's own text (on a phone it is the first thing seen).
+    expect(answered.html.indexOf('Du är anmäld')).toBeGreaterThan(-1);
+    expect(answered.html.indexOf('Du är anmäld')).toBeLessThan(answered.html.indexOf('<h1'));
+    // A returning visitor sees where they stand, without having posted anything.
+    expect(first).not.toContain('class="notice status-line"');
+    expect(returning).toMatch(/class="notice status-line"[^>]*>[\s\S]*?Du är anmäld \(2 platser\)/);
+  });
+
+  it('tells the colleague who sent the invitation, and records the original contact as having sent a colleague', async () => {
+    const event = await publishedEvent('hassleholm', { title: `Kollega ${Date.now()}` });
+    const [id] = (await invitedContacts(runtime, event, 1, { prefix: `fwd${Date.now()}` })) as [string];
+    const token = await rsvpToken(event, id);
+    const { postRsvp } = await import('../event-helpers.js');
+    const colleague = `kollega.${Date.now()}@foretag.example`;
+    // Act
+    const sent = await postRsvp(runtime, token, { name: 'Bo Kollega', email: colleague }, '/colleague');
+    const mail = await waitFor(
+      async () => (await mailbox(runtime)).find((m) => recipientOf(m) === colleague),
+      15_000,
+      "the colleague's invitation",
+    );
+    // Assess
+    expect(sent.status).toBe(200);
+    expect(mail.body.text).toContain(`Deltagare ${id} har skickat den här inbjudan vidare till dig`);
+    expect(mail.body.html).toContain(`Deltagare ${id} har skickat den här inbjudan vidare till dig`);
+    const { getInvitation } = await import('../../shared/meetings/store.js');
+    const original = await getInvitation(event.tenantId, event.eventId, id);
+    expect(original?.status).toBe('declined');
+    expect(original?.note).toContain('Bo Kollega');
+  });
+});

@@ -77,7 +77,7 @@ const declineRemovesEntry = (
 export async function sendInvitations(
   event: Meeting,
   audience: Audience,
-  options: { actor: string; sendAt?: string; markdownIntro?: string },
+  options: { actor: string; sendAt?: string; markdownIntro?: string; forwardedBy?: string },
 ): Promise<{ campaignId: string }> {
   const tenant = await tenantOf(event);
   const campaign = await createAndSend({
@@ -85,7 +85,7 @@ export async function sendInvitations(
     tenantId: event.tenantId,
     name: `Inbjudan: ${event.title}`,
     kind: 'invitation',
-    content: invitationData(event, tenant, options.markdownIntro),
+    content: { ...invitationData(event, tenant, options.markdownIntro), forwardedBy: options.forwardedBy },
     audience,
     bulk: meetingMessages.invitation.bulk,
     createdBy: options.actor,

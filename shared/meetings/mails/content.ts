@@ -120,6 +120,8 @@ export const invitationDataSchema = z.object({
   markdownIntro: optionalMarkdown,
   /** The event's description (staff markdown, sanitised when rendered), after the intro. */
   description: optionalMarkdown,
+  /** Who sent this invitation on (a colleague's own invitation), shown first. */
+  forwardedBy: displayLine(200).optional(),
 });
 
 export const invitationReminderDataSchema = z.object({ ...eventMailBase, rsvpUrl });

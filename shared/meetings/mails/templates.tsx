@@ -101,6 +101,7 @@ function eventFacts(view: EventView, names: FactName[]): { html: ComponentChildr
 function invitation(data: Data<'invitation'>, context: TemplateContext): TemplateOutput {
   const view = eventViewOf(data, context);
   const { t } = view;
+  const forwarded = data.forwardedBy === undefined ? '' : t.invitation.forwardedBy(data.forwardedBy);
   const intro = t.invitation.intro(view.organiser, view.kindInSentence);
   const answerBy = t.invitation.answerBy(view.deadline);
   const markdown = data.markdownIntro === undefined ? undefined : renderUserMarkdown(data.markdownIntro);
@@ -113,6 +114,7 @@ function invitation(data: Data<'invitation'>, context: TemplateContext): Templat
     heading: view.title,
     body: (
       <>
+        {forwarded ? <Paragraph>{forwarded}</Paragraph> : null}
         <Paragraph>{intro}</Paragraph>
         {markdown ? <SanitizedHtml html={markdown.html} /> : null}
         {description ? <SanitizedHtml html={description.html} /> : null}
@@ -124,6 +126,7 @@ function invitation(data: Data<'invitation'>, context: TemplateContext): Templat
       </>
     ),
     bodyText: joinText(
+      forwarded,
       intro,
       markdown?.text ?? '',
       description?.text ?? '',

@@ -47,6 +47,7 @@ export interface EventTexts {
     subject: (title: string) => string;
     intro: (organiser: string, kindInSentence: string) => string;
     answerBy: (deadline: string) => string;
+    forwardedBy: (name: string) => string;
   };
   invitationReminder: {
     subject: (title: string) => string;
@@ -124,6 +125,7 @@ const sv: EventTexts = {
     subject: (title) => `Inbjudan: ${title}`,
     intro: (organiser, kind) => `${organiser} bjuder in dig till ${kind}.`,
     answerBy: (deadline) => `Svara senast ${deadline}.`,
+    forwardedBy: (name) => `${name} har skickat den här inbjudan vidare till dig.`,
   },
   invitationReminder: {
     subject: (title) => `Påminnelse: inbjudan till ${title}`,
@@ -217,6 +219,7 @@ const da: EventTexts = {
     subject: (title) => `Invitation: ${title}`,
     intro: (organiser, kind) => `${organiser} inviterer dig til ${kind}.`,
     answerBy: (deadline) => `Svar senest ${deadline}.`,
+    forwardedBy: (name) => `${name} har sendt denne invitation videre til dig.`,
   },
   invitationReminder: {
     subject: (title) => `Påmindelse: invitation til ${title}`,
@@ -305,6 +308,7 @@ const en: EventTexts = {
     subject: (title) => `Invitation: ${title}`,
     intro: (organiser, kind) => `${organiser} invites you to ${kind}.`,
     answerBy: (deadline) => `Please reply by ${deadline}.`,
+    forwardedBy: (name) => `${name} has passed this invitation on to you.`,
   },
   invitationReminder: {
     subject: (title) => `Reminder: invitation to ${title}`,

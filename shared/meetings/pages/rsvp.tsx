@@ -16,6 +16,8 @@ export type RsvpBanner =
 
 export interface RsvpPageProps {
   language: Language;
+  /** Who answers: the invitation's contact. */
+  contactName: string;
   event: Meeting;
   timeZone: string;
   tenantName: string;
@@ -60,6 +62,40 @@ export function RsvpPage(props: RsvpPageProps) {
 
   return (
     <PublicLayout language={language} title={pageTitle(event.title, props.tenantName)}>
+      {/* The result first: on a phone it is what the reader came back to see. */}
+      {banner ? (
+        <div
+          class={`notice ${banner.kind === 'org-limit' || banner.kind === 'colleague-limit' ? 'notice-error' : ''}`}
+          role="status"
+        >
+          <p>
+            {banner.kind === 'attending'
+              ? m.results.attending(banner.seats)
+              : banner.kind === 'waitlisted'
+                ? m.results.waitlisted(banner.position)
+                : banner.kind === 'declined'
+                  ? m.results.declined
+                  : banner.kind === 'org-limit'
+                    ? m.results.orgLimit(banner.available)
+                    : banner.kind === 'colleague-limit'
+                      ? m.colleague.limitReached
+                      : m.colleague.sent(banner.name)}
+          </p>
+          {banner.kind === 'attending' || banner.kind === 'waitlisted' || banner.kind === 'declined' ? (
+            <p>{m.confirmationSent}</p>
+          ) : null}
+        </div>
+      ) : null}
+      {!banner && answered ? (
+        // A returning visitor: where they stand, before anything else.
+        <p class="notice status-line" role="status">
+          {invitation.status === 'attending'
+            ? m.standing.attending(invitation.seats)
+            : invitation.status === 'waitlisted'
+              ? m.standing.waitlisted
+              : m.standing.declined}
+        </p>
+      ) : null}
       <article class="rsvp" lang={event.language === language ? undefined : event.language}>
         <p class="eyebrow">
           {m.kinds[event.kind]} · {props.tenantName}
@@ -96,30 +132,6 @@ export function RsvpPage(props: RsvpPageProps) {
           </section>
         ) : null}
       </article>
-
-      {banner ? (
-        <div
-          class={`notice ${banner.kind === 'org-limit' || banner.kind === 'colleague-limit' ? 'notice-error' : ''}`}
-          role="status"
-        >
-          <p>
-            {banner.kind === 'attending'
-              ? m.results.attending(banner.seats)
-              : banner.kind === 'waitlisted'
-                ? m.results.waitlisted(banner.position)
-                : banner.kind === 'declined'
-                  ? m.results.declined
-                  : banner.kind === 'org-limit'
-                    ? m.results.orgLimit(banner.available)
-                    : banner.kind === 'colleague-limit'
-                      ? m.colleague.limitReached
-                      : m.colleague.sent(banner.name)}
-          </p>
-          {banner.kind === 'attending' || banner.kind === 'waitlisted' || banner.kind === 'declined' ? (
-            <p>{m.confirmationSent}</p>
-          ) : null}
-        </div>
-      ) : null}
 
       {invitation.status === 'attending' && props.calendarLinks && event.status !== 'cancelled' ? (
         <section aria-labelledby="calendar-heading" class="panel">
@@ -164,6 +176,7 @@ export function RsvpPage(props: RsvpPageProps) {
         <form method="post" action={props.action} class="panel rsvp-form" novalidate>
           <input type="hidden" name="_csrf" value={props.csrfToken} />
           <h2>{answered ? m.change : m.yourAnswer}</h2>
+          <p>{m.answeringAs(props.contactName)}</p>
           <p>{m.deadline(when(event.rsvpDeadline))}</p>
           {Object.keys(errors).length > 0 ? (
             <div class="notice notice-error" role="alert">
