@@ -12,7 +12,12 @@ import {
 } from '../../shared/directory/store/contacts.js';
 import { type Audience, audienceSchema } from '../../shared/mail/campaign.js';
 import { previewInvitation, sendTestInvitation } from '../../shared/meetings/actions/invitation-preview.js';
-import { sendInvitations } from '../../shared/meetings/actions/notify.js';
+import {
+  messageAttendees,
+  resendToNonResponders,
+  sendInvitations,
+} from '../../shared/meetings/actions/notify.js';
+import { cancelEventSend, eventSendRows } from '../../shared/meetings/actions/sends.js';
 import { MeetingCancelled, MeetingChanged, MeetingPublished } from '../../shared/meetings/events.js';
 import { formatAgendaTime, formatEventWhen, formatPlace } from '../../shared/meetings/mails/format.js';
 import {
@@ -45,7 +50,7 @@ import { jsonApi, staffRoute } from '../../shared/platform/http/json-api.js';
 import { httpErrors, requestLogging, securityHeaders } from '../../shared/platform/http/middlewares.js';
 import { idParam, parseJsonBody, rawBody, validate } from '../../shared/platform/http/request.js';
 import type { StaffIdentity } from '../../shared/platform/identity/staff.js';
-import { isValidEmail } from '../../shared/platform/mail-kit/headers.js';
+import { hasControlCharacters, isValidEmail } from '../../shared/platform/mail-kit/headers.js';
 import { logger, metrics } from '../../shared/platform/observability/logger.js';
 import { decodeCursor, encodeCursor } from '../../shared/platform/table/cursor.js';
 import { tenantPk } from '../../shared/platform/table/table.js';
@@ -559,6 +564,20 @@ const inviteBody = z
     markdownIntro: z.string().max(5000, 'At most 5000 characters').optional(),
   })
   .strict();
+const sendPath = z.object({ eventId: idParam, campaignId: idParam });
+/** A mail subject: one line (CR/LF would reach a header). */
+const subjectField = z
+  .string()
+  .trim()
+  .min(1, 'Required')
+  .max(200, 'At most 200 characters')
+  .refine((value) => !hasControlCharacters(value), 'Must be one line');
+export const attendeeMessageBody = z
+  .object({
+    subject: subjectField,
+    markdownBody: z.string().trim().min(1, 'Required').max(20_000, 'At most 20000 characters'),
+  })
+  .strict();
 const attendanceBody = z
   .object({
     contactId: idParam,
@@ -568,6 +587,15 @@ const attendanceBody = z
   })
   .strict();
 const previewBody = z.object({ audience: audienceSchema }).strict();
+
+function requirePublished(event: Meeting) {
+  if (event.status !== 'published')
+    throw conflict(
+      'Only a published event can be mailed.',
+      undefined,
+      (l) => meetingsTexts(l).refusals.notPublished,
+    );
+}
 
 async function eventOr404(tenantId: string, eventId: string): Promise<Meeting> {
   const event = await getEvent(tenantId, eventId);
@@ -663,6 +691,45 @@ const json = jsonApi({
     async ({ identity, path, body }) => {
       await eventOr404(identity.tenantId, path.eventId);
       return { body: await countAudience(identity.tenantId, body.audience) };
+    },
+  ),
+
+  /** The event's sends with their progress (queued / sent / delivered / bounced / failed). */
+  'GET /api/events/{eventId}/sends': staffRoute(
+    { path: eventPath, role: 'viewer' },
+    async ({ identity, path }) => {
+      const event = await eventOr404(identity.tenantId, path.eventId);
+      return { body: { items: await eventSendRows(event) } };
+    },
+  ),
+
+  /** Calls off a scheduled send; 409 once it has begun. */
+  'POST /api/events/{eventId}/sends/{campaignId}/cancel': staffRoute(
+    { path: sendPath },
+    async ({ identity, path }) => {
+      const event = await eventOr404(identity.tenantId, path.eventId);
+      const result = await cancelEventSend(event, path.campaignId, identity.staffId);
+      if (result === 'not-found') throw notFound();
+      if (result === 'started')
+        throw new HttpError(409, 'The send has already begun and cannot be cancelled', []);
+      return { body: { campaignId: path.campaignId, state: 'cancelled' } };
+    },
+  ),
+
+  /** The invitation again, as a reminder, to those who have not answered. */
+  'POST /api/events/{eventId}/non-responders': staffRoute({ path: eventPath }, async ({ identity, path }) => {
+    const event = await eventOr404(identity.tenantId, path.eventId);
+    requirePublished(event);
+    return { status: 202, body: await resendToNonResponders(event, identity.staffId) };
+  }),
+
+  /** Staff's message (practical information) to those with a seat. */
+  'POST /api/events/{eventId}/attendee-message': staffRoute(
+    { path: eventPath, body: attendeeMessageBody },
+    async ({ identity, path, body }) => {
+      const event = await eventOr404(identity.tenantId, path.eventId);
+      requirePublished(event);
+      return { status: 202, body: await messageAttendees(event, body, identity.staffId) };
     },
   ),
 

@@ -3,6 +3,8 @@ import { h } from 'preact';
 import { z } from 'zod';
 import { batchGet, contactsPage, organisations } from '../../shared/directory/store/contacts.js';
 import { previewInvitation, sendTestInvitation } from '../../shared/meetings/actions/invitation-preview.js';
+import { messageAttendees, resendToNonResponders } from '../../shared/meetings/actions/notify.js';
+import { cancelEventSend, eventSendRows } from '../../shared/meetings/actions/sends.js';
 import type { Meeting } from '../../shared/meetings/meeting.js';
 import { type Badge, BadgesPage } from '../../shared/meetings/pages/badges.js';
 import {
@@ -23,6 +25,7 @@ import {
 } from '../../shared/meetings/pages/invite.js';
 import { type EventSummary, EventsListPage } from '../../shared/meetings/pages/list.js';
 import { EventLivePage, type EventNotice, eventNotices } from '../../shared/meetings/pages/live.js';
+import { eventsScript } from '../../shared/meetings/pages/sends.js';
 import {
   countersKey,
   createEvent,
@@ -48,6 +51,7 @@ import { listProgrammes } from '../../shared/programmes/store.js';
 import { inConsole as page, type SignedIn as Signed, signedIn } from '../console/shell.js';
 import {
   attendeeCsvFile,
+  attendeeMessageBody,
   attendeeNames,
   attendeeRows,
   cancelEvent,
@@ -76,6 +80,15 @@ function eventIdOf(event: APIGatewayProxyEventV2): string {
 async function eventOf(request: PageRequest, who: Signed): Promise<Meeting> {
   const event = await getEvent(who.identity.tenantId, eventIdOf(request.event));
   if (!event) throw notFound();
+  return event;
+}
+
+async function publishedEventOf(request: PageRequest, who: Signed): Promise<Meeting> {
+  const event = await eventOf(request, who);
+  if (event.status !== 'published')
+    throw new HttpError(409, 'Only a published event can be mailed.', [], {
+      text: (l) => meetingsTexts(l).refusals.notPublished,
+    });
   return event;
 }
 
@@ -257,10 +270,11 @@ export const handler = htmlPages(
       const eventId = eventIdOf(request.event);
       const query = validate('query', liveQuery, request.event.queryStringParameters ?? {});
       // The whole view: the event, its counters item and one page of invitations, whatever the audience size.
-      const [event, counters, invitations] = await Promise.all([
+      const [event, counters, invitations, sends] = await Promise.all([
         getEvent(who.identity.tenantId, eventId),
         getCounters(who.identity.tenantId, eventId),
         invitationsPage(who.identity.tenantId, eventId, { cursor: query.cursor, limit: 50 }),
+        eventSendRows({ tenantId: who.identity.tenantId, eventId }),
       ]);
       if (!event) throw notFound();
       return page(
@@ -278,8 +292,52 @@ export const handler = htmlPages(
           canEdit: who.canEdit,
           csrfToken: request.csrfToken,
           notice: query.notice as EventNotice | undefined,
+          sends,
         }),
       );
+    }),
+
+    'GET /console/events.js': consolePage(async () => ({
+      kind: 'file',
+      contentType: 'text/javascript; charset=utf-8',
+      fileName: 'events.js',
+      body: Buffer.from(eventsScript),
+    })),
+
+    'POST /console/events/{eventId}/sends/{campaignId}/cancel': consolePage(async (request) => {
+      const who = await signedIn(request);
+      requireRole(who.identity, 'editor');
+      const event = await eventOf(request, who);
+      const campaignId = validate('path', z.object({ campaignId: idParam }), {
+        campaignId: request.event.pathParameters?.campaignId,
+      }).campaignId;
+      const result = await cancelEventSend(event, campaignId, who.identity.staffId);
+      if (result === 'not-found') throw notFound();
+      if (result === 'started')
+        throw new HttpError(409, 'The send has already begun and cannot be cancelled.', [], {
+          text: (l) => meetingsTexts(l).refusals.sendStarted,
+        });
+      return redirect(eventPath(event.eventId, '?notice=sendCancelled#sends-heading'));
+    }),
+
+    'POST /console/events/{eventId}/non-responders': consolePage(async (request) => {
+      const who = await signedIn(request);
+      requireRole(who.identity, 'editor');
+      const event = await publishedEventOf(request, who);
+      await resendToNonResponders(event, who.identity.staffId);
+      return redirect(eventPath(event.eventId, '?notice=reminded#sends-heading'));
+    }),
+
+    'POST /console/events/{eventId}/attendee-message': consolePage(async (request) => {
+      const who = await signedIn(request);
+      requireRole(who.identity, 'editor');
+      const event = await publishedEventOf(request, who);
+      const body = validate('body', attendeeMessageBody, {
+        subject: request.form.subject ?? '',
+        markdownBody: request.form.markdownBody ?? '',
+      });
+      await messageAttendees(event, body, who.identity.staffId);
+      return redirect(eventPath(event.eventId, '?notice=messaged#sends-heading'));
     }),
 
     'GET /console/events/{eventId}/edit': consolePage(async (request) => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
@@ -872,4 +873,61 @@ export async function markAttended(
     }
   }
   throw new Error('Attendance kept changing under this check-in');
+}
+
+// ---------------------------------------------------------------- the event's sends
+
+/** Why a campaign was sent for an event: what the event page's "Utskick" lists. */
+export type EventSendPurpose = 'invitation' | 'non-responders' | 'attendees-message';
+
+/** A campaign sent for an event (its figures live on the campaign, in the mail capability). */
+export interface EventSend {
+  campaignId: string;
+  purpose: EventSendPurpose;
+  createdAt: string;
+  createdBy: string;
+  /** A send asked for later. */
+  sendAt?: string;
+}
+
+const sendKey = (tenantId: string, eventId: string, campaignId: string) => ({
+  pk: eventPk(tenantId, eventId),
+  sk: `SEND#${campaignId}`,
+});
+
+/**
+ * Notes a campaign under its event, before the campaign is made (a note whose campaign never came
+ * is skipped when listed), so the event page finds its sends with one Query, not a scan of mail.
+ */
+export async function recordEventSend(
+  tenantId: string,
+  eventId: string,
+  send: EventSend,
+  client = documentClient,
+): Promise<void> {
+  await client.send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: compact({ ...sendKey(tenantId, eventId, send.campaignId), type: 'event-send', ...send }),
+    }),
+  );
+}
+
+/** The event's sends, newest first (at most 50: an event has a handful). */
+export async function listEventSends(
+  tenantId: string,
+  eventId: string,
+  client = documentClient,
+): Promise<EventSend[]> {
+  const { Items } = await client.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': eventPk(tenantId, eventId), ':prefix': 'SEND#' },
+      Limit: 50,
+    }),
+  );
+  return (Items ?? [])
+    .map((item) => strip<EventSend>(item))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }

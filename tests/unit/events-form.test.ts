@@ -370,6 +370,7 @@ describe('the live view', () => {
         timeZone: STOCKHOLM,
         event,
         counters,
+        sends: [],
         invitations: [
           {
             tenantId: 'hassleholm',
@@ -414,6 +415,7 @@ describe('the live view', () => {
         timeZone: STOCKHOLM,
         event: { ...event, status: 'draft' },
         counters,
+        sends: [],
         invitations: [],
         canEdit: false,
         csrfToken: 'tok',

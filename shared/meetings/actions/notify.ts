@@ -7,7 +7,7 @@ import { MeetingReminderDue } from '../events.js';
 import { type EventChangeField, meetingMessages } from '../mails/content.js';
 import type { Invitation, Meeting } from '../meeting.js';
 import type { RsvpOutcome } from '../store.js';
-import { getCounters, getInvitation } from '../store.js';
+import { type EventSendPurpose, getCounters, getInvitation, recordEventSend } from '../store.js';
 
 /**
  * The mails an event sends, all through the mail pipeline. Every one carries `eventId`, from
@@ -80,8 +80,11 @@ export async function sendInvitations(
   options: { actor: string; sendAt?: string; markdownIntro?: string; forwardedBy?: string },
 ): Promise<{ campaignId: string }> {
   const tenant = await tenantOf(event);
+  const campaignId = randomUUID();
+  // A colleague's single invitation is not one of the event's sends staff follow.
+  if (!options.forwardedBy) await noteSend(event, campaignId, 'invitation', options.actor, options.sendAt);
   const campaign = await createAndSend({
-    campaignId: randomUUID(),
+    campaignId,
     tenantId: event.tenantId,
     name: `Inbjudan: ${event.title}`,
     kind: 'invitation',
@@ -93,6 +96,64 @@ export async function sendInvitations(
     sendAt: options.sendAt,
   });
   return { campaignId: campaign.campaignId };
+}
+
+async function noteSend(
+  event: Meeting,
+  campaignId: string,
+  purpose: EventSendPurpose,
+  actor: string,
+  sendAt?: string,
+) {
+  const later = sendAt !== undefined && Date.parse(sendAt) > Date.now();
+  await recordEventSend(event.tenantId, event.eventId, {
+    campaignId,
+    purpose,
+    createdAt: new Date().toISOString(),
+    createdBy: actor,
+    ...(later ? { sendAt: new Date(sendAt).toISOString() } : {}),
+  });
+}
+
+/** The invitation again, as a reminder, to those invited who have not answered (staff's "resend"). */
+export async function resendToNonResponders(event: Meeting, actor: string): Promise<{ campaignId: string }> {
+  const tenant = await tenantOf(event);
+  const campaignId = randomUUID();
+  await noteSend(event, campaignId, 'non-responders', actor);
+  await createAndSend({
+    campaignId,
+    tenantId: event.tenantId,
+    name: `Påminnelse: ${event.title}`,
+    kind: 'invitation-reminder',
+    content: eventMailData(event, tenant),
+    audience: { kind: 'event', eventId: event.eventId, statuses: ['invited'] },
+    bulk: meetingMessages['invitation-reminder'].bulk,
+    createdBy: actor,
+    actor,
+  });
+  return { campaignId };
+}
+
+/** Staff's own message to those with a seat (practical information), as an announcement. */
+export async function messageAttendees(
+  event: Meeting,
+  message: { subject: string; markdownBody: string },
+  actor: string,
+): Promise<{ campaignId: string }> {
+  const campaignId = randomUUID();
+  await noteSend(event, campaignId, 'attendees-message', actor);
+  await createAndSend({
+    campaignId,
+    tenantId: event.tenantId,
+    name: `Till deltagarna: ${event.title}`,
+    kind: 'announcement',
+    content: message,
+    audience: { kind: 'event', eventId: event.eventId, statuses: ['attending'] },
+    bulk: true,
+    createdBy: actor,
+    actor,
+  });
+  return { campaignId };
 }
 
 /** The answer as the recipient should read it, with the calendar entry when they attend. */

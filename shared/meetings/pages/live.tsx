@@ -1,11 +1,13 @@
 import { formatDateTime, formatNumber } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
+import type { EventSendRow } from '../actions/sends.js';
 import { presentOf } from '../attendance.js';
 import type { EventCounters, Invitation, Meeting } from '../meeting.js';
 import { dietaryCategories } from '../meeting.js';
 import { meetingsTexts } from '../texts/console.js';
 import { eventStyles } from './form.js';
 import { eventHref, noAnswerOf, StatusTag } from './list.js';
+import { EventSends } from './sends.js';
 
 /** The people of an answer as the host reads them: its names, else the contact, then "Person n". */
 export function peopleOf(row: Pick<AttendeeRow, 'names' | 'seats' | 'contactName' | 'contactId'>) {
@@ -31,6 +33,9 @@ export const eventNotices = [
   'invited',
   'scheduled',
   'attendance',
+  'sendCancelled',
+  'reminded',
+  'messaged',
 ] as const;
 export type EventNotice = (typeof eventNotices)[number];
 
@@ -47,6 +52,8 @@ export interface EventLivePageProps {
   canEdit: boolean;
   csrfToken: string;
   notice?: EventNotice;
+  /** The event's sends with their progress. */
+  sends: EventSendRow[];
 }
 
 const counterTypes = ['invited', 'attending', 'declined', 'waitlisted'] as const;
@@ -193,6 +200,19 @@ export function EventLivePage(props: EventLivePageProps) {
           </div>
         </dl>
       </section>
+
+      <EventSends
+        language={language}
+        timeZone={timeZone}
+        sends={props.sends}
+        href={href}
+        csrfToken={csrfToken}
+        canEdit={canEdit}
+        published={event.status === 'published'}
+        noAnswer={noAnswerOf(counters)}
+        attending={counters.attending}
+        attendingPeople={counters.attendingSeats}
+      />
 
       <section aria-labelledby="types-heading">
         <h2 id="types-heading">{live.byTypeHeading}</h2>
@@ -402,6 +422,7 @@ export function EventLivePage(props: EventLivePageProps) {
           </details>
         </section>
       ) : null}
+      <script src="/console/events.js" defer />
     </>
   );
 }

@@ -170,6 +170,7 @@ export interface MeetingsTexts {
   badges: {
     title: string;
     printHint: (count: number) => string;
+    print: string;
     none: string;
     sheet: (n: number, of: number) => string;
   };
@@ -177,6 +178,7 @@ export interface MeetingsTexts {
   refusals: {
     cancelledNotPublishable: string;
     notPublished: string;
+    sendStarted: string;
     noTestAddress: string;
   };
 }
@@ -252,6 +254,9 @@ const sv: MeetingsTexts = {
     invited: 'Inbjudningarna skickas nu.',
     scheduled: 'Inbjudningarna skickas vid den tid du valde.',
     attendance: 'Närvaron är sparad.',
+    sendCancelled: 'Utskicket är avbrutet. Inget av det skickas.',
+    reminded: 'Påminnelsen skickas nu till dem som inte har svarat.',
+    messaged: 'Meddelandet skickas nu till deltagarna.',
   },
   actions: {
     edit: 'Ändra',
@@ -403,6 +408,7 @@ const sv: MeetingsTexts = {
   },
   badges: {
     title: 'Namnbrickor',
+    print: 'Skriv ut',
     printHint: (count) =>
       `${count} namnbrickor, åtta per A4-ark. Skriv ut med webbläsarens utskriftsfunktion (Ctrl+P eller ⌘P).`,
     none: 'Ingen har anmält sig ännu.',
@@ -411,6 +417,7 @@ const sv: MeetingsTexts = {
   refusals: {
     cancelledNotPublishable: 'Ett inställt evenemang kan inte publiceras.',
     notPublished: 'Bara ett publicerat evenemang kan man bjuda in till. Publicera det först.',
+    sendStarted: 'Utskicket har redan börjat gå iväg och kan inte avbrytas.',
     noTestAddress: 'Ditt konto har ingen e-postadress att skicka testet till.',
   },
 };
@@ -486,6 +493,9 @@ const da: MeetingsTexts = {
     invited: 'Invitationerne sendes nu.',
     scheduled: 'Invitationerne sendes på det valgte tidspunkt.',
     attendance: 'Fremmødet er gemt.',
+    sendCancelled: 'Udsendelsen er annulleret. Intet af den sendes.',
+    reminded: 'Påmindelsen sendes nu til dem, der ikke har svaret.',
+    messaged: 'Beskeden sendes nu til deltagerne.',
   },
   actions: {
     edit: 'Redigér',
@@ -635,6 +645,7 @@ const da: MeetingsTexts = {
   },
   badges: {
     title: 'Navneskilte',
+    print: 'Udskriv',
     printHint: (count) =>
       `${count} navneskilte, otte pr. A4-ark. Udskriv med browserens udskriftsfunktion (Ctrl+P eller ⌘P).`,
     none: 'Ingen har tilmeldt sig endnu.',
@@ -643,6 +654,7 @@ const da: MeetingsTexts = {
   refusals: {
     cancelledNotPublishable: 'Et aflyst arrangement kan ikke offentliggøres.',
     notPublished: 'Der kan kun inviteres til et offentliggjort arrangement. Offentliggør det først.',
+    sendStarted: 'Udsendelsen er allerede i gang og kan ikke annulleres.',
     noTestAddress: 'Din konto har ingen e-mailadresse at sende testen til.',
   },
 };
@@ -718,6 +730,9 @@ const en: MeetingsTexts = {
     invited: 'The invitations are being sent.',
     scheduled: 'The invitations will be sent at the time you chose.',
     attendance: 'Attendance saved.',
+    sendCancelled: 'The send is cancelled. None of it goes out.',
+    reminded: 'The reminder is going out to those who have not answered.',
+    messaged: 'The message is going out to the attendees.',
   },
   actions: {
     edit: 'Edit',
@@ -868,6 +883,7 @@ const en: MeetingsTexts = {
   },
   badges: {
     title: 'Name badges',
+    print: 'Print',
     printHint: (count) =>
       `${count} name badges, eight per A4 sheet. Print with your browser’s print command (Ctrl+P or ⌘P).`,
     none: 'No one has signed up yet.',
@@ -876,6 +892,7 @@ const en: MeetingsTexts = {
   refusals: {
     cancelledNotPublishable: 'A cancelled event cannot be published.',
     notPublished: 'Only a published event can be invited to. Publish it first.',
+    sendStarted: 'The send has already begun and cannot be cancelled.',
     noTestAddress: 'Your account has no email address to send the test to.',
   },
 };
