@@ -317,23 +317,36 @@ export async function inviteToEvent(
 // ---------------------------------------------------------------- audience and invitations
 
 /** How many contacts an audience selects (what the expander will go through), and how many of them unsubscribed. */
+const FIRST_NAMED = 5;
+
 export async function countAudience(
   tenantId: string,
   audience: Audience,
-): Promise<{ count: number; unsubscribed: number }> {
+): Promise<{ count: number; unsubscribed: number; first: string[] }> {
+  // The first few who will get it, by name, so staff can tell the selection is the one they meant.
+  const firstOf = (contacts: Contact[]) =>
+    contacts
+      .filter((c) => !c.unsubscribed)
+      .slice(0, FIRST_NAMED)
+      .map((c) => c.name);
   if (audience.kind === 'contacts') {
     const ids = [...new Set(audience.contactIds)];
     const found = (await batchGet(ids.map((id) => contactKey(tenantId, id)))) as unknown as Contact[];
-    return { count: found.length, unsubscribed: found.filter((c) => c.unsubscribed).length };
+    return {
+      count: found.length,
+      unsubscribed: found.filter((c) => c.unsubscribed).length,
+      first: firstOf(found),
+    };
   }
   if (audience.kind === 'event') {
     const counters = await getCounters(tenantId, audience.eventId);
     const count = audience.statuses.reduce((sum, status) => sum + statusCount(counters, status), 0);
-    return { count, unsubscribed: 0 };
+    return { count, unsubscribed: 0, first: [] };
   }
   const orgs = audience.kind === 'all' ? undefined : await organisations(tenantId);
   let count = 0;
   let unsubscribed = 0;
+  const first: string[] = [];
   let cursor: Record<string, unknown> | undefined;
   do {
     const page = await contactsPage(tenantId, cursor, 500);
@@ -341,10 +354,11 @@ export async function countAudience(
       if (!selects(audience, contact, orgs)) continue;
       count += 1;
       if (contact.unsubscribed) unsubscribed += 1;
+      else if (first.length < FIRST_NAMED) first.push(contact.name);
     }
     cursor = page.cursor;
   } while (cursor);
-  return { count, unsubscribed };
+  return { count, unsubscribed, first };
 }
 
 /** The same selection as the campaign expander's: tags of the contact or its organisation; types of the organisation. */

@@ -150,9 +150,10 @@ async function invitePage(
   form: {
     values: InviteFormValues;
     errors?: InviteErrors;
-    preview?: { count: number; unsubscribed: number };
-    mailPreviews?: { language: Language; subject: string; text: string }[];
+    preview?: { count: number; unsubscribed: number; first: string[] };
+    mailPreviews?: { language: Language; subject: string; html: string; text: string }[];
     testSentTo?: string;
+    confirm?: { count: number; sendAt?: string };
   },
   status = 200,
 ): Promise<PageResult> {
@@ -197,6 +198,7 @@ async function invitePage(
       preview: form.preview,
       mailPreviews: form.mailPreviews,
       testSentTo: form.testSentTo,
+      confirm: form.confirm,
       organisationTypes: types,
       contacts,
     }),
@@ -425,11 +427,7 @@ export const handler = htmlPages(
           : undefined;
         const errors = parsed.audience ? {} : parsed.errors;
         const mailPreviews = (await previewInvitation(event, parsed.intro)).map(
-          ({ language, subject, text }) => ({
-            language,
-            subject,
-            text,
-          }),
+          ({ language, subject, html, text }) => ({ language, subject, html, text }),
         );
         return invitePage(
           request,
@@ -454,6 +452,16 @@ export const handler = htmlPages(
       }
       if (!parsed.ok || !parsed.audience)
         return invitePage(request, who, event, { values: parsed.values, errors: parsed.errors }, 422);
+      // "Send" asks first, naming how many it reaches; only "confirm" with that same number sends
+      // (a changed selection, or more contacts since, asks again).
+      const reach = await countAudience(who.identity.tenantId, parsed.audience);
+      const count = reach.count - reach.unsubscribed;
+      if (request.form.action !== 'confirm' || request.form.expected !== String(count))
+        return invitePage(request, who, event, {
+          values: parsed.values,
+          preview: reach,
+          confirm: { count, sendAt: parsed.sendAt },
+        });
       await inviteToEvent(who.identity, event, parsed.audience, {
         sendAt: parsed.sendAt,
         markdownIntro: parsed.intro,

@@ -170,3 +170,52 @@ describe("an event's sends", () => {
     expect(purposes.sort()).toEqual(['attendees-message', 'non-responders']);
   });
 });
+
+describe('the invite form', () => {
+  it('does not default to everyone, asks for confirmation naming the number of recipients before anything is sent, and previews the mail as HTML with the first recipients named', async () => {
+    // Prepare
+    const event = await publishedEvent('hassleholm', { title: `Bekräfta ${Date.now()}` });
+    const ids = await invitedContacts(runtime, event, 2, { prefix: `conf${Date.now()}` });
+    const staff = await staffClient(runtime, 'staff-hlm-anna');
+    const path = `/console/events/${event.eventId}`;
+    const form = Object.fromEntries(ids.map((id) => [`contact_${id}`, 'on']));
+    // Act
+    const blank = await (await consoleRequest(runtime, 'staff-hlm-anna', 'GET', `${path}/invite`)).text();
+    const preview = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', `${path}/invitations`, {
+      ...form,
+      audience: 'contacts',
+      when: 'now',
+      action: 'preview',
+    });
+    const previewHtml = await preview.text();
+    const asked = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', `${path}/invitations`, {
+      ...form,
+      audience: 'contacts',
+      when: 'now',
+      action: 'send',
+    });
+    const askedHtml = await asked.text();
+    const sendsBefore = (await staff.call('GET', `/api/events/${event.eventId}/sends`)).json
+      .items as unknown[];
+    const confirmed = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', `${path}/invitations`, {
+      ...form,
+      audience: 'contacts',
+      when: 'now',
+      action: 'confirm',
+      expected: '2',
+    });
+    const sendsAfter = (await staff.call('GET', `/api/events/${event.eventId}/sends`)).json
+      .items as unknown[];
+    // Assess
+    expect(/<input[^>]*id="invite-audience-all"[^>]*>/.exec(blank)?.[0]).not.toContain('checked');
+    expect(previewHtml).toContain(`Deltagare ${ids[0]}`);
+    // An empty sandbox (written as a bare attribute): no script, forms or navigation in the preview.
+    expect(previewHtml).toMatch(/<iframe[^>]*\ssandbox\s[^>]*srcdoc=/);
+    expect(asked.status).toBe(200);
+    expect(askedHtml).toContain('Skicka inbjudan till 2 kontakter?');
+    expect(askedHtml).toMatch(/<button[^>]*form="invite-form"[^>]*value="confirm"/);
+    expect(sendsBefore).toHaveLength(0);
+    expect(confirmed.status).toBe(303);
+    expect(sendsAfter).toHaveLength(1);
+  });
+});

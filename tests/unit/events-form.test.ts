@@ -296,7 +296,7 @@ describe('the invite form', () => {
         csrfToken: 'tok',
         values,
         errors: {},
-        preview: { count: 1234, unsubscribed: 2 },
+        preview: { count: 1234, unsubscribed: 2, first: [] },
         organisationTypes: ['company'],
         contacts: [
           { contactId: 'c1', name: 'Anna', organisationName: 'Krinova' },

@@ -667,6 +667,15 @@ details.cancel { margin: 0; }
 details.cancel summary { cursor: pointer; color: #a4262c; font-weight: 600; min-height: 2.5rem; display: flex; align-items: center; }
 button.danger { border-color: #a4262c; color: #a4262c; }
 button.danger:hover { background: #fbeaea; }
+iframe.mail-preview-html { width: 100%; max-width: 42rem; height: 32rem; border: 1px solid var(--line); border-radius: var(--radius); background: #fff; }
+ul.sends { list-style: none; padding: 0; margin: 0 0 1rem; }
+ul.sends > li { padding: 0.6rem 0; border-top: 1px solid var(--line); }
+ul.sends progress { width: min(20rem, 100%); }
+dl.figures { display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; margin: 0.3rem 0; }
+dl.figures div { display: flex; gap: 0.3rem; }
+dl.figures dt { color: var(--muted); }
+dl.figures dd { margin: 0; font-variant-numeric: tabular-nums; font-weight: 600; }
+details.send-action { margin: 0.5rem 0; }
 ul.needs { list-style: none; padding: 0; margin: 0 0 1rem; }
 ul.needs li { padding: 0.6rem 0; border-top: 1px solid var(--line); }
 ul.needs p { margin: 0.25rem 0 0; }
