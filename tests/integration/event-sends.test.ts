@@ -209,8 +209,8 @@ describe('the invite form', () => {
     // Assess
     expect(/<input[^>]*id="invite-audience-all"[^>]*>/.exec(blank)?.[0]).not.toContain('checked');
     expect(previewHtml).toContain(`Deltagare ${ids[0]}`);
-    // An empty sandbox (written as a bare attribute): no script, forms or navigation in the preview.
-    expect(previewHtml).toMatch(/<iframe[^>]*\ssandbox\s[^>]*srcdoc=/);
+    // The mail as HTML (its RSVP button), not only as text.
+    expect(previewHtml).toMatch(/class="mail-preview-html"[^>]*>[\s\S]*?<table role="presentation"/);
     expect(asked.status).toBe(200);
     expect(askedHtml).toContain('Skicka inbjudan till 2 kontakter?');
     expect(askedHtml).toMatch(/<button[^>]*form="invite-form"[^>]*value="confirm"/);

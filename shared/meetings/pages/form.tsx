@@ -667,7 +667,7 @@ details.cancel { margin: 0; }
 details.cancel summary { cursor: pointer; color: #a4262c; font-weight: 600; min-height: 2.5rem; display: flex; align-items: center; }
 button.danger { border-color: #a4262c; color: #a4262c; }
 button.danger:hover { background: #fbeaea; }
-iframe.mail-preview-html { width: 100%; max-width: 42rem; height: 32rem; border: 1px solid var(--line); border-radius: var(--radius); background: #fff; }
+.mail-preview-html { max-width: 42rem; max-height: 36rem; overflow: auto; border: 1px solid var(--line); border-radius: var(--radius); }
 ul.sends { list-style: none; padding: 0; margin: 0 0 1rem; }
 ul.sends > li { padding: 0.6rem 0; border-top: 1px solid var(--line); }
 ul.sends progress { width: min(20rem, 100%); }

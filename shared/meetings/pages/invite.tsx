@@ -264,13 +264,13 @@ export function EventInvitePage(props: EventInvitePageProps) {
               <summary>
                 {x.languageNames[p.language]}: <span lang={p.language}>{p.subject}</span>
               </summary>
-              {/* The mail as its recipients see it: sandboxed, no script, no form, no navigation. */}
-              <iframe
+              {/* The mail as its recipients see it: the body our own mail renderer made (Preact,
+                  escaped; staff markdown sanitised), in a region of its own. */}
+              <section
                 class="mail-preview-html"
-                sandbox=""
-                srcdoc={p.html}
-                title={x.htmlPreview(x.languageNames[p.language])}
+                aria-label={x.htmlPreview(x.languageNames[p.language])}
                 lang={p.language}
+                dangerouslySetInnerHTML={{ __html: mailBodyOf(p.html) }}
               />
               <details>
                 <summary>{x.textVersion}</summary>
@@ -447,6 +447,9 @@ export function EventInvitePage(props: EventInvitePageProps) {
     </>
   );
 }
+
+/** What is inside a rendered mail's <body>: the preview shows it in the page. */
+const mailBodyOf = (html: string) => /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? '';
 
 /** The invite page's texts for the mail preview and the test send. */
 const extraTexts: Record<
