@@ -529,7 +529,11 @@ export async function attendeeCsvFile(
   const rows = await attendeeRows(tenantId, eventId, query.status);
   const language = query.lang ?? fallbackLanguage ?? tenant?.language ?? event.language;
   return {
-    fileName: csvFileName(event.title),
+    // The two downloads side by side in a Downloads folder: told apart by name.
+    fileName:
+      query.sep === 'semicolon'
+        ? csvFileName(event.title).replace(/\.csv$/, '-semikolon.csv')
+        : csvFileName(event.title),
     body: attendeeCsv(rows, language, query.sep === 'semicolon' ? ';' : ','),
   };
 }

@@ -53,6 +53,21 @@ describe("the caterer's and the host's view", () => {
     expect(row).toContain('3 av 50 platser');
     expect(list).toContain('Kommer (personer)');
     expect(live).toContain('3 av 50 platser');
+    // The two CSV downloads have names of their own.
+    const names = await Promise.all(
+      ['', '?sep=semicolon'].map(async (query) =>
+        (
+          await consoleRequest(
+            runtime,
+            'staff-hlm-anna',
+            'GET',
+            `/console/events/${event.eventId}/export.csv${query}`,
+          )
+        ).headers.get('content-disposition'),
+      ),
+    );
+    expect(names[0]).toMatch(/filename="vard-\d+\.csv"/);
+    expect(names[1]).toMatch(/filename="vard-\d+-semikolon\.csv"/);
   });
 
   it('checks in one person of a two-person answer, and counts people present', async () => {
