@@ -12,7 +12,12 @@ import {
 } from '../../shared/directory/store/contacts.js';
 import { type Audience, audienceSchema } from '../../shared/mail/campaign.js';
 import { previewInvitation, sendTestInvitation } from '../../shared/meetings/actions/invitation-preview.js';
-import { sendInvitations } from '../../shared/meetings/actions/notify.js';
+import {
+  messageAttendees,
+  resendToNonResponders,
+  sendInvitations,
+} from '../../shared/meetings/actions/notify.js';
+import { cancelEventSend, eventSendRows } from '../../shared/meetings/actions/sends.js';
 import { MeetingCancelled, MeetingChanged, MeetingPublished } from '../../shared/meetings/events.js';
 import { formatAgendaTime, formatEventWhen, formatPlace } from '../../shared/meetings/mails/format.js';
 import {
@@ -32,6 +37,7 @@ import {
   listEvents,
   listInvitations,
   markAttended,
+  NoSuchPersonError,
   promoteFromWaitlist,
   StaleVersionError,
   saveEvent,
@@ -44,7 +50,7 @@ import { jsonApi, staffRoute } from '../../shared/platform/http/json-api.js';
 import { httpErrors, requestLogging, securityHeaders } from '../../shared/platform/http/middlewares.js';
 import { idParam, parseJsonBody, rawBody, validate } from '../../shared/platform/http/request.js';
 import type { StaffIdentity } from '../../shared/platform/identity/staff.js';
-import { isValidEmail } from '../../shared/platform/mail-kit/headers.js';
+import { hasControlCharacters, isValidEmail } from '../../shared/platform/mail-kit/headers.js';
 import { logger, metrics } from '../../shared/platform/observability/logger.js';
 import { decodeCursor, encodeCursor } from '../../shared/platform/table/cursor.js';
 import { tenantPk } from '../../shared/platform/table/table.js';
@@ -311,23 +317,36 @@ export async function inviteToEvent(
 // ---------------------------------------------------------------- audience and invitations
 
 /** How many contacts an audience selects (what the expander will go through), and how many of them unsubscribed. */
+const FIRST_NAMED = 5;
+
 export async function countAudience(
   tenantId: string,
   audience: Audience,
-): Promise<{ count: number; unsubscribed: number }> {
+): Promise<{ count: number; unsubscribed: number; first: string[] }> {
+  // The first few who will get it, by name, so staff can tell the selection is the one they meant.
+  const firstOf = (contacts: Contact[]) =>
+    contacts
+      .filter((c) => !c.unsubscribed)
+      .slice(0, FIRST_NAMED)
+      .map((c) => c.name);
   if (audience.kind === 'contacts') {
     const ids = [...new Set(audience.contactIds)];
     const found = (await batchGet(ids.map((id) => contactKey(tenantId, id)))) as unknown as Contact[];
-    return { count: found.length, unsubscribed: found.filter((c) => c.unsubscribed).length };
+    return {
+      count: found.length,
+      unsubscribed: found.filter((c) => c.unsubscribed).length,
+      first: firstOf(found),
+    };
   }
   if (audience.kind === 'event') {
     const counters = await getCounters(tenantId, audience.eventId);
     const count = audience.statuses.reduce((sum, status) => sum + statusCount(counters, status), 0);
-    return { count, unsubscribed: 0 };
+    return { count, unsubscribed: 0, first: [] };
   }
   const orgs = audience.kind === 'all' ? undefined : await organisations(tenantId);
   let count = 0;
   let unsubscribed = 0;
+  const first: string[] = [];
   let cursor: Record<string, unknown> | undefined;
   do {
     const page = await contactsPage(tenantId, cursor, 500);
@@ -335,10 +354,11 @@ export async function countAudience(
       if (!selects(audience, contact, orgs)) continue;
       count += 1;
       if (contact.unsubscribed) unsubscribed += 1;
+      else if (first.length < FIRST_NAMED) first.push(contact.name);
     }
     cursor = page.cursor;
   } while (cursor);
-  return { count, unsubscribed };
+  return { count, unsubscribed, first };
 }
 
 /** The same selection as the campaign expander's: tags of the contact or its organisation; types of the organisation. */
@@ -509,7 +529,11 @@ export async function attendeeCsvFile(
   const rows = await attendeeRows(tenantId, eventId, query.status);
   const language = query.lang ?? fallbackLanguage ?? tenant?.language ?? event.language;
   return {
-    fileName: csvFileName(event.title),
+    // The two downloads side by side in a Downloads folder: told apart by name.
+    fileName:
+      query.sep === 'semicolon'
+        ? csvFileName(event.title).replace(/\.csv$/, '-semikolon.csv')
+        : csvFileName(event.title),
     body: attendeeCsv(rows, language, query.sep === 'semicolon' ? ';' : ','),
   };
 }
@@ -558,8 +582,38 @@ const inviteBody = z
     markdownIntro: z.string().max(5000, 'At most 5000 characters').optional(),
   })
   .strict();
-const attendanceBody = z.object({ contactId: idParam, attended: z.boolean() }).strict();
+const sendPath = z.object({ eventId: idParam, campaignId: idParam });
+/** A mail subject: one line (CR/LF would reach a header). */
+const subjectField = z
+  .string()
+  .trim()
+  .min(1, 'Required')
+  .max(200, 'At most 200 characters')
+  .refine((value) => !hasControlCharacters(value), 'Must be one line');
+export const attendeeMessageBody = z
+  .object({
+    subject: subjectField,
+    markdownBody: z.string().trim().min(1, 'Required').max(20_000, 'At most 20000 characters'),
+  })
+  .strict();
+const attendanceBody = z
+  .object({
+    contactId: idParam,
+    attended: z.boolean(),
+    /** One person of the answer (0-based, in the order of its names); the whole answer when absent. */
+    person: z.number().int().min(0).max(99).optional(),
+  })
+  .strict();
 const previewBody = z.object({ audience: audienceSchema }).strict();
+
+function requirePublished(event: Meeting) {
+  if (event.status !== 'published')
+    throw conflict(
+      'Only a published event can be mailed.',
+      undefined,
+      (l) => meetingsTexts(l).refusals.notPublished,
+    );
+}
 
 async function eventOr404(tenantId: string, eventId: string): Promise<Meeting> {
   const event = await getEvent(tenantId, eventId);
@@ -631,11 +685,22 @@ const json = jsonApi({
     { path: eventPath, body: attendanceBody },
     async ({ identity, path, body }) => {
       await eventOr404(identity.tenantId, path.eventId);
-      const changed = await markAttended(identity.tenantId, path.eventId, body.contactId, body.attended);
+      const changed = await markAttended(
+        identity.tenantId,
+        path.eventId,
+        body.contactId,
+        body.attended,
+        body.person,
+      ).catch((error: unknown) => {
+        if (!(error instanceof NoSuchPersonError)) throw error;
+        throw new HttpError(422, 'Invalid body.person', [
+          { field: 'body.person', message: 'The answer holds no such person' },
+        ]);
+      });
       // Unchanged: already so, or no such invitation (a 404, as for any unknown id).
       if (!changed && !(await getInvitation(identity.tenantId, path.eventId, body.contactId)))
         throw notFound();
-      return { body: { contactId: body.contactId, attended: body.attended, changed } };
+      return { body: { contactId: body.contactId, person: body.person, attended: body.attended, changed } };
     },
   ),
 
@@ -644,6 +709,45 @@ const json = jsonApi({
     async ({ identity, path, body }) => {
       await eventOr404(identity.tenantId, path.eventId);
       return { body: await countAudience(identity.tenantId, body.audience) };
+    },
+  ),
+
+  /** The event's sends with their progress (queued / sent / delivered / bounced / failed). */
+  'GET /api/events/{eventId}/sends': staffRoute(
+    { path: eventPath, role: 'viewer' },
+    async ({ identity, path }) => {
+      const event = await eventOr404(identity.tenantId, path.eventId);
+      return { body: { items: await eventSendRows(event) } };
+    },
+  ),
+
+  /** Calls off a scheduled send; 409 once it has begun. */
+  'POST /api/events/{eventId}/sends/{campaignId}/cancel': staffRoute(
+    { path: sendPath },
+    async ({ identity, path }) => {
+      const event = await eventOr404(identity.tenantId, path.eventId);
+      const result = await cancelEventSend(event, path.campaignId, identity.staffId);
+      if (result === 'not-found') throw notFound();
+      if (result === 'started')
+        throw new HttpError(409, 'The send has already begun and cannot be cancelled', []);
+      return { body: { campaignId: path.campaignId, state: 'cancelled' } };
+    },
+  ),
+
+  /** The invitation again, as a reminder, to those who have not answered. */
+  'POST /api/events/{eventId}/non-responders': staffRoute({ path: eventPath }, async ({ identity, path }) => {
+    const event = await eventOr404(identity.tenantId, path.eventId);
+    requirePublished(event);
+    return { status: 202, body: await resendToNonResponders(event, identity.staffId) };
+  }),
+
+  /** Staff's message (practical information) to those with a seat. */
+  'POST /api/events/{eventId}/attendee-message': staffRoute(
+    { path: eventPath, body: attendeeMessageBody },
+    async ({ identity, path, body }) => {
+      const event = await eventOr404(identity.tenantId, path.eventId);
+      requirePublished(event);
+      return { status: 202, body: await messageAttendees(event, body, identity.staffId) };
     },
   ),
 

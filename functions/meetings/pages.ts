@@ -3,6 +3,8 @@ import { h } from 'preact';
 import * as z from 'zod';
 import { batchGet, contactsPage, organisations } from '../../shared/directory/store/contacts.js';
 import { previewInvitation, sendTestInvitation } from '../../shared/meetings/actions/invitation-preview.js';
+import { messageAttendees, resendToNonResponders } from '../../shared/meetings/actions/notify.js';
+import { cancelEventSend, eventSendRows } from '../../shared/meetings/actions/sends.js';
 import type { Meeting } from '../../shared/meetings/meeting.js';
 import { type Badge, BadgesPage } from '../../shared/meetings/pages/badges.js';
 import {
@@ -23,6 +25,7 @@ import {
 } from '../../shared/meetings/pages/invite.js';
 import { type EventSummary, EventsListPage } from '../../shared/meetings/pages/list.js';
 import { EventLivePage, type EventNotice, eventNotices } from '../../shared/meetings/pages/live.js';
+import { eventsScript } from '../../shared/meetings/pages/sends.js';
 import {
   countersKey,
   createEvent,
@@ -30,6 +33,7 @@ import {
   getEvent,
   listEvents,
   markAttended,
+  NoSuchPersonError,
 } from '../../shared/meetings/store.js';
 import { meetingsTexts } from '../../shared/meetings/texts/console.js';
 import { HttpError, notFound } from '../../shared/platform/http/errors.js';
@@ -47,6 +51,7 @@ import { listProgrammes } from '../../shared/programmes/store.js';
 import { inConsole as page, type SignedIn as Signed, signedIn } from '../console/shell.js';
 import {
   attendeeCsvFile,
+  attendeeMessageBody,
   attendeeNames,
   attendeeRows,
   cancelEvent,
@@ -75,6 +80,15 @@ function eventIdOf(event: APIGatewayProxyEventV2): string {
 async function eventOf(request: PageRequest, who: Signed): Promise<Meeting> {
   const event = await getEvent(who.identity.tenantId, eventIdOf(request.event));
   if (!event) throw notFound();
+  return event;
+}
+
+async function publishedEventOf(request: PageRequest, who: Signed): Promise<Meeting> {
+  const event = await eventOf(request, who);
+  if (event.status !== 'published')
+    throw new HttpError(409, 'Only a published event can be mailed.', [], {
+      text: (l) => meetingsTexts(l).refusals.notPublished,
+    });
   return event;
 }
 
@@ -136,9 +150,10 @@ async function invitePage(
   form: {
     values: InviteFormValues;
     errors?: InviteErrors;
-    preview?: { count: number; unsubscribed: number };
-    mailPreviews?: { language: Language; subject: string; text: string }[];
+    preview?: { count: number; unsubscribed: number; first: string[] };
+    mailPreviews?: { language: Language; subject: string; html: string; text: string }[];
     testSentTo?: string;
+    confirm?: { count: number; sendAt?: string };
   },
   status = 200,
 ): Promise<PageResult> {
@@ -183,6 +198,7 @@ async function invitePage(
       preview: form.preview,
       mailPreviews: form.mailPreviews,
       testSentTo: form.testSentTo,
+      confirm: form.confirm,
       organisationTypes: types,
       contacts,
     }),
@@ -193,6 +209,7 @@ async function invitePage(
 const attendanceForm = z.object({
   contactId: idParam,
   attended: z.enum(['true', 'false']),
+  person: z.coerce.number().int().min(0).max(99).optional(),
   cursor: z.string().max(2000).optional(),
 });
 const liveQuery = z.object({
@@ -255,10 +272,11 @@ export const handler = htmlPages(
       const eventId = eventIdOf(request.event);
       const query = validate('query', liveQuery, request.event.queryStringParameters ?? {});
       // The whole view: the event, its counters item and one page of invitations, whatever the audience size.
-      const [event, counters, invitations] = await Promise.all([
+      const [event, counters, invitations, sends] = await Promise.all([
         getEvent(who.identity.tenantId, eventId),
         getCounters(who.identity.tenantId, eventId),
         invitationsPage(who.identity.tenantId, eventId, { cursor: query.cursor, limit: 50 }),
+        eventSendRows({ tenantId: who.identity.tenantId, eventId }),
       ]);
       if (!event) throw notFound();
       return page(
@@ -276,8 +294,52 @@ export const handler = htmlPages(
           canEdit: who.canEdit,
           csrfToken: request.csrfToken,
           notice: query.notice as EventNotice | undefined,
+          sends,
         }),
       );
+    }),
+
+    'GET /console/events.js': consolePage(async () => ({
+      kind: 'file',
+      contentType: 'text/javascript; charset=utf-8',
+      fileName: 'events.js',
+      body: Buffer.from(eventsScript),
+    })),
+
+    'POST /console/events/{eventId}/sends/{campaignId}/cancel': consolePage(async (request) => {
+      const who = await signedIn(request);
+      requireRole(who.identity, 'editor');
+      const event = await eventOf(request, who);
+      const campaignId = validate('path', z.object({ campaignId: idParam }), {
+        campaignId: request.event.pathParameters?.campaignId,
+      }).campaignId;
+      const result = await cancelEventSend(event, campaignId, who.identity.staffId);
+      if (result === 'not-found') throw notFound();
+      if (result === 'started')
+        throw new HttpError(409, 'The send has already begun and cannot be cancelled.', [], {
+          text: (l) => meetingsTexts(l).refusals.sendStarted,
+        });
+      return redirect(eventPath(event.eventId, '?notice=sendCancelled#sends-heading'));
+    }),
+
+    'POST /console/events/{eventId}/non-responders': consolePage(async (request) => {
+      const who = await signedIn(request);
+      requireRole(who.identity, 'editor');
+      const event = await publishedEventOf(request, who);
+      await resendToNonResponders(event, who.identity.staffId);
+      return redirect(eventPath(event.eventId, '?notice=reminded#sends-heading'));
+    }),
+
+    'POST /console/events/{eventId}/attendee-message': consolePage(async (request) => {
+      const who = await signedIn(request);
+      requireRole(who.identity, 'editor');
+      const event = await publishedEventOf(request, who);
+      const body = validate('body', attendeeMessageBody, {
+        subject: request.form.subject ?? '',
+        markdownBody: request.form.markdownBody ?? '',
+      });
+      await messageAttendees(event, body, who.identity.staffId);
+      return redirect(eventPath(event.eventId, '?notice=messaged#sends-heading'));
     }),
 
     'GET /console/events/{eventId}/edit': consolePage(async (request) => {
@@ -365,11 +427,7 @@ export const handler = htmlPages(
           : undefined;
         const errors = parsed.audience ? {} : parsed.errors;
         const mailPreviews = (await previewInvitation(event, parsed.intro)).map(
-          ({ language, subject, text }) => ({
-            language,
-            subject,
-            text,
-          }),
+          ({ language, subject, html, text }) => ({ language, subject, html, text }),
         );
         return invitePage(
           request,
@@ -394,6 +452,16 @@ export const handler = htmlPages(
       }
       if (!parsed.ok || !parsed.audience)
         return invitePage(request, who, event, { values: parsed.values, errors: parsed.errors }, 422);
+      // "Send" asks first, naming how many it reaches; only "confirm" with that same number sends
+      // (a changed selection, or more contacts since, asks again).
+      const reach = await countAudience(who.identity.tenantId, parsed.audience);
+      const count = reach.count - reach.unsubscribed;
+      if (request.form.action !== 'confirm' || request.form.expected !== String(count))
+        return invitePage(request, who, event, {
+          values: parsed.values,
+          preview: reach,
+          confirm: { count, sendAt: parsed.sendAt },
+        });
       await inviteToEvent(who.identity, event, parsed.audience, {
         sendAt: parsed.sendAt,
         markdownIntro: parsed.intro,
@@ -406,7 +474,18 @@ export const handler = htmlPages(
       requireRole(who.identity, 'editor');
       const event = await eventOf(request, who);
       const form = validate('body', attendanceForm, request.form);
-      await markAttended(who.identity.tenantId, event.eventId, form.contactId, form.attended === 'true');
+      await markAttended(
+        who.identity.tenantId,
+        event.eventId,
+        form.contactId,
+        form.attended === 'true',
+        form.person,
+      ).catch((error: unknown) => {
+        if (!(error instanceof NoSuchPersonError)) throw error;
+        throw new HttpError(422, 'Invalid body.person', [
+          { field: 'body.person', message: 'No such person' },
+        ]);
+      });
       const cursor = form.cursor ? `&cursor=${encodeURIComponent(form.cursor)}` : '';
       return redirect(eventPath(event.eventId, `?notice=attendance${cursor}#invitations-heading`));
     }),

@@ -2,7 +2,7 @@ import { h } from 'preact';
 import type { z } from 'zod';
 import { getContact } from '../../shared/directory/store/contacts.js';
 import { createContact, UniqueConflict } from '../../shared/directory/store/organisations.js';
-import { calendarUid, sendInvitations } from '../../shared/meetings/actions/notify.js';
+import { calendarSequence, calendarUid, sendInvitations } from '../../shared/meetings/actions/notify.js';
 import { googleCalendarUrl, outlookCalendarUrl } from '../../shared/meetings/calendar-links.js';
 import { rsvpAnswerSchema } from '../../shared/meetings/meeting.js';
 import { type RsvpBanner, RsvpInvalidPage, RsvpPage } from '../../shared/meetings/pages/rsvp.js';
@@ -83,6 +83,7 @@ function page(
     status: extra.status,
     body: h(RsvpPage, {
       language: r.language,
+      contactName: r.contact.name,
       event: r.event,
       timeZone: r.tenant.timeZone,
       tenantName: r.tenant.name,
@@ -238,6 +239,24 @@ export const handler = htmlPages(
         contactId: r.contact.contactId,
       });
       if (!taken) return page(request, r, { status: 429, banner: { kind: 'colleague-limit' }, values });
+      // One who has not answered sent someone in their place: not coming, and staff see who came
+      // instead (a waitlist place or an earlier answer is left as it is).
+      // Before the address is looked at, so the page reads the same whoever the address belongs to.
+      if (r.invitation.status === 'invited') {
+        const outcome = await answer(
+          r.event,
+          r.contact.contactId,
+          {
+            answer: 'decline',
+            seats: 1,
+            names: [],
+            dietary: [],
+            note: rsvpTexts[r.event.language].colleague.forwardedNote(name),
+          },
+          { actor: `contact:${r.contact.contactId}` },
+        );
+        if ('invitation' in outcome && outcome.invitation) r.invitation = outcome.invitation;
+      }
       let colleagueId: string;
       try {
         const { contact } = await createContact(
@@ -281,7 +300,7 @@ export const handler = htmlPages(
       await sendInvitations(
         r.event,
         { kind: 'contacts', contactIds: [colleagueId] },
-        { actor: `contact:${r.contact.contactId}` },
+        { actor: `contact:${r.contact.contactId}`, forwardedBy: r.contact.name },
       );
       return sent();
     }),
@@ -291,7 +310,7 @@ export const handler = htmlPages(
       if (r?.invitation.status !== 'attending') throw new HttpError(404, 'Not found');
       const ics = calendarAttachment({
         uid: calendarUid(r.event),
-        sequence: r.event.sequence,
+        sequence: calendarSequence(r.event, r.event.status === 'cancelled' ? 'CANCEL' : 'REQUEST'),
         method: r.event.status === 'cancelled' ? 'CANCEL' : 'REQUEST',
         title: r.event.title,
         description: r.event.description,

@@ -55,7 +55,7 @@ export const campaignCounters = [
 export type CampaignCounter = (typeof campaignCounters)[number];
 
 /** `sent` once every delivery reached a final state (with failures when `failed` > 0). */
-export type CampaignStatus = 'draft' | 'sending' | 'sent';
+export type CampaignStatus = 'draft' | 'sending' | 'sent' | 'cancelled';
 
 export interface Campaign {
   campaignId: string;
@@ -77,6 +77,9 @@ export interface Campaign {
   scheduledFor?: string;
   /** When the last delivery reached a final state (status `sent`). */
   finishedAt?: string;
+  /** A scheduled send called off before its time (status `cancelled`). */
+  cancelledAt?: string;
+  cancelledBy?: string;
   /** When any delivery of the campaign last moved (the newest counter write). */
   lastProgressAt?: string;
 }
@@ -237,10 +240,16 @@ export function whyUnfinished(
 }
 
 /** Where a campaign stands, as the console shows it. */
-export type MailingState = 'draft' | ReturnType<typeof whyUnfinished> | 'sent' | 'sent-with-failures';
+export type MailingState =
+  | 'draft'
+  | ReturnType<typeof whyUnfinished>
+  | 'sent'
+  | 'sent-with-failures'
+  | 'cancelled';
 
 export function mailingState(campaign: Campaign, now: Date, paused: boolean): MailingState {
   if (campaign.status === 'draft') return 'draft';
+  if (campaign.status === 'cancelled') return 'cancelled';
   if (campaign.status === 'sent') return campaign.counters.failed > 0 ? 'sent-with-failures' : 'sent';
   return whyUnfinished(campaign, now, STALLED_AFTER_SECONDS, paused);
 }

@@ -98,4 +98,19 @@ export const sesEvents = [
   EmailRenderingFailed,
 ] as const;
 
-export const mailEvents = [CampaignSendRequested, CampaignFinished, SendingResumed, ...sesEvents] as const;
+/** A scheduled send was called off before its time: nothing of it is sent. */
+export const CampaignCancelled = defineEvent({
+  name: 'campaign.cancelled',
+  source: 'samverkan.mail',
+  detailType: 'CampaignCancelled',
+  version: 1,
+  schema: z.object({ tenantId: tenantIdField, campaignId: z.string().min(1), actor: actorField }),
+});
+
+export const mailEvents = [
+  CampaignSendRequested,
+  CampaignFinished,
+  CampaignCancelled,
+  SendingResumed,
+  ...sesEvents,
+] as const;

@@ -3,6 +3,7 @@
  * pipeline and to declare mails of their own.
  */
 export { queueMail } from './actions/transactional.js';
+export type { Campaign, CampaignCounter } from './campaign.js';
 export { type Audience, idFromKey } from './campaign.js';
 export { systemUrlSchema } from './fields.js';
 export {
@@ -15,4 +16,4 @@ export {
 } from './message.js';
 export type { PersonalLinks } from './personal-links.js';
 export { renderMessage } from './render.js';
-export { createAndSend } from './store/campaigns.js';
+export { cancelScheduledSend, createAndSend, getCampaign } from './store/campaigns.js';

@@ -39,6 +39,8 @@ export const InvitationAnswered = defineEvent({
     seats: z.number().int().nonnegative(),
     /** Seats this answer gave up (a decline after attending); SeatsReleased follows with them. */
     releasedSeats: z.number().int().nonnegative(),
+    /** The status before this answer (absent in events written before it was added). */
+    previousStatus: z.enum(['invited', 'attending', 'waitlisted', 'declined']).optional(),
     actor: actorField,
   }),
 });

@@ -125,7 +125,10 @@ export interface Invitation {
   respondedAt?: string;
   /** Order on the waitlist. */
   waitlistedAt?: string;
+  /** Anyone of the answer present on the day. */
   attended?: boolean;
+  /** Who of the answer is present (0-based, below `seats`, in the order of `names`). */
+  present?: number[];
   /** Set when a colleague was sent in this contact's place. */
   forwardedFrom?: string;
   opened?: boolean;
@@ -142,7 +145,10 @@ export interface EventCounters {
   declined: number;
   waitlisted: number;
   waitlistedSeats: number;
+  /** Answers with anyone present. */
   attended: number;
+  /** People present. */
+  present: number;
   /** `<counter>#<organisation type>` → n, e.g. `attending#company`. */
   byType: Record<string, number>;
   /** Dietary category → people. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
@@ -17,6 +18,7 @@ import {
   tenantPk,
   withoutKeys,
 } from '../platform/table/table.js';
+import { presentOf } from './attendance.js';
 import { InvitationAnswered, SeatsReleased, WaitlistPromoted } from './events.js';
 import type { EventCounters, EventInput, Invitation, Meeting, RsvpAnswer } from './meeting.js';
 
@@ -197,6 +199,7 @@ export async function getCounters(
     waitlisted: 0,
     waitlistedSeats: 0,
     attended: 0,
+    present: 0,
     byType: {},
     dietary: {},
   };
@@ -443,10 +446,12 @@ function dietaryDeltas(
   sign = 1,
 ) {
   const deltas: Record<string, number> = {};
-  // Dietary needs are counted per response (the form asks for the group's needs).
+  // Counted per person: the form asks for the party's needs, and the caterer orders per plate.
+  const beforeSeats = Math.max(1, before?.seats ?? 1);
   for (const d of before?.status === 'attending' ? before.dietary : [])
-    deltas[`diet_${d}`] = (deltas[`diet_${d}`] ?? 0) - sign;
-  for (const d of after?.dietary ?? []) deltas[`diet_${d}`] = (deltas[`diet_${d}`] ?? 0) + sign;
+    deltas[`diet_${d}`] = (deltas[`diet_${d}`] ?? 0) - sign * beforeSeats;
+  for (const d of after?.dietary ?? [])
+    deltas[`diet_${d}`] = (deltas[`diet_${d}`] ?? 0) + sign * Math.max(1, after?.seats ?? 1);
   return deltas;
 }
 
@@ -653,6 +658,7 @@ export async function answer(
                 status,
                 seats,
                 releasedSeats,
+                previousStatus: invitation.status,
                 actor: by.actor,
               },
               `answered-${eventId}`,
@@ -931,38 +937,131 @@ export async function promoteFromWaitlist(
   return promoted;
 }
 
-/** Marks who came, on the day; counted once per invitation. */
+/** A person an answer does not hold (beyond its seats, or not attending). */
+export class NoSuchPersonError extends Error {}
+
+/**
+ * Marks who came, on the day: one person of an answer (`person`, 0-based, below its seats) or
+ * the whole answer. `present` counts people, `attended` answers with anyone present. Written on
+ * the invitation's attendance revision, so two check-ins at once both count; answers false when
+ * nothing changed (a double tap) or there is no such invitation.
+ */
 export async function markAttended(
   tenantId: string,
   eventId: string,
   contactId: string,
   attended: boolean,
+  person?: number,
   client = documentClient,
-) {
-  try {
-    await client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName(),
-              Key: invitationKey(tenantId, eventId, contactId),
-              UpdateExpression: 'SET attended = :a',
-              ConditionExpression: attended
-                ? 'attribute_exists(pk) AND (attribute_not_exists(attended) OR attended = :no)'
-                : 'attribute_exists(pk) AND attended = :yes',
-              ExpressionAttributeValues: attended
-                ? { ':a': true, ':no': false }
-                : { ':a': false, ':yes': true },
-            },
-          },
-          counterUpdate(tenantId, eventId, { attended: attended ? 1 : -1 }),
-        ],
+): Promise<boolean> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const { Item } = await client.send(
+      new GetCommand({
+        TableName: tableName(),
+        Key: invitationKey(tenantId, eventId, contactId),
+        ConsistentRead: true,
       }),
     );
-    return true;
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) return false;
-    throw error;
+    const invitation = Item as (Invitation & { presentRev?: number }) | undefined;
+    if (!invitation) return false;
+    const seats = Math.max(1, invitation.seats);
+    if (person !== undefined && (invitation.status !== 'attending' || person >= seats))
+      throw new NoSuchPersonError('No such person on this answer');
+    const before = presentOf(invitation);
+    const wanted = person === undefined ? Array.from({ length: seats }, (_, i) => i) : [person];
+    const after = attended
+      ? [...new Set([...before, ...wanted])].sort((a, b) => a - b)
+      : before.filter((i) => !wanted.includes(i));
+    if (after.length === before.length) return false;
+    const anyBefore = invitation.attended === true || before.length > 0;
+    const revision = invitation.presentRev ?? 0;
+    try {
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: tableName(),
+                Key: invitationKey(tenantId, eventId, contactId),
+                UpdateExpression: 'SET attended = :any, present = :present, presentRev = :next',
+                ConditionExpression:
+                  'attribute_exists(pk) AND (attribute_not_exists(presentRev) OR presentRev = :rev)',
+                ExpressionAttributeValues: {
+                  ':any': after.length > 0,
+                  ':present': after,
+                  ':next': revision + 1,
+                  ':rev': revision,
+                },
+              },
+            },
+            counterUpdate(tenantId, eventId, {
+              present: after.length - before.length,
+              attended: (after.length > 0 ? 1 : 0) - (anyBefore ? 1 : 0),
+            }),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!isCancelledBecause(error, 0)) throw error;
+    }
   }
+  throw new Error('Attendance kept changing under this check-in');
+}
+
+// ---------------------------------------------------------------- the event's sends
+
+/** Why a campaign was sent for an event: what the event page's "Utskick" lists. */
+export type EventSendPurpose = 'invitation' | 'non-responders' | 'attendees-message';
+
+/** A campaign sent for an event (its figures live on the campaign, in the mail capability). */
+export interface EventSend {
+  campaignId: string;
+  purpose: EventSendPurpose;
+  createdAt: string;
+  createdBy: string;
+  /** A send asked for later. */
+  sendAt?: string;
+}
+
+const sendKey = (tenantId: string, eventId: string, campaignId: string) => ({
+  pk: eventPk(tenantId, eventId),
+  sk: `SEND#${campaignId}`,
+});
+
+/**
+ * Notes a campaign under its event, before the campaign is made (a note whose campaign never came
+ * is skipped when listed), so the event page finds its sends with one Query, not a scan of mail.
+ */
+export async function recordEventSend(
+  tenantId: string,
+  eventId: string,
+  send: EventSend,
+  client = documentClient,
+): Promise<void> {
+  await client.send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: compact({ ...sendKey(tenantId, eventId, send.campaignId), type: 'event-send', ...send }),
+    }),
+  );
+}
+
+/** The event's sends, newest first (at most 50: an event has a handful). */
+export async function listEventSends(
+  tenantId: string,
+  eventId: string,
+  client = documentClient,
+): Promise<EventSend[]> {
+  const { Items } = await client.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': eventPk(tenantId, eventId), ':prefix': 'SEND#' },
+      Limit: 50,
+    }),
+  );
+  return (Items ?? [])
+    .map((item) => strip<EventSend>(item))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }

@@ -211,7 +211,6 @@ describe('the invitation flow', () => {
     await page.waitForURL(url(eventPath('/invite')));
     await expect(page.locator('main h1').textContent()).resolves.toBe(v.title);
     await expectAccessible(page, 'invite page');
-
     await page.getByRole('radio', { name: v.audiences.contacts }).check();
     // A contact's checkbox is named with the organisation too (a visually hidden ", org"), so two
     // namesakes stay apart. Chromium puts a space before the comma of the hidden span.
@@ -222,7 +221,11 @@ describe('the invitation flow', () => {
     await page.getByRole('checkbox', { name: sofie.name, exact: true }).check();
     await page.getByRole('button', { name: v.preview }).click();
     await page.waitForURL(url(eventPath('/invitations')));
-    await expect(page.getByRole('status').textContent()).resolves.toBe(v.previewResult('2'));
+    const counted = (await page.getByRole('status').textContent()) ?? '';
+    expect(counted).toContain(v.previewResult('2'));
+    // The count names who it reaches (issue 12).
+    expect(counted).toContain(karin.name);
+    expect(counted).toContain(sofie.name);
     // The preview keeps the choice; sending sends to exactly those.
     await expect(page.getByRole('radio', { name: v.audiences.contacts }).isChecked()).resolves.toBe(true);
     await expect(karinBox.isChecked()).resolves.toBe(true);
@@ -230,8 +233,47 @@ describe('the invitation flow', () => {
 
     await page.getByRole('radio', { name: v.sendNow }).check();
     await page.getByRole('button', { name: v.send }).click();
+    // Nothing is sent yet: the page asks, naming how many it goes to (issue 12).
+    const question = page.getByRole('heading', { name: 'Skicka inbjudan till 2 kontakter?' });
+    await question.waitFor();
+    await expectAccessible(page, 'invite page (confirming)');
+    expect((await mailbox(runtime)).filter((m) => m.subject.includes(title))).toHaveLength(0);
+    await page.getByRole('button', { name: 'Ja, skicka' }).click();
     await page.waitForURL(url(eventPath('?notice=invited')));
     await expect(page.getByRole('status').textContent()).resolves.toBe(ev.notices.invited);
+    // The send's progress on the event page reaches its final figures without a reload.
+    const loads: string[] = [];
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) loads.push(frame.url());
+    });
+    const sends = page.locator('#sends');
+    await sends.getByText('2 av 2 hanterade').waitFor({ timeout: 30_000 });
+    await expect(sends.locator('progress').getAttribute('value')).resolves.toBe('2');
+    await expect(sends.locator('dl.figures').textContent()).resolves.toContain('Skickade2');
+    expect(loads).toEqual([]);
+    await expectAccessible(page, 'live view (sent)');
+  });
+
+  it('Anna schedules a second send for tomorrow, sees it listed with its time, and cancels it', async () => {
+    const page = staffPage;
+    const v = ev.invite;
+    await page.goto(url(eventPath('/invite')));
+    await page.getByRole('radio', { name: v.audiences.contacts }).check();
+    await page.getByRole('checkbox', { name: sofie.name, exact: true }).check();
+    await page.getByRole('radio', { name: v.sendLater }).check();
+    const tomorrow = wallClock(Date.now() + DAY).slice(0, 10);
+    await page.getByLabel(v.sendAt, { exact: true }).fill(`${tomorrow}T09:00`);
+    await page.getByRole('button', { name: v.send }).click();
+    await page.getByRole('heading', { name: 'Skicka inbjudan till 1 kontakter?' }).waitFor();
+    await page.getByRole('button', { name: 'Ja, skicka' }).click();
+    await page.waitForURL(url(eventPath('?notice=scheduled')));
+    const scheduled = page.locator('#sends li.send-scheduled');
+    await expect(scheduled.locator('time').getAttribute('datetime')).resolves.toMatch(/^\d{4}-/);
+    await expectAccessible(page, 'live view (scheduled)');
+    await scheduled.getByRole('button', { name: 'Avbryt utskicket' }).click();
+    await page.waitForURL((u) => u.search === '?notice=sendCancelled');
+    await expect(page.locator('#sends li.send-scheduled').count()).resolves.toBe(0);
+    await expect(page.locator('#sends li.send-cancelled').count()).resolves.toBe(1);
   });
 
   it('the invitation reaches the contacts’ mailboxes, in their language, with a personal RSVP link', async () => {
@@ -322,8 +364,9 @@ describe('the invitation flow', () => {
         .locator('dd');
     const firstText = (dd: ReturnType<typeof counter>) => dd.evaluate((el) => el.firstChild?.textContent);
     await expect(firstText(counter(c.invited))).resolves.toBe('2');
-    await expect(firstText(counter(c.attending))).resolves.toBe('1');
-    await expect(counter(c.attending).locator('.sub').textContent()).resolves.toBe(
+    // People, as the events list counts them; the answers beside (issue 12).
+    await expect(firstText(counter(c.attendingPeople))).resolves.toBe('2');
+    await expect(counter(c.attendingPeople).locator('.sub').textContent()).resolves.toContain(
       ev.seatsOfCapacity('2', '40'),
     );
     await expect(firstText(counter(c.opened))).resolves.toBe('2');
@@ -332,9 +375,10 @@ describe('the invitation flow', () => {
     const catering = page.getByRole('region', { name: ev.live.dietaryHeading });
     await expect(catering.getByText(ev.live.dietaryLead('2')).count()).resolves.toBe(1);
     const vegetarian = catering.getByRole('row', { name: ev.dietary.vegetarian });
+    // Per person: both of Karin's party (issue 12).
     await expect(vegetarian.locator('th, td').allTextContents()).resolves.toEqual([
       ev.dietary.vegetarian,
-      '1',
+      '2',
     ]);
 
     const invitations = page.getByRole('region', { name: ev.live.invitationsHeading });
@@ -355,5 +399,31 @@ describe('the invitation flow', () => {
       .filter({ has: page.getByRole('rowheader', { name: sofie.name }) });
     await expect(sofieRow.locator('td').nth(1).textContent()).resolves.toBe(ev.invitationStatuses.invited);
     await expectAccessible(page, 'live view (with answers)');
+  });
+
+  it('on the day, on a phone, Anna checks in one of the two people of Karin’s answer', async () => {
+    const context = await phoneContext(browser, { locale: 'sv-SE' });
+    context.setDefaultTimeout(10_000);
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(url('/auth/sign-in'));
+    await page.waitForURL((u) => u.pathname === '/local-idp/oauth2/authorize');
+    await page.locator(`button[data-staff="${anna.staffId}"]`).click();
+    await page.waitForURL(url('/console'));
+    await page.goto(url(eventPath()));
+    await expectNoHorizontalScroll(page, 'live view on a phone');
+    await expectAccessible(page, 'live view (phone)');
+
+    await page.getByRole('button', { name: /Jonas Berg/ }).click();
+    await page.waitForURL((u) => u.search.startsWith('?notice=attendance'));
+    const jonas = page.getByRole('button', { name: /Jonas Berg/ });
+    await expect(jonas.getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(
+      page.getByRole('button', { name: /^Karin Holm/ }).getAttribute('aria-pressed'),
+    ).resolves.toBe('false');
+    const present = page.locator('#counter-present dd');
+    await expect(present.evaluate((el) => el.firstChild?.textContent)).resolves.toBe('1');
+    await expectNoHorizontalScroll(page, 'live view on a phone after check-in');
+    await expectAccessible(page, 'live view (phone, after check-in)');
   });
 });

@@ -459,8 +459,10 @@ describe('inviting', () => {
     ).toBe(404);
     expect((await admin.call('GET', path)).json.counters).toMatchObject({
       attended: 1,
+      // The whole answer marked: both people present; diets counted per person (issue 12).
+      present: 2,
       attendingSeats: 2,
-      dietary: { vegan: 1 },
+      dietary: { vegan: 2 },
     });
   });
 });

@@ -296,7 +296,7 @@ describe('the invite form', () => {
         csrfToken: 'tok',
         values,
         errors: {},
-        preview: { count: 1234, unsubscribed: 2 },
+        preview: { count: 1234, unsubscribed: 2, first: [] },
         organisationTypes: ['company'],
         contacts: [
           { contactId: 'c1', name: 'Anna', organisationName: 'Krinova' },
@@ -319,6 +319,7 @@ const counters: EventCounters = {
   waitlisted: 4,
   waitlistedSeats: 6,
   attended: 0,
+  present: 0,
   byType: {
     'invited#company': 100,
     'attending#company': 25,
@@ -369,6 +370,7 @@ describe('the live view', () => {
         timeZone: STOCKHOLM,
         event,
         counters,
+        sends: [],
         invitations: [
           {
             tenantId: 'hassleholm',
@@ -413,6 +415,7 @@ describe('the live view', () => {
         timeZone: STOCKHOLM,
         event: { ...event, status: 'draft' },
         counters,
+        sends: [],
         invitations: [],
         canEdit: false,
         csrfToken: 'tok',

@@ -60,8 +60,10 @@ describe('calendarAttachment', () => {
     ]);
     const [attendee] = property(ics, 'ATTENDEE');
     expect(attendee).toMatch(
-      /^ATTENDEE;RSVP=TRUE;.*PARTSTAT="?NEEDS-ACTION"?;.*CN="Anna Lindqvist":mailto:anna@foretaget\.se$/,
+      /^ATTENDEE;RSVP=FALSE;.*PARTSTAT="?ACCEPTED"?;.*CN="Anna Lindqvist":mailto:anna@foretaget\.se$/,
     );
+    // The organiser is a no-reply address: nothing may ask the calendar to send a reply there.
+    expect(attendee).not.toMatch(/RSVP=TRUE|NEEDS-ACTION/);
     expect(property(ics, 'URL')).toEqual(['URL:https://samverkan.hassleholm.se/e/abc']);
   });
 
@@ -85,6 +87,7 @@ describe('calendarAttachment', () => {
     expect(property(ics, 'STATUS')).toEqual(['STATUS:CANCELLED']);
     expect(property(ics, 'UID')).toEqual([`UID:${invite.uid}`]);
     expect(property(ics, 'SEQUENCE')).toEqual(['SEQUENCE:3']);
+    expect(property(ics, 'ATTENDEE')[0]).not.toMatch(/RSVP=TRUE|NEEDS-ACTION/);
   });
 
   it('writes UTC whatever the Date was created from', () => {

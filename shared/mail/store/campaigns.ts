@@ -12,7 +12,7 @@ import {
   withoutKeys,
 } from '../../platform/table/table.js';
 import { type Audience, type Campaign, type CampaignStatus, pendingOf } from '../campaign.js';
-import { CampaignFinished, CampaignSendRequested } from '../events.js';
+import { CampaignCancelled, CampaignFinished, CampaignSendRequested } from '../events.js';
 import { COUNTER_ITEM_TYPE, sumShards } from './counters.js';
 
 const sk = (campaignId: string) => `CAMPAIGN#${campaignId}`;
@@ -225,6 +225,7 @@ export async function createAndSend(
           ? [
               scheduleItem({
                 tenantId: input.tenantId,
+                scheduleId: scheduledSendId(campaign.campaignId),
                 dueAt: new Date(input.sendAt as string).toISOString(),
                 event: CampaignSendRequested,
                 detail,
@@ -242,6 +243,67 @@ export async function createAndSend(
     throw error;
   }
   return fromItems(campaign);
+}
+
+/** The schedule of a campaign sent later: a fixed id, so cancelling finds it. */
+const scheduledSendId = (campaignId: string) => `campaign-${campaignId}`;
+
+/**
+ * Calls off a scheduled send before its time. One transaction marks the schedule cancelled on
+ * the condition that it is still pending, and the campaign cancelled: the schedule dispatcher
+ * fires a schedule on the same condition (`fireSchedule`), so exactly one of the two wins —
+ * either nothing is sent, or the send has begun and it is too late (`started`).
+ */
+export async function cancelScheduledSend(
+  tenantId: string,
+  campaignId: string,
+  actor: string,
+  client = documentClient,
+): Promise<'cancelled' | 'started' | 'not-found'> {
+  const campaign = await getCampaign(tenantId, campaignId, client, { consistent: true });
+  if (!campaign) return 'not-found';
+  if (campaign.status === 'cancelled') return 'cancelled';
+  if (campaign.status !== 'sending' || !campaign.scheduledFor) return 'started';
+  const now = new Date().toISOString();
+  try {
+    await writeWithEvents(
+      tenantId,
+      [
+        {
+          Update: {
+            TableName: tableName(),
+            Key: { pk: tenantPk(tenantId), sk: `SCHEDULE#${scheduledSendId(campaignId)}` },
+            UpdateExpression: 'SET #status = :cancelled, cancelledAt = :now REMOVE gsi1pk, gsi1sk',
+            ConditionExpression: '#status = :pending',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':cancelled': 'cancelled', ':pending': 'pending', ':now': now },
+          },
+        },
+        {
+          Update: {
+            TableName: tableName(),
+            Key: campaignKey(tenantId, campaignId),
+            UpdateExpression:
+              'SET #status = :cancelled, cancelledAt = :now, cancelledBy = :actor REMOVE gsi1pk, gsi1sk',
+            ConditionExpression: '#status = :sending',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':cancelled': 'cancelled',
+              ':sending': 'sending',
+              ':now': now,
+              ':actor': actor,
+            },
+          },
+        },
+      ],
+      [pendingEvent(CampaignCancelled, { tenantId, campaignId, actor }, `campaign-cancelled-${campaignId}`)],
+      client,
+    );
+    return 'cancelled';
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+    return 'started';
+  }
 }
 
 /**

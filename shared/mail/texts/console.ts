@@ -55,6 +55,7 @@ const sv: MailConsoleTexts = {
     finishing: 'Avslutas',
     sent: 'Skickat',
     'sent-with-failures': 'Skickat, med fel',
+    cancelled: 'Avbrutet',
   },
   explain: {
     scheduled: 'Utskicket går iväg vid den schemalagda tiden.',
@@ -113,6 +114,7 @@ const da: MailConsoleTexts = {
     finishing: 'Afsluttes',
     sent: 'Sendt',
     'sent-with-failures': 'Sendt, med fejl',
+    cancelled: 'Annulleret',
   },
   explain: {
     scheduled: 'Udsendelsen sendes på det planlagte tidspunkt.',
@@ -172,6 +174,7 @@ const en: MailConsoleTexts = {
     finishing: 'Finishing',
     sent: 'Sent',
     'sent-with-failures': 'Sent, with failures',
+    cancelled: 'Cancelled',
   },
   explain: {
     scheduled: 'The mailing goes out at its scheduled time.',

@@ -6,7 +6,7 @@ import { requireEnv } from '../../platform/aws/env.js';
 import { formatMailbox } from '../../platform/mail-kit/headers.js';
 import { meetingTemplates } from '../mails/templates.js';
 import type { Meeting } from '../meeting.js';
-import { eventMailData, tenantOf } from './notify.js';
+import { invitationData, tenantOf } from './notify.js';
 
 /*
  * What staff see before sending invitations: the mail in each language, and a test to
@@ -22,10 +22,9 @@ async function previewData(event: Meeting, markdownIntro: string | undefined) {
   const tenant = await tenantOf(event);
   const links = await feedbackLinksForEvent(event);
   const data = {
-    ...eventMailData(event, tenant),
+    ...invitationData(event, tenant, markdownIntro),
     rsvpUrl: previewLink('rsvp'),
     feedbackUrl: links.feedbackUrl ? previewLink('feedback') : undefined,
-    markdownIntro,
   };
   return { tenant, data };
 }

@@ -8,7 +8,7 @@ import { MeetingReminderDue } from '../events.js';
 import { type EventChangeField, meetingMessages } from '../mails/content.js';
 import type { Invitation, Meeting } from '../meeting.js';
 import type { RsvpOutcome } from '../store.js';
-import { getCounters, getInvitation } from '../store.js';
+import { type EventSendPurpose, getCounters, getInvitation, recordEventSend } from '../store.js';
 
 /**
  * The mails an event sends, all through the mail pipeline. Every one carries `eventId`, from
@@ -41,24 +41,57 @@ export function eventMailData(event: Meeting, tenant: Tenant) {
   };
 }
 
-const calendarInvite = (event: Meeting, method: 'REQUEST' | 'CANCEL') => ({
-  calendarInvite: { uid: calendarUid(event), sequence: event.sequence, method },
+/** The invitation's data: the event, staff's intro and the event's description. */
+export const invitationData = (event: Meeting, tenant: Tenant, markdownIntro: string | undefined) => ({
+  ...eventMailData(event, tenant),
+  markdownIntro,
+  description: event.description === '' ? undefined : event.description,
 });
+
+/**
+ * Who holds a calendar entry: only those with a seat (as on Luma and Eventbrite, a waitlist
+ * place is not a booking). They get REQUEST when they get the seat and with every change
+ * (SEQUENCE from the event, one more per change); a CANCEL when they give it up or the event is
+ * cancelled. The waitlist is told of changes in words, without an entry.
+ */
+const calendarInvite = (event: Meeting, method: 'REQUEST' | 'CANCEL') => ({
+  calendarInvite: { uid: calendarUid(event), sequence: calendarSequence(event, method), method },
+});
+
+/** The event's cancellation is a newer version of the entry than its last change (RFC 5546). */
+export const calendarSequence = (
+  event: Pick<Meeting, 'sequence' | 'status'>,
+  method: 'REQUEST' | 'CANCEL',
+) => (method === 'CANCEL' && event.status === 'cancelled' ? event.sequence + 1 : event.sequence);
+
+/**
+ * Whether a decline removes a calendar entry: a seat was given up, or the contact waited through
+ * a change of the event, when (before issue 12) the change mail to the waitlist carried an entry.
+ * A CANCEL for an entry a calendar does not hold is ignored (calendars match on the UID).
+ */
+const declineRemovesEntry = (
+  event: Meeting,
+  releasedSeats: number,
+  previousStatus: Invitation['status'] | undefined,
+) => releasedSeats > 0 || (previousStatus === 'waitlisted' && event.sequence > 0);
 
 export async function sendInvitations(
   event: Meeting,
   audience: Audience,
-  options: { actor: string; sendAt?: string; markdownIntro?: string },
+  options: { actor: string; sendAt?: string; markdownIntro?: string; forwardedBy?: string },
 ): Promise<{ campaignId: string }> {
   const tenant = await tenantOf(event);
+  const campaignId = randomUUID();
+  // A colleague's single invitation is not one of the event's sends staff follow.
+  if (!options.forwardedBy) await noteSend(event, campaignId, 'invitation', options.actor, options.sendAt);
   const campaign = await createAndSend({
-    campaignId: randomUUID(),
+    campaignId,
     tenantId: event.tenantId,
     name: `Inbjudan: ${event.title}`,
     kind: 'invitation',
     content: {
-      ...eventMailData(event, tenant),
-      markdownIntro: options.markdownIntro,
+      ...invitationData(event, tenant, options.markdownIntro),
+      forwardedBy: options.forwardedBy,
       // Each invitee's own link to the event's open feedback form, signed at send time.
       personalLinks: await feedbackLinksForEvent(event),
     },
@@ -71,6 +104,64 @@ export async function sendInvitations(
   return { campaignId: campaign.campaignId };
 }
 
+async function noteSend(
+  event: Meeting,
+  campaignId: string,
+  purpose: EventSendPurpose,
+  actor: string,
+  sendAt?: string,
+) {
+  const later = sendAt !== undefined && Date.parse(sendAt) > Date.now();
+  await recordEventSend(event.tenantId, event.eventId, {
+    campaignId,
+    purpose,
+    createdAt: new Date().toISOString(),
+    createdBy: actor,
+    ...(later ? { sendAt: new Date(sendAt).toISOString() } : {}),
+  });
+}
+
+/** The invitation again, as a reminder, to those invited who have not answered (staff's "resend"). */
+export async function resendToNonResponders(event: Meeting, actor: string): Promise<{ campaignId: string }> {
+  const tenant = await tenantOf(event);
+  const campaignId = randomUUID();
+  await noteSend(event, campaignId, 'non-responders', actor);
+  await createAndSend({
+    campaignId,
+    tenantId: event.tenantId,
+    name: `Påminnelse: ${event.title}`,
+    kind: 'invitation-reminder',
+    content: { ...eventMailData(event, tenant), personalLinks: await feedbackLinksForEvent(event) },
+    audience: { kind: 'event', eventId: event.eventId, statuses: ['invited'] },
+    bulk: meetingMessages['invitation-reminder'].bulk,
+    createdBy: actor,
+    actor,
+  });
+  return { campaignId };
+}
+
+/** Staff's own message to those with a seat (practical information), as an announcement. */
+export async function messageAttendees(
+  event: Meeting,
+  message: { subject: string; markdownBody: string },
+  actor: string,
+): Promise<{ campaignId: string }> {
+  const campaignId = randomUUID();
+  await noteSend(event, campaignId, 'attendees-message', actor);
+  await createAndSend({
+    campaignId,
+    tenantId: event.tenantId,
+    name: `Till deltagarna: ${event.title}`,
+    kind: 'announcement',
+    content: message,
+    audience: { kind: 'event', eventId: event.eventId, statuses: ['attending'] },
+    bulk: true,
+    createdBy: actor,
+    actor,
+  });
+  return { campaignId };
+}
+
 /** The answer as the recipient should read it, with the calendar entry when they attend. */
 export async function confirmAnswer(
   event: Meeting,
@@ -78,6 +169,7 @@ export async function confirmAnswer(
   outcome: RsvpOutcome,
   actor: string,
   knownTenant?: Tenant,
+  previousStatus?: Invitation['status'],
 ) {
   if (outcome.result === 'org-limit') return;
   const tenant = knownTenant ?? (await tenantOf(event));
@@ -102,9 +194,11 @@ export async function confirmAnswer(
       dietaryOther: invitation.dietaryOther,
       accessibility: invitation.accessibility,
       note: invitation.note,
-      // An attendee gets the calendar entry; a decline after attending removes it.
+      // An attendee gets the calendar entry; a decline that may leave one behind removes it.
       ...(outcome.result === 'attending' ? calendarInvite(event, 'REQUEST') : {}),
-      ...(outcome.result === 'declined' && outcome.releasedSeats > 0 ? calendarInvite(event, 'CANCEL') : {}),
+      ...(outcome.result === 'declined' && declineRemovesEntry(event, outcome.releasedSeats, previousStatus)
+        ? calendarInvite(event, 'CANCEL')
+        : {}),
     },
   });
 }
@@ -126,7 +220,10 @@ export async function notifyPromoted(event: Meeting, contactIds: string[], actor
   }
 }
 
-/** One campaign to the event's attendees and waitlist: what changed, and the updated entry. */
+/**
+ * What changed, to those with a seat (with the updated calendar entry) and, in a campaign of its
+ * own, to the waitlist (without one: they have no seat to put in a calendar).
+ */
 export async function notifyEventChanged(
   event: Meeting,
   changes: { field: EventChangeField; before: string; after: string }[],
@@ -134,13 +231,25 @@ export async function notifyEventChanged(
 ): Promise<void> {
   if (changes.length === 0) return;
   const tenant = await tenantOf(event);
-  await sendEventCampaign(event, {
-    kind: 'event-updated',
-    key: `event-updated:${event.eventId}:${event.sequence}`,
-    name: `Ändrat: ${event.title}`,
-    data: { ...eventMailData(event, tenant), changes, ...calendarInvite(event, 'REQUEST') },
-    actor,
-  });
+  const counters = await getCounters(event.tenantId, event.eventId);
+  if (counters.attending > 0)
+    await sendEventCampaign(event, {
+      kind: 'event-updated',
+      key: `event-updated:${event.eventId}:${event.sequence}`,
+      name: `Ändrat: ${event.title}`,
+      data: { ...eventMailData(event, tenant), changes, ...calendarInvite(event, 'REQUEST') },
+      statuses: ['attending'],
+      actor,
+    });
+  if (counters.waitlisted > 0)
+    await sendEventCampaign(event, {
+      kind: 'event-updated',
+      key: `event-updated-waitlist:${event.eventId}:${event.sequence}`,
+      name: `Ändrat (väntelistan): ${event.title}`,
+      data: { ...eventMailData(event, tenant), changes, waitlisted: true },
+      statuses: ['waitlisted'],
+      actor,
+    });
 }
 
 export async function notifyEventCancelled(
@@ -153,7 +262,9 @@ export async function notifyEventCancelled(
     kind: 'event-cancelled',
     key: `event-cancelled:${event.eventId}`,
     name: `Inställt: ${event.title}`,
+    // The waitlist too: before issue 12 a change mail gave them an entry, and the event is off.
     data: { ...eventMailData(event, tenant), markdownMessage: message, ...calendarInvite(event, 'CANCEL') },
+    statuses: ['attending', 'waitlisted'],
     actor,
   });
 }
@@ -165,18 +276,19 @@ async function sendEventCampaign(
     key: string;
     name: string;
     data: Record<string, unknown>;
+    statuses: ('attending' | 'waitlisted')[];
     actor: string;
   },
 ) {
   const counters = await getCounters(event.tenantId, event.eventId);
-  if (counters.attending + counters.waitlisted === 0) return;
+  if (input.statuses.reduce((sum, status) => sum + counters[status], 0) === 0) return;
   await createAndSend({
     campaignId: idFromKey(`${event.tenantId}:${input.key}`),
     tenantId: event.tenantId,
     name: input.name,
     kind: input.kind,
     content: input.data,
-    audience: { kind: 'event', eventId: event.eventId, statuses: ['attending', 'waitlisted'] },
+    audience: { kind: 'event', eventId: event.eventId, statuses: input.statuses },
     bulk: meetingMessages[input.kind].bulk,
     createdBy: input.actor,
     actor: input.actor,

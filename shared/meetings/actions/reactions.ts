@@ -43,7 +43,7 @@ export async function onInvitationAnswered(detail: DetailOf<typeof InvitationAns
               : 1,
           } as const)
         : ({ result: 'declined', releasedSeats: detail.releasedSeats } as const);
-  await confirmAnswer(event, invitation, outcome, detail.actor);
+  await confirmAnswer(event, invitation, outcome, detail.actor, undefined, detail.previousStatus);
 }
 
 export async function onWaitlistPromoted(detail: DetailOf<typeof WaitlistPromoted>): Promise<void> {

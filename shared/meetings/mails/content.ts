@@ -122,6 +122,10 @@ export const invitationDataSchema = z.object({
   feedbackUrl,
   /** Staff's own words before the facts. */
   markdownIntro: optionalMarkdown,
+  /** The event's description (staff markdown, sanitised when rendered), after the intro. */
+  description: optionalMarkdown,
+  /** Who sent this invitation on (a colleague's own invitation), shown first. */
+  forwardedBy: displayLine(200).optional(),
 });
 
 export const invitationReminderDataSchema = z.object({ ...eventMailBase, rsvpUrl, feedbackUrl });
@@ -190,6 +194,8 @@ export const eventUpdatedDataSchema = z.object({
       (changes) => new Set(changes.map((c) => c.field)).size === changes.length,
       'One change per field',
     ),
+  /** To the waitlist: the change, and that they still wait (no calendar entry goes with it). */
+  waitlisted: z.boolean().optional(),
 });
 
 export const eventCancelledDataSchema = z.object({

@@ -116,9 +116,11 @@ function feedbackPart(url: string | undefined, t: EventTexts, context: TemplateC
 function invitation(data: Data<'invitation'>, context: TemplateContext): TemplateOutput {
   const view = eventViewOf(data, context);
   const { t } = view;
+  const forwarded = data.forwardedBy === undefined ? '' : t.invitation.forwardedBy(data.forwardedBy);
   const intro = t.invitation.intro(view.organiser, view.kindInSentence);
   const answerBy = t.invitation.answerBy(view.deadline);
   const markdown = data.markdownIntro === undefined ? undefined : renderUserMarkdown(data.markdownIntro);
+  const description = data.description === undefined ? undefined : renderUserMarkdown(data.description);
   const facts = eventFacts(view, ['when', 'where', 'organiser', 'deadline']);
   const button = buttonPart(data.rsvpUrl, t.answerButton, context.texts.linkFallback, true);
   const feedback = feedbackPart(data.feedbackUrl, t, context);
@@ -128,8 +130,10 @@ function invitation(data: Data<'invitation'>, context: TemplateContext): Templat
     heading: view.title,
     body: (
       <>
+        {forwarded ? <Paragraph>{forwarded}</Paragraph> : null}
         <Paragraph>{intro}</Paragraph>
         {markdown ? <SanitizedHtml html={markdown.html} /> : null}
+        {description ? <SanitizedHtml html={description.html} /> : null}
         {facts.html}
         <Paragraph>
           <strong>{answerBy}</strong>
@@ -138,7 +142,16 @@ function invitation(data: Data<'invitation'>, context: TemplateContext): Templat
         {feedback.html}
       </>
     ),
-    bodyText: joinText(intro, markdown?.text ?? '', facts.text, answerBy, button.text, feedback.text),
+    bodyText: joinText(
+      forwarded,
+      intro,
+      markdown?.text ?? '',
+      description?.text ?? '',
+      facts.text,
+      answerBy,
+      button.text,
+      feedback.text,
+    ),
     reason: context.texts.bulk.reason(context.tenantName),
   };
 }
@@ -300,11 +313,20 @@ function eventUpdated(data: Data<'event-updated'>, context: TemplateContext): Te
         <LabelledList items={changes} />
         <Paragraph>{u.newFacts}</Paragraph>
         {facts.html}
+        {data.waitlisted ? <Paragraph>{u.stillWaiting}</Paragraph> : null}
         <Paragraph>{u.changeLead}</Paragraph>
         {button.html}
       </>
     ),
-    bodyText: joinText(intro, listText(changes), u.newFacts, facts.text, u.changeLead, button.text),
+    bodyText: joinText(
+      intro,
+      listText(changes),
+      u.newFacts,
+      facts.text,
+      data.waitlisted ? u.stillWaiting : '',
+      u.changeLead,
+      button.text,
+    ),
     reason: t.reason(view.title, context.tenantName),
   };
 }

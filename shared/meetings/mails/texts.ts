@@ -49,6 +49,7 @@ export interface EventTexts {
     subject: (title: string) => string;
     intro: (organiser: string, kindInSentence: string) => string;
     answerBy: (deadline: string) => string;
+    forwardedBy: (name: string) => string;
   };
   invitationReminder: {
     subject: (title: string) => string;
@@ -82,6 +83,8 @@ export interface EventTexts {
     intro: (title: string) => string;
     newFacts: string;
     changeLead: string;
+    /** To the waitlist, who get no calendar entry. */
+    stillWaiting: string;
   };
   eventCancelled: {
     subject: (title: string) => string;
@@ -128,6 +131,7 @@ const sv: EventTexts = {
     subject: (title) => `Inbjudan: ${title}`,
     intro: (organiser, kind) => `${organiser} bjuder in dig till ${kind}.`,
     answerBy: (deadline) => `Svara senast ${deadline}.`,
+    forwardedBy: (name) => `${name} har skickat den här inbjudan vidare till dig.`,
   },
   invitationReminder: {
     subject: (title) => `Påminnelse: inbjudan till ${title}`,
@@ -177,6 +181,8 @@ const sv: EventTexts = {
     intro: (title) => `Vi har gjort ändringar i ${title}:`,
     newFacts: 'Så här ser det ut nu:',
     changeLead: 'Passar det inte längre? Ändra ditt svar.',
+    stillWaiting:
+      'Du står kvar på väntelistan. Får du en plats skickar vi en bekräftelse med en kalenderinbjudan.',
   },
   eventCancelled: {
     subject: (title) => `Inställt: ${title}`,
@@ -223,6 +229,7 @@ const da: EventTexts = {
     subject: (title) => `Invitation: ${title}`,
     intro: (organiser, kind) => `${organiser} inviterer dig til ${kind}.`,
     answerBy: (deadline) => `Svar senest ${deadline}.`,
+    forwardedBy: (name) => `${name} har sendt denne invitation videre til dig.`,
   },
   invitationReminder: {
     subject: (title) => `Påmindelse: invitation til ${title}`,
@@ -272,6 +279,8 @@ const da: EventTexts = {
     intro: (title) => `Vi har lavet ændringer i ${title}:`,
     newFacts: 'Sådan ser det ud nu:',
     changeLead: 'Passer det ikke længere? Ændr dit svar.',
+    stillWaiting:
+      'Du står stadig på ventelisten. Får du en plads, sender vi en bekræftelse med en kalenderinvitation.',
   },
   eventCancelled: {
     subject: (title) => `Aflyst: ${title}`,
@@ -313,6 +322,7 @@ const en: EventTexts = {
     subject: (title) => `Invitation: ${title}`,
     intro: (organiser, kind) => `${organiser} invites you to ${kind}.`,
     answerBy: (deadline) => `Please reply by ${deadline}.`,
+    forwardedBy: (name) => `${name} has passed this invitation on to you.`,
   },
   invitationReminder: {
     subject: (title) => `Reminder: invitation to ${title}`,
@@ -362,6 +372,8 @@ const en: EventTexts = {
     intro: (title) => `We have made changes to ${title}:`,
     newFacts: 'The event now:',
     changeLead: 'No longer suits you? Change your reply.',
+    stillWaiting:
+      'You are still on the waiting list. If you get a seat, we will send a confirmation with a calendar invitation.',
   },
   eventCancelled: {
     subject: (title) => `Cancelled: ${title}`,

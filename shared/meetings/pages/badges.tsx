@@ -75,6 +75,14 @@ export function BadgesPage({ language, timeZone, tenantName, event, badges }: Ba
               {m.title}: <span lang={event.language}>{event.title}</span>
             </h1>
             <p>{badges.length === 0 ? m.none : m.printHint(badges.length)}</p>
+            {badges.length > 0 ? (
+              // Shown by /console/events.js; without script the browser's own Print does it.
+              <p>
+                <button type="button" data-print="" hidden>
+                  {m.print}
+                </button>
+              </p>
+            ) : null}
           </div>
           {sheets.map((sheet, index) => (
             <section class="sheet" key={index} aria-label={m.sheet(index + 1, sheets.length)}>
@@ -90,6 +98,7 @@ export function BadgesPage({ language, timeZone, tenantName, event, badges }: Ba
             </section>
           ))}
         </main>
+        <script src="/console/events.js" defer />
       </body>
     </html>
   );

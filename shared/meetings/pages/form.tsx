@@ -667,5 +667,30 @@ details.cancel { margin: 0; }
 details.cancel summary { cursor: pointer; color: #a4262c; font-weight: 600; min-height: 2.5rem; display: flex; align-items: center; }
 button.danger { border-color: #a4262c; color: #a4262c; }
 button.danger:hover { background: #fbeaea; }
+.mail-preview-html { max-width: 42rem; max-height: 36rem; overflow: auto; border: 1px solid var(--line); border-radius: var(--radius); }
+ul.sends { list-style: none; padding: 0; margin: 0 0 1rem; }
+ul.sends > li { padding: 0.6rem 0; border-top: 1px solid var(--line); }
+ul.sends progress { width: min(20rem, 100%); }
+dl.figures { display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; margin: 0.3rem 0; }
+dl.figures div { display: flex; gap: 0.3rem; }
+dl.figures dt { color: var(--muted); }
+dl.figures dd { margin: 0; font-variant-numeric: tabular-nums; font-weight: 600; }
+details.send-action { margin: 0.5rem 0; }
+ul.needs { list-style: none; padding: 0; margin: 0 0 1rem; }
+ul.needs li { padding: 0.6rem 0; border-top: 1px solid var(--line); }
+ul.needs p { margin: 0.25rem 0 0; }
+ul.needs .label, table.data.cards td::before, table.data.cards th[data-label]::before { color: var(--muted); }
+ul.checkin { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.4rem; }
+ul.checkin button { min-height: 44px; }
+ul.checkin button[aria-pressed="true"] { background: var(--accent-tint, #e0ecff); font-weight: 600; }
+/* On a phone the invitations are cards, one row under the other: no sideways scroll. */
+@media (max-width: 40rem) {
+  table.data.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.data.cards, table.data.cards tbody, table.data.cards tr, table.data.cards td, table.data.cards th { display: block; width: auto; }
+  table.data.cards tr { border-top: 1px solid var(--line); padding: 0.4rem 0; }
+  table.data.cards td, table.data.cards th { border-top: 0; padding: 0.2rem 0.9rem; text-align: left; }
+  table.data.cards td::before { content: attr(data-label) ": "; }
+  .table-wrap:has(table.cards) { overflow-x: visible; }
+}
 @media print { .actions, .event-form button, .pager { display: none; } }
 `;

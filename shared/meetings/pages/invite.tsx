@@ -57,8 +57,9 @@ export interface ParsedInviteForm {
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const normaliseTag = (tag: string) => tag.trim().replace(/\s+/g, ' ').toLowerCase();
 
+// Hand-picked, none picked: one click never mails everyone.
 export const emptyInviteValues = (): InviteFormValues => ({
-  audience: 'all',
+  audience: 'contacts',
   tags: '',
   types: [],
   contactIds: [],
@@ -146,10 +147,12 @@ export interface EventInvitePageProps {
   csrfToken: string;
   values: InviteFormValues;
   errors: InviteErrors;
-  /** The audience count, after "Preview". */
-  preview?: { count: number; unsubscribed: number };
+  /** The audience count and its first names, after "Preview" (and before confirming). */
+  preview?: { count: number; unsubscribed: number; first: string[] };
   /** The mail as each language's recipients will read it, after "Preview". */
-  mailPreviews?: { language: Language; subject: string; text: string }[];
+  mailPreviews?: { language: Language; subject: string; html: string; text: string }[];
+  /** "Send" asks first: the number it goes to, and when (the form's own values stay below). */
+  confirm?: { count: number; sendAt?: string };
   /** After "Send a test to me": where it went. */
   testSentTo?: string;
   organisationTypes: string[];
@@ -213,11 +216,38 @@ export function EventInvitePage(props: EventInvitePageProps) {
         </div>
       ) : null}
 
+      {props.confirm ? (
+        <section class="notice confirm" aria-labelledby="confirm-heading">
+          <h2 id="confirm-heading">{x.confirmQuestion(n(props.confirm.count))}</h2>
+          <p>
+            {x.confirmLead(
+              props.confirm.sendAt ? formatDateTime(props.confirm.sendAt, language, timeZone) : x.now,
+            )}
+          </p>
+          <p>
+            {/* Submits the form below, with what was chosen, and the number confirmed. */}
+            <button type="submit" form="invite-form" name="action" value="confirm" class="primary">
+              {x.confirm}
+            </button>
+          </p>
+        </section>
+      ) : null}
+
       {preview ? (
-        <p class="notice" role="status">
-          {v.previewResult(n(preview.count))}
-          {preview.unsubscribed > 0 ? ` ${v.previewUnsubscribed(n(preview.unsubscribed))}` : ''}
-        </p>
+        <div class="notice" role="status">
+          <p>
+            {v.previewResult(n(preview.count))}
+            {preview.unsubscribed > 0 ? ` ${v.previewUnsubscribed(n(preview.unsubscribed))}` : ''}
+          </p>
+          {preview.first.length > 0 ? (
+            <p>
+              {x.firstRecipients(
+                preview.first.join(', '),
+                n(Math.max(0, preview.count - preview.unsubscribed - preview.first.length)),
+              )}
+            </p>
+          ) : null}
+        </div>
       ) : null}
 
       {props.testSentTo ? (
@@ -234,16 +264,34 @@ export function EventInvitePage(props: EventInvitePageProps) {
               <summary>
                 {x.languageNames[p.language]}: <span lang={p.language}>{p.subject}</span>
               </summary>
-              <pre class="mail-preview" lang={p.language}>
-                {p.text}
-              </pre>
+              {/* The mail as its recipients see it: the body our own mail renderer made (Preact,
+                  escaped; staff markdown sanitised), in a region of its own. */}
+              <section
+                class="mail-preview-html"
+                aria-label={x.htmlPreview(x.languageNames[p.language])}
+                lang={p.language}
+                dangerouslySetInnerHTML={{ __html: mailBodyOf(p.html) }}
+              />
+              <details>
+                <summary>{x.textVersion}</summary>
+                <pre class="mail-preview" lang={p.language}>
+                  {p.text}
+                </pre>
+              </details>
             </details>
           ))}
         </section>
       ) : null}
 
-      <form method="post" action={eventHref(event.eventId, '/invitations')} class="event-form" novalidate>
+      <form
+        method="post"
+        action={eventHref(event.eventId, '/invitations')}
+        class="event-form"
+        id="invite-form"
+        novalidate
+      >
         <input type="hidden" name="_csrf" value={csrfToken} />
+        {props.confirm ? <input type="hidden" name="expected" value={String(props.confirm.count)} /> : null}
         <fieldset>
           <legend>{v.audienceLegend}</legend>
           {audienceChoices.map((choice) => (
@@ -400,6 +448,9 @@ export function EventInvitePage(props: EventInvitePageProps) {
   );
 }
 
+/** What is inside a rendered mail's <body>: the preview shows it in the page. */
+const mailBodyOf = (html: string) => /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? '';
+
 /** The invite page's texts for the mail preview and the test send. */
 const extraTexts: Record<
   Language,
@@ -408,21 +459,50 @@ const extraTexts: Record<
     sendTest: string;
     testSent: (to: string) => string;
     languageNames: Record<Language, string>;
+    firstRecipients: (names: string, more: string) => string;
+    confirmQuestion: (count: string) => string;
+    confirmLead: (when: string) => string;
+    now: string;
+    confirm: string;
+    htmlPreview: (language: string) => string;
+    textVersion: string;
   }
 > = {
   sv: {
+    firstRecipients: (names, more) => `Bland mottagarna: ${names}${more === '0' ? '' : ` och ${more} till`}.`,
+    confirmQuestion: (count) => `Skicka inbjudan till ${count} kontakter?`,
+    confirmLead: (when) => `Inbjudan går iväg ${when}. Kontrollera urvalet nedan innan du bekräftar.`,
+    now: 'nu',
+    confirm: 'Ja, skicka',
+    htmlPreview: (language) => `Inbjudan på ${language.toLowerCase()}`,
+    textVersion: 'Textversionen',
     previewHeading: 'Så här ser inbjudan ut',
     sendTest: 'Skicka ett test till mig',
     testSent: (to) => `Ett testmejl är skickat till ${to}.`,
     languageNames: { sv: 'Svenska', da: 'Danska', en: 'Engelska' },
   },
   da: {
+    firstRecipients: (names, more) => `Blandt modtagerne: ${names}${more === '0' ? '' : ` og ${more} mere`}.`,
+    confirmQuestion: (count) => `Send invitationen til ${count} kontakter?`,
+    confirmLead: (when) => `Invitationen sendes ${when}. Tjek udvalget nedenfor, før du bekræfter.`,
+    now: 'nu',
+    confirm: 'Ja, send',
+    htmlPreview: (language) => `Invitationen på ${language.toLowerCase()}`,
+    textVersion: 'Tekstversionen',
     previewHeading: 'Sådan ser invitationen ud',
     sendTest: 'Send en test til mig',
     testSent: (to) => `En testmail er sendt til ${to}.`,
     languageNames: { sv: 'Svensk', da: 'Dansk', en: 'Engelsk' },
   },
   en: {
+    firstRecipients: (names, more) =>
+      `Among the recipients: ${names}${more === '0' ? '' : ` and ${more} more`}.`,
+    confirmQuestion: (count) => `Send the invitation to ${count} contacts?`,
+    confirmLead: (when) => `The invitation goes out ${when}. Check the selection below before you confirm.`,
+    now: 'now',
+    confirm: 'Yes, send',
+    htmlPreview: (language) => `The invitation in ${language}`,
+    textVersion: 'The text version',
     previewHeading: 'What the invitation looks like',
     sendTest: 'Send a test to me',
     testSent: (to) => `A test mail has been sent to ${to}.`,

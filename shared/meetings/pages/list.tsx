@@ -53,7 +53,7 @@ function EventsTable(props: {
               {c.invited}
             </th>
             <th scope="col" class="num">
-              {c.attending}
+              {c.attendingPeople}
             </th>
             <th scope="col" class="num">
               {c.declined}

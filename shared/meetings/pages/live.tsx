@@ -1,10 +1,22 @@
 import { formatDateTime, formatNumber } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
+import type { EventSendRow } from '../actions/sends.js';
+import { presentOf } from '../attendance.js';
 import type { EventCounters, Invitation, Meeting } from '../meeting.js';
 import { dietaryCategories } from '../meeting.js';
 import { meetingsTexts } from '../texts/console.js';
 import { eventStyles } from './form.js';
 import { eventHref, noAnswerOf, StatusTag } from './list.js';
+import { EventSends } from './sends.js';
+
+/** The people of an answer as the host reads them: its names, else the contact, then "Person n". */
+export function peopleOf(row: Pick<AttendeeRow, 'names' | 'seats' | 'contactName' | 'contactId'>) {
+  const names = row.names.filter((name) => name.trim() !== '');
+  return Array.from(
+    { length: Math.max(1, row.seats) },
+    (_, i) => names[i] ?? (i === 0 ? row.contactName || row.contactId : `${i + 1}`),
+  );
+}
 
 /** An invitation with who it is (contact and organisation names joined in). */
 export interface AttendeeRow extends Invitation {
@@ -21,6 +33,9 @@ export const eventNotices = [
   'invited',
   'scheduled',
   'attendance',
+  'sendCancelled',
+  'reminded',
+  'messaged',
 ] as const;
 export type EventNotice = (typeof eventNotices)[number];
 
@@ -37,6 +52,8 @@ export interface EventLivePageProps {
   canEdit: boolean;
   csrfToken: string;
   notice?: EventNotice;
+  /** The event's sends with their progress. */
+  sends: EventSendRow[];
 }
 
 const counterTypes = ['invited', 'attending', 'declined', 'waitlisted'] as const;
@@ -69,6 +86,13 @@ export function EventLivePage(props: EventLivePageProps) {
   const types = typeBreakdown(counters.byType);
   const href = (rest: string) => eventHref(event.eventId, rest);
   const diets = dietaryCategories.filter((d) => (counters.dietary[d] ?? 0) > 0);
+  // What the host must know before the day: on this page of invitations, with their answer.
+  const needs = invitations.filter(
+    (row) =>
+      (row.accessibility || row.note || row.dietaryOther) &&
+      row.status !== 'invited' &&
+      row.status !== 'declined',
+  );
   return (
     <>
       <style dangerouslySetInnerHTML={{ __html: eventStyles }} />
@@ -142,34 +166,53 @@ export function EventLivePage(props: EventLivePageProps) {
             <dt>{c.opened}</dt>
             <dd>{n(counters.opened)}</dd>
           </div>
-          <div class="counter">
-            <dt>{c.attending}</dt>
+          <div class="counter" id="counter-attending">
+            <dt>{c.attendingPeople}</dt>
             <dd>
-              {n(counters.attending)}
-              <span class="sub">{m.seatsOfCapacity(n(counters.attendingSeats), n(event.capacity))}</span>
+              {n(counters.attendingSeats)}
+              <span class="sub">
+                {m.seatsOfCapacity(n(counters.attendingSeats), n(event.capacity))} ·{' '}
+                {live.answers(n(counters.attending))}
+              </span>
             </dd>
           </div>
           <div class="counter">
             <dt>{c.declined}</dt>
             <dd>{n(counters.declined)}</dd>
           </div>
-          <div class="counter">
-            <dt>{c.waitlisted}</dt>
+          <div class="counter" id="counter-waitlisted">
+            <dt>{c.waitlistedPeople}</dt>
             <dd>
-              {n(counters.waitlisted)}
-              <span class="sub">{live.seats(n(counters.waitlistedSeats))}</span>
+              {n(counters.waitlistedSeats)}
+              <span class="sub">{live.answers(n(counters.waitlisted))}</span>
             </dd>
           </div>
           <div class="counter">
             <dt>{c.noAnswer}</dt>
             <dd>{n(noAnswerOf(counters))}</dd>
           </div>
-          <div class="counter">
-            <dt>{c.attended}</dt>
-            <dd>{n(counters.attended)}</dd>
+          <div class="counter" id="counter-present">
+            <dt>{c.presentPeople}</dt>
+            <dd>
+              {n(counters.present)}
+              <span class="sub">{m.seatsOfCapacity(n(counters.present), n(counters.attendingSeats))}</span>
+            </dd>
           </div>
         </dl>
       </section>
+
+      <EventSends
+        language={language}
+        timeZone={timeZone}
+        sends={props.sends}
+        href={href}
+        csrfToken={csrfToken}
+        canEdit={canEdit}
+        published={event.status === 'published'}
+        noAnswer={noAnswerOf(counters)}
+        attending={counters.attending}
+        attendingPeople={counters.attendingSeats}
+      />
 
       <section aria-labelledby="types-heading">
         <h2 id="types-heading">{live.byTypeHeading}</h2>
@@ -247,13 +290,45 @@ export function EventLivePage(props: EventLivePageProps) {
         <p class="hint">{live.dietaryHint}</p>
       </section>
 
+      <section aria-labelledby="needs-heading">
+        <h2 id="needs-heading">{live.needsHeading}</h2>
+        {needs.length === 0 ? (
+          <p class="empty">{props.cursor ? live.needsNoneOnPage : live.needsNone}</p>
+        ) : (
+          <ul class="needs">
+            {needs.map((row) => (
+              <li key={row.contactId}>
+                <strong>{row.contactName || row.contactId}</strong>
+                {row.organisationName ? ` (${row.organisationName})` : ''} ·{' '}
+                {m.invitationStatuses[row.status]}
+                {row.accessibility ? (
+                  <p>
+                    <span class="label">{c.accessibility}:</span> {row.accessibility}
+                  </p>
+                ) : null}
+                {row.dietaryOther ? (
+                  <p>
+                    <span class="label">{live.dietaryOther}:</span> {row.dietaryOther}
+                  </p>
+                ) : null}
+                {row.note ? (
+                  <p>
+                    <span class="label">{c.note}:</span> {row.note}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
       <section aria-labelledby="invitations-heading">
         <h2 id="invitations-heading">{live.invitationsHeading}</h2>
         {invitations.length === 0 ? (
           <p class="empty">{props.cursor ? live.noMore : live.noInvitations}</p>
         ) : (
           <section class="table-wrap" aria-label={live.invitationsHeading} tabindex={0}>
-            <table class="data">
+            <table class="data cards">
               <caption class="visually-hidden">{live.invitationsHeading}</caption>
               <thead>
                 <tr>
@@ -265,44 +340,39 @@ export function EventLivePage(props: EventLivePageProps) {
                   </th>
                   <th scope="col">{c.names}</th>
                   <th scope="col">{c.dietary}</th>
-                  <th scope="col">{c.attended}</th>
+                  <th scope="col">{c.presentPeople}</th>
                 </tr>
               </thead>
               <tbody>
                 {invitations.map((row) => (
                   <tr key={row.contactId}>
-                    <td>{row.organisationName || '–'}</td>
-                    <th scope="row">{row.contactName || row.contactId}</th>
-                    <td>{m.invitationStatuses[row.status]}</td>
-                    <td class="num">
+                    <td data-label={c.organisation}>{row.organisationName || '–'}</td>
+                    <th scope="row" data-label={c.contact}>
+                      {row.contactName || row.contactId}
+                    </th>
+                    <td data-label={c.status}>{m.invitationStatuses[row.status]}</td>
+                    <td class="num" data-label={c.seats}>
                       {row.status === 'invited' || row.status === 'declined' ? '–' : n(row.seats)}
                     </td>
-                    <td>{row.names.filter(Boolean).join(', ')}</td>
-                    <td>
+                    <td data-label={c.names}>{row.names.filter(Boolean).join(', ')}</td>
+                    <td data-label={c.dietary}>
                       {[
                         ...row.dietary.map((d) => m.dietary[d]),
                         ...(row.dietaryOther ? [row.dietaryOther] : []),
                       ].join(', ')}
                     </td>
-                    <td>
+                    <td data-label={c.presentPeople}>
                       {row.status !== 'attending' ? (
                         '–'
-                      ) : canEdit ? (
-                        <form method="post" action={href('/attendance')}>
-                          <input type="hidden" name="_csrf" value={csrfToken} />
-                          <input type="hidden" name="contactId" value={row.contactId} />
-                          <input type="hidden" name="attended" value={row.attended ? 'false' : 'true'} />
-                          {props.cursor ? <input type="hidden" name="cursor" value={props.cursor} /> : null}
-                          <button type="submit" aria-pressed={row.attended ? 'true' : 'false'}>
-                            {row.attended ? <span aria-hidden="true">✓ </span> : null}
-                            {live.attendedToggle}
-                            <span class="visually-hidden">: {row.contactName || row.contactId}</span>
-                          </button>
-                        </form>
-                      ) : row.attended ? (
-                        m.yes
                       ) : (
-                        m.no
+                        <CheckIn
+                          row={row}
+                          action={href('/attendance')}
+                          csrfToken={csrfToken}
+                          cursor={props.cursor}
+                          canEdit={canEdit}
+                          language={language}
+                        />
                       )}
                     </td>
                   </tr>
@@ -352,6 +422,43 @@ export function EventLivePage(props: EventLivePageProps) {
           </details>
         </section>
       ) : null}
+      <script src="/console/events.js" defer />
     </>
+  );
+}
+
+/** One check-in button per person of an answer (pressed when present), or who is present. */
+export function CheckIn(props: {
+  row: AttendeeRow;
+  action: string;
+  csrfToken: string;
+  cursor?: string;
+  canEdit: boolean;
+  language: Language;
+}) {
+  const { row, action, csrfToken, canEdit } = props;
+  const m = meetingsTexts(props.language);
+  const present = new Set(presentOf(row));
+  const people = peopleOf(row);
+  if (!canEdit) return <>{people.filter((_, i) => present.has(i)).join(', ') || m.no}</>;
+  return (
+    <ul class="checkin">
+      {people.map((name, person) => (
+        <li key={`${row.contactId}-${person}`}>
+          <form method="post" action={action}>
+            <input type="hidden" name="_csrf" value={csrfToken} />
+            <input type="hidden" name="contactId" value={row.contactId} />
+            <input type="hidden" name="person" value={String(person)} />
+            <input type="hidden" name="attended" value={present.has(person) ? 'false' : 'true'} />
+            {props.cursor ? <input type="hidden" name="cursor" value={props.cursor} /> : null}
+            <button type="submit" aria-pressed={present.has(person) ? 'true' : 'false'}>
+              {present.has(person) ? <span aria-hidden="true">✓ </span> : null}
+              {name}
+              <span class="visually-hidden">: {m.live.attendedToggle}</span>
+            </button>
+          </form>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,3 +1,4 @@
+import { renderUserMarkdown } from '../../platform/mail-kit/markdown.js';
 import { formatDateTime } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
 import { pageTitle } from '../../platform/ui/document.js';
@@ -15,6 +16,8 @@ export type RsvpBanner =
 
 export interface RsvpPageProps {
   language: Language;
+  /** Who answers: the invitation's contact. */
+  contactName: string;
   event: Meeting;
   timeZone: string;
   tenantName: string;
@@ -59,37 +62,7 @@ export function RsvpPage(props: RsvpPageProps) {
 
   return (
     <PublicLayout language={language} title={pageTitle(event.title, props.tenantName)}>
-      <article class="rsvp" lang={event.language === language ? undefined : event.language}>
-        <p class="eyebrow">
-          {m.kinds[event.kind]} · {props.tenantName}
-        </p>
-        <h1>{event.title}</h1>
-        <dl class="facts">
-          <dt>{m.when}</dt>
-          <dd>
-            {when(event.start)} – {when(event.end)}
-          </dd>
-          <dt>{m.where}</dt>
-          <dd>
-            {event.place.name}
-            {event.place.address ? `, ${event.place.address}` : ''}
-          </dd>
-        </dl>
-        {event.description ? <p class="prose">{event.description}</p> : null}
-        {event.agenda.length > 0 ? (
-          <section aria-labelledby="agenda-heading">
-            <h2 id="agenda-heading">{m.agenda}</h2>
-            <ul class="agenda">
-              {event.agenda.map((item) => (
-                <li key={item.time + item.title}>
-                  <strong>{item.time}</strong> {item.title}
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-      </article>
-
+      {/* The result first: on a phone it is what the reader came back to see. */}
       {banner ? (
         <div
           class={`notice ${banner.kind === 'org-limit' || banner.kind === 'colleague-limit' ? 'notice-error' : ''}`}
@@ -113,6 +86,52 @@ export function RsvpPage(props: RsvpPageProps) {
           ) : null}
         </div>
       ) : null}
+      {!banner && answered ? (
+        // A returning visitor: where they stand, before anything else.
+        <p class="notice status-line" role="status">
+          {invitation.status === 'attending'
+            ? m.standing.attending(invitation.seats)
+            : invitation.status === 'waitlisted'
+              ? m.standing.waitlisted
+              : m.standing.declined}
+        </p>
+      ) : null}
+      <article class="rsvp" lang={event.language === language ? undefined : event.language}>
+        <p class="eyebrow">
+          {m.kinds[event.kind]} · {props.tenantName}
+        </p>
+        <h1>{event.title}</h1>
+        <dl class="facts">
+          <dt>{m.when}</dt>
+          <dd>
+            {when(event.start)} – {when(event.end)}
+          </dd>
+          <dt>{m.where}</dt>
+          <dd>
+            {event.place.name}
+            {event.place.address ? `, ${event.place.address}` : ''}
+          </dd>
+        </dl>
+        {event.description ? (
+          // Staff markdown, rendered and sanitised to the same allow-list as mail bodies.
+          <div
+            class="prose"
+            dangerouslySetInnerHTML={{ __html: renderUserMarkdown(event.description).html }}
+          />
+        ) : null}
+        {event.agenda.length > 0 ? (
+          <section aria-labelledby="agenda-heading">
+            <h2 id="agenda-heading">{m.agenda}</h2>
+            <ul class="agenda">
+              {event.agenda.map((item) => (
+                <li key={item.time + item.title}>
+                  <strong>{item.time}</strong> {item.title}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </article>
 
       {invitation.status === 'attending' && props.calendarLinks && event.status !== 'cancelled' ? (
         <section aria-labelledby="calendar-heading" class="panel">
@@ -157,6 +176,7 @@ export function RsvpPage(props: RsvpPageProps) {
         <form method="post" action={props.action} class="panel rsvp-form" novalidate>
           <input type="hidden" name="_csrf" value={props.csrfToken} />
           <h2>{answered ? m.change : m.yourAnswer}</h2>
+          <p>{m.answeringAs(props.contactName)}</p>
           <p>{m.deadline(when(event.rsvpDeadline))}</p>
           {Object.keys(errors).length > 0 ? (
             <div class="notice notice-error" role="alert">

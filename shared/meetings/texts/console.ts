@@ -42,6 +42,10 @@ export interface MeetingsTexts {
     waitlisted: string;
     noAnswer: string;
     attended: string;
+    /** Counters in people (seats), not answers: the same figure on the list and the event page. */
+    attendingPeople: string;
+    waitlistedPeople: string;
+    presentPeople: string;
     organisationType: string;
     organisation: string;
     contact: string;
@@ -85,6 +89,11 @@ export interface MeetingsTexts {
     dietaryCount: string;
     dietaryNone: string;
     dietaryHint: string;
+    answers: (answers: string) => string;
+    needsHeading: string;
+    needsNone: string;
+    needsNoneOnPage: string;
+    dietaryOther: string;
     invitationsHeading: string;
     noInvitations: string;
     noMore: string;
@@ -161,6 +170,7 @@ export interface MeetingsTexts {
   badges: {
     title: string;
     printHint: (count: number) => string;
+    print: string;
     none: string;
     sheet: (n: number, of: number) => string;
   };
@@ -168,6 +178,7 @@ export interface MeetingsTexts {
   refusals: {
     cancelledNotPublishable: string;
     notPublished: string;
+    sendStarted: string;
     noTestAddress: string;
   };
 }
@@ -213,6 +224,9 @@ const sv: MeetingsTexts = {
     waitlisted: 'Väntelista',
     noAnswer: 'Inget svar',
     attended: 'Närvarade',
+    attendingPeople: 'Kommer (personer)',
+    waitlistedPeople: 'Väntelista (personer)',
+    presentPeople: 'Närvarande (personer)',
     organisationType: 'Typ av organisation',
     organisation: 'Organisation',
     contact: 'Kontaktperson',
@@ -240,6 +254,9 @@ const sv: MeetingsTexts = {
     invited: 'Inbjudningarna skickas nu.',
     scheduled: 'Inbjudningarna skickas vid den tid du valde.',
     attendance: 'Närvaron är sparad.',
+    sendCancelled: 'Utskicket är avbrutet. Inget av det skickas.',
+    reminded: 'Påminnelsen skickas nu till dem som inte har svarat.',
+    messaged: 'Meddelandet skickas nu till deltagarna.',
   },
   actions: {
     edit: 'Ändra',
@@ -264,10 +281,15 @@ const sv: MeetingsTexts = {
     byTypeEmpty: 'Ingen är inbjuden ännu.',
     dietaryHeading: 'Till cateringen',
     dietaryLead: (seats) => `Beställ för ${seats} personer.`,
-    dietaryCount: 'Antal svar',
+    dietaryCount: 'Personer',
     dietaryNone: 'Ingen har angett specialkost.',
     dietaryHint:
-      'Specialkost räknas per svar (en anmälan kan gälla flera personer). Fritext om kost finns i deltagarlistan (CSV).',
+      'Specialkost räknas per person: en anmälan för två med vegetarisk kost räknas som två. Fritext om kost står under Behov och meddelanden.',
+    answers: (answers) => `${answers} svar`,
+    needsHeading: 'Behov och meddelanden',
+    needsNone: 'Ingen har skrivit om tillgänglighet, kost eller något annat.',
+    needsNoneOnPage: 'Inga behov eller meddelanden bland de inbjudna på den här sidan.',
+    dietaryOther: 'Annan kost',
     invitationsHeading: 'Inbjudna och svar',
     noInvitations: 'Ingen är inbjuden ännu.',
     noMore: 'Inga fler inbjudna.',
@@ -386,6 +408,7 @@ const sv: MeetingsTexts = {
   },
   badges: {
     title: 'Namnbrickor',
+    print: 'Skriv ut',
     printHint: (count) =>
       `${count} namnbrickor, åtta per A4-ark. Skriv ut med webbläsarens utskriftsfunktion (Ctrl+P eller ⌘P).`,
     none: 'Ingen har anmält sig ännu.',
@@ -394,6 +417,7 @@ const sv: MeetingsTexts = {
   refusals: {
     cancelledNotPublishable: 'Ett inställt evenemang kan inte publiceras.',
     notPublished: 'Bara ett publicerat evenemang kan man bjuda in till. Publicera det först.',
+    sendStarted: 'Utskicket har redan börjat gå iväg och kan inte avbrytas.',
     noTestAddress: 'Ditt konto har ingen e-postadress att skicka testet till.',
   },
 };
@@ -439,6 +463,9 @@ const da: MeetingsTexts = {
     waitlisted: 'Venteliste',
     noAnswer: 'Intet svar',
     attended: 'Mødte op',
+    attendingPeople: 'Kommer (personer)',
+    waitlistedPeople: 'Venteliste (personer)',
+    presentPeople: 'Til stede (personer)',
     organisationType: 'Organisationstype',
     organisation: 'Organisation',
     contact: 'Kontaktperson',
@@ -466,6 +493,9 @@ const da: MeetingsTexts = {
     invited: 'Invitationerne sendes nu.',
     scheduled: 'Invitationerne sendes på det valgte tidspunkt.',
     attendance: 'Fremmødet er gemt.',
+    sendCancelled: 'Udsendelsen er annulleret. Intet af den sendes.',
+    reminded: 'Påmindelsen sendes nu til dem, der ikke har svaret.',
+    messaged: 'Beskeden sendes nu til deltagerne.',
   },
   actions: {
     edit: 'Redigér',
@@ -490,10 +520,15 @@ const da: MeetingsTexts = {
     byTypeEmpty: 'Ingen er inviteret endnu.',
     dietaryHeading: 'Til cateringen',
     dietaryLead: (seats) => `Bestil til ${seats} personer.`,
-    dietaryCount: 'Antal svar',
+    dietaryCount: 'Personer',
     dietaryNone: 'Ingen har angivet særlig kost.',
     dietaryHint:
-      'Særlig kost tælles pr. svar (en tilmelding kan gælde flere personer). Fritekst om kost står i deltagerlisten (CSV).',
+      'Særlig kost tælles pr. person: en tilmelding for to med vegetarkost tæller som to. Fritekst om kost står under Behov og beskeder.',
+    answers: (answers) => `${answers} svar`,
+    needsHeading: 'Behov og beskeder',
+    needsNone: 'Ingen har skrevet om tilgængelighed, kost eller andet.',
+    needsNoneOnPage: 'Ingen behov eller beskeder blandt de inviterede på denne side.',
+    dietaryOther: 'Anden kost',
     invitationsHeading: 'Inviterede og svar',
     noInvitations: 'Ingen er inviteret endnu.',
     noMore: 'Ikke flere inviterede.',
@@ -610,6 +645,7 @@ const da: MeetingsTexts = {
   },
   badges: {
     title: 'Navneskilte',
+    print: 'Udskriv',
     printHint: (count) =>
       `${count} navneskilte, otte pr. A4-ark. Udskriv med browserens udskriftsfunktion (Ctrl+P eller ⌘P).`,
     none: 'Ingen har tilmeldt sig endnu.',
@@ -618,6 +654,7 @@ const da: MeetingsTexts = {
   refusals: {
     cancelledNotPublishable: 'Et aflyst arrangement kan ikke offentliggøres.',
     notPublished: 'Der kan kun inviteres til et offentliggjort arrangement. Offentliggør det først.',
+    sendStarted: 'Udsendelsen er allerede i gang og kan ikke annulleres.',
     noTestAddress: 'Din konto har ingen e-mailadresse at sende testen til.',
   },
 };
@@ -663,6 +700,9 @@ const en: MeetingsTexts = {
     waitlisted: 'Waitlist',
     noAnswer: 'No answer',
     attended: 'Attended',
+    attendingPeople: 'Attending (people)',
+    waitlistedPeople: 'Waitlist (people)',
+    presentPeople: 'Present (people)',
     organisationType: 'Organisation type',
     organisation: 'Organisation',
     contact: 'Contact person',
@@ -690,6 +730,9 @@ const en: MeetingsTexts = {
     invited: 'The invitations are being sent.',
     scheduled: 'The invitations will be sent at the time you chose.',
     attendance: 'Attendance saved.',
+    sendCancelled: 'The send is cancelled. None of it goes out.',
+    reminded: 'The reminder is going out to those who have not answered.',
+    messaged: 'The message is going out to the attendees.',
   },
   actions: {
     edit: 'Edit',
@@ -714,10 +757,15 @@ const en: MeetingsTexts = {
     byTypeEmpty: 'No one has been invited yet.',
     dietaryHeading: 'For the caterer',
     dietaryLead: (seats) => `Order for ${seats} people.`,
-    dietaryCount: 'Answers',
+    dietaryCount: 'People',
     dietaryNone: 'No one has stated dietary needs.',
     dietaryHint:
-      'Dietary needs are counted per answer (one sign-up may be for several people). Free-text notes on food are in the attendee list (CSV).',
+      'Dietary needs are counted per person: a sign-up for two with vegetarian food counts as two. Free-text notes on food are under Needs and notes.',
+    answers: (answers) => `${answers} answers`,
+    needsHeading: 'Needs and notes',
+    needsNone: 'No one has written about accessibility, food or anything else.',
+    needsNoneOnPage: 'No needs or notes among the invitations on this page.',
+    dietaryOther: 'Other food',
     invitationsHeading: 'Invitations and answers',
     noInvitations: 'No one has been invited yet.',
     noMore: 'No more invitations.',
@@ -835,6 +883,7 @@ const en: MeetingsTexts = {
   },
   badges: {
     title: 'Name badges',
+    print: 'Print',
     printHint: (count) =>
       `${count} name badges, eight per A4 sheet. Print with your browser’s print command (Ctrl+P or ⌘P).`,
     none: 'No one has signed up yet.',
@@ -843,6 +892,7 @@ const en: MeetingsTexts = {
   refusals: {
     cancelledNotPublishable: 'A cancelled event cannot be published.',
     notPublished: 'Only a published event can be invited to. Publish it first.',
+    sendStarted: 'The send has already begun and cannot be cancelled.',
     noTestAddress: 'Your account has no email address to send the test to.',
   },
 };

@@ -33,6 +33,14 @@ export interface RsvpTexts {
     invited: string;
   };
   confirmationSent: string;
+  /** Who the page answers for (the invitation's contact). */
+  answeringAs: (name: string) => string;
+  /** A returning visitor's answer as it stands. */
+  standing: {
+    attending: (seats: number) => string;
+    waitlisted: string;
+    declined: string;
+  };
   addToCalendar: string;
   downloadIcs: string;
   colleague: {
@@ -44,6 +52,8 @@ export interface RsvpTexts {
     sent: (name: string) => string;
     /** Answered once an invitation (or its organisation) has sent on as many colleagues as allowed. */
     limitReached: string;
+    /** Kept as the note of the contact who sent a colleague (staff read it). */
+    forwardedNote: (name: string) => string;
   };
   invalidLink: string;
   invalidLinkDetail: string;
@@ -69,7 +79,7 @@ const sv: RsvpTexts = {
   seats: (limit) => `Antal personer (högst ${limit} från er organisation)`,
   names: 'Namn på deltagarna',
   namesHint: 'Ett namn per rad.',
-  dietary: 'Kost',
+  dietary: 'Kost (det ni kryssar i gäller alla i sällskapet; olika behov skriver ni nedan)',
   dietaryLabels: { ...dietaryNames.sv, other: 'Annat (skriv nedan)' },
   dietaryOther: 'Annan kost eller allergi',
   accessibility: 'Behov av tillgänglighet',
@@ -87,6 +97,12 @@ const sv: RsvpTexts = {
     invited: 'Du har inte svarat än.',
   },
   confirmationSent: 'En bekräftelse är på väg till din e-post.',
+  answeringAs: (name) => `Du svarar som ${name}.`,
+  standing: {
+    attending: (seats) => `Ditt svar: Du är anmäld (${seats === 1 ? '1 plats' : `${seats} platser`}).`,
+    waitlisted: 'Ditt svar: Du står på väntelistan. Vi mejlar dig om du får en plats.',
+    declined: 'Ditt svar: Du har tackat nej. Du kan ändra dig fram till sista svarsdag.',
+  },
   addToCalendar: 'Lägg till i kalendern',
   downloadIcs: 'Ladda ner (.ics)',
   colleague: {
@@ -96,6 +112,7 @@ const sv: RsvpTexts = {
     email: 'Kollegans e-postadress',
     submit: 'Skicka inbjudan',
     sent: (name) => `Inbjudan är skickad till ${name}.`,
+    forwardedNote: (name) => `Skickade en kollega i sitt ställe: ${name}`,
     limitReached:
       'Inbjudan har redan skickats vidare till så många kollegor som går. Kontakta arrangören om fler från er vill komma.',
   },
@@ -124,7 +141,7 @@ const da: RsvpTexts = {
   seats: (limit) => `Antal personer (højst ${limit} fra jeres organisation)`,
   names: 'Deltagernes navne',
   namesHint: 'Ét navn pr. linje.',
-  dietary: 'Kost',
+  dietary: 'Kost (det I krydser af gælder alle i selskabet; forskellige behov skriver I nedenfor)',
   dietaryLabels: { ...dietaryNames.da, other: 'Andet (skriv nedenfor)' },
   dietaryOther: 'Anden kost eller allergi',
   accessibility: 'Behov for tilgængelighed',
@@ -142,6 +159,12 @@ const da: RsvpTexts = {
     invited: 'Du har ikke svaret endnu.',
   },
   confirmationSent: 'En bekræftelse er på vej til din e-mail.',
+  answeringAs: (name) => `Du svarer som ${name}.`,
+  standing: {
+    attending: (seats) => `Dit svar: Du er tilmeldt (${seats === 1 ? '1 plads' : `${seats} pladser`}).`,
+    waitlisted: 'Dit svar: Du står på ventelisten. Vi skriver til dig, hvis du får en plads.',
+    declined: 'Dit svar: Du har meldt afbud. Du kan ændre dit svar indtil svarfristen.',
+  },
   addToCalendar: 'Føj til kalender',
   downloadIcs: 'Hent (.ics)',
   colleague: {
@@ -151,6 +174,7 @@ const da: RsvpTexts = {
     email: 'Kollegaens e-mailadresse',
     submit: 'Send invitation',
     sent: (name) => `Invitationen er sendt til ${name}.`,
+    forwardedNote: (name) => `Sendte en kollega i sit sted: ${name}`,
     limitReached:
       'Invitationen er allerede sendt videre til så mange kolleger, som det er muligt. Kontakt arrangøren, hvis flere fra jer vil komme.',
   },
@@ -179,7 +203,7 @@ const en: RsvpTexts = {
   seats: (limit) => `Number of people (at most ${limit} from your organisation)`,
   names: 'Names of the participants',
   namesHint: 'One name per line.',
-  dietary: 'Dietary needs',
+  dietary: 'Dietary needs (what you tick applies to everyone in your party; write different needs below)',
   dietaryLabels: { ...dietaryNames.en, other: 'Other (write below)' },
   dietaryOther: 'Other dietary needs or allergies',
   accessibility: 'Accessibility needs',
@@ -197,6 +221,12 @@ const en: RsvpTexts = {
     invited: 'You have not answered yet.',
   },
   confirmationSent: 'A confirmation is on its way to your email.',
+  answeringAs: (name) => `You are answering as ${name}.`,
+  standing: {
+    attending: (seats) => `Your answer: You are registered (${seats === 1 ? '1 seat' : `${seats} seats`}).`,
+    waitlisted: 'Your answer: You are on the waiting list. We will email you if you get a seat.',
+    declined: 'Your answer: You have declined. You can change your mind until the reply deadline.',
+  },
   addToCalendar: 'Add to calendar',
   downloadIcs: 'Download (.ics)',
   colleague: {
@@ -206,6 +236,7 @@ const en: RsvpTexts = {
     email: "Colleague's email address",
     submit: 'Send invitation',
     sent: (name) => `The invitation has been sent to ${name}.`,
+    forwardedNote: (name) => `Sent a colleague instead: ${name}`,
     limitReached:
       'The invitation has already been passed on to as many colleagues as allowed. Contact the organiser if more of you would like to come.',
   },

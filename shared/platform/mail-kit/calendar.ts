@@ -130,7 +130,8 @@ function refold(calendar: string): string {
 /**
  * The `invite.ics` attachment of an invitation or a cancellation: METHOD in the VCALENDAR and
  * in the content type, the stable UID, SEQUENCE as given, times in UTC, STATUS CONFIRMED (or
- * CANCELLED for CANCEL). Throws for invalid input (bad uid, dates, addresses, non-https url).
+ * CANCELLED for CANCEL), the attendee ACCEPTED with RSVP=FALSE (answers are given on the RSVP
+ * page, never by calendar reply to the no-reply organiser). Throws for invalid input (bad uid, dates, addresses, non-https url).
  */
 export function calendarAttachment(input: CalendarInviteInput): CalendarAttachment {
   assertValid(input);
@@ -157,8 +158,10 @@ export function calendarAttachment(input: CalendarInviteInput): CalendarAttachme
             {
               name: cleanName(attendee.name) || attendee.email,
               email: attendee.email,
-              rsvp: method === 'REQUEST',
-              partstat: 'NEEDS-ACTION',
+              // The organiser is a no-reply address: no Accept/Decline buttons whose replies go
+              // nowhere. The entry records the answer the person already gave on the RSVP page.
+              rsvp: false,
+              ...(method === 'REQUEST' ? { partstat: 'ACCEPTED' as const } : {}),
               role: 'REQ-PARTICIPANT',
               cutype: 'INDIVIDUAL',
             },
