@@ -415,6 +415,8 @@ export const wiring: Wiring = [
     description: 'Console pages: press releases (list, editor, files, schedule, preview link)',
     routes: [
       { method: 'GET', path: '/console/press', auth: 'console' },
+      { method: 'GET', path: '/console/press-subscribers', auth: 'console' },
+      { method: 'GET', path: '/console/press-subscribers/export', auth: 'console' },
       { method: 'GET', path: '/console/press/new', auth: 'console' },
       { method: 'POST', path: '/console/press', auth: 'console' },
       { method: 'GET', path: '/console/press/{releaseId}', auth: 'console' },

@@ -14,4 +14,4 @@ export {
   templateSet,
 } from './message.js';
 export { renderMessage } from './render.js';
-export { createAndSend } from './store/campaigns.js';
+export { createAndSend, getCampaign } from './store/campaigns.js';

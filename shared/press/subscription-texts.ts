@@ -159,3 +159,87 @@ const en: SubscriptionTexts = {
 };
 
 export const subscriptionTexts: Record<Language, SubscriptionTexts> = { sv, da, en };
+
+/** The console's subscriber pages. */
+export interface SubscriberConsoleTexts {
+  title: string;
+  total: string;
+  perTopic: string;
+  perRegion: string;
+  term: string;
+  subscribers: string;
+  list: string;
+  none: string;
+  email: string;
+  name: string;
+  outlet: string;
+  following: string;
+  confirmedAt: string;
+  paused: string;
+  more: string;
+  export: string;
+  onlyThemselves: string;
+}
+
+export const subscriberConsoleTexts: Record<Language, SubscriberConsoleTexts> = {
+  sv: {
+    title: 'Prenumeranter på pressmeddelanden',
+    total: 'Bekräftade prenumeranter',
+    perTopic: 'Per ämne',
+    perRegion: 'Per region',
+    term: 'Namn',
+    subscribers: 'Prenumeranter',
+    list: 'Prenumeranter',
+    none: 'Inga bekräftade prenumeranter ännu.',
+    email: 'E-post',
+    name: 'Namn',
+    outlet: 'Redaktion',
+    following: 'Följer',
+    confirmedAt: 'Bekräftad',
+    paused: 'pausad',
+    more: 'Fler',
+    export: 'Exportera (CSV)',
+    onlyThemselves:
+      'Journalister anmäler sig själva på nyhetsrummets sida och bekräftar via mejl; ingen kan läggas till här.',
+  },
+  da: {
+    title: 'Abonnenter på pressemeddelelser',
+    total: 'Bekræftede abonnenter',
+    perTopic: 'Pr. emne',
+    perRegion: 'Pr. region',
+    term: 'Navn',
+    subscribers: 'Abonnenter',
+    list: 'Abonnenter',
+    none: 'Ingen bekræftede abonnenter endnu.',
+    email: 'E-mail',
+    name: 'Navn',
+    outlet: 'Redaktion',
+    following: 'Følger',
+    confirmedAt: 'Bekræftet',
+    paused: 'på pause',
+    more: 'Flere',
+    export: 'Eksportér (CSV)',
+    onlyThemselves:
+      'Journalister tilmelder sig selv på nyhedsrummets side og bekræfter via e-mail; ingen kan tilføjes her.',
+  },
+  en: {
+    title: 'Press release subscribers',
+    total: 'Confirmed subscribers',
+    perTopic: 'Per topic',
+    perRegion: 'Per region',
+    term: 'Name',
+    subscribers: 'Subscribers',
+    list: 'Subscribers',
+    none: 'No confirmed subscribers yet.',
+    email: 'Email',
+    name: 'Name',
+    outlet: 'Outlet',
+    following: 'Follows',
+    confirmedAt: 'Confirmed',
+    paused: 'paused',
+    more: 'More',
+    export: 'Export (CSV)',
+    onlyThemselves:
+      'Journalists sign up themselves on the newsroom page and confirm by email; no one can be added here.',
+  },
+};

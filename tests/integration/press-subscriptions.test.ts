@@ -7,7 +7,7 @@ import { emit, pendingEvent } from '../../shared/platform/bus/outbox.js';
 import { signLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
 import { ReleasePublished } from '../../shared/press/events.js';
 import { subscriberIdOf } from '../../shared/press/subscription.js';
-import { staffClient, waitFor } from '../helpers.js';
+import { consoleRequest, staffClient, waitFor } from '../helpers.js';
 import { mailbox, recipientOf, type StoredMail } from '../mail-helpers.js';
 
 /**
@@ -339,6 +339,26 @@ describe('distribution', () => {
     for (const address of [other, pending, suppressed, paused, foreign])
       expect(await releaseMailsTo(address, headline), address).toHaveLength(0);
 
+    // The release's console page: the mailing's figures from its counters, views per day.
+    expect((await fetch(`${runtime.url}/press/hassleholm/releases/${releaseId}`)).status).toBe(200);
+    // As many as the mailbox holds (an earlier test's subscriber follows the topic too).
+    const mailed = (await mailbox(runtime)).filter((m) => m.subject === headline).length;
+    expect(mailed).toBeGreaterThanOrEqual(2);
+    await waitFor(
+      async () => {
+        const page = await (
+          await consoleRequest(runtime, 'staff-hlm-anna', 'GET', `/console/press/${releaseId}`)
+        ).text();
+        const figures = /id="release-mail-figures">([\s\S]*?)<\/table>/.exec(page)?.[1] ?? '';
+        return (
+          new RegExp(`Mottagare</th><td class="num">${mailed}</td>`).test(figures) &&
+          /<svg[^>]*role="img" aria-label="Sidvisningar per dag, senaste 14 dagarna: 1 totalt"/.test(page)
+        );
+      },
+      20_000,
+      'the release analytics: the recipients and a chart',
+    );
+
     const [mail] = await releaseMailsTo(follower, headline);
     expect(mail?.body.html).not.toContain('<script');
     expect(mail?.body.text).toContain(`/press/hassleholm/releases/${releaseId}`);
@@ -412,5 +432,30 @@ describe('staff', () => {
     expect(theirEmails).toEqual(['foreign@redaktion.example']);
     const bad = await hlm.call('GET', '/api/press-subscribers/list?cursor=eyJwayI6IlQjaGVsc2luZ29yIn0');
     expect(bad.status).toBe(422);
+  });
+
+  it('export confirmed subscribers as CSV with formula cells guarded; a viewer sees the page but may not export', async () => {
+    await confirmedSubscriber('hassleholm', 'formula@redaktion.example', {
+      name: '=HYPERLINK("http://x.example")',
+    });
+    const csv = await consoleRequest(runtime, 'staff-hlm-anna', 'GET', '/console/press-subscribers/export');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const text = await csv.text();
+    expect(text).toContain(`"'=HYPERLINK(""http://x.example"")"`);
+    expect(text).not.toContain('pending@redaktion.example');
+    expect(text).not.toContain('foreign@redaktion.example');
+    const viewerPage = await consoleRequest(runtime, 'staff-hlm-maria', 'GET', '/console/press-subscribers');
+    expect(viewerPage.status).toBe(200);
+    const html = await viewerPage.text();
+    expect(html).toContain('formula@redaktion.example');
+    expect(html).not.toContain('/console/press-subscribers/export');
+    const viewerExport = await consoleRequest(
+      runtime,
+      'staff-hlm-maria',
+      'GET',
+      '/console/press-subscribers/export',
+    );
+    expect(viewerExport.status).toBe(403);
   });
 });
