@@ -45,6 +45,8 @@ const pressAudienceSchema = z.discriminatedUnion('kind', [
       releaseId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
       topics: z.array(z.string().min(1).max(40)).max(20),
       regions: z.array(z.string().min(1).max(40)).max(20),
+      /** Only subscribers confirmed by then: a release is news to those who followed it when it went out. */
+      asOf: z.iso.datetime({ offset: true }),
     })
     .strict(),
   z

@@ -21,7 +21,14 @@ import { getRelease } from '../store/releases.js';
 export const releaseCampaignId = (tenantId: string, releaseId: string) =>
   idFromKey(`${tenantId}:press-release:${releaseId}`);
 
-async function distribute(tenantId: string, release: Release, embargo: boolean, actor: string) {
+async function distribute(
+  tenantId: string,
+  release: Release,
+  embargo: boolean,
+  actor: string,
+  /** When it went out: subscribers confirmed later get it from the newsroom, not the inbox. */
+  asOf: string,
+) {
   const tenant = await getTenant(tenantId);
   if (!tenant) throw new Error(`Tenant ${tenantId} has no profile`);
   const base = requireEnv('PUBLIC_BASE_URL');
@@ -48,6 +55,7 @@ async function distribute(tenantId: string, release: Release, embargo: boolean, 
       releaseId: release.releaseId,
       topics: release.topics,
       regions: release.regions,
+      asOf,
     },
     bulk: true,
     createdBy: actor,
@@ -66,7 +74,7 @@ export async function onReleaseScheduled(detail: DetailOf<typeof ReleaseSchedule
     });
     return;
   }
-  await distribute(detail.tenantId, release, true, detail.actor);
+  await distribute(detail.tenantId, release, true, detail.actor, new Date().toISOString());
 }
 
 /** Published without a prior embargo mailing: mailed now. */
@@ -74,5 +82,5 @@ export async function onReleasePublished(detail: DetailOf<typeof ReleasePublishe
   if (detail.embargo) return;
   const release = await getRelease(detail.tenantId, detail.releaseId);
   if (!release || release.status === 'draft') return;
-  await distribute(detail.tenantId, release, false, detail.actor);
+  await distribute(detail.tenantId, release, false, detail.actor, detail.publishedAt);
 }

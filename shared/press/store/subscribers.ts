@@ -403,7 +403,7 @@ export function recipientKey(tenantId: string, recipientId: string): TableKey | 
  */
 export async function releaseRecipientsPage(
   tenantId: string,
-  release: { topics: readonly string[]; regions: readonly string[] },
+  release: { topics: readonly string[]; regions: readonly string[]; asOf: string },
   cursor: Record<string, unknown> | undefined,
   limit: number,
 ): Promise<{ recipients: SubscriberRecipient[]; cursor?: Record<string, unknown> }> {
@@ -425,7 +425,7 @@ export async function releaseRecipientsPage(
   );
   const recipients = (page.Items ?? [])
     .map(fromItem)
-    .filter((s) => matchesRelease(s, release))
+    .filter((s) => matchesRelease(s, release) && (s.confirmedAt ?? '') <= release.asOf)
     .map((s) => recipientOf(s as unknown as Record<string, unknown>));
   return { recipients, cursor: page.LastEvaluatedKey };
 }
