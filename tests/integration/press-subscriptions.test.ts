@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
-import { suppress } from '../../shared/mail/store/suppressions.js';
+import { suppress, suppressionKey } from '../../shared/mail/store/suppressions.js';
 import { documentClient } from '../../shared/platform/aws/clients.js';
 import { emit, pendingEvent } from '../../shared/platform/bus/outbox.js';
 import { signLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
@@ -426,6 +426,23 @@ describe('distribution', () => {
     await settle();
     await settle();
     expect(await releaseMailsTo(email, 'Kulturnatten blir av')).toHaveLength(0);
+  });
+});
+
+describe('bounces', () => {
+  it('suppresses a subscriber whose mail hard-bounced, as it does a contact', async () => {
+    const email = 'bounce@simulator.amazonses.com';
+    await browser().post('/press/perstorp/subscribe', subscribeForm(email, { topics: ['naringsliv'] }));
+    await waitFor(
+      async () => {
+        const { Item } = await documentClient.send(
+          new GetCommand({ TableName: process.env.TABLE_NAME, Key: suppressionKey('perstorp', email) }),
+        );
+        return Item?.reason === 'bounce' ? Item : undefined;
+      },
+      30_000,
+      'the bounced address suppressed',
+    );
   });
 });
 
