@@ -17,6 +17,8 @@ import { getRelease } from '../store/releases.js';
  * schedule or a correction never mail anyone twice. Corrections are not mailed at all.
  */
 
+const STALE_AFTER_MS = 7 * 86_400_000;
+
 /** The campaign that carries a release to its subscribers (also how analytics finds it). */
 export const releaseCampaignId = (tenantId: string, releaseId: string) =>
   idFromKey(`${tenantId}:press-release:${releaseId}`);
@@ -80,6 +82,11 @@ export async function onReleaseScheduled(detail: DetailOf<typeof ReleaseSchedule
 /** Published without a prior embargo mailing: mailed now. */
 export async function onReleasePublished(detail: DetailOf<typeof ReleasePublished>): Promise<void> {
   if (detail.embargo) return;
+  // A release published long ago (the demo data's, at their original dates) is not news: no mailing.
+  if (Date.now() - Date.parse(detail.publishedAt) > STALE_AFTER_MS) {
+    logger.info('release published long ago; not mailed', { releaseId: detail.releaseId });
+    return;
+  }
   const release = await getRelease(detail.tenantId, detail.releaseId);
   if (!release || release.status === 'draft') return;
   await distribute(detail.tenantId, release, false, detail.actor, detail.publishedAt);
