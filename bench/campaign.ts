@@ -324,7 +324,7 @@ async function deliveryStatuses(doc: DynamoDBDocumentClient, table: string, camp
  * conditional UpdateItem calls (the sender's claim: status queued → sending with a token and a
  * lease) on throwaway items of a delivery's size. Neither client is instrumented.
  */
-async function measureFloor(runtime: LocalRuntime, n: number, label: string): Promise<Floor> {
+export async function measureFloor(runtime: LocalRuntime, n: number, label: string): Promise<Floor> {
   const ses = new SESv2Client({ ...LOCAL, endpoint: runtime.endpoints.ses });
   const dynamo = new DynamoDBClient({ ...LOCAL, endpoint: runtime.endpoints.dynamodb });
   const doc = DynamoDBDocumentClient.from(dynamo);

@@ -17,14 +17,15 @@ import type { BenchContext, BenchResult } from './section.js';
  * the other sections; they must not grow with the number of releases), and median and p99
  * latency through the local HTTP server at 1,000 releases.
  */
-const TENANT = 'bench-press';
+export const TENANT = 'bench-press';
 /** From 100 on, every list and feed page is full: what grows after that is only the index. */
 const SIZES = [100, 1000] as const;
 const ACTOR = 'bench';
 
 const words = ['näringsliv', 'workshop', 'dialoglunch', 'infrastruktur', 'kompetens', 'etablering', 'turism'];
 
-async function setUp(table: string): Promise<void> {
+/** The bench tenant and its press room (also the distribution section's). */
+export async function setUpBenchPressRoom(table: string): Promise<void> {
   await clients.documentClient.send(
     new PutCommand({
       TableName: table,
@@ -115,7 +116,7 @@ export async function press({ runs, progress }: BenchContext): Promise<BenchResu
     { step: 'initialize', name: 'pressBenchQueriedItems' },
   );
   try {
-    await setUp(runtime.tableName);
+    await setUpBenchPressRoom(runtime.tableName);
     const paths = (newest: string) => ({
       'newsroom list': `/press/${TENANT}`,
       'newsroom list, topic filter': `/press/${TENANT}?topic=samverkan`,

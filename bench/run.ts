@@ -16,6 +16,7 @@ import { campaign } from './campaign.js';
 import { feedback } from './feedback.js';
 import { type LoadStats, loadTimes } from './load-time.js';
 import { press } from './press.js';
+import { pressDistribution } from './press-distribution.js';
 import { reconciler } from './reconciler.js';
 import { rsvp } from './rsvp.js';
 import type { BenchContext, Benchmark, BenchResult, Column } from './section.js';
@@ -150,6 +151,7 @@ const benchmarks: readonly Benchmark[] = [
   { name: 'rsvp', run: rsvp },
   { name: 'reconciler', run: reconciler },
   { name: 'press', run: press },
+  { name: 'press-distribution', run: pressDistribution },
   { name: 'feedback', run: feedback },
 ];
 

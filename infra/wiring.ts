@@ -24,7 +24,7 @@ import {
   WaitlistPromoted,
 } from '../shared/meetings/events.js';
 import { outboxStreamFilter } from '../shared/platform/bus/outbox.js';
-import { ReleasePublishDue } from '../shared/press/events.js';
+import { ReleasePublishDue, ReleasePublished, ReleaseScheduled } from '../shared/press/events.js';
 import { ProgrammeCreated, ProgrammeUpdated } from '../shared/programmes/events.js';
 import type { Wiring } from './wiring/types.js';
 
@@ -416,6 +416,8 @@ export const wiring: Wiring = [
       { method: 'PUT', path: '/api/press-room', auth: 'staff' },
       { method: 'GET', path: '/api/press-contacts', auth: 'staff' },
       { method: 'PUT', path: '/api/press-contacts', auth: 'staff' },
+      { method: 'GET', path: '/api/press-subscribers', auth: 'staff' },
+      { method: 'GET', path: '/api/press-subscribers/list', auth: 'staff' },
     ],
     // bucket: presigned uploads, and checking what arrived; linkSecret: signs preview links.
     access: { table: 'readwrite', bucket: 'readwrite', linkSecret: true, publicBaseUrl: true },
@@ -426,6 +428,8 @@ export const wiring: Wiring = [
     description: 'Console pages: press releases (list, editor, files, schedule, preview link)',
     routes: [
       { method: 'GET', path: '/console/press', auth: 'console' },
+      { method: 'GET', path: '/console/press-subscribers', auth: 'console' },
+      { method: 'GET', path: '/console/press-subscribers/export', auth: 'console' },
       { method: 'GET', path: '/console/press/new', auth: 'console' },
       { method: 'POST', path: '/console/press', auth: 'console' },
       { method: 'GET', path: '/console/press/{releaseId}', auth: 'console' },
@@ -471,6 +475,40 @@ export const wiring: Wiring = [
       staffIdentity: 'verify',
       publicBaseUrl: true,
     },
+  },
+  {
+    name: 'press-subscriptions',
+    entry: 'functions/press/subscriptions.ts',
+    description:
+      "Journalists' subscriptions: the subscribe form (double opt-in, rate-limited), confirmation, preference centre, one-click leaving",
+    routes: [
+      { method: 'GET', path: '/press/{tenantId}/subscribe', auth: 'public' },
+      { method: 'POST', path: '/press/{tenantId}/subscribe', auth: 'public' },
+      { method: 'GET', path: '/press-subscription/confirm/{token}', auth: 'public' },
+      { method: 'POST', path: '/press-subscription/confirm/{token}', auth: 'public' },
+      { method: 'GET', path: '/press-subscription/unsubscribe/{token}', auth: 'public' },
+      { method: 'POST', path: '/press-subscription/unsubscribe/{token}', auth: 'public' },
+      { method: 'GET', path: '/press-subscription/{token}', auth: 'public' },
+      { method: 'POST', path: '/press-subscription/{token}', auth: 'public' },
+    ],
+    // linkSecret: signs and verifies the confirmation, preference and unsubscribe links;
+    // staffIdentity: the page stack's session check comes with it (its public routes never run it).
+    access: { table: 'readwrite', linkSecret: true, staffIdentity: 'verify', publicBaseUrl: true },
+  },
+  {
+    name: 'press-distributor',
+    entry: 'functions/press/distributor.ts',
+    description:
+      'Mails a release to the subscribers who follow its topics or regions, once: under embargo when scheduled so, else when published',
+    queue: {
+      name: 'press-distributor',
+      batchSize: 10,
+      maxConcurrency: 2,
+      maxReceives: 5,
+      visibilityTimeoutSeconds: 60,
+      subscriptions: [{ event: ReleaseScheduled }, { event: ReleasePublished }],
+    },
+    access: { table: 'readwrite', publicBaseUrl: true },
   },
   {
     name: 'press-publisher',

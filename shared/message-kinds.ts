@@ -7,6 +7,8 @@ import { type MessageInputOf, type RenderedMessage, renderMessage as renderWith 
 import { mailTemplates } from './mail/templates.js';
 import type { meetingMessages } from './meetings/mails/content.js';
 import { meetingTemplates } from './meetings/mails/templates.js';
+import type { pressMessages } from './press/mails/content.js';
+import { pressTemplates } from './press/mails/templates.js';
 
 /**
  * Every message kind the system sends, with its template: each capability's kinds (declared
@@ -17,7 +19,12 @@ import { meetingTemplates } from './meetings/mails/templates.js';
  * A kind without a template, or without its texts in every language, is a compile error in the
  * capability that declares it; a kind declared by two capabilities is one here.
  */
-export const messageTemplates = { ...mailTemplates, ...meetingTemplates, ...feedbackTemplates };
+export const messageTemplates = {
+  ...mailTemplates,
+  ...meetingTemplates,
+  ...feedbackTemplates,
+  ...pressTemplates,
+};
 
 /** Compile-time check: no kind is declared by two capabilities. */
 const noKindTwice: Extract<keyof typeof mailMessages, keyof typeof meetingMessages> extends never
@@ -31,6 +38,13 @@ const noFeedbackKindTwice: Extract<
   ? true
   : never = true;
 void noFeedbackKindTwice;
+const noPressKindTwice: Extract<
+  keyof typeof pressMessages,
+  keyof typeof mailMessages | keyof typeof meetingMessages | keyof typeof feedbackMessages
+> extends never
+  ? true
+  : never = true;
+void noPressKindTwice;
 
 type MessageTemplates = typeof messageTemplates;
 export type MessageKind = keyof MessageTemplates;

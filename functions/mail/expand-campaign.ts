@@ -29,6 +29,7 @@ import { eventBridgeEnvelope, jsonString } from '../../shared/platform/bus/envel
 import { parseDetail } from '../../shared/platform/bus/publisher.js';
 import { isValidEmail } from '../../shared/platform/mail-kit/headers.js';
 import { logger } from '../../shared/platform/observability/logger.js';
+import { getSubscriber, recipientOf, releaseRecipientsPage } from '../../shared/press/index.js';
 
 const PAGE_SIZE = 100;
 /** Recipients expanded together: one transaction of deliveries, then their send messages. */
@@ -120,6 +121,21 @@ async function requeueHeld(message: RequeuePage): Promise<void> {
 }
 
 async function audiencePage(tenantId: string, audience: Audience, message: PageMessage) {
+  // Press subscribers are the press room's (resolved through its public face), in a contact's shape.
+  if (audience.kind === 'press-release') {
+    const page = await releaseRecipientsPage(tenantId, audience, message.cursor, PAGE_SIZE);
+    return {
+      contacts: page.recipients as Contact[],
+      next: page.cursor ? { cursor: page.cursor } : undefined,
+    };
+  }
+  if (audience.kind === 'press-subscriber') {
+    const subscriber = await getSubscriber(tenantId, audience.subscriberId);
+    const contacts = subscriber
+      ? [recipientOf(subscriber as unknown as Record<string, unknown>) as Contact]
+      : [];
+    return { contacts, next: undefined };
+  }
   if (audience.kind === 'contacts') {
     const offset = message.offset ?? 0;
     const ids = audience.contactIds.slice(offset, offset + PAGE_SIZE);

@@ -35,6 +35,7 @@ import { signLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
 import { logger } from '../../shared/platform/observability/logger.js';
 import { tenantPk } from '../../shared/platform/table/table.js';
 import type { Tenant } from '../../shared/platform/tenants/store.js';
+import { recipientKey, recipientOf, subscriberMailLinks } from '../../shared/press/index.js';
 
 const messageSchema = z.object({
   tenantId: z.string().min(1),
@@ -83,7 +84,8 @@ async function load(messages: SendMessage[]): Promise<Loaded> {
   for (const m of messages) {
     add(sendingStateKey({ tenantId: m.tenantId }));
     add(deliveryKey(m.tenantId, m.campaignId, m.contactId));
-    add(contactKey(m.tenantId, m.contactId));
+    // A press subscriber is read from the press room's item, a contact from the directory's.
+    add(recipientKey(m.tenantId, m.contactId) ?? contactKey(m.tenantId, m.contactId));
     add(campaignKey(m.tenantId, m.campaignId));
     add({ pk: tenantPk(m.tenantId), sk: 'TENANT' });
   }
@@ -107,7 +109,10 @@ async function load(messages: SendMessage[]): Promise<Loaded> {
         `${item.tenantId}|${item.campaignId}|${item.contactId}`,
         item as unknown as Delivery,
       );
-    else if (sk.startsWith('CONTACT#'))
+    else if (sk.startsWith('SUBSCRIBER#')) {
+      const recipient = recipientOf(item);
+      loaded.contacts.set(`${recipient.tenantId}|${recipient.contactId}`, recipient as Contact);
+    } else if (sk.startsWith('CONTACT#'))
       loaded.contacts.set(`${item.tenantId}|${item.contactId}`, item as unknown as Contact);
     else if (sk.startsWith('CAMPAIGN#'))
       loaded.campaigns.set(`${item.tenantId}|${item.campaignId}`, item as unknown as Campaign);
@@ -222,7 +227,17 @@ async function buildMail(campaign: Campaign, contact: Contact, tenant: Tenant) {
   const kind = campaign.kind as MessageKind;
   const bulk = isBulkKind(kind);
   let unsubscribe: { url: string; token: string } | undefined;
-  if (bulk) {
+  // A press subscriber leaves (one click) through the press room, and has a preference centre.
+  const subscriber = bulk
+    ? await subscriberMailLinks(
+        campaign.tenantId,
+        contact.contactId,
+        campaign.campaignId,
+        UNSUBSCRIBE_TTL_SECONDS,
+      )
+    : undefined;
+  if (subscriber) unsubscribe = { url: subscriber.unsubscribeUrl, token: subscriber.token };
+  else if (bulk) {
     const token = await signLinkToken(
       {
         purpose: 'unsubscribe',
@@ -235,6 +250,7 @@ async function buildMail(campaign: Campaign, contact: Contact, tenant: Tenant) {
     unsubscribe = { url: `${requireEnv('PUBLIC_BASE_URL')}/unsubscribe/${token}`, token };
   }
   const data = await personalise(campaign, contact);
+  if (subscriber) data.preferencesUrl = subscriber.preferencesUrl;
   const rendered = renderMessage({
     kind,
     language: contact.language,

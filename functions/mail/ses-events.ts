@@ -18,6 +18,7 @@ import {
 import { suppress } from '../../shared/mail/store/suppressions.js';
 import { eventBridgeEnvelope, jsonString } from '../../shared/platform/bus/envelopes.js';
 import { logger } from '../../shared/platform/observability/logger.js';
+import { recipientKey, recipientOf } from '../../shared/press/index.js';
 
 interface Outcome {
   status?: DeliveryStatus;
@@ -140,9 +141,17 @@ export async function applyEvents(events: ParsedEvent[]): Promise<void> {
     if (outcome.suppress) toSuppress.push({ event, reason: outcome.suppress });
   }
   if (toSuppress.length > 0) {
-    const contacts = (await batchGet(
-      toSuppress.map(({ event }) => contactKey(event.tenantId, event.contactId)),
-    )) as unknown as Contact[];
+    // A press subscriber's address is on the press room's item, a contact's on the directory's.
+    const contacts = (
+      await batchGet(
+        toSuppress.map(
+          ({ event }) =>
+            recipientKey(event.tenantId, event.contactId) ?? contactKey(event.tenantId, event.contactId),
+        ),
+      )
+    ).map((item) =>
+      String(item.sk).startsWith('SUBSCRIBER#') ? recipientOf(item) : item,
+    ) as unknown as Contact[];
     for (const { event, reason } of toSuppress) {
       const contact = contacts.find((c) => c.tenantId === event.tenantId && c.contactId === event.contactId);
       if (contact)

@@ -23,12 +23,18 @@ import {
 } from '../../shared/press/release.js';
 import { listReleases, viewCount } from '../../shared/press/store/releases.js';
 import { getPressSettings, putPressSettings } from '../../shared/press/store/settings.js';
+import { listSubscribers, subscriberCounts } from '../../shared/press/store/subscribers.js';
+import { subscriberView, subscriptionOverview } from '../../shared/press/subscribers-view.js';
 
 const releasePath = z.object({ releaseId: idParam });
 const filePath = z.object({ releaseId: idParam, fileId: idParam });
 const versionBody = z.object({ expectedVersion: z.number().int().positive() }).strict();
 const listQuery = z.object({ cursor: z.string().max(2048).optional() });
 const vocabulariesBody = pressSettingsSchema.omit({ contacts: true });
+const subscribersQuery = z.object({
+  cursor: z.string().max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
 const contactsBody = z.object({ contacts: pressSettingsSchema.shape.contacts.unwrap() }).strict();
 
 /** A release as the API answers it: with its effective status (a scheduled one whose time has come is published). */
@@ -129,6 +135,21 @@ export const handler = jsonApi({
       identity.staffId,
     );
     return { body: vocabularies };
+  }),
+
+  /** Confirmed subscribers in all and per topic and region, from the counters (no subscriber is read). */
+  'GET /api/press-subscribers': staffRoute({}, async ({ identity }) => {
+    const [counts, settings] = await Promise.all([
+      subscriberCounts(identity.tenantId),
+      getPressSettings(identity.tenantId),
+    ]);
+    return { body: subscriptionOverview(counts, settings) };
+  }),
+
+  /** A page of confirmed subscribers (pending ones are no one's subscribers yet). */
+  'GET /api/press-subscribers/list': staffRoute({ query: subscribersQuery }, async ({ identity, query }) => {
+    const page = await listSubscribers(identity.tenantId, query);
+    return { body: { items: page.items.map(subscriberView), cursor: page.cursor } };
   }),
 
   'GET /api/press-contacts': staffRoute({}, async ({ identity }) => ({

@@ -1,5 +1,7 @@
-import { h } from 'preact';
+import { Fragment, h } from 'preact';
 import * as z from 'zod';
+import { getCampaign } from '../../shared/mail/index.js';
+import { csvDocument, csvFileName } from '../../shared/platform/csv/csv.js';
 import { HttpError, notFound } from '../../shared/platform/http/errors.js';
 import { consolePage, htmlPages, type PageRequest } from '../../shared/platform/http/html-pages.js';
 import { idParam, validate } from '../../shared/platform/http/request.js';
@@ -8,6 +10,7 @@ import type { FieldLabels } from '../../shared/platform/texts/issues.js';
 import { languages } from '../../shared/platform/texts/language.js';
 import { localInputToInstant } from '../../shared/platform/texts/wall-clock.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
+import { releaseCampaignId } from '../../shared/press/actions/distribute.js';
 import {
   cancel,
   create,
@@ -19,15 +22,20 @@ import {
   update,
   uploadThrough,
 } from '../../shared/press/actions/releases.js';
+import { ReleaseAnalytics } from '../../shared/press/pages/analytics.js';
 import {
   ReleaseConsolePage,
   ReleaseForm,
   ReleasesListPage,
   releaseHref,
 } from '../../shared/press/pages/console.js';
+import { SubscribersPage } from '../../shared/press/pages/subscribers.js';
 import { releaseInputSchema, releaseUpdateSchema } from '../../shared/press/release.js';
-import { listReleases, viewCount } from '../../shared/press/store/releases.js';
+import { listReleases, viewCount, viewsByDay } from '../../shared/press/store/releases.js';
 import { getPressSettings } from '../../shared/press/store/settings.js';
+import { listSubscribers, subscriberCounts } from '../../shared/press/store/subscribers.js';
+import { subscriberView, subscriptionOverview } from '../../shared/press/subscribers-view.js';
+import { subscriberConsoleTexts } from '../../shared/press/subscription-texts.js';
 import { pressTexts } from '../../shared/press/texts.js';
 import { listProgrammes } from '../../shared/programmes/index.js';
 import { inConsole as page, type SignedIn as Signed, signedIn } from '../console/shell.js';
@@ -98,26 +106,43 @@ async function editorParts(tenantId: string) {
 async function releasePage(request: PageRequest, signed: Signed, releaseId: string, previewUrl?: string) {
   const { identity, tenant, language } = signed;
   const release = await releaseOr404(identity.tenantId, releaseId);
-  const [parts, views] = await Promise.all([
+  const [parts, views, campaign, days] = await Promise.all([
     editorParts(identity.tenantId),
     viewCount(identity.tenantId, releaseId),
+    getCampaign(identity.tenantId, releaseCampaignId(identity.tenantId, releaseId)),
+    viewsByDay(identity.tenantId, releaseId, ANALYTICS_DAYS),
   ]);
+  // The mailing's counters, kept by the mail pipeline: one Query, whatever the number of recipients.
+  const mail = campaign && {
+    // Mailed: accepted for sending (a suppressed or unsubscribed address is skipped, not mailed).
+    recipients: campaign.counters.sent,
+    delivered: campaign.counters.delivered,
+    bounced: campaign.counters.bounced,
+    complained: campaign.counters.complained,
+    opened: campaign.counters.opened,
+    clicked: campaign.counters.clicked,
+  };
   return page(
     request,
     signed,
     release.headline,
-    h(ReleaseConsolePage, {
-      language,
-      csrfToken: request.csrfToken,
-      ...parts,
-      release,
-      timeZone: tenant.timeZone,
-      now: new Date(),
-      canWrite: identity.role !== 'viewer',
-      views,
-      previewUrl,
-      publicUrl: `${process.env.PUBLIC_BASE_URL ?? ''}/press/${tenant.tenantId}/releases/${release.releaseId}`,
-    }),
+    h(
+      Fragment,
+      null,
+      h(ReleaseConsolePage, {
+        language,
+        csrfToken: request.csrfToken,
+        ...parts,
+        release,
+        timeZone: tenant.timeZone,
+        now: new Date(),
+        canWrite: identity.role !== 'viewer',
+        views,
+        previewUrl,
+        publicUrl: `${process.env.PUBLIC_BASE_URL ?? ''}/press/${tenant.tenantId}/releases/${release.releaseId}`,
+      }),
+      h(ReleaseAnalytics, { language, mail, days }),
+    ),
   );
 }
 
@@ -132,10 +157,81 @@ function releaseWrite(run: (signed: Signed, request: PageRequest, releaseId: str
   });
 }
 
+/** The days of page views the release's chart shows. */
+const ANALYTICS_DAYS = 14;
+
 const listQuery = z.object({ cursor: z.string().max(2048).optional() });
 
 export const handler = htmlPages(
   {
+    'GET /console/press-subscribers': consolePage(async (request) => {
+      const signed = await signedIn(request);
+      const { tenantId } = signed.identity;
+      const query = validate('query', listQuery, request.event.queryStringParameters ?? {});
+      const [counts, settings, page_] = await Promise.all([
+        subscriberCounts(tenantId),
+        getPressSettings(tenantId),
+        listSubscribers(tenantId, { cursor: query.cursor, limit: 50 }),
+      ]);
+      return page(
+        request,
+        signed,
+        subscriberConsoleTexts[signed.language].title,
+        h(SubscribersPage, {
+          language: signed.language,
+          timeZone: signed.tenant.timeZone,
+          overview: subscriptionOverview(counts, settings),
+          items: page_.items.map(subscriberView),
+          cursor: page_.cursor,
+          canExport: signed.identity.role !== 'viewer',
+        }),
+      );
+    }),
+
+    /** Every confirmed subscriber as CSV (cells guarded against formulas); editors and admins. */
+    'GET /console/press-subscribers/export': consolePage(async (request) => {
+      const signed = await signedIn(request);
+      requireRole(signed.identity, 'editor');
+      const rows: (string | boolean | undefined)[][] = [
+        [
+          'email',
+          'name',
+          'outlet',
+          'topics',
+          'regions',
+          'language',
+          'paused',
+          'confirmedAt',
+          'consentSource',
+          'consentAt',
+        ],
+      ];
+      let cursor: string | undefined;
+      do {
+        const batch = await listSubscribers(signed.identity.tenantId, { cursor, limit: 100 });
+        for (const s of batch.items.map(subscriberView))
+          rows.push([
+            s.email,
+            s.name,
+            s.outlet,
+            s.topics.join(' '),
+            s.regions.join(' '),
+            s.language,
+            s.paused,
+            s.confirmedAt,
+            s.consent.source,
+            s.consent.at,
+          ]);
+        cursor = batch.cursor;
+      } while (cursor);
+      return {
+        kind: 'file',
+        contentType: 'text/csv; charset=utf-8',
+        fileName: csvFileName(`press-subscribers-${signed.identity.tenantId}`, 'subscribers'),
+        body: Buffer.from(csvDocument(rows)),
+      };
+    }),
+
     'GET /console/press': consolePage(async (request) => {
       const signed = await signedIn(request);
       const query = validate('query', listQuery, request.event.queryStringParameters ?? {});

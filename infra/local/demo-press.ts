@@ -18,6 +18,15 @@ export interface DemoRelease {
   publishedAt: string;
 }
 
+/** A journalist following the newsroom (invented, `.example`), confirmed with source `demo`. */
+interface DemoSubscriber {
+  email: string;
+  name: string;
+  outlet?: string;
+  topics: string[];
+  regions: string[];
+}
+
 export interface DemoPressRoom {
   settings: PressSettings;
   releases: DemoRelease[];
@@ -207,4 +216,54 @@ export const demoPress: Record<string, DemoPressRoom> = {
       },
     ],
   },
+};
+
+/**
+ * Each newsroom's demo journalists, confirmed (consent source `demo`) after the seed releases
+ * went out: a release published by hand after `npm start` lands in their inboxes (the local
+ * mailbox), the seed releases do not.
+ */
+export const demoSubscribers: Record<string, DemoSubscriber[]> = {
+  hassleholm: [
+    {
+      email: 'lena.berg@nyheter-skane.example',
+      name: 'Lena Berg',
+      outlet: 'Nyheter Skåne',
+      topics: ['naringsliv'],
+      regions: [],
+    },
+    {
+      email: 'omar.haddad@lokaltidningen.example',
+      name: 'Omar Haddad',
+      outlet: 'Lokaltidningen',
+      topics: ['infrastruktur'],
+      regions: ['skane'],
+    },
+    { email: 'frilans.karin@post.example', name: 'Karin Ek', topics: ['samverkan'], regions: [] },
+  ],
+  helsingor: [
+    {
+      email: 'mads.holm@nordsjaelland-nyt.example',
+      name: 'Mads Holm',
+      outlet: 'Nordsjælland Nyt',
+      topics: ['erhverv'],
+      regions: [],
+    },
+    {
+      email: 'sofie.lund@erhvervsavisen.example',
+      name: 'Sofie Lund',
+      outlet: 'Erhvervsavisen',
+      topics: [],
+      regions: ['oresund'],
+    },
+  ],
+  perstorp: [
+    {
+      email: 'anders.nyman@skanskan.example',
+      name: 'Anders Nyman',
+      outlet: 'Skånskan',
+      topics: ['naringsliv'],
+      regions: ['skane'],
+    },
+  ],
 };

@@ -8,8 +8,11 @@ import { tenantPk } from '../../shared/platform/table/table.js';
 import { releaseInputSchema } from '../../shared/press/release.js';
 import { createRelease, publishNow } from '../../shared/press/store/releases.js';
 import { putPressSettings } from '../../shared/press/store/settings.js';
+import { confirmSubscription, requestSubscription } from '../../shared/press/store/subscribers.js';
+import { subscribeInputSchema } from '../../shared/press/subscription.js';
+import { subscriptionTexts } from '../../shared/press/subscription-texts.js';
 import { type DemoTenant, demoStaff, demoTenants } from './demo-data.js';
-import { demoPress } from './demo-press.js';
+import { demoPress, demoSubscribers } from './demo-press.js';
 import type { LocalRuntime } from './runtime.js';
 
 const slug = (text: string) =>
@@ -143,6 +146,19 @@ async function seedTenant(runtime: LocalRuntime, tenant: DemoTenant, log: (messa
       const input = releaseInputSchema.parse({ ...fields, language: tenant.language });
       const draft = await createRelease(tenant.tenantId, input, admin.staffId, new Date(publishedAt));
       await publishNow(draft, draft.version, admin.staffId, new Date(publishedAt));
+    }
+    // Its journalists, confirmed as if each had clicked their link (consent source `demo`).
+    const now = new Date().toISOString();
+    for (const subscriber of demoSubscribers[tenant.tenantId] ?? []) {
+      const input = subscribeInputSchema.parse({ ...subscriber, language: tenant.language });
+      const consent = {
+        at: now,
+        source: 'demo',
+        language: tenant.language,
+        text: subscriptionTexts[tenant.language].consent(tenant.name),
+      };
+      const { subscriberId } = await requestSubscription(tenant.tenantId, input, consent);
+      await confirmSubscription(tenant.tenantId, subscriberId);
     }
   };
   await Promise.all([programmeAndFeedback(), pressRoom()]);

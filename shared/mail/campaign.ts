@@ -32,7 +32,32 @@ export const audienceSchema = z.discriminatedUnion('kind', [
     })
     .strict(),
 ]);
-export type Audience = z.infer<typeof audienceSchema>;
+
+/**
+ * Audiences only the press room composes (never accepted from staff: a press subscriber is mailed
+ * only what they confirmed they want, and a pending one only their confirmation).
+ */
+const pressAudienceSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      /** A press release's subscribers: confirmed, unpaused, following one of its topics or regions. */
+      kind: z.literal('press-release'),
+      releaseId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+      topics: z.array(z.string().min(1).max(40)).max(20),
+      regions: z.array(z.string().min(1).max(40)).max(20),
+      /** Only subscribers confirmed by then: a release is news to those who followed it when it went out. */
+      asOf: z.iso.datetime({ offset: true }),
+    })
+    .strict(),
+  z
+    .object({
+      /** One press subscriber, pending or not (the double opt-in's confirmation). */
+      kind: z.literal('press-subscriber'),
+      subscriberId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    })
+    .strict(),
+]);
+export type Audience = z.infer<typeof audienceSchema> | z.infer<typeof pressAudienceSchema>;
 
 /**
  * A campaign's counters, never computed by counting deliveries: each delivery's move and the

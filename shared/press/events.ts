@@ -135,6 +135,57 @@ export const PressSettingsChanged = defineEvent({
   }),
 });
 
+/* --- Journalists' subscriptions. No address in any event: the subscriber's id is a hash. --- */
+
+const subscriberId = z.string().min(1).max(64);
+const following = { topics: terms, regions: terms };
+
+/** Someone asked to subscribe on the public page; pending until they confirm from the mail. */
+export const SubscriptionRequested = defineEvent({
+  name: 'press.subscription-requested',
+  source: 'samverkan.press',
+  detailType: 'SubscriptionRequested',
+  version: 1,
+  schema: z.object({
+    tenantId: tenantIdField,
+    subscriberId,
+    source: z.string().min(1).max(60),
+    ...following,
+  }),
+});
+
+export const SubscriptionConfirmed = defineEvent({
+  name: 'press.subscription-confirmed',
+  source: 'samverkan.press',
+  detailType: 'SubscriptionConfirmed',
+  version: 1,
+  schema: z.object({ tenantId: tenantIdField, subscriberId, language: languageSchema, ...following }),
+});
+
+/** Topics, regions, language or pause changed in the preference centre. */
+export const SubscriptionChanged = defineEvent({
+  name: 'press.subscription-changed',
+  source: 'samverkan.press',
+  detailType: 'SubscriptionChanged',
+  version: 1,
+  schema: z.object({
+    tenantId: tenantIdField,
+    subscriberId,
+    language: languageSchema,
+    paused: z.boolean(),
+    ...following,
+  }),
+});
+
+/** A subscriber left (the preference centre, or one-click from a mail). */
+export const Unsubscribed = defineEvent({
+  name: 'press.unsubscribed',
+  source: 'samverkan.press',
+  detailType: 'Unsubscribed',
+  version: 1,
+  schema: z.object({ tenantId: tenantIdField, subscriberId, source: z.string().min(1).max(80) }),
+});
+
 export const pressEvents = [
   PressSettingsChanged,
   ReleaseCreated,
@@ -144,4 +195,8 @@ export const pressEvents = [
   ReleasePublished,
   ReleaseCorrected,
   ReleaseCancelled,
+  SubscriptionRequested,
+  SubscriptionConfirmed,
+  SubscriptionChanged,
+  Unsubscribed,
 ] as const;

@@ -3,8 +3,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoStaff, demoTenants } from '../../infra/local/demo-data.js';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
+import { subscriptionTexts } from '../../shared/press/subscription-texts.js';
 import { pressMessages } from '../../shared/press/texts.js';
 import { waitFor } from '../helpers.js';
+import { mailbox, recipientOf } from '../mail-helpers.js';
 import {
   axeViolations,
   describeViolations,
@@ -30,6 +32,8 @@ const tenant = hassleholm;
 const m = pressMessages.sv;
 const stamp = Date.now().toString(36);
 const headline = `Näringslivsprogrammet antas ${stamp}`;
+const journalist = `jenny.${stamp}@redaktion.example`;
+const s = subscriptionTexts.sv;
 
 /** A real 16×16 PNG, made here: signature, IHDR, one IDAT of grey pixels, IEND. */
 function png16(): Buffer {
@@ -290,6 +294,40 @@ describe('the press room', () => {
     expect((await colleague.goto(`${link?.slice(0, -4)}AAAA`))?.status()).toBe(404);
   });
 
+  it('a journalist subscribes to its topic on the public page and confirms from the mailbox', async () => {
+    const reader = await visitor();
+    await reader.goto(url('/press/hassleholm'));
+    await reader.getByRole('link', { name: s.title, exact: true }).click();
+    await reader.waitForURL(url('/press/hassleholm/subscribe'));
+    await expectAccessible(reader, 'subscribe page');
+    await expectNoHorizontalScroll(reader, 'subscribe page');
+    await reader.getByLabel(s.email, { exact: true }).fill(journalist);
+    await reader.getByLabel(s.name, { exact: true }).fill('Jenny Journalist');
+    await reader.getByLabel('Näringsliv', { exact: true }).check();
+    await reader.getByRole('button', { name: s.submit }).click();
+    await expect(reader.getByRole('status').textContent()).resolves.toBe(s.sent);
+    await expectAccessible(reader, 'subscribe page, sent');
+
+    const confirmation = await waitFor(
+      async () => (await mailbox(runtime)).find((mail) => recipientOf(mail) === journalist),
+      20_000,
+      'the confirmation mail',
+    );
+    const link = /(http:\/\/[^\s"<]+\/press-subscription\/confirm\/[A-Za-z0-9_.-]+)/.exec(
+      confirmation.body.text ?? '',
+    )?.[1];
+    expect(link).toBeDefined();
+    await reader.goto(link as string);
+    await expectAccessible(reader, 'confirm page');
+    await reader.getByRole('button', { name: s.confirmButton }).click();
+    await expect(reader.getByRole('status').textContent()).resolves.toContain(s.confirmed(tenant.name));
+    await reader.getByRole('link', { name: s.preferencesTitle }).click();
+    await expect(reader.locator('h1').textContent()).resolves.toBe(s.preferencesTitle);
+    await expect(reader.getByLabel('Näringsliv', { exact: true }).isChecked()).resolves.toBe(true);
+    await expectAccessible(reader, 'preference centre');
+    await expectNoHorizontalScroll(reader, 'preference centre');
+  });
+
   it('schedules it under embargo: until then the public sees nothing of it', async () => {
     publishAt = Date.now() + 20_000;
     await page.getByLabel(m.console.publishAt, { exact: true }).fill(wallClock(publishAt));
@@ -315,6 +353,35 @@ describe('the press room', () => {
       ).toBe(false);
     }
     expect(Date.now(), 'all of this before the embargo lifted').toBeLessThan(publishAt);
+  });
+
+  it('the journalist has it ahead, with the embargo notice; one click from the mail headers ends the subscription', async () => {
+    const mail = await waitFor(
+      async () =>
+        (await mailbox(runtime)).find((m) => recipientOf(m) === journalist && m.subject.includes(headline)),
+      20_000,
+      'the release in the journalist’s mailbox',
+    );
+    expect(mail.subject).toMatch(/^EMBARGO /);
+    expect(mail.body.text).toContain('EMBARGO: Får inte publiceras före');
+    expect(mail.body.html).toContain('naringslivsprogram.pdf');
+    expect(mail.body.html).not.toContain('<script');
+    if (Date.now() < publishAt - 500) expect((await fetch(url(releasePath))).status).toBe(404);
+
+    const header = (mail.headers ?? []).find((h) => h.name.toLowerCase() === 'list-unsubscribe')?.value ?? '';
+    expect((mail.headers ?? []).find((h) => h.name.toLowerCase() === 'list-unsubscribe-post')?.value).toBe(
+      'List-Unsubscribe=One-Click',
+    );
+    const oneClick = /<(http[^>]+)>/.exec(header)?.[1] as string;
+    // What a mail client does (RFC 8058): POST, no cookies, no page.
+    const response = await fetch(oneClick, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(response.status).toBe(200);
+    // The link now answers as any unknown one.
+    expect((await fetch(oneClick)).status).toBe(404);
   });
 
   it('at its time it is public: the page, the newsroom and every feed have it', async () => {

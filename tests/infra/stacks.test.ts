@@ -698,6 +698,7 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
         'press-api',
         'press-newsroom',
         'press-pages',
+        'press-subscriptions',
         'rsvp',
         'unsubscribe',
       ]);

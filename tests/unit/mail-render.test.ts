@@ -67,6 +67,24 @@ function inputFor(kind: MessageKind, language: Language): MessageInput {
           organiserName: 'Hässleholms kommun',
         },
       };
+    case 'press-release':
+      return {
+        ...base,
+        kind,
+        unsubscribeUrl,
+        data: {
+          releaseId: 'r1',
+          headline: 'Företagen bjuds in <script>x</script>',
+          lead: 'Ingress <img src=x onerror=alert(1)>',
+          body: 'Text med [länk](javascript:alert(1)) och <script>alert(2)</script> och [program](https://hassleholm.se/p).',
+          releaseLanguage: 'sv',
+          embargoUntil: '2030-01-01T08:00:00.000Z',
+          timeZone: 'Europe/Stockholm',
+          pageUrl: 'https://samverkan.example/press/hassleholm/releases/r1',
+          downloads: [{ name: 'rapport.pdf', url: 'https://samverkan.example/press/hassleholm/files/r1/f1' }],
+          preferencesUrl: 'https://samverkan.example/press-subscription/tok',
+        },
+      };
   }
 }
 
@@ -264,7 +282,15 @@ describe('messageContentSchema (staff input)', () => {
                 feedbackUrl: 'https://x.example/feedback/abc',
                 organiserName: 'Hässleholms kommun',
               }
-            : announcementData;
+            : kind === 'press-release'
+              ? {
+                  releaseId: 'r1',
+                  headline: 'Steg framåt',
+                  releaseLanguage: 'sv',
+                  timeZone: 'Europe/Stockholm',
+                  pageUrl: 'https://x.example/press/hassleholm/releases/r1',
+                }
+              : announcementData;
       expect(messageContentSchema.safeParse({ kind, data }).success).toBe(true);
     }
   });

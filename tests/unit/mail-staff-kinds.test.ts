@@ -32,7 +32,15 @@ const sampleData = (kind: MessageKind): unknown =>
             feedbackUrl: 'https://samverkan.example/feedback/abc',
             organiserName: 'Hässleholms kommun',
           }
-        : announcementData;
+        : kind === 'press-release'
+          ? {
+              releaseId: 'r1',
+              headline: 'Steg framåt',
+              releaseLanguage: 'sv',
+              timeZone: 'Europe/Stockholm',
+              pageUrl: 'https://samverkan.example/press/hassleholm/releases/r1',
+            }
+          : announcementData;
 
 describe('kinds staff compose', () => {
   it('are the announcement only, and bulk', () => {

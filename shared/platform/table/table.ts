@@ -24,6 +24,10 @@ import { requireEnv } from '../aws/env.js';
  * | press release   | T#<t>                   | RELEASE#<time-ordered id> |                                 |
  * | press settings  | T#<t>                   | PRESS#SETTINGS           |                                  |
  * | newsroom entry  | T#<t>#NEWS#<dimension>  | <publishAt>#<release id> |                                  |
+ * | press subscriber | T#<t>                  | SUBSCRIBER#<address hash> |                                 |
+ * | subscriber counts | T#<t>                 | SUBSCRIBERS#COUNT#<scope> |                                 |
+ * | consent log     | T#<t>#SUBSCRIBER#<hash> | CONSENT#<iso time>       |                                  |
+ * | rate window     | <any pk>                | RATE#<name>#<window start> | (rate-limit.ts; expires)       |
  *
  * gsi1 is the one deliberately cross-tenant key, sparse (an item leaves it when done): the
  * dispatcher finds due schedules of every tenant there, the mail reconciler the campaigns being

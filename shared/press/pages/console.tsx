@@ -5,6 +5,7 @@ import { instantToLocalInput } from '../../platform/texts/wall-clock.js';
 import type { Programme } from '../../programmes/index.js';
 import { maxFileBytes } from '../files.js';
 import { allowedActions, effectiveStatus, type PressSettings, type Release } from '../release.js';
+import { subscriberConsoleTexts } from '../subscription-texts.js';
 import { pressTexts } from '../texts.js';
 
 export const releaseHref = (releaseId: string, rest = '') =>
@@ -34,6 +35,9 @@ export function ReleasesListPage(props: {
   return (
     <>
       <h1>{m.title}</h1>
+      <p>
+        <a href="/console/press-subscribers">{subscriberConsoleTexts[language].title}</a>
+      </p>
       {canWrite ? (
         <p>
           <a class="button" href="/console/press/new">

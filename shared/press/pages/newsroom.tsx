@@ -8,6 +8,7 @@ import { MainAndFooter } from '../../platform/ui/public-layout.js';
 import { styles } from '../../platform/ui/styles.js';
 import { type FeedFormat, feedPath, newsroomPath, releasePath } from '../feeds.js';
 import type { PressContact, PressSettings, Release, Term } from '../release.js';
+import { subscriptionTexts } from '../subscription-texts.js';
 import { pressTexts } from '../texts.js';
 
 /*
@@ -201,6 +202,9 @@ export function NewsroomListPage(props: NewsroomListProps) {
           ))}
           <li>
             <a href={`${newsroomPath(tenantId)}/contacts`}>{m.contactsPage}</a>
+          </li>
+          <li>
+            <a href={`${newsroomPath(tenantId)}/subscribe`}>{subscriptionTexts[language].title}</a>
           </li>
         </ul>
       </nav>

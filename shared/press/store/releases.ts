@@ -566,16 +566,50 @@ async function replaceFiles(before: Release, files: ReleaseFile[], actor: string
 }
 
 /** Counts a public page view (no cookie, no address: one counter per release). */
-export async function countView(tenantId: string, releaseId: string): Promise<void> {
-  await documentClient.send(
-    new UpdateCommand({
+/** The day item of a release's views (`PRESS#VIEWS#<id>#<yyyy-mm-dd>`, UTC): the chart over time. */
+const viewDaySk = (releaseId: string, day: string) => `PRESS#VIEWS#${releaseId}#${day}`;
+
+export async function countView(tenantId: string, releaseId: string, now = new Date()): Promise<void> {
+  const day = now.toISOString().slice(0, 10);
+  await Promise.all(
+    [`PRESS#VIEWS#${releaseId}`, viewDaySk(releaseId, day)].map((sk) =>
+      documentClient.send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: { pk: tenantPk(tenantId), sk },
+          UpdateExpression: 'ADD #views :one SET #type = :type',
+          ExpressionAttributeNames: { '#views': 'views', '#type': 'type' },
+          ExpressionAttributeValues: { ':one': 1, ':type': 'counters' },
+        }),
+      ),
+    ),
+  );
+}
+
+/** Views per day over the `days` days up to `now` (one Query of at most that many items). */
+export async function viewsByDay(
+  tenantId: string,
+  releaseId: string,
+  days: number,
+  now = new Date(),
+): Promise<{ day: string; views: number }[]> {
+  const dayOf = (offset: number) => new Date(now.getTime() - offset * 86_400_000).toISOString().slice(0, 10);
+  const { Items } = await documentClient.send(
+    new QueryCommand({
       TableName: tableName(),
-      Key: { pk: tenantPk(tenantId), sk: `PRESS#VIEWS#${releaseId}` },
-      UpdateExpression: 'ADD #views :one SET #type = :type',
-      ExpressionAttributeNames: { '#views': 'views', '#type': 'type' },
-      ExpressionAttributeValues: { ':one': 1, ':type': 'counters' },
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': tenantPk(tenantId),
+        ':from': viewDaySk(releaseId, dayOf(days - 1)),
+        ':to': viewDaySk(releaseId, dayOf(0)),
+      },
     }),
   );
+  const counted = new Map((Items ?? []).map((i) => [String(i.sk).slice(-10), Number(i.views ?? 0)]));
+  return Array.from({ length: days }, (_, i) => dayOf(days - 1 - i)).map((day) => ({
+    day,
+    views: counted.get(day) ?? 0,
+  }));
 }
 
 export async function viewCount(tenantId: string, releaseId: string): Promise<number> {

@@ -1,0 +1,11 @@
+/**
+ * The press room's public face: what the mail pipeline needs to reach journalists who
+ * subscribed (their recipients, keys and links), and nothing more.
+ */
+export { subscriberMailLinks } from './actions/subscriptions.js';
+export {
+  getSubscriber,
+  recipientKey,
+  recipientOf,
+  releaseRecipientsPage,
+} from './store/subscribers.js';
