@@ -433,7 +433,7 @@ describe('console-pages handler', () => {
       | { routes?: readonly { method: string; path: string }[] }
       | undefined;
     const keys = (spec?.routes ?? []).map((r) => `${r.method} ${r.path}`);
-    expect(keys).toHaveLength(4);
+    expect(keys).toHaveLength(6);
     expect([...handler.routeKeys].sort()).toEqual(keys.sort());
   });
 
