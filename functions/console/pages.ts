@@ -162,6 +162,8 @@ export const handler = htmlPages(
         publicRecordsNotice: Object.fromEntries(
           languages.map((l) => [l, request.form[noticeField(l)] ?? '']),
         ),
+        // A checkbox: absent from the post when unticked.
+        mailTracking: request.form.mailTracking === 'on',
       };
       const parsed = tenantSettingsSchema.safeParse(input);
       if (!parsed.success) {

@@ -30,6 +30,7 @@ import { sesv2 } from '../../shared/platform/aws/clients.js';
 import { requireEnv } from '../../shared/platform/aws/env.js';
 import { jsonString } from '../../shared/platform/bus/envelopes.js';
 import { type CalendarInviteInput, calendarAttachment } from '../../shared/platform/mail-kit/calendar.js';
+import { configurationSetFor } from '../../shared/platform/mail-kit/configuration-set.js';
 import { formatMailbox, listUnsubscribeHeaders } from '../../shared/platform/mail-kit/headers.js';
 import { signLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
 import { logger } from '../../shared/platform/observability/logger.js';
@@ -282,7 +283,11 @@ async function buildMail(campaign: Campaign, contact: Contact, tenant: Tenant) {
         ...(attachments ? { Attachments: attachments } : {}),
       },
     },
-    ConfigurationSetName: requireEnv('SES_CONFIGURATION_SET'),
+    // Opens and clicks are tracked unless the tenant switched tracking off.
+    ConfigurationSetName: configurationSetFor(
+      requireEnv('SES_CONFIGURATION_SET'),
+      tenant.settings?.mailTracking !== false,
+    ),
     EmailTags: [
       { Name: 'tenant', Value: campaign.tenantId },
       { Name: 'campaign', Value: campaign.campaignId },

@@ -11,6 +11,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { untrackedConfigurationSet } from '../../shared/platform/mail-kit/configuration-set.js';
 import {
   BUCKET_LIST_ACTIONS,
   BUCKET_READ_ACTIONS,
@@ -227,7 +228,12 @@ export class SamverkanFunction extends NodejsFunction {
     this.addToRolePolicy(
       new PolicyStatement({
         actions: [...SEND_EMAIL_ACTIONS],
-        resources: [...mailer.identityArns, sesConfigurationSetArn(Stack.of(this), configurationSetName)],
+        // Both sets: the tracked one, and its untracked twin for tenants that switched tracking off.
+        resources: [
+          ...mailer.identityArns,
+          sesConfigurationSetArn(Stack.of(this), configurationSetName),
+          sesConfigurationSetArn(Stack.of(this), untrackedConfigurationSet(configurationSetName)),
+        ],
       }),
     );
     return this;

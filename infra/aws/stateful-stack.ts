@@ -34,6 +34,7 @@ import {
   SuppressionReasons,
 } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
+import { untrackedConfigurationSet } from '../../shared/platform/mail-kit/configuration-set.js';
 import { type SamverkanConfig, senderIdentity } from './config.js';
 
 /** The output with the attachments bucket's name, read by the stateless stack. */
@@ -80,6 +81,8 @@ export class StatefulStack extends Stack {
   /** `https://cognito-idp.<region>.amazonaws.com/<poolId>`: the id tokens' `iss`. */
   readonly authIssuer: string;
   readonly configurationSet: ConfigurationSet;
+  /** The configuration set of tenants that switched open and click tracking off. */
+  readonly untrackedConfigurationSet: ConfigurationSet;
   readonly emailIdentity?: EmailIdentity;
   /** ARNs of the SES identities the from-address may be sent through (for least-privilege grants). */
   readonly mailIdentityArns: readonly string[];
@@ -230,6 +233,20 @@ export class StatefulStack extends Stack {
       // SES can only publish to the account's default bus.
       destination: EventDestination.eventBus(defaultBus(this)),
       events: [...SES_EVENT_TYPES],
+    });
+    // The same without open and click events, so SES neither adds a pixel nor rewrites links: the
+    // set of tenants that switched tracking off (shared/platform/mail-kit/configuration-set.ts).
+    this.untrackedConfigurationSet = new ConfigurationSet(this, 'MailConfigurationSetUntracked', {
+      configurationSetName: untrackedConfigurationSet(prefix),
+      reputationMetrics: true,
+      sendingEnabled: true,
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    new ConfigurationSetEventDestination(this, 'UntrackedMailEventsToDefaultBus', {
+      configurationSet: this.untrackedConfigurationSet,
+      configurationSetEventDestinationName: 'eventbridge-default-bus',
+      destination: EventDestination.eventBus(defaultBus(this)),
+      events: SES_EVENT_TYPES.filter((e) => e !== EmailSendingEvent.OPEN && e !== EmailSendingEvent.CLICK),
     });
 
     this.mailFromAddress = config.mailFromAddress;

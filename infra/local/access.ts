@@ -1,3 +1,4 @@
+import { untrackedConfigurationSet } from '../../shared/platform/mail-kit/configuration-set.js';
 import { allows, type GrantResource } from '../wiring/grants.js';
 import { currentSandbox, type FunctionSandbox, type LocalResources } from './sandbox.js';
 
@@ -151,7 +152,10 @@ const SERVICES: Record<string, Resolve> = {
       const set = String(input.ConfigurationSetName);
       needed.push({
         action: 'ses:SendEmail',
-        resource: set === local.configurationSet ? { kind: 'configurationSet' } : undefined,
+        resource:
+          set === local.configurationSet || set === untrackedConfigurationSet(local.configurationSet)
+            ? { kind: 'configurationSet' }
+            : undefined,
         arn: arn(local, 'ses', `configuration-set/${set}`),
       });
     }

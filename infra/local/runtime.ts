@@ -124,7 +124,7 @@ export interface LocalRuntime {
   /** Faults to inject at the AWS API edge: SES throttling, DynamoDB write failures (before or after applying). */
   faults: Faults;
   /** Every SendEmail SES accepted, with when it was asked for (the emulator's mailbox holds the content). */
-  sesSends: { messageId: string; at: number; to: string[] }[];
+  sesSends: { messageId: string; at: number; to: string[]; configurationSet?: string }[];
   /**
    * Stops pollers, scheduler, bus deliveries, the HTTP server and every emulator process, in that
    * order, waiting at most `graceMs` (default 10 s) for the work in flight.
@@ -627,6 +627,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         messageId,
         at: requestedAt,
         to: (input.Destination?.ToAddresses ?? []).map(bareAddress),
+        configurationSet: input.ConfigurationSetName,
       });
       // SES's events for this mail (Send, then Delivery or Bounce…) are on the bus, in order, and
       // in its journal before the sender hears back, as SES's event destination holds them: a

@@ -853,33 +853,43 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
       stateful.template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
     });
 
-    it('SES configuration set publishes reputation metrics and sends every event type to the default bus', () => {
+    it('SES configuration sets: the tracked one sends every event type to the default bus; its untracked twin all but opens and clicks', () => {
       const sets = stateful.ofType('AWS::SES::ConfigurationSet');
-      expect(sets).toHaveLength(1);
-      const [setId, set] = sets[0] as [string, Resource];
-      expect(set.Properties.Name).toBe('samverkan-dev');
-      expect(set.Properties.ReputationOptions).toEqual({ ReputationMetricsEnabled: true });
-      expect(set.Properties.SendingOptions).toEqual({ SendingEnabled: true });
-
+      expect(sets.map(([, set]) => set.Properties.Name).sort()).toEqual([
+        'samverkan-dev',
+        'samverkan-dev-untracked',
+      ]);
+      const all = [
+        'send',
+        'delivery',
+        'bounce',
+        'complaint',
+        'reject',
+        'deliveryDelay',
+        'open',
+        'click',
+        'renderingFailure',
+      ];
       const destinations = stateful.ofType('AWS::SES::ConfigurationSetEventDestination');
-      expect(destinations).toHaveLength(1);
-      expect(destinations[0]?.[1].Properties.ConfigurationSetName).toEqual({ Ref: setId });
-      const destination = destinations[0]?.[1].Properties.EventDestination as Json;
-      expect(destination.Enabled).toBe(true);
-      expect(JSON.stringify(destination.EventBridgeDestination.EventBusArn)).toMatch(/:event-bus\/default"/);
-      expect([...destination.MatchingEventTypes].sort()).toEqual(
-        [
-          'send',
-          'delivery',
-          'bounce',
-          'complaint',
-          'reject',
-          'deliveryDelay',
-          'open',
-          'click',
-          'renderingFailure',
-        ].sort(),
-      );
+      expect(destinations).toHaveLength(2);
+      for (const [setId, set] of sets) {
+        expect(set.Properties.ReputationOptions).toEqual({ ReputationMetricsEnabled: true });
+        expect(set.Properties.SendingOptions).toEqual({ SendingEnabled: true });
+        const own = destinations.filter(
+          ([, d]) => JSON.stringify(d.Properties.ConfigurationSetName) === JSON.stringify({ Ref: setId }),
+        );
+        expect(own).toHaveLength(1);
+        const destination = own[0]?.[1].Properties.EventDestination as Json;
+        expect(destination.Enabled).toBe(true);
+        expect(JSON.stringify(destination.EventBridgeDestination.EventBusArn)).toMatch(
+          /:event-bus\/default"/,
+        );
+        // SES tracks opens and clicks (pixel, rewritten links) only for a set that publishes them.
+        const expected = set.Properties.Name.endsWith('-untracked')
+          ? all.filter((e) => e !== 'open' && e !== 'click')
+          : all;
+        expect([...destination.MatchingEventTypes].sort()).toEqual([...expected].sort());
+      }
       expect(SES_EVENT_TYPES).toHaveLength(9);
     });
   });
@@ -1167,6 +1177,8 @@ describe('optional configuration and the remaining access kinds', () => {
     const resources = JSON.stringify(ses[0]?.Resource);
     expect(resources).toContain(':identity/example.se"');
     expect(resources).toContain(':configuration-set/');
+    // Both sets: a tenant that switched tracking off sends through the untracked one.
+    expect(resources).toContain('-untracked');
     expect(resources).not.toContain('*');
     expect(fn.Environment.Variables[ENV.fromAddress]).toBe('no-reply@example.se');
     expect(fn.Environment.Variables[ENV.configurationSet]).toBeDefined();

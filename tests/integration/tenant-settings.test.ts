@@ -64,10 +64,14 @@ describe('tenant settings', () => {
       'publicRecordsNotice.sv': NOTICE,
       'publicRecordsNotice.da': '',
       'publicRecordsNotice.en': '  ',
+      mailTracking: 'on',
     });
     expect(saved.status).toBe(303);
     expect(saved.headers.get('location')).toBe('/console/settings?saved=1');
-    expect((await tenantItem('hassleholm'))?.settings).toEqual({ publicRecordsNotice: { sv: NOTICE } });
+    expect((await tenantItem('hassleholm'))?.settings).toEqual({
+      publicRecordsNotice: { sv: NOTICE },
+      mailTracking: true,
+    });
     const page = await (
       await consoleRequest(runtime, 'staff-hlm-anna', 'GET', '/console/settings?saved=1')
     ).text();
@@ -90,6 +94,7 @@ describe('tenant settings', () => {
     // Saving the same again changes nothing and tells nobody.
     await consoleRequest(runtime, 'staff-hlm-anna', 'POST', '/console/settings', {
       'publicRecordsNotice.sv': NOTICE,
+      mailTracking: 'on',
     });
     await new Promise((r) => setTimeout(r, 1000));
     expect(
@@ -102,7 +107,10 @@ describe('tenant settings', () => {
   it('reads and replaces the settings through the API, admins only', async () => {
     const admin = await staffClient(runtime, 'staff-hel-mette');
     const editor = await staffClient(runtime, 'staff-hel-lars');
-    expect((await admin.call('GET', '/api/settings')).json).toEqual({ publicRecordsNotice: {} });
+    expect((await admin.call('GET', '/api/settings')).json).toEqual({
+      publicRecordsNotice: {},
+      mailTracking: true,
+    });
     const body = { publicRecordsNotice: { da: 'Svar til Helsingør Kommune journaliseres.' } };
     expect((await editor.call('PUT', '/api/settings', body)).status).toBe(403);
     const refused = await admin.call('PUT', '/api/settings', {
@@ -115,7 +123,7 @@ describe('tenant settings', () => {
     expect((await tenantItem('helsingor'))?.settings).toBeUndefined();
     const put = await admin.call('PUT', '/api/settings', body);
     expect(put.status, put.text).toBe(200);
-    expect((await editor.call('GET', '/api/settings')).json).toEqual(body);
+    expect((await editor.call('GET', '/api/settings')).json).toEqual({ ...body, mailTracking: true });
   });
 
   it("shows the tenant's notice to someone answering with their name, in their language, else the standard one", async () => {
@@ -158,5 +166,38 @@ describe('tenant settings', () => {
     // The anonymous link says nothing of the kind: nothing identifies the respondent.
     const anonymous = await (await fetch(`${runtime.url}/forms/hassleholm/${form.formId}`)).text();
     expect(anonymous).not.toContain('diarieförs');
+  });
+
+  it('sends the mail of a tenant that switched tracking off through the set without opens and clicks', async () => {
+    const perstorp = await staffClient(runtime, 'staff-per-eva');
+    const page = await consoleRequest(runtime, 'staff-per-eva', 'GET', '/console/settings');
+    expect(await page.text()).toMatch(/id="f-mailTracking"[^>]*checked/);
+    // The checkbox unticked: absent from the post.
+    const off = await consoleRequest(runtime, 'staff-per-eva', 'POST', '/console/settings', {});
+    expect(off.status).toBe(303);
+    expect((await perstorp.call('GET', '/api/settings')).json).toMatchObject({ mailTracking: false });
+
+    const send = async (client: typeof perstorp, tenantId: string, tag: string) => {
+      await addContacts(runtime, tenantId, [
+        { contactId: tag, email: `${tag}@foretag.example`, tags: [tag] },
+      ]);
+      const created = await client.call('POST', '/api/campaigns', {
+        name: 'Spårning',
+        content: { kind: 'announcement', data: { subject: 'Spårning', markdownBody: 'Hej.' } },
+        audience: { kind: 'tags', tags: [tag] },
+      });
+      expect(created.status, created.text).toBe(201);
+      expect((await client.call('POST', `/api/campaigns/${created.json.campaignId}/send`)).status).toBe(202);
+      return waitFor(
+        () => runtime.sesSends.find((s) => s.to.includes(`${tag}@foretag.example`)),
+        30_000,
+        `the mail to ${tag}`,
+      );
+    };
+    expect((await send(perstorp, 'perstorp', 'track-off')).configurationSet).toBe(
+      'samverkan-local-untracked',
+    );
+    const hassleholm = await staffClient(runtime, 'staff-hlm-anna');
+    expect((await send(hassleholm, 'hassleholm', 'track-on')).configurationSet).toBe('samverkan-local');
   });
 });

@@ -31,6 +31,8 @@ export const tenantSettingsSchema = z
      * public document (offentlighetsprincipen; in Denmark aktindsigt), in the municipality's words.
      */
     publicRecordsNotice: localizedNotice.default({}),
+    /** Whether mail counts opens and clicks (a pixel, links through SES); on unless switched off. */
+    mailTracking: z.boolean().default(true),
   })
   .strict();
 export type TenantSettings = z.output<typeof tenantSettingsSchema>;

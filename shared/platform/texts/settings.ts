@@ -12,6 +12,9 @@ export interface SettingsTexts {
   /** Shown under each field: what respondents read when the field is empty. */
   standardText: string;
   languageNames: Record<Language, string>;
+  trackingHeading: string;
+  trackingLabel: string;
+  trackingHelp: string;
   save: string;
   saved: string;
   fixErrors: string;
@@ -28,6 +31,10 @@ const table: TextTable<SettingsTexts> = {
     noticeIn: (l) => `Upplysning på ${l}`,
     standardText: 'Standardtext:',
     languageNames: { sv: 'svenska', da: 'danska', en: 'engelska' },
+    trackingHeading: 'Spårning i utskick',
+    trackingLabel: 'Räkna öppningar och klick i utskick',
+    trackingHelp:
+      'Mejlen får då en osynlig bild och länkar som går via utskickstjänsten, så att ni ser hur många som öppnat och klickat. Stäng av om kommunen inte vill spåra mottagarna; leveranser, studsar och klagomål räknas ändå.',
     save: 'Spara',
     saved: 'Inställningarna är sparade.',
     fixErrors: 'Rätta det här först:',
@@ -42,6 +49,10 @@ const table: TextTable<SettingsTexts> = {
     noticeIn: (l) => `Oplysning på ${l}`,
     standardText: 'Standardtekst:',
     languageNames: { sv: 'svensk', da: 'dansk', en: 'engelsk' },
+    trackingHeading: 'Sporing i udsendelser',
+    trackingLabel: 'Tæl åbninger og klik i udsendelser',
+    trackingHelp:
+      'Mailene får så et usynligt billede og links, der går via udsendelsestjenesten, så I kan se, hvor mange der har åbnet og klikket. Slå det fra, hvis kommunen ikke vil spore modtagerne; leveringer, afvisninger og klager tælles stadig.',
     save: 'Gem',
     saved: 'Indstillingerne er gemt.',
     fixErrors: 'Ret dette først:',
@@ -56,6 +67,10 @@ const table: TextTable<SettingsTexts> = {
     noticeIn: (l) => `Notice in ${l}`,
     standardText: 'Standard text:',
     languageNames: { sv: 'Swedish', da: 'Danish', en: 'English' },
+    trackingHeading: 'Tracking in mailings',
+    trackingLabel: 'Count opens and clicks in mailings',
+    trackingHelp:
+      'Mails then carry an invisible image and links that go through the mail service, so you can see how many opened and clicked. Switch it off if the municipality does not want to track recipients; deliveries, bounces and complaints are still counted.',
     save: 'Save',
     saved: 'The settings are saved.',
     fixErrors: 'Fix this first:',

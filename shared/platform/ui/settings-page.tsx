@@ -20,7 +20,10 @@ export const noticeField = (language: Language) => `publicRecordsNotice.${langua
 
 /** The form's fields for stored settings. */
 export function settingsValues(settings: TenantSettings | undefined): Record<string, string> {
-  return Object.fromEntries(languages.map((l) => [noticeField(l), settings?.publicRecordsNotice[l] ?? '']));
+  return {
+    ...Object.fromEntries(languages.map((l) => [noticeField(l), settings?.publicRecordsNotice[l] ?? ''])),
+    mailTracking: settings?.mailTracking === false ? '' : 'on',
+  };
 }
 
 /** The tenant's settings: read by every staff member, changed by admins. */
@@ -84,6 +87,22 @@ export function SettingsPage(props: SettingsPageProps) {
               </p>
             );
           })}
+        </fieldset>
+        <fieldset disabled={!props.canEdit}>
+          <legend>{m.trackingHeading}</legend>
+          <p class="check">
+            <input
+              id="f-mailTracking"
+              name="mailTracking"
+              type="checkbox"
+              checked={values.mailTracking === 'on'}
+              aria-describedby="f-mailTracking-help"
+            />
+            <label for="f-mailTracking">{m.trackingLabel}</label>
+          </p>
+          <p class="hint" id="f-mailTracking-help">
+            {m.trackingHelp}
+          </p>
         </fieldset>
         {props.canEdit ? (
           <p>
