@@ -181,6 +181,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const portOf = (emulator: Emulator) => Number(new URL(emulator.endpoint).port);
 
   const server = createServer();
+  // Idle keep-alive sockets are closed by the client (fetch drops them after a few seconds), never
+  // by this server first: a server closing an idle socket just as a client reuses it resets that
+  // request (ECONNRESET). The race opens when the process is busy for about the client's idle
+  // time, e.g. a test synthesizing the CDK app in the same process right after a request.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const listen = (port: number) =>
     new Promise<void>((resolve, reject) => {
       const failed = (error: Error) => reject(error);
