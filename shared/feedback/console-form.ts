@@ -92,12 +92,15 @@ export function formInputFromPosted(
       required: posted[at('required')] === 'on',
     };
     if (posted[at('id')]) question.id = posted[at('id')];
-    if (text('help')) question.help = text('help');
+    const help = text('help');
+    if (help) question.help = help;
     if (posted[at('theme')] && type !== 'ranking') question.themeId = posted[at('theme')];
     if (type === 'rating') {
       question.scale = number('scale') ?? 5;
-      if (text('lowLabel')) question.lowLabel = text('lowLabel');
-      if (text('highLabel')) question.highLabel = text('highLabel');
+      const lowLabel = text('lowLabel');
+      const highLabel = text('highLabel');
+      if (lowLabel) question.lowLabel = lowLabel;
+      if (highLabel) question.highLabel = highLabel;
     }
     if (type === 'single' || type === 'multiple') {
       const { options, mismatched } = optionsFrom(posted, at, language);
@@ -116,12 +119,13 @@ export function formInputFromPosted(
   const closesAt = posted.closesAt?.trim()
     ? (localInputToInstant(posted.closesAt, timeZone) ?? posted.closesAt)
     : undefined;
+  const intro = localizedFrom(posted, 'intro');
   const thankYouText = localizedFrom(posted, 'followUp.thankYouText');
   const missedYouText = localizedFrom(posted, 'followUp.missedYouText');
   return {
     input: {
       title: localizedFrom(posted, 'title') ?? {},
-      ...(localizedFrom(posted, 'intro') ? { intro: localizedFrom(posted, 'intro') } : {}),
+      ...(intro ? { intro } : {}),
       language,
       ...(posted.eventId ? { eventId: posted.eventId } : {}),
       anonymousLink: posted.anonymousLink === 'on',
