@@ -280,6 +280,7 @@ export const wiring: Wiring = [
       { method: 'GET', path: '/console/organisations/{organisationId}', auth: 'console' },
       { method: 'GET', path: '/console/contacts', auth: 'console' },
       { method: 'GET', path: '/console/imports', auth: 'console' },
+      { method: 'GET', path: '/console/imports/{importId}/rejected.csv', auth: 'console' },
       { method: 'POST', path: '/console/imports/preview', auth: 'console' },
       { method: 'POST', path: '/console/imports/{importId}/commit', auth: 'console' },
     ],

@@ -241,6 +241,7 @@ export const handler = jsonApi({
         rows: preview.rows.map((row) => ({
           ...row,
           errors: row.errors.map(({ issue: _, ...error }) => error),
+          warnings: row.warnings.map(({ issue: _, ...warning }) => warning),
         })),
       },
     };

@@ -8,8 +8,14 @@ import {
   OrganisationPage,
   OrganisationsPage,
 } from '../../shared/directory/pages/directory.js';
+import { rejectedRowsCsv, rejectedRowsFileName } from '../../shared/directory/rejected-rows.js';
 import { lawfulBasisSchema, normaliseTag, tenantCountry } from '../../shared/directory/schemas.js';
-import { commitImport, getImport, previewImport } from '../../shared/directory/store/imports.js';
+import {
+  commitImport,
+  getImport,
+  getRejectedRows,
+  previewImport,
+} from '../../shared/directory/store/imports.js';
 import {
   contactCounts,
   getOrganisation,
@@ -119,6 +125,24 @@ export const handler = htmlPages(
       const importId = query.success ? query.data.result : undefined;
       const draft = importId ? await getImport(signed.identity.tenantId, importId) : undefined;
       return importPage(request, signed, draft?.result ? { result: draft.result } : {});
+    }),
+
+    'GET /console/imports/{importId}/rejected.csv': consolePage(async (request) => {
+      const id = idParam.safeParse(request.event.pathParameters?.importId);
+      if (!id.success) throw notFound();
+      const signed = await signedIn(request);
+      requireRole(signed.identity, 'editor');
+      const [draft, rejected] = await Promise.all([
+        getImport(signed.identity.tenantId, id.data),
+        getRejectedRows(signed.identity.tenantId, id.data),
+      ]);
+      if (!draft || !rejected) throw notFound();
+      return {
+        kind: 'file',
+        contentType: 'text/csv; charset=utf-8',
+        fileName: rejectedRowsFileName(draft.createdAt),
+        body: Buffer.from(rejectedRowsCsv(rejected, signed.language), 'utf8'),
+      };
     }),
 
     'POST /console/imports/preview': consolePage(async (request) => {

@@ -268,6 +268,8 @@ export interface ParsedCsv {
   columns: ColumnMapping[];
   /** Headers no field was found for (or a second column for a field already mapped). */
   ignoredColumns: string[];
+  /** The header row as written, every column (for handing rows back in the file's own shape). */
+  header: string[];
   records: CsvRecord[];
 }
 
@@ -338,6 +340,7 @@ export function parseCsv(input: Uint8Array | string): ParsedCsv {
   return {
     encoding: decoded.encoding,
     delimiter,
+    header: header.map((h) => h.trim()),
     columns,
     ignoredColumns,
     records: data.map((cells, i) => ({ row: i + 2 + rowOffset, cells })),
@@ -480,6 +483,7 @@ export type RowRule =
   | 'expectedOrganisationType'
   | 'expectedSize'
   | 'expectedLanguage'
+  | 'formulaLike'
   | `organisationNumber.${OrgNumberProblem}`;
 
 export interface ImportedOrganisation {
@@ -521,8 +525,17 @@ export interface ImportRow {
   organisation?: ImportedOrganisation;
   contact?: ImportedContact;
   errors: RowError[];
+  /** Problems that do not stop the row: what was left out of it, or what to look at twice. */
+  warnings: RowError[];
   duplicates: Duplicate[];
 }
+
+/**
+ * Text a spreadsheet would run as a formula (`=HYPERLINK(…)`, `@SUM(…)`, `+1+1`, `-2+3`). It is
+ * saved as typed, and every CSV export guards it; the warning is so staff see what they import.
+ * A dash alone ("none") or before a space is not one.
+ */
+const looksLikeFormula = (text: string) => /^[=@]/.test(text) || /^[+-][^\s]/.test(text);
 
 export interface RowDefaults {
   country: Country;
@@ -542,6 +555,7 @@ const LIMITS: Partial<Record<ImportField, number>> = {
 /** Reads one record into an organisation and/or a contact, collecting every error of the row. */
 export function readRow(record: CsvRecord, columns: ColumnMapping[], defaults: RowDefaults): ImportRow {
   const errors: RowError[] = [];
+  const warnings: RowError[] = [];
   const columnOf = (field: ImportField) => columns.find((c) => c.field === field);
   // One line each: line breaks, NUL and other control characters become a space, as runs of
   // white space do (a name goes into mail headers, which refuse them).
@@ -549,14 +563,15 @@ export function readRow(record: CsvRecord, columns: ColumnMapping[], defaults: R
     const column = columnOf(field);
     return column ? (record.cells[column.index] ?? '').replace(controlOrSpaceRun, ' ').trim() : '';
   };
+  const problem = (field: ImportField, message: string, issue: Omit<Issue, 'path'>): RowError => ({
+    row: record.row,
+    column: columnOf(field)?.header ?? field,
+    field,
+    message,
+    issue: { ...issue, path: [field] },
+  });
   const fail = (field: ImportField, message: string, issue: Omit<Issue, 'path'>) =>
-    errors.push({
-      row: record.row,
-      column: columnOf(field)?.header ?? field,
-      field,
-      message,
-      issue: { ...issue, path: [field] },
-    });
+    errors.push(problem(field, message, issue));
   const rule = (reason: RowRule, params?: Record<string, unknown>): Omit<Issue, 'path'> => ({
     code: 'custom',
     reason,
@@ -583,6 +598,7 @@ export function readRow(record: CsvRecord, columns: ColumnMapping[], defaults: R
     fail('tags', 'A tag has at most 40 characters', rule('tagTooLong', { maximum: 40 }));
 
   let organisation: ImportedOrganisation | undefined;
+  let badOrganisationNumber: RowError | undefined;
   if (orgName || orgNumberText) {
     if (!orgName)
       fail(
@@ -602,8 +618,12 @@ export function readRow(record: CsvRecord, columns: ColumnMapping[], defaults: R
         organisationNumber = parsed.value;
         country = parsed.country;
       } else {
-        const { ok: _, problem, message, ...params } = parsed;
-        fail('organisationNumber', message, rule(`organisationNumber.${problem}`, params));
+        const { ok: _, problem: reason, message, ...params } = parsed;
+        badOrganisationNumber = problem(
+          'organisationNumber',
+          message,
+          rule(`organisationNumber.${reason}`, params),
+        );
       }
     }
     const typeText = cell('organisationType');
@@ -664,6 +684,26 @@ export function readRow(record: CsvRecord, columns: ColumnMapping[], defaults: R
     organisation.tags = tags;
   }
 
+  // A typo in the number costs the number, not the contact: the organisation is matched by its
+  // name instead. A row that is only the organisation keeps the error, so the number gets fixed.
+  if (badOrganisationNumber) {
+    if (contact && orgName) warnings.push(badOrganisationNumber);
+    else errors.push(badOrganisationNumber);
+  }
+  for (const field of [
+    'organisationName',
+    'contactName',
+    'firstName',
+    'lastName',
+    'role',
+    'industry',
+  ] as const) {
+    if (looksLikeFormula(cell(field)))
+      warnings.push(
+        problem(field, 'Looks like a spreadsheet formula; it is saved as text', rule('formulaLike')),
+      );
+  }
+
   if (!organisation && !contact) {
     fail(
       columnOf('organisationName') ? 'organisationName' : 'email',
@@ -677,6 +717,7 @@ export function readRow(record: CsvRecord, columns: ColumnMapping[], defaults: R
     ...(organisation ? { organisation } : {}),
     ...(contact ? { contact } : {}),
     errors,
+    warnings,
     duplicates: [],
   };
 }
@@ -735,6 +776,8 @@ export interface ImportSummary {
   ok: number;
   errors: number;
   duplicates: number;
+  /** Rows saved with a warning (see `ImportRow.warnings`). */
+  warnings: number;
   blankRows: number;
   organisationsToCreate: number;
   organisationsExisting: number;
@@ -745,10 +788,17 @@ export interface ImportSummary {
   ignoredColumns: string[];
 }
 
+/** The rows a commit leaves out (errors, duplicates), as the file had them, to fix and import again. */
+export interface RejectedRows {
+  header: string[];
+  rows: { row: number; cells: string[] }[];
+}
+
 export interface ImportPreview {
   rows: ImportRow[];
   plan: ImportPlan;
   summary: ImportSummary;
+  rejected: RejectedRows;
 }
 
 /**
@@ -884,14 +934,20 @@ export function previewCsv(
   const rows = nonBlank.map((record) => readRow(record, parsed.columns, defaults));
   const plan = planImport(rows, existing);
   const count = (status: RowStatus) => rows.filter((r) => r.status === status).length;
+  const left = new Set(rows.filter((r) => r.status !== 'ok').map((r) => r.row));
   return {
     rows,
     plan,
+    rejected: {
+      header: parsed.header,
+      rows: nonBlank.filter((r) => left.has(r.row)).map(({ row, cells }) => ({ row, cells })),
+    },
     summary: {
       rows: rows.length,
       ok: count('ok'),
       errors: count('error'),
       duplicates: count('duplicate'),
+      warnings: rows.filter((r) => r.status === 'ok' && r.warnings.length > 0).length,
       blankRows: parsed.records.length - nonBlank.length,
       organisationsToCreate: plan.organisations.filter((o) => !o.existingId).length,
       organisationsExisting: plan.organisations.filter((o) => o.existingId).length,

@@ -73,6 +73,7 @@ export interface DirectoryMessages {
       ok: string;
       errors: string;
       duplicates: string;
+      warnings: string;
       organisationsToCreate: string;
       organisationsExisting: string;
       contactsToCreate: string;
@@ -85,6 +86,10 @@ export interface DirectoryMessages {
     status: { ok: string; error: string; duplicate: string };
     fieldNames: Record<ImportField, string>;
     duplicate: (d: Duplicate) => string;
+    /** A warning on a row that is saved anyway. */
+    warning: (text: string) => string;
+    /** After an organisation number's problem: what happens to the row instead. */
+    numberDropped: string;
     commitHeading: string;
     basisLegend: string;
     basisHint: string;
@@ -100,6 +105,12 @@ export interface DirectoryMessages {
       skipped: string;
       basis: string;
     };
+    /** The rows left out of the file: with errors, duplicates. */
+    leftOut: (errors: string, duplicates: string) => string;
+    downloadRejected: string;
+    downloadRejectedHint: string;
+    /** The column of the downloaded rows that says what was wrong. */
+    problemColumn: string;
     skippedRow: (row: number) => string;
     another: string;
     /** Why a file cannot be read at all (`CsvImportError.problem`). */
@@ -126,6 +137,7 @@ export interface DirectoryMessages {
     expectedOrganisationType: (types: string) => string;
     expectedSize: string;
     expectedLanguage: string;
+    formulaLike: string;
     organisationNumber: {
       required: string;
       onlyDigits: string;
@@ -227,6 +239,7 @@ const sv: DirectoryMessages = {
       ok: 'Kan sparas',
       errors: 'Med fel',
       duplicates: 'Dubbletter',
+      warnings: 'Sparas med varning',
       organisationsToCreate: 'Nya organisationer',
       organisationsExisting: 'Befintliga organisationer',
       contactsToCreate: 'Nya kontakter',
@@ -268,6 +281,8 @@ const sv: DirectoryMessages = {
         d.against === 'file' ? `Samma organisation som rad ${d.row}` : 'Organisationen finns redan';
       return d.skipsRow ? `${where} – raden hoppas över.` : `${where} – kontakten kopplas till den.`;
     },
+    warning: (text) => `Varning: ${text}`,
+    numberDropped: 'Kontakten sparas; organisationen sparas utan nummer och matchas på namnet.',
     commitHeading: 'Spara',
     basisLegend: 'Rättslig grund för att kontakta personerna (GDPR art. 6)',
     basisHint: 'Grunden sparas på varje kontakt, med tid, källa och vem som importerade.',
@@ -284,6 +299,11 @@ const sv: DirectoryMessages = {
       skipped: 'Hoppades över',
       basis: 'Rättslig grund',
     },
+    leftOut: (errors, duplicates) => `${errors} med fel, ${duplicates} dubbletter`,
+    downloadRejected: 'Ladda ner raderna som inte importerades (CSV)',
+    downloadRejectedHint:
+      'Filen har samma kolumner som din och en kolumn Problem. Rätta raderna och importera filen igen. Den finns kvar i ett dygn.',
+    problemColumn: 'Problem',
     skippedRow: (row) => `Rad ${row}`,
     another: 'Importera en till fil',
     fileProblems: {
@@ -309,6 +329,8 @@ const sv: DirectoryMessages = {
     expectedOrganisationType: (types) => `Ange en av typerna ${types}.`,
     expectedSize: 'Ange 1-9, 10-49, 50-249, 250+ eller antalet anställda.',
     expectedLanguage: 'Ange sv, da eller en (svenska, danska eller engelska).',
+    formulaLike:
+      'Börjar som en kalkylbladsformel (=, +, -, @). Texten sparas som den är och skyddas när den exporteras; kontrollera att den stämmer.',
     organisationNumber: {
       required: 'Fyll i organisationsnumret.',
       onlyDigits: 'Bara siffror, gärna med ett bindestreck.',
@@ -409,6 +431,7 @@ const da: DirectoryMessages = {
       ok: 'Kan gemmes',
       errors: 'Med fejl',
       duplicates: 'Dubletter',
+      warnings: 'Gemmes med advarsel',
       organisationsToCreate: 'Nye organisationer',
       organisationsExisting: 'Eksisterende organisationer',
       contactsToCreate: 'Nye kontakter',
@@ -450,6 +473,8 @@ const da: DirectoryMessages = {
         d.against === 'file' ? `Samme organisation som række ${d.row}` : 'Organisationen findes allerede';
       return d.skipsRow ? `${where} – rækken springes over.` : `${where} – kontakten knyttes til den.`;
     },
+    warning: (text) => `Advarsel: ${text}`,
+    numberDropped: 'Kontakten gemmes; organisationen gemmes uden nummer og matches på navnet.',
     commitHeading: 'Gem',
     basisLegend: 'Retsgrundlag for at kontakte personerne (GDPR art. 6)',
     basisHint: 'Grundlaget gemmes på hver kontakt, med tidspunkt, kilde og hvem der importerede.',
@@ -466,6 +491,11 @@ const da: DirectoryMessages = {
       skipped: 'Sprunget over',
       basis: 'Retsgrundlag',
     },
+    leftOut: (errors, duplicates) => `${errors} med fejl, ${duplicates} dubletter`,
+    downloadRejected: 'Hent de rækker, der ikke blev importeret (CSV)',
+    downloadRejectedHint:
+      'Filen har de samme kolonner som din og en kolonne Problem. Ret rækkerne, og importér filen igen. Den gemmes i et døgn.',
+    problemColumn: 'Problem',
     skippedRow: (row) => `Række ${row}`,
     another: 'Importér en fil mere',
     fileProblems: {
@@ -491,6 +521,8 @@ const da: DirectoryMessages = {
     expectedOrganisationType: (types) => `Angiv en af typerne ${types}.`,
     expectedSize: 'Angiv 1-9, 10-49, 50-249, 250+ eller antallet af ansatte.',
     expectedLanguage: 'Angiv sv, da eller en (svensk, dansk eller engelsk).',
+    formulaLike:
+      'Begynder som en regnearksformel (=, +, -, @). Teksten gemmes, som den er, og beskyttes ved eksport; kontrollér, at den er rigtig.',
     organisationNumber: {
       required: 'Udfyld CVR-/organisationsnummeret.',
       onlyDigits: 'Kun cifre, eventuelt med en bindestreg.',
@@ -591,6 +623,7 @@ const en: DirectoryMessages = {
       ok: 'Can be saved',
       errors: 'With errors',
       duplicates: 'Duplicates',
+      warnings: 'Saved with a warning',
       organisationsToCreate: 'New organisations',
       organisationsExisting: 'Existing organisations',
       contactsToCreate: 'New contacts',
@@ -632,6 +665,9 @@ const en: DirectoryMessages = {
         d.against === 'file' ? `Same organisation as row ${d.row}` : 'The organisation already exists';
       return d.skipsRow ? `${where} – the row is skipped.` : `${where} – the contact is linked to it.`;
     },
+    warning: (text) => `Warning: ${text}`,
+    numberDropped:
+      'The contact is saved; the organisation is saved without a number and matched by its name.',
     commitHeading: 'Save',
     basisLegend: 'Lawful basis for contacting these people (GDPR art. 6)',
     basisHint: 'The basis is recorded on every contact, with the time, the source and who imported it.',
@@ -649,6 +685,11 @@ const en: DirectoryMessages = {
       skipped: 'Skipped',
       basis: 'Lawful basis',
     },
+    leftOut: (errors, duplicates) => `${errors} with errors, ${duplicates} duplicates`,
+    downloadRejected: 'Download the rows that were not imported (CSV)',
+    downloadRejectedHint:
+      'The file has the same columns as yours and a Problem column. Fix the rows and import the file again. It is kept for a day.',
+    problemColumn: 'Problem',
     skippedRow: (row) => `Row ${row}`,
     another: 'Import another file',
     fileProblems: {
@@ -673,6 +714,8 @@ const en: DirectoryMessages = {
     expectedOrganisationType: (types) => `Enter one of the types ${types}.`,
     expectedSize: 'Enter 1-9, 10-49, 50-249, 250+ or the number of employees.',
     expectedLanguage: 'Enter sv, da or en (Swedish, Danish or English).',
+    formulaLike:
+      'Starts like a spreadsheet formula (=, +, -, @). It is saved as typed and guarded when exported; check that it is right.',
     organisationNumber: {
       required: 'Fill in the organisation number.',
       onlyDigits: 'Only digits, with an optional hyphen.',
@@ -734,6 +777,7 @@ export const directoryIssueWording: IssueWording = (issue, language) => {
     case 'expectedCountry':
     case 'expectedSize':
     case 'expectedLanguage':
+    case 'formulaLike':
       return r[reason];
     case 'tagTooLong':
       return r.tagTooLong(Number(params.maximum ?? 40));

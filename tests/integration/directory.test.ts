@@ -56,22 +56,31 @@ describe('CSV import through the staff API', () => {
     expect(preview.status).toBe(200);
     expect(preview.json.summary).toMatchObject({
       rows: 5,
-      ok: 3,
-      errors: 1,
+      ok: 4,
+      errors: 0,
       duplicates: 1,
-      contactsToCreate: 3,
-      organisationsToCreate: 2,
+      warnings: 1,
+      contactsToCreate: 4,
+      organisationsToCreate: 3,
       delimiter: ';',
     });
-    const rows = preview.json.rows as { row: number; status: string; errors: Item[]; duplicates: Item[] }[];
+    const rows = preview.json.rows as {
+      row: number;
+      status: string;
+      errors: Item[];
+      warnings: Item[];
+      duplicates: Item[];
+    }[];
+    // A mistyped organisation number costs the number, not the contact (issue 12).
     expect(rows.find((r) => r.row === 4)).toMatchObject({
-      status: 'error',
-      errors: [
+      status: 'ok',
+      errors: [],
+      warnings: [
         { row: 4, column: 'Org.nr', field: 'organisationNumber', message: expect.stringMatching(/Luhn/) },
       ],
     });
-    // The API's row errors are as they were: English, no page wording (`issue`) in them.
-    expect(Object.keys(rows.find((r) => r.row === 4)?.errors[0] ?? {}).sort()).toEqual([
+    // The API's row problems are as they were: English, no page wording (`issue`) in them.
+    expect(Object.keys(rows.find((r) => r.row === 4)?.warnings[0] ?? {}).sort()).toEqual([
       'column',
       'field',
       'message',
@@ -90,14 +99,16 @@ describe('CSV import through the staff API', () => {
     expect(commit.json).toMatchObject({
       importId,
       lawfulBasis: 'consent',
-      contactsCreated: 3,
-      organisationsCreated: 2,
+      contactsCreated: 4,
+      organisationsCreated: 3,
       organisationsLinked: 0,
       skipped: [],
+      rowsWithErrors: 0,
+      duplicateRows: 1,
       alreadyCommitted: false,
     });
     const after = await counts(editor);
-    expect(after).toEqual({ organisations: before.organisations + 2, contacts: before.contacts + 3 });
+    expect(after).toEqual({ organisations: before.organisations + 3, contacts: before.contacts + 4 });
 
     const contacts = (await editor.call('GET', '/api/contacts')).json.items as Item[];
     const orjan = contacts.find((c) => c.email === `orjan.${tag}@akesson.example`);
@@ -129,7 +140,7 @@ describe('CSV import through the staff API', () => {
     // Committing again creates nothing and answers with the first result.
     const again = await editor.call('POST', `/api/imports/${importId}/commit`, { lawfulBasis: 'consent' });
     expect(again.status).toBe(200);
-    expect(again.json).toMatchObject({ contactsCreated: 3, organisationsCreated: 2, alreadyCommitted: true });
+    expect(again.json).toMatchObject({ contactsCreated: 4, organisationsCreated: 3, alreadyCommitted: true });
     expect(await counts(editor)).toEqual(after);
     // …nor with another basis, which is refused, naming the field.
     const otherBasis = await editor.call('POST', `/api/imports/${importId}/commit`, {
@@ -530,7 +541,7 @@ describe('console pages', () => {
   it('imports an uploaded Windows-1252 file: preview table, lawful basis, commit, result', async () => {
     const tag = unique();
     const file = Buffer.from(
-      `Företag;Org.nr;Namn;E-post\r\nÄlmhult ${tag} AB;;Åke Öberg;ake.${tag}@almhult.example\r\nTrasig AB;123;Bo;bo@x.example\r\n`,
+      `Företag;Org.nr;Namn;E-post\r\nÄlmhult ${tag} AB;;Åke Öberg;ake.${tag}@almhult.example\r\nTrasig AB;123;;\r\n`,
       'latin1',
     );
     const form = new FormData();
@@ -570,6 +581,80 @@ describe('console pages', () => {
     expect(listHtml).toMatch(/href="\/console\/organisations"[^>]*aria-current="page"/);
     const contacts = await consoleFetch(HLM_VIEWER, '/console/contacts');
     expect(await contacts.text()).toContain(`ake.${tag}@almhult.example`);
+  });
+
+  it('says how many rows it left out and why, and hands them back as a CSV to fix (issue 12)', async () => {
+    const tag = unique();
+    const csv = [
+      'Företag;Org.nr;Namn;E-post;Anteckning',
+      `Rätt ${tag} AB;;Anna Rätt;anna.${tag}@ratt.example;ok`,
+      // A typo in the number costs the number, not the contact.
+      `Typo ${tag} AB;556012-5791;Tina Typo;tina.${tag}@typo.example;fel nr`,
+      `Fel ${tag} AB;;Bo Fel;inte-en-adress;fel adress`,
+      `Dubbel ${tag} AB;;Anna Igen;ANNA.${tag}@ratt.example;dubblett`,
+      `;;=HYPERLINK("http://x.example","klick");formel.${tag}@x.example;formel`,
+    ].join('\r\n');
+    const form = new FormData();
+    form.set('_csrf', await csrf(HLM_EDITOR));
+    form.set('csv', csv);
+    const preview = await consoleFetch(HLM_EDITOR, '/console/imports/preview', {
+      method: 'POST',
+      body: form,
+    });
+    const html = await preview.text();
+    expect(preview.status).toBe(200);
+    expect(html).toMatch(/class="note-warning"><strong>Org\.nr<\/strong>:[^<]*Varning:[^<]*utan nummer/);
+    expect(html).toMatch(
+      /class="note-warning"><strong>Namn<\/strong>:[^<]*Varning: Börjar som en kalkylbladsformel/,
+    );
+    const importId = /action="\/console\/imports\/([^"/]+)\/commit"/.exec(html)?.[1] ?? '';
+    expect(html).toContain(`href="/console/imports/${importId}/rejected.csv"`);
+
+    const commit = await consoleFetch(HLM_EDITOR, `/console/imports/${importId}/commit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `_csrf=${await csrf(HLM_EDITOR)}&lawfulBasis=legitimate-interest`,
+    });
+    expect(commit.status).toBe(303);
+    const resultHtml = await (await consoleFetch(HLM_EDITOR, commit.headers.get('location') ?? '')).text();
+    // Before: "Hoppades över: –" whatever the preview had left out.
+    expect(resultHtml).toMatch(/<dt>Hoppades över<\/dt><dd><strong>2<\/strong> \(1 med fel, 1 dubbletter\)/);
+    expect(resultHtml).toContain(`href="/console/imports/${importId}/rejected.csv"`);
+
+    const download = await consoleFetch(HLM_EDITOR, `/console/imports/${importId}/rejected.csv`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toContain('text/csv');
+    expect(download.headers.get('content-disposition')).toMatch(/rows-not-imported\.csv/);
+    const lines = (await download.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('Företag;Org.nr;Namn;E-post;Anteckning;Problem');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(new RegExp(`^Fel ${tag} AB;;Bo Fel;inte-en-adress;fel adress;E-post: `));
+    expect(lines[2]).toMatch(
+      new RegExp(`^Dubbel ${tag} AB;;Anna Igen;ANNA\\.${tag}@ratt\\.example;dubblett;.*rad 2`),
+    );
+
+    // The contact with the mistyped number is saved, and so is the formula-like name, as text.
+    const admin = await staffClient(runtime, HLM_ADMIN);
+    const contacts = (await admin.call('GET', '/api/contacts')).json.items as Item[];
+    const emails = contacts.map((c) => c.email);
+    expect(emails).toEqual(expect.arrayContaining([`tina.${tag}@typo.example`, `formel.${tag}@x.example`]));
+    expect(emails).not.toContain('inte-en-adress');
+    const organisations = (await admin.call('GET', '/api/organisations')).json.items as Item[];
+    const typo = organisations.find((o) => o.name === `Typo ${tag} AB`);
+    expect(typo).toBeDefined();
+    expect(typo?.organisationNumber).toBeUndefined();
+
+    // Another tenant, a viewer, an unknown import: nothing.
+    expect((await consoleFetch(HLM_VIEWER, `/console/imports/${importId}/rejected.csv`)).status).toBe(403);
+    expect((await consoleFetch('staff-hel-mette', `/console/imports/${importId}/rejected.csv`)).status).toBe(
+      404,
+    );
+    expect((await consoleFetch(HLM_EDITOR, `/console/imports/${randomUUID()}/rejected.csv`)).status).toBe(
+      404,
+    );
   });
 
   it('refuses a viewer’s import and a form without the CSRF token', async () => {

@@ -220,7 +220,8 @@ describe('rows', () => {
       ';24256790;Bo;bo@x.example;;;',
     ].join('\n');
     const { rows, summary } = previewCsv(csv, defaults, nothing);
-    expect(rows[0]?.errors).toEqual([
+    // A wrong number on a row with a contact is a warning: the contact is kept (see below).
+    expect(rows[0]?.warnings).toEqual([
       {
         row: 2,
         column: 'Org.nr',
@@ -252,10 +253,10 @@ describe('rows', () => {
     ]);
     expect(summary).toMatchObject({
       rows: 3,
-      ok: 0,
-      errors: 3,
-      contactsToCreate: 0,
-      organisationsToCreate: 0,
+      ok: 1,
+      errors: 2,
+      contactsToCreate: 1,
+      organisationsToCreate: 1,
     });
   });
 
@@ -289,6 +290,66 @@ describe('rows', () => {
     const inDenmark = previewCsv(csv, { country: 'DK', language: 'da' }, nothing);
     expect(inDenmark.rows[1]?.organisation?.country).toBe('DK');
     expect(inDenmark.rows[1]?.contact?.language).toBe('da');
+  });
+});
+
+describe('what a row keeps despite a problem', () => {
+  it('keeps the contact when the organisation number has a typo: the number is dropped, with a warning', () => {
+    const csv = [
+      'Företag;Org.nr;Namn;E-post',
+      'Fel AB;556012-5791;Anna Fel;anna@fel.example',
+      'Bara Org AB;556012-5791;;',
+    ].join('\n');
+    const { rows, plan, summary } = previewCsv(csv, defaults, nothing);
+    expect(rows[0]).toMatchObject({
+      status: 'ok',
+      errors: [],
+      organisation: { name: 'Fel AB', country: 'SE' },
+      contact: { name: 'Anna Fel', email: 'anna@fel.example' },
+    });
+    expect(rows[0]?.organisation?.organisationNumber).toBeUndefined();
+    expect(rows[0]?.warnings.map((w) => [w.column, w.issue.reason])).toEqual([
+      ['Org.nr', 'organisationNumber.checkDigit'],
+    ]);
+    // A row that is only the organisation has nothing else to keep: the number must be fixed.
+    expect(rows[1]?.status).toBe('error');
+    expect(plan.contacts.map((c) => c.data.email)).toEqual(['anna@fel.example']);
+    expect(plan.organisations.map((o) => o.data.name)).toEqual(['Fel AB']);
+    expect(summary).toMatchObject({ ok: 1, errors: 1, warnings: 1 });
+  });
+
+  it('warns about cells a spreadsheet would run as a formula, and still imports them as text', () => {
+    const csv = [
+      'Företag;Namn;E-post;Roll',
+      '@Evil AB;=HYPERLINK("http://x.example","klick");a@x.example;+VD',
+      'Snäll AB;Anna - Ek;b@x.example;-',
+    ].join('\n');
+    const { rows, summary } = previewCsv(csv, defaults, nothing);
+    expect(rows[0]?.status).toBe('ok');
+    expect(rows[0]?.contact?.name).toBe('=HYPERLINK("http://x.example","klick")');
+    expect(rows[0]?.warnings.map((w) => [w.column, w.issue.reason])).toEqual([
+      ['Företag', 'formulaLike'],
+      ['Namn', 'formulaLike'],
+      ['Roll', 'formulaLike'],
+    ]);
+    // A dash inside a name, or alone as "none", is not a formula.
+    expect(rows[1]?.warnings).toEqual([]);
+    expect(summary.warnings).toBe(1);
+  });
+
+  it('keeps the cells of every row left out, under the file’s own header, for download', () => {
+    const csv = [
+      'Företag;Namn;E-post;Anteckning',
+      'A AB;Ann;ann@a.example;x',
+      'B AB;Bo;inte-en-adress;y',
+      'C AB;Ann igen;ANN@a.example;z',
+    ].join('\n');
+    const { rejected } = previewCsv(csv, defaults, nothing);
+    expect(rejected.header).toEqual(['Företag', 'Namn', 'E-post', 'Anteckning']);
+    expect(rejected.rows).toEqual([
+      { row: 3, cells: ['B AB', 'Bo', 'inte-en-adress', 'y'] },
+      { row: 4, cells: ['C AB', 'Ann igen', 'ANN@a.example', 'z'] },
+    ]);
   });
 });
 

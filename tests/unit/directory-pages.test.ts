@@ -82,7 +82,7 @@ describe('multipart/form-data', () => {
 
 describe('the directory pages', () => {
   it('escape what the file says and tell row status in words, not colour alone', () => {
-    const csv = `Företag;Org.nr;Namn;E-post\n${XSS};;Anna;anna@x.example\nFel AB;123;Bo;bo@x.example\nDubbel;;Cia;ANNA@x.example\n`;
+    const csv = `Företag;Org.nr;Namn;E-post\n${XSS};;Anna;anna@x.example\nFel AB;123;;\nDubbel;;Cia;ANNA@x.example\n`;
     const preview = previewCsv(
       csv,
       { country: 'SE', language: 'sv' },

@@ -319,10 +319,10 @@ describe('the import page words row errors in its language', () => {
   const longName = 'Å'.repeat(201);
   const csv = [
     'Företag;Org.nr;Namn;E-post',
-    'Fel AB;556012-5791;Anna;anna@fel.example',
+    'Fel AB;556012-5791;;',
     `${longName};;Bo;bo@x.example`,
     'Post AB;;Cia;inte-en-adress',
-    'Dansk ApS;24256791;Dan;dan@x.example',
+    'Dansk ApS;24256791;;',
     'Tom AB;;;tom@x.example',
   ].join('\n');
   const preview = previewCsv(

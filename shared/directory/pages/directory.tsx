@@ -326,6 +326,7 @@ function ImportPreviewSection({
     [i.summary.ok, summary.ok],
     [i.summary.errors, summary.errors],
     [i.summary.duplicates, summary.duplicates],
+    [i.summary.warnings, summary.warnings],
     [i.summary.contactsToCreate, summary.contactsToCreate],
     [i.summary.organisationsToCreate, summary.organisationsToCreate],
     [i.summary.organisationsExisting, summary.organisationsExisting],
@@ -348,6 +349,9 @@ function ImportPreviewSection({
         {summary.ignoredColumns.length ? i.ignoredColumns(summary.ignoredColumns.join(', ')) : null}{' '}
         {i.encoding(summary.encoding, delimiterName)}
       </p>
+      {summary.errors + summary.duplicates > 0 ? (
+        <RejectedRowsLink language={language} importId={importId} />
+      ) : null}
 
       <section aria-labelledby="commit-heading" class="panel commit-panel">
         <h3 id="commit-heading">{i.commitHeading}</h3>
@@ -434,13 +438,23 @@ function ImportPreviewSection({
                   )}
                 </td>
                 <td>
-                  {row.errors.length + row.duplicates.length === 0 ? (
+                  {row.errors.length + row.duplicates.length + row.warnings.length === 0 ? (
                     d.none
                   ) : (
                     <ul class="notes">
                       {row.errors.map((error) => (
                         <li key={`${error.field}-${error.message}`} class="note-error">
                           <strong>{error.column}</strong>: {rowErrorText(error, language)}
+                        </li>
+                      ))}
+                      {row.warnings.map((warning) => (
+                        <li key={`${warning.field}-warning`} class="note-warning">
+                          <strong>{warning.column}</strong>:{' '}
+                          {i.warning(
+                            warning.field === 'organisationNumber'
+                              ? `${rowErrorText(warning, language)} ${i.numberDropped}`
+                              : rowErrorText(warning, language),
+                          )}
                         </li>
                       ))}
                       {row.duplicates.map((duplicate) => (
@@ -460,9 +474,27 @@ function ImportPreviewSection({
   );
 }
 
+/** The rows left out, as a file to fix and import again (kept a day after the preview). */
+function RejectedRowsLink({ language, importId }: { language: Language; importId: string }) {
+  const i = directoryTexts(language).import;
+  return (
+    <p class="rejected-rows">
+      <a href={`/console/imports/${encodeURIComponent(importId)}/rejected.csv`} download>
+        {i.downloadRejected}
+      </a>
+      <br />
+      <span class="hint">{i.downloadRejectedHint}</span>
+    </p>
+  );
+}
+
 function ImportResultSection({ language, result }: { language: Language; result: ImportResult }) {
   const d = directoryTexts(language);
   const i = d.import;
+  const rowsWithErrors = result.rowsWithErrors ?? 0;
+  const duplicateRows = result.duplicateRows ?? 0;
+  const leftOut = rowsWithErrors + duplicateRows + result.skipped.length;
+  const n = (value: number) => formatNumber(value, language);
   return (
     <section aria-labelledby="result-heading" class="panel" role="status">
       <h2 id="result-heading">{i.resultHeading}</h2>
@@ -477,20 +509,31 @@ function ImportResultSection({ language, result }: { language: Language; result:
         <dd>{d.lawfulBases[result.lawfulBasis].label}</dd>
         <dt>{i.result.skipped}</dt>
         <dd>
-          {result.skipped.length === 0 ? (
+          {leftOut === 0 ? (
             d.none
           ) : (
-            <ul class="notes">
-              {result.skipped.map((s) => (
-                <li key={s.row}>
-                  {i.skippedRow(s.row)}:{' '}
-                  {i.duplicate({ field: s.field, against: 'existing', skipsRow: true, message: '' })}
-                </li>
-              ))}
-            </ul>
+            <>
+              <strong>{n(leftOut)}</strong>
+              {rowsWithErrors + duplicateRows > 0 ? (
+                <> ({i.leftOut(n(rowsWithErrors), n(duplicateRows))})</>
+              ) : null}
+              {result.skipped.length > 0 ? (
+                <ul class="notes">
+                  {result.skipped.map((s) => (
+                    <li key={s.row}>
+                      {i.skippedRow(s.row)}:{' '}
+                      {i.duplicate({ field: s.field, against: 'existing', skipsRow: true, message: '' })}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </>
           )}
         </dd>
       </dl>
+      {rowsWithErrors + duplicateRows > 0 ? (
+        <RejectedRowsLink language={language} importId={result.importId} />
+      ) : null}
       <p>
         <a href="/console/contacts">{d.contacts.title}</a>
         <span aria-hidden="true"> · </span>

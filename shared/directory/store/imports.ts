@@ -7,6 +7,7 @@ import {
   type ExistingRecords,
   type ImportPlan,
   type ImportPreview,
+  type ImportRow,
   type ImportSummary,
   organisationGroupKey,
   previewCsv,
@@ -32,6 +33,9 @@ import {
  * The commit saves the plan: every record it creates has an id derived from the import and the
  * record's key (its number, name or address), each written on condition that it does not exist,
  * so a commit that is repeated, retried after a crash or run twice at once creates nothing twice.
+ * The rows a commit leaves out (errors, duplicates) are kept as the file had them
+ * (`IMPORT#<id>#REJECTED#<n>`) for a day after the preview, commit or not, so staff can download,
+ * fix and import them again; the plan itself is deleted once saved.
  */
 
 const DRAFT_TTL_SECONDS = 24 * 60 * 60;
@@ -50,6 +54,10 @@ const partKey = (tenantId: string, importId: string, n: number) => ({
   pk: tenantPk(tenantId),
   sk: `IMPORT#${importId}#PART#${n}`,
 });
+const rejectedKey = (tenantId: string, importId: string, n: number) => ({
+  pk: tenantPk(tenantId),
+  sk: `IMPORT#${importId}#REJECTED#${n}`,
+});
 
 export interface SkippedRow {
   row: number;
@@ -65,6 +73,9 @@ export interface ImportResult {
   contactsCreated: number;
   /** Rows of the plan that were not saved (a record created since the preview took the value). */
   skipped: SkippedRow[];
+  /** Rows of the file the preview left out, with errors and as duplicates (absent on old imports). */
+  rowsWithErrors?: number;
+  duplicateRows?: number;
   committedAt: string;
   committedBy: string;
 }
@@ -77,6 +88,8 @@ export interface ImportDraft {
   createdBy: string;
   expiresAt: number;
   parts: number;
+  /** Items holding the rows left out (absent on old imports). */
+  rejectedParts?: number;
   summary: ImportSummary;
   lawfulBasis?: LawfulBasis;
   result?: ImportResult;
@@ -103,22 +116,21 @@ export async function previewImport(
   const importId = randomUUID();
   const now = new Date();
   const expiresAt = Math.floor(now.getTime() / 1000) + DRAFT_TTL_SECONDS;
-  const json = JSON.stringify(preview.plan);
-  const parts: string[] = [];
-  for (let i = 0; i < json.length; i += PART_CHARS) parts.push(json.slice(i, i + PART_CHARS));
-  if (parts.length === 0) parts.push('');
+  const byRow = new Map(preview.rows.map((r) => [r.row, r]));
+  const rejected: StoredRejectedRows = {
+    header: preview.rejected.header,
+    rows: preview.rejected.rows.map(({ row, cells }) => ({
+      row,
+      cells,
+      errors: byRow.get(row)?.errors ?? [],
+      duplicates: byRow.get(row)?.duplicates ?? [],
+    })),
+  };
   // Parts first, the header last: a header always has all of its parts.
-  for (let i = 0; i < parts.length; i += 25) {
-    await batchWrite(
-      parts.slice(i, i + 25).map((data, j) => ({
-        ...partKey(tenantId, importId, i + j),
-        type: 'import-part',
-        ...(data === '' ? {} : { data }),
-        expiresAt,
-      })),
-      client,
-    );
-  }
+  const [parts, rejectedParts] = await Promise.all([
+    writeParts(preview.plan, (n) => partKey(tenantId, importId, n), 'import-part', expiresAt, client),
+    writeParts(rejected, (n) => rejectedKey(tenantId, importId, n), 'import-rejected', expiresAt, client),
+  ]);
   const draft: ImportDraft = {
     importId,
     tenantId,
@@ -126,11 +138,82 @@ export async function previewImport(
     createdAt: now.toISOString(),
     createdBy: actor,
     expiresAt,
-    parts: parts.length,
+    parts,
+    rejectedParts,
     summary: preview.summary,
   };
   await batchWrite([{ ...importKey(tenantId, importId), type: 'import', ...draft }], client);
   return { importId, expiresAt: new Date(expiresAt * 1000).toISOString(), preview };
+}
+
+/** JSON split over items under DynamoDB's 400 KB limit; returns how many items it took. */
+async function writeParts(
+  value: unknown,
+  key: (n: number) => { pk: string; sk: string },
+  type: string,
+  expiresAt: number,
+  client = documentClient,
+): Promise<number> {
+  const json = JSON.stringify(value);
+  const parts: string[] = [];
+  for (let i = 0; i < json.length; i += PART_CHARS) parts.push(json.slice(i, i + PART_CHARS));
+  if (parts.length === 0) parts.push('');
+  for (let i = 0; i < parts.length; i += 25) {
+    await batchWrite(
+      parts.slice(i, i + 25).map((data, j) => ({
+        ...key(i + j),
+        type,
+        ...(data === '' ? {} : { data }),
+        expiresAt,
+      })),
+      client,
+    );
+  }
+  return parts.length;
+}
+
+/** Reads what `writeParts` wrote; undefined when a part is missing (expired, or never written). */
+async function readParts(
+  count: number,
+  key: (n: number) => { pk: string; sk: string },
+  client = documentClient,
+): Promise<string | undefined> {
+  let json = '';
+  for (let n = 0; n < count; n++) {
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName(), Key: key(n), ConsistentRead: true }),
+    );
+    if (!Item || (typeof Item.expiresAt === 'number' && Item.expiresAt * 1000 < Date.now())) return undefined;
+    json += typeof Item.data === 'string' ? Item.data : '';
+  }
+  return json;
+}
+
+/** A row the import left out, with the cells of the file and why. */
+export interface StoredRejectedRow extends Pick<ImportRow, 'row' | 'errors' | 'duplicates'> {
+  cells: string[];
+}
+export interface StoredRejectedRows {
+  header: string[];
+  rows: StoredRejectedRow[];
+}
+
+/**
+ * The rows an import left out, for a day after its preview; undefined when missing, expired or
+ * another tenant's (all the same: not found).
+ */
+export async function getRejectedRows(
+  tenantId: string,
+  importId: string,
+  client = documentClient,
+): Promise<StoredRejectedRows | undefined> {
+  const { Item } = await client.send(
+    new GetCommand({ TableName: tableName(), Key: importKey(tenantId, importId), ConsistentRead: true }),
+  );
+  const draft = Item as ImportDraft | undefined;
+  if (!draft?.rejectedParts) return undefined;
+  const json = await readParts(draft.rejectedParts, (n) => rejectedKey(tenantId, importId, n), client);
+  return json ? (JSON.parse(json) as StoredRejectedRows) : undefined;
 }
 
 async function batchWrite(items: Record<string, unknown>[], client = documentClient): Promise<void> {
@@ -162,18 +245,8 @@ export async function getImport(
 }
 
 async function loadPlan(draft: ImportDraft, client = documentClient): Promise<ImportPlan> {
-  let json = '';
-  for (let n = 0; n < draft.parts; n++) {
-    const { Item } = await client.send(
-      new GetCommand({
-        TableName: tableName(),
-        Key: partKey(draft.tenantId, draft.importId, n),
-        ConsistentRead: true,
-      }),
-    );
-    if (!Item) throw new HttpError(404, 'Not found');
-    json += typeof Item.data === 'string' ? Item.data : '';
-  }
+  const json = await readParts(draft.parts, (n) => partKey(draft.tenantId, draft.importId, n), client);
+  if (json === undefined) throw new HttpError(404, 'Not found');
   return json === '' ? { organisations: [], contacts: [] } : (JSON.parse(json) as ImportPlan);
 }
 
@@ -348,6 +421,8 @@ export async function commitImport(
     organisationsLinked,
     contactsCreated,
     skipped: skipped.sort((a, b) => a.row - b.row),
+    rowsWithErrors: draft.summary.errors,
+    duplicateRows: draft.summary.duplicates,
     committedAt,
     committedBy: actor,
   };

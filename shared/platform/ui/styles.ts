@@ -198,6 +198,7 @@ section { margin-top: 2.5rem; }
 .row-error .status, .note-error strong { color: #8a1c1c; }
 .row-duplicate td, .row-duplicate th { background: #fff6e0; }
 .row-duplicate .status { color: #6b4500; }
+.note-warning strong { color: #6b4500; }
 .notes { margin: 0; padding-left: 1.1rem; }
 .import-counters { grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); margin-bottom: 1rem; }
 .import-counters .counter dd { font-size: 1.5rem; }
