@@ -1,6 +1,13 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import {
+  API_PAGE_SIZE,
+  contactSearchFields,
+  matchesSearch,
+  organisationSearchFields,
+  pageByName,
+} from '../../shared/directory/address-book.js';
+import {
   CSV_MAX_BYTES,
   CsvImportError,
   commitRequestSchema,
@@ -11,6 +18,7 @@ import {
   contactListQuerySchema,
   contactUpdateSchema,
   organisationInputSchema,
+  organisationListQuerySchema,
   organisationUpdateSchema,
   tenantCountry,
 } from '../../shared/directory/schemas.js';
@@ -94,15 +102,29 @@ export function csvError(error: unknown): never {
 export const handler = jsonApi({
   /* ---------- organisations ---------- */
 
-  'GET /api/organisations': staffRoute({}, async ({ identity }) => {
-    const [organisations, counts] = await Promise.all([
-      listOrganisations(identity.tenantId),
-      contactCounts(identity.tenantId),
-    ]);
-    return {
-      body: { items: organisations.map((o) => ({ ...o, contactCount: counts.get(o.organisationId) ?? 0 })) },
-    };
-  }),
+  'GET /api/organisations': staffRoute(
+    { query: organisationListQuerySchema },
+    async ({ identity, query }) => {
+      const [organisations, counts] = await Promise.all([
+        listOrganisations(identity.tenantId),
+        contactCounts(identity.tenantId),
+      ]);
+      const found = organisations.filter((o) => matchesSearch(organisationSearchFields(o), query.q));
+      const page = pageByName(
+        found,
+        (o) => ({ name: o.name, id: o.organisationId }),
+        query.cursor,
+        query.limit ?? API_PAGE_SIZE,
+      );
+      return {
+        body: {
+          items: page.items.map((o) => ({ ...o, contactCount: counts.get(o.organisationId) ?? 0 })),
+          total: page.total,
+          ...(page.cursor ? { cursor: page.cursor } : {}),
+        },
+      };
+    },
+  ),
 
   'POST /api/organisations': staffRoute({ body: organisationInputSchema }, async ({ identity, body }) => {
     const country = body.country ?? (await tenantDefaults(identity.tenantId)).country;
@@ -154,9 +176,24 @@ export const handler = jsonApi({
 
   /* ---------- contacts ---------- */
 
-  'GET /api/contacts': staffRoute({ query: contactListQuerySchema }, async ({ identity, query }) => ({
-    body: { items: await listContacts(identity.tenantId, query) },
-  })),
+  'GET /api/contacts': staffRoute({ query: contactListQuerySchema }, async ({ identity, query }) => {
+    const { q, cursor, limit, ...filter } = query;
+    const [contacts, organisations] = await Promise.all([
+      listContacts(identity.tenantId, filter),
+      q ? listOrganisations(identity.tenantId) : [],
+    ]);
+    const names = new Map(organisations.map((o) => [o.organisationId, o.name]));
+    const found = contacts.filter((c) => matchesSearch(contactSearchFields(c, names), q));
+    const page = pageByName(
+      found,
+      (c) => ({ name: c.name, id: c.contactId }),
+      cursor,
+      limit ?? API_PAGE_SIZE,
+    );
+    return {
+      body: { items: page.items, total: page.total, ...(page.cursor ? { cursor: page.cursor } : {}) },
+    };
+  }),
 
   'POST /api/contacts': staffRoute({ body: contactInputSchema }, async ({ identity, body }) => {
     const language = body.language ?? (await tenantDefaults(identity.tenantId)).language;

@@ -1,27 +1,15 @@
 import { h } from 'preact';
 import * as z from 'zod';
 import { CsvImportError } from '../../shared/directory/csv-import.js';
-import {
-  ContactsPage,
-  ImportPage,
-  type ImportPageProps,
-  OrganisationPage,
-  OrganisationsPage,
-} from '../../shared/directory/pages/directory.js';
+import { ImportPage, type ImportPageProps } from '../../shared/directory/pages/directory.js';
 import { rejectedRowsCsv, rejectedRowsFileName } from '../../shared/directory/rejected-rows.js';
-import { lawfulBasisSchema, normaliseTag, tenantCountry } from '../../shared/directory/schemas.js';
+import { lawfulBasisSchema, tenantCountry } from '../../shared/directory/schemas.js';
 import {
   commitImport,
   getImport,
   getRejectedRows,
   previewImport,
 } from '../../shared/directory/store/imports.js';
-import {
-  contactCounts,
-  getOrganisation,
-  listContacts,
-  listOrganisations,
-} from '../../shared/directory/store/organisations.js';
 import { csvFileProblemText, directoryTexts } from '../../shared/directory/texts.js';
 import { notFound } from '../../shared/platform/http/errors.js';
 import {
@@ -34,10 +22,11 @@ import { idParam, validate } from '../../shared/platform/http/request.js';
 import { requireRole, type StaffIdentity } from '../../shared/platform/identity/staff.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { inConsole as page, type SignedIn as Signed, signedIn } from '../console/shell.js';
+import { addressBookRoutes } from './address-book-pages.js';
 
 const canWrite = (identity: StaffIdentity) => identity.role !== 'viewer';
 
-const contactsQuery = z.object({ tag: z.string().max(40).optional() });
+const _contactsQuery = z.object({ tag: z.string().max(40).optional() });
 const resultQuery = z.object({ result: idParam.optional() });
 const commitForm = z.object({ lawfulBasis: lawfulBasisSchema });
 
@@ -59,65 +48,7 @@ async function importPage(
 
 export const handler = htmlPages(
   {
-    'GET /console/organisations': consolePage(async (request) => {
-      const signed = await signedIn(request);
-      const [organisations, counts] = await Promise.all([
-        listOrganisations(signed.identity.tenantId),
-        contactCounts(signed.identity.tenantId),
-      ]);
-      return page(
-        request,
-        signed,
-        directoryTexts(signed.language).organisations.title,
-        h(OrganisationsPage, {
-          language: signed.language,
-          organisations: organisations.map((o) => ({
-            ...o,
-            contactCount: counts.get(o.organisationId) ?? 0,
-          })),
-          canImport: canWrite(signed.identity),
-        }),
-      );
-    }),
-
-    'GET /console/organisations/{organisationId}': consolePage(async (request) => {
-      const id = idParam.safeParse(request.event.pathParameters?.organisationId);
-      if (!id.success) throw notFound();
-      const signed = await signedIn(request);
-      // Read with the signed-in tenant: another tenant's organisation is simply not found.
-      const [organisation, contacts] = await Promise.all([
-        getOrganisation(signed.identity.tenantId, id.data),
-        listContacts(signed.identity.tenantId, { organisationId: id.data }),
-      ]);
-      if (!organisation) throw notFound();
-      return page(
-        request,
-        signed,
-        organisation.name,
-        h(OrganisationPage, { language: signed.language, organisation, contacts }),
-      );
-    }),
-
-    'GET /console/contacts': consolePage(async (request) => {
-      const signed = await signedIn(request);
-      const query = contactsQuery.safeParse(request.event.queryStringParameters ?? {});
-      const tag = query.success && query.data.tag ? normaliseTag(query.data.tag) : undefined;
-      const [contacts, organisations] = await Promise.all([
-        listContacts(signed.identity.tenantId, tag ? { tag } : {}),
-        listOrganisations(signed.identity.tenantId),
-      ]);
-      return page(
-        request,
-        signed,
-        directoryTexts(signed.language).contacts.title,
-        h(ContactsPage, {
-          language: signed.language,
-          contacts,
-          organisationNames: new Map(organisations.map((o) => [o.organisationId, o.name])),
-          tag,
-        }),
-      );
-    }),
+    ...addressBookRoutes,
 
     'GET /console/imports': consolePage(async (request) => {
       const signed = await signedIn(request);

@@ -13,6 +13,7 @@ import {
   organisationSizes,
   organisationTypes,
 } from './schemas.js';
+import { simplify } from './simplify.js';
 
 /**
  * CSV import of organisations and contacts, the pure part: bytes → text (UTF-8 with or without
@@ -121,18 +122,6 @@ export const importFields = [
   'tags',
 ] as const;
 export type ImportField = (typeof importFields)[number];
-
-/** Lower case, no diacritics, letters and digits only: "Org.nr" → "orgnr", "Størrelse" → "storrelse". */
-export function simplify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ø/g, 'o')
-    .replace(/æ/g, 'ae')
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]/g, '');
-}
 
 /** Column names people use, in Swedish, Danish and English (already simplified). */
 const headerAliases: Record<ImportField, string[]> = {

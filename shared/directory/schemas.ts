@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { hasControlCharacters, isValidEmail } from '../platform/mail-kit/headers.js';
 import { type Language, languageSchema } from '../platform/texts/language.js';
+import { listPagingFields } from './address-book.js';
 import { type Country, countries, parseOrganisationNumber } from './org-number.js';
 
 /**
@@ -163,8 +164,11 @@ export const contactListQuerySchema = z
   .object({
     organisationId: idSchema.optional(),
     tag: z.string().max(40).transform(normaliseTag).optional(),
+    ...listPagingFields,
   })
   .strict();
+
+export const organisationListQuerySchema = z.object(listPagingFields).strict();
 
 /** The country a tenant's organisations are in unless told otherwise. */
 export function tenantCountry(tenant: { language: Language; timeZone?: string } | undefined): Country {

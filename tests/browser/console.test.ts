@@ -266,6 +266,47 @@ describe.each(cases)('$tenant.name staff', (c) => {
   });
 });
 
+describe('the address book (issue 12)', () => {
+  it('an editor on a phone adds a contact through the form, fixing what it refuses; axe-clean throughout', async () => {
+    const editor = demoStaff.find((s) => s.tenantId === 'hassleholm' && s.role === 'editor');
+    if (!editor) throw new Error('demo data has no Hässleholm editor');
+    const page = await signIn(await newContext('sv-SE', true), editor.staffId);
+    const check = async (name: string) => {
+      const violations = await axeViolations(page);
+      expect(violations, `${name} (${page.url()}):\n${describeViolations(violations)}`).toEqual([]);
+      await expectNoHorizontalScroll(page, name);
+    };
+    await page.goto(url('/console/contacts'));
+    await check('contacts');
+    await page.getByRole('link', { name: 'Ny kontakt' }).click();
+    await page.waitForURL(url('/console/contacts/new'));
+    await check('new contact form');
+
+    const tag = Math.random().toString(36).slice(2, 8);
+    await page.getByLabel('Namn').fill(`Frida ${tag}`);
+    await page.getByLabel('E-post').fill('frida-utan-snabel-a');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Ange en giltig e-postadress');
+    await check('new contact form with errors');
+    // What was typed is still there; the summary's link leads to the field.
+    await expect(page.getByLabel('Namn').inputValue()).resolves.toBe(`Frida ${tag}`);
+    await page.getByRole('alert').getByRole('link').first().click();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toMatch(/^f-/);
+
+    await page.getByLabel('E-post').fill(`frida.${tag}@exempel.example`);
+    await page.getByLabel('Rättslig grund (GDPR art. 6)').selectOption('legitimate-interest');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.waitForURL((u) => /^\/console\/contacts\/[^/]+$/.test(u.pathname) && u.search === '?saved=1');
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain('Sparat.');
+    await check('saved contact');
+
+    await page.goto(url(`/console/contacts?q=frida+${tag}`));
+    await expect(page.getByRole('link', { name: `Frida ${tag}` }).count()).resolves.toBe(1);
+    await page.goto(url('/console/organisations/new'));
+    await check('new organisation form');
+  });
+});
+
 describe('the language switch', () => {
   it('changes the console’s language and keeps it across navigation', async () => {
     const page = await signIn(await newContext(hassleholm.locale), hassleholm.staffId);

@@ -184,7 +184,8 @@ describe('13: names are one line, refused with control characters where they ent
       });
       expect(created.status, JSON.stringify(c)).toBe(422);
       expect(fields(created)).toEqual(['body.name']);
-      const all = (await admin.call('GET', '/api/contacts')).json.items as Item[];
+      const all = (await admin.call('GET', `/api/contacts?q=${encodeURIComponent(address)}`)).json
+        .items as Item[];
       expect(all.some((contact) => contact.email === address)).toBe(false);
 
       const updated = await admin.call('PUT', path, { name: `Anna${c}Berg`, email });
@@ -198,7 +199,7 @@ describe('13: names are one line, refused with control characters where they ent
     const made = await admin.call('POST', '/api/organisations', { name: `Ren AB ${unique()}` });
     expect(made.status, made.text).toBe(201);
     const path = `/api/organisations/${made.json.organisationId as string}`;
-    const count = async () => ((await admin.call('GET', '/api/organisations')).json.items as Item[]).length;
+    const count = async () => (await admin.call('GET', '/api/organisations')).json.total as number;
     const before = await count();
     for (const c of controls) {
       const created = await admin.call('POST', '/api/organisations', { name: `Acme${c}AB ${unique()}` });

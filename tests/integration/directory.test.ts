@@ -28,8 +28,8 @@ async function counts(client: Client) {
     client.call('GET', '/api/contacts'),
   ]);
   return {
-    organisations: (organisations.json.items as Item[]).length,
-    contacts: (contacts.json.items as Item[]).length,
+    organisations: organisations.json.total as number,
+    contacts: contacts.json.total as number,
   };
 }
 
@@ -110,7 +110,7 @@ describe('CSV import through the staff API', () => {
     const after = await counts(editor);
     expect(after).toEqual({ organisations: before.organisations + 3, contacts: before.contacts + 4 });
 
-    const contacts = (await editor.call('GET', '/api/contacts')).json.items as Item[];
+    const contacts = (await editor.call('GET', `/api/contacts?q=${tag}`)).json.items as Item[];
     const orjan = contacts.find((c) => c.email === `orjan.${tag}@akesson.example`);
     expect(orjan).toMatchObject({
       name: 'Örjan Åkesson',
@@ -433,7 +433,7 @@ describe('organisations and contacts', () => {
       `/api/contacts?organisationId=${org.json.organisationId}&tag=${tag}`,
     );
     expect((byOrg.json.items as Item[]).map((c) => c.name)).toEqual(['A']);
-    const list = await editor.call('GET', '/api/organisations');
+    const list = await editor.call('GET', `/api/organisations?q=${tag}`);
     expect(
       (list.json.items as Item[]).find((o) => o.organisationId === org.json.organisationId)?.contactCount,
     ).toBe(2);
@@ -444,6 +444,63 @@ describe('organisations and contacts', () => {
     });
     const withOrganisationTag = await editor.call('GET', `/api/contacts?tag=${tag}`);
     expect((withOrganisationTag.json.items as Item[]).map((c) => c.name)).toEqual(['A', 'B', 'C']);
+  });
+});
+
+describe('the address book: search and paging (issue 12)', () => {
+  it('finds contacts by any part of name, address, organisation or tag, a page at a time', async () => {
+    const editor = await staffClient(runtime, HLM_EDITOR);
+    const tag = unique();
+    const org = await editor.call('POST', '/api/organisations', { name: `Sökträff ${tag} AB` });
+    const names = ['Östen', 'Anna', 'Åsa', 'Bo', 'Ärla', 'Cecilia', 'David'];
+    for (const [n, name] of names.entries()) {
+      const made = await editor.call('POST', '/api/contacts', {
+        name: `${name} ${tag}`,
+        email: `p${n}.${tag}@sok.example`,
+        ...(n < 2 ? { organisationId: org.json.organisationId } : {}),
+        lawfulBasis: { basis: 'consent' },
+      });
+      expect(made.status).toBe(201);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    const totals: number[] = [];
+    do {
+      const page = await editor.call(
+        'GET',
+        `/api/contacts?q=${tag}&limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(page.status).toBe(200);
+      seen.push(...(page.json.items as Item[]).map((c) => String(c.name).split(' ')[0] ?? ''));
+      totals.push(page.json.total as number);
+      cursor = page.json.cursor as string | undefined;
+    } while (cursor);
+    expect(seen).toEqual(['Anna', 'Bo', 'Cecilia', 'David', 'Åsa', 'Ärla', 'Östen']);
+    expect(totals).toEqual([7, 7, 7]);
+
+    // By the organisation's name, accents and case aside; every word must match.
+    const byOrganisation = await editor.call(
+      'GET',
+      `/api/contacts?q=${encodeURIComponent(`soktraff ${tag}`)}`,
+    );
+    expect((byOrganisation.json.items as Item[]).map((c) => c.name)).toEqual([`Anna ${tag}`, `Östen ${tag}`]);
+    const byAddress = await editor.call('GET', `/api/contacts?q=p3.${tag}@sok`);
+    expect((byAddress.json.items as Item[]).map((c) => c.name)).toEqual([`Bo ${tag}`]);
+    const organisations = await editor.call('GET', `/api/organisations?q=${tag}`);
+    expect(organisations.json).toMatchObject({
+      total: 1,
+      items: [{ name: `Sökträff ${tag} AB`, contactCount: 2 }],
+    });
+
+    // Another tenant finds none of it; a cursor that is not one of ours is refused, naming it.
+    const hel = await staffClient(runtime, HEL_ADMIN);
+    expect((await hel.call('GET', `/api/contacts?q=${tag}`)).json).toMatchObject({ items: [], total: 0 });
+    const bad = await editor.call('GET', '/api/contacts?cursor=not-a-cursor');
+    expect(bad.status).toBe(422);
+    expect(bad.json.details).toEqual([{ field: 'query.cursor', message: 'Not a cursor from this list' }]);
+    const tooMany = await editor.call('GET', '/api/contacts?limit=5000');
+    expect(tooMany.status).toBe(422);
+    expect((tooMany.json.details as Item[]).map((d) => d.field)).toEqual(['query.limit']);
   });
 });
 
@@ -574,12 +631,12 @@ describe('console pages', () => {
     expect(resultHtml).toContain('Importen är klar');
     expect(resultHtml).toContain('Berättigat intresse');
 
-    const list = await consoleFetch(HLM_VIEWER, '/console/organisations');
+    const list = await consoleFetch(HLM_VIEWER, `/console/organisations?q=${tag}`);
     const listHtml = await list.text();
     expect(list.status).toBe(200);
     expect(listHtml).toContain(`Älmhult ${tag} AB`);
     expect(listHtml).toMatch(/href="\/console\/organisations"[^>]*aria-current="page"/);
-    const contacts = await consoleFetch(HLM_VIEWER, '/console/contacts');
+    const contacts = await consoleFetch(HLM_VIEWER, `/console/contacts?q=${tag}`);
     expect(await contacts.text()).toContain(`ake.${tag}@almhult.example`);
   });
 
@@ -638,11 +695,11 @@ describe('console pages', () => {
 
     // The contact with the mistyped number is saved, and so is the formula-like name, as text.
     const admin = await staffClient(runtime, HLM_ADMIN);
-    const contacts = (await admin.call('GET', '/api/contacts')).json.items as Item[];
+    const contacts = (await admin.call('GET', `/api/contacts?q=${tag}`)).json.items as Item[];
     const emails = contacts.map((c) => c.email);
     expect(emails).toEqual(expect.arrayContaining([`tina.${tag}@typo.example`, `formel.${tag}@x.example`]));
     expect(emails).not.toContain('inte-en-adress');
-    const organisations = (await admin.call('GET', '/api/organisations')).json.items as Item[];
+    const organisations = (await admin.call('GET', `/api/organisations?q=${tag}`)).json.items as Item[];
     const typo = organisations.find((o) => o.name === `Typo ${tag} AB`);
     expect(typo).toBeDefined();
     expect(typo?.organisationNumber).toBeUndefined();
@@ -655,6 +712,167 @@ describe('console pages', () => {
     expect((await consoleFetch(HLM_EDITOR, `/console/imports/${randomUUID()}/rejected.csv`)).status).toBe(
       404,
     );
+  });
+
+  it('the address book: add, refuse with words on the fields, edit, page, and delete (issue 12)', async () => {
+    const tag = unique();
+    const post = async (staffId: string, path: string, fields: Record<string, string>) =>
+      consoleFetch(staffId, path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: await csrf(staffId), ...fields }).toString(),
+      });
+    const admin = await staffClient(runtime, HLM_ADMIN);
+    const total = async () => (await admin.call('GET', '/api/contacts')).json.total as number;
+
+    // An organisation, from its form.
+    const madeOrg = await post(HLM_EDITOR, '/console/organisations', {
+      name: `Adressbok ${tag} AB`,
+      organisationNumber: '',
+      country: 'SE',
+      organisationType: 'company',
+      size: '10-49',
+      industry: 'Handel',
+      tags: 'handel, lunch',
+    });
+    expect(madeOrg.status).toBe(303);
+    const orgPath = madeOrg.headers.get('location')?.split('?')[0] ?? '';
+    const organisationId = orgPath.split('/').pop() ?? '';
+    expect((await admin.call('GET', `/api/organisations/${organisationId}`)).json).toMatchObject({
+      name: `Adressbok ${tag} AB`,
+      size: '10-49',
+      tags: ['handel', 'lunch'],
+    });
+
+    // A contact: refused with the reasons on their fields, in Swedish, and nothing saved.
+    const before = await total();
+    const refused = await post(HLM_EDITOR, '/console/contacts', {
+      name: 'Eva',
+      email: 'inte-en-adress',
+      organisationId,
+      language: 'sv',
+      tags: '',
+      lawfulBasis: '',
+    });
+    expect(refused.status).toBe(422);
+    const refusedHtml = await refused.text();
+    expect(refusedHtml).toMatch(/id="f-email-error">Ange en giltig e-postadress/);
+    expect(refusedHtml).toMatch(/id="f-lawfulBasis-error">[^<]+/);
+    expect(refusedHtml).toContain('value="inte-en-adress"');
+    expect(await total()).toBe(before);
+
+    const made = await post(HLM_EDITOR, '/console/contacts', {
+      name: `Eva ${tag}`,
+      email: `eva.${tag}@adressbok.example`,
+      organisationId,
+      role: 'VD',
+      language: 'da',
+      tags: 'Lunch',
+      lawfulBasis: 'consent',
+    });
+    expect(made.status).toBe(303);
+    const contactPath = made.headers.get('location')?.split('?')[0] ?? '';
+    const contactId = contactPath.split('/').pop() ?? '';
+    const saved = await (await consoleFetch(HLM_EDITOR, `${contactPath}?saved=1`)).text();
+    expect(saved).toContain('Sparat.');
+    expect(await admin.call('GET', `/api/contacts/${contactId}`)).toMatchObject({
+      json: {
+        name: `Eva ${tag}`,
+        organisationId,
+        language: 'da',
+        tags: ['lunch'],
+        lawfulBasis: { basis: 'consent', source: 'console', recordedBy: HLM_EDITOR },
+      },
+    });
+
+    // A second contact with her address is refused on the address field.
+    const twice = await post(HLM_EDITOR, '/console/contacts', {
+      name: 'Eva Igen',
+      email: `EVA.${tag}@ADRESSBOK.example`,
+      language: 'sv',
+      lawfulBasis: 'consent',
+    });
+    expect(twice.status).toBe(422);
+    expect(await twice.text()).toContain('En annan kontakt har redan den e-postadressen.');
+
+    // Edit: the basis is kept when none is chosen; a stale version is refused, not overwritten.
+    const version = /name="expectedVersion" value="(\d+)"/.exec(saved)?.[1] ?? '';
+    const edited = await post(HLM_EDITOR, contactPath, {
+      name: `Eva Ek ${tag}`,
+      email: `eva.${tag}@adressbok.example`,
+      organisationId: '',
+      language: 'da',
+      tags: 'lunch, styrgrupp',
+      lawfulBasis: '',
+      expectedVersion: version,
+    });
+    expect(edited.status).toBe(303);
+    expect((await admin.call('GET', `/api/contacts/${contactId}`)).json).toMatchObject({
+      name: `Eva Ek ${tag}`,
+      tags: ['lunch', 'styrgrupp'],
+      lawfulBasis: { basis: 'consent' },
+    });
+    expect((await admin.call('GET', `/api/contacts/${contactId}`)).json.organisationId).toBeUndefined();
+    const stale = await post(HLM_EDITOR, contactPath, {
+      name: 'Gammal',
+      email: `eva.${tag}@adressbok.example`,
+      language: 'da',
+      expectedVersion: version,
+    });
+    expect(stale.status).toBe(422);
+    expect(await stale.text()).toContain('Någon annan ändrade samtidigt');
+
+    // The list: found by search, a page at a time with a link to the next.
+    const list = await (
+      await consoleFetch(HLM_VIEWER, `/console/contacts?q=${encodeURIComponent(`eva ${tag}`)}`)
+    ).text();
+    expect(list).toContain(`href="/console/contacts/${contactId}">Eva Ek ${tag}</a>`);
+    expect(list).toContain('Visar 1–1 av 1');
+    const rows = Array.from(
+      { length: 51 },
+      (_, i) => `Sida ${tag} ${String(i).padStart(2, '0')};sida${i}.${tag}@sida.example`,
+    );
+    const preview = await admin.call('POST', '/api/imports/preview', {
+      csv: ['Namn;E-post', ...rows].join('\n'),
+    });
+    await admin.call('POST', `/api/imports/${preview.json.importId}/commit`, { lawfulBasis: 'consent' });
+    const first = await (await consoleFetch(HLM_VIEWER, `/console/contacts?q=sida+${tag}`)).text();
+    expect(first).toContain('Visar 1–50 av 51');
+    expect(first).toContain(`Sida ${tag} 49`);
+    expect(first).not.toContain(`Sida ${tag} 50`);
+    const next = /href="(\/console\/contacts\?[^"]*cursor=[^"]+)" rel="next"/
+      .exec(first)?.[1]
+      ?.replaceAll('&amp;', '&');
+    expect(next).toBeDefined();
+    const second = await (await consoleFetch(HLM_VIEWER, next ?? '')).text();
+    expect(second).toContain('Visar 51–51 av 51');
+    expect(second).toContain(`Sida ${tag} 50`);
+    expect(second).not.toContain('rel="next"');
+    expect((await consoleFetch(HLM_VIEWER, '/console/contacts?cursor=trasig')).status).toBe(422);
+
+    // Roles and tenants: a viewer reads but cannot write; another tenant finds nothing.
+    expect((await post(HLM_VIEWER, contactPath, { name: 'X', email: 'x@x.example' })).status).toBe(403);
+    expect((await consoleFetch(HEL_ADMIN, contactPath)).status).toBe(404);
+    expect((await post(HEL_ADMIN, `${contactPath}/delete`, {})).status).toBe(404);
+
+    // Delete: the organisation with a contact is refused, in words; admins delete, editors cannot.
+    await post(HLM_EDITOR, contactPath, {
+      name: `Eva Ek ${tag}`,
+      email: `eva.${tag}@adressbok.example`,
+      organisationId,
+      language: 'da',
+    });
+    const orgRefused = await post(HLM_ADMIN, `${orgPath}/delete`, {});
+    expect(orgRefused.status).toBe(422);
+    expect(await orgRefused.text()).toContain('Organisationen har kontakter.');
+    expect((await post(HLM_EDITOR, `${contactPath}/delete`, {})).status).toBe(403);
+    const deleted = await post(HLM_ADMIN, `${contactPath}/delete`, {});
+    expect(deleted.headers.get('location')).toBe('/console/contacts?deleted=1');
+    expect((await admin.call('GET', `/api/contacts/${contactId}`)).status).toBe(404);
+    expect((await post(HLM_ADMIN, `${orgPath}/delete`, {})).headers.get('location')).toBe(
+      '/console/organisations?deleted=1',
+    );
+    expect((await admin.call('GET', `/api/organisations/${organisationId}`)).status).toBe(404);
   });
 
   it('refuses a viewer’s import and a form without the CSRF token', async () => {

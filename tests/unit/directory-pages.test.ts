@@ -120,6 +120,7 @@ describe('the directory pages', () => {
       h(OrganisationsPage, {
         language: 'en',
         canImport: false,
+        position: { offset: 0, shown: 1, total: 1 },
         organisations: [
           {
             organisationId: 'o1',
@@ -140,6 +141,8 @@ describe('the directory pages', () => {
       h(ContactsPage, {
         language: 'sv',
         organisationNames: new Map([['o1', 'Volvo']]),
+        position: { offset: 0, shown: 1, total: 1 },
+        canEdit: false,
         contacts: [
           {
             contactId: 'c1',

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { formatNumber } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
 import { shellTexts } from '../../platform/texts/shell.js';
+import { addressBookTexts } from '../address-book-texts.js';
 import type { ImportRow, ImportSummary } from '../csv-import.js';
 import {
   type LawfulBasis,
@@ -14,9 +15,11 @@ import {
 import type { Contact, Organisation } from '../store/contacts.js';
 import type { ImportResult } from '../store/imports.js';
 import { type DirectoryMessages, directoryTexts, rowErrorText } from '../texts.js';
+import { type ListPosition, Paging, SearchForm } from './address-book.js';
 
 export const organisationHref = (organisationId: string) =>
   `/console/organisations/${encodeURIComponent(organisationId)}`;
+const contactHref = (contactId: string) => `/console/contacts/${encodeURIComponent(contactId)}`;
 
 const isType = (value: string): value is OrganisationType =>
   (organisationTypes as readonly string[]).includes(value);
@@ -58,28 +61,34 @@ export interface OrganisationsPageProps {
   language: Language;
   organisations: (Organisation & { contactCount: number })[];
   canImport: boolean;
+  position: ListPosition;
 }
 
-export function OrganisationsPage({ language, organisations, canImport }: OrganisationsPageProps) {
+export function OrganisationsPage({ language, organisations, canImport, position }: OrganisationsPageProps) {
   const d = directoryTexts(language);
   const o = d.organisations;
+  const b = addressBookTexts(language);
   return (
     <>
       <h1>{o.title}</h1>
       <p class="lead">{o.intro}</p>
       {canImport ? (
-        <p>
+        <p class="actions">
+          <a class="button" href="/console/organisations/new">
+            {b.newOrganisation}
+          </a>{' '}
           <a class="button" href="/console/imports">
             {o.importLink}
           </a>
         </p>
       ) : null}
+      <SearchForm language={language} action="/console/organisations" position={position} />
       {organisations.length === 0 ? (
-        <p class="empty">{o.empty}</p>
+        <p class="empty">{position.q ? d.contacts.emptyFiltered : o.empty}</p>
       ) : (
-        <TableRegion label={o.caption(organisations.length)}>
+        <TableRegion label={o.caption(position.total)}>
           <table class="data-table">
-            <caption>{o.caption(organisations.length)}</caption>
+            <caption>{o.caption(position.total)}</caption>
             <thead>
               <tr>
                 <th scope="col">{o.columns.name}</th>
@@ -109,6 +118,7 @@ export function OrganisationsPage({ language, organisations, canImport }: Organi
           </table>
         </TableRegion>
       )}
+      <Paging language={language} action="/console/organisations" position={position} />
     </>
   );
 }
@@ -117,11 +127,20 @@ export interface OrganisationPageProps {
   language: Language;
   organisation: Organisation;
   contacts: Contact[];
+  canEdit: boolean;
+  saved?: boolean;
 }
 
-export function OrganisationPage({ language, organisation, contacts }: OrganisationPageProps) {
+export function OrganisationPage({
+  language,
+  organisation,
+  contacts,
+  canEdit,
+  saved,
+}: OrganisationPageProps) {
   const d = directoryTexts(language);
   const p = d.organisation;
+  const b = addressBookTexts(language);
   return (
     <>
       <p>
@@ -131,6 +150,24 @@ export function OrganisationPage({ language, organisation, contacts }: Organisat
         </a>
       </p>
       <h1>{organisation.name}</h1>
+      {saved ? (
+        <div class="notice" role="status">
+          <p>{b.saved}</p>
+        </div>
+      ) : null}
+      {canEdit ? (
+        <p class="actions">
+          <a class="button" href={`${organisationHref(organisation.organisationId)}/edit`}>
+            {b.edit}
+          </a>{' '}
+          <a
+            class="button"
+            href={`/console/contacts/new?organisationId=${encodeURIComponent(organisation.organisationId)}`}
+          >
+            {b.newContact}
+          </a>
+        </p>
+      ) : null}
       <dl class="facts">
         <dt>{p.organisationNumber}</dt>
         <dd>{organisation.organisationNumber ?? d.none}</dd>
@@ -165,19 +202,22 @@ function ContactsTable({
   language,
   contacts,
   organisationNames,
+  total,
 }: {
   language: Language;
   contacts: Contact[];
   /** Shown as a column when given (the contacts page; not an organisation's own page). */
   organisationNames?: Map<string, string>;
+  /** All the rows of the list when this is one page of it. */
+  total?: number;
 }) {
   const m = shellTexts(language);
   const d = directoryTexts(language);
   const c = d.contacts;
   return (
-    <TableRegion label={c.caption(contacts.length)}>
+    <TableRegion label={c.caption(total ?? contacts.length)}>
       <table class="data-table">
-        <caption>{c.caption(contacts.length)}</caption>
+        <caption>{c.caption(total ?? contacts.length)}</caption>
         <thead>
           <tr>
             <th scope="col">{c.columns.name}</th>
@@ -194,7 +234,9 @@ function ContactsTable({
             const basis = contact.lawfulBasis?.basis;
             return (
               <tr key={contact.contactId}>
-                <th scope="row">{contact.name}</th>
+                <th scope="row">
+                  <a href={contactHref(contact.contactId)}>{contact.name}</a>
+                </th>
                 {organisationNames ? (
                   <td>
                     {contact.organisationId && organisationNames.has(contact.organisationId) ? (
@@ -226,27 +268,51 @@ export interface ContactsPageProps {
   language: Language;
   contacts: Contact[];
   organisationNames: Map<string, string>;
-  tag?: string;
+  position: ListPosition;
+  canEdit: boolean;
+  /** Set after a contact was deleted (the page it lands on). */
+  deleted?: boolean;
 }
 
-export function ContactsPage({ language, contacts, organisationNames, tag }: ContactsPageProps) {
+export function ContactsPage({
+  language,
+  contacts,
+  organisationNames,
+  position,
+  canEdit,
+  deleted,
+}: ContactsPageProps) {
   const d = directoryTexts(language);
   const c = d.contacts;
+  const b = addressBookTexts(language);
   return (
     <>
       <h1>{c.title}</h1>
       <p class="lead">{c.intro}</p>
-      <form class="inline-form filter" method="get" action="/console/contacts">
-        <label for="tag-filter">{c.tagLabel}</label>
-        <input id="tag-filter" name="tag" type="search" value={tag ?? ''} maxLength={40} />
-        <button type="submit">{c.filter}</button>
-        {tag ? <a href="/console/contacts">{c.clearFilter}</a> : null}
-      </form>
+      {deleted ? (
+        <div class="notice" role="status">
+          <p>{b.deleted}</p>
+        </div>
+      ) : null}
+      {canEdit ? (
+        <p class="actions">
+          <a class="button" href="/console/contacts/new">
+            {b.newContact}
+          </a>
+        </p>
+      ) : null}
+      <SearchForm language={language} action="/console/contacts" position={position} withTag />
       {contacts.length === 0 ? (
-        <p class="empty">{tag ? c.emptyFiltered : c.empty}</p>
+        <p class="empty">{position.q || position.tag ? c.emptyFiltered : c.empty}</p>
       ) : (
-        <ContactsTable language={language} contacts={contacts} organisationNames={organisationNames} />
+        <ContactsTable
+          language={language}
+          contacts={contacts}
+          organisationNames={organisationNames}
+          total={position.total}
+        />
       )}
+      <Paging language={language} action="/console/contacts" position={position} />
     </>
   );
 }
