@@ -176,14 +176,17 @@ export const wiring: Wiring = [
     name: 'mail-pages',
     entry: 'functions/mail/pages.ts',
     description:
-      'Console pages: every mailing with where it stands and its figures; continuing a stalled one',
+      'Console pages: every mailing with where it stands and its figures; continuing a stalled one; suppressed and unsubscribed addresses',
     routes: [
       { method: 'GET', path: '/console/mailings', auth: 'console' },
+      { method: 'GET', path: '/console/mailings/suppressions', auth: 'console' },
+      { method: 'POST', path: '/console/mailings/suppressions/{addressKey}/lift', auth: 'console' },
       { method: 'GET', path: '/console/mailings/{campaignId}', auth: 'console' },
       { method: 'POST', path: '/console/mailings/{campaignId}/resume', auth: 'console' },
     ],
     access: {
-      table: 'read',
+      // readwrite: an admin lifts a suppression.
+      table: 'readwrite',
       staffIdentity: 'verify',
       publicBaseUrl: true,
       sendToQueues: ['campaign-expansion'],

@@ -1,10 +1,19 @@
 import { h } from 'preact';
+import * as z from 'zod';
+import { listContacts } from '../../shared/directory/index.js';
 import { requeueCampaign } from '../../shared/mail/actions/reconcile.js';
-import { type Campaign, mailingState } from '../../shared/mail/campaign.js';
+import { addressKey, type Campaign, mailingState } from '../../shared/mail/campaign.js';
 import { MailingPage, MailingsPage, mailingHref } from '../../shared/mail/pages/mailings.js';
+import { type KnownPerson, SuppressionsPage } from '../../shared/mail/pages/suppressions.js';
 import { getCampaign, listCampaigns } from '../../shared/mail/store/campaigns.js';
 import { isMailPaused } from '../../shared/mail/store/sending-state.js';
+import {
+  listSuppressions,
+  listUnsubscribes,
+  removeSuppression,
+} from '../../shared/mail/store/suppressions.js';
 import { mailConsoleTexts } from '../../shared/mail/texts/console.js';
+import { suppressionTexts } from '../../shared/mail/texts/suppressions.js';
 import { notFound } from '../../shared/platform/http/errors.js';
 import { consolePage, htmlPages, type PageRequest } from '../../shared/platform/http/html-pages.js';
 import { idParam } from '../../shared/platform/http/request.js';
@@ -45,6 +54,58 @@ export const handler = htmlPages(
         mailConsoleTexts(who.language).title,
         h(MailingsPage, { language: who.language, timeZone: who.timeZone, rows }),
       );
+    }),
+
+    /*
+     * Addresses that get no mail, and why. The records hold only a hash of the address; the
+     * address book says whose it is, where it knows.
+     */
+    'GET /console/mailings/suppressions': consolePage(async (request) => {
+      const who = await signedIn(request);
+      const tenantId = who.identity.tenantId;
+      const [suppressed, unsubscribed, contacts, campaigns] = await Promise.all([
+        listSuppressions(tenantId),
+        listUnsubscribes(tenantId),
+        listContacts(tenantId),
+        listCampaigns(tenantId),
+      ]);
+      const people = new Map<string, KnownPerson>(
+        contacts.map((c) => [
+          addressKey(c.email),
+          { name: c.name, email: c.email, href: `/console/contacts/${encodeURIComponent(c.contactId)}` },
+        ]),
+      );
+      const campaignNames = new Map(campaigns.map((c) => [c.campaignId, c.name]));
+      return page(
+        request,
+        who,
+        suppressionTexts(who.language).title,
+        h(SuppressionsPage, {
+          language: who.language,
+          timeZone: who.timeZone,
+          csrfToken: request.csrfToken,
+          suppressed: suppressed.map((s) => ({ ...s, person: people.get(s.addressKey) })),
+          unsubscribed: unsubscribed.map((u) => ({
+            ...u,
+            person: people.get(u.addressKey),
+            campaignName: campaignNames.get(u.source.split(':')[1] ?? ''),
+          })),
+          canLift: who.identity.role === 'admin',
+          lifted: request.event.queryStringParameters?.lifted === '1',
+        }),
+      );
+    }),
+
+    'POST /console/mailings/suppressions/{addressKey}/lift': consolePage(async (request) => {
+      const key = z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{32}$/)
+        .safeParse(request.event.pathParameters?.addressKey);
+      if (!key.success) throw notFound();
+      const who = await signedIn(request);
+      requireRole(who.identity, 'admin');
+      if (!(await removeSuppression(who.identity.tenantId, key.data))) throw notFound();
+      return { kind: 'redirect', location: '/console/mailings/suppressions?lifted=1' };
     }),
 
     'GET /console/mailings/{campaignId}': consolePage(async (request) => {

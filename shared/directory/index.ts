@@ -1,2 +1,3 @@
 /** The directory capability's public face (organisations and contacts): what other capabilities may use. */
 export { contactKey } from './store/contacts.js';
+export { listContacts } from './store/organisations.js';

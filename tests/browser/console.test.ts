@@ -304,6 +304,8 @@ describe('the address book (issue 12)', () => {
     await expect(page.getByRole('link', { name: `Frida ${tag}` }).count()).resolves.toBe(1);
     await page.goto(url('/console/organisations/new'));
     await check('new organisation form');
+    await page.goto(url('/console/mailings/suppressions'));
+    await check('suppressed and unsubscribed addresses');
   });
 });
 

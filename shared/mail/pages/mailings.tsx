@@ -8,6 +8,7 @@ import {
   pendingOf,
 } from '../campaign.js';
 import { mailConsoleTexts } from '../texts/console.js';
+import { suppressionTexts } from '../texts/suppressions.js';
 
 /** A campaign with where it stands (the state needs the pause switches, read by the handler). */
 export interface MailingRow {
@@ -45,6 +46,9 @@ export function MailingsPage(props: { language: Language; timeZone: string; rows
     <>
       <h1>{m.title}</h1>
       <p class="lead">{m.lead}</p>
+      <p>
+        <a href="/console/mailings/suppressions">{suppressionTexts(language).link}</a>
+      </p>
       {rows.length === 0 ? (
         <p class="empty">{m.empty}</p>
       ) : (

@@ -109,3 +109,28 @@ export async function unsubscribe(
       });
   }
 }
+
+/** The tenant's unsubscribes (one per address, keyed by its hash), with when and through what. */
+export async function listUnsubscribes(tenantId: string, client = documentClient) {
+  const out: { addressKey: string; at: string; source: string }[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':prefix': 'UNSUBSCRIBED#' },
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      out.push({
+        addressKey: String(item.sk).slice('UNSUBSCRIBED#'.length),
+        at: item.at,
+        source: item.source,
+      });
+    }
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  return out;
+}
