@@ -56,6 +56,7 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/console/language', auth: 'console' },
       { method: 'GET', path: '/console/settings', auth: 'console' },
       { method: 'POST', path: '/console/settings', auth: 'console' },
+      { method: 'GET', path: '/console/live.js', auth: 'console' },
     ],
     // readwrite: admins change the tenant's settings (with their event, through the outbox).
     access: { table: 'readwrite', staffIdentity: 'verify', publicBaseUrl: true },

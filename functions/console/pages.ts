@@ -26,6 +26,7 @@ import { shellTexts } from '../../shared/platform/texts/shell.js';
 import { ConsoleShell } from '../../shared/platform/ui/console-shell.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { LandingPage } from '../../shared/platform/ui/landing.js';
+import { liveRefreshScript } from '../../shared/platform/ui/live-refresh.js';
 import { noticeField, SettingsPage, settingsValues } from '../../shared/platform/ui/settings-page.js';
 import { ProgrammePage } from '../../shared/programmes/pages/programme.js';
 import { getProgramme, listProgrammes } from '../../shared/programmes/store.js';
@@ -148,6 +149,13 @@ export const handler = htmlPages(
         ),
       };
     }),
+
+    'GET /console/live.js': consolePage(async () => ({
+      kind: 'file',
+      contentType: 'text/javascript; charset=utf-8',
+      fileName: 'live.js',
+      body: Buffer.from(liveRefreshScript),
+    })),
 
     'GET /console/settings': consolePage(async (request) => {
       const who = await signedInWithTenant(request);

@@ -6,6 +6,7 @@ import { dashboardMessages } from '../../shared/activity/texts.js';
 import type { Language } from '../../shared/platform/texts/language.js';
 import { shellMessages } from '../../shared/platform/texts/shell.js';
 import { programmeMessages } from '../../shared/programmes/texts.js';
+import { addContacts } from '../mail-helpers.js';
 import {
   axeViolations,
   describeViolations,
@@ -306,6 +307,56 @@ describe('the address book (issue 12)', () => {
     await check('new organisation form');
     await page.goto(url('/console/mailings/suppressions'));
     await check('suppressed and unsubscribed addresses');
+  });
+});
+
+describe('a mailing’s page while it is sent (issue 12)', () => {
+  it('refreshes its progress and figures in place until the last mail, without a reload', async () => {
+    const admin = demoStaff.find((s) => s.tenantId === 'hassleholm' && s.role === 'admin');
+    if (!admin) throw new Error('demo data has no Hässleholm admin');
+    const tag = `live-${Math.random().toString(36).slice(2, 8)}`;
+    const recipients = 120;
+    await addContacts(
+      runtime,
+      'hassleholm',
+      Array.from({ length: recipients }, (_, i) => ({
+        contactId: `${tag}-${i}`,
+        email: `p${i}.${tag}@foretag.example`,
+        tags: [tag],
+      })),
+    );
+    const api = async (method: string, path: string, body?: unknown) =>
+      fetch(url(path), {
+        method,
+        headers: {
+          authorization: `Bearer ${await runtime.identity.idToken(admin.staffId)}`,
+          'content-type': 'application/json',
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const created = (await (
+      await api('POST', '/api/campaigns', {
+        name: `Livetest ${tag}`,
+        content: { kind: 'announcement', data: { subject: 'Livetest', markdownBody: 'Hej.' } },
+        audience: { kind: 'tags', tags: [tag] },
+      })
+    ).json()) as { campaignId: string };
+    const page = await signIn(await newContext('sv-SE'), admin.staffId);
+    const loads: string[] = [];
+    expect((await api('POST', `/api/campaigns/${created.campaignId}/send`)).status).toBe(202);
+    await page.goto(url(`/console/mailings/${created.campaignId}`));
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) loads.push(frame.url());
+    });
+    const progress = page.locator('#mailing-progress');
+    // Loaded while the send is under way (the first page shows fewer than all of them)…
+    await expect(progress.getAttribute('data-live')).resolves.toBe('sending');
+    // …and reaches the final figures by itself.
+    await progress.getByText(`${recipients} av ${recipients} hanterade`).waitFor({ timeout: 60_000 });
+    await expect(progress.getAttribute('data-live')).resolves.toBeNull();
+    expect(loads).toEqual([]);
+    const violations = await axeViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
   });
 });
 

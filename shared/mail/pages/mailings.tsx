@@ -130,6 +130,7 @@ export function MailingPage(props: {
   const when = (iso: string) => formatDateTime(iso, language, timeZone);
   const figures = { ...campaign.counters, pending: pendingOf(campaign.counters) };
   const explanation = m.explain[state];
+  const live = campaign.status === 'sending' || state === 'scheduled';
   return (
     <>
       <p class="eyebrow">
@@ -145,40 +146,44 @@ export function MailingPage(props: {
           <p>{m.cannotResume}</p>
         </div>
       ) : null}
-      <p>
-        <StateTag state={state} language={language} />{' '}
-        {campaign.status !== 'draft' ? <Progress campaign={campaign} language={language} /> : null}
-      </p>
-      {explanation ? <p class="detail">{explanation}</p> : null}
-      <ul class="notes">
-        {campaign.scheduledFor && state === 'scheduled' ? (
-          <li>{m.scheduledFor(when(campaign.scheduledFor))}</li>
-        ) : null}
-        {campaign.finishedAt ? <li>{m.finished(when(campaign.finishedAt))}</li> : null}
-        {campaign.status === 'sending' ? <li>{m.lastProgress(when(lastProgressOf(campaign)))}</li> : null}
-      </ul>
-      {state === 'stalled' && canResume ? (
-        <form method="post" action={`${mailingHref(campaign.campaignId)}/resume`} class="inline-form">
-          <input type="hidden" name="_csrf" value={csrfToken} />
-          <button type="submit" class="button">
-            {m.resume}
-          </button>
-        </form>
-      ) : null}
-      <h2>{m.figures}</h2>
-      <dl class="counters import-counters">
-        {figureOrder.map((key) => (
-          <div class="counter" key={key}>
-            <dt>{m.counters[key]}</dt>
-            <dd>{n(figures[key])}</dd>
-          </div>
-        ))}
-      </dl>
-      {campaign.status === 'sending' ? (
+      {/* Refreshed in place every 3 s while it can still change (/console/live.js). */}
+      <div id="mailing-progress" data-live={live ? 'sending' : undefined}>
         <p>
-          <a href={mailingHref(campaign.campaignId)}>{m.refresh}</a>
+          <StateTag state={state} language={language} />{' '}
+          {campaign.status !== 'draft' ? <Progress campaign={campaign} language={language} /> : null}
         </p>
-      ) : null}
+        {explanation ? <p class="detail">{explanation}</p> : null}
+        <ul class="notes">
+          {campaign.scheduledFor && state === 'scheduled' ? (
+            <li>{m.scheduledFor(when(campaign.scheduledFor))}</li>
+          ) : null}
+          {campaign.finishedAt ? <li>{m.finished(when(campaign.finishedAt))}</li> : null}
+          {campaign.status === 'sending' ? <li>{m.lastProgress(when(lastProgressOf(campaign)))}</li> : null}
+        </ul>
+        {state === 'stalled' && canResume ? (
+          <form method="post" action={`${mailingHref(campaign.campaignId)}/resume`} class="inline-form">
+            <input type="hidden" name="_csrf" value={csrfToken} />
+            <button type="submit" class="button">
+              {m.resume}
+            </button>
+          </form>
+        ) : null}
+        <h2>{m.figures}</h2>
+        <dl class="counters import-counters">
+          {figureOrder.map((key) => (
+            <div class="counter" key={key}>
+              <dt>{m.counters[key]}</dt>
+              <dd>{n(figures[key])}</dd>
+            </div>
+          ))}
+        </dl>
+        {live ? (
+          <p>
+            <a href={mailingHref(campaign.campaignId)}>{m.refresh}</a>
+          </p>
+        ) : null}
+      </div>
+      {live ? <script src="/console/live.js" defer /> : null}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { formatDateTime, formatNumber } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
+import { liveRefreshScript } from '../../platform/ui/live-refresh.js';
 import type { EventSendRow, SendState } from '../actions/sends.js';
 import type { EventSendPurpose } from '../store.js';
 
@@ -291,27 +292,12 @@ export function EventSends(props: {
 
 /**
  * What `/console/events.js` does: print buttons print; while a send is under way (`#sends`
- * marked live) the page is fetched again every three seconds and the section swapped.
+ * marked live) the section is refreshed every three seconds (the console's live refresh).
  */
 export const eventsScript = `(() => {
   for (const button of document.querySelectorAll('[data-print]')) {
     button.hidden = false;
     button.addEventListener('click', () => window.print());
   }
-  const refresh = async () => {
-    const current = document.getElementById('sends');
-    if (!current || !current.dataset.live) return;
-    try {
-      const response = await fetch(location.href, { credentials: 'same-origin', headers: { accept: 'text/html' } });
-      if (!response.ok) return;
-      const next = new DOMParser().parseFromString(await response.text(), 'text/html').getElementById('sends');
-      if (next && next.innerHTML !== current.innerHTML) {
-        current.innerHTML = next.innerHTML;
-        if (next.dataset.live) current.dataset.live = next.dataset.live;
-        else delete current.dataset.live;
-      }
-    } catch {}
-  };
-  setInterval(refresh, 3000);
 })();
-`;
+${liveRefreshScript}`;
