@@ -8,6 +8,7 @@ import { cancelEventSend, eventSendRows } from '../../shared/meetings/actions/se
 import type { Meeting } from '../../shared/meetings/meeting.js';
 import { type Badge, BadgesPage } from '../../shared/meetings/pages/badges.js';
 import {
+  copyFormValues,
   type EventFormErrors,
   EventFormPage,
   type EventFormValues,
@@ -116,6 +117,7 @@ async function formPage(
     expectedVersion?: number;
     formError?: string;
     status?: number;
+    copyOf?: string;
   },
 ): Promise<PageResult> {
   const programmes = await listProgrammes(who.identity.tenantId);
@@ -138,6 +140,7 @@ async function formPage(
       expectedVersion: options.expectedVersion,
       event: options.event,
       formError: options.formError,
+      copyOf: options.copyOf,
     }),
     options.status,
   );
@@ -248,7 +251,16 @@ export const handler = htmlPages(
     'GET /console/events/new': consolePage(async (request) => {
       const who = await signedIn(request);
       requireRole(who.identity, 'editor');
-      return formPage(request, who, { values: newEventFormValues(who.tenant.language) });
+      const { from } = validate(
+        'query',
+        z.object({ from: idParam.optional() }),
+        request.event.queryStringParameters ?? {},
+      );
+      if (!from) return formPage(request, who, { values: newEventFormValues(who.tenant.language) });
+      // A copy of the tenant's own event only: another tenant's id is simply not found.
+      const source = await getEvent(who.identity.tenantId, from);
+      if (!source) throw notFound();
+      return formPage(request, who, { values: copyFormValues(source, who.timeZone), copyOf: source.title });
     }),
 
     'POST /console/events': consolePage(async (request) => {

@@ -649,6 +649,43 @@ describe('console pages', () => {
     expect(await eventCount()).toBe(before);
   });
 
+  it('copies an event into a new one: everything but the dates, nothing saved until staff save (issue 12)', async () => {
+    const source = await createEvent({
+      title: 'Dialoglunch om kompetens',
+      capacity: 32,
+      agenda: [{ time: '11:30', title: 'Lunch' }],
+    });
+    const page = await consoleRequest(HLM_EDITOR, 'GET', `/console/events/${source.eventId}`);
+    expect(await page.text()).toContain(
+      `href="/console/events/new?from=${source.eventId}">Kopiera till nytt evenemang`,
+    );
+    const before = await eventCount();
+    const copy = await consoleRequest(HLM_EDITOR, 'GET', `/console/events/new?from=${source.eventId}`);
+    expect(copy.status).toBe(200);
+    const html = await copy.text();
+    expect(html).toContain('En kopia av ”Dialoglunch om kompetens”');
+    const valueOf = (name: string) =>
+      /value="([^"]*)"/.exec(new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(html)?.[0] ?? '')?.[1];
+    expect(valueOf('title')).toBe('Dialoglunch om kompetens');
+    expect(valueOf('capacity')).toBe('32');
+    expect(html).toContain('11:30 Lunch');
+    // The dates are the one thing a copy must not keep by mistake.
+    for (const field of ['start', 'end', 'rsvpDeadline']) expect(valueOf(field) ?? '', field).toBe('');
+    expect(html).toContain('action="/console/events"');
+    expect(await eventCount()).toBe(before);
+    // Another tenant's event, or no such event: not found; a viewer cannot make one.
+    const hel = (await helAdmin.call('POST', '/api/events', validEvent({ title: 'Frokostmøde' }))).json;
+    expect((await consoleRequest(HLM_EDITOR, 'GET', `/console/events/new?from=${hel.eventId}`)).status).toBe(
+      404,
+    );
+    expect((await consoleRequest(HLM_EDITOR, 'GET', '/console/events/new?from=no-such-event')).status).toBe(
+      404,
+    );
+    expect(
+      (await consoleRequest(HLM_VIEWER, 'GET', `/console/events/new?from=${source.eventId}`)).status,
+    ).toBe(403);
+  });
+
   it('creates from the form with times on the tenant’s clock, then edits with the version', async () => {
     const created = await consoleRequest(HLM_EDITOR, 'POST', '/console/events', {
       kind: 'workshop',

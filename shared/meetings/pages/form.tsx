@@ -107,6 +107,14 @@ export function newEventFormValues(language: Language): EventFormValues {
   };
 }
 
+/**
+ * A new event's form filled from an earlier one (the next dialogue lunch is usually the last
+ * one again): everything but the dates, which a copy must not keep by mistake.
+ */
+export function copyFormValues(event: Meeting, timeZone: string): EventFormValues {
+  return { ...eventFormValues(event, timeZone), start: '', end: '', rsvpDeadline: '' };
+}
+
 export function eventFormValues(event: Meeting, timeZone: string): EventFormValues {
   return {
     kind: event.kind,
@@ -321,6 +329,8 @@ export interface EventFormPageProps {
   event?: Pick<Meeting, 'eventId' | 'title' | 'status'>;
   /** A message for the whole form (a concurrent change). */
   formError?: string;
+  /** The event this new one is a copy of. */
+  copyOf?: string;
 }
 
 const fieldId = (field: EventFormField) => `event-${field}`;
@@ -396,6 +406,11 @@ export function EventFormPage(props: EventFormPageProps) {
       </p>
       <h1>{mode === 'create' ? f.newTitle : f.editTitle}</h1>
       {event?.status === 'published' ? <p class="lead">{f.publishedNote}</p> : null}
+      {props.copyOf ? (
+        <div class="notice" role="status">
+          <p>{f.copyOf(props.copyOf)}</p>
+        </div>
+      ) : null}
 
       {props.formError ? (
         <div class="error-summary" role="alert" tabindex={-1}>

@@ -136,6 +136,11 @@ export function EventLivePage(props: EventLivePageProps) {
             {m.actions.edit}
           </a>
         ) : null}
+        {canEdit ? (
+          <a class="button" href={`/console/events/new?from=${encodeURIComponent(event.eventId)}`}>
+            {m.actions.duplicate}
+          </a>
+        ) : null}
         {canEdit && event.status === 'draft' ? (
           <form method="post" action={href('/publish')}>
             <input type="hidden" name="_csrf" value={csrfToken} />

@@ -66,6 +66,7 @@ export interface MeetingsTexts {
   notices: Record<EventNotice, string>;
   actions: {
     edit: string;
+    duplicate: string;
     publish: string;
     publishHint: string;
     invite: string;
@@ -104,6 +105,8 @@ export interface MeetingsTexts {
   };
   form: {
     newTitle: string;
+    /** Above the form of a copy: where it came from, and what is left to fill in. */
+    copyOf: (title: string) => string;
     editTitle: string;
     publishedNote: string;
     notSaved: string;
@@ -260,6 +263,7 @@ const sv: MeetingsTexts = {
   },
   actions: {
     edit: 'Ändra',
+    duplicate: 'Kopiera till nytt evenemang',
     publish: 'Publicera',
     publishHint: 'Ett utkast syns inte utanför kommunen. Publicera det för att kunna bjuda in.',
     invite: 'Bjud in',
@@ -300,6 +304,8 @@ const sv: MeetingsTexts = {
   },
   form: {
     newTitle: 'Nytt evenemang',
+    copyOf: (title) =>
+      `En kopia av ”${title}”: allt utom datum och tider är ifyllt. Välj dem, spara och publicera. Inbjudningar och svar kopieras inte.`,
     editTitle: 'Ändra evenemang',
     publishedNote:
       'Evenemanget är publicerat: ändras tid, plats, rubrik eller program får alla som har anmält sig och väntelistan ett meddelande med den uppdaterade kalenderposten.',
@@ -499,6 +505,7 @@ const da: MeetingsTexts = {
   },
   actions: {
     edit: 'Redigér',
+    duplicate: 'Kopiér til nyt arrangement',
     publish: 'Offentliggør',
     publishHint: 'En kladde er ikke synlig uden for kommunen. Offentliggør den for at kunne invitere.',
     invite: 'Invitér',
@@ -539,6 +546,8 @@ const da: MeetingsTexts = {
   },
   form: {
     newTitle: 'Nyt arrangement',
+    copyOf: (title) =>
+      `En kopi af ”${title}”: alt undtagen datoer og tidspunkter er udfyldt. Vælg dem, gem og offentliggør. Invitationer og svar kopieres ikke.`,
     editTitle: 'Redigér arrangement',
     publishedNote:
       'Arrangementet er offentliggjort: ændres tid, sted, overskrift eller program, får alle tilmeldte og ventelisten besked med den opdaterede kalenderpost.',
@@ -736,6 +745,7 @@ const en: MeetingsTexts = {
   },
   actions: {
     edit: 'Edit',
+    duplicate: 'Copy to a new event',
     publish: 'Publish',
     publishHint: 'A draft is not visible outside the municipality. Publish it to be able to invite.',
     invite: 'Invite',
@@ -776,6 +786,8 @@ const en: MeetingsTexts = {
   },
   form: {
     newTitle: 'New event',
+    copyOf: (title) =>
+      `A copy of “${title}”: everything but the dates and times is filled in. Choose them, save and publish. Invitations and answers are not copied.`,
     editTitle: 'Edit event',
     publishedNote:
       'The event is published: if its time, place, title or agenda changes, everyone who signed up and the waitlist get a message with the updated calendar entry.',
