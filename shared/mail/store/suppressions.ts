@@ -1,7 +1,7 @@
-import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { contactKey } from '../../directory/index.js';
 import { documentClient } from '../../platform/aws/clients.js';
-import { tableName, tenantPk } from '../../platform/table/table.js';
+import { queryAll, tableName, tenantPk } from '../../platform/table/table.js';
 import { addressKey } from '../campaign.js';
 
 /**
@@ -56,28 +56,13 @@ export async function removeSuppression(
 }
 
 export async function listSuppressions(tenantId: string, client = documentClient) {
-  const out: { addressKey: string; reason: SuppressionReason; at: string; source: string }[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':prefix': 'SUPPRESSION#' },
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      out.push({
-        addressKey: String(item.addressKey),
-        reason: item.reason,
-        at: item.at,
-        source: item.source,
-      });
-    }
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return out;
+  const items = await queryAll(tenantPk(tenantId), 'SUPPRESSION#', client);
+  return items.map((item) => ({
+    addressKey: String(item.addressKey),
+    reason: item.reason as SuppressionReason,
+    at: String(item.at),
+    source: String(item.source),
+  }));
 }
 
 /** Unsubscribes the address from the tenant's bulk mail, and marks the contact when there is one. */
@@ -112,25 +97,10 @@ export async function unsubscribe(
 
 /** The tenant's unsubscribes (one per address, keyed by its hash), with when and through what. */
 export async function listUnsubscribes(tenantId: string, client = documentClient) {
-  const out: { addressKey: string; at: string; source: string }[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':prefix': 'UNSUBSCRIBED#' },
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      out.push({
-        addressKey: String(item.sk).slice('UNSUBSCRIBED#'.length),
-        at: item.at,
-        source: item.source,
-      });
-    }
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return out;
+  const items = await queryAll(tenantPk(tenantId), 'UNSUBSCRIBED#', client);
+  return items.map((item) => ({
+    addressKey: String(item.sk).slice('UNSUBSCRIBED#'.length),
+    at: String(item.at),
+    source: String(item.source),
+  }));
 }
