@@ -76,12 +76,17 @@ export const wiring: Wiring = [
   {
     name: 'programmes-api',
     entry: 'functions/programmes/api.ts',
-    description: 'Programmes and their themes (staff JSON API)',
+    description: 'Programmes, their themes and the outcomes per theme (staff JSON API)',
     routes: [
       { method: 'GET', path: '/api/programmes', auth: 'staff' },
       { method: 'POST', path: '/api/programmes', auth: 'staff' },
       { method: 'GET', path: '/api/programmes/{programmeId}', auth: 'staff' },
       { method: 'PUT', path: '/api/programmes/{programmeId}', auth: 'staff' },
+      { method: 'GET', path: '/api/programmes/{programmeId}/outcomes', auth: 'staff' },
+      { method: 'POST', path: '/api/programmes/{programmeId}/outcomes', auth: 'staff' },
+      { method: 'GET', path: '/api/programmes/{programmeId}/outcomes/{outcomeId}', auth: 'staff' },
+      { method: 'PUT', path: '/api/programmes/{programmeId}/outcomes/{outcomeId}', auth: 'staff' },
+      { method: 'POST', path: '/api/programmes/{programmeId}/outcomes/{outcomeId}/publish', auth: 'staff' },
     ],
     access: { table: 'readwrite' },
   },
