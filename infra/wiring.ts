@@ -25,7 +25,7 @@ import {
 } from '../shared/meetings/events.js';
 import { outboxStreamFilter } from '../shared/platform/bus/outbox.js';
 import { ReleasePublishDue, ReleasePublished, ReleaseScheduled } from '../shared/press/events.js';
-import { ProgrammeCreated, ProgrammeUpdated } from '../shared/programmes/events.js';
+import { OutcomePublished, ProgrammeCreated, ProgrammeUpdated } from '../shared/programmes/events.js';
 import type { Wiring } from './wiring/types.js';
 
 /**
@@ -569,6 +569,23 @@ export const wiring: Wiring = [
     },
     access: { table: 'readwrite', linkSecret: true, publicBaseUrl: true },
     // A large event queues a mail per invitee.
+    timeoutSeconds: 120,
+  },
+  {
+    name: 'feedback-hear-back',
+    entry: 'functions/feedback/hear-back.ts',
+    description:
+      'Closing the loop: when an outcome on a theme or a release tagged with it is published, mails each feedback giver on the theme who asked to hear back, once',
+    queue: {
+      name: 'feedback-hear-back',
+      batchSize: 1,
+      maxConcurrency: 2,
+      maxReceives: 5,
+      visibilityTimeoutSeconds: 180,
+      subscriptions: [{ event: OutcomePublished }, { event: ReleasePublished }],
+    },
+    access: { table: 'readwrite', publicBaseUrl: true },
+    // A theme with many givers queues a mail each.
     timeoutSeconds: 120,
   },
   {
