@@ -460,10 +460,11 @@ export const wiring: Wiring = [
     name: 'press-newsroom',
     entry: 'functions/press/newsroom.ts',
     description:
-      "Each tenant's public newsroom: releases with filters and search, release pages, press contacts, RSS/Atom/JSON feeds, sitemap, downloads, previews",
+      "Each tenant's public newsroom: releases with filters and search, release pages, programme pages with their outcomes, press contacts, RSS/Atom/JSON feeds, sitemap, downloads, previews",
     routes: [
       { method: 'GET', path: '/press/{tenantId}', auth: 'public' },
       { method: 'GET', path: '/press/{tenantId}/releases/{releaseId}', auth: 'public' },
+      { method: 'GET', path: '/press/{tenantId}/programmes/{programmeId}', auth: 'public' },
       { method: 'GET', path: '/press/{tenantId}/contacts', auth: 'public' },
       { method: 'GET', path: '/press/{tenantId}/files/{releaseId}/{fileId}', auth: 'public' },
       { method: 'GET', path: '/press/{tenantId}/feed/{format}', auth: 'public' },

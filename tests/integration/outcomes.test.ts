@@ -196,3 +196,68 @@ describe('who may do what', () => {
     expect(mine.json).toMatchObject({ published: false, version: 1 });
   });
 });
+
+describe('the public programme page in the newsroom', () => {
+  it('shows published outcomes per theme, inert script and javascript: links, only public links', async () => {
+    const make = async (headline: string, publish: boolean) => {
+      const created = await editor.call('POST', '/api/releases', {
+        headline,
+        lead: 'Kort.',
+        body: 'Text.',
+        language: 'sv',
+      });
+      expect(created.status, created.text).toBe(201);
+      if (publish) {
+        const published = await editor.call('POST', `/api/releases/${created.json.releaseId}/publish`, {
+          expectedVersion: 1,
+        });
+        expect(published.status, published.text).toBe(200);
+      }
+      return created.json.releaseId as string;
+    };
+    const publicRelease = await make('Offentligt pressmeddelande om service', true);
+    const draftRelease = await make('Hemligt utkast om service', false);
+    const shown = await record({
+      title: 'Företagslotsen <script>alert(1)</script> är på plats',
+      body: 'Vi **har anställt** en lots. [Klicka](javascript:alert(2)) <img src=x onerror=alert(3)> [Mer](https://hassleholm.se/lots)',
+      releaseIds: [publicRelease, draftRelease],
+    });
+    const published = await editor.call('POST', `${outcomesPath()}/${shown.outcomeId}/publish`, {
+      expectedVersion: 1,
+    });
+    expect(published.status, published.text).toBe(200);
+    await record({ title: 'Ett utkast som inte syns' });
+
+    const page = await fetch(`${runtime.url}/press/hassleholm/programmes/${programme.programmeId}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Utfallsprogram');
+    expect(html).toContain('Företagslotsen &lt;script>alert(1)&lt;/script> är på plats');
+    expect(html).toContain('<strong>har anställt</strong>');
+    expect(html).toContain('href="https://hassleholm.se/lots"');
+    expect(html).not.toMatch(/<script(?! type="application\/ld\+json")/);
+    expect(html).not.toContain('javascript:');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('Genomfört');
+    expect(html).toContain(`href="/press/hassleholm/releases/${publicRelease}"`);
+    expect(html).not.toContain('Hemligt utkast om service');
+    expect(html).not.toContain('Ett utkast som inte syns');
+    expect(html).toContain(`id="theme-${programme.themes[0]?.id}"`);
+
+    const english = await (
+      await fetch(`${runtime.url}/press/hassleholm/programmes/${programme.programmeId}?lang=en`)
+    ).text();
+    expect(english).toContain('What companies and organisations said');
+    expect(english).toContain('>Done<');
+  });
+
+  it("another tenant's programme is a 404, like a missing one", async () => {
+    for (const path of [
+      `/press/helsingor/programmes/${programme.programmeId}`,
+      '/press/hassleholm/programmes/no-such-programme',
+      `/press/no-such-tenant/programmes/${programme.programmeId}`,
+    ]) {
+      expect((await fetch(`${runtime.url}${path}`)).status, path).toBe(404);
+    }
+  });
+});

@@ -29,6 +29,7 @@ import {
 } from '../../shared/platform/texts/issues.js';
 import { type Language, languages } from '../../shared/platform/texts/language.js';
 import { shellMessages } from '../../shared/platform/texts/shell.js';
+import { programmePageMessages } from '../../shared/press/programme-texts.js';
 import { programmeMessages } from '../../shared/programmes/texts.js';
 
 vi.hoisted(() => {
@@ -70,6 +71,7 @@ const tables: [string, Record<Language, unknown>][] = [
   ['issues', issueMessages],
   ['dashboard (activity)', dashboardMessages],
   ['programmes', programmeMessages],
+  ['public programme page (newsroom)', programmePageMessages],
   ['meetings console', meetingsMessages],
   ['meetings RSVP page', rsvpTexts],
   ['mail pages', mailPageMessages],
