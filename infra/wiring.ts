@@ -91,6 +91,23 @@ export const wiring: Wiring = [
     access: { table: 'readwrite' },
   },
   {
+    name: 'programmes-pages',
+    entry: 'functions/programmes/pages.ts',
+    description: "Console pages: record, edit and publish a programme theme's outcomes",
+    routes: [
+      { method: 'GET', path: '/console/programmes/{programmeId}/outcomes/new', auth: 'console' },
+      { method: 'POST', path: '/console/programmes/{programmeId}/outcomes', auth: 'console' },
+      { method: 'GET', path: '/console/programmes/{programmeId}/outcomes/{outcomeId}', auth: 'console' },
+      { method: 'POST', path: '/console/programmes/{programmeId}/outcomes/{outcomeId}', auth: 'console' },
+      {
+        method: 'POST',
+        path: '/console/programmes/{programmeId}/outcomes/{outcomeId}/publish',
+        auth: 'console',
+      },
+    ],
+    access: { table: 'readwrite', staffIdentity: 'verify', publicBaseUrl: true },
+  },
+  {
     name: 'activity-recorder',
     entry: 'functions/activity/record.ts',
     description: "Keeps each tenant's activity feed and dashboard counters from domain events",

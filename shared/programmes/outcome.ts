@@ -73,8 +73,17 @@ export interface Outcome {
   updatedAt: string;
 }
 
+/** What can be wrong with an outcome beyond its shape (pages word each code in the reader's language). */
+export type OutcomeProblemCode =
+  | 'notATheme'
+  | 'beforePeriod'
+  | 'afterPeriod'
+  | 'unknownRelease'
+  | 'unknownEvent';
+
 export interface FieldProblem {
   field: string;
+  code: OutcomeProblemCode;
   message: string;
 }
 
@@ -88,15 +97,17 @@ export function outcomeProblems(
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!programme.themes.some((t) => t.id === input.themeId))
-    problems.push({ field: 'body.themeId', message: 'Not a theme of the programme' });
+    problems.push({ field: 'body.themeId', code: 'notATheme', message: 'Not a theme of the programme' });
   if (programme.startsOn && input.date < programme.startsOn)
     problems.push({
       field: 'body.date',
+      code: 'beforePeriod',
       message: `Must not be before the programme starts (${programme.startsOn})`,
     });
   if (programme.endsOn && input.date > programme.endsOn)
     problems.push({
       field: 'body.date',
+      code: 'afterPeriod',
       message: `Must not be after the programme ends (${programme.endsOn})`,
     });
   return problems;

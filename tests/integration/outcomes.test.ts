@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
 import { latestOutcomesByTheme } from '../../shared/programmes/index.js';
 import { publishedEvent } from '../event-helpers.js';
-import { staffClient } from '../helpers.js';
+import { consoleRequest, staffClient } from '../helpers.js';
 
 /**
  * Outcomes per theme through the staff API against the local runtime: recorded, changed and
@@ -259,5 +259,86 @@ describe('the public programme page in the newsroom', () => {
     ]) {
       expect((await fetch(`${runtime.url}${path}`)).status, path).toBe(404);
     }
+  });
+});
+
+describe('the console: outcomes on the programme page and their editor', () => {
+  const consolePath = () => `/console/programmes/${programme.programmeId}`;
+
+  it('an editor records an outcome on a theme and publishes it; the programme page shows it per theme', async () => {
+    const theme = programme.themes[1]?.id as string;
+    const form = await consoleRequest(
+      runtime,
+      'staff-hlm-erik',
+      'GET',
+      `${consolePath()}/outcomes/new?themeId=${theme}`,
+    );
+    expect(form.status).toBe(200);
+    const formHtml = await form.text();
+    expect(formHtml).toContain('Nytt utfall: Kompetens');
+    expect(formHtml).toContain('Ny telefontid för företagslotsen');
+
+    const saved = await consoleRequest(runtime, 'staff-hlm-erik', 'POST', `${consolePath()}/outcomes`, {
+      themeId: theme,
+      title: 'Praktikplatser via kommunen',
+      body: 'Kort text.',
+      status: 'in-progress',
+      date: '2025-09-01',
+    });
+    expect(saved.status, await saved.clone().text()).toBe(303);
+    expect(saved.headers.get('location')).toBe(`${consolePath()}#theme-${theme}`);
+    const listed = (await editor.call('GET', outcomesPath())).json.items as {
+      outcomeId: string;
+      title: string;
+      version: number;
+    }[];
+    const created = listed.find((o) => o.title === 'Praktikplatser via kommunen');
+    expect(created).toBeDefined();
+
+    const page = await (await consoleRequest(runtime, 'staff-hlm-erik', 'GET', consolePath())).text();
+    expect(page).toContain('Praktikplatser via kommunen');
+    expect(page).toContain('Pågår');
+    expect(page).toContain(`/press/hassleholm/programmes/${programme.programmeId}`);
+
+    const published = await consoleRequest(
+      runtime,
+      'staff-hlm-erik',
+      'POST',
+      `${consolePath()}/outcomes/${created?.outcomeId}/publish`,
+      { expectedVersion: String(created?.version) },
+    );
+    expect(published.status).toBe(303);
+    const after = await editor.call('GET', `${outcomesPath()}/${created?.outcomeId}`);
+    expect(after.json).toMatchObject({ published: true });
+  });
+
+  it('refuses bad input with each field named in Swedish, nothing saved', async () => {
+    const before = await count();
+    const response = await consoleRequest(runtime, 'staff-hlm-erik', 'POST', `${consolePath()}/outcomes`, {
+      themeId: programme.themes[0]?.id as string,
+      title: 'Utanför perioden',
+      status: 'not-pursued',
+      date: '2031-01-01',
+      releaseIds: 'no-such-release',
+    });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('Datumet ligger efter programmets period.');
+    expect(html).toContain('Pressmeddelandet finns inte.');
+    expect(html).toMatch(/id="reason"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="reason"/);
+    expect(await count()).toBe(before);
+  });
+
+  it('viewers see outcomes without the editor; other tenants get a 404', async () => {
+    const page = await (await consoleRequest(runtime, 'staff-hlm-maria', 'GET', consolePath())).text();
+    expect(page).toContain('Utfall');
+    expect(page).not.toContain('Lägg till utfall');
+    expect(
+      (await consoleRequest(runtime, 'staff-hlm-maria', 'GET', `${consolePath()}/outcomes/new`)).status,
+    ).toBe(403);
+    expect(
+      (await consoleRequest(runtime, 'staff-hel-mette', 'GET', `${consolePath()}/outcomes/new`)).status,
+    ).toBe(404);
+    expect((await consoleRequest(runtime, 'staff-hel-mette', 'GET', consolePath())).status).toBe(404);
   });
 });

@@ -42,6 +42,7 @@ vi.mock('../../shared/programmes/store.js', () => ({
   getProgramme: vi.fn(async () => undefined),
   listProgrammes: vi.fn(async () => []),
 }));
+vi.mock('../../shared/programmes/store/outcomes.js', () => ({ listOutcomes: vi.fn(async () => []) }));
 vi.mock('../../shared/activity/store.js', () => ({
   recentActivity: vi.fn(async () => []),
   dashboardCounters: vi.fn(async () => ({})),

@@ -46,7 +46,7 @@ describe('outcome rules', () => {
 
   it('names the theme when it is not one of the programme', () => {
     expect(outcomeProblems(programme, { themeId: 'other', date: '2025-05-05' })).toEqual([
-      { field: 'body.themeId', message: 'Not a theme of the programme' },
+      { field: 'body.themeId', code: 'notATheme', message: 'Not a theme of the programme' },
     ]);
   });
 

@@ -27,7 +27,11 @@ import { getProgramme } from '../store.js';
  */
 
 const refused = (problems: FieldProblem[]) =>
-  new HttpError(422, `Invalid ${[...new Set(problems.map((p) => p.field))].join(', ')}`, problems);
+  new HttpError(
+    422,
+    `Invalid ${[...new Set(problems.map((p) => p.field))].join(', ')}`,
+    problems.map(({ field, message }) => ({ field, message })),
+  );
 
 /** The programme, or the same 404 as one that does not exist (another tenant's included). */
 export async function programmeOr404(tenantId: string, programmeId: string): Promise<Programme> {
@@ -46,8 +50,14 @@ export async function outcomeOr404(
   return outcome;
 }
 
-/** Checks an outcome against the programme and resolves its links, or refuses it naming each field. */
-async function checked(programme: Programme, input: OutcomeInput | OutcomeUpdate): Promise<OutcomeLinks> {
+/**
+ * An outcome against the programme and the tenant's releases and events: its links resolved
+ * (with the titles to show), or its problems field by field.
+ */
+export async function checkOutcome(
+  programme: Programme,
+  input: Pick<OutcomeInput, 'themeId' | 'date' | 'releaseIds' | 'eventIds'>,
+): Promise<{ links: OutcomeLinks; problems: FieldProblem[] }> {
   const problems = outcomeProblems(programme, input);
   const [releases, events] = await Promise.all([
     Promise.all(input.releaseIds.map((id) => getRelease(programme.tenantId, id))),
@@ -58,26 +68,37 @@ async function checked(programme: Programme, input: OutcomeInput | OutcomeUpdate
   if (unknownReleases.length)
     problems.push({
       field: 'body.releaseIds',
+      code: 'unknownRelease',
       message: `Not releases of this tenant: ${unknownReleases.join(', ')}`,
     });
   if (unknownEvents.length)
     problems.push({
       field: 'body.eventIds',
+      code: 'unknownEvent',
       message: `Not events of this tenant: ${unknownEvents.join(', ')}`,
     });
-  if (problems.length) throw refused(problems);
-  return {
+  const links = {
     releases: releases.flatMap((r) => (r ? [{ id: r.releaseId, title: r.headline }] : [])),
     events: events.flatMap((e) => (e ? [{ id: e.eventId, title: e.title }] : [])),
   };
+  return { links, problems };
+}
+
+/** Checks an outcome and resolves its links, or refuses it naming each field. */
+async function checked(programme: Programme, input: OutcomeInput | OutcomeUpdate): Promise<OutcomeLinks> {
+  const { links, problems } = await checkOutcome(programme, input);
+  if (problems.length) throw refused(problems);
+  return links;
 }
 
 export async function recordOutcome(
   identity: StaffIdentity,
   programme: Programme,
   input: OutcomeInput,
+  /** Links already resolved by {@link checkOutcome} (a page that checked first). */
+  resolved?: OutcomeLinks,
 ): Promise<Outcome> {
-  const links = await checked(programme, input);
+  const links = resolved ?? (await checked(programme, input));
   return createOutcome(identity.tenantId, programme.programmeId, input, links, identity.staffId);
 }
 
@@ -86,8 +107,9 @@ export async function changeOutcome(
   programme: Programme,
   before: Outcome,
   update: OutcomeUpdate,
+  resolved?: OutcomeLinks,
 ): Promise<Outcome> {
-  const links = await checked(programme, update);
+  const links = resolved ?? (await checked(programme, update));
   const fields = changedOutcomeFields(before, update, links);
   if (fields.length === 0) return before;
   return replaceOutcome(before, update, links, { changedFields: fields, actor: identity.staffId });
