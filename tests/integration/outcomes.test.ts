@@ -251,6 +251,18 @@ describe('the public programme page in the newsroom', () => {
     expect(english).toContain('>Done<');
   });
 
+  it("shows the Hässleholm demo programme's seeded outcomes right after the seed", async () => {
+    const demo = (
+      (await editor.call('GET', '/api/programmes')).json.items as { programmeId: string; name: string }[]
+    ).find((p) => p.name === 'Näringslivsprogram 2024');
+    const html = await (
+      await fetch(`${runtime.url}/press/hassleholm/programmes/${demo?.programmeId}`)
+    ).text();
+    expect(html).toContain('Företagslotsen får fast telefontid och svar inom två arbetsdagar');
+    expect(html).toContain('Drivs inte vidare');
+    expect(html).toContain('Kollektivtrafiken är Region Skånes ansvar');
+  });
+
   it("another tenant's programme is a 404, like a missing one", async () => {
     for (const path of [
       `/press/helsingor/programmes/${programme.programmeId}`,
