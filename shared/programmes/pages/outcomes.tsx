@@ -82,9 +82,9 @@ export function ThemeOutcomes(props: {
           <a
             class="button button-secondary"
             href={`${outcomesHref(programme.programmeId)}/new?themeId=${theme.id}`}
+            aria-label={`${m.add}: ${theme.title}`}
           >
             {m.add}
-            <span class="visually-hidden">: {theme.title}</span>
           </a>
         </p>
       ) : null}
