@@ -25,7 +25,7 @@ import {
 } from '../shared/meetings/events.js';
 import { outboxStreamFilter } from '../shared/platform/bus/outbox.js';
 import { ReleasePublishDue, ReleasePublished, ReleaseScheduled } from '../shared/press/events.js';
-import { ProgrammeCreated, ProgrammeUpdated } from '../shared/programmes/events.js';
+import { OutcomePublished, ProgrammeCreated, ProgrammeUpdated } from '../shared/programmes/events.js';
 import type { Wiring } from './wiring/types.js';
 
 /**
@@ -77,14 +77,36 @@ export const wiring: Wiring = [
   {
     name: 'programmes-api',
     entry: 'functions/programmes/api.ts',
-    description: 'Programmes and their themes (staff JSON API)',
+    description: 'Programmes, their themes and the outcomes per theme (staff JSON API)',
     routes: [
       { method: 'GET', path: '/api/programmes', auth: 'staff' },
       { method: 'POST', path: '/api/programmes', auth: 'staff' },
       { method: 'GET', path: '/api/programmes/{programmeId}', auth: 'staff' },
       { method: 'PUT', path: '/api/programmes/{programmeId}', auth: 'staff' },
+      { method: 'GET', path: '/api/programmes/{programmeId}/outcomes', auth: 'staff' },
+      { method: 'POST', path: '/api/programmes/{programmeId}/outcomes', auth: 'staff' },
+      { method: 'GET', path: '/api/programmes/{programmeId}/outcomes/{outcomeId}', auth: 'staff' },
+      { method: 'PUT', path: '/api/programmes/{programmeId}/outcomes/{outcomeId}', auth: 'staff' },
+      { method: 'POST', path: '/api/programmes/{programmeId}/outcomes/{outcomeId}/publish', auth: 'staff' },
     ],
     access: { table: 'readwrite' },
+  },
+  {
+    name: 'programmes-pages',
+    entry: 'functions/programmes/pages.ts',
+    description: "Console pages: record, edit and publish a programme theme's outcomes",
+    routes: [
+      { method: 'GET', path: '/console/programmes/{programmeId}/outcomes/new', auth: 'console' },
+      { method: 'POST', path: '/console/programmes/{programmeId}/outcomes', auth: 'console' },
+      { method: 'GET', path: '/console/programmes/{programmeId}/outcomes/{outcomeId}', auth: 'console' },
+      { method: 'POST', path: '/console/programmes/{programmeId}/outcomes/{outcomeId}', auth: 'console' },
+      {
+        method: 'POST',
+        path: '/console/programmes/{programmeId}/outcomes/{outcomeId}/publish',
+        auth: 'console',
+      },
+    ],
+    access: { table: 'readwrite', staffIdentity: 'verify', publicBaseUrl: true },
   },
   {
     name: 'activity-recorder',
@@ -470,10 +492,11 @@ export const wiring: Wiring = [
     name: 'press-newsroom',
     entry: 'functions/press/newsroom.ts',
     description:
-      "Each tenant's public newsroom: releases with filters and search, release pages, press contacts, RSS/Atom/JSON feeds, sitemap, downloads, previews",
+      "Each tenant's public newsroom: releases with filters and search, release pages, programme pages with their outcomes, press contacts, RSS/Atom/JSON feeds, sitemap, downloads, previews",
     routes: [
       { method: 'GET', path: '/press/{tenantId}', auth: 'public' },
       { method: 'GET', path: '/press/{tenantId}/releases/{releaseId}', auth: 'public' },
+      { method: 'GET', path: '/press/{tenantId}/programmes/{programmeId}', auth: 'public' },
       { method: 'GET', path: '/press/{tenantId}/contacts', auth: 'public' },
       { method: 'GET', path: '/press/{tenantId}/files/{releaseId}/{fileId}', auth: 'public' },
       { method: 'GET', path: '/press/{tenantId}/feed/{format}', auth: 'public' },
@@ -579,6 +602,23 @@ export const wiring: Wiring = [
     },
     access: { table: 'readwrite', linkSecret: true, publicBaseUrl: true },
     // A large event queues a mail per invitee.
+    timeoutSeconds: 120,
+  },
+  {
+    name: 'feedback-hear-back',
+    entry: 'functions/feedback/hear-back.ts',
+    description:
+      'Closing the loop: when an outcome on a theme or a release tagged with it is published, mails each feedback giver on the theme who asked to hear back, once',
+    queue: {
+      name: 'feedback-hear-back',
+      batchSize: 1,
+      maxConcurrency: 2,
+      maxReceives: 5,
+      visibilityTimeoutSeconds: 180,
+      subscriptions: [{ event: OutcomePublished }, { event: ReleasePublished }],
+    },
+    access: { table: 'readwrite', publicBaseUrl: true },
+    // A theme with many givers queues a mail each.
     timeoutSeconds: 120,
   },
   {

@@ -28,7 +28,9 @@ import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { LandingPage } from '../../shared/platform/ui/landing.js';
 import { liveRefreshScript } from '../../shared/platform/ui/live-refresh.js';
 import { noticeField, SettingsPage, settingsValues } from '../../shared/platform/ui/settings-page.js';
+import { programmePath } from '../../shared/press/feeds.js';
 import { ProgrammePage } from '../../shared/programmes/pages/programme.js';
+import { listOutcomes } from '../../shared/programmes/store/outcomes.js';
 import { getProgramme, listProgrammes } from '../../shared/programmes/store.js';
 import { consoleNav, inConsole, signedIn as signedInWithTenant } from './shell.js';
 
@@ -126,9 +128,10 @@ export const handler = htmlPages(
       const id = idParam.safeParse(request.event.pathParameters?.programmeId);
       if (!id.success) throw notFound();
       // Read with the signed-in tenant: another tenant's programme id is simply not found.
-      const [tenant, programme] = await Promise.all([
+      const [tenant, programme, outcomes] = await Promise.all([
         getTenant(identity.tenantId),
         getProgramme(identity.tenantId, id.data),
+        listOutcomes(identity.tenantId, id.data),
       ]);
       if (!tenant || !programme) throw notFound();
       const language = pickLanguage(request.event, tenant.language);
@@ -145,7 +148,17 @@ export const handler = htmlPages(
             currentPath: currentPath(request.event),
             nav: consoleNav(language, request.event.rawPath),
           },
-          h(ProgrammePage, { language, programme, timeZone: tenant.timeZone }),
+          h(ProgrammePage, {
+            language,
+            programme,
+            timeZone: tenant.timeZone,
+            outcomes: {
+              items: outcomes,
+              canEdit: identity.role !== 'viewer',
+              csrfToken: request.csrfToken,
+              publicHref: programmePath(tenant.tenantId, programme.programmeId),
+            },
+          }),
         ),
       };
     }),

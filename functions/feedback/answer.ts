@@ -23,6 +23,7 @@ import {
   getForm,
   getFormCounters,
   getQuestions,
+  type HearBackConsent,
   listQuotes,
   submitAnswer,
   withinRate,
@@ -116,6 +117,7 @@ function page(
     values?: Answers | Record<string, unknown>;
     errors?: Record<string, string>;
     revision?: number;
+    hearBack?: boolean;
   } = {},
 ): PageResult {
   return {
@@ -138,6 +140,7 @@ function page(
       open: isOpen(r.form),
       editing: extra.revision !== undefined && extra.revision > 0,
       revision: extra.revision ?? 0,
+      hearBack: extra.hearBack,
     }),
   };
 }
@@ -168,6 +171,19 @@ function fieldErrors(error: z.ZodError, questions: Question[], language: Languag
   return out;
 }
 
+/**
+ * The consent to hear back if the box was ticked: the words shown next to it, in the language
+ * shown, and when (what a consent record keeps). Only attributed answers have someone to tell.
+ */
+function postedConsent(request: PageRequest, r: Resolved): HearBackConsent | undefined {
+  if (r.mode !== 'attributed' || request.form._hearBack !== 'yes') return undefined;
+  return {
+    text: feedbackTexts(r.language).page.hearBack,
+    language: r.language,
+    at: new Date().toISOString(),
+  };
+}
+
 /** Reads and checks the posted answer against `questions`; a page with the problems if it does not fit. */
 function parsePosted(
   request: PageRequest,
@@ -175,14 +191,23 @@ function parsePosted(
   questions: Question[],
   revision: number,
 ): { ok: true; answers: Answers } | { ok: false; result: PageResult } {
-  const { _revision: _r, ...fields } = request.form;
+  const { _revision: _r, _hearBack: _h, ...fields } = request.form;
   const raw = answersFromForm(questions, fields, request.formLists);
   const parsed = answersSchema(questions).safeParse(raw);
   if (parsed.success) return { ok: true, answers: parsed.data };
   const errors = fieldErrors(parsed.error, questions, r.language);
   // Fields of no question (a tampered form): refused as a whole, nothing written.
   if (errors['']) return { ok: false, result: invalid(request, 422) };
-  return { ok: false, result: page(request, r, questions, { status: 422, errors, values: raw, revision }) };
+  return {
+    ok: false,
+    result: page(request, r, questions, {
+      status: 422,
+      errors,
+      values: raw,
+      revision,
+      hearBack: request.form._hearBack === 'yes',
+    }),
+  };
 }
 
 export const handler = htmlPages(
@@ -200,6 +225,7 @@ export const handler = htmlPages(
         return page(request, r, questions ?? r.form.questions, {
           values: existing.answer.answers,
           revision: existing.answer.revision,
+          hearBack: existing.answer.hearBack !== undefined,
         });
       }
       return page(request, r, r.form.questions);
@@ -226,28 +252,36 @@ export const handler = htmlPages(
         : form.questions;
       const checked = parsePosted(request, r, questions, existing?.answer.revision ?? 0);
       if (!checked.ok) return checked.result;
+      const consent = postedConsent(request, r);
       try {
         if (existing) {
-          const after = await editAnswer(form, existing, questions, checked.answers);
+          const after = await editAnswer(form, existing, questions, checked.answers, consent);
           return page(request, r, questions, {
             banner: 'updated',
             values: after.answers,
             revision: after.revision,
+            hearBack: after.hearBack !== undefined,
           });
         }
         const organisation = r.contact.organisationId
           ? await getOrganisation(form.tenantId, r.contact.organisationId)
           : undefined;
-        const answer = await submitAnswer(form, checked.answers, {
-          contactId: r.contact.contactId,
-          organisationId: r.contact.organisationId,
-          organisationType: organisation?.organisationType,
-          industry: organisation?.industry,
-        });
+        const answer = await submitAnswer(
+          form,
+          checked.answers,
+          {
+            contactId: r.contact.contactId,
+            organisationId: r.contact.organisationId,
+            organisationType: organisation?.organisationType,
+            industry: organisation?.industry,
+          },
+          consent,
+        );
         return page(request, r, questions, {
           banner: 'thanks',
           values: answer.answers,
           revision: answer.revision,
+          hearBack: answer.hearBack !== undefined,
         });
       } catch (error) {
         if (error instanceof AnswerRefused) {

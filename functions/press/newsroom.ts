@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { h } from 'preact';
 import { render } from 'preact-render-to-string';
 import * as z from 'zod';
+import { getEvent } from '../../shared/meetings/store.js';
 import { requireEnv } from '../../shared/platform/aws/env.js';
 import { tenantIdField } from '../../shared/platform/bus/contract.js';
 import { notFound } from '../../shared/platform/http/errors.js';
@@ -20,11 +21,14 @@ import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { previewed } from '../../shared/press/actions/releases.js';
 import { type FeedFormat, feedFormats, renderFeed, renderSitemap } from '../../shared/press/feeds.js';
 import { ContactsPage, NewsroomListPage, ReleasePage } from '../../shared/press/pages/newsroom.js';
+import { ProgrammePublicPage, type PublicOutcome } from '../../shared/press/pages/programme.js';
 import { isPublic, type Release, termIdSchema } from '../../shared/press/release.js';
 import { bucketOrigin, downloadUrl } from '../../shared/press/store/files.js';
 import { listNews } from '../../shared/press/store/newsroom.js';
 import { countView, getRelease } from '../../shared/press/store/releases.js';
 import { getPressSettings } from '../../shared/press/store/settings.js';
+import { listOutcomes } from '../../shared/programmes/store/outcomes.js';
+import { getProgramme } from '../../shared/programmes/store.js';
 
 /*
  * The public newsroom of each tenant. Every page is one read of a fixed number of items (a page of
@@ -204,6 +208,31 @@ export const handler = htmlPages(
       return releasePage(event, tenant, release, false);
     }),
 
+    // A programme's themes and the outcomes published on them ("you said, we did").
+    'GET /press/{tenantId}/programmes/{programmeId}': publicPage(async ({ event }) => {
+      const tenant = await tenantOf(event);
+      const query = validate(
+        'query',
+        z.object({ lang: languageSchema.optional() }),
+        event.queryStringParameters ?? {},
+      );
+      const id = idParam.safeParse(event.pathParameters?.programmeId);
+      const programme = id.success ? await getProgramme(tenant.tenantId, id.data) : undefined;
+      if (!programme) throw notFound();
+      const outcomes = await publicOutcomes(tenant.tenantId, programme.programmeId);
+      return html(
+        event,
+        h(ProgrammePublicPage, {
+          language: languageOf(event, tenant, query.lang),
+          tenantId: tenant.tenantId,
+          tenantName: tenant.name,
+          baseUrl: baseUrl(),
+          programme,
+          outcomes,
+        }),
+      );
+    }),
+
     'GET /press/{tenantId}/contacts': publicPage(async ({ event }) => {
       const tenant = await tenantOf(event);
       const query = validate(
@@ -263,6 +292,39 @@ export const handler = htmlPages(
   },
   (status, message, language) => h(ErrorPage, { status, message, language }),
 );
+
+/**
+ * A programme's published outcomes, each with the links the public may see: releases that are
+ * public now and events that are published (a draft's headline or title is not shown). One read
+ * of the outcomes, then one per distinct linked release and event (at most ten per outcome).
+ */
+async function publicOutcomes(tenantId: string, programmeId: string): Promise<PublicOutcome[]> {
+  const now = new Date();
+  const outcomes = (await listOutcomes(tenantId, programmeId)).filter((o) => o.published);
+  const releaseIds = [...new Set(outcomes.flatMap((o) => o.releases.map((r) => r.id)))];
+  const eventIds = [...new Set(outcomes.flatMap((o) => o.events.map((e) => e.id)))];
+  const [releases, events] = await Promise.all([
+    Promise.all(releaseIds.map((id) => getRelease(tenantId, id))),
+    Promise.all(eventIds.map((id) => getEvent(tenantId, id))),
+  ]);
+  const shownReleases = new Map(
+    releases.flatMap((r) => (r && isPublic(r, now) ? [[r.releaseId, r.headline] as const] : [])),
+  );
+  const shownEvents = new Map(
+    events.flatMap((e) => (e && e.status !== 'draft' ? [[e.eventId, e.title] as const] : [])),
+  );
+  return outcomes.map((o) => ({
+    ...o,
+    releases: o.releases.flatMap((r) => {
+      const title = shownReleases.get(r.id);
+      return title ? [{ id: r.id, title }] : [];
+    }),
+    events: o.events.flatMap((e) => {
+      const title = shownEvents.get(e.id);
+      return title ? [{ id: e.id, title }] : [];
+    }),
+  }));
+}
 
 async function feed(event: APIGatewayProxyEventV2): Promise<PageResult> {
   const tenant = await tenantOf(event);

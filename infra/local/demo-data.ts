@@ -32,6 +32,17 @@ export interface DemoTenant {
   }[];
   /** A feedback form on the programme's themes, with answers from the demo contacts and anonymous ones. */
   feedback?: DemoFeedback;
+  /** Published outcomes on the programme's themes ("you said, we did"), themes by index. */
+  outcomes?: DemoOutcome[];
+}
+
+export interface DemoOutcome {
+  theme: number;
+  title: string;
+  body: string;
+  status: 'planned' | 'in-progress' | 'done' | 'not-pursued';
+  reason?: string;
+  date: string;
 }
 
 /**
@@ -126,6 +137,31 @@ export const demoTenants: DemoTenant[] = [
         'Hållbarhet',
       ],
     },
+    outcomes: [
+      {
+        theme: 3,
+        title: 'Företagslotsen får fast telefontid och svar inom två arbetsdagar',
+        body: 'Företagen bad om **en väg in** till kommunen. Från oktober når du företagslotsen på fast telefontid varje vardag, och ärenden besvaras inom två arbetsdagar.\n\n- En kontaktperson per ärende\n- Uppföljning efter tre månader',
+        status: 'done',
+        date: '2024-10-01',
+      },
+      {
+        theme: 4,
+        title: 'Samverkansforum skola–näringsliv startar',
+        body: 'Kompetensförsörjningen var det tema flest rangordnade högst. Ett forum med gymnasieskolan, Nyföretagarcentrum och företagen träffas två gånger per termin för att matcha praktikplatser och utbildningar.',
+        status: 'in-progress',
+        date: '2024-11-15',
+      },
+      {
+        theme: 5,
+        title: 'Egen pendelbuss till Kristianstad',
+        body: 'Flera företag föreslog en kommunal pendelbuss.',
+        status: 'not-pursued',
+        reason:
+          'Kollektivtrafiken är Region Skånes ansvar; förslaget är lämnat till regionen inför nästa trafikplan.',
+        date: '2024-09-10',
+      },
+    ],
     organisations: [
       {
         name: 'Krinova Incubator & Science Park',

@@ -136,6 +136,7 @@ async function seedTenant(runtime: LocalRuntime, tenant: DemoTenant, log: (messa
       throw new Error(`Seeding ${tenant.tenantId} failed: ${response.status} ${await response.text()}`);
     const programme = (await response.json()) as { programmeId: string; themes: { id: string }[] };
     await seedFeedback(runtime, tenant, programme, token);
+    await seedOutcomes(runtime, tenant, programme, token);
   };
   // The press room: its lists, and the seed press releases published at their own dates.
   const pressRoom = async () => {
@@ -178,6 +179,31 @@ async function seedTenant(runtime: LocalRuntime, tenant: DemoTenant, log: (messa
     }),
   );
   log(`seeded demo tenant ${tenant.name}`);
+}
+
+/** The programme's demo outcomes, recorded and published through the staff API. */
+async function seedOutcomes(
+  runtime: LocalRuntime,
+  tenant: DemoTenant,
+  programme: { programmeId: string; themes: { id: string }[] },
+  token: string,
+) {
+  const call = async (path: string, body: unknown) => {
+    const response = await fetch(`${runtime.url}/api/programmes/${programme.programmeId}/outcomes${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (response.status >= 300)
+      throw new Error(
+        `Seeding outcomes for ${tenant.tenantId} failed: ${response.status} ${await response.text()}`,
+      );
+    return (await response.json()) as { outcomeId: string; version: number };
+  };
+  for (const { theme, ...fields } of tenant.outcomes ?? []) {
+    const draft = await call('', { ...fields, themeId: programme.themes[theme]?.id ?? '' });
+    await call(`/${draft.outcomeId}/publish`, { expectedVersion: draft.version });
+  }
 }
 
 /**

@@ -457,3 +457,27 @@ export function editDeltas(
   for (const [k, v] of Object.entries(counterDeltas(questions, before))) out[k] = (out[k] ?? 0) - v;
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== 0));
 }
+
+/**
+ * The programme themes an answer gave views on: questions on a theme answered (a blank text or
+ * an empty choice is no view), and the themes a ranking placed. What "feedback on a theme" means
+ * for closing the loop.
+ */
+export function themesAnswered(questions: Question[], answers: Answers): string[] {
+  const themes = new Set<string>();
+  for (const q of questions) {
+    const value = answers[q.id];
+    if (value === undefined) continue;
+    if (q.type === 'ranking') {
+      if (Array.isArray(value)) for (const themeId of value) themes.add(themeId);
+      continue;
+    }
+    const given = Array.isArray(value)
+      ? value.length > 0
+      : typeof value === 'string'
+        ? value.trim() !== ''
+        : true;
+    if (given && q.themeId) themes.add(q.themeId);
+  }
+  return [...themes].sort();
+}

@@ -12,6 +12,7 @@ import {
   tenantPk,
   withoutKeys,
 } from '../platform/table/table.js';
+import type { Language } from '../platform/texts/language.js';
 import { FeedbackAnswered, FeedbackModerated, FormChanged, FormClosed, FormCreated } from './events.js';
 import {
   type Answers,
@@ -22,6 +23,7 @@ import {
   type formUpdateSchema,
   nextQuestionsVersion,
   type Question,
+  themesAnswered,
 } from './form.js';
 
 /**
@@ -36,7 +38,11 @@ import {
  * | one per contact      | T#<t>#FORM#<id>      | CONTACT#<contactId>         |
  * | rate of a client     | T#<t>#FORM#<id>      | RATE#<client>#<minute>      |
  * | quote marked         | T#<t>#FORM#<id>      | QUOTE#<answer sk>#<question>|
+ * | hears back on theme  | T#<t>#HEARBACK#<th>  | CONTACT#<contactId>#FORM#<id>|
  *
+ * The last is the index of those who gave attributed feedback on a theme and asked to hear what
+ * comes of it, written with the answer (and removed when an edit withdraws the consent or the
+ * views on that theme): closing the loop reads it, never the answers.
  * An answer, its counters, the form's answer count and its event are one transaction: the
  * analysis overview reads the counters item alone, whatever the number of answers.
  */
@@ -315,6 +321,83 @@ export interface Answer {
   tags?: string[];
   /** Questions whose text staff marked as a quote. */
   quotes?: string[];
+  /**
+   * The consent to hear what comes of the answer (attributed answers only): the words the
+   * respondent ticked, in the language shown, and when.
+   */
+  hearBack?: HearBackConsent;
+}
+
+export interface HearBackConsent {
+  text: string;
+  language: Language;
+  at: string;
+}
+
+const hearBackKey = (tenantId: string, themeId: string, contactId: string, formId: string) => ({
+  pk: `${tenantPk(tenantId)}#HEARBACK#${themeId}`,
+  sk: `CONTACT#${contactId}#FORM#${formId}`,
+});
+
+/** The index items an attributed answer's consent adds (Put) or removes (Delete), theme by theme. */
+function hearBackChanges(
+  answer: Pick<Answer, 'tenantId' | 'formId' | 'answerId' | 'contactId'>,
+  before: string[],
+  after: string[],
+  consentAt: string | undefined,
+): TransactItem[] {
+  const contactId = answer.contactId;
+  if (!contactId) return [];
+  const items: TransactItem[] = [];
+  for (const themeId of before.filter((t) => !after.includes(t)))
+    items.push({
+      Delete: {
+        TableName: tableName(),
+        Key: hearBackKey(answer.tenantId, themeId, contactId, answer.formId),
+      },
+    });
+  for (const themeId of after.filter((t) => !before.includes(t)))
+    items.push({
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...hearBackKey(answer.tenantId, themeId, contactId, answer.formId),
+          type: 'feedback-hear-back',
+          contactId,
+          formId: answer.formId,
+          answerId: answer.answerId,
+          themeId,
+          consentAt,
+        },
+      },
+    });
+  return items;
+}
+
+/** One page of those who asked to hear back on a theme (a contact once per form they answered). */
+export async function hearBackPage(
+  tenantId: string,
+  themeId: string,
+  cursor: Record<string, unknown> | undefined,
+  client = documentClient,
+): Promise<{ contactIds: string[]; cursor?: Record<string, unknown> }> {
+  const page = await client.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :contact)',
+      ExpressionAttributeValues: {
+        ':pk': `${tenantPk(tenantId)}#HEARBACK#${themeId}`,
+        ':contact': 'CONTACT#',
+      },
+      ProjectionExpression: 'contactId',
+      ExclusiveStartKey: cursor,
+      Limit: 100,
+    }),
+  );
+  return {
+    contactIds: (page.Items ?? []).map((i) => String(i.contactId)),
+    cursor: page.LastEvaluatedKey,
+  };
 }
 
 const minute = (date: Date) => `${date.toISOString().slice(0, 16)}:00.000Z`;
@@ -350,6 +433,8 @@ export async function submitAnswer(
   form: Form,
   answers: Answers,
   respondent: Respondent | undefined,
+  /** The consent to hear back, if given: ignored for anonymous answers (there is no one to tell). */
+  hearBack?: HearBackConsent,
   client = documentClient,
 ): Promise<Answer> {
   const now = new Date();
@@ -366,6 +451,7 @@ export async function submitAnswer(
     createdAt,
     updatedAt: createdAt,
     revision: 1,
+    ...(respondent && hearBack ? { hearBack } : {}),
   };
   const sk = `ANSWER#${createdAt}#${answer.answerId}`;
   const items: TransactItem[] = [
@@ -392,6 +478,12 @@ export async function submitAnswer(
         type: 'feedback-respondent',
         answerSk: sk,
       }),
+      ...hearBackChanges(
+        answer,
+        [],
+        answer.hearBack ? themesAnswered(form.questions, answers) : [],
+        answer.hearBack?.at,
+      ),
     );
   }
   try {
@@ -454,14 +546,18 @@ export async function editAnswer(
   existing: { answer: Answer; sk: string },
   questions: Question[],
   answers: Answers,
+  /** The consent as now ticked (a consent kept from before keeps its record); absent: withdrawn. */
+  hearBack?: HearBackConsent,
   client = documentClient,
 ): Promise<Answer> {
   const before = existing.answer;
+  const { hearBack: _withdrawn, ...rest } = before;
   const after: Answer = {
-    ...before,
+    ...rest,
     answers,
     updatedAt: new Date().toISOString(),
     revision: before.revision + 1,
+    ...(hearBack ? { hearBack: before.hearBack ?? hearBack } : {}),
   };
   const deltas = editDeltas(questions, before.answers, answers);
   const items: TransactItem[] = [
@@ -489,6 +585,14 @@ export async function editAnswer(
     },
   ];
   if (Object.keys(deltas).length > 0) items.push(counterUpdate(form.tenantId, form.formId, deltas));
+  items.push(
+    ...hearBackChanges(
+      after,
+      before.hearBack ? themesAnswered(questions, before.answers) : [],
+      after.hearBack ? themesAnswered(questions, answers) : [],
+      after.hearBack?.at,
+    ),
+  );
   try {
     await writeWithEvents(
       form.tenantId,

@@ -115,6 +115,9 @@ export interface FeedbackTexts {
     optional: string;
     submit: string;
     update: string;
+    /** The consent to hear back (attributed answers only): the label is stored with the answer. */
+    hearBack: string;
+    hearBackHint: string;
     thanks: string;
     updated: string;
     closed: string;
@@ -259,6 +262,9 @@ const sv: FeedbackTexts = {
     optional: 'frivillig',
     submit: 'Skicka svar',
     update: 'Spara ändrat svar',
+    hearBack: 'Berätta för mig vad det blir av det här',
+    hearBackHint:
+      'Vi mejlar dig en gång per beslut eller åtgärd inom de teman du svarat på. Du kan avregistrera dig i varje mejl.',
     thanks: 'Tack! Ditt svar är sparat.',
     updated: 'Tack! Ditt ändrade svar är sparat.',
     closed: 'Formuläret är stängt och tar inte emot fler svar.',
@@ -418,6 +424,9 @@ const da: FeedbackTexts = {
     optional: 'valgfri',
     submit: 'Send svar',
     update: 'Gem ændret svar',
+    hearBack: 'Fortæl mig, hvad der kommer ud af det',
+    hearBackHint:
+      'Vi mailer dig én gang for hver beslutning eller indsats inden for de temaer, du har svaret på. Du kan afmelde dig i hver mail.',
     thanks: 'Tak! Dit svar er gemt.',
     updated: 'Tak! Dit ændrede svar er gemt.',
     closed: 'Skemaet er lukket og modtager ikke flere svar.',
@@ -577,6 +586,9 @@ const en: FeedbackTexts = {
     optional: 'optional',
     submit: 'Send answer',
     update: 'Save changed answer',
+    hearBack: 'Tell me what comes of this',
+    hearBackHint:
+      'We mail you once for each decision or action on the themes you answered on. You can unsubscribe in every mail.',
     thanks: 'Thank you! Your answer is saved.',
     updated: 'Thank you! Your changed answer is saved.',
     closed: 'This form is closed and takes no more answers.',

@@ -39,6 +39,9 @@ export interface FeedInput {
 export const newsroomPath = (tenantId: string) => `/press/${encodeURIComponent(tenantId)}`;
 export const releasePath = (tenantId: string, releaseId: string) =>
   `${newsroomPath(tenantId)}/releases/${encodeURIComponent(releaseId)}`;
+/** A programme's public page in the newsroom: its themes and what came of them. */
+export const programmePath = (tenantId: string, programmeId: string) =>
+  `${newsroomPath(tenantId)}/programmes/${encodeURIComponent(programmeId)}`;
 export const feedPath = (tenantId: string, format: FeedFormat, topicId?: string) =>
   topicId
     ? `${newsroomPath(tenantId)}/topics/${encodeURIComponent(topicId)}/feed/${format}`

@@ -1,8 +1,12 @@
 /**
  * The press room's public face: what the mail pipeline needs to reach journalists who
- * subscribed (their recipients, keys and links), and nothing more.
+ * subscribed (their recipients, keys and links);
+ * a release by id and the newsroom's paths (for outcomes that link to releases, and the mails
+ * that tell feedback givers what came of their views).
  */
 export { subscriberMailLinks } from './actions/subscriptions.js';
+export { programmePath, releasePath } from './feeds.js';
+export { getRelease } from './store/releases.js';
 export {
   getSubscriber,
   recipientKey,

@@ -500,6 +500,43 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
     });
   });
 
+  describe('outcomes and closing the loop (issue 10)', () => {
+    it('OutcomePublished and ReleasePublished reach the feedback-hear-back queue, nothing else does', () => {
+      const queueArn = getAttArn(
+        stateless.logicalId(built.stateless.queues.get('feedback-hear-back') as never),
+      );
+      const rules = stateless
+        .ofType('AWS::Events::Rule')
+        .filter(([, r]) =>
+          (r.Properties.Targets ?? []).some((t: Json) => JSON.stringify(t.Arn) === JSON.stringify(queueArn)),
+        );
+      expect(rules.flatMap(([, r]) => r.Properties.EventPattern['detail-type']).sort()).toEqual([
+        'OutcomePublished',
+        'ReleasePublished',
+      ]);
+      // It reads and queues mail (campaigns in the table), and never sends itself.
+      expect(actionsOf('feedback-hear-back').has('ses:SendEmail')).toBe(false);
+    });
+
+    it('the outcome routes are in the programmes route stack, the public programme page in the press one', () => {
+      const keysOf = (capability: string) =>
+        Object.values(
+          Template.fromStack(built.stateless.routeStacks.get(capability) as never).findResources(
+            'AWS::ApiGatewayV2::Route',
+          ),
+        ).map((r) => (r as Json).Properties.RouteKey as string);
+      expect(keysOf('programmes')).toEqual(
+        expect.arrayContaining([
+          'POST /api/programmes/{programmeId}/outcomes',
+          'POST /api/programmes/{programmeId}/outcomes/{outcomeId}/publish',
+          'GET /console/programmes/{programmeId}/outcomes/new',
+          'POST /console/programmes/{programmeId}/outcomes/{outcomeId}/publish',
+        ]),
+      );
+      expect(keysOf('press')).toContain('GET /press/{tenantId}/programmes/{programmeId}');
+    });
+  });
+
   describe('owned queues', () => {
     const owners = (wiring as Wiring).filter((spec) => spec.queue);
 

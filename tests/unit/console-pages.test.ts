@@ -36,6 +36,7 @@ vi.mock('../../shared/programmes/store.js', () => ({
   getProgramme: data.getProgramme,
   listProgrammes: data.listProgrammes,
 }));
+vi.mock('../../shared/programmes/store/outcomes.js', () => ({ listOutcomes: vi.fn(async () => []) }));
 vi.mock('../../shared/activity/store.js', () => ({
   recentActivity: data.recentActivity,
   dashboardCounters: data.dashboardCounters,

@@ -67,6 +67,22 @@ function inputFor(kind: MessageKind, language: Language): MessageInput {
           organiserName: 'Hässleholms kommun',
         },
       };
+    case 'feedback-hear-back':
+      return {
+        ...base,
+        kind,
+        unsubscribeUrl,
+        data: {
+          about: 'outcome',
+          programmeName: 'Näringslivsprogram <script>x</script>',
+          themeTitle: 'Service <img src=x onerror=alert(1)>',
+          title: 'Fast telefontid <script>x</script>',
+          contentLanguage: 'sv',
+          status: 'done',
+          url: 'https://samverkan.example/press/hassleholm/programmes/p1#theme-t1',
+          organiserName: 'Hässleholms kommun',
+        },
+      };
     case 'press-release':
       return {
         ...base,
@@ -282,15 +298,25 @@ describe('messageContentSchema (staff input)', () => {
                 feedbackUrl: 'https://x.example/feedback/abc',
                 organiserName: 'Hässleholms kommun',
               }
-            : kind === 'press-release'
+            : kind === 'feedback-hear-back'
               ? {
-                  releaseId: 'r1',
-                  headline: 'Steg framåt',
-                  releaseLanguage: 'sv',
-                  timeZone: 'Europe/Stockholm',
-                  pageUrl: 'https://x.example/press/hassleholm/releases/r1',
+                  about: 'release',
+                  programmeName: 'Näringslivsprogram',
+                  themeTitle: 'Service',
+                  title: 'Steg framåt',
+                  contentLanguage: 'sv',
+                  url: 'https://x.example/press/hassleholm/releases/r1',
+                  organiserName: 'Hässleholms kommun',
                 }
-              : announcementData;
+              : kind === 'press-release'
+                ? {
+                    releaseId: 'r1',
+                    headline: 'Steg framåt',
+                    releaseLanguage: 'sv',
+                    timeZone: 'Europe/Stockholm',
+                    pageUrl: 'https://x.example/press/hassleholm/releases/r1',
+                  }
+                : announcementData;
       expect(messageContentSchema.safeParse({ kind, data }).success).toBe(true);
     }
   });

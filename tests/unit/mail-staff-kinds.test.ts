@@ -32,15 +32,25 @@ const sampleData = (kind: MessageKind): unknown =>
             feedbackUrl: 'https://samverkan.example/feedback/abc',
             organiserName: 'Hässleholms kommun',
           }
-        : kind === 'press-release'
+        : kind === 'feedback-hear-back'
           ? {
-              releaseId: 'r1',
-              headline: 'Steg framåt',
-              releaseLanguage: 'sv',
-              timeZone: 'Europe/Stockholm',
-              pageUrl: 'https://samverkan.example/press/hassleholm/releases/r1',
+              about: 'release',
+              programmeName: 'Näringslivsprogram',
+              themeTitle: 'Service',
+              title: 'Steg framåt',
+              contentLanguage: 'sv',
+              url: 'https://samverkan.example/press/hassleholm/releases/r1',
+              organiserName: 'Hässleholms kommun',
             }
-          : announcementData;
+          : kind === 'press-release'
+            ? {
+                releaseId: 'r1',
+                headline: 'Steg framåt',
+                releaseLanguage: 'sv',
+                timeZone: 'Europe/Stockholm',
+                pageUrl: 'https://samverkan.example/press/hassleholm/releases/r1',
+              }
+            : announcementData;
 
 describe('kinds staff compose', () => {
   it('are the announcement only, and bulk', () => {

@@ -29,6 +29,7 @@ import {
 } from '../../shared/platform/texts/issues.js';
 import { type Language, languages } from '../../shared/platform/texts/language.js';
 import { shellMessages } from '../../shared/platform/texts/shell.js';
+import { programmePageMessages } from '../../shared/press/programme-texts.js';
 import { programmeMessages } from '../../shared/programmes/texts.js';
 
 vi.hoisted(() => {
@@ -41,6 +42,7 @@ vi.mock('../../shared/programmes/store.js', () => ({
   getProgramme: vi.fn(async () => undefined),
   listProgrammes: vi.fn(async () => []),
 }));
+vi.mock('../../shared/programmes/store/outcomes.js', () => ({ listOutcomes: vi.fn(async () => []) }));
 vi.mock('../../shared/activity/store.js', () => ({
   recentActivity: vi.fn(async () => []),
   dashboardCounters: vi.fn(async () => ({})),
@@ -70,6 +72,7 @@ const tables: [string, Record<Language, unknown>][] = [
   ['issues', issueMessages],
   ['dashboard (activity)', dashboardMessages],
   ['programmes', programmeMessages],
+  ['public programme page (newsroom)', programmePageMessages],
   ['meetings console', meetingsMessages],
   ['meetings RSVP page', rsvpTexts],
   ['mail pages', mailPageMessages],

@@ -32,9 +32,32 @@ const followUpData = z.object({
   organiserName: line(200),
 });
 
+/** What came of a theme: its statuses, as the programmes capability names them. */
+export const hearBackStatuses = ['planned', 'in-progress', 'done', 'not-pursued'] as const;
+
+const hearBackData = z.object({
+  /** An outcome recorded on the theme, or a press release tagged with it. */
+  about: z.enum(['outcome', 'release']),
+  programmeName: line(200),
+  /** The theme (or themes, for a release) the recipient gave views on. */
+  themeTitle: line(400),
+  /** The outcome's title or the release's headline, in the programme's or release's language. */
+  title: line(300),
+  contentLanguage: languageSchema,
+  status: z.enum(hearBackStatuses).optional(),
+  /** The public programme page (at the theme) or the release's page. */
+  url: systemUrlSchema,
+  organiserName: line(200),
+});
+
 export const feedbackMessages = messageSet(
   /** To those who came: thank you, and your views. */
   defineMessage({ kind: 'feedback-thanks', schema: followUpData, bulk: true }),
   /** To those who said yes but did not come, and those who did not answer: your views still count. */
   defineMessage({ kind: 'feedback-missed-you', schema: followUpData, bulk: true }),
+  /**
+   * "You said, we did": to those who gave views on a theme and asked to hear back, once per
+   * outcome or release. Bulk: an unsubscribed or suppressed contact never gets it.
+   */
+  defineMessage({ kind: 'feedback-hear-back', schema: hearBackData, bulk: true }),
 );

@@ -39,7 +39,39 @@ function followUp(which: 'thanks' | 'missed') {
   };
 }
 
+/** "You said, we did": what came of a theme, with the link to read more. Every value is text (escaped). */
+function hearBack(
+  data: DataOf<typeof feedbackMessages, 'feedback-hear-back'>,
+  context: TemplateContext,
+): TemplateOutput {
+  const t = followUpMailTexts[context.language].hearBack;
+  const intro = t.intro(data.programmeName, data.themeTitle);
+  const lead = data.about === 'outcome' ? t.outcome : t.release;
+  const status = data.status ? `${t.status}: ${t.statuses[data.status]}` : '';
+  const button = buttonPart(data.url, t.button[data.about], context.texts.linkFallback, true);
+  return {
+    subject: t.subject(data.themeTitle),
+    preheader: data.title,
+    heading: data.themeTitle,
+    body: (
+      <>
+        <Paragraph>{intro}</Paragraph>
+        <Paragraph>{lead}</Paragraph>
+        <Paragraph>
+          <strong lang={data.contentLanguage}>{data.title}</strong>
+        </Paragraph>
+        {status ? <Paragraph>{status}</Paragraph> : null}
+        {button.html}
+        <Paragraph>{t.why}</Paragraph>
+      </>
+    ),
+    bodyText: joinText(intro, lead, data.title, status, button.text, t.why),
+    reason: context.texts.bulk.reason(context.tenantName),
+  };
+}
+
 export const feedbackTemplates = templateSet(feedbackMessages, {
   'feedback-thanks': followUp('thanks'),
   'feedback-missed-you': followUp('missed'),
+  'feedback-hear-back': hearBack,
 });

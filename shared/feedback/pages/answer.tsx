@@ -30,6 +30,8 @@ export interface AnswerPageProps {
   editing?: boolean;
   /** The revision of the answer shown (0: none yet): a post that names another is not an edit of it. */
   revision?: number;
+  /** Whether the box "tell me what comes of this" is ticked (attributed answers only). */
+  hearBack?: boolean;
 }
 
 /** The form behind a feedback link, in the respondent's language, with what happens with the answer. */
@@ -104,6 +106,23 @@ export function AnswerPage(props: AnswerPageProps) {
                 error={errors[q.id]}
               />
             ))}
+            {props.mode === 'attributed' ? (
+              <div class="question">
+                <label class="choice">
+                  <input
+                    type="checkbox"
+                    name="_hearBack"
+                    value="yes"
+                    checked={props.hearBack}
+                    aria-describedby="hear-back-hint"
+                  />{' '}
+                  {m.page.hearBack}
+                </label>
+                <span class="hint" id="hear-back-hint">
+                  {m.page.hearBackHint}
+                </span>
+              </div>
+            ) : null}
             <p>
               <button type="submit" class="button">
                 {props.editing ? m.page.update : m.page.submit}

@@ -2,21 +2,25 @@ import { formatDateTime, formatPeriod } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
 import { shellTexts } from '../../platform/texts/shell.js';
 import { PlainText } from '../../platform/ui/plain-text.js';
+import type { Outcome } from '../outcome.js';
 import type { Programme } from '../programme.js';
 import { programmeTexts } from '../texts.js';
+import { OutcomeStyles, ThemeOutcomes } from './outcomes.js';
 
 export interface ProgrammePageProps {
   language: Language;
   programme: Programme;
   /** The tenant's IANA zone, for the time of the last change. */
   timeZone: string;
+  /** The programme's outcomes, per theme below it; with add, edit and publish for editors. */
+  outcomes?: { items: Outcome[]; canEdit: boolean; csrfToken: string; publicHref: string };
 }
 
 /**
  * One programme. Its texts are in the programme's own language, which may differ from the
  * console's: they are marked with `lang` so screen readers pronounce them right.
  */
-export function ProgrammePage({ language, programme, timeZone }: ProgrammePageProps) {
+export function ProgrammePage({ language, programme, timeZone, outcomes }: ProgrammePageProps) {
   const m = shellTexts(language);
   const p = programmeTexts(language);
   return (
@@ -27,7 +31,13 @@ export function ProgrammePage({ language, programme, timeZone }: ProgrammePagePr
           {p.backToOverview}
         </a>
       </p>
+      {outcomes ? <OutcomeStyles /> : null}
       <h1 lang={programme.language}>{programme.name}</h1>
+      {outcomes ? (
+        <p>
+          <a href={outcomes.publicHref}>{p.outcomes.publicPage}</a>
+        </p>
+      ) : null}
       <dl class="facts">
         <dt>{m.period.label}</dt>
         <dd>{formatPeriod(language, programme.startsOn, programme.endsOn)}</dd>
@@ -62,6 +72,18 @@ export function ProgrammePage({ language, programme, timeZone }: ProgrammePagePr
               <li key={theme.id}>
                 <h3>{theme.title}</h3>
                 {theme.description?.trim() ? <PlainText text={theme.description} class="prose" /> : null}
+                {outcomes ? (
+                  <div lang={language}>
+                    <ThemeOutcomes
+                      language={language}
+                      programme={programme}
+                      theme={theme}
+                      outcomes={outcomes.items.filter((o) => o.themeId === theme.id)}
+                      canEdit={outcomes.canEdit}
+                      csrfToken={outcomes.csrfToken}
+                    />
+                  </div>
+                ) : null}
               </li>
             ))}
           </ul>
