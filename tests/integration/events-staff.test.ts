@@ -664,13 +664,13 @@ describe('console pages', () => {
     expect(copy.status).toBe(200);
     const html = await copy.text();
     expect(html).toContain('En kopia av ”Dialoglunch om kompetens”');
-    const valueOf = (name: string) =>
+    const inputValue = (name: string) =>
       /value="([^"]*)"/.exec(new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(html)?.[0] ?? '')?.[1];
-    expect(valueOf('title')).toBe('Dialoglunch om kompetens');
-    expect(valueOf('capacity')).toBe('32');
+    expect(inputValue('title')).toBe('Dialoglunch om kompetens');
+    expect(inputValue('capacity')).toBe('32');
     expect(html).toContain('11:30 Lunch');
     // The dates are the one thing a copy must not keep by mistake.
-    for (const field of ['start', 'end', 'rsvpDeadline']) expect(valueOf(field) ?? '', field).toBe('');
+    for (const field of ['start', 'end', 'rsvpDeadline']) expect(inputValue(field) ?? '', field).toBe('');
     expect(html).toContain('action="/console/events"');
     expect(await eventCount()).toBe(before);
     // Another tenant's event, or no such event: not found; a viewer cannot make one.
