@@ -1,5 +1,5 @@
 import { ReminderDue } from '../shared/activity/events.js';
-import { FollowUpDue } from '../shared/feedback/events.js';
+import { FeedbackAnswered, FollowUpDue } from '../shared/feedback/events.js';
 import {
   CampaignSendRequested,
   EmailBounced,
@@ -14,7 +14,9 @@ import {
 } from '../shared/mail/events.js';
 import { MAIL_QUEUE } from '../shared/mail/queues.js';
 import {
+  AttendanceMarked,
   InvitationAnswered,
+  InvitationCreated,
   MeetingCancelled,
   MeetingChanged,
   MeetingEnded,
@@ -358,6 +360,31 @@ export const wiring: Wiring = [
         SeatsReleased,
         MeetingPublished,
         MeetingChanged,
+        MeetingCancelled,
+      ].map((event) => ({ event })),
+    },
+    access: { table: 'readwrite' },
+    timeoutSeconds: 30,
+  },
+  {
+    name: 'insight-recorder',
+    entry: 'functions/insight/record.ts',
+    description:
+      "Keeps each programme's insight counters (organisations and people invited, answered, attended, gave feedback) from catalogue events",
+    queue: {
+      name: 'insight',
+      batchSize: 10,
+      // Two at a time: each count is a small transaction on the programme's counters item.
+      maxConcurrency: 2,
+      maxReceives: 5,
+      visibilityTimeoutSeconds: 60,
+      maxBatchingWindowSeconds: 1,
+      subscriptions: [
+        InvitationCreated,
+        InvitationAnswered,
+        AttendanceMarked,
+        FeedbackAnswered,
+        MeetingPublished,
         MeetingCancelled,
       ].map((event) => ({ event })),
     },

@@ -15,6 +15,7 @@ import {
 import { FeedbackAnswered, FeedbackModerated, FormChanged, FormClosed, FormCreated } from './events.js';
 import {
   type Answers,
+  answeredThemes,
   counterDeltas,
   editDeltas,
   type Form,
@@ -406,6 +407,13 @@ export async function submitAnswer(
           attributed: answer.attributed,
           questionsVersion: answer.questionsVersion,
           edit: false,
+          programmeId: form.programmeId,
+          themeIds: answeredThemes(form.questions, answers),
+          // Anonymous answers: to the minute, as stored.
+          at: createdAt,
+          ...(respondent
+            ? { contactId: respondent.contactId, organisationId: respondent.organisationId }
+            : {}),
         }),
       ],
       client,

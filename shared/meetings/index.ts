@@ -1,3 +1,3 @@
 /** The meetings capability's public face (events and their invitations): what other capabilities may use. */
 export type { Meeting } from './meeting.js';
-export { getCounters, getEvent, listInvitations } from './store.js';
+export { getCounters, getEvent, getInvitation, listInvitations } from './store.js';
