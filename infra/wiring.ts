@@ -367,6 +367,19 @@ export const wiring: Wiring = [
     timeoutSeconds: 30,
   },
   {
+    name: 'insight-pages',
+    entry: 'functions/insight/pages.ts',
+    description: "Staff console: each programme's overview (who took part), its printable report and CSV",
+    routes: [
+      { method: 'GET', path: '/console/insight', auth: 'console' },
+      { method: 'GET', path: '/console/programmes/{programmeId}/overview', auth: 'console' },
+      { method: 'GET', path: '/console/programmes/{programmeId}/overview/report', auth: 'console' },
+      { method: 'GET', path: '/console/programmes/{programmeId}/overview.csv', auth: 'console' },
+    ],
+    // Reads only: counters, the programme, a page of the directory and its markers.
+    access: { table: 'read', staffIdentity: 'verify', publicBaseUrl: true },
+  },
+  {
     name: 'insight-recorder',
     entry: 'functions/insight/record.ts',
     description:

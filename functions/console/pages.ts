@@ -5,6 +5,8 @@ import { DashboardPage } from '../../shared/activity/pages/dashboard.js';
 import { dashboardCounters, recentActivity } from '../../shared/activity/store.js';
 import { dashboardTexts } from '../../shared/activity/texts.js';
 import { feedbackTexts, jurisdictionOf } from '../../shared/feedback/texts.js';
+import { overviewHref } from '../../shared/insight/pages/overview.js';
+import { insightTexts } from '../../shared/insight/texts.js';
 import { HttpError, notFound } from '../../shared/platform/http/errors.js';
 import {
   consolePage,
@@ -144,7 +146,14 @@ export const handler = htmlPages(
             currentPath: currentPath(request.event),
             nav: consoleNav(language, request.event.rawPath),
           },
-          h(ProgrammePage, { language, programme, timeZone: tenant.timeZone }),
+          h(ProgrammePage, {
+            language,
+            programme,
+            timeZone: tenant.timeZone,
+            related: [
+              { href: overviewHref(programme.programmeId), label: insightTexts(language).linkFromProgramme },
+            ],
+          }),
         ),
       };
     }),

@@ -10,13 +10,15 @@ export interface ProgrammePageProps {
   programme: Programme;
   /** The tenant's IANA zone, for the time of the last change. */
   timeZone: string;
+  /** Pages about the programme that other capabilities offer (its overview), shown under its title. */
+  related?: { href: string; label: string }[];
 }
 
 /**
  * One programme. Its texts are in the programme's own language, which may differ from the
  * console's: they are marked with `lang` so screen readers pronounce them right.
  */
-export function ProgrammePage({ language, programme, timeZone }: ProgrammePageProps) {
+export function ProgrammePage({ language, programme, timeZone, related = [] }: ProgrammePageProps) {
   const m = shellTexts(language);
   const p = programmeTexts(language);
   return (
@@ -28,6 +30,11 @@ export function ProgrammePage({ language, programme, timeZone }: ProgrammePagePr
         </a>
       </p>
       <h1 lang={programme.language}>{programme.name}</h1>
+      {related.map((link) => (
+        <p key={link.href}>
+          <a href={link.href}>{link.label}</a>
+        </p>
+      ))}
       <dl class="facts">
         <dt>{m.period.label}</dt>
         <dd>{formatPeriod(language, programme.startsOn, programme.endsOn)}</dd>
