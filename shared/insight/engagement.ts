@@ -163,9 +163,13 @@ export function overviewOf(
     .filter((name) => /^month\.\d{4}-\d{2}\./.test(name))
     .map((name) => name.slice(6, 13))
     .sort();
-  const first = [programme.startsOn?.slice(0, 7), counted[0]].filter(Boolean).sort()[0];
-  const last = [programme.endsOn?.slice(0, 7), counted[counted.length - 1]].filter(Boolean).sort().pop();
-  const timeline = (first && last ? monthsBetween(first, last) : []).map((month) => {
+  // The programme's period month by month (or, without one, from the first count to the last),
+  // and any month outside it that has counts of its own (late feedback), without empty stretches.
+  const from = programme.startsOn?.slice(0, 7) ?? counted[0];
+  const to = programme.endsOn?.slice(0, 7) ?? counted[counted.length - 1];
+  const period = from && to ? monthsBetween(from, to) : [];
+  const months = [...new Set([...period, ...counted])].sort();
+  const timeline = months.map((month) => {
     const counts = zeroStages();
     for (const stage of stages) counts[stage] = count(counters, `month.${month}.${stage}`);
     return {

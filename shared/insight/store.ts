@@ -40,6 +40,34 @@ export const personMarker = (stage: Stage, contactId: string) => `${stage}#PERSO
 export const answerMarker = (answerId: string) => `ANSWER#${answerId}`;
 export const meetingMarker = (eventId: string) => `MEETING#${eventId}`;
 
+/** Another transaction on the counters item at the same moment (two consumers counting at once). */
+const isConflict = (error: unknown) => {
+  const e = error as { name?: string; CancellationReasons?: { Code?: string }[] };
+  return (
+    e.name === 'TransactionConflictException' ||
+    (e.name === 'TransactionCanceledException' &&
+      (e.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict'))
+  );
+};
+
+/**
+ * Writes a count's transaction, again after a jittered moment when it lost a race for the
+ * counters item (each count is a few milliseconds; both writes are conditional, so a retry of a
+ * transaction that did land finds its marker and changes nothing).
+ */
+async function transact(items: TransactItem[], client: typeof documentClient): Promise<boolean> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await client.send(new TransactWriteCommand({ TransactItems: items }));
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      if (!isConflict(error) || attempt >= 20) throw error;
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(250, 10 * 2 ** attempt)));
+    }
+  }
+}
+
 function counterUpdate(tenantId: string, programmeId: string, deltas: Counters): TransactItem {
   const names: Record<string, string> = {};
   const values: Record<string, number> = {};
@@ -71,26 +99,19 @@ export async function countOnce(
   at: string,
   client = documentClient,
 ): Promise<boolean> {
-  try {
-    await client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...markerKey(tenantId, programmeId, marker), type: 'insight-marker', at },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          counterUpdate(tenantId, programmeId, deltas),
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) return false;
-    throw error;
-  }
+  return transact(
+    [
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...markerKey(tenantId, programmeId, marker), type: 'insight-marker', at },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      counterUpdate(tenantId, programmeId, deltas),
+    ],
+    client,
+  );
 }
 
 /** Takes back a count made with {@link countOnce} (a cancelled event): once, if it was made. */
@@ -101,26 +122,19 @@ export async function uncount(
   deltas: Counters,
   client = documentClient,
 ): Promise<boolean> {
-  try {
-    await client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Delete: {
-              TableName: tableName(),
-              Key: markerKey(tenantId, programmeId, marker),
-              ConditionExpression: 'attribute_exists(pk)',
-            },
-          },
-          counterUpdate(tenantId, programmeId, deltas),
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) return false;
-    throw error;
-  }
+  return transact(
+    [
+      {
+        Delete: {
+          TableName: tableName(),
+          Key: markerKey(tenantId, programmeId, marker),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      },
+      counterUpdate(tenantId, programmeId, deltas),
+    ],
+    client,
+  );
 }
 
 /** A count's marker (when it was counted for), if the count was made. */
