@@ -7,7 +7,7 @@ import { OverviewFigures, overviewHref } from './overview.js';
 
 /** On paper: no menu, no scrolling boxes, tables kept whole where they fit, A4 margins. */
 const printStyles = `
-.report { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1rem; }
+.report { max-width: 60rem; width: 100%; min-width: 0; box-sizing: border-box; margin: 0 auto; padding: 1.5rem 1rem; }
 @page { size: A4 portrait; margin: 15mm; }
 @media print {
   body { background: #ffffff; }
