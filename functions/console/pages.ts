@@ -25,12 +25,14 @@ import { issueOf, issueText } from '../../shared/platform/texts/issues.js';
 import { languageSchema, languages } from '../../shared/platform/texts/language.js';
 import { settingsTexts } from '../../shared/platform/texts/settings.js';
 import { shellTexts } from '../../shared/platform/texts/shell.js';
+import { isKnownTimeZone } from '../../shared/platform/texts/wall-clock.js';
 import { ConsoleShell } from '../../shared/platform/ui/console-shell.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { LandingPage } from '../../shared/platform/ui/landing.js';
 import { noticeField, SettingsPage, settingsValues } from '../../shared/platform/ui/settings-page.js';
 import { ProgrammePage } from '../../shared/programmes/pages/programme.js';
 import { getProgramme, listProgrammes } from '../../shared/programmes/store.js';
+import { dashboardSections } from './dashboard.js';
 import { consoleNav, inConsole, signedIn as signedInWithTenant } from './shell.js';
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -103,6 +105,13 @@ export const handler = htmlPages(
       if (!tenant) throw notFound();
       // The staffer's choice (cookie), then the browser's, then the tenant's language.
       const language = pickLanguage(request.event, tenant.language);
+      const sections = await dashboardSections({
+        tenantId: identity.tenantId,
+        language,
+        timeZone: isKnownTimeZone(tenant.timeZone) ? tenant.timeZone : 'UTC',
+        programmes,
+        canEdit: identity.role !== 'viewer',
+      });
       const path = currentPath(request.event);
       return {
         kind: 'page',
@@ -117,7 +126,15 @@ export const handler = htmlPages(
             currentPath: path,
             nav: consoleNav(language, request.event.rawPath),
           },
-          h(DashboardPage, { language, tenant, counters, activity, programmes }),
+          h(DashboardPage, {
+            language,
+            tenant,
+            counters,
+            activity,
+            programmes,
+            sections,
+            csrfToken: request.csrfToken,
+          }),
         ),
       };
     }),

@@ -3,6 +3,8 @@
  * subscribed (their recipients, keys and links), and nothing more.
  */
 export { subscriberMailLinks } from './actions/subscriptions.js';
+export { releaseHref } from './pages/console.js';
+export { listReleases } from './store/releases.js';
 export {
   getSubscriber,
   recipientKey,
