@@ -1,4 +1,4 @@
-import type { DashboardSection } from '../../shared/activity/pages/dashboard.js';
+import type { DashboardPageProps, DashboardSection } from '../../shared/activity/pages/dashboard.js';
 import { dashboardTexts } from '../../shared/activity/texts.js';
 import { formHref, listForms, textIn } from '../../shared/feedback/index.js';
 import { overviewHref, programmeOverview } from '../../shared/insight/index.js';
@@ -14,8 +14,8 @@ const SHOWN = 5;
 /**
  * The start page's sections, each from what a capability exposes: the next events with their
  * answer counts (each event's counters item), open feedback forms, scheduled press releases,
- * the next events' scheduled sends (cancelled through the event page's own route), and each
- * programme's headline figures (its insight counters). Reads are bounded: the tenant's events and
+ * the next events' scheduled sends (cancelled through the event page's own route); and each
+ * programme's headline figures (its insight counters), shown in the page's programme list. Reads are bounded: the tenant's events and
  * forms (tens a year), one page of releases, and a counters item per item shown.
  */
 export async function dashboardSections(input: {
@@ -24,7 +24,7 @@ export async function dashboardSections(input: {
   timeZone: string;
   programmes: Programme[];
   canEdit: boolean;
-}): Promise<DashboardSection[]> {
+}): Promise<{ sections: DashboardSection[]; programmeFigures: DashboardPageProps['programmeFigures'] }> {
   const { tenantId, language, timeZone, programmes, canEdit } = input;
   const d = dashboardTexts(language).sections;
   const when = (iso: string) => formatDateTime(iso, language, timeZone);
@@ -45,7 +45,22 @@ export async function dashboardSections(input: {
     Promise.all(upcoming.map((e) => eventSendRows(e))),
   ]);
 
-  return [
+  const programmeFigures: DashboardPageProps['programmeFigures'] = {};
+  for (const found of figures) {
+    if (!found) continue;
+    const o = found.overview.organisations;
+    programmeFigures[found.programme.programmeId] = {
+      href: overviewHref(found.programme.programmeId),
+      linkLabel: d.programmeOverview,
+      figures: [
+        { label: d.organisationsInvited, value: o.invited },
+        { label: d.organisationsAnswered, value: o.answered },
+        { label: d.organisationsAttended, value: o.attended },
+        { label: d.organisationsGaveFeedback, value: o.feedback },
+      ],
+    };
+  }
+  const sections: DashboardSection[] = [
     {
       id: 'upcoming-events',
       heading: d.upcomingEvents,
@@ -117,28 +132,6 @@ export async function dashboardSections(input: {
           meta: r.publishAt ? d.publishAt(when(r.publishAt)) : undefined,
         })),
     },
-    {
-      id: 'programme-figures',
-      heading: d.programmeFigures,
-      empty: d.noProgrammeFigures,
-      items: figures.flatMap((found) =>
-        found
-          ? [
-              {
-                key: found.programme.programmeId,
-                title: found.programme.name,
-                href: overviewHref(found.programme.programmeId),
-                lang: found.programme.language,
-                figures: [
-                  { label: d.organisationsInvited, value: found.overview.organisations.invited },
-                  { label: d.organisationsAnswered, value: found.overview.organisations.answered },
-                  { label: d.organisationsAttended, value: found.overview.organisations.attended },
-                  { label: d.organisationsGaveFeedback, value: found.overview.organisations.feedback },
-                ],
-              },
-            ]
-          : [],
-      ),
-    },
   ];
+  return { sections, programmeFigures };
 }

@@ -105,7 +105,7 @@ export const handler = htmlPages(
       if (!tenant) throw notFound();
       // The staffer's choice (cookie), then the browser's, then the tenant's language.
       const language = pickLanguage(request.event, tenant.language);
-      const sections = await dashboardSections({
+      const { sections, programmeFigures } = await dashboardSections({
         tenantId: identity.tenantId,
         language,
         timeZone: isKnownTimeZone(tenant.timeZone) ? tenant.timeZone : 'UTC',
@@ -133,6 +133,7 @@ export const handler = htmlPages(
             activity,
             programmes,
             sections,
+            programmeFigures,
             csrfToken: request.csrfToken,
           }),
         ),

@@ -1,6 +1,46 @@
+import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { engage } from '../../shared/insight/actions/record.js';
-import { answerDeltas, type Stage } from '../../shared/insight/engagement.js';
-import { answerMarker, countOnce } from '../../shared/insight/store.js';
+import {
+  answerDeltas,
+  type Counters,
+  organisationDeltas,
+  personDeltas,
+  type Stage,
+} from '../../shared/insight/engagement.js';
+import {
+  answerMarker,
+  countOnce,
+  insightPk,
+  organisationMarker,
+  personMarker,
+} from '../../shared/insight/store.js';
+import { documentClient } from '../../shared/platform/aws/clients.js';
+import { tableName } from '../../shared/platform/table/table.js';
+
+/** The generated organisations' markers (25 a batch) and their counts added in one update. */
+async function writeInBulk(markers: Record<string, unknown>[], counters: Counters, pk: string) {
+  for (let i = 0; i < markers.length; i += 25) {
+    let requests = markers.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; requests.length > 0 && attempt < 10; attempt++) {
+      const { UnprocessedItems } = await documentClient.send(
+        new BatchWriteCommand({ RequestItems: { [tableName()]: requests } }),
+      );
+      requests = (UnprocessedItems?.[tableName()] ?? []) as typeof requests;
+    }
+  }
+  const names = Object.keys(counters);
+  if (names.length === 0) return;
+  // ADD, not SET: the recorder may have counted the directory's own organisations already.
+  await documentClient.send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: { pk, sk: 'COUNTS' },
+      UpdateExpression: `ADD ${names.map((_, i) => `#n${i} :v${i}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#n${i}`, name])),
+      ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:v${i}`, counters[name]])),
+    }),
+  );
+}
 
 /**
  * The Hässleholm demo programme's history: "drygt 100 olika företag och organisationer har
@@ -71,6 +111,11 @@ const dayIn = (month: number, day: number) =>
  * Counts the history: most organisations invited (a dozen never), about four in five of those
  * answered, most of them came, a third gave feedback on two or three themes. Months follow the
  * programme's rhythm: invitations from February, workshops in spring and autumn.
+ *
+ * The directory's own demo organisations go through `engage` (their contacts' real feedback
+ * answers are counted by the recorder at the same time: the markers keep each count single);
+ * the generated ones, which nothing else counts, in bulk with the same deltas and markers: the
+ * first start must not wait for hundreds of transactions.
  */
 export async function seedDemoInsight(
   tenantId: string,
@@ -79,7 +124,15 @@ export async function seedDemoInsight(
   organisationIds: readonly string[],
 ): Promise<void> {
   const rnd = random(7);
-  const work: (() => Promise<unknown>)[] = [];
+  const generated = new Set(demoInsightOrganisations().map((o) => o.organisationId));
+  const profiles = new Map(demoInsightOrganisations().map((o) => [o.organisationId, o]));
+  const one: (() => Promise<unknown>)[] = [];
+  const counters: Counters = {};
+  const markers: Record<string, unknown>[] = [];
+  const pk = insightPk(tenantId, programmeId);
+  const add = (deltas: Counters) => {
+    for (const [name, by] of Object.entries(deltas)) counters[name] = (counters[name] ?? 0) + by;
+  };
   organisationIds.forEach((organisationId, i) => {
     if (i % 9 === 8) return; // never invited: the "not reached" list has them
     const contactId = `demo-person-${organisationId}`;
@@ -93,26 +146,46 @@ export async function seedDemoInsight(
     }
     for (const [stage, month] of stagesReached) {
       const at = dayIn(month, 3 + ((i * 7) % 25));
-      work.push(() => engage({ tenantId, programmeId, stage, organisationId, contactId, at }));
-      if (stage === 'feedback' && themeIds.length > 0) {
-        const themes = [0, 1, 2]
-          .slice(0, 2 + (i % 2))
-          .map((k) => themeIds[(i + k * 3) % themeIds.length] as string);
-        work.push(() =>
-          countOnce(
-            tenantId,
-            programmeId,
-            answerMarker(`demo-history-${organisationId}`),
-            answerDeltas(themes, at),
-            at,
-          ),
-        );
+      const themes =
+        stage === 'feedback' && themeIds.length > 0
+          ? [0, 1, 2].slice(0, 2 + (i % 2)).map((k) => themeIds[(i + k * 3) % themeIds.length] as string)
+          : [];
+      if (!generated.has(organisationId)) {
+        one.push(() => engage({ tenantId, programmeId, stage, organisationId, contactId, at }));
+        if (themes.length > 0)
+          one.push(() =>
+            countOnce(
+              tenantId,
+              programmeId,
+              answerMarker(`demo-history-${organisationId}`),
+              answerDeltas(themes, at),
+              at,
+            ),
+          );
+        continue;
+      }
+      const p = profiles.get(organisationId);
+      add(organisationDeltas(stage, { type: p?.type, industry: p?.industry, size: p?.size }, at));
+      add(personDeltas(stage));
+      markers.push(
+        { pk, sk: `SEEN#${organisationMarker(stage, organisationId)}`, type: 'insight-marker', at },
+        { pk, sk: `SEEN#${personMarker(stage, contactId)}`, type: 'insight-marker', at },
+      );
+      if (themes.length > 0) {
+        add(answerDeltas(themes, at));
+        markers.push({
+          pk,
+          sk: `SEEN#${answerMarker(`demo-history-${organisationId}`)}`,
+          type: 'insight-marker',
+          at,
+        });
       }
     }
   });
-  // A few at a time: each count is a small transaction on the programme's counters item.
-  const lanes = Array.from({ length: 4 }, async () => {
-    for (let next = work.shift(); next; next = work.shift()) await next();
-  });
-  await Promise.all(lanes);
+  await Promise.all([
+    (async () => {
+      for (const next of one) await next();
+    })(),
+    writeInBulk(markers, counters, pk),
+  ]);
 }

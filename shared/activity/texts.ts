@@ -24,8 +24,7 @@ export interface DashboardTexts {
     noScheduledReleases: string;
     pendingSends: string;
     noPendingSends: string;
-    programmeFigures: string;
-    noProgrammeFigures: string;
+    programmeOverview: string;
     invited: string;
     attending: string;
     waitlisted: string;
@@ -73,8 +72,7 @@ const sv: DashboardTexts = {
     noScheduledReleases: 'Inga schemalagda pressmeddelanden.',
     pendingSends: 'Väntande utskick',
     noPendingSends: 'Inga schemalagda utskick.',
-    programmeFigures: 'Programmen i siffror',
-    noProgrammeFigures: 'Inga program ännu.',
+    programmeOverview: 'Vilka har deltagit: programöversikten',
     invited: 'Inbjudna',
     attending: 'Kommer',
     waitlisted: 'Väntelista',
@@ -122,8 +120,7 @@ const da: DashboardTexts = {
     noScheduledReleases: 'Ingen planlagte pressemeddelelser.',
     pendingSends: 'Ventende udsendelser',
     noPendingSends: 'Ingen planlagte udsendelser.',
-    programmeFigures: 'Programmerne i tal',
-    noProgrammeFigures: 'Ingen programmer endnu.',
+    programmeOverview: 'Hvem har deltaget: programoversigten',
     invited: 'Inviterede',
     attending: 'Kommer',
     waitlisted: 'Venteliste',
@@ -171,8 +168,7 @@ const en: DashboardTexts = {
     noScheduledReleases: 'No scheduled press releases.',
     pendingSends: 'Pending sends',
     noPendingSends: 'No scheduled sends.',
-    programmeFigures: 'Programmes in figures',
-    noProgrammeFigures: 'No programmes yet.',
+    programmeOverview: 'Who took part: the programme overview',
     invited: 'Invited',
     attending: 'Attending',
     waitlisted: 'Waitlisted',

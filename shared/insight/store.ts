@@ -25,7 +25,8 @@ import type { Counters, Stage } from './engagement.js';
  * organisation, finds its marker and changes nothing. The overview reads the counters item only,
  * so it costs the same for 10 or 10,000 organisations.
  */
-const insightPk = (tenantId: string, programmeId: string) => `${tenantPk(tenantId)}#INSIGHT#${programmeId}`;
+export const insightPk = (tenantId: string, programmeId: string) =>
+  `${tenantPk(tenantId)}#INSIGHT#${programmeId}`;
 const countersKey = (tenantId: string, programmeId: string) => ({
   pk: insightPk(tenantId, programmeId),
   sk: 'COUNTS',

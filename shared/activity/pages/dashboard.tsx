@@ -37,6 +37,11 @@ export interface DashboardPageProps {
   sections?: DashboardSection[];
   /** The session's form token, for the sections' actions. */
   csrfToken?: string;
+  /** Each programme's headline figures and the link to its overview, by programme id (programme insight). */
+  programmeFigures?: Record<
+    string,
+    { href: string; linkLabel: string; figures: { label: string; value: number }[] }
+  >;
   tenant: Pick<Tenant, 'name' | 'timeZone'>;
   counters: DashboardCounters;
   /** Newest first, as `recentActivity` returns them. */
@@ -50,6 +55,20 @@ const isKnownKind = (kind: string): kind is ActivityKind =>
 export const programmeHref = (programmeId: string) =>
   `/console/programmes/${encodeURIComponent(programmeId)}`;
 
+function Figures({ figures, language }: { figures: { label: string; value: number }[]; language: Language }) {
+  return (
+    <p class="meta">
+      {figures.map((f, i) => (
+        <span key={f.label}>
+          {i > 0 ? <span aria-hidden="true"> · </span> : null}
+          {f.label}: {formatNumber(f.value, language)}
+          {i < figures.length - 1 ? <span class="visually-hidden">,</span> : null}
+        </span>
+      ))}
+    </p>
+  );
+}
+
 /** The console's start page (the content of `<main>`; the handler puts it in the shell). */
 export function DashboardPage({
   language,
@@ -59,6 +78,7 @@ export function DashboardPage({
   programmes,
   sections = [],
   csrfToken = '',
+  programmeFigures = {},
 }: DashboardPageProps) {
   const m = shellTexts(language);
   const d = dashboardTexts(language);
@@ -102,17 +122,7 @@ export function DashboardPage({
                   )}
                   {item.meta ? <p class="meta">{item.meta}</p> : null}
                   {item.figures && item.figures.length > 0 ? (
-                    <p class="meta">
-                      {item.figures.map((f, i) => (
-                        <span key={f.label}>
-                          {i > 0 ? <span aria-hidden="true"> · </span> : null}
-                          {f.label}: {formatNumber(f.value, language)}
-                          {i < (item.figures?.length ?? 0) - 1 ? (
-                            <span class="visually-hidden">,</span>
-                          ) : null}
-                        </span>
-                      ))}
-                    </p>
+                    <Figures figures={item.figures} language={language} />
                   ) : null}
                   {item.action ? (
                     <form method="post" action={item.action.href}>
@@ -146,6 +156,16 @@ export function DashboardPage({
                   <span class="visually-hidden">, {m.period.label}: </span>
                   {formatPeriod(language, p.startsOn, p.endsOn)}
                 </p>
+                {programmeFigures[p.programmeId] ? (
+                  <>
+                    <Figures figures={programmeFigures[p.programmeId]?.figures ?? []} language={language} />
+                    <p class="meta">
+                      <a href={programmeFigures[p.programmeId]?.href}>
+                        {programmeFigures[p.programmeId]?.linkLabel}
+                      </a>
+                    </p>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
