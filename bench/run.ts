@@ -14,6 +14,7 @@ import {
 } from './bundle.js';
 import { campaign } from './campaign.js';
 import { feedback } from './feedback.js';
+import { insight } from './insight.js';
 import { type LoadStats, loadTimes } from './load-time.js';
 import { press } from './press.js';
 import { pressDistribution } from './press-distribution.js';
@@ -153,6 +154,7 @@ const benchmarks: readonly Benchmark[] = [
   { name: 'press', run: press },
   { name: 'press-distribution', run: pressDistribution },
   { name: 'feedback', run: feedback },
+  { name: 'insight', run: insight },
 ];
 
 function formatTable(columns: readonly Column[], rows: readonly string[][]): string {

@@ -1,5 +1,5 @@
 import { ReminderDue } from '../shared/activity/events.js';
-import { FollowUpDue } from '../shared/feedback/events.js';
+import { FeedbackAnswered, FollowUpDue } from '../shared/feedback/events.js';
 import {
   CampaignSendRequested,
   EmailBounced,
@@ -14,7 +14,9 @@ import {
 } from '../shared/mail/events.js';
 import { MAIL_QUEUE } from '../shared/mail/queues.js';
 import {
+  AttendanceMarked,
   InvitationAnswered,
+  InvitationCreated,
   MeetingCancelled,
   MeetingChanged,
   MeetingEnded,
@@ -395,6 +397,44 @@ export const wiring: Wiring = [
         SeatsReleased,
         MeetingPublished,
         MeetingChanged,
+        MeetingCancelled,
+      ].map((event) => ({ event })),
+    },
+    access: { table: 'readwrite' },
+    timeoutSeconds: 30,
+  },
+  {
+    name: 'insight-pages',
+    entry: 'functions/insight/pages.ts',
+    description: "Staff console: each programme's overview (who took part), its printable report and CSV",
+    routes: [
+      { method: 'GET', path: '/console/insight', auth: 'console' },
+      { method: 'GET', path: '/console/programmes/{programmeId}/overview', auth: 'console' },
+      { method: 'GET', path: '/console/programmes/{programmeId}/overview/report', auth: 'console' },
+      { method: 'GET', path: '/console/programmes/{programmeId}/overview.csv', auth: 'console' },
+    ],
+    // Reads only: counters, the programme, a page of the directory and its markers.
+    access: { table: 'read', staffIdentity: 'verify', publicBaseUrl: true },
+  },
+  {
+    name: 'insight-recorder',
+    entry: 'functions/insight/record.ts',
+    description:
+      "Keeps each programme's insight counters (organisations and people invited, answered, attended, gave feedback) from catalogue events",
+    queue: {
+      name: 'insight',
+      batchSize: 10,
+      // Two at a time: each count is a small transaction on the programme's counters item.
+      maxConcurrency: 2,
+      maxReceives: 5,
+      visibilityTimeoutSeconds: 60,
+      maxBatchingWindowSeconds: 1,
+      subscriptions: [
+        InvitationCreated,
+        InvitationAnswered,
+        AttendanceMarked,
+        FeedbackAnswered,
+        MeetingPublished,
         MeetingCancelled,
       ].map((event) => ({ event })),
     },

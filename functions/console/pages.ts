@@ -5,6 +5,8 @@ import { DashboardPage } from '../../shared/activity/pages/dashboard.js';
 import { dashboardCounters, recentActivity } from '../../shared/activity/store.js';
 import { dashboardTexts } from '../../shared/activity/texts.js';
 import { feedbackTexts, jurisdictionOf } from '../../shared/feedback/texts.js';
+import { overviewHref } from '../../shared/insight/pages/overview.js';
+import { insightTexts } from '../../shared/insight/texts.js';
 import { HttpError, notFound } from '../../shared/platform/http/errors.js';
 import {
   consolePage,
@@ -23,6 +25,7 @@ import { issueOf, issueText } from '../../shared/platform/texts/issues.js';
 import { languageSchema, languages } from '../../shared/platform/texts/language.js';
 import { settingsTexts } from '../../shared/platform/texts/settings.js';
 import { shellTexts } from '../../shared/platform/texts/shell.js';
+import { isKnownTimeZone } from '../../shared/platform/texts/wall-clock.js';
 import { ConsoleShell } from '../../shared/platform/ui/console-shell.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { LandingPage } from '../../shared/platform/ui/landing.js';
@@ -32,6 +35,7 @@ import { programmePath } from '../../shared/press/feeds.js';
 import { ProgrammePage } from '../../shared/programmes/pages/programme.js';
 import { listOutcomes } from '../../shared/programmes/store/outcomes.js';
 import { getProgramme, listProgrammes } from '../../shared/programmes/store.js';
+import { dashboardSections } from './dashboard.js';
 import { consoleNav, inConsole, signedIn as signedInWithTenant } from './shell.js';
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -104,6 +108,13 @@ export const handler = htmlPages(
       if (!tenant) throw notFound();
       // The staffer's choice (cookie), then the browser's, then the tenant's language.
       const language = pickLanguage(request.event, tenant.language);
+      const { sections, programmeFigures } = await dashboardSections({
+        tenantId: identity.tenantId,
+        language,
+        timeZone: isKnownTimeZone(tenant.timeZone) ? tenant.timeZone : 'UTC',
+        programmes,
+        canEdit: identity.role !== 'viewer',
+      });
       const path = currentPath(request.event);
       return {
         kind: 'page',
@@ -118,7 +129,16 @@ export const handler = htmlPages(
             currentPath: path,
             nav: consoleNav(language, request.event.rawPath),
           },
-          h(DashboardPage, { language, tenant, counters, activity, programmes }),
+          h(DashboardPage, {
+            language,
+            tenant,
+            counters,
+            activity,
+            programmes,
+            sections,
+            programmeFigures,
+            csrfToken: request.csrfToken,
+          }),
         ),
       };
     }),
@@ -158,6 +178,9 @@ export const handler = htmlPages(
               csrfToken: request.csrfToken,
               publicHref: programmePath(tenant.tenantId, programme.programmeId),
             },
+            related: [
+              { href: overviewHref(programme.programmeId), label: insightTexts(language).linkFromProgramme },
+            ],
           }),
         ),
       };

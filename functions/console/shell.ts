@@ -1,4 +1,5 @@
 import { h } from 'preact';
+import { insightTexts } from '../../shared/insight/texts.js';
 import { notFound } from '../../shared/platform/http/errors.js';
 import {
   type Markup,
@@ -32,6 +33,7 @@ export function consoleNav(language: Language, currentPath: string): NavItem[] {
     { href: '/console/imports', label: m.nav.import },
     { href: '/console/events', label: m.nav.events },
     { href: '/console/forms', label: m.nav.feedback },
+    { href: '/console/insight', label: insightTexts(language).nav },
     { href: '/console/mailings', label: m.nav.mailings },
     { href: '/console/press', label: pressTexts(language).nav },
     { href: '/console/settings', label: m.nav.settings },

@@ -12,6 +12,7 @@ import { confirmSubscription, requestSubscription } from '../../shared/press/sto
 import { subscribeInputSchema } from '../../shared/press/subscription.js';
 import { subscriptionTexts } from '../../shared/press/subscription-texts.js';
 import { type DemoTenant, demoStaff, demoTenants } from './demo-data.js';
+import { demoInsightOrganisations, seedDemoInsight } from './demo-insight.js';
 import { demoPress, demoSubscribers } from './demo-press.js';
 import type { LocalRuntime } from './runtime.js';
 
@@ -78,6 +79,23 @@ function directoryItems(tenant: DemoTenant, now: string): Record<string, unknown
       ...staff,
       createdAt: now,
     }));
+  // Hässleholm's programme history (infra/local/demo-insight.ts): its other organisations, without contacts.
+  for (const org of tenant.tenantId === 'hassleholm' ? demoInsightOrganisations() : []) {
+    items.push({
+      pk: tenantPk(tenant.tenantId),
+      sk: `ORG#${org.organisationId}`,
+      type: 'organisation',
+      organisationId: org.organisationId,
+      tenantId: tenant.tenantId,
+      name: org.name,
+      organisationType: org.type,
+      country: tenantCountry(tenant),
+      industry: org.industry,
+      size: org.size,
+      tags: ['demo'],
+      createdAt: now,
+    });
+  }
   for (const org of tenant.organisations) {
     const organisationId = slug(org.name);
     items.push({
@@ -137,6 +155,17 @@ async function seedTenant(runtime: LocalRuntime, tenant: DemoTenant, log: (messa
     const programme = (await response.json()) as { programmeId: string; themes: { id: string }[] };
     await seedFeedback(runtime, tenant, programme, token);
     await seedOutcomes(runtime, tenant, programme, token);
+    if (tenant.tenantId === 'hassleholm') {
+      await seedDemoInsight(
+        tenant.tenantId,
+        programme.programmeId,
+        programme.themes.map((t) => t.id),
+        [
+          ...tenant.organisations.map((o) => slug(o.name)),
+          ...demoInsightOrganisations().map((o) => o.organisationId),
+        ],
+      );
+    }
   };
   // The press room: its lists, and the seed press releases published at their own dates.
   const pressRoom = async () => {

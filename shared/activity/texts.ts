@@ -15,6 +15,30 @@ export interface DashboardTexts {
   activityKinds: Record<ActivityKind, string>;
   otherActivity: string;
   noActivity: string;
+  sections: {
+    upcomingEvents: string;
+    noUpcomingEvents: string;
+    openForms: string;
+    noOpenForms: string;
+    scheduledReleases: string;
+    noScheduledReleases: string;
+    pendingSends: string;
+    noPendingSends: string;
+    programmeOverview: string;
+    invited: string;
+    attending: string;
+    waitlisted: string;
+    declined: string;
+    answers: string;
+    organisationsInvited: string;
+    organisationsAnswered: string;
+    organisationsAttended: string;
+    organisationsGaveFeedback: string;
+    startsAt: (when: string) => string;
+    publishAt: (when: string) => string;
+    sendAt: (when: string) => string;
+    cancelSend: string;
+  };
 }
 
 const sv: DashboardTexts = {
@@ -39,6 +63,30 @@ const sv: DashboardTexts = {
   otherActivity: 'Händelse',
   noActivity:
     'Inget har hänt ännu. Här visas aktiviteten när program skapas eller ändras och när påminnelser löser ut.',
+  sections: {
+    upcomingEvents: 'Kommande möten',
+    noUpcomingEvents: 'Inga kommande möten.',
+    openForms: 'Öppna synpunktsformulär',
+    noOpenForms: 'Inga öppna formulär.',
+    scheduledReleases: 'Schemalagda pressmeddelanden',
+    noScheduledReleases: 'Inga schemalagda pressmeddelanden.',
+    pendingSends: 'Väntande utskick',
+    noPendingSends: 'Inga schemalagda utskick.',
+    programmeOverview: 'Vilka har deltagit: programöversikten',
+    invited: 'Inbjudna',
+    attending: 'Kommer',
+    waitlisted: 'Väntelista',
+    declined: 'Avböjt',
+    answers: 'Svar',
+    organisationsInvited: 'Organisationer inbjudna',
+    organisationsAnswered: 'svarade',
+    organisationsAttended: 'deltog',
+    organisationsGaveFeedback: 'lämnade synpunkter',
+    startsAt: (when) => `Börjar ${when}`,
+    publishAt: (when) => `Publiceras ${when}`,
+    sendAt: (when) => `Går iväg ${when}`,
+    cancelSend: 'Avbryt utskicket',
+  },
 };
 
 const da: DashboardTexts = {
@@ -63,6 +111,30 @@ const da: DashboardTexts = {
   otherActivity: 'Hændelse',
   noActivity:
     'Der er ikke sket noget endnu. Her vises aktiviteten, når programmer oprettes eller ændres, og når påmindelser udløses.',
+  sections: {
+    upcomingEvents: 'Kommende møder',
+    noUpcomingEvents: 'Ingen kommende møder.',
+    openForms: 'Åbne inputskemaer',
+    noOpenForms: 'Ingen åbne skemaer.',
+    scheduledReleases: 'Planlagte pressemeddelelser',
+    noScheduledReleases: 'Ingen planlagte pressemeddelelser.',
+    pendingSends: 'Ventende udsendelser',
+    noPendingSends: 'Ingen planlagte udsendelser.',
+    programmeOverview: 'Hvem har deltaget: programoversigten',
+    invited: 'Inviterede',
+    attending: 'Kommer',
+    waitlisted: 'Venteliste',
+    declined: 'Afbud',
+    answers: 'Svar',
+    organisationsInvited: 'Organisationer inviteret',
+    organisationsAnswered: 'svarede',
+    organisationsAttended: 'deltog',
+    organisationsGaveFeedback: 'gav input',
+    startsAt: (when) => `Starter ${when}`,
+    publishAt: (when) => `Offentliggøres ${when}`,
+    sendAt: (when) => `Sendes ${when}`,
+    cancelSend: 'Annullér udsendelsen',
+  },
 };
 
 const en: DashboardTexts = {
@@ -87,6 +159,30 @@ const en: DashboardTexts = {
   otherActivity: 'Event',
   noActivity:
     'Nothing has happened yet. Activity appears here when programmes are created or changed and when reminders fall due.',
+  sections: {
+    upcomingEvents: 'Upcoming events',
+    noUpcomingEvents: 'No upcoming events.',
+    openForms: 'Open feedback forms',
+    noOpenForms: 'No open forms.',
+    scheduledReleases: 'Scheduled press releases',
+    noScheduledReleases: 'No scheduled press releases.',
+    pendingSends: 'Pending sends',
+    noPendingSends: 'No scheduled sends.',
+    programmeOverview: 'Who took part: the programme overview',
+    invited: 'Invited',
+    attending: 'Attending',
+    waitlisted: 'Waitlisted',
+    declined: 'Declined',
+    answers: 'Answers',
+    organisationsInvited: 'Organisations invited',
+    organisationsAnswered: 'answered',
+    organisationsAttended: 'attended',
+    organisationsGaveFeedback: 'gave feedback',
+    startsAt: (when) => `Starts ${when}`,
+    publishAt: (when) => `Published ${when}`,
+    sendAt: (when) => `Goes out ${when}`,
+    cancelSend: 'Cancel the send',
+  },
 };
 
 export const dashboardMessages: TextTable<DashboardTexts> = { sv, da, en };

@@ -1,3 +1,9 @@
 /** The directory capability's public face (organisations and contacts): what other capabilities may use. */
+
 export { contactKey } from './store/contacts.js';
-export { listContacts } from './store/organisations.js';
+export {
+  getOrganisation,
+  listContacts,
+  organisationsPage,
+  organisationsRange,
+} from './store/organisations.js';

@@ -65,6 +65,16 @@ export const FeedbackAnswered = defineEvent({
     attributed: z.boolean(),
     questionsVersion: z.number().int().positive(),
     edit: z.boolean(),
+    /*
+     * For programme insight (absent in events written before they were added): the form's
+     * programme, the themes the answer said something about, when, and for an attributed answer
+     * the contact and the organisation they answered for (ids only).
+     */
+    programmeId: z.string().min(1).optional(),
+    themeIds: z.array(z.string().min(1)).max(100).optional(),
+    at: z.iso.datetime({ offset: true }).optional(),
+    contactId: z.string().min(1).optional(),
+    organisationId: z.string().min(1).optional(),
   }),
 });
 

@@ -293,6 +293,21 @@ export type Answers = Record<string, AnswerValue>;
 /** The themes a ranking question ranks (all of them at the time it was saved). */
 const rankedThemes = (q: Question) => (q.type === 'ranking' ? (q.themeIds ?? []) : []);
 
+/**
+ * The themes an answer said something about: the theme of each question it answered, and the
+ * themes a ranking it answered placed (each theme once, in question order).
+ */
+export function answeredThemes(questions: readonly Question[], answers: Answers): string[] {
+  const themes = new Set<string>();
+  for (const q of questions) {
+    const value = answers[q.id];
+    if (value === undefined || isEmpty(value)) continue;
+    if (q.themeId) themes.add(q.themeId);
+    if (q.type === 'ranking' && Array.isArray(value)) for (const id of value) themes.add(id);
+  }
+  return [...themes];
+}
+
 function valueSchema(q: Question): z.ZodType<AnswerValue> {
   switch (q.type) {
     case 'rating':

@@ -16,6 +16,7 @@ import type { Language } from '../platform/texts/language.js';
 import { FeedbackAnswered, FeedbackModerated, FormChanged, FormClosed, FormCreated } from './events.js';
 import {
   type Answers,
+  answeredThemes,
   counterDeltas,
   editDeltas,
   type Form,
@@ -498,6 +499,13 @@ export async function submitAnswer(
           attributed: answer.attributed,
           questionsVersion: answer.questionsVersion,
           edit: false,
+          programmeId: form.programmeId,
+          themeIds: answeredThemes(form.questions, answers),
+          // Anonymous answers: to the minute, as stored.
+          at: createdAt,
+          ...(respondent
+            ? { contactId: respondent.contactId, organisationId: respondent.organisationId }
+            : {}),
         }),
       ],
       client,

@@ -41,7 +41,45 @@ export const InvitationAnswered = defineEvent({
     releasedSeats: z.number().int().nonnegative(),
     /** The status before this answer (absent in events written before it was added). */
     previousStatus: z.enum(['invited', 'attending', 'waitlisted', 'declined']).optional(),
+    /** The organisation the contact answered for (absent in events written before it was added). */
+    organisationId: z.string().min(1).optional(),
+    /** When it was answered (absent in events written before it was added). */
+    at: z.iso.datetime({ offset: true }).optional(),
     actor: actorField,
+  }),
+});
+
+/**
+ * A contact was invited to an event (once per event and contact), for the organisation they
+ * belonged to then: programme insight counts the organisation as invited.
+ */
+export const InvitationCreated = defineEvent({
+  name: 'invitation.created',
+  source: 'samverkan.events',
+  detailType: 'InvitationCreated',
+  version: 1,
+  schema: z.object({
+    tenantId: tenantIdField,
+    eventId: meetingId,
+    contactId,
+    organisationId: z.string().min(1),
+    at: z.iso.datetime({ offset: true }),
+  }),
+});
+
+/** Staff marked who came (or took a mark back): `attended` is whether anyone of the answer is present now. */
+export const AttendanceMarked = defineEvent({
+  name: 'invitation.attendance-marked',
+  source: 'samverkan.events',
+  detailType: 'AttendanceMarked',
+  version: 1,
+  schema: z.object({
+    tenantId: tenantIdField,
+    eventId: meetingId,
+    contactId,
+    organisationId: z.string().min(1),
+    attended: z.boolean(),
+    at: z.iso.datetime({ offset: true }),
   }),
 });
 
@@ -147,6 +185,8 @@ export const MeetingEnded = defineEvent({
 export const meetingEvents = [
   MeetingReminderDue,
   InvitationAnswered,
+  InvitationCreated,
+  AttendanceMarked,
   SeatsReleased,
   WaitlistPromoted,
   MeetingPublished,

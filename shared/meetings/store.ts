@@ -19,7 +19,13 @@ import {
   withoutKeys,
 } from '../platform/table/table.js';
 import { presentOf } from './attendance.js';
-import { InvitationAnswered, SeatsReleased, WaitlistPromoted } from './events.js';
+import {
+  AttendanceMarked,
+  InvitationAnswered,
+  InvitationCreated,
+  SeatsReleased,
+  WaitlistPromoted,
+} from './events.js';
 import type { EventCounters, EventInput, Invitation, Meeting, RsvpAnswer } from './meeting.js';
 
 /**
@@ -275,6 +281,21 @@ export async function ensureInvitation(
               ExpressionAttributeValues: { ':one': 1 },
             },
           },
+          // Once per invitation (the put above is conditional): the organisation as it is now.
+          outboxPut(
+            input.tenantId,
+            pendingEvent(
+              InvitationCreated,
+              {
+                tenantId: input.tenantId,
+                eventId: input.eventId,
+                contactId: input.contactId,
+                organisationId: input.organisationId,
+                at: invitation.invitedAt,
+              },
+              `invited-${input.eventId}-${input.contactId}`,
+            ),
+          ),
         ],
       }),
     );
@@ -659,6 +680,8 @@ export async function answer(
                 seats,
                 releasedSeats,
                 previousStatus: invitation.status,
+                organisationId: invitation.organisationId,
+                at: now,
                 actor: by.actor,
               },
               `answered-${eventId}`,
@@ -998,6 +1021,21 @@ export async function markAttended(
               present: after.length - before.length,
               attended: (after.length > 0 ? 1 : 0) - (anyBefore ? 1 : 0),
             }),
+            outboxPut(
+              tenantId,
+              pendingEvent(
+                AttendanceMarked,
+                {
+                  tenantId,
+                  eventId,
+                  contactId,
+                  organisationId: invitation.organisationId,
+                  attended: after.length > 0,
+                  at: new Date().toISOString(),
+                },
+                `attendance-${eventId}-${contactId}-r${revision + 1}`,
+              ),
+            ),
           ],
         }),
       );

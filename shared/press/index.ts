@@ -6,7 +6,8 @@
  */
 export { subscriberMailLinks } from './actions/subscriptions.js';
 export { programmePath, releasePath } from './feeds.js';
-export { getRelease } from './store/releases.js';
+export { releaseHref } from './pages/console.js';
+export { getRelease, listReleases } from './store/releases.js';
 export {
   getSubscriber,
   recipientKey,

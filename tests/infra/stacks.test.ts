@@ -537,6 +537,46 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
     });
   });
 
+  describe('programme insight (issue 10)', () => {
+    it('the recorder takes invitations, answers, attendance, feedback and published or cancelled events from its own queue, with a DLQ', () => {
+      const queue = built.stateless.queues.get('insight');
+      if (!queue) throw new Error('no insight queue');
+      const queueArn = getAttArn(stateless.logicalId(queue as never));
+      const rules = stateless
+        .ofType('AWS::Events::Rule')
+        .filter(([, r]) =>
+          r.Properties.Targets?.some((t: Json) => JSON.stringify(t.Arn) === JSON.stringify(queueArn)),
+        );
+      const detailTypes = rules.map(([, r]) => r.Properties.EventPattern['detail-type'][0]).sort();
+      expect(detailTypes).toEqual(
+        [
+          'AttendanceMarked',
+          'EventCancelled',
+          'EventPublished',
+          'FeedbackAnswered',
+          'InvitationAnswered',
+          'InvitationCreated',
+        ].sort(),
+      );
+      const mapping = stateless
+        .ofType('AWS::Lambda::EventSourceMapping')
+        .find(([, m]) => m.Properties.FunctionName.Ref === functionId('insight-recorder'))?.[1]
+        .Properties as Json;
+      const consumed = queueByArn(mapping.EventSourceArn);
+      expect(queueByArn(consumed.Properties.RedrivePolicy.deadLetterTargetArn).Type).toBe('AWS::SQS::Queue');
+    });
+
+    it('the recorder only reads and writes the table; the overview pages only read it', () => {
+      const recorder = actionsOf('insight-recorder');
+      for (const write of WRITE_TABLE_ACTIONS) expect(recorder.has(write), write).toBe(true);
+      expect([...recorder].filter((a) => /^(ses|events|s3|secretsmanager):/.test(a))).toEqual([]);
+      const pages = actionsOf('insight-pages');
+      for (const write of [...WRITE_TABLE_ACTIONS, 'dynamodb:BatchWriteItem'])
+        expect(pages.has(write), write).toBe(false);
+      expect(pages.has('dynamodb:BatchGetItem')).toBe(true);
+    });
+  });
+
   describe('owned queues', () => {
     const owners = (wiring as Wiring).filter((spec) => spec.queue);
 

@@ -41,6 +41,11 @@ vi.mock('../../shared/activity/store.js', () => ({
   recentActivity: data.recentActivity,
   dashboardCounters: data.dashboardCounters,
 }));
+// The dashboard's sections read other capabilities' tables: tested against DynamoDB Local
+// (tests/integration/dashboard.test.ts); here the page around them.
+vi.mock('../../functions/console/dashboard.js', () => ({
+  dashboardSections: async () => ({ sections: [], programmeFigures: {} }),
+}));
 vi.mock('../../shared/platform/identity/staff.js', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../shared/platform/identity/staff.js')>()),
   verifyIdToken: data.verifyIdToken,

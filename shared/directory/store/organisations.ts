@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../platform/aws/clients.js';
 import { HttpError } from '../../platform/http/errors.js';
+import type { KeyRange } from '../../platform/table/cursor.js';
 import { compact, tableName, tenantPk, withoutKeys } from '../../platform/table/table.js';
 import type { Language } from '../../platform/texts/language.js';
 import type { Country } from '../org-number.js';
@@ -267,6 +268,32 @@ export async function listOrganisations(tenantId: string, client = documentClien
     client,
   );
   return items.map(organisationFromItem).sort(byName);
+}
+
+/** The keys {@link organisationsPage} reads: a cursor of its pages must be one of them. */
+export const organisationsRange = (tenantId: string): KeyRange => ({
+  pk: tenantPk(tenantId),
+  skPrefix: 'ORG#',
+});
+
+/** One page of the tenant's organisations, in key order (for lists that must not read them all). */
+export async function organisationsPage(
+  tenantId: string,
+  cursor: Record<string, unknown> | undefined,
+  limit = 50,
+  client = documentClient,
+): Promise<{ items: Organisation[]; cursor?: Record<string, unknown> }> {
+  const range = organisationsRange(tenantId);
+  const page = await client.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': range.pk, ':prefix': range.skPrefix },
+      ExclusiveStartKey: cursor,
+      Limit: limit,
+    }),
+  );
+  return { items: (page.Items ?? []).map(organisationFromItem), cursor: page.LastEvaluatedKey };
 }
 
 /** How many contacts each organisation has (organisations without contacts are absent). */

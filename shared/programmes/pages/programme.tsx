@@ -14,13 +14,15 @@ export interface ProgrammePageProps {
   timeZone: string;
   /** The programme's outcomes, per theme below it; with add, edit and publish for editors. */
   outcomes?: { items: Outcome[]; canEdit: boolean; csrfToken: string; publicHref: string };
+  /** Pages about the programme that other capabilities offer (its overview), shown under its title. */
+  related?: { href: string; label: string }[];
 }
 
 /**
  * One programme. Its texts are in the programme's own language, which may differ from the
  * console's: they are marked with `lang` so screen readers pronounce them right.
  */
-export function ProgrammePage({ language, programme, timeZone, outcomes }: ProgrammePageProps) {
+export function ProgrammePage({ language, programme, timeZone, outcomes, related = [] }: ProgrammePageProps) {
   const m = shellTexts(language);
   const p = programmeTexts(language);
   return (
@@ -33,6 +35,11 @@ export function ProgrammePage({ language, programme, timeZone, outcomes }: Progr
       </p>
       {outcomes ? <OutcomeStyles /> : null}
       <h1 lang={programme.language}>{programme.name}</h1>
+      {related.map((link) => (
+        <p key={link.href}>
+          <a href={link.href}>{link.label}</a>
+        </p>
+      ))}
       {outcomes ? (
         <p>
           <a href={outcomes.publicHref}>{p.outcomes.publicPage}</a>

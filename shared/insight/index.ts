@@ -1,0 +1,3 @@
+/** Programme insight's public face: what other capabilities may use. */
+export { programmeOverview } from './actions/overview.js';
+export { overviewHref } from './pages/overview.js';
