@@ -88,10 +88,7 @@ export interface ThemeRow {
   themeId: string;
   title: string;
   answers: number;
-  /**
-   * The theme's latest outcome ("you said, we did"): filled in by the programmes capability once
-   * outcomes exist; until then always absent.
-   */
+  /** The theme's latest outcome ("you said, we did"), from the programmes capability; absent when none. */
   latestOutcome?: { title: string; status: string; at: string };
 }
 

@@ -31,6 +31,7 @@ export interface InsightTexts {
   feedbackAnswers: string;
   latestOutcome: string;
   noOutcome: string;
+  outcomeStatuses: Record<string, string>;
   noThemes: string;
   notReachedHeading: string;
   notReachedIntro: string;
@@ -101,6 +102,12 @@ const sv: InsightTexts = {
   feedbackAnswers: 'Svar med synpunkter',
   latestOutcome: 'Senaste utfall',
   noOutcome: 'Inget utfall ännu',
+  outcomeStatuses: {
+    planned: 'planerat',
+    'in-progress': 'pågår',
+    done: 'genomfört',
+    'not-pursued': 'genomförs inte',
+  },
   noThemes: 'Programmet har inga teman.',
   notReachedHeading: 'Inte nådda än',
   notReachedIntro:
@@ -148,6 +155,12 @@ const da: InsightTexts = {
   feedbackAnswers: 'Svar med input',
   latestOutcome: 'Seneste resultat',
   noOutcome: 'Intet resultat endnu',
+  outcomeStatuses: {
+    planned: 'planlagt',
+    'in-progress': 'i gang',
+    done: 'gennemført',
+    'not-pursued': 'gennemføres ikke',
+  },
   noThemes: 'Programmet har ingen temaer.',
   notReachedHeading: 'Ikke nået endnu',
   notReachedIntro:
@@ -195,6 +208,12 @@ const en: InsightTexts = {
   feedbackAnswers: 'Feedback answers',
   latestOutcome: 'Latest outcome',
   noOutcome: 'No outcome yet',
+  outcomeStatuses: {
+    planned: 'planned',
+    'in-progress': 'in progress',
+    done: 'done',
+    'not-pursued': 'not pursued',
+  },
   noThemes: 'The programme has no themes.',
   notReachedHeading: 'Not reached yet',
   notReachedIntro: 'Organisations in the directory never invited, or invited but never answered.',

@@ -47,6 +47,34 @@ describe('programme overview pages', () => {
     expect(html).toContain('Aldrig inbjudna');
   });
 
+  it("shows each theme's latest outcome beside its feedback (you said, we did)", async () => {
+    const admin = await staffClient(runtime, 'staff-hlm-anna');
+    const programmes = (await admin.call('GET', '/api/programmes')).json.items as {
+      programmeId: string;
+      name: string;
+    }[];
+    const demo = programmes.find((p) => p.programmeId !== programmeId);
+    const themed = await admin.call('POST', `/api/programmes/${programmeId}/outcomes`, {
+      themeId: (
+        (await admin.call('GET', `/api/programmes/${programmeId}`)).json.themes as { id: string }[]
+      )[1]?.id,
+      title: 'Ny cykelväg till industriområdet',
+      body: 'Beslutad i kommunstyrelsen.',
+      status: 'planned',
+      date: '2026-06-01',
+    });
+    expect(themed.status, themed.text).toBe(201);
+    const html = await (await consoleRequest(runtime, 'staff-hlm-anna', 'GET', overview(programmeId))).text();
+    expect(html).toMatch(
+      /Infrastruktur<\/th>[\s\S]*?Ny cykelväg till industriområdet<\/span> <span class="meta">planerat, 2026-06-01/,
+    );
+    // The seeded programme's published outcomes show in its overview too.
+    const seeded = await (
+      await consoleRequest(runtime, 'staff-hlm-anna', 'GET', overview(demo?.programmeId ?? ''))
+    ).text();
+    expect(seeded).toContain('Företagslotsen får fast telefontid och svar inom två arbetsdagar');
+  });
+
   it('exports CSV with formula cells guarded, under a name of its own', async () => {
     const response = await consoleRequest(runtime, 'staff-hlm-anna', 'GET', `${overview(programmeId)}.csv`);
     const body = await response.text();

@@ -1,23 +1,31 @@
 import { organisationsPage } from '../../directory/index.js';
-import { getProgramme, type Programme } from '../../programmes/index.js';
+import { getProgramme, latestOutcomesByTheme, type Programme } from '../../programmes/index.js';
 import { type Overview, overviewOf } from '../engagement.js';
 import type { NotReached } from '../pages/overview.js';
 import { existingMarkers, organisationMarker, readCounters } from '../store.js';
 
 /**
- * A programme's overview: the programme and its counters item, two GetItems whatever the number
- * of organisations. Another tenant's programme is not found (every key starts with the tenant).
+ * A programme's overview: the programme, its counters item and its outcomes (two GetItems and one
+ * Query of at most 80 outcomes), whatever the number of organisations. Another tenant's programme
+ * is not found (every key starts with the tenant).
  */
 export async function programmeOverview(
   tenantId: string,
   programmeId: string,
 ): Promise<{ programme: Programme; overview: Overview } | undefined> {
-  const [programme, { counters }] = await Promise.all([
+  const [programme, { counters }, outcomes] = await Promise.all([
     getProgramme(tenantId, programmeId),
     readCounters(tenantId, programmeId),
+    latestOutcomesByTheme(tenantId, programmeId),
   ]);
   if (!programme) return undefined;
-  return { programme, overview: overviewOf(counters, programme) };
+  const overview = overviewOf(counters, programme);
+  // "You said, we did": each theme's latest outcome (drafts too: this is the staff's view).
+  for (const theme of overview.themes) {
+    const outcome = outcomes.get(theme.themeId);
+    if (outcome) theme.latestOutcome = { title: outcome.title, status: outcome.status, at: outcome.date };
+  }
+  return { programme, overview };
 }
 
 /** Organisations per page of the "not reached" list (two markers each: one BatchGet of 100 keys). */

@@ -218,7 +218,19 @@ export function OverviewFigures(props: {
                       {theme.title}
                     </th>
                     <td class="num">{n(theme.answers)}</td>
-                    <td>{theme.latestOutcome ? theme.latestOutcome.title : m.noOutcome}</td>
+                    <td>
+                      {theme.latestOutcome ? (
+                        <>
+                          <span lang={programmeLanguage}>{theme.latestOutcome.title}</span>{' '}
+                          <span class="meta">
+                            {m.outcomeStatuses[theme.latestOutcome.status] ?? theme.latestOutcome.status},{' '}
+                            {theme.latestOutcome.at}
+                          </span>
+                        </>
+                      ) : (
+                        m.noOutcome
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
