@@ -677,7 +677,6 @@ export const wiring: Wiring = [
       { method: 'GET', path: '/console/forms/{formId}/export.csv', auth: 'console' },
       { method: 'POST', path: '/console/forms/{formId}/publication', auth: 'console' },
       { method: 'GET', path: '/console/forms/{formId}/live', auth: 'console' },
-      { method: 'GET', path: '/console/live.js', auth: 'console' },
     ],
     access: { table: 'readwrite', staffIdentity: 'verify', publicBaseUrl: true },
     timeoutSeconds: 29,

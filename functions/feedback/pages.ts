@@ -25,7 +25,7 @@ import {
   FormsListPage,
   formHref,
 } from '../../shared/feedback/pages/console.js';
-import { LivePage, liveScript } from '../../shared/feedback/pages/live.js';
+import { LivePage } from '../../shared/feedback/pages/live.js';
 import {
   type Answer,
   annotateAnswer,
@@ -335,13 +335,6 @@ export const handler = htmlPages(
         }),
       );
     }),
-
-    'GET /console/live.js': consolePage(async () => ({
-      kind: 'file',
-      contentType: 'text/javascript; charset=utf-8',
-      fileName: 'live.js',
-      body: Buffer.from(liveScript),
-    })),
 
     'GET /console/forms/{formId}/edit': consolePage(async (request) => {
       const who = await signedIn(request);

@@ -439,7 +439,7 @@ describe('console-pages handler', () => {
       | { routes?: readonly { method: string; path: string }[] }
       | undefined;
     const keys = (spec?.routes ?? []).map((r) => `${r.method} ${r.path}`);
-    expect(keys).toHaveLength(6);
+    expect(keys).toHaveLength(7);
     expect([...handler.routeKeys].sort()).toEqual(keys.sort());
   });
 

@@ -35,7 +35,7 @@ export function LivePage(props: {
             </p>
           </div>
         ) : null}
-        <div id="live-results" aria-live="polite">
+        <div id="live-results" data-live="results" aria-live="polite">
           <p class="live-count">{m.answersCount(summary.answers, summary.attributed, summary.anonymous)}</p>
           {summary.themes.flatMap((theme) =>
             theme.questions
@@ -48,19 +48,3 @@ export function LivePage(props: {
     </>
   );
 }
-
-/** What `/console/live.js` serves: polls the page it is on and replaces its live region. */
-export const liveScript = `(() => {
-  const region = document.getElementById('live-results');
-  if (!region) return;
-  const refresh = async () => {
-    try {
-      const response = await fetch(location.href, { credentials: 'same-origin', headers: { accept: 'text/html' } });
-      if (!response.ok) return;
-      const next = new DOMParser().parseFromString(await response.text(), 'text/html').getElementById('live-results');
-      if (next && next.innerHTML !== region.innerHTML) region.innerHTML = next.innerHTML;
-    } catch {}
-  };
-  setInterval(refresh, 3000);
-})();
-`;

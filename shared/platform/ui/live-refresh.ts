@@ -3,7 +3,8 @@
  * way, a mailing's progress) is fetched again every three seconds, as part of the whole page,
  * and swapped in when it changed; when the fresh copy is no longer marked live (the send
  * finished), refreshing stops. Pages keep a plain link to reload for browsers without script.
- * Served at `/console/live.js` (functions/console/pages.ts); `/console/events.js` includes it.
+ * Served at `/console/live.js` (functions/console/pages.ts): a mailing's progress, a form's live
+ * results (`#live-results`, always live); `/console/events.js` includes it.
  */
 export const liveRefreshScript = `(() => {
   const refresh = async () => {
