@@ -587,4 +587,19 @@ export const wiring: Wiring = [
     access: { table: 'readwrite', staffIdentity: 'verify', publicBaseUrl: true },
     timeoutSeconds: 29,
   },
+  {
+    name: 'privacy-pages',
+    entry: 'functions/privacy/pages.ts',
+    description:
+      "Console pages (admins only): the register of data subjects' requests with their due dates, and the audit log",
+    routes: [
+      { method: 'GET', path: '/console/privacy', auth: 'console' },
+      { method: 'POST', path: '/console/privacy/requests', auth: 'console' },
+      { method: 'GET', path: '/console/privacy/requests/{requestId}', auth: 'console' },
+      { method: 'POST', path: '/console/privacy/requests/{requestId}/status', auth: 'console' },
+      { method: 'GET', path: '/console/privacy/audit', auth: 'console' },
+    ],
+    // linkSecret: the key of the hash by which the register and the audit log refer to a person.
+    access: { table: 'readwrite', linkSecret: true, staffIdentity: 'verify', publicBaseUrl: true },
+  },
 ];

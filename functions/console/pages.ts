@@ -27,6 +27,7 @@ import { ConsoleShell } from '../../shared/platform/ui/console-shell.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { LandingPage } from '../../shared/platform/ui/landing.js';
 import { noticeField, SettingsPage, settingsValues } from '../../shared/platform/ui/settings-page.js';
+import { PrivacyDueSoon, requestsDueSoon, todayIn } from '../../shared/privacy/index.js';
 import { ProgrammePage } from '../../shared/programmes/pages/programme.js';
 import { getProgramme, listProgrammes } from '../../shared/programmes/store.js';
 import { consoleNav, inConsole, signedIn as signedInWithTenant } from './shell.js';
@@ -99,6 +100,9 @@ export const handler = htmlPages(
         listProgrammes(identity.tenantId),
       ]);
       if (!tenant) throw notFound();
+      // Only admins handle personal-data requests, so only they are reminded of them.
+      const dueSoon =
+        identity.role === 'admin' ? await requestsDueSoon(identity.tenantId, todayIn(tenant.timeZone)) : [];
       // The staffer's choice (cookie), then the browser's, then the tenant's language.
       const language = pickLanguage(request.event, tenant.language);
       const path = currentPath(request.event);
@@ -115,7 +119,14 @@ export const handler = htmlPages(
             currentPath: path,
             nav: consoleNav(language, request.event.rawPath),
           },
-          h(DashboardPage, { language, tenant, counters, activity, programmes }),
+          h(DashboardPage, {
+            language,
+            tenant,
+            counters,
+            activity,
+            programmes,
+            reminders: h(PrivacyDueSoon, { language, dueSoon }),
+          }),
         ),
       };
     }),

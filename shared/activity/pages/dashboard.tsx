@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Tenant } from '../../platform/tenants/store.js';
 import { formatDateTime, formatNumber, formatPeriod } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
@@ -14,6 +15,8 @@ export interface DashboardPageProps {
   /** Newest first, as `recentActivity` returns them. */
   activity: ActivityEntry[];
   programmes: Programme[];
+  /** Reminders other capabilities put first (the privacy requests due soon), rendered as given. */
+  reminders?: ComponentChildren;
 }
 
 const isKnownKind = (kind: string): kind is ActivityKind =>
@@ -23,7 +26,14 @@ export const programmeHref = (programmeId: string) =>
   `/console/programmes/${encodeURIComponent(programmeId)}`;
 
 /** The console's start page (the content of `<main>`; the handler puts it in the shell). */
-export function DashboardPage({ language, tenant, counters, activity, programmes }: DashboardPageProps) {
+export function DashboardPage({
+  language,
+  tenant,
+  counters,
+  activity,
+  programmes,
+  reminders,
+}: DashboardPageProps) {
   const m = shellTexts(language);
   const d = dashboardTexts(language);
   return (
@@ -31,6 +41,7 @@ export function DashboardPage({ language, tenant, counters, activity, programmes
       <p class="eyebrow">{d.title}</p>
       <h1>{tenant.name}</h1>
       <p class="lead">{d.intro}</p>
+      {reminders}
 
       <section aria-labelledby="counters-heading">
         <h2 id="counters-heading" class="visually-hidden">
