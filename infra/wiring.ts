@@ -597,9 +597,23 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/console/privacy/requests', auth: 'console' },
       { method: 'GET', path: '/console/privacy/requests/{requestId}', auth: 'console' },
       { method: 'POST', path: '/console/privacy/requests/{requestId}/status', auth: 'console' },
+      { method: 'POST', path: '/console/privacy/requests/{requestId}/export', auth: 'console' },
       { method: 'GET', path: '/console/privacy/audit', auth: 'console' },
     ],
-    // linkSecret: the key of the hash by which the register and the audit log refer to a person.
+    // linkSecret: the key of the hash by which the register and the audit log refer to a person,
+    // and the signature of export links.
     access: { table: 'readwrite', linkSecret: true, staffIdentity: 'verify', publicBaseUrl: true },
+  },
+  {
+    name: 'privacy-export',
+    entry: 'functions/privacy/export.ts',
+    description: "A person's export (Art. 15/20) behind its signed, seven-day link: a readable page and JSON",
+    routes: [
+      { method: 'GET', path: '/privacy-export/{token}', auth: 'public' },
+      { method: 'GET', path: '/privacy-export/{token}/json', auth: 'public' },
+    ],
+    // read: it gathers what every capability holds, by key; linkSecret: verifies the link;
+    // staffIdentity: the page stack's session check comes with it (its public routes never run it).
+    access: { table: 'read', linkSecret: true, staffIdentity: 'verify', publicBaseUrl: true },
   },
 ];

@@ -7,6 +7,7 @@ import { requireRole } from '../../shared/platform/identity/staff.js';
 import { decodeCursor, encodeCursor } from '../../shared/platform/table/cursor.js';
 import { issueOf, issueText } from '../../shared/platform/texts/issues.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
+import { prepareExport } from '../../shared/privacy/actions/export.js';
 import { AuditPage, RequestPage, RequestsPage } from '../../shared/privacy/pages/requests.js';
 import { requestInputSchema, statusInputSchema, todayIn } from '../../shared/privacy/request.js';
 import {
@@ -116,6 +117,28 @@ export const handler = htmlPages(
           recorded: q.recorded === '1',
           conflict: q.conflict === '1',
           csrfToken: request.csrfToken,
+        }),
+      );
+    }),
+
+    'POST /console/privacy/requests/{requestId}/export': consolePage(async (request) => {
+      const who = await admin(request);
+      const found = await requestOf(request, who);
+      const { token, count } = await prepareExport(found, who.identity.staffId);
+      // Shown once, on this answer: the link is not kept anywhere (it is the person's key to their data).
+      return inConsole(
+        request,
+        who,
+        privacyTexts(who.language).kinds[found.kind],
+        h(RequestPage, {
+          language: who.language,
+          timeZone: who.timeZone,
+          today: todayIn(who.timeZone),
+          request: found,
+          recorded: false,
+          conflict: false,
+          csrfToken: request.csrfToken,
+          exportLink: { url: `${requireEnv('PUBLIC_BASE_URL')}/privacy-export/${token}`, count },
         }),
       );
     }),

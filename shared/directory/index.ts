@@ -1,2 +1,4 @@
 /** The directory capability's public face (organisations and contacts): what other capabilities may use. */
+
 export { contactKey } from './store/contacts.js';
+export { directoryPersonalData } from './store/personal-data.js';

@@ -1,2 +1,4 @@
 /** The feedback capability's public face: what other capabilities may use. */
+
 export { feedbackLinksForEvent } from './actions/event-links.js';
+export { feedbackPersonalData } from './actions/personal-data.js';

@@ -17,3 +17,4 @@ export {
 export type { PersonalLinks } from './personal-links.js';
 export { renderMessage } from './render.js';
 export { cancelScheduledSend, createAndSend, getCampaign } from './store/campaigns.js';
+export { mailPersonalData } from './store/personal-data.js';

@@ -34,4 +34,22 @@ export const PrivacyRequestStatusChanged = defineEvent({
   }),
 });
 
-export const privacyEvents = [PrivacyRequestRecorded, PrivacyRequestStatusChanged] as const;
+/** A person's data was gathered for them and a signed link to it made (Art. 15/20). */
+export const PersonalDataExported = defineEvent({
+  name: 'privacy.personal-data-exported',
+  source: 'samverkan.privacy',
+  detailType: 'PersonalDataExported',
+  version: 1,
+  schema: z.object({
+    tenantId: tenantIdField,
+    requestId: z.string().min(1),
+    count: z.number().int().nonnegative(),
+    actor: actorField,
+  }),
+});
+
+export const privacyEvents = [
+  PrivacyRequestRecorded,
+  PrivacyRequestStatusChanged,
+  PersonalDataExported,
+] as const;

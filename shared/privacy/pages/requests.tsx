@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { formatDate, formatDateTime, formatNumber } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
 import type { AuditEntry } from '../audit.js';
+import { exportTexts } from '../export-texts.js';
 import { identityChecks, isOpen, requestKinds, requestStatuses } from '../request.js';
 import type { DueSoon, PrivacyRequest } from '../store.js';
 import { privacyTexts } from '../texts.js';
@@ -185,7 +186,9 @@ export interface RequestPageProps {
   recorded: boolean;
   conflict: boolean;
   csrfToken: string;
-  /** What the request's own work adds (export link, erasure progress). */
+  /** A link just made for the person, with how many items it holds now. */
+  exportLink?: { url: string; count: number };
+  /** What the request's own work adds (erasure progress). */
   children?: ComponentChildren;
 }
 
@@ -228,6 +231,7 @@ export function RequestPage(props: RequestPageProps) {
         <dt>{m.auditColumns.at}</dt>
         <dd>{formatDateTime(r.recordedAt, language, props.timeZone)}</dd>
       </dl>
+      <ExportPanel {...props} />
       {props.children}
       <form method="post" action={`${requestHref(r.requestId)}/status`} class="inline-form">
         <input type="hidden" name="_csrf" value={props.csrfToken} />
@@ -245,6 +249,33 @@ export function RequestPage(props: RequestPageProps) {
         </button>
       </form>
     </>
+  );
+}
+
+/** Access requests: the button that makes the person's export link, and the link once made. */
+function ExportPanel(props: RequestPageProps) {
+  const x = exportTexts(props.language);
+  return (
+    <section aria-labelledby="export-heading" class="panel">
+      <h2 id="export-heading">{x.linkLabel}</h2>
+      {props.exportLink ? (
+        <div class="notice" role="status">
+          <p>{x.prepared(props.exportLink.count)}</p>
+          <p>
+            <a href={props.exportLink.url} id="export-link">
+              {props.exportLink.url}
+            </a>
+          </p>
+          <p class="hint">{x.expires}</p>
+        </div>
+      ) : null}
+      <form method="post" action={`${requestHref(props.request.requestId)}/export`} class="inline-form">
+        <input type="hidden" name="_csrf" value={props.csrfToken} />
+        <button type="submit" class="button button-secondary">
+          {x.prepare}
+        </button>
+      </form>
+    </section>
   );
 }
 
