@@ -25,6 +25,7 @@ import {
 } from '../shared/meetings/events.js';
 import { outboxStreamFilter } from '../shared/platform/bus/outbox.js';
 import { ReleasePublishDue, ReleasePublished, ReleaseScheduled } from '../shared/press/events.js';
+import { ErasureRequested } from '../shared/privacy/events.js';
 import { ProgrammeCreated, ProgrammeUpdated } from '../shared/programmes/events.js';
 import type { Wiring } from './wiring/types.js';
 
@@ -598,6 +599,8 @@ export const wiring: Wiring = [
       { method: 'GET', path: '/console/privacy/requests/{requestId}', auth: 'console' },
       { method: 'POST', path: '/console/privacy/requests/{requestId}/status', auth: 'console' },
       { method: 'POST', path: '/console/privacy/requests/{requestId}/export', auth: 'console' },
+      { method: 'POST', path: '/console/privacy/requests/{requestId}/erase', auth: 'console' },
+      { method: 'POST', path: '/console/privacy/archive', auth: 'console' },
       { method: 'GET', path: '/console/privacy/audit', auth: 'console' },
     ],
     // linkSecret: the key of the hash by which the register and the audit log refer to a person,
@@ -615,5 +618,23 @@ export const wiring: Wiring = [
     // read: it gathers what every capability holds, by key; linkSecret: verifies the link;
     // staffIdentity: the page stack's session check comes with it (its public routes never run it).
     access: { table: 'read', linkSecret: true, staffIdentity: 'verify', publicBaseUrl: true },
+  },
+  {
+    name: 'privacy-eraser',
+    entry: 'functions/privacy/eraser.ts',
+    description:
+      'Erases a person in every capability when an admin runs an erasure request: step by step, resumable, the same end state however often it runs',
+    queue: {
+      name: 'privacy-erasure',
+      batchSize: 1,
+      maxConcurrency: 2,
+      maxReceives: 5,
+      visibilityTimeoutSeconds: 180,
+      subscriptions: [{ event: ErasureRequested }],
+    },
+    // linkSecret: the key of the erased-address hash the sender checks.
+    access: { table: 'readwrite', linkSecret: true },
+    // One GetItem per event and form of the tenant, then the writes of each step.
+    timeoutSeconds: 120,
   },
 ];

@@ -175,6 +175,8 @@ export const handler = htmlPages(
         ),
         // A checkbox: absent from the post when unticked.
         mailTracking: request.form.mailTracking === 'on',
+        // Set on the privacy page (with its audit entry), not here: kept as it is.
+        ...(who.tenant.settings?.archive ? { archive: who.tenant.settings.archive } : {}),
       };
       const parsed = tenantSettingsSchema.safeParse(input);
       if (!parsed.success) {

@@ -26,7 +26,7 @@ export const handler = htmlPages(
   {
     'GET /privacy-export/{token}': tokenPage(async (request) => {
       const token = request.event.pathParameters?.token;
-      const { tenant, items } = await load(token);
+      const { tenant, items, request: asked } = await load(token);
       return {
         kind: 'page',
         headers: noStore,
@@ -36,6 +36,7 @@ export const handler = htmlPages(
           timeZone: isKnownTimeZone(tenant.timeZone) ? tenant.timeZone : 'UTC',
           items,
           jsonHref: `/privacy-export/${token}/json`,
+          kept: asked.erasure?.kept,
         }),
       };
     }),
@@ -52,6 +53,7 @@ export const handler = htmlPages(
             generatedAt: new Date().toISOString(),
             request: { kind: asked.kind, receivedOn: asked.receivedOn },
             items,
+            ...(asked.erasure ? { keptAfterErasure: asked.erasure.kept } : {}),
           },
           null,
           2,

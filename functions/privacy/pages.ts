@@ -5,18 +5,22 @@ import { consolePage, htmlPages, type PageRequest } from '../../shared/platform/
 import { idParam } from '../../shared/platform/http/request.js';
 import { requireRole } from '../../shared/platform/identity/staff.js';
 import { decodeCursor, encodeCursor } from '../../shared/platform/table/cursor.js';
+import { tenantSettingsSchema } from '../../shared/platform/tenants/settings.js';
+import { updateTenantSettings } from '../../shared/platform/tenants/store.js';
 import { issueOf, issueText } from '../../shared/platform/texts/issues.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { prepareExport } from '../../shared/privacy/actions/export.js';
 import { AuditPage, RequestPage, RequestsPage } from '../../shared/privacy/pages/requests.js';
 import { requestInputSchema, statusInputSchema, todayIn } from '../../shared/privacy/request.js';
 import {
+  auditPut,
   auditRange,
   getRequest,
   listAudit,
   listRequests,
   RequestConflict,
   recordRequest,
+  requestErasure,
   requestsRange,
   setRequestStatus,
 } from '../../shared/privacy/store.js';
@@ -55,6 +59,10 @@ async function requestsPage(
       values,
       errors,
       csrfToken: request.csrfToken,
+      archive: {
+        feedbackAnswersAreOfficial: who.tenant.settings?.archive?.feedbackAnswersAreOfficial ?? false,
+        saved: request.event.queryStringParameters?.saved === '1',
+      },
     }),
     Object.keys(errors).length ? 422 : 200,
   );
@@ -141,6 +149,41 @@ export const handler = htmlPages(
           exportLink: { url: `${requireEnv('PUBLIC_BASE_URL')}/privacy-export/${token}`, count },
         }),
       );
+    }),
+
+    'POST /console/privacy/requests/{requestId}/erase': consolePage(async (request) => {
+      const who = await admin(request);
+      const found = await requestOf(request, who);
+      const location = `/console/privacy/requests/${found.requestId}`;
+      try {
+        await requestErasure(found, who.identity.staffId);
+      } catch (error) {
+        if (error instanceof RequestConflict) return { kind: 'redirect', location: `${location}?conflict=1` };
+        throw error;
+      }
+      return { kind: 'redirect', location };
+    }),
+
+    'POST /console/privacy/archive': consolePage(async (request) => {
+      const who = await admin(request);
+      const official = request.form.feedbackAnswersAreOfficial === 'on';
+      const before = who.tenant.settings?.archive?.feedbackAnswersAreOfficial;
+      if (before !== official) {
+        const settings = tenantSettingsSchema.parse({
+          ...(who.tenant.settings ?? {}),
+          archive: { feedbackAnswersAreOfficial: official },
+        });
+        // The rule and its audit entry in one transaction (with TenantSettingsChanged).
+        await updateTenantSettings(who.tenant, settings, who.identity.staffId, undefined, [
+          auditPut(who.identity.tenantId, {
+            action: 'retention-rule-changed',
+            actor: who.identity.staffId,
+            what: `archive rule: feedback answers are official documents = ${official}`,
+            count: 1,
+          }),
+        ]);
+      }
+      return { kind: 'redirect', location: '/console/privacy?saved=1' };
     }),
 
     'POST /console/privacy/requests/{requestId}/status': consolePage(async (request) => {

@@ -1,4 +1,5 @@
 /** The directory capability's public face (organisations and contacts): what other capabilities may use. */
 
 export { contactKey } from './store/contacts.js';
+export { eraseDirectoryPerson } from './store/erase.js';
 export { directoryPersonalData } from './store/personal-data.js';

@@ -1,4 +1,5 @@
 /** The feedback capability's public face: what other capabilities may use. */
 
+export { eraseFeedbackPerson } from './actions/erase.js';
 export { feedbackLinksForEvent } from './actions/event-links.js';
 export { feedbackPersonalData } from './actions/personal-data.js';

@@ -3,6 +3,7 @@
  * subscribed (their recipients, keys and links), and nothing more.
  */
 export { subscriberMailLinks } from './actions/subscriptions.js';
+export { erasePressPerson } from './store/erase.js';
 export { pressPersonalData } from './store/personal-data.js';
 export {
   getSubscriber,

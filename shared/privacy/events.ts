@@ -48,8 +48,37 @@ export const PersonalDataExported = defineEvent({
   }),
 });
 
+/**
+ * An admin ran an erasure request (Art. 17): the privacy eraser removes or anonymises the person
+ * in every capability, step by step, resumable. Repeated (a retry, an admin running it again), it
+ * ends in the same state.
+ */
+export const ErasureRequested = defineEvent({
+  name: 'privacy.erasure-requested',
+  source: 'samverkan.privacy',
+  detailType: 'ErasureRequested',
+  version: 1,
+  schema: z.object({ tenantId: tenantIdField, requestId: z.string().min(1), actor: actorField }),
+});
+
+/** The erasure finished: how many items went or were anonymised, how many were kept (and listed). */
+export const PersonErased = defineEvent({
+  name: 'privacy.person-erased',
+  source: 'samverkan.privacy',
+  detailType: 'PersonErased',
+  version: 1,
+  schema: z.object({
+    tenantId: tenantIdField,
+    requestId: z.string().min(1),
+    erased: z.number().int().nonnegative(),
+    kept: z.number().int().nonnegative(),
+  }),
+});
+
 export const privacyEvents = [
   PrivacyRequestRecorded,
   PrivacyRequestStatusChanged,
   PersonalDataExported,
+  ErasureRequested,
+  PersonErased,
 ] as const;

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../platform/aws/clients.js';
 import { pendingEvent, type TransactItem, writeWithEvents } from '../platform/bus/outbox.js';
 import { personRef } from '../platform/privacy/person-ref.js';
+import type { ErasureOutcome, KeptItem } from '../platform/privacy/personal-data.js';
 import type { KeyRange, TableKey } from '../platform/table/cursor.js';
 import {
   compact,
@@ -12,7 +13,12 @@ import {
   withoutKeys,
 } from '../platform/table/table.js';
 import { type AuditEntry, type AuditEntryInput, auditEntrySchema } from './audit.js';
-import { PrivacyRequestRecorded, PrivacyRequestStatusChanged } from './events.js';
+import {
+  ErasureRequested,
+  PersonErased,
+  PrivacyRequestRecorded,
+  PrivacyRequestStatusChanged,
+} from './events.js';
 import {
   addDays,
   dueDate,
@@ -45,7 +51,9 @@ export const requestsRange = (tenantId: string): KeyRange => ({
 });
 export const auditRange = (tenantId: string): KeyRange => ({ pk: auditPk(tenantId), skPrefix: '' });
 
-export interface PrivacyRequest extends RequestInput {
+export interface PrivacyRequest extends Omit<RequestInput, 'email'> {
+  /** Gone once an erasure finished (the keyed hash `personRef` stays). */
+  email?: string;
   tenantId: string;
   requestId: string;
   /** The keyed hash the audit log uses for this person. */
@@ -55,6 +63,8 @@ export interface PrivacyRequest extends RequestInput {
   recordedBy: string;
   recordedAt: string;
   updatedAt: string;
+  /** A finished erasure's result. */
+  erasure?: ErasureResult;
 }
 
 /**
@@ -303,4 +313,173 @@ export async function listAudit(
     return rest as unknown as AuditEntry;
   });
   return { entries, cursor: page.LastEvaluatedKey };
+}
+
+/* ---------------- erasure: requested, progress per capability, finished ---------------- */
+
+const erasurePk = (tenantId: string, requestId: string) =>
+  `${tenantPk(tenantId)}#PRIVACY#ERASURE#${requestId}`;
+
+/** What a finished erasure did, kept on the request: the answer to the person lists `kept`. */
+export interface ErasureResult {
+  erased: number;
+  kept: KeptItem[];
+  finishedAt: string;
+}
+
+/**
+ * Asks for an erasure: the request moves to in progress and ErasureRequested is written, in one
+ * transaction. Asking again (after a failure, or twice) writes the event again; the eraser ends
+ * in the same state whatever it finds.
+ */
+export async function requestErasure(request: PrivacyRequest, actor: string, now = new Date()) {
+  const { tenantId, requestId } = request;
+  try {
+    await writeWithEvents(
+      tenantId,
+      [
+        {
+          Update: {
+            TableName: tableName(),
+            Key: requestKey(tenantId, requestId),
+            UpdateExpression: 'SET #status = :progress, updatedAt = :at',
+            ConditionExpression: 'kind = :erasure AND #status IN (:received, :progress)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':progress': 'in-progress',
+              ':received': 'received',
+              ':erasure': 'erasure',
+              ':at': now.toISOString(),
+            },
+          },
+        },
+      ],
+      [pendingEvent(ErasureRequested, { tenantId, requestId, actor })],
+    );
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) throw new RequestConflict('Not an open erasure request');
+    throw error;
+  }
+}
+
+/** Who the erasure is about, fixed when it starts (the directory's contact is gone by the end). */
+export interface ErasurePlan {
+  contactId?: string;
+  startedAt: string;
+}
+
+/** The plan of an erasure: the one already written, or this one, written once. */
+export async function erasurePlan(
+  tenantId: string,
+  requestId: string,
+  plan: ErasurePlan,
+): Promise<ErasurePlan> {
+  const key = { pk: erasurePk(tenantId, requestId), sk: 'PLAN' };
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: compact({ ...key, type: 'erasure-plan', ...plan }),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return plan;
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+    const { Item } = await documentClient.send(
+      new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }),
+    );
+    return { contactId: Item?.contactId as string | undefined, startedAt: String(Item?.startedAt) };
+  }
+}
+
+/** The outcome of one capability's step, if it finished. */
+export async function erasureStep(tenantId: string, requestId: string, capability: string) {
+  const { Item } = await documentClient.send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: { pk: erasurePk(tenantId, requestId), sk: `STEP#${capability}` },
+      ConsistentRead: true,
+    }),
+  );
+  return Item ? (Item.outcome as ErasureOutcome) : undefined;
+}
+
+export async function recordErasureStep(
+  tenantId: string,
+  requestId: string,
+  capability: string,
+  outcome: ErasureOutcome,
+) {
+  await documentClient.send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        pk: erasurePk(tenantId, requestId),
+        sk: `STEP#${capability}`,
+        type: 'erasure-step',
+        capability,
+        outcome,
+        at: new Date().toISOString(),
+      },
+    }),
+  );
+}
+
+/**
+ * Ends an erasure: the result on the request, the request done (and off the reminders), the
+ * audit entry and PersonErased, in one transaction, once (conditional on no result yet).
+ */
+export async function finishErasure(
+  request: PrivacyRequest,
+  result: ErasureResult,
+  actor: string,
+  now = new Date(),
+): Promise<void> {
+  const { tenantId, requestId } = request;
+  try {
+    await writeWithEvents(
+      tenantId,
+      [
+        {
+          Update: {
+            TableName: tableName(),
+            Key: requestKey(tenantId, requestId),
+            // The register keeps the request, but no longer the person: their keyed hash stands in.
+            UpdateExpression:
+              'SET #status = :done, erasure = :result, updatedAt = :at, requesterName = :pseudonym REMOVE email, identityNote',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(erasure)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':done': 'done',
+              ':result': result,
+              ':at': now.toISOString(),
+              ':pseudonym': `erased-${request.personRef.slice(0, 16)}`,
+            },
+          },
+        },
+        {
+          Delete: {
+            TableName: tableName(),
+            Key: { pk: openPk(tenantId), sk: `${request.dueOn}#${requestId}` },
+          },
+        },
+        auditPut(
+          tenantId,
+          {
+            action: 'erasure',
+            actor,
+            what: `erasure: ${result.erased} removed or anonymised, ${result.kept.length} kept under the archive rules`,
+            count: result.erased,
+            personRef: request.personRef,
+            requestId,
+          },
+          now,
+        ),
+      ],
+      [pendingEvent(PersonErased, { tenantId, requestId, erased: result.erased, kept: result.kept.length })],
+    );
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+  }
 }

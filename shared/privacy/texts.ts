@@ -1,3 +1,4 @@
+import type { KeepReason } from '../platform/privacy/personal-data.js';
 import type { Language } from '../platform/texts/language.js';
 import { type TextTable, textsOf } from '../platform/texts/table.js';
 import type { AuditAction } from './audit.js';
@@ -44,6 +45,17 @@ export interface PrivacyTexts {
   dueSoonHeading: string;
   dueSoonItem: (kind: string, due: string) => string;
   overdueItem: (kind: string, due: string) => string;
+  erasure: {
+    heading: string;
+    run: string;
+    running: string;
+    done: (erased: number) => string;
+    keptHeading: string;
+    noneKept: string;
+    reasons: Record<KeepReason, string>;
+    pseudonymised: string;
+  };
+  archive: { heading: string; feedbackLabel: string; help: string; save: string; saved: string };
 }
 
 const sv: PrivacyTexts = {
@@ -102,6 +114,26 @@ const sv: PrivacyTexts = {
   dueSoonHeading: 'Begäranden om personuppgifter att besvara',
   dueSoonItem: (kind, due) => `${kind}: senast ${due}`,
   overdueItem: (kind, due) => `${kind}: försenad sedan ${due}`,
+  erasure: {
+    heading: 'Radering',
+    run: 'Radera personen överallt',
+    running: 'Raderingen pågår. Ladda om sidan om en stund.',
+    done: (n) => `Raderingen är klar: ${n} poster raderade eller anonymiserade.`,
+    keptHeading: 'Sparat enligt arkivreglerna',
+    noneKept: 'Inget behövde sparas.',
+    reasons: {
+      'official-document': 'Allmän handling som ska bevaras enligt kommunens arkivregler (art. 17.3 b)',
+      'press-contact': 'Kommunens egen presskontakt; ändras i pressrummets inställningar',
+    },
+    pseudonymised: 'pseudonymiserad',
+  },
+  archive: {
+    heading: 'Arkivregler',
+    feedbackLabel: 'Svar på enkäter med namn är allmänna handlingar',
+    help: 'Vid radering sparas de då pseudonymiserade och redovisas för personen. Annars anonymiseras de.',
+    save: 'Spara arkivreglerna',
+    saved: 'Arkivreglerna är sparade.',
+  },
 };
 
 const da: PrivacyTexts = {
@@ -160,6 +192,27 @@ const da: PrivacyTexts = {
   dueSoonHeading: 'Anmodninger om personoplysninger, der skal besvares',
   dueSoonItem: (kind, due) => `${kind}: senest ${due}`,
   overdueItem: (kind, due) => `${kind}: forsinket siden ${due}`,
+  erasure: {
+    heading: 'Sletning',
+    run: 'Slet personen overalt',
+    running: 'Sletningen er i gang. Genindlæs siden om lidt.',
+    done: (n) => `Sletningen er færdig: ${n} poster slettet eller anonymiseret.`,
+    keptHeading: 'Bevaret efter arkivreglerne',
+    noneKept: 'Intet skulle bevares.',
+    reasons: {
+      'official-document':
+        'Dokument, der skal bevares efter kommunens arkivregler (art. 17, stk. 3, litra b)',
+      'press-contact': 'Kommunens egen pressekontakt; ændres i presserummets indstillinger',
+    },
+    pseudonymised: 'pseudonymiseret',
+  },
+  archive: {
+    heading: 'Arkivregler',
+    feedbackLabel: 'Svar på spørgeskemaer med navn er journaliseringspligtige dokumenter',
+    help: 'Ved sletning bevares de pseudonymiseret og oplyses til personen. Ellers anonymiseres de.',
+    save: 'Gem arkivreglerne',
+    saved: 'Arkivreglerne er gemt.',
+  },
 };
 
 const en: PrivacyTexts = {
@@ -218,6 +271,26 @@ const en: PrivacyTexts = {
   dueSoonHeading: 'Personal-data requests to answer',
   dueSoonItem: (kind, due) => `${kind}: due ${due}`,
   overdueItem: (kind, due) => `${kind}: overdue since ${due}`,
+  erasure: {
+    heading: 'Erasure',
+    run: 'Erase the person everywhere',
+    running: 'The erasure is running. Reload the page in a moment.',
+    done: (n) => `The erasure is done: ${n} items erased or anonymised.`,
+    keptHeading: 'Kept under the archive rules',
+    noneKept: 'Nothing had to be kept.',
+    reasons: {
+      'official-document': "An official document the municipality's archive rules keep (Art. 17(3)(b))",
+      'press-contact': "The municipality's own press contact; changed in the press room settings",
+    },
+    pseudonymised: 'pseudonymised',
+  },
+  archive: {
+    heading: 'Archive rules',
+    feedbackLabel: 'Feedback answers given with a name are official documents',
+    help: 'An erasure then keeps them, pseudonymised, and tells the person. Otherwise they are anonymised.',
+    save: 'Save the archive rules',
+    saved: 'The archive rules are saved.',
+  },
 };
 
 export const privacyMessages: TextTable<PrivacyTexts> = { sv, da, en };

@@ -699,6 +699,7 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
         'press-newsroom',
         'press-pages',
         'press-subscriptions',
+        'privacy-eraser',
         'privacy-export',
         'privacy-pages',
         'rsvp',

@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
@@ -10,9 +10,11 @@ import { ensureInvitation } from '../../shared/meetings/store.js';
 import { documentClient } from '../../shared/platform/aws/clients.js';
 import { signLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
 import { confirmSubscription, requestSubscription } from '../../shared/press/store/subscribers.js';
+import { runErasure } from '../../shared/privacy/actions/erase.js';
 import { todayIn } from '../../shared/privacy/request.js';
 import { postRsvp, publishedEvent, rsvpToken } from '../event-helpers.js';
-import { consoleRequest, staffClient } from '../helpers.js';
+import { consoleRequest, staffClient, waitFor } from '../helpers.js';
+import { announcement, mailbox, recipientOf } from '../mail-helpers.js';
 
 /**
  * Finding and exporting a person (Art. 15/20) against the local runtime: a person with data in
@@ -35,13 +37,16 @@ const EMAIL = 'eva.exempel@verkstad-exempel.example';
 const NAME = 'Eva Exempel';
 
 /** A person with data in every capability; returns the refs of everything the test made. */
-async function personEverywhere(): Promise<{ contactId: string; refs: string[] }> {
+async function personEverywhere(
+  email: string,
+  name: string,
+): Promise<{ contactId: string; refs: string[]; eventId: string; formId: string; subscriberId: string }> {
   const refs: string[] = [];
   // Directory: a contact through the staff API (with its email guard, as staff make them).
   const admin = await staffClient(runtime, 'staff-hlm-anna');
   const created = await admin.call('POST', '/api/contacts', {
-    name: NAME,
-    email: EMAIL,
+    name: name,
+    email: email,
     role: 'VD',
     lawfulBasis: { basis: 'legitimate-interest', source: 'näringslivsdag 2026' },
   });
@@ -89,7 +94,7 @@ async function personEverywhere(): Promise<{ contactId: string; refs: string[] }
   const at = new Date();
   const { subscriberId } = await requestSubscription(
     TENANT,
-    { email: EMAIL, name: NAME, topics: ['naringsliv'], regions: [], language: 'sv' },
+    { email: email, name: name, topics: ['naringsliv'], regions: [], language: 'sv' },
     { at: at.toISOString(), source: 'newsroom-form', language: 'sv', text: 'Jag vill få pressmeddelanden.' },
     at,
   );
@@ -106,16 +111,16 @@ async function personEverywhere(): Promise<{ contactId: string; refs: string[] }
   for (const c of consents) refs.push(`${c.pk}|${c.sk}`);
 
   // Mail: the address left the tenant's mailings.
-  await unsubscribe(TENANT, EMAIL, { at: new Date().toISOString(), source: 'one-click', contactId });
-  refs.push(`T#${TENANT}|UNSUBSCRIBED#${addressKey(EMAIL)}`);
-  return { contactId, refs: refs.sort() };
+  await unsubscribe(TENANT, email, { at: new Date().toISOString(), source: 'one-click', contactId });
+  refs.push(`T#${TENANT}|UNSUBSCRIBED#${addressKey(email)}`);
+  return { contactId, refs: refs.sort(), eventId: event.eventId, formId: form.formId, subscriberId };
 }
 
-async function recordRequest(kind: 'access' | 'erasure', email = EMAIL) {
+async function recordRequest(kind: 'access' | 'erasure', email = EMAIL, name = NAME) {
   const response = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', '/console/privacy/requests', {
     kind,
     email,
-    requesterName: NAME,
+    requesterName: name,
     identityCheck: 'e-id',
     receivedOn: todayIn('Europe/Stockholm'),
   });
@@ -126,7 +131,7 @@ async function recordRequest(kind: 'access' | 'erasure', email = EMAIL) {
 describe('finding and exporting a person', () => {
   it('exports every item the person has in every capability, and nothing of anyone else, behind a signed link', async () => {
     // Prepare
-    const { refs } = await personEverywhere();
+    const { refs } = await personEverywhere(EMAIL, NAME);
     const requestId = await recordRequest('access');
 
     // Act: the admin makes the link; the person opens it.
@@ -201,5 +206,165 @@ describe('finding and exporting a person', () => {
         expect(await response.text()).toBe(missingText);
       }
     }
+  });
+});
+
+async function getItem(pk: string, sk: string) {
+  return (
+    await documentClient.send(
+      new GetCommand({ TableName: runtime.tableName, Key: { pk, sk }, ConsistentRead: true }),
+    )
+  ).Item;
+}
+
+/** Every item of the local table (a test's look at the whole, which the application never takes). */
+async function everyItem() {
+  const items: Record<string, unknown>[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new ScanCommand({ TableName: runtime.tableName, ExclusiveStartKey: cursor }),
+    );
+    items.push(...(page.Items ?? []));
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  return items;
+}
+
+describe('erasing a person', () => {
+  const ERASE_EMAIL = 'olof.raderas@snickeri-exempel.example';
+  const ERASE_NAME = 'Olof Raderas';
+
+  it('erases them everywhere, resumes after a crash halfway, keeps and lists the official answer, and never mails them again', async () => {
+    // Prepare: feedback answers are official documents here; the person has data everywhere.
+    const rule = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', '/console/privacy/archive', {
+      feedbackAnswersAreOfficial: 'on',
+    });
+    expect(rule.status).toBe(303);
+    const person = await personEverywhere(ERASE_EMAIL, ERASE_NAME);
+    const eventCounters = await getItem(`T#${TENANT}#EVENT#${person.eventId}`, 'COUNTERS');
+    const formCounters = await getItem(`T#${TENANT}#FORM#${person.formId}`, 'COUNTERS');
+    const subscribers = await getItem(`T#${TENANT}`, 'SUBSCRIBERS#COUNT#ALL');
+    const requestId = await recordRequest('erasure', ERASE_EMAIL, ERASE_NAME);
+
+    // Act 1: the eraser crashes after the meetings step (between capabilities).
+    await expect(
+      runErasure(TENANT, requestId, {
+        afterStep: (step) => {
+          if (step === 'meetings') throw new Error('crash between capabilities');
+        },
+      }),
+    ).rejects.toThrow('crash between capabilities');
+    // Halfway: the press room and meetings are done, the contact is still there, the request is open.
+    expect(await getItem(`T#${TENANT}`, `SUBSCRIBER#${person.subscriberId}`)).toBeUndefined();
+    expect(await getItem(`T#${TENANT}`, `CONTACT#${person.contactId}`)).toBeDefined();
+    expect((await getItem(`T#${TENANT}`, `PRIVACYREQ#${requestId}`))?.status).toBe('received');
+
+    // Act 2: the admin runs it (again): the event drives the eraser, which resumes.
+    const run = await consoleRequest(
+      runtime,
+      'staff-hlm-anna',
+      'POST',
+      `/console/privacy/requests/${requestId}/erase`,
+      {},
+    );
+    expect(run.status).toBe(303);
+    const done = await waitFor(
+      async () => {
+        const page = await (
+          await consoleRequest(runtime, 'staff-hlm-anna', 'GET', `/console/privacy/requests/${requestId}`)
+        ).text();
+        return page.includes('id="erasure-done"') ? page : undefined;
+      },
+      30_000,
+      'the erasure to finish',
+    );
+
+    // Assess: done, and the kept answer listed with its reason.
+    expect(done).toContain('data-status="done"');
+    const answerRef = person.refs.find((r) => r.includes('#FORM#')) as string;
+    expect(done).toContain(`data-ref="${answerRef}"`);
+    expect(done).toContain('Allmän handling');
+    // No item holds their address or name, except the kept answer (which never held either).
+    const holding = (await everyItem()).filter((item) => {
+      const text = JSON.stringify(item);
+      return text.includes(ERASE_EMAIL) || text.includes(ERASE_NAME);
+    });
+    expect(holding.map((i) => `${i.pk}|${i.sk}`)).toEqual([]);
+    // The kept answer: pseudonymised, still counted.
+    const [answerPk, answerSk] = answerRef.split('|') as [string, string];
+    const answer = await getItem(answerPk, answerSk);
+    expect(answer?.contactId).toMatch(/^erased-/);
+    expect(answer?.pseudonymised).toBe(true);
+    expect(await getItem(`T#${TENANT}#FORM#${person.formId}`, 'COUNTERS')).toEqual(formCounters);
+    // The invitation keeps its seat (the event's counters are unchanged) without what they wrote.
+    const invitation = await getItem(`T#${TENANT}#EVENT#${person.eventId}`, `INVITE#${person.contactId}`);
+    expect(invitation).toMatchObject({ status: 'attending', seats: 1, names: [], erased: true });
+    expect(await getItem(`T#${TENANT}#EVENT#${person.eventId}`, 'COUNTERS')).toEqual(eventCounters);
+    // The subscription ended as leaving does: one subscriber fewer.
+    expect((await getItem(`T#${TENANT}`, 'SUBSCRIBERS#COUNT#ALL'))?.subscribers).toBe(
+      Number(subscribers?.subscribers) - 1,
+    );
+    // Every other ref is gone.
+    for (const ref of person.refs.filter((r) => r !== answerRef && !r.includes('#EVENT#'))) {
+      const [pk, sk] = ref.split('|') as [string, string];
+      expect(await getItem(pk, sk), ref).toBeUndefined();
+    }
+    // The audit log has the erasure, without the address.
+    const audit = await (
+      await consoleRequest(runtime, 'staff-hlm-anna', 'GET', '/console/privacy/audit')
+    ).text();
+    expect(audit).toContain('Radering');
+    expect(audit).toContain('Gallringsregel ändrad');
+
+    // Repeated: the same state.
+    const before = (await everyItem()).filter(
+      (i) => String(i.pk).startsWith(`T#${TENANT}`) && !String(i.pk).endsWith('#OUTBOX'),
+    );
+    await runErasure(TENANT, requestId);
+    const after = (await everyItem()).filter(
+      (i) => String(i.pk).startsWith(`T#${TENANT}`) && !String(i.pk).endsWith('#OUTBOX'),
+    );
+    expect(after.length).toBe(before.length);
+
+    // Re-imported and mailed: the erased address gets nothing; the other recipient gets the mail.
+    const admin = await staffClient(runtime, 'staff-hlm-anna');
+    for (const [name, email] of [
+      [ERASE_NAME, ERASE_EMAIL],
+      ['Kontroll Person', 'kontroll.person@snickeri-exempel.example'],
+    ] as const) {
+      const again = await admin.call('POST', '/api/contacts', {
+        name,
+        email,
+        tags: ['aterimport'],
+        lawfulBasis: { basis: 'legitimate-interest' },
+      });
+      expect(again.status, again.text).toBe(201);
+    }
+    const campaign = await admin.call('POST', '/api/campaigns', {
+      name: 'Efter radering',
+      content: announcement('Efter radering'),
+      audience: { kind: 'tags', tags: ['aterimport'] },
+    });
+    expect(campaign.status).toBe(201);
+    const campaignId = campaign.json.campaignId as string;
+    expect((await admin.call('POST', `/api/campaigns/${campaignId}/send`)).status).toBe(202);
+    const counters = await waitFor(
+      async () => {
+        const c = (await admin.call('GET', `/api/campaigns/${campaignId}`)).json.counters as Record<
+          string,
+          number
+        >;
+        return (c.sent ?? 0) + (c.skipped ?? 0) >= 2 ? c : undefined;
+      },
+      30_000,
+      'the campaign to settle',
+    );
+    expect(counters).toMatchObject({ sent: 1, skipped: 1 });
+    const mails = await waitFor(async () => {
+      const all = (await mailbox(runtime)).filter((m) => m.subject === 'Efter radering');
+      return all.length >= 1 ? all : undefined;
+    });
+    expect(mails.map(recipientOf)).toEqual(['kontroll.person@snickeri-exempel.example']);
   });
 });

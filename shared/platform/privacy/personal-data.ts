@@ -43,3 +43,32 @@ export interface PersonalDataItem {
 
 /** An item's key as one string. */
 export const itemRef = (key: { pk: string; sk: string }) => `${key.pk}|${key.sk}`;
+
+/** Why an item of an erased person was kept (Art. 17(3)). */
+export const keepReasons = ['official-document', 'press-contact'] as const;
+export type KeepReason = (typeof keepReasons)[number];
+
+/** An item an erasure kept, and why: listed in the answer to the person. */
+export interface KeptItem {
+  capability: PersonalDataItem['capability'];
+  category: PersonalDataCategory;
+  ref: string;
+  reason: KeepReason;
+  /** The link to the person was replaced by a pseudonym. */
+  pseudonymised: boolean;
+}
+
+/** What one capability's erasure did: items removed or anonymised, and items kept. */
+export interface ErasureOutcome {
+  erased: number;
+  kept: KeptItem[];
+}
+
+/** Who is being erased, as each capability needs it (the contact id survives the contact). */
+export interface ErasureSubject {
+  tenantId: string;
+  email: string;
+  contactId?: string;
+  /** The keyed hash that stands for the person where a kept item needs a pseudonym. */
+  personRef: string;
+}

@@ -17,7 +17,7 @@ export async function prepareExport(
   actor: string,
   now = new Date(),
 ): Promise<{ token: string; count: number }> {
-  const found = await findPerson(request.tenantId, request.email);
+  const found = request.email ? await findPerson(request.tenantId, request.email) : { items: [] };
   const count = found.items.length;
   await writeWithEvents(
     request.tenantId,
@@ -60,6 +60,7 @@ export async function exportOfLink(token: string | undefined) {
   if (!claims) return undefined;
   const request = await getRequest(claims.tenantId, claims.subject);
   if (!request) return undefined;
-  const found = await findPerson(request.tenantId, request.email);
+  // After an erasure the request no longer names the person: nothing is found, the kept items are listed.
+  const found = request.email ? await findPerson(request.tenantId, request.email) : { items: [] };
   return { request, items: found.items };
 }

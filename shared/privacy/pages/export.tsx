@@ -1,9 +1,11 @@
 import { Fragment } from 'preact';
-import type { PersonalDataItem } from '../../platform/privacy/personal-data.js';
+import type { KeptItem, PersonalDataItem } from '../../platform/privacy/personal-data.js';
 import { formatDateTime } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
 import { PublicLayout } from '../../platform/ui/public-layout.js';
 import { exportTexts } from '../export-texts.js';
+import { privacyTexts } from '../texts.js';
+import { KeptList } from './requests.js';
 
 /** A value of an item as a person reads it: text as it is, lists joined, objects as JSON. */
 function shown(value: unknown): string {
@@ -18,6 +20,8 @@ export interface ExportPageProps {
   timeZone: string;
   items: PersonalDataItem[];
   jsonHref: string;
+  /** After an erasure: what the archive rules kept, and why (Art. 17(3)). */
+  kept?: KeptItem[];
 }
 
 /** What is held about a person, part by part, with purpose, lawful basis and source (Art. 15). */
@@ -63,6 +67,12 @@ export function ExportPage(props: ExportPageProps) {
           </section>
         );
       })}
+      {props.kept ? (
+        <section aria-labelledby="kept-heading">
+          <h2 id="kept-heading">{privacyTexts(props.language).erasure.keptHeading}</h2>
+          <KeptList language={props.language} kept={props.kept} />
+        </section>
+      ) : null}
       <p>{m.rights}</p>
     </PublicLayout>
   );

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import type { KeptItem } from '../../platform/privacy/personal-data.js';
 import { formatDate, formatDateTime, formatNumber } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
 import type { AuditEntry } from '../audit.js';
@@ -66,6 +67,8 @@ function Field(props: {
 
 export interface RequestsPageProps {
   language: Language;
+  /** The tenant's archive rule for feedback answers, and whether it was just saved. */
+  archive: { feedbackAnswersAreOfficial: boolean; saved: boolean };
   today: string;
   requests: PrivacyRequest[];
   nextCursor?: string;
@@ -125,6 +128,33 @@ export function RequestsPage(props: RequestsPageProps) {
             <a href={`/console/privacy?cursor=${encodeURIComponent(props.nextCursor)}`}>{m.more}</a>
           </p>
         ) : null}
+      </section>
+      <section aria-labelledby="archive-heading">
+        <h2 id="archive-heading">{m.archive.heading}</h2>
+        {props.archive.saved ? (
+          <div class="notice" role="status">
+            <p>{m.archive.saved}</p>
+          </div>
+        ) : null}
+        <form method="post" action="/console/privacy/archive" class="inline-form">
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <p class="check">
+            <input
+              id="f-feedbackAnswersAreOfficial"
+              name="feedbackAnswersAreOfficial"
+              type="checkbox"
+              checked={props.archive.feedbackAnswersAreOfficial}
+              aria-describedby="f-feedbackAnswersAreOfficial-help"
+            />
+            <label for="f-feedbackAnswersAreOfficial">{m.archive.feedbackLabel}</label>
+          </p>
+          <p class="hint" id="f-feedbackAnswersAreOfficial-help">
+            {m.archive.help}
+          </p>
+          <button type="submit" class="button button-secondary">
+            {m.archive.save}
+          </button>
+        </form>
       </section>
       <section aria-labelledby="new-heading">
         <h2 id="new-heading">{m.newHeading}</h2>
@@ -214,7 +244,7 @@ export function RequestPage(props: RequestPageProps) {
       ) : null}
       <dl class="facts">
         <dt>{m.fields.email}</dt>
-        <dd class="email">{r.email}</dd>
+        <dd class="email">{r.email ?? '–'}</dd>
         <dt>{m.fields.identityCheck}</dt>
         <dd>
           {r.identityNote ? `${m.checks[r.identityCheck]} (${r.identityNote})` : m.checks[r.identityCheck]}
@@ -232,6 +262,7 @@ export function RequestPage(props: RequestPageProps) {
         <dd>{formatDateTime(r.recordedAt, language, props.timeZone)}</dd>
       </dl>
       <ExportPanel {...props} />
+      {r.kind === 'erasure' ? <ErasurePanel {...props} /> : null}
       {props.children}
       <form method="post" action={`${requestHref(r.requestId)}/status`} class="inline-form">
         <input type="hidden" name="_csrf" value={props.csrfToken} />
@@ -249,6 +280,53 @@ export function RequestPage(props: RequestPageProps) {
         </button>
       </form>
     </>
+  );
+}
+
+/** What an erasure kept, and why: the same list the person's answer shows. */
+export function KeptList(props: { language: Language; kept: KeptItem[] }) {
+  const m = privacyTexts(props.language);
+  const x = exportTexts(props.language);
+  if (props.kept.length === 0) return <p>{m.erasure.noneKept}</p>;
+  return (
+    <ul class="list" id="kept-items">
+      {props.kept.map((k) => (
+        <li key={k.ref} data-ref={k.ref}>
+          <strong>{x.categories[k.category].heading}</strong>
+          {k.pseudonymised ? ` (${m.erasure.pseudonymised})` : ''}: {m.erasure.reasons[k.reason]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Erasure requests: run it, follow it, see what it kept. */
+function ErasurePanel(props: RequestPageProps) {
+  const m = privacyTexts(props.language);
+  const { request: r } = props;
+  return (
+    <section aria-labelledby="erasure-heading" class="panel">
+      <h2 id="erasure-heading">{m.erasure.heading}</h2>
+      {r.erasure ? (
+        <>
+          <p role="status" id="erasure-done">
+            {m.erasure.done(r.erasure.erased)}
+          </p>
+          <h3>{m.erasure.keptHeading}</h3>
+          <KeptList language={props.language} kept={r.erasure.kept} />
+        </>
+      ) : r.status === 'in-progress' ? (
+        <p role="status">{m.erasure.running}</p>
+      ) : null}
+      {!r.erasure && (r.status === 'received' || r.status === 'in-progress') ? (
+        <form method="post" action={`${requestHref(r.requestId)}/erase`} class="inline-form">
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <button type="submit" class="button">
+            {m.erasure.run}
+          </button>
+        </form>
+      ) : null}
+    </section>
   );
 }
 
