@@ -25,7 +25,7 @@ import {
 } from '../shared/meetings/events.js';
 import { outboxStreamFilter } from '../shared/platform/bus/outbox.js';
 import { ReleasePublishDue, ReleasePublished, ReleaseScheduled } from '../shared/press/events.js';
-import { ErasureRequested } from '../shared/privacy/events.js';
+import { ErasureRequested, RetentionDue } from '../shared/privacy/events.js';
 import { ProgrammeCreated, ProgrammeUpdated } from '../shared/programmes/events.js';
 import type { Wiring } from './wiring/types.js';
 
@@ -601,6 +601,7 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/console/privacy/requests/{requestId}/export', auth: 'console' },
       { method: 'POST', path: '/console/privacy/requests/{requestId}/erase', auth: 'console' },
       { method: 'POST', path: '/console/privacy/archive', auth: 'console' },
+      { method: 'POST', path: '/console/privacy/retention', auth: 'console' },
       { method: 'GET', path: '/console/privacy/audit', auth: 'console' },
     ],
     // linkSecret: the key of the hash by which the register and the audit log refer to a person,
@@ -623,17 +624,18 @@ export const wiring: Wiring = [
     name: 'privacy-eraser',
     entry: 'functions/privacy/eraser.ts',
     description:
-      'Erases a person in every capability when an admin runs an erasure request: step by step, resumable, the same end state however often it runs',
+      "Erases a person in every capability when an admin runs an erasure request (step by step, resumable, the same end state however often it runs), and runs each tenant's nightly retention rules",
     queue: {
       name: 'privacy-erasure',
       batchSize: 1,
       maxConcurrency: 2,
       maxReceives: 5,
       visibilityTimeoutSeconds: 180,
-      subscriptions: [{ event: ErasureRequested }],
+      subscriptions: [{ event: ErasureRequested }, { event: RetentionDue }],
     },
-    // linkSecret: the key of the erased-address hash the sender checks.
-    access: { table: 'readwrite', linkSecret: true },
+    // linkSecret: the key of the erased-address hash the sender checks; tableBatchWrite: retention
+    // deletes a finished mailing's delivery records 25 at a time.
+    access: { table: 'readwrite', tableBatchWrite: true, linkSecret: true },
     // One GetItem per event and form of the tenant, then the writes of each step.
     timeoutSeconds: 120,
   },

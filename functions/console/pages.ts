@@ -175,8 +175,9 @@ export const handler = htmlPages(
         ),
         // A checkbox: absent from the post when unticked.
         mailTracking: request.form.mailTracking === 'on',
-        // Set on the privacy page (with its audit entry), not here: kept as it is.
+        // Set on the privacy page (with their audit entries), not here: kept as they are.
         ...(who.tenant.settings?.archive ? { archive: who.tenant.settings.archive } : {}),
+        ...(who.tenant.settings?.retention ? { retention: who.tenant.settings.retention } : {}),
       };
       const parsed = tenantSettingsSchema.safeParse(input);
       if (!parsed.success) {

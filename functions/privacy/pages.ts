@@ -10,6 +10,7 @@ import { updateTenantSettings } from '../../shared/platform/tenants/store.js';
 import { issueOf, issueText } from '../../shared/platform/texts/issues.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { prepareExport } from '../../shared/privacy/actions/export.js';
+import { scheduleRetention } from '../../shared/privacy/actions/retention.js';
 import { AuditPage, RequestPage, RequestsPage } from '../../shared/privacy/pages/requests.js';
 import { requestInputSchema, statusInputSchema, todayIn } from '../../shared/privacy/request.js';
 import {
@@ -62,6 +63,12 @@ async function requestsPage(
       archive: {
         feedbackAnswersAreOfficial: who.tenant.settings?.archive?.feedbackAnswersAreOfficial ?? false,
         saved: request.event.queryStringParameters?.saved === '1',
+      },
+      retention: {
+        deliveryMonths: values.deliveryMonths ?? String(who.tenant.settings?.retention?.deliveryMonths ?? ''),
+        feedbackAttributionMonths:
+          values.feedbackAttributionMonths ??
+          String(who.tenant.settings?.retention?.feedbackAttributionMonths ?? ''),
       },
     }),
     Object.keys(errors).length ? 422 : 200,
@@ -162,6 +169,41 @@ export const handler = htmlPages(
         throw error;
       }
       return { kind: 'redirect', location };
+    }),
+
+    'POST /console/privacy/retention': consolePage(async (request) => {
+      const who = await admin(request);
+      const months = (field: string) => {
+        const text = (request.form[field] ?? '').trim();
+        return text === '' ? undefined : Number(text);
+      };
+      const retention = {
+        deliveryMonths: months('deliveryMonths'),
+        feedbackAttributionMonths: months('feedbackAttributionMonths'),
+      };
+      const input = { ...(who.tenant.settings ?? {}), retention };
+      const parsed = tenantSettingsSchema.safeParse(input);
+      if (!parsed.success) {
+        const errors: Record<string, string> = {};
+        for (const zodIssue of parsed.error.issues) {
+          errors[String(zodIssue.path.at(-1))] ??= issueText(issueOf(zodIssue, input), who.language);
+        }
+        return requestsPage(request, who, request.form, errors);
+      }
+      const before = JSON.stringify(who.tenant.settings?.retention ?? {});
+      if (before !== JSON.stringify(parsed.data.retention ?? {})) {
+        await updateTenantSettings(who.tenant, parsed.data, who.identity.staffId, undefined, [
+          auditPut(who.identity.tenantId, {
+            action: 'retention-rule-changed',
+            actor: who.identity.staffId,
+            what: `retention: delivery records ${retention.deliveryMonths ?? '-'} months, feedback names ${retention.feedbackAttributionMonths ?? '-'} months`,
+            count: 1,
+          }),
+        ]);
+        // The first nightly run; each run schedules the next.
+        await scheduleRetention(who.identity.tenantId, who.timeZone, todayIn(who.timeZone));
+      }
+      return { kind: 'redirect', location: '/console/privacy?saved=1' };
     }),
 
     'POST /console/privacy/archive': consolePage(async (request) => {

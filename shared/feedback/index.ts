@@ -3,3 +3,4 @@
 export { eraseFeedbackPerson } from './actions/erase.js';
 export { feedbackLinksForEvent } from './actions/event-links.js';
 export { feedbackPersonalData } from './actions/personal-data.js';
+export { anonymiseOldAnswers } from './actions/retention.js';

@@ -19,3 +19,4 @@ export { renderMessage } from './render.js';
 export { cancelScheduledSend, createAndSend, getCampaign } from './store/campaigns.js';
 export { eraseMailPerson } from './store/erase.js';
 export { mailPersonalData } from './store/personal-data.js';
+export { purgeDeliveries } from './store/retention.js';

@@ -75,7 +75,17 @@ export const PersonErased = defineEvent({
   }),
 });
 
+/** A tenant's nightly retention run is due (a one-time schedule, written by the previous run or a rule change). */
+export const RetentionDue = defineEvent({
+  name: 'privacy.retention-due',
+  source: 'samverkan.privacy',
+  detailType: 'RetentionDue',
+  version: 1,
+  schema: z.object({ tenantId: tenantIdField, day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+});
+
 export const privacyEvents = [
+  RetentionDue,
   PrivacyRequestRecorded,
   PrivacyRequestStatusChanged,
   PersonalDataExported,

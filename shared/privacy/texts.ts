@@ -56,6 +56,14 @@ export interface PrivacyTexts {
     pseudonymised: string;
   };
   archive: { heading: string; feedbackLabel: string; help: string; save: string; saved: string };
+  retention: {
+    heading: string;
+    help: string;
+    deliveryMonths: string;
+    feedbackAttributionMonths: string;
+    months: string;
+    save: string;
+  };
 }
 
 const sv: PrivacyTexts = {
@@ -133,6 +141,14 @@ const sv: PrivacyTexts = {
     help: 'Vid radering sparas de då pseudonymiserade och redovisas för personen. Annars anonymiseras de.',
     save: 'Spara arkivreglerna',
     saved: 'Arkivreglerna är sparade.',
+  },
+  retention: {
+    heading: 'Gallring',
+    help: 'Körs varje natt. Lämna tomt för att spara tills vidare. Obekräftade presprenumerationer gallras alltid efter 7 dagar.',
+    deliveryMonths: 'Uppgifter om utskick raderas efter',
+    feedbackAttributionMonths: 'Namn på enkätsvar tas bort efter',
+    months: 'månader',
+    save: 'Spara gallringsreglerna',
   },
 };
 
@@ -213,6 +229,14 @@ const da: PrivacyTexts = {
     save: 'Gem arkivreglerne',
     saved: 'Arkivreglerne er gemt.',
   },
+  retention: {
+    heading: 'Sletning efter frist',
+    help: 'Køres hver nat. Lad feltet stå tomt for at gemme indtil videre. Ubekræftede presseabonnementer slettes altid efter 7 dage.',
+    deliveryMonths: 'Oplysninger om udsendelser slettes efter',
+    feedbackAttributionMonths: 'Navne på svar fjernes efter',
+    months: 'måneder',
+    save: 'Gem reglerne',
+  },
 };
 
 const en: PrivacyTexts = {
@@ -290,6 +314,14 @@ const en: PrivacyTexts = {
     help: 'An erasure then keeps them, pseudonymised, and tells the person. Otherwise they are anonymised.',
     save: 'Save the archive rules',
     saved: 'The archive rules are saved.',
+  },
+  retention: {
+    heading: 'Retention',
+    help: 'Runs every night. Leave empty to keep until further notice. Unconfirmed press subscriptions always go after 7 days.',
+    deliveryMonths: 'Delivery records are deleted after',
+    feedbackAttributionMonths: 'Names are removed from feedback answers after',
+    months: 'months',
+    save: 'Save the retention rules',
   },
 };
 

@@ -1,7 +1,10 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
+import { listForms } from '../../shared/feedback/store.js';
 import { documentClient } from '../../shared/platform/aws/clients.js';
+import { runRetention } from '../../shared/privacy/actions/retention.js';
 import { addDays, dueDate, todayIn } from '../../shared/privacy/request.js';
 import { consoleRequest, waitFor } from '../helpers.js';
 
@@ -32,6 +35,14 @@ async function partition(pk: string) {
     }),
   );
   return Items;
+}
+
+async function getItem(pk: string, sk: string) {
+  return (
+    await documentClient.send(
+      new GetCommand({ TableName: runtime.tableName, Key: { pk, sk }, ConsistentRead: true }),
+    )
+  ).Item;
 }
 
 describe('the requests register', () => {
@@ -186,5 +197,121 @@ describe('the requests register', () => {
       (await consoleRequest(runtime, 'staff-hlm-anna', 'GET', `/console/privacy/audit?cursor=${foreign}`))
         .status,
     ).toBe(422);
+  });
+});
+
+describe('retention', () => {
+  it('removes exactly what the tenant’s rules say, logs each run once with its counts, and schedules the next', async () => {
+    // Bad input: the field is named, nothing saved.
+    const bad = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', '/console/privacy/retention', {
+      deliveryMonths: '0',
+      feedbackAttributionMonths: '',
+    });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('href="#f-deliveryMonths"');
+    expect((await getItem('T#hassleholm', 'TENANT'))?.settings?.retention).toBeUndefined();
+
+    const saved = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', '/console/privacy/retention', {
+      deliveryMonths: '13',
+      feedbackAttributionMonths: '24',
+    });
+    expect(saved.status).toBe(303);
+    expect((await getItem('T#hassleholm', 'TENANT'))?.settings?.retention).toEqual({
+      deliveryMonths: 13,
+      feedbackAttributionMonths: 24,
+    });
+    const today = todayIn('Europe/Stockholm');
+    const schedule = await getItem('T#hassleholm', `SCHEDULE#retention-${addDays(today, 1)}`);
+    expect(schedule).toMatchObject({ eventName: 'privacy.retention-due', status: 'pending' });
+
+    // Prepare: a mailing finished 14 months ago and one finished last month, each with deliveries;
+    // an attributed answer given 25 months ago beside the demo's recent ones.
+    const now = new Date();
+    const ago = (months: number) => new Date(now.getTime() - months * 31 * 86_400_000).toISOString();
+    const campaigns = { old: randomUUID(), recent: randomUUID() };
+    const puts: Record<string, unknown>[] = [];
+    for (const [which, finishedAt, recipients] of [
+      ['old', ago(14), 3],
+      ['recent', ago(1), 2],
+    ] as const) {
+      const campaignId = campaigns[which];
+      puts.push({
+        pk: 'T#hassleholm',
+        sk: `CAMPAIGN#${campaignId}`,
+        type: 'campaign',
+        campaignId,
+        tenantId: 'hassleholm',
+        name: `Utskick ${which}`,
+        status: 'sent',
+        createdAt: finishedAt,
+        finishedAt,
+      });
+      puts.push({
+        pk: 'T#hassleholm',
+        sk: `CAMPAIGN#${campaignId}#COUNT#0`,
+        type: 'campaign-counts',
+        sent: recipients,
+      });
+      for (let i = 0; i < recipients; i++) {
+        puts.push({
+          pk: `T#hassleholm#CAMPAIGN#${campaignId}`,
+          sk: `DELIVERY#c-${which}-${i}`,
+          type: 'delivery',
+          campaignId,
+          contactId: `c-${which}-${i}`,
+          status: 'sent',
+        });
+      }
+    }
+    const form = (await listForms('hassleholm'))[0];
+    if (!form) throw new Error('no demo form');
+    const formPk = `T#hassleholm#FORM#${form.formId}`;
+    const oldSk = `ANSWER#${ago(25)}#old-answer`;
+    puts.push({
+      pk: formPk,
+      sk: oldSk,
+      type: 'answer',
+      contactId: 'gammal-kontakt',
+      organisationId: 'gammal-org',
+      attributed: true,
+      answers: {},
+    });
+    puts.push({ pk: formPk, sk: 'CONTACT#gammal-kontakt', type: 'feedback-respondent', answerSk: oldSk });
+    for (const Item of puts)
+      await documentClient.send(new PutCommand({ TableName: runtime.tableName, Item }));
+    const recentAttributed = (await partition(formPk)).filter(
+      (i) => String(i.sk).startsWith('ANSWER#') && i.contactId,
+    );
+    expect(recentAttributed.length).toBeGreaterThan(1);
+
+    // Act: the night's run (what the schedule's event makes the consumer do).
+    const result = await runRetention('hassleholm', today, now);
+
+    // Assess: exactly the old mailing's deliveries and the old answer's name.
+    expect(result).toEqual({ deliveries: 3, answers: 1 });
+    expect(await partition(`T#hassleholm#CAMPAIGN#${campaigns.old}`)).toEqual([]);
+    expect(await partition(`T#hassleholm#CAMPAIGN#${campaigns.recent}`)).toHaveLength(2);
+    expect((await getItem('T#hassleholm', `CAMPAIGN#${campaigns.old}#COUNT#0`))?.sent).toBe(3);
+    const oldAnswer = await getItem(formPk, oldSk);
+    expect(oldAnswer).toMatchObject({ attributed: false, anonymised: true });
+    expect(oldAnswer?.contactId).toBeUndefined();
+    expect(await getItem(formPk, 'CONTACT#gammal-kontakt')).toBeUndefined();
+    const stillAttributed = (await partition(formPk)).filter(
+      (i) => String(i.sk).startsWith('ANSWER#') && i.contactId,
+    );
+    expect(stillAttributed.map((i) => i.sk)).toEqual(
+      recentAttributed.filter((i) => i.sk !== oldSk).map((i) => i.sk),
+    );
+    expect(await getItem('T#hassleholm', `SCHEDULE#retention-${addDays(today, 1)}`)).toBeDefined();
+
+    // A redelivered event: nothing more to remove, and the run is logged once.
+    expect(await runRetention('hassleholm', today, now)).toEqual({ deliveries: 0, answers: 0 });
+    const runs = (await partition('T#hassleholm#AUDIT')).filter((e) => e.action === 'retention-run');
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ count: 4, actor: 'system:privacy-retention' });
+    const changes = (await partition('T#hassleholm#AUDIT')).filter(
+      (e) => e.action === 'retention-rule-changed',
+    );
+    expect(changes).toHaveLength(1);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { personRef } from '../../shared/platform/privacy/person-ref.js';
 import { auditEntrySchema } from '../../shared/privacy/audit.js';
 import { addDays, dueDate, requestInputSchema, todayIn } from '../../shared/privacy/request.js';
+import { monthsBefore, nextRetentionRun } from '../../shared/privacy/retention.js';
 
 const SECRET = 'a-test-secret-that-is-at-least-32-bytes-long';
 
@@ -84,5 +85,37 @@ describe('how the register and the audit log refer to a person', () => {
     const entry = { action: 'export', actor: 'staff-1', what: 'export of karin@example.se', count: 3 };
     expect(auditEntrySchema.safeParse(entry).success).toBe(false);
     expect(auditEntrySchema.safeParse({ ...entry, what: 'export' }).success).toBe(true);
+  });
+});
+
+describe('retention cut-offs and runs', () => {
+  it.each([
+    ['2027-03-31T12:00:00.000Z', 1, '2027-02-28T12:00:00.000Z'],
+    ['2027-03-15T00:00:00.000Z', 13, '2026-02-15T00:00:00.000Z'],
+    ['2027-01-10T08:30:00.000Z', 24, '2025-01-10T08:30:00.000Z'],
+  ])('%s minus %i months is %s', (now, months, cutoff) => {
+    expect(monthsBefore(new Date(now), months)).toBe(cutoff);
+  });
+
+  it('cuts off between months−1 and months+1 calendar months of days before, never after now', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2001-01-01'), max: new Date('2098-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 1, max: 120 }),
+        (now, months) => {
+          const days = (now.getTime() - Date.parse(monthsBefore(now, months))) / 86_400_000;
+          expect(days).toBeGreaterThanOrEqual(months * 28 - 3);
+          expect(days).toBeLessThanOrEqual(months * 31 + 1);
+        },
+      ),
+    );
+  });
+
+  it('runs the next night at 03:00 on the tenant’s clock', () => {
+    expect(nextRetentionRun('2026-03-28', 'Europe/Stockholm')).toEqual({
+      day: '2026-03-29',
+      dueAt: '2026-03-29T01:00:00.000Z',
+    });
+    expect(nextRetentionRun('2026-06-30', 'Europe/Copenhagen').dueAt).toBe('2026-07-01T01:00:00.000Z');
   });
 });

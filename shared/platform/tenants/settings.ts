@@ -45,6 +45,18 @@ export const tenantSettingsSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * Retention rules, run every night: months after which delivery records of finished mailings
+     * are deleted, and attributed feedback answers lose the link to the person (the tenant's
+     * disposal decision). Absent: kept. Unconfirmed press subscriptions always go after 7 days.
+     */
+    retention: z
+      .object({
+        deliveryMonths: z.number().int().min(1).max(120).optional(),
+        feedbackAttributionMonths: z.number().int().min(1).max(120).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type TenantSettings = z.output<typeof tenantSettingsSchema>;

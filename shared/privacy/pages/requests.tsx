@@ -69,6 +69,8 @@ export interface RequestsPageProps {
   language: Language;
   /** The tenant's archive rule for feedback answers, and whether it was just saved. */
   archive: { feedbackAnswersAreOfficial: boolean; saved: boolean };
+  /** The retention form's values (as stored, or as posted after a refusal). */
+  retention: { deliveryMonths: string; feedbackAttributionMonths: string };
   today: string;
   requests: PrivacyRequest[];
   nextCursor?: string;
@@ -154,6 +156,37 @@ export function RequestsPage(props: RequestsPageProps) {
           <button type="submit" class="button button-secondary">
             {m.archive.save}
           </button>
+        </form>
+      </section>
+      <section aria-labelledby="retention-heading">
+        <h2 id="retention-heading">{m.retention.heading}</h2>
+        <p class="hint">{m.retention.help}</p>
+        <form method="post" action="/console/privacy/retention" class="event-form" novalidate>
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
+          {(['deliveryMonths', 'feedbackAttributionMonths'] as const).map((field) => (
+            <Field
+              key={field}
+              field={field}
+              label={`${m.retention[field]} (${m.retention.months})`}
+              error={errors[field]}
+            >
+              {(attrs) => (
+                <input
+                  type="number"
+                  inputmode="numeric"
+                  min="1"
+                  max="120"
+                  value={props.retention[field]}
+                  {...attrs}
+                />
+              )}
+            </Field>
+          ))}
+          <p>
+            <button type="submit" class="button button-secondary">
+              {m.retention.save}
+            </button>
+          </p>
         </form>
       </section>
       <section aria-labelledby="new-heading">
