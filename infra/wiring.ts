@@ -27,6 +27,7 @@ import {
 } from '../shared/meetings/events.js';
 import { outboxStreamFilter } from '../shared/platform/bus/outbox.js';
 import { ReleasePublishDue, ReleasePublished, ReleaseScheduled } from '../shared/press/events.js';
+import { ErasureRequested, RetentionDue } from '../shared/privacy/events.js';
 import { OutcomePublished, ProgrammeCreated, ProgrammeUpdated } from '../shared/programmes/events.js';
 import type { Wiring } from './wiring/types.js';
 
@@ -680,5 +681,56 @@ export const wiring: Wiring = [
     ],
     access: { table: 'readwrite', staffIdentity: 'verify', publicBaseUrl: true },
     timeoutSeconds: 29,
+  },
+  {
+    name: 'privacy-pages',
+    entry: 'functions/privacy/pages.ts',
+    description:
+      "Console pages (admins only): the register of data subjects' requests with their due dates, and the audit log",
+    routes: [
+      { method: 'GET', path: '/console/privacy', auth: 'console' },
+      { method: 'POST', path: '/console/privacy/requests', auth: 'console' },
+      { method: 'GET', path: '/console/privacy/requests/{requestId}', auth: 'console' },
+      { method: 'POST', path: '/console/privacy/requests/{requestId}/status', auth: 'console' },
+      { method: 'POST', path: '/console/privacy/requests/{requestId}/export', auth: 'console' },
+      { method: 'POST', path: '/console/privacy/requests/{requestId}/erase', auth: 'console' },
+      { method: 'POST', path: '/console/privacy/archive', auth: 'console' },
+      { method: 'POST', path: '/console/privacy/retention', auth: 'console' },
+      { method: 'GET', path: '/console/privacy/audit', auth: 'console' },
+    ],
+    // linkSecret: the key of the hash by which the register and the audit log refer to a person,
+    // and the signature of export links.
+    access: { table: 'readwrite', linkSecret: true, staffIdentity: 'verify', publicBaseUrl: true },
+  },
+  {
+    name: 'privacy-export',
+    entry: 'functions/privacy/export.ts',
+    description: "A person's export (Art. 15/20) behind its signed, seven-day link: a readable page and JSON",
+    routes: [
+      { method: 'GET', path: '/privacy-export/{token}', auth: 'public' },
+      { method: 'GET', path: '/privacy-export/{token}/json', auth: 'public' },
+    ],
+    // read: it gathers what every capability holds, by key; linkSecret: verifies the link;
+    // staffIdentity: the page stack's session check comes with it (its public routes never run it).
+    access: { table: 'read', linkSecret: true, staffIdentity: 'verify', publicBaseUrl: true },
+  },
+  {
+    name: 'privacy-eraser',
+    entry: 'functions/privacy/eraser.ts',
+    description:
+      "Erases a person in every capability when an admin runs an erasure request (step by step, resumable, the same end state however often it runs), and runs each tenant's nightly retention rules",
+    queue: {
+      name: 'privacy-erasure',
+      batchSize: 1,
+      maxConcurrency: 2,
+      maxReceives: 5,
+      visibilityTimeoutSeconds: 180,
+      subscriptions: [{ event: ErasureRequested }, { event: RetentionDue }],
+    },
+    // linkSecret: the key of the erased-address hash the sender checks; tableBatchWrite: retention
+    // deletes a finished mailing's delivery records 25 at a time.
+    access: { table: 'readwrite', tableBatchWrite: true, linkSecret: true },
+    // One GetItem per event and form of the tenant, then the writes of each step.
+    timeoutSeconds: 120,
   },
 ];

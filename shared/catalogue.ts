@@ -5,6 +5,7 @@ import { meetingEvents } from './meetings/events.js';
 import type { EventContract } from './platform/bus/contract.js';
 import { tenantEvents } from './platform/tenants/events.js';
 import { pressEvents } from './press/events.js';
+import { privacyEvents } from './privacy/events.js';
 import { programmeEvents } from './programmes/events.js';
 
 /**
@@ -20,6 +21,7 @@ export const catalogue = [
   ...pressEvents,
   ...feedbackEvents,
   ...tenantEvents,
+  ...privacyEvents,
 ] as const satisfies readonly EventContract[];
 
 const byName = new Map<string, EventContract>(catalogue.map((c) => [c.name, c]));

@@ -32,6 +32,7 @@ import { LandingPage } from '../../shared/platform/ui/landing.js';
 import { liveRefreshScript } from '../../shared/platform/ui/live-refresh.js';
 import { noticeField, SettingsPage, settingsValues } from '../../shared/platform/ui/settings-page.js';
 import { programmePath } from '../../shared/press/feeds.js';
+import { PrivacyDueSoon, requestsDueSoon, todayIn } from '../../shared/privacy/index.js';
 import { ProgrammePage } from '../../shared/programmes/pages/programme.js';
 import { listOutcomes } from '../../shared/programmes/store/outcomes.js';
 import { getProgramme, listProgrammes } from '../../shared/programmes/store.js';
@@ -106,6 +107,9 @@ export const handler = htmlPages(
         listProgrammes(identity.tenantId),
       ]);
       if (!tenant) throw notFound();
+      // Only admins handle personal-data requests, so only they are reminded of them.
+      const dueSoon =
+        identity.role === 'admin' ? await requestsDueSoon(identity.tenantId, todayIn(tenant.timeZone)) : [];
       // The staffer's choice (cookie), then the browser's, then the tenant's language.
       const language = pickLanguage(request.event, tenant.language);
       const { sections, programmeFigures } = await dashboardSections({
@@ -138,6 +142,7 @@ export const handler = htmlPages(
             sections,
             programmeFigures,
             csrfToken: request.csrfToken,
+            reminders: h(PrivacyDueSoon, { language, dueSoon }),
           }),
         ),
       };
@@ -208,6 +213,9 @@ export const handler = htmlPages(
         ),
         // A checkbox: absent from the post when unticked.
         mailTracking: request.form.mailTracking === 'on',
+        // Set on the privacy page (with their audit entries), not here: kept as they are.
+        ...(who.tenant.settings?.archive ? { archive: who.tenant.settings.archive } : {}),
+        ...(who.tenant.settings?.retention ? { retention: who.tenant.settings.retention } : {}),
       };
       const parsed = tenantSettingsSchema.safeParse(input);
       if (!parsed.success) {

@@ -14,6 +14,7 @@ import { shellTexts } from '../../shared/platform/texts/shell.js';
 import { isKnownTimeZone } from '../../shared/platform/texts/wall-clock.js';
 import { ConsoleShell, type NavItem } from '../../shared/platform/ui/console-shell.js';
 import { pressTexts } from '../../shared/press/texts.js';
+import { privacyTexts } from '../../shared/privacy/texts.js';
 
 /*
  * What every console page of every capability stands on: the menu, who is signed in (with their
@@ -36,6 +37,7 @@ export function consoleNav(language: Language, currentPath: string): NavItem[] {
     { href: '/console/insight', label: insightTexts(language).nav },
     { href: '/console/mailings', label: m.nav.mailings },
     { href: '/console/press', label: pressTexts(language).nav },
+    { href: '/console/privacy', label: privacyTexts(language).nav },
     { href: '/console/settings', label: m.nav.settings },
   ].map((item) => ({
     ...item,

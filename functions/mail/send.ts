@@ -19,7 +19,7 @@ import {
   markHeld,
   sendingStateKey,
 } from '../../shared/mail/store/sending-state.js';
-import { suppressionKey, unsubscribeKey } from '../../shared/mail/store/suppressions.js';
+import { erasedKey, suppressionKey, unsubscribeKey } from '../../shared/mail/store/suppressions.js';
 import {
   isBulkKind,
   type MessageInput,
@@ -123,6 +123,7 @@ async function load(messages: SendMessage[]): Promise<Loaded> {
   const blockKeys = [...loaded.contacts.values()].flatMap((c) => [
     suppressionKey(c.tenantId, c.email),
     unsubscribeKey(c.tenantId, c.email),
+    erasedKey(c.tenantId, c.email),
   ]);
   for (const item of await batchGet(blockKeys)) loaded.blocked.add(`${item.pk}|${item.sk}`);
   return loaded;
@@ -133,6 +134,9 @@ async function load(messages: SendMessage[]): Promise<Loaded> {
  * mail only, so someone who answered an invitation still gets their confirmation.
  */
 function isBlocked(loaded: Loaded, contact: Contact, bulk: boolean): string | undefined {
+  // An erased person (Art. 17) gets nothing, whatever brought the address back (an import, a form).
+  const e = erasedKey(contact.tenantId, contact.email);
+  if (loaded.blocked.has(`${e.pk}|${e.sk}`)) return 'erased';
   const s = suppressionKey(contact.tenantId, contact.email);
   if (loaded.blocked.has(`${s.pk}|${s.sk}`)) return 'suppressed';
   if (!bulk) return undefined;

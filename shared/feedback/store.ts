@@ -51,7 +51,7 @@ type FormInput = import('zod').output<typeof formInputSchema>;
 type FormUpdate = import('zod').output<typeof formUpdateSchema>;
 
 const formKey = (tenantId: string, formId: string) => ({ pk: tenantPk(tenantId), sk: `FORM#${formId}` });
-const formPk = (tenantId: string, formId: string) => `${tenantPk(tenantId)}#FORM#${formId}`;
+export const formPk = (tenantId: string, formId: string) => `${tenantPk(tenantId)}#FORM#${formId}`;
 const versionKey = (tenantId: string, formId: string, version: number) => ({
   pk: formPk(tenantId, formId),
   sk: `VERSION#${String(version).padStart(6, '0')}`,
@@ -61,7 +61,7 @@ const quoteKey = (tenantId: string, formId: string, answerSk: string, questionId
   pk: formPk(tenantId, formId),
   sk: `QUOTE#${answerSk}#${questionId}`,
 });
-const contactGuardKey = (tenantId: string, formId: string, contactId: string) => ({
+export const contactGuardKey = (tenantId: string, formId: string, contactId: string) => ({
   pk: formPk(tenantId, formId),
   sk: `CONTACT#${contactId}`,
 });

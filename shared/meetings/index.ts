@@ -1,5 +1,7 @@
 /** The meetings capability's public face (events and their invitations): what other capabilities may use. */
 
+export { eraseMeetingsPerson } from './actions/erase.js';
+export { meetingsPersonalData } from './actions/personal-data.js';
 export { eventSendRows } from './actions/sends.js';
 export type { Meeting } from './meeting.js';
 export { eventHref } from './pages/list.js';

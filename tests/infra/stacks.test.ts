@@ -379,12 +379,12 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
       expect(withIndex.sort()).toEqual(['mail-reconciler', 'outbox-sweeper', 'schedule-dispatcher']);
     });
 
-    it('no role may Scan, and only the CSV import writes in batches', () => {
+    it('no role may Scan, and only the CSV import and retention (delivery records) write in batches', () => {
       const allActions = (wiring as Wiring).map((spec) => [spec.name, actionsOf(spec.name)] as const);
       expect(allActions.filter(([, actions]) => actions.has('dynamodb:Scan')).map(([n]) => n)).toEqual([]);
       expect(
         allActions.filter(([, actions]) => actions.has('dynamodb:BatchWriteItem')).map(([n]) => n),
-      ).toEqual(['directory-api', 'directory-pages']);
+      ).toEqual(['directory-api', 'directory-pages', 'privacy-eraser']);
     });
   });
 
@@ -776,6 +776,9 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
         'press-newsroom',
         'press-pages',
         'press-subscriptions',
+        'privacy-eraser',
+        'privacy-export',
+        'privacy-pages',
         'rsvp',
         'unsubscribe',
       ]);

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Tenant } from '../../platform/tenants/store.js';
 import { formatDateTime, formatNumber, formatPeriod } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
@@ -47,6 +48,8 @@ export interface DashboardPageProps {
   /** Newest first, as `recentActivity` returns them. */
   activity: ActivityEntry[];
   programmes: Programme[];
+  /** Reminders other capabilities put first (the privacy requests due soon), rendered as given. */
+  reminders?: ComponentChildren;
 }
 
 const isKnownKind = (kind: string): kind is ActivityKind =>
@@ -79,6 +82,7 @@ export function DashboardPage({
   sections = [],
   csrfToken = '',
   programmeFigures = {},
+  reminders,
 }: DashboardPageProps) {
   const m = shellTexts(language);
   const d = dashboardTexts(language);
@@ -87,6 +91,7 @@ export function DashboardPage({
       <p class="eyebrow">{d.title}</p>
       <h1>{tenant.name}</h1>
       <p class="lead">{d.intro}</p>
+      {reminders}
 
       <section aria-labelledby="counters-heading">
         <h2 id="counters-heading" class="visually-hidden">

@@ -1,6 +1,8 @@
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { contactKey } from '../../directory/index.js';
 import { documentClient } from '../../platform/aws/clients.js';
+import { requireEnv } from '../../platform/aws/env.js';
+import { personRef } from '../../platform/privacy/person-ref.js';
 import { queryAll, tableName, tenantPk } from '../../platform/table/table.js';
 import { addressKey } from '../campaign.js';
 
@@ -17,6 +19,17 @@ export const suppressionKey = (tenantId: string, email: string) => ({
 export const unsubscribeKey = (tenantId: string, email: string) => ({
   pk: tenantPk(tenantId),
   sk: `UNSUBSCRIBED#${addressKey(email)}`,
+});
+
+/**
+ * An erased person's address (GDPR Art. 17): kept only as a keyed, per-tenant hash, so that a
+ * later import or subscription cannot mail them again without new consent. The unsalted
+ * `addressKey` of the other records could be reversed by hashing guessed addresses; this cannot
+ * without the deployment's secret.
+ */
+export const erasedKey = (tenantId: string, email: string, secret = requireEnv('LINK_SIGNING_SECRET')) => ({
+  pk: tenantPk(tenantId),
+  sk: `ERASED#${personRef(tenantId, email, secret)}`,
 });
 
 export async function suppress(

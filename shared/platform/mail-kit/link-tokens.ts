@@ -14,6 +14,7 @@ export const linkPurposes = [
   'confirm-subscription',
   'preferences',
   'press-preview',
+  'privacy-export',
 ] as const;
 export type LinkPurpose = (typeof linkPurposes)[number];
 
@@ -39,6 +40,7 @@ const purposeCodes = {
   'confirm-subscription': 'c',
   preferences: 'p',
   'press-preview': 'v',
+  'privacy-export': 'x',
 } as const satisfies Record<LinkPurpose, string>;
 
 /** 1..max UTF-16 code units, well-formed (a lone surrogate would not survive UTF-8). */

@@ -28,6 +28,12 @@ import { requireEnv } from '../aws/env.js';
  * | subscriber counts | T#<t>                 | SUBSCRIBERS#COUNT#<scope> |                                 |
  * | consent log     | T#<t>#SUBSCRIBER#<hash> | CONSENT#<iso time>       |                                  |
  * | rate window     | <any pk>                | RATE#<name>#<window start> | (rate-limit.ts; expires)       |
+ * | privacy request | T#<t>                   | PRIVACYREQ#<id>          |                                  |
+ * | open request    | T#<t>#PRIVACY#OPEN      | <due date>#<id>          | (while open: the reminder)       |
+ * | audit entry     | T#<t>#AUDIT             | <iso time>#<id>          | (append-only)                    |
+ * | erasure progress | T#<t>#PRIVACY#ERASURE#<id> | PLAN, STEP#<capability> |                                |
+ * | erased address  | T#<t>                   | ERASED#<keyed hash>      | (the sender checks it)           |
+ * | retention run   | T#<t>#PRIVACY#RETENTION | <day>                    |                                  |
  *
  * gsi1 is the one deliberately cross-tenant key, sparse (an item leaves it when done): the
  * dispatcher finds due schedules of every tenant there, the mail reconciler the campaigns being

@@ -33,6 +33,30 @@ export const tenantSettingsSchema = z
     publicRecordsNotice: localizedNotice.default({}),
     /** Whether mail counts opens and clicks (a pixel, links through SES); on unless switched off. */
     mailTracking: z.boolean().default(true),
+    /**
+     * The municipality's archive rules (the Swedish Archives Act and its gallringsbeslut, the
+     * Danish journaliseringspligt): what an erasure must keep as an official document. Set on the
+     * privacy page; absent until an admin sets it (then nothing is kept).
+     */
+    archive: z
+      .object({
+        /** Attributed feedback answers are official documents: an erasure keeps them, pseudonymised. */
+        feedbackAnswersAreOfficial: z.boolean(),
+      })
+      .strict()
+      .optional(),
+    /**
+     * Retention rules, run every night: months after which delivery records of finished mailings
+     * are deleted, and attributed feedback answers lose the link to the person (the tenant's
+     * disposal decision). Absent: kept. Unconfirmed press subscriptions always go after 7 days.
+     */
+    retention: z
+      .object({
+        deliveryMonths: z.number().int().min(1).max(120).optional(),
+        feedbackAttributionMonths: z.number().int().min(1).max(120).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type TenantSettings = z.output<typeof tenantSettingsSchema>;

@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../aws/clients.js';
-import { pendingEvent, writeWithEvents } from '../bus/outbox.js';
+import { pendingEvent, type TransactItem, writeWithEvents } from '../bus/outbox.js';
 import { isConditionalCheckFailed, tableName, tenantPk, withoutKeys } from '../table/table.js';
 import type { Language } from '../texts/language.js';
 import { TenantSettingsChanged } from './events.js';
@@ -32,6 +32,8 @@ export async function updateTenantSettings(
   settings: TenantSettings,
   actor: string,
   client = documentClient,
+  /** Written in the same transaction when something changed (the privacy page's audit entry). */
+  also: TransactItem[] = [],
 ): Promise<boolean> {
   const before = (tenant.settings ?? {}) as Record<string, unknown>;
   const changedFields = Object.keys(settings).filter(
@@ -53,6 +55,7 @@ export async function updateTenantSettings(
             ExpressionAttributeValues: { ':settings': settings },
           },
         },
+        ...also,
       ],
       [pendingEvent(TenantSettingsChanged, { tenantId: tenant.tenantId, changedFields, actor })],
       client,

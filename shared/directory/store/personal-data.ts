@@ -1,0 +1,63 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../../platform/aws/clients.js';
+import { itemRef, type PersonalDataItem } from '../../platform/privacy/personal-data.js';
+import { tableName } from '../../platform/table/table.js';
+import { type Contact, contactKey, getContact, organisations } from './contacts.js';
+import { getImport } from './imports.js';
+import { emailGuardKey } from './organisations.js';
+
+/**
+ * What the directory holds about an address: the contact (found through its email guard, one
+ * GetItem, no Scan) and the import it came from, with the lawful basis recorded for it.
+ */
+export async function directoryPersonalData(
+  tenantId: string,
+  email: string,
+  client = documentClient,
+): Promise<{ contact?: Contact; items: PersonalDataItem[] }> {
+  const { Item: guard } = await client.send(
+    new GetCommand({ TableName: tableName(), Key: emailGuardKey(tenantId, email), ConsistentRead: true }),
+  );
+  if (!guard?.contactId) return { items: [] };
+  const contact = await getContact(tenantId, String(guard.contactId), client);
+  if (!contact) return { items: [] };
+  const organisation = contact.organisationId
+    ? (await organisations(tenantId, client)).get(contact.organisationId)
+    : undefined;
+  const items: PersonalDataItem[] = [
+    {
+      capability: 'directory',
+      category: 'contact',
+      ref: itemRef(contactKey(tenantId, contact.contactId)),
+      lawfulBasis: contact.lawfulBasis?.basis ?? 'legitimate-interest',
+      source: contact.lawfulBasis?.source ?? contact.source ?? 'console',
+      recordedAt: contact.createdAt,
+      data: {
+        name: contact.name,
+        email: contact.email,
+        role: contact.role,
+        language: contact.language,
+        tags: contact.tags,
+        organisation: organisation?.name,
+        unsubscribed: contact.unsubscribed,
+        lawfulBasis: contact.lawfulBasis,
+        createdAt: contact.createdAt,
+        updatedAt: contact.updatedAt,
+      },
+    },
+  ];
+  const importId = /^csv-import:(.+)$/.exec(contact.source ?? '')?.[1];
+  const imported = importId ? await getImport(tenantId, importId, client) : undefined;
+  if (imported) {
+    items.push({
+      capability: 'directory',
+      category: 'import',
+      ref: itemRef({ pk: `T#${tenantId}`, sk: `IMPORT#${imported.importId}` }),
+      lawfulBasis: imported.lawfulBasis ?? contact.lawfulBasis?.basis ?? 'legitimate-interest',
+      source: `csv-import:${imported.importId}`,
+      recordedAt: imported.createdAt,
+      data: { importId: imported.importId, importedAt: imported.result?.committedAt ?? imported.createdAt },
+    });
+  }
+  return { contact, items };
+}

@@ -1,0 +1,38 @@
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../../platform/aws/clients.js';
+import type { ErasureOutcome, ErasureSubject } from '../../platform/privacy/personal-data.js';
+import { tableName } from '../../platform/table/table.js';
+import { erasedKey, suppressionKey, unsubscribeKey } from './suppressions.js';
+
+/**
+ * Erases an address from the mail pipeline: it goes on the erased list as a keyed hash only
+ * (`erasedKey`), which the sender checks before every mail, and its suppression and unsubscribe
+ * records (unsalted hashes) go. The erased entry is written first: at no moment is the address
+ * mailable. Deliveries stay (the campaigns' counters count them); they hold a contact id, which
+ * names no one once the directory's contact is gone. Repeating it writes the same state.
+ */
+export async function eraseMailPerson(
+  subject: ErasureSubject & { requestId: string },
+  client = documentClient,
+): Promise<ErasureOutcome> {
+  const { tenantId, email } = subject;
+  await client
+    .send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...erasedKey(tenantId, email), type: 'erased-address', requestId: subject.requestId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    )
+    .catch((error: { name?: string }) => {
+      if (error.name !== 'ConditionalCheckFailedException') throw error;
+    });
+  let erased = 0;
+  for (const key of [suppressionKey(tenantId, email), unsubscribeKey(tenantId, email)]) {
+    const { Attributes } = await client.send(
+      new DeleteCommand({ TableName: tableName(), Key: key, ReturnValues: 'ALL_OLD' }),
+    );
+    if (Attributes) erased++;
+  }
+  return { erased, kept: [] };
+}

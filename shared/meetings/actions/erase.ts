@@ -1,0 +1,37 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../../platform/aws/clients.js';
+import type { ErasureOutcome, ErasureSubject } from '../../platform/privacy/personal-data.js';
+import { tableName } from '../../platform/table/table.js';
+import { getInvitation, invitationKey, listEvents } from '../store.js';
+
+/**
+ * Erases a contact from the meetings: each invitation keeps its status and seats (the event's
+ * counters, seats and waitlist stay right, and the contact id names no one once the directory's
+ * contact is gone) but loses what the person wrote: the names given, the note, dietary and
+ * accessibility remarks in their words. Marked `erased`, so a repeated run skips it.
+ */
+export async function eraseMeetingsPerson(
+  subject: ErasureSubject,
+  client = documentClient,
+): Promise<ErasureOutcome> {
+  const { tenantId, contactId } = subject;
+  if (!contactId) return { erased: 0, kept: [] };
+  let erased = 0;
+  for (const event of await listEvents(tenantId, client)) {
+    const invitation = await getInvitation(tenantId, event.eventId, contactId, client);
+    if (!invitation || (invitation as { erased?: boolean }).erased) continue;
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: invitationKey(tenantId, event.eventId, contactId),
+        UpdateExpression:
+          'SET #names = :none, erased = :true REMOVE note, dietaryOther, accessibility, forwardedFrom',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#names': 'names' },
+        ExpressionAttributeValues: { ':none': [], ':true': true },
+      }),
+    );
+    erased++;
+  }
+  return { erased, kept: [] };
+}

@@ -1,0 +1,33 @@
+import { directoryPersonalData } from '../../directory/index.js';
+import { feedbackPersonalData } from '../../feedback/index.js';
+import { mailPersonalData } from '../../mail/index.js';
+import { meetingsPersonalData } from '../../meetings/index.js';
+import type { PersonalDataItem } from '../../platform/privacy/personal-data.js';
+import { pressPersonalData } from '../../press/index.js';
+
+export interface FoundPerson {
+  /** The directory's contact id, when the address is a contact's: what the meetings and feedback key by. */
+  contactId?: string;
+  items: PersonalDataItem[];
+}
+
+/**
+ * Everything Samverkan holds about an address in one tenant, from every capability through its
+ * public face. Each looks by key (the address's guard or hash, then the contact's id under each
+ * event and form): no Scan, and nothing of another tenant or another person.
+ */
+export async function findPerson(tenantId: string, email: string): Promise<FoundPerson> {
+  const [directory, press, mail] = await Promise.all([
+    directoryPersonalData(tenantId, email),
+    pressPersonalData(tenantId, email),
+    mailPersonalData(tenantId, email),
+  ]);
+  const contactId = directory.contact?.contactId;
+  const [meetings, feedback] = contactId
+    ? await Promise.all([
+        meetingsPersonalData(tenantId, contactId),
+        feedbackPersonalData(tenantId, contactId),
+      ])
+    : [[], []];
+  return { contactId, items: [...directory.items, ...meetings, ...feedback, ...press.items, ...mail] };
+}
