@@ -81,6 +81,8 @@ export interface DemoInsightOrganisation {
   type: string;
   industry: string;
   size: string;
+  /** The town or village of the municipality it is in. */
+  area: string;
 }
 
 /** The programme's other organisations: companies around the municipality, in the directory without contacts. */
@@ -99,6 +101,7 @@ export function demoInsightOrganisations(): DemoInsightOrganisation[] {
         kind < 0.86 ? 'company' : kind < 0.93 ? 'business-association' : kind < 0.97 ? 'education' : 'other',
       industry: industries[trade] as string,
       size: sizes[Math.floor(rnd() * sizes.length)] as string,
+      area: place,
     };
   });
 }
@@ -165,7 +168,9 @@ export async function seedDemoInsight(
         continue;
       }
       const p = profiles.get(organisationId);
-      add(organisationDeltas(stage, { type: p?.type, industry: p?.industry, size: p?.size }, at));
+      add(
+        organisationDeltas(stage, { type: p?.type, industry: p?.industry, size: p?.size, area: p?.area }, at),
+      );
       add(personDeltas(stage));
       markers.push(
         { pk, sk: `SEEN#${organisationMarker(stage, organisationId)}`, type: 'insight-marker', at },

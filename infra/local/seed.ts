@@ -92,6 +92,7 @@ function directoryItems(tenant: DemoTenant, now: string): Record<string, unknown
       country: tenantCountry(tenant),
       industry: org.industry,
       size: org.size,
+      area: org.area,
       tags: ['demo'],
       createdAt: now,
     });

@@ -31,6 +31,8 @@ export interface AddressBookTexts {
     organisationNumberHint: string;
     country: string;
     industry: string;
+    area: string;
+    areaHint: string;
     size: string;
     noSize: string;
     type: string;
@@ -84,6 +86,8 @@ const sv: AddressBookTexts = {
     organisationNumberHint: 'Svenskt (556012-5790) eller danskt CVR-nummer (8 siffror).',
     country: 'Land',
     industry: 'Bransch',
+    area: 'Ort eller kommundel',
+    areaHint: 'Till exempel Tyringe eller Vittsjö: visar var i kommunen programmet har nått ut.',
     size: 'Storlek',
     noSize: 'Okänd',
     type: 'Typ',
@@ -138,6 +142,8 @@ const da: AddressBookTexts = {
     organisationNumberHint: 'Dansk CVR-nummer (8 cifre) eller svensk organisationsnummer (556012-5790).',
     country: 'Land',
     industry: 'Branche',
+    area: 'By eller bydel',
+    areaHint: 'For eksempel Espergærde eller Hornbæk: viser, hvor i kommunen programmet har nået ud.',
     size: 'Størrelse',
     noSize: 'Ukendt',
     type: 'Type',
@@ -192,6 +198,8 @@ const en: AddressBookTexts = {
     organisationNumberHint: 'Swedish (556012-5790) or Danish CVR number (8 digits).',
     country: 'Country',
     industry: 'Industry',
+    area: 'Town or district',
+    areaHint: 'Where in the municipality: shows where the programme has reached.',
     size: 'Size',
     noSize: 'Unknown',
     type: 'Type',

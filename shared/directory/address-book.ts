@@ -110,15 +110,17 @@ export const contactSearchFields = (
   contact.organisationId ? organisationNames.get(contact.organisationId) : undefined,
 ];
 
-/** What an organisation is found by: its name, number, industry and tags. */
+/** What an organisation is found by: its name, number, industry, area and tags. */
 export const organisationSearchFields = (organisation: {
   name: string;
   organisationNumber?: string;
   industry?: string;
+  area?: string;
   tags?: string[];
 }) => [
   organisation.name,
   organisation.organisationNumber,
   organisation.industry,
+  organisation.area,
   ...(organisation.tags ?? []),
 ];

@@ -41,6 +41,7 @@ export function organisationFormValues(organisation: Organisation): Record<strin
     organisationType: organisation.organisationType,
     size: organisation.size ?? '',
     industry: organisation.industry ?? '',
+    area: organisation.area ?? '',
     tags: (organisation.tags ?? []).join(', '),
     expectedVersion: String(organisation.version ?? ''),
   };
@@ -72,6 +73,7 @@ export function organisationInputFromForm(form: Record<string, string | undefine
     organisationType: optional(form.organisationType),
     size: optional(form.size),
     industry: optional(form.industry),
+    area: optional(form.area),
     tags: tagList(form.tags),
     ...(update && Number.isInteger(version) && version > 0 ? { expectedVersion: version } : {}),
   };

@@ -111,6 +111,7 @@ export const importFields = [
   'organisationNumber',
   'country',
   'industry',
+  'area',
   'size',
   'organisationType',
   'contactName',
@@ -160,6 +161,18 @@ const headerAliases: Record<ImportField, string[]> = {
   ],
   country: ['land', 'country'],
   industry: ['bransch', 'branche', 'industry', 'sektor', 'sector'],
+  area: [
+    'omrade',
+    'ort',
+    'kommundel',
+    'tatort',
+    'bydel',
+    'lokalomrade',
+    'area',
+    'district',
+    'locality',
+    'town',
+  ],
   size: [
     'storlek',
     'foretagsstorlek',
@@ -480,6 +493,7 @@ export interface ImportedOrganisation {
   organisationNumber?: string;
   country: Country;
   industry?: string;
+  area?: string;
   size?: OrganisationSize;
   organisationType: OrganisationType;
   tags: string[];
@@ -538,6 +552,7 @@ const LIMITS: Partial<Record<ImportField, number>> = {
   organisationName: 200,
   contactName: 200,
   industry: 120,
+  area: 80,
   role: 120,
 };
 
@@ -628,11 +643,13 @@ export function readRow(record: CsvRecord, columns: ColumnMapping[], defaults: R
     if (sizeText && !size)
       fail('size', `Expected ${organisationSizes.join(', ')} or a number of employees`, rule('expectedSize'));
     const industry = limited('industry');
+    const area = limited('area');
     organisation = {
       name: orgName,
       ...(organisationNumber ? { organisationNumber } : {}),
       country: country ?? defaults.country,
       ...(industry ? { industry } : {}),
+      ...(area ? { area } : {}),
       ...(size ? { size } : {}),
       organisationType: organisationType ?? 'company',
       tags: [],
@@ -686,6 +703,7 @@ export function readRow(record: CsvRecord, columns: ColumnMapping[], defaults: R
     'lastName',
     'role',
     'industry',
+    'area',
   ] as const) {
     if (looksLikeFormula(cell(field)))
       warnings.push(

@@ -107,6 +107,8 @@ const organisationFields = {
   /** SE or DK; inferred from the number, else from the tenant, when absent. */
   country: countrySchema.optional(),
   industry: optionalText(120),
+  /** Where in the municipality (a town, village or district), for planning who has been reached. */
+  area: optionalText(80),
   size: z.enum(organisationSizes).optional(),
   organisationType: z.enum(organisationTypes).default('company'),
   tags: tagsSchema,

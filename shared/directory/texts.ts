@@ -31,6 +31,7 @@ export interface DirectoryMessages {
     type: string;
     size: string;
     industry: string;
+    area: string;
     tags: string;
     contactsHeading: string;
     noContacts: string;
@@ -195,6 +196,7 @@ const sv: DirectoryMessages = {
     type: 'Typ',
     size: 'Storlek',
     industry: 'Bransch',
+    area: 'Ort eller kommundel',
     tags: 'Taggar',
     contactsHeading: 'Kontakter',
     noContacts: 'Organisationen har inga kontakter ännu.',
@@ -261,6 +263,7 @@ const sv: DirectoryMessages = {
       organisationNumber: 'Org.nr',
       country: 'Land',
       industry: 'Bransch',
+      area: 'Ort',
       size: 'Storlek',
       organisationType: 'Typ',
       contactName: 'Namn',
@@ -387,6 +390,7 @@ const da: DirectoryMessages = {
     type: 'Type',
     size: 'Størrelse',
     industry: 'Branche',
+    area: 'By eller bydel',
     tags: 'Tags',
     contactsHeading: 'Kontakter',
     noContacts: 'Organisationen har endnu ingen kontakter.',
@@ -453,6 +457,7 @@ const da: DirectoryMessages = {
       organisationNumber: 'CVR',
       country: 'Land',
       industry: 'Branche',
+      area: 'By',
       size: 'Størrelse',
       organisationType: 'Type',
       contactName: 'Navn',
@@ -579,6 +584,7 @@ const en: DirectoryMessages = {
     type: 'Type',
     size: 'Size',
     industry: 'Industry',
+    area: 'Town or district',
     tags: 'Tags',
     contactsHeading: 'Contacts',
     noContacts: 'This organisation has no contacts yet.',
@@ -645,6 +651,7 @@ const en: DirectoryMessages = {
       organisationNumber: 'Org. number',
       country: 'Country',
       industry: 'Industry',
+      area: 'Area',
       size: 'Size',
       organisationType: 'Type',
       contactName: 'Name',

@@ -7,7 +7,7 @@
  * | name                                  | counts                                             |
  * |---------------------------------------|----------------------------------------------------|
  * | `org.<stage>`                         | distinct organisations that reached the stage      |
- * | `org.<stage>.<dimension>.<value>`     | the same, by organisation type, industry and size  |
+ * | `org.<stage>.<dimension>.<value>`     | the same, by organisation type, industry, size, area |
  * | `person.<stage>`                      | distinct people (contacts) that reached the stage  |
  * | `month.<YYYY-MM>.<stage>`             | organisations first counted in the stage that month|
  * | `month.<YYYY-MM>.meetings`            | the programme's published events starting that month|
@@ -18,7 +18,7 @@
 export const stages = ['invited', 'answered', 'attended', 'feedback'] as const;
 export type Stage = (typeof stages)[number];
 
-export const dimensions = ['type', 'industry', 'size'] as const;
+export const dimensions = ['type', 'industry', 'size', 'area'] as const;
 export type Dimension = (typeof dimensions)[number];
 
 /** What is known of an organisation when it is first counted in a stage (the directory's record then). */
@@ -26,6 +26,8 @@ export interface OrganisationProfile {
   type?: string;
   industry?: string;
   size?: string;
+  /** Where in the municipality (the directory's town or district). */
+  area?: string;
 }
 
 /** A value no organisation has recorded: counted, and shown as "not recorded". */
@@ -49,6 +51,7 @@ export function organisationDeltas(stage: Stage, profile: OrganisationProfile, a
     [`org.${stage}.type.${part(profile.type)}`]: 1,
     [`org.${stage}.industry.${part(profile.industry)}`]: 1,
     [`org.${stage}.size.${part(profile.size)}`]: 1,
+    [`org.${stage}.area.${part(profile.area)}`]: 1,
     [`month.${monthOf(at)}.${stage}`]: 1,
   };
 }

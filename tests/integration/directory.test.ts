@@ -733,6 +733,7 @@ describe('console pages', () => {
       organisationType: 'company',
       size: '10-49',
       industry: 'Handel',
+      area: 'Tyringe',
       tags: 'handel, lunch',
     });
     expect(madeOrg.status).toBe(303);
@@ -741,6 +742,7 @@ describe('console pages', () => {
     expect((await admin.call('GET', `/api/organisations/${organisationId}`)).json).toMatchObject({
       name: `Adressbok ${tag} AB`,
       size: '10-49',
+      area: 'Tyringe',
       tags: ['handel', 'lunch'],
     });
 

@@ -73,6 +73,9 @@ describe('programme overview pages', () => {
       await consoleRequest(runtime, 'staff-hlm-anna', 'GET', overview(demo?.programmeId ?? ''))
     ).text();
     expect(seeded).toContain('Företagslotsen får fast telefontid och svar inom två arbetsdagar');
+    // …and where in the municipality its organisations are (the directory's town or district).
+    expect(seeded).toContain('Ort eller kommundel');
+    expect(seeded).toMatch(/<th scope="row"[^>]*>Tyringe<\/th>/);
   });
 
   it('exports CSV with formula cells guarded, under a name of its own', async () => {

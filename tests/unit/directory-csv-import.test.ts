@@ -293,6 +293,15 @@ describe('rows', () => {
   });
 });
 
+describe('where in the municipality', () => {
+  it('reads a town or district column (Ort, Kommundel, By, Area) onto the organisation', () => {
+    for (const header of ['Ort', 'Kommundel', 'Bydel', 'Area']) {
+      const { rows } = previewCsv(`Företag;${header}\nTyringe Bygg AB;Tyringe\n`, defaults, nothing);
+      expect(rows[0]?.organisation?.area, header).toBe('Tyringe');
+    }
+  });
+});
+
 describe('what a row keeps despite a problem', () => {
   it('keeps the contact when the organisation number has a typo: the number is dropped, with a warning', () => {
     const csv = [

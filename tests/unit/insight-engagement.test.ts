@@ -20,6 +20,7 @@ describe('programme overview from counters', () => {
       type: fc.option(fc.constantFrom('company', 'education', 'other'), { nil: undefined }),
       industry: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }),
       size: fc.option(fc.constantFrom('1-9', '10-49'), { nil: undefined }),
+      area: fc.option(fc.constantFrom('Tyringe', 'Vinslöv', 'Sösdala'), { nil: undefined }),
     });
     fc.assert(
       fc.property(fc.array(profile, { maxLength: 30 }), (profiles) => {

@@ -425,6 +425,9 @@ export function OrganisationFormPage(props: OrganisationFormPageProps) {
         <Field field="industry" label={f.industry} errors={errors}>
           {(a) => <input {...a} type="text" value={values.industry ?? ''} maxLength={120} />}
         </Field>
+        <Field field="area" label={f.area} hint={f.areaHint} errors={errors}>
+          {(a) => <input {...a} type="text" value={values.area ?? ''} maxLength={80} />}
+        </Field>
         <Field field="tags" label={f.tags} hint={f.tagsHint} errors={errors}>
           {(a) => <input {...a} type="text" value={values.tags ?? ''} />}
         </Field>

@@ -179,6 +179,8 @@ export function OrganisationPage({
         <dd>{isSize(organisation.size) ? d.sizes(organisation.size) : d.none}</dd>
         <dt>{p.industry}</dt>
         <dd>{organisation.industry ?? d.none}</dd>
+        <dt>{p.area}</dt>
+        <dd>{organisation.area ?? d.none}</dd>
         <dt>{p.tags}</dt>
         <dd>
           <Tags tags={organisation.tags} none={d.none} />

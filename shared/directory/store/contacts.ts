@@ -37,6 +37,8 @@ export interface Organisation {
   organisationNumber?: string;
   country?: Country;
   industry?: string;
+  /** Where in the municipality: a town, village or district. */
+  area?: string;
   size?: OrganisationSize;
   source?: string;
   version?: number;

@@ -31,7 +31,12 @@ async function programmeOf(tenantId: string, eventId: string) {
 async function profileOf(tenantId: string, organisationId: string): Promise<OrganisationProfile> {
   const organisation = await getOrganisation(tenantId, organisationId);
   if (!organisation) return {};
-  return { type: organisation.organisationType, industry: organisation.industry, size: organisation.size };
+  return {
+    type: organisation.organisationType,
+    industry: organisation.industry,
+    size: organisation.size,
+    area: organisation.area,
+  };
 }
 
 /**
