@@ -175,7 +175,9 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
 
   it('each stack stays well inside the 500 resources CloudFormation allows, with room for the next capabilities', () => {
     // Synth refuses more than 500; the first deploy of a larger stack would not get that far.
-    expect(Object.keys(stateless.json.Resources).length).toBeLessThan(350);
+    // 374 with insight, outcomes and privacy (was 300): the functions of each capability are the
+    // next thing to move into nested stacks, before two more capabilities land.
+    expect(Object.keys(stateless.json.Resources).length).toBeLessThan(400);
     expect(Object.keys(stateful.json.Resources).length).toBeLessThan(450);
     for (const nested of built.stateless.routeStacks.values()) {
       expect(Object.keys(Template.fromStack(nested).toJSON().Resources).length, nested.node.id).toBeLessThan(
