@@ -378,12 +378,13 @@ describe('publication and the screen for the room', () => {
     const [form] = await listForms('hassleholm');
     const live = await consoleRequest('staff-hlm-maria', 'GET', `/console/forms/${form?.formId}/live`);
     expect(live.status).toBe(200);
-    expect(live.text).toContain('id="live-results"');
+    // The region the console's live refresh swaps in place (every region marked data-live).
+    expect(live.text).toContain('id="live-results" data-live="results"');
     expect(live.text).toContain('<svg class="qr" role="img"');
     expect(live.text).toContain('<script src="/console/live.js" defer></script>');
     const script = await consoleRequest('staff-hlm-maria', 'GET', '/console/live.js');
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toContain('text/javascript');
-    expect(script.text).toContain("getElementById('live-results')");
+    expect(script.text).toContain("querySelectorAll('[data-live][id]')");
   });
 });
