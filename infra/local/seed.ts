@@ -154,19 +154,23 @@ async function seedTenant(runtime: LocalRuntime, tenant: DemoTenant, log: (messa
     if (response.status !== 201)
       throw new Error(`Seeding ${tenant.tenantId} failed: ${response.status} ${await response.text()}`);
     const programme = (await response.json()) as { programmeId: string; themes: { id: string }[] };
-    await seedFeedback(runtime, tenant, programme, token);
-    await seedOutcomes(runtime, tenant, programme, token);
-    if (tenant.tenantId === 'hassleholm') {
-      await seedDemoInsight(
-        tenant.tenantId,
-        programme.programmeId,
-        programme.themes.map((t) => t.id),
-        [
-          ...tenant.organisations.map((o) => slug(o.name)),
-          ...demoInsightOrganisations().map((o) => o.organisationId),
-        ],
-      );
-    }
+    // Independent of each other once the programme exists: side by side (the insight markers
+    // keep each count single, whichever of the history and the recorder counts first).
+    await Promise.all([
+      seedFeedback(runtime, tenant, programme, token),
+      seedOutcomes(runtime, tenant, programme, token),
+      tenant.tenantId === 'hassleholm'
+        ? seedDemoInsight(
+            tenant.tenantId,
+            programme.programmeId,
+            programme.themes.map((t) => t.id),
+            [
+              ...tenant.organisations.map((o) => slug(o.name)),
+              ...demoInsightOrganisations().map((o) => o.organisationId),
+            ],
+          )
+        : undefined,
+    ]);
   };
   // The press room: its lists, and the seed press releases published at their own dates.
   const pressRoom = async () => {
@@ -277,29 +281,36 @@ async function seedFeedback(
     );
   }
   const { formId } = (await response.json()) as { formId: string };
-  for (const answer of feedback.answers) {
-    const form = (await getForm(tenant.tenantId, formId)) as Form;
-    const values = Object.fromEntries(
-      Object.entries(answer.values).map(([id, value]) => {
-        const question = feedback.questions.find((q) => q.id === id);
-        if (question?.type === 'ranking' && Array.isArray(value)) return [id, value.map(themeId)];
-        if (question?.type === 'multiple' && Array.isArray(value)) return [id, value.map((i) => `o${i + 1}`)];
-        return [id, value];
-      }),
-    );
-    const organisation = tenant.organisations.find((o) => o.contacts.some((c) => c.name === answer.contact));
-    await submitAnswer(
-      form,
-      // Checked as a respondent's answer is: demo data that does not fit the form fails the seed.
-      answersSchema(form.questions).parse(values),
-      answer.contact && organisation
-        ? {
-            contactId: slug(answer.contact),
-            organisationId: slug(organisation.name),
-            organisationType: organisation.type,
-            industry: organisation.industry,
-          }
-        : undefined,
-    );
-  }
+  const form = (await getForm(tenant.tenantId, formId)) as Form;
+  const schema = answersSchema(form.questions);
+  const organisationOf = (contact: string | undefined) =>
+    tenant.organisations.find((o) => o.contacts.some((c) => c.name === contact));
+  // The answers side by side: each is its own transaction, the form's counts are additions.
+  await Promise.all(
+    feedback.answers.map((answer) => {
+      const values = Object.fromEntries(
+        Object.entries(answer.values).map(([id, value]) => {
+          const question = feedback.questions.find((q) => q.id === id);
+          if (question?.type === 'ranking' && Array.isArray(value)) return [id, value.map(themeId)];
+          if (question?.type === 'multiple' && Array.isArray(value))
+            return [id, value.map((i) => `o${i + 1}`)];
+          return [id, value];
+        }),
+      );
+      const organisation = organisationOf(answer.contact);
+      return submitAnswer(
+        form,
+        // Checked as a respondent's answer is: demo data that does not fit the form fails the seed.
+        schema.parse(values),
+        answer.contact && organisation
+          ? {
+              contactId: slug(answer.contact),
+              organisationId: slug(organisation.name),
+              organisationType: organisation.type,
+              industry: organisation.industry,
+            }
+          : undefined,
+      );
+    }),
+  );
 }

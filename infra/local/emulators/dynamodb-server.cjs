@@ -24,6 +24,10 @@ const java = spawn(
   [
     `-Djava.library.path=${path.join(home, 'DynamoDBLocal_lib')}`,
     '-Xmx512m',
+    // The quick JIT only (C1): DynamoDB Local lives for minutes, not days, and C2's compiling
+    // costs more CPU than it ever wins back here. Measured on 2 cores: start-up CPU 3.4 s → 1.7 s,
+    // 2,000 two-item transactions 17–20 s → 8–9 s of CPU (docs/benchmarks.md, start-up).
+    '-XX:TieredStopAtLevel=1',
     '-jar',
     path.join(home, 'DynamoDBLocal.jar'),
     '-port',
