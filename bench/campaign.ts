@@ -38,7 +38,6 @@ export const SEND_RATE = 500;
 export const LOW_RATE = 20;
 export const LOW_RATE_RECIPIENTS = 300;
 /** Local pollers sleep this long after an empty receive (Lambda's pollers long-poll instead). */
-export const QUEUE_IDLE_DELAY_MS = 50;
 const POLL_MS = 100;
 const WARM_UP_RECIPIENTS = 20;
 const TENANT = 'hassleholm';
@@ -513,13 +512,10 @@ export async function campaign({ recipients, progress }: BenchContext): Promise<
   const handlerClients = await import('../shared/platform/aws/clients.js');
   const logLines: string[] = [];
 
-  progress(
-    `starting the local runtime (seed, SES rate ${SEND_RATE}/s, idle poll ${QUEUE_IDLE_DELAY_MS} ms)…`,
-  );
+  progress(`starting the local runtime (seed, SES rate ${SEND_RATE}/s)…`);
   const runtime = await startLocalRuntime({
     seed: true,
     sesSendRate: SEND_RATE,
-    queueIdleDelayMs: QUEUE_IDLE_DELAY_MS,
     logLevel: 'ERROR',
     log: (line) => logLines.push(line),
   });
@@ -1061,7 +1057,7 @@ function report(input: ReportInput): BenchResult {
   const logLines = input.logLines.filter((line) => !line.startsWith('seeded demo tenant'));
   const notes = [
     `Floor: ${n} SendEmail straight to the SES emulator, then ${n} conditional UpdateItem (the claim) on throwaway items, ${CONCURRENCY} at a time, before and after the campaign; pipeline/floor uses their mean.`,
-    `SQS: ${emptyReceives} empty ReceiveMessage calls of the local pollers (short polling, ${QUEUE_IDLE_DELAY_MS} ms apart) are not costed; Lambda's event source mapping long-polls (20 s), so its empty receives depend on time, not on recipients (a few per minute per poller). Its non-empty receives and deletes are billed as SQS requests like any other and are costed here.`,
+    `SQS: ${emptyReceives} empty ReceiveMessage calls of the local pollers (long polling, 1 s) are not costed; Lambda's event source mapping long-polls (20 s), so its empty receives depend on time, not on recipients (a few per minute per poller). Its non-empty receives and deletes are billed as SQS requests like any other and are costed here.`,
     'EventBridge: SES events to the default bus are free and not PutEvents calls of ours; the rule → SQS deliveries are SQS SendMessage requests and are counted as SQS.',
     `Lambda at ${TYPICAL_ACCOUNT_RATE}/s (a new production account's SES quota): the sender waits for its pacer and Lambda bills the wait, ≈ ${CONCURRENCY} × ${COST_PER}/${TYPICAL_ACCOUNT_RATE} s × ${senderMemory} MB = ${fixed(projectedSenderGbS, 0)} GB-s per ${COST_PER.toLocaleString('en')}: everything but SES ${pct(projectedCost.restShareOfSes)} of SES.`,
     ...(logLines.length > 0
@@ -1084,7 +1080,6 @@ function report(input: ReportInput): BenchResult {
         recipients: n,
         sesSendRate: SEND_RATE,
         concurrency: CONCURRENCY,
-        queueIdleDelayMs: QUEUE_IDLE_DELAY_MS,
         pollMs: POLL_MS,
         lowRate: { rate: LOW_RATE, recipients: LOW_RATE_RECIPIENTS },
         prices: PRICES,

@@ -37,7 +37,6 @@ export async function feedback({ runs, progress }: BenchContext): Promise<BenchR
     seed: true,
     log: () => {},
     sesSendRate: 500,
-    queueIdleDelayMs: 50,
   });
   const meter = new AwsMeter();
   meter.attach(runtime, clients);

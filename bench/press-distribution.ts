@@ -97,7 +97,6 @@ async function untilSent(releaseId: string, n: number, timeoutMs: number): Promi
 export async function pressDistribution({ recipients, progress }: BenchContext): Promise<BenchResult> {
   const runtime = await startLocalRuntime({
     sesSendRate: SEND_RATE,
-    queueIdleDelayMs: 50,
     logLevel: 'ERROR',
     log: () => {},
   });

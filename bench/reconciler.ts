@@ -90,7 +90,7 @@ async function finishedCampaign(n: number, table: string): Promise<void> {
 }
 
 export async function reconciler({ progress }: BenchContext): Promise<BenchResult> {
-  const runtime = await startLocalRuntime({ log: () => {}, queueIdleDelayMs: 50 });
+  const runtime = await startLocalRuntime({ log: () => {} });
   const meter = new AwsMeter();
   meter.attach(runtime, clients);
   const reconcile = runtime.functions.get('mail-reconciler');

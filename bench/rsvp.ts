@@ -127,7 +127,6 @@ export async function rsvp({ runs, progress }: BenchContext): Promise<BenchResul
     seed: true,
     log: () => {},
     sesSendRate: 500,
-    queueIdleDelayMs: 50,
   });
   const meter = new AwsMeter();
   meter.attach(runtime, clients);

@@ -79,7 +79,6 @@ export interface LocalRuntimeOptions {
   scheduleIntervalMs?: number;
   /** Delays between EventBridge delivery retries to a failing function. */
   eventRetryDelaysMs?: number[];
-  queueIdleDelayMs?: number;
   /** Shorter visibility timeouts for every queue, so redelivery and DLQ moves happen in seconds (tests). */
   visibilityTimeoutOverrideSeconds?: number;
   seed?: boolean;
@@ -380,10 +379,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const queue = queues.get(spec.queue.name);
     const fn = functions.get(spec.name);
     if (!queue || !fn) continue;
-    const poller = new QueuePoller(clients.sqs, queue.url, spec.queue, fn, {
-      idleDelayMs: options.queueIdleDelayMs,
-      log,
-    });
+    const poller = new QueuePoller(clients.sqs, queue.url, spec.queue, fn, { log });
     pollers.set(spec.queue.name, poller);
     poller.start();
   }

@@ -1,4 +1,4 @@
-import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tenantCountry } from '../../shared/directory/schemas.js';
 import { emailGuardKey } from '../../shared/directory/store/organisations.js';
 import { answersSchema, type Form } from '../../shared/feedback/form.js';
@@ -11,6 +11,7 @@ import { putPressSettings } from '../../shared/press/store/settings.js';
 import { confirmSubscription, requestSubscription } from '../../shared/press/store/subscribers.js';
 import { subscribeInputSchema } from '../../shared/press/subscription.js';
 import { subscriptionTexts } from '../../shared/press/subscription-texts.js';
+import { batchPut } from './batch-put.js';
 import { type DemoTenant, demoStaff, demoTenants } from './demo-data.js';
 import { demoInsightOrganisations, seedDemoInsight } from './demo-insight.js';
 import { demoPress, demoSubscribers } from './demo-press.js';
@@ -45,26 +46,6 @@ export async function seedDemoData(runtime: LocalRuntime, log: (message: string)
   );
   await Promise.all(
     demoTenants.filter((_, i) => !seeded[i]).map((tenant) => seedTenant(runtime, tenant, log)),
-  );
-}
-
-/** Writes items 25 at a time (BatchWriteItem's limit), the batches side by side, until none is left unprocessed. */
-async function batchPut(table: string, items: Record<string, unknown>[]): Promise<void> {
-  const batches: Record<string, unknown>[][] = [];
-  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
-  await Promise.all(
-    batches.map(async (batch) => {
-      let requests: { PutRequest: { Item: Record<string, unknown> } }[] | undefined = batch.map((Item) => ({
-        PutRequest: { Item },
-      }));
-      for (let attempt = 0; requests?.length; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * attempt));
-        const { UnprocessedItems } = await documentClient.send(
-          new BatchWriteCommand({ RequestItems: { [table]: requests } }),
-        );
-        requests = UnprocessedItems?.[table] as typeof requests;
-      }
-    }),
   );
 }
 
@@ -234,10 +215,13 @@ async function seedOutcomes(
       );
     return (await response.json()) as { outcomeId: string; version: number };
   };
-  for (const { theme, ...fields } of tenant.outcomes ?? []) {
-    const draft = await call('', { ...fields, themeId: programme.themes[theme]?.id ?? '' });
-    await call(`/${draft.outcomeId}/publish`, { expectedVersion: draft.version });
-  }
+  // Each on its own theme: side by side.
+  await Promise.all(
+    (tenant.outcomes ?? []).map(async ({ theme, ...fields }) => {
+      const draft = await call('', { ...fields, themeId: programme.themes[theme]?.id ?? '' });
+      await call(`/${draft.outcomeId}/publish`, { expectedVersion: draft.version });
+    }),
+  );
 }
 
 /**

@@ -45,7 +45,7 @@ let formPath = '';
 
 beforeAll(async () => {
   [runtime, browser] = await Promise.all([
-    startLocalRuntime({ seed: true, log: () => {}, sesSendRate: 100, queueIdleDelayMs: 50 }),
+    startLocalRuntime({ seed: true, log: () => {}, sesSendRate: 100 }),
     launchChromium(),
   ]);
   // A dialogue lunch that ended an hour ago, Karin invited and attending (attendance not taken).

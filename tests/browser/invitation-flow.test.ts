@@ -86,7 +86,7 @@ let invitationMessageId = '';
 
 beforeAll(async () => {
   [runtime, browser] = await Promise.all([
-    startLocalRuntime({ seed: true, log: () => {}, sesSendRate: 100, queueIdleDelayMs: 50 }),
+    startLocalRuntime({ seed: true, log: () => {}, sesSendRate: 100 }),
     launchChromium(),
   ]);
   await addContacts(runtime, tenant.tenantId, [

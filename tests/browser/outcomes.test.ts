@@ -37,7 +37,7 @@ let feedbackLink = '';
 
 beforeAll(async () => {
   [runtime, browser] = await Promise.all([
-    startLocalRuntime({ seed: true, log: () => {}, sesSendRate: 100, queueIdleDelayMs: 50 }),
+    startLocalRuntime({ seed: true, log: () => {}, sesSendRate: 100 }),
     launchChromium(),
   ]);
   const admin = await staffClient(runtime, 'staff-hlm-anna');

@@ -37,7 +37,7 @@ const testWiring: Wiring = [
 
 let runtime: LocalRuntime;
 beforeAll(async () => {
-  runtime = await startLocalRuntime({ wiring: testWiring, log: () => {}, queueIdleDelayMs: 50 });
+  runtime = await startLocalRuntime({ wiring: testWiring, log: () => {} });
 });
 afterAll(async () => {
   await runtime?.stop();

@@ -11,7 +11,7 @@ import { mailbox, recipientOf } from '../mail-helpers.js';
 let runtime: LocalRuntime;
 
 beforeAll(async () => {
-  runtime = await startLocalRuntime({ seed: true, log: () => {}, sesSendRate: 300, queueIdleDelayMs: 50 });
+  runtime = await startLocalRuntime({ seed: true, log: () => {}, sesSendRate: 300 });
 });
 afterAll(async () => {
   await runtime?.stop();

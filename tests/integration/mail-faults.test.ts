@@ -23,7 +23,6 @@ beforeAll(async () => {
     seed: true,
     log: () => {},
     sesSendRate: 300,
-    queueIdleDelayMs: 50,
     visibilityTimeoutOverrideSeconds: 3,
     faultInjection: true,
   });

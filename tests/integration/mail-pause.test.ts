@@ -27,7 +27,6 @@ beforeAll(async () => {
     seed: true,
     log: () => {},
     sesSendRate: 200,
-    queueIdleDelayMs: 50,
     visibilityTimeoutOverrideSeconds: 2,
   });
   sqs = new SQSClient({

@@ -26,7 +26,7 @@ let sqs: SQSClient;
 const TENANT = 'hassleholm';
 
 beforeAll(async () => {
-  runtime = await startLocalRuntime({ seed: true, log: () => {}, sesSendRate: 200, queueIdleDelayMs: 50 });
+  runtime = await startLocalRuntime({ seed: true, log: () => {}, sesSendRate: 200 });
   sqs = new SQSClient({ endpoint: runtime.endpoints.sqs });
 });
 afterAll(async () => {

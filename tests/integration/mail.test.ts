@@ -15,7 +15,6 @@ beforeAll(async () => {
     seed: true,
     log: () => {},
     sesSendRate: 200,
-    queueIdleDelayMs: 50,
     visibilityTimeoutOverrideSeconds: 2,
   });
 });

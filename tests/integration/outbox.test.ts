@@ -27,7 +27,6 @@ describe('a command repeated after an ambiguous failure', () => {
       seed: true,
       log: () => {},
       faultInjection: true,
-      queueIdleDelayMs: 50,
     });
   });
   afterAll(async () => {
@@ -229,7 +228,7 @@ function published(runtime: LocalRuntime, programmeId: string) {
 describe('an event the relay never published', () => {
   let runtime: LocalRuntime;
   beforeAll(async () => {
-    runtime = await startLocalRuntime({ seed: true, log: () => {}, queueIdleDelayMs: 50 });
+    runtime = await startLocalRuntime({ seed: true, log: () => {} });
   });
   afterAll(async () => {
     await runtime?.stop();

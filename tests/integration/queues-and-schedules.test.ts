@@ -36,7 +36,6 @@ describe('queues with Lambda event-source semantics', () => {
     runtime = await startLocalRuntime({
       wiring: testWiring,
       log: () => {},
-      queueIdleDelayMs: 50,
       eventRetryDelaysMs: [50, 50],
     });
     sqs = new SQSClient({

@@ -7,7 +7,7 @@ let runtime: LocalRuntime;
 
 beforeAll(async () => {
   // The SES sandbox's rate: 1 mail a second for the whole account, with two sender invocations.
-  runtime = await startLocalRuntime({ seed: true, log: () => {}, sesSendRate: 1, queueIdleDelayMs: 50 });
+  runtime = await startLocalRuntime({ seed: true, log: () => {}, sesSendRate: 1 });
 });
 afterAll(async () => {
   await runtime?.stop();
