@@ -21,6 +21,7 @@ import { pressDistribution } from './press-distribution.js';
 import { reconciler } from './reconciler.js';
 import { rsvp } from './rsvp.js';
 import type { BenchContext, Benchmark, BenchResult, Column } from './section.js';
+import { startup } from './startup.js';
 
 /**
  * `npm run bench [-- --runs N] [-- --only name[,name]] [-- --recipients N]`: runs the benchmark
@@ -155,6 +156,7 @@ const benchmarks: readonly Benchmark[] = [
   { name: 'press-distribution', run: pressDistribution },
   { name: 'feedback', run: feedback },
   { name: 'insight', run: insight },
+  { name: 'startup', run: startup },
 ];
 
 function formatTable(columns: readonly Column[], rows: readonly string[][]): string {
