@@ -8,6 +8,7 @@ import { createSegment, listSegments } from '../../shared/mail/store/segments.js
 import { previewInvitation, sendTestInvitation } from '../../shared/meetings/actions/invitation-preview.js';
 import { messageAttendees, resendToNonResponders } from '../../shared/meetings/actions/notify.js';
 import { cancelEventSend, eventSendRows } from '../../shared/meetings/actions/sends.js';
+import { answersPerDay } from '../../shared/meetings/figures.js';
 import type { Meeting } from '../../shared/meetings/meeting.js';
 import { type Badge, BadgesPage } from '../../shared/meetings/pages/badges.js';
 import {
@@ -32,6 +33,7 @@ import { type EventSummary, EventsListPage } from '../../shared/meetings/pages/l
 import { EventLivePage, type EventNotice, eventNotices } from '../../shared/meetings/pages/live.js';
 import { eventsScript } from '../../shared/meetings/pages/sends.js';
 import {
+  answersByHour,
   countersKey,
   createEvent,
   getCounters,
@@ -293,11 +295,13 @@ export const handler = htmlPages(
       const eventId = eventIdOf(request.event);
       const query = validate('query', liveQuery, request.event.queryStringParameters ?? {});
       // The whole view: the event, its counters item and one page of invitations, whatever the audience size.
-      const [event, counters, invitations, sends] = await Promise.all([
+      const [event, counters, invitations, sends, answerHours] = await Promise.all([
         getEvent(who.identity.tenantId, eventId),
         getCounters(who.identity.tenantId, eventId),
         invitationsPage(who.identity.tenantId, eventId, { cursor: query.cursor, limit: 50 }),
         eventSendRows({ tenantId: who.identity.tenantId, eventId }),
+        // One small item per hour with answers: the cost follows the answer period, not the audience.
+        answersByHour(who.identity.tenantId, eventId),
       ]);
       if (!event) throw notFound();
       return page(
@@ -316,6 +320,7 @@ export const handler = htmlPages(
           csrfToken: request.csrfToken,
           notice: query.notice as EventNotice | undefined,
           sends,
+          answersPerDay: answersPerDay(answerHours, who.timeZone),
         }),
       );
     }),
