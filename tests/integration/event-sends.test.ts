@@ -349,6 +349,10 @@ describe('saved segments (issue 12)', () => {
     const campaign = (await staff.call('GET', `/api/campaigns/${campaignId}`)).json;
     expect(campaign.audience).toEqual({ kind: 'tags', tags: [tag] });
     expect(campaign.segment).toEqual({ segmentId: segment.segmentId, name: segment.name });
+    const mailing = await (
+      await consoleRequest(runtime, 'staff-hlm-anna', 'GET', `/console/mailings/${campaignId}`)
+    ).text();
+    expect(mailing).toContain(`Till det sparade urvalet ”${segment.name}”`);
   });
 
   it('the invite form saves a built audience as a segment, picks it, and the confirmation names the segment and the number of recipients', async () => {

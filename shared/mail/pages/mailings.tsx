@@ -140,6 +140,7 @@ export function MailingPage(props: {
         <a href="/console/mailings">{m.back}</a>
       </p>
       <h1>{campaign.name}</h1>
+      {campaign.segment ? <p class="detail">{segmentTexts(language).sentTo(campaign.segment.name)}</p> : null}
       {notice === 'resumed' ? (
         <div class="notice" role="status">
           <p>{m.resumed}</p>

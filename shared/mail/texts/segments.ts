@@ -34,6 +34,8 @@ export interface SegmentTexts {
     typesRequired: string;
   };
   errorSummary: string;
+  /** On a mailing's page: the segment its audience came from (its rule as it was then). */
+  sentTo: (name: string) => string;
 }
 
 const sv: SegmentTexts = {
@@ -73,6 +75,7 @@ const sv: SegmentTexts = {
     typesRequired: 'Välj minst en typ av organisation.',
   },
   errorSummary: 'Något behöver rättas',
+  sentTo: (name) => `Till det sparade urvalet ”${name}”, som det var när utskicket skapades.`,
 };
 
 const da: SegmentTexts = {
@@ -112,6 +115,7 @@ const da: SegmentTexts = {
     typesRequired: 'Vælg mindst én organisationstype.',
   },
   errorSummary: 'Noget skal rettes',
+  sentTo: (name) => `Til det gemte udvalg “${name}”, som det var, da udsendelsen blev oprettet.`,
 };
 
 const en: SegmentTexts = {
@@ -151,6 +155,7 @@ const en: SegmentTexts = {
     typesRequired: 'Choose at least one organisation type.',
   },
   errorSummary: 'Something needs correcting',
+  sentTo: (name) => `To the saved segment “${name}”, as it was when the mailing was created.`,
 };
 
 export const segmentMessages: TextTable<SegmentTexts> = { sv, da, en };
