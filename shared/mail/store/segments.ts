@@ -102,7 +102,7 @@ export async function segmentsPage(
   return { items: (Items ?? []).map(fromItem), ...(LastEvaluatedKey ? { next: LastEvaluatedKey } : {}) };
 }
 
-/** Renames a segment; false when the tenant has no such segment. */
+/** Renames a segment; undefined when the tenant has no such segment. */
 export async function renameSegment(
   tenantId: string,
   segmentId: string,
