@@ -160,7 +160,8 @@ export const wiring: Wiring = [
   {
     name: 'mail-api',
     entry: 'functions/mail/api.ts',
-    description: 'Campaigns (create, preview, send, follow), suppressions, sending state, dead letters',
+    description:
+      'Campaigns (create, preview, send, follow), saved segments, suppressions, sending state, dead letters',
     routes: [
       { method: 'GET', path: '/api/campaigns', auth: 'staff' },
       { method: 'POST', path: '/api/campaigns', auth: 'staff' },
@@ -169,6 +170,11 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/api/campaigns/{campaignId}/send', auth: 'staff' },
       { method: 'POST', path: '/api/campaigns/{campaignId}/resume', auth: 'staff' },
       { method: 'GET', path: '/api/campaigns/{campaignId}/deliveries', auth: 'staff' },
+      { method: 'GET', path: '/api/segments', auth: 'staff' },
+      { method: 'POST', path: '/api/segments', auth: 'staff' },
+      { method: 'GET', path: '/api/segments/{segmentId}', auth: 'staff' },
+      { method: 'PUT', path: '/api/segments/{segmentId}', auth: 'staff' },
+      { method: 'DELETE', path: '/api/segments/{segmentId}', auth: 'staff' },
       { method: 'GET', path: '/api/mail/suppressions', auth: 'staff' },
       { method: 'DELETE', path: '/api/mail/suppressions/{addressKey}', auth: 'staff' },
       { method: 'GET', path: '/api/mail/sending', auth: 'staff' },
@@ -202,10 +208,14 @@ export const wiring: Wiring = [
     name: 'mail-pages',
     entry: 'functions/mail/pages.ts',
     description:
-      'Console pages: every mailing with where it stands and its figures; continuing a stalled one; suppressed and unsubscribed addresses',
+      'Console pages: every mailing with where it stands and its figures; continuing a stalled one; suppressed and unsubscribed addresses; saved segments',
     routes: [
       { method: 'GET', path: '/console/mailings', auth: 'console' },
       { method: 'GET', path: '/console/mailings/suppressions', auth: 'console' },
+      { method: 'GET', path: '/console/mailings/segments', auth: 'console' },
+      { method: 'POST', path: '/console/mailings/segments', auth: 'console' },
+      { method: 'POST', path: '/console/mailings/segments/{segmentId}/rename', auth: 'console' },
+      { method: 'POST', path: '/console/mailings/segments/{segmentId}/delete', auth: 'console' },
       { method: 'POST', path: '/console/mailings/suppressions/{addressKey}/lift', auth: 'console' },
       { method: 'GET', path: '/console/mailings/{campaignId}', auth: 'console' },
       { method: 'POST', path: '/console/mailings/{campaignId}/resume', auth: 'console' },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { requeueCampaign } from '../../shared/mail/actions/reconcile.js';
 import { audienceSchema, mailingState, pendingOf } from '../../shared/mail/campaign.js';
+import { segmentInputSchema, segmentNameSchema } from '../../shared/mail/segment.js';
 import {
   createCampaign,
   getCampaign,
@@ -9,6 +10,14 @@ import {
   requestSend,
 } from '../../shared/mail/store/campaigns.js';
 import { deliveriesRange, listDeliveries } from '../../shared/mail/store/deliveries.js';
+import {
+  createSegment,
+  deleteSegment,
+  getSegment,
+  renameSegment,
+  segmentsPage,
+  segmentsRange,
+} from '../../shared/mail/store/segments.js';
 import {
   accountScope,
   getSendingState,
@@ -52,9 +61,28 @@ const campaignInput = z
     // Only the kinds staff compose (announcements): a transactional kind would reach people who
     // unsubscribed, without List-Unsubscribe, with whatever subject and links it was given.
     content: staffContentSchema,
-    audience: audienceSchema,
+    // Either an audience built for this campaign, or a saved segment's (copied now).
+    audience: audienceSchema.optional(),
+    segmentId: idParam.optional(),
   })
-  .strict();
+  .strict()
+  .refine((body) => (body.audience === undefined) !== (body.segmentId === undefined), {
+    path: ['audience'],
+    message: 'Give either an audience or a segmentId',
+  });
+
+const segmentPath = z.object({ segmentId: idParam });
+const segmentsQuery = z.object({
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+/** The tenant's segment, or a 422 naming the field: another tenant's id is as unknown as a made-up one. */
+async function segmentOr422(tenantId: string, segmentId: string, field = 'body.segmentId') {
+  const segment = await getSegment(tenantId, segmentId);
+  if (!segment) throw new HttpError(422, `Invalid ${field}`, [{ field, message: 'No such segment' }]);
+  return segment;
+}
 
 const deliveriesQuery = z.object({
   status: z
@@ -70,16 +98,53 @@ export const handler = jsonApi({
   })),
 
   'POST /api/campaigns': staffRoute({ body: campaignInput }, async ({ identity, body }) => {
+    const segment = body.segmentId ? await segmentOr422(identity.tenantId, body.segmentId) : undefined;
     const campaign = await createCampaign({
       tenantId: identity.tenantId,
       name: body.name,
       kind: body.content.kind,
       content: body.content.data as Record<string, unknown>,
-      audience: body.audience,
+      // A segment is evaluated when the campaign is sent: its definition is copied, not its people.
+      audience: segment ? segment.audience : (body.audience as NonNullable<typeof body.audience>),
+      ...(segment ? { segment: { segmentId: segment.segmentId, name: segment.name } } : {}),
       bulk: isBulkKind(body.content.kind),
       createdBy: identity.staffId,
     });
     return { status: 201, body: campaign, headers: { location: `/api/campaigns/${campaign.campaignId}` } };
+  }),
+
+  /** Saved segments: named audience definitions, a page at a time. */
+  'GET /api/segments': staffRoute({ query: segmentsQuery }, async ({ identity, query }) => {
+    const page = await segmentsPage(identity.tenantId, {
+      cursor: decodeCursor(query.cursor, segmentsRange(identity.tenantId)),
+      limit: query.limit,
+    });
+    return { body: { items: page.items, cursor: encodeCursor(page.next) } };
+  }),
+
+  'POST /api/segments': staffRoute({ body: segmentInputSchema }, async ({ identity, body }) => {
+    const segment = await createSegment(identity.tenantId, body, identity.staffId);
+    return { status: 201, body: segment, headers: { location: `/api/segments/${segment.segmentId}` } };
+  }),
+
+  'GET /api/segments/{segmentId}': staffRoute({ path: segmentPath }, async ({ identity, path }) => {
+    const segment = await getSegment(identity.tenantId, path.segmentId);
+    if (!segment) throw notFound();
+    return { body: segment };
+  }),
+
+  'PUT /api/segments/{segmentId}': staffRoute(
+    { path: segmentPath, body: z.object({ name: segmentNameSchema }).strict() },
+    async ({ identity, path, body }) => {
+      const segment = await renameSegment(identity.tenantId, path.segmentId, body.name, identity.staffId);
+      if (!segment) throw notFound();
+      return { body: segment };
+    },
+  ),
+
+  'DELETE /api/segments/{segmentId}': staffRoute({ path: segmentPath }, async ({ identity, path }) => {
+    if (!(await deleteSegment(identity.tenantId, path.segmentId, identity.staffId))) throw notFound();
+    return { status: 204 };
   }),
 
   'GET /api/campaigns/{campaignId}': staffRoute({ path: campaignPath }, async ({ identity, path }) => {

@@ -1,11 +1,29 @@
 import { h } from 'preact';
 import * as z from 'zod';
 import { listContacts } from '../../shared/directory/index.js';
+import { organisationTypes } from '../../shared/directory/schemas.js';
+import { directoryTexts } from '../../shared/directory/texts.js';
 import { requeueCampaign } from '../../shared/mail/actions/reconcile.js';
 import { addressKey, type Campaign, mailingState } from '../../shared/mail/campaign.js';
 import { MailingPage, MailingsPage, mailingHref } from '../../shared/mail/pages/mailings.js';
+import { type SegmentNotice, SegmentsPage, segmentNotices } from '../../shared/mail/pages/segments.js';
 import { type KnownPerson, SuppressionsPage } from '../../shared/mail/pages/suppressions.js';
+import {
+  emptySegmentForm,
+  parseSegmentForm,
+  type SegmentFormError,
+  type SegmentFormErrors,
+  type SegmentFormValues,
+  segmentNameSchema,
+} from '../../shared/mail/segment.js';
 import { getCampaign, listCampaigns } from '../../shared/mail/store/campaigns.js';
+import {
+  createSegment,
+  deleteSegment,
+  renameSegment,
+  segmentsPage,
+  segmentsRange,
+} from '../../shared/mail/store/segments.js';
 import { isMailPaused } from '../../shared/mail/store/sending-state.js';
 import {
   listSuppressions,
@@ -13,11 +31,18 @@ import {
   removeSuppression,
 } from '../../shared/mail/store/suppressions.js';
 import { mailConsoleTexts } from '../../shared/mail/texts/console.js';
+import { segmentTexts } from '../../shared/mail/texts/segments.js';
 import { suppressionTexts } from '../../shared/mail/texts/suppressions.js';
 import { notFound } from '../../shared/platform/http/errors.js';
-import { consolePage, htmlPages, type PageRequest } from '../../shared/platform/http/html-pages.js';
+import {
+  consolePage,
+  htmlPages,
+  type PageRequest,
+  type PageResult,
+} from '../../shared/platform/http/html-pages.js';
 import { idParam } from '../../shared/platform/http/request.js';
 import { requireRole } from '../../shared/platform/identity/staff.js';
+import { decodeCursor, encodeCursor } from '../../shared/platform/table/cursor.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { inConsole as page, type SignedIn as Signed, signedIn } from '../console/shell.js';
 
@@ -37,6 +62,55 @@ async function campaignOf(request: PageRequest, who: Signed): Promise<Campaign> 
 }
 
 const notices = ['resumed', 'cannot-resume'] as const;
+
+const SEGMENTS_PER_PAGE = 50;
+const SEGMENTS_PATH = '/console/mailings/segments';
+
+function segmentIdOf(request: PageRequest): string {
+  const id = idParam.safeParse(request.event.pathParameters?.segmentId);
+  if (!id.success) throw notFound();
+  return id.data;
+}
+
+/** The saved segments page: a page of segments (its cursor checked), the new-segment form. */
+async function segmentsView(
+  request: PageRequest,
+  who: Signed,
+  form: {
+    values?: SegmentFormValues;
+    errors?: SegmentFormErrors;
+    renameError?: { segmentId: string; error: SegmentFormError };
+  } = {},
+  status = 200,
+): Promise<PageResult> {
+  const tenantId = who.identity.tenantId;
+  const query = request.event.queryStringParameters ?? {};
+  const found = await segmentsPage(tenantId, {
+    cursor: decodeCursor(query.cursor, segmentsRange(tenantId)),
+    limit: SEGMENTS_PER_PAGE,
+  });
+  const next = encodeCursor(found.next);
+  const typeNames = directoryTexts(who.language).organisationTypes;
+  return page(
+    request,
+    who,
+    segmentTexts(who.language).title,
+    h(SegmentsPage, {
+      language: who.language,
+      timeZone: who.timeZone,
+      csrfToken: request.csrfToken,
+      segments: found.items,
+      nextHref: next ? `${SEGMENTS_PATH}?cursor=${encodeURIComponent(next)}` : undefined,
+      canEdit: who.canEdit,
+      values: form.values ?? emptySegmentForm(),
+      errors: form.errors ?? {},
+      renameError: form.renameError,
+      organisationTypes: organisationTypes.map((value) => ({ value, label: typeNames[value] })),
+      notice: segmentNotices.find((n) => n === query.notice) as SegmentNotice | undefined,
+    }),
+    status,
+  );
+}
 
 export const handler = htmlPages(
   {
@@ -106,6 +180,43 @@ export const handler = htmlPages(
       requireRole(who.identity, 'admin');
       if (!(await removeSuppression(who.identity.tenantId, key.data))) throw notFound();
       return { kind: 'redirect', location: '/console/mailings/suppressions?lifted=1' };
+    }),
+
+    /** Saved segments: named audience rules, reused when inviting to an event or sending a campaign. */
+    'GET /console/mailings/segments': consolePage(async (request) =>
+      segmentsView(request, await signedIn(request)),
+    ),
+
+    'POST /console/mailings/segments': consolePage(async (request) => {
+      const who = await signedIn(request);
+      requireRole(who.identity, 'editor');
+      const parsed = parseSegmentForm(request.form);
+      if (!parsed.input)
+        return segmentsView(request, who, { values: parsed.values, errors: parsed.errors }, 422);
+      await createSegment(who.identity.tenantId, parsed.input, who.identity.staffId);
+      return { kind: 'redirect', location: `${SEGMENTS_PATH}?notice=created` };
+    }),
+
+    'POST /console/mailings/segments/{segmentId}/rename': consolePage(async (request) => {
+      const who = await signedIn(request);
+      requireRole(who.identity, 'editor');
+      const segmentId = segmentIdOf(request);
+      const name = segmentNameSchema.safeParse(request.form.name ?? '');
+      if (!name.success) {
+        const error = (request.form.name ?? '').trim() === '' ? 'nameRequired' : 'nameInvalid';
+        return segmentsView(request, who, { renameError: { segmentId, error } }, 422);
+      }
+      if (!(await renameSegment(who.identity.tenantId, segmentId, name.data, who.identity.staffId)))
+        throw notFound();
+      return { kind: 'redirect', location: `${SEGMENTS_PATH}?notice=renamed` };
+    }),
+
+    'POST /console/mailings/segments/{segmentId}/delete': consolePage(async (request) => {
+      const who = await signedIn(request);
+      requireRole(who.identity, 'editor');
+      if (!(await deleteSegment(who.identity.tenantId, segmentIdOf(request), who.identity.staffId)))
+        throw notFound();
+      return { kind: 'redirect', location: `${SEGMENTS_PATH}?notice=deleted` };
     }),
 
     'GET /console/mailings/{campaignId}': consolePage(async (request) => {

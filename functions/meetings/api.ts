@@ -10,7 +10,8 @@ import {
   contactsPage,
   organisations,
 } from '../../shared/directory/store/contacts.js';
-import { type Audience, audienceSchema } from '../../shared/mail/campaign.js';
+import { type Audience, audienceSchema, type CampaignSegment } from '../../shared/mail/campaign.js';
+import { getSegment } from '../../shared/mail/store/segments.js';
 import { previewInvitation, sendTestInvitation } from '../../shared/meetings/actions/invitation-preview.js';
 import {
   messageAttendees,
@@ -293,7 +294,7 @@ export async function inviteToEvent(
   identity: StaffIdentity,
   event: Meeting,
   audience: Audience,
-  options: { sendAt?: string; markdownIntro?: string },
+  options: { sendAt?: string; markdownIntro?: string; segment?: CampaignSegment },
 ): Promise<{ campaignId: string }> {
   if (event.status !== 'published')
     throw conflict(
@@ -311,7 +312,25 @@ export async function inviteToEvent(
     actor: identity.staffId,
     sendAt: options.sendAt ? new Date(options.sendAt).toISOString() : undefined,
     markdownIntro: options.markdownIntro?.trim() || undefined,
+    segment: options.segment,
   });
+}
+
+/**
+ * A saved segment's definition, as it is now (the send copies it), or a 422 naming the field:
+ * another tenant's segment is as unknown as a made-up id.
+ */
+export async function segmentAudience(
+  tenantId: string,
+  segmentId: string,
+  field = 'body.segmentId',
+): Promise<{ audience: Audience; segment: CampaignSegment }> {
+  const segment = await getSegment(tenantId, segmentId);
+  if (!segment)
+    throw new HttpError(422, `Invalid ${field}`, [{ field, message: 'No such segment' }], {
+      text: (l) => meetingsTexts(l).invite.errors.segmentMissing,
+    });
+  return { audience: segment.audience, segment: { segmentId: segment.segmentId, name: segment.name } };
 }
 
 // ---------------------------------------------------------------- audience and invitations
@@ -577,11 +596,17 @@ const invitationsQuery = z
 const cancelBody = z.object({ message: z.string().trim().max(5000).optional() }).strict();
 const inviteBody = z
   .object({
-    audience: inviteAudienceSchema,
+    // Either an audience built for this send, or a saved segment (its definition copied now).
+    audience: inviteAudienceSchema.optional(),
+    segmentId: idParam.optional(),
     sendAt: z.iso.datetime({ offset: true }).optional(),
     markdownIntro: z.string().max(5000, 'At most 5000 characters').optional(),
   })
-  .strict();
+  .strict()
+  .refine((body) => (body.audience === undefined) !== (body.segmentId === undefined), {
+    path: ['audience'],
+    message: 'Give either an audience or a segmentId',
+  });
 const sendPath = z.object({ eventId: idParam, campaignId: idParam });
 /** A mail subject: one line (CR/LF would reach a header). */
 const subjectField = z
@@ -668,7 +693,13 @@ const json = jsonApi({
     { path: eventPath, body: inviteBody },
     async ({ identity, path, body }) => {
       const event = await eventOr404(identity.tenantId, path.eventId);
-      const result = await inviteToEvent(identity, event, body.audience, body);
+      const chosen = body.segmentId
+        ? await segmentAudience(identity.tenantId, body.segmentId)
+        : { audience: body.audience as Audience, segment: undefined };
+      const result = await inviteToEvent(identity, event, chosen.audience, {
+        ...body,
+        segment: chosen.segment,
+      });
       return { status: 202, body: result };
     },
   ),

@@ -2,9 +2,13 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { h } from 'preact';
 import * as z from 'zod';
 import { batchGet, contactsPage, organisations } from '../../shared/directory/store/contacts.js';
+import { segmentAudienceSchema } from '../../shared/mail/campaign.js';
+import { segmentNameSchema } from '../../shared/mail/segment.js';
+import { createSegment, listSegments } from '../../shared/mail/store/segments.js';
 import { previewInvitation, sendTestInvitation } from '../../shared/meetings/actions/invitation-preview.js';
 import { messageAttendees, resendToNonResponders } from '../../shared/meetings/actions/notify.js';
 import { cancelEventSend, eventSendRows } from '../../shared/meetings/actions/sends.js';
+import { answersPerDay } from '../../shared/meetings/figures.js';
 import type { Meeting } from '../../shared/meetings/meeting.js';
 import { type Badge, BadgesPage } from '../../shared/meetings/pages/badges.js';
 import {
@@ -23,11 +27,13 @@ import {
   type InviteErrors,
   type InviteFormValues,
   parseInviteForm,
+  type SegmentChoice,
 } from '../../shared/meetings/pages/invite.js';
 import { type EventSummary, EventsListPage } from '../../shared/meetings/pages/list.js';
 import { EventLivePage, type EventNotice, eventNotices } from '../../shared/meetings/pages/live.js';
 import { eventsScript } from '../../shared/meetings/pages/sends.js';
 import {
+  answersByHour,
   countersKey,
   createEvent,
   getCounters,
@@ -156,11 +162,14 @@ async function invitePage(
     preview?: { count: number; unsubscribed: number; first: string[] };
     mailPreviews?: { language: Language; subject: string; html: string; text: string }[];
     testSentTo?: string;
-    confirm?: { count: number; sendAt?: string };
+    confirm?: { count: number; sendAt?: string; segmentName?: string };
+    savedSegment?: string;
+    segments?: SegmentChoice[];
   },
   status = 200,
 ): Promise<PageResult> {
   const tenantId = who.identity.tenantId;
+  const segments = form.segments ?? (await listSegments(tenantId));
   const orgs = await organisations(tenantId);
   const contacts: InviteContact[] = [];
   let cursor: Record<string, unknown> | undefined;
@@ -198,6 +207,8 @@ async function invitePage(
       csrfToken: request.csrfToken,
       values: form.values,
       errors: form.errors ?? {},
+      segments,
+      savedSegment: form.savedSegment,
       preview: form.preview,
       mailPreviews: form.mailPreviews,
       testSentTo: form.testSentTo,
@@ -284,11 +295,13 @@ export const handler = htmlPages(
       const eventId = eventIdOf(request.event);
       const query = validate('query', liveQuery, request.event.queryStringParameters ?? {});
       // The whole view: the event, its counters item and one page of invitations, whatever the audience size.
-      const [event, counters, invitations, sends] = await Promise.all([
+      const [event, counters, invitations, sends, answerHours] = await Promise.all([
         getEvent(who.identity.tenantId, eventId),
         getCounters(who.identity.tenantId, eventId),
         invitationsPage(who.identity.tenantId, eventId, { cursor: query.cursor, limit: 50 }),
         eventSendRows({ tenantId: who.identity.tenantId, eventId }),
+        // One small item per hour with answers: the cost follows the answer period, not the audience.
+        answersByHour(who.identity.tenantId, eventId),
       ]);
       if (!event) throw notFound();
       return page(
@@ -307,6 +320,7 @@ export const handler = htmlPages(
           csrfToken: request.csrfToken,
           notice: query.notice as EventNotice | undefined,
           sends,
+          answersPerDay: answersPerDay(answerHours, who.timeZone),
         }),
       );
     }),
@@ -432,7 +446,36 @@ export const handler = htmlPages(
       const who = await signedIn(request);
       requireRole(who.identity, 'editor');
       const event = await eventOf(request, who);
-      const parsed = parseInviteForm(request.form, who.timeZone, { rsvpDeadline: event.rsvpDeadline });
+      const segments = await listSegments(who.identity.tenantId);
+      const parsed = parseInviteForm(request.form, who.timeZone, {
+        rsvpDeadline: event.rsvpDeadline,
+        segments,
+      });
+      if (request.form.action === 'save-segment') {
+        // Saves the audience built above (tags, types or contacts) under a name, for later sends.
+        const name = segmentNameSchema.safeParse(request.form.segmentName ?? '');
+        const definition = segmentAudienceSchema.safeParse(parsed.audience);
+        const errors: InviteErrors = {};
+        if (!definition.success) {
+          // "Everyone" or a segment needs no saving; an incomplete choice says what is missing.
+          if (parsed.audience) errors.segmentName = 'segmentNotSavable';
+          else Object.assign(errors, parsed.errors);
+        }
+        if (!name.success)
+          errors.segmentName =
+            (request.form.segmentName ?? '').trim() === '' ? 'segmentNameRequired' : 'segmentNameInvalid';
+        if (!name.success || !definition.success)
+          return invitePage(request, who, event, { values: parsed.values, errors, segments }, 422);
+        const saved = await createSegment(
+          who.identity.tenantId,
+          { name: name.data, audience: definition.data },
+          who.identity.staffId,
+        );
+        return invitePage(request, who, event, {
+          values: { ...parsed.values, audience: 'segment', segmentId: saved.segmentId, segmentName: '' },
+          savedSegment: saved.name,
+        });
+      }
       if (request.form.action === 'preview') {
         const preview = parsed.audience
           ? await countAudience(who.identity.tenantId, parsed.audience)
@@ -472,11 +515,13 @@ export const handler = htmlPages(
         return invitePage(request, who, event, {
           values: parsed.values,
           preview: reach,
-          confirm: { count, sendAt: parsed.sendAt },
+          confirm: { count, sendAt: parsed.sendAt, segmentName: parsed.segment?.name },
+          segments,
         });
       await inviteToEvent(who.identity, event, parsed.audience, {
         sendAt: parsed.sendAt,
         markdownIntro: parsed.intro,
+        segment: parsed.segment,
       });
       return redirect(eventPath(event.eventId, `?notice=${parsed.sendAt ? 'scheduled' : 'invited'}`));
     }),

@@ -2,18 +2,30 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import type { languageSchema } from '../platform/texts/language.js';
 
+const tagsAudience = z
+  .object({ kind: z.literal('tags'), tags: z.array(z.string().trim().min(1).max(60)).min(1).max(20) })
+  .strict();
+const organisationTypesAudience = z
+  .object({
+    kind: z.literal('organisation-types'),
+    types: z.array(z.string().trim().min(1).max(60)).min(1).max(20),
+  })
+  .strict();
+const contactsAudience = z
+  .object({
+    kind: z.literal('contacts'),
+    contactIds: z
+      .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/))
+      .min(1)
+      .max(5000),
+  })
+  .strict();
+
 /** Who a campaign goes to. Organisation filters match the contact's organisation. */
 export const audienceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }).strict(),
-  z
-    .object({ kind: z.literal('tags'), tags: z.array(z.string().trim().min(1).max(60)).min(1).max(20) })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('organisation-types'),
-      types: z.array(z.string().trim().min(1).max(60)).min(1).max(20),
-    })
-    .strict(),
+  tagsAudience,
+  organisationTypesAudience,
   z
     .object({
       /** The invitations of an event in the given states (reminders, attendee mails). */
@@ -22,16 +34,19 @@ export const audienceSchema = z.discriminatedUnion('kind', [
       statuses: z.array(z.enum(['invited', 'attending', 'waitlisted', 'declined'])).min(1),
     })
     .strict(),
-  z
-    .object({
-      kind: z.literal('contacts'),
-      contactIds: z
-        .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/))
-        .min(1)
-        .max(5000),
-    })
-    .strict(),
+  contactsAudience,
 ]);
+
+/**
+ * What a saved segment can hold: an audience of the address book (not an event's invitations,
+ * which belong to one event). "Everyone" is left out: it needs no saving.
+ */
+export const segmentAudienceSchema = z.discriminatedUnion('kind', [
+  tagsAudience,
+  organisationTypesAudience,
+  contactsAudience,
+]);
+export type SegmentAudience = z.infer<typeof segmentAudienceSchema>;
 
 /**
  * Audiences only the press room composes (never accepted from staff: a press subscriber is mailed
@@ -58,6 +73,12 @@ const pressAudienceSchema = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 export type Audience = z.infer<typeof audienceSchema> | z.infer<typeof pressAudienceSchema>;
+
+/** A campaign's note of the saved segment its audience came from. */
+export interface CampaignSegment {
+  segmentId: string;
+  name: string;
+}
 
 /**
  * A campaign's counters, never computed by counting deliveries: each delivery's move and the
@@ -90,6 +111,8 @@ export interface Campaign {
   kind: string;
   content: Record<string, unknown>;
   audience: Audience;
+  /** The saved segment the audience was taken from, as it was named then (its definition is in `audience`). */
+  segment?: CampaignSegment;
   /** Bulk mail carries List-Unsubscribe; transactional mail (confirmations) does not. */
   bulk: boolean;
   status: CampaignStatus;

@@ -107,10 +107,45 @@ export const CampaignCancelled = defineEvent({
   schema: z.object({ tenantId: tenantIdField, campaignId: z.string().min(1), actor: actorField }),
 });
 
+/** A saved segment (a named audience definition, evaluated at each send) was created. */
+export const SegmentSaved = defineEvent({
+  name: 'segment.saved',
+  source: 'samverkan.mail',
+  detailType: 'SegmentSaved',
+  version: 1,
+  schema: z.object({
+    tenantId: tenantIdField,
+    segmentId: z.string().min(1),
+    audienceKind: z.string().min(1),
+    actor: actorField,
+  }),
+});
+
+/** A saved segment was renamed (its definition is unchanged). */
+export const SegmentRenamed = defineEvent({
+  name: 'segment.renamed',
+  source: 'samverkan.mail',
+  detailType: 'SegmentRenamed',
+  version: 1,
+  schema: z.object({ tenantId: tenantIdField, segmentId: z.string().min(1), actor: actorField }),
+});
+
+/** A saved segment was deleted; sends already created keep the definition they copied. */
+export const SegmentDeleted = defineEvent({
+  name: 'segment.deleted',
+  source: 'samverkan.mail',
+  detailType: 'SegmentDeleted',
+  version: 1,
+  schema: z.object({ tenantId: tenantIdField, segmentId: z.string().min(1), actor: actorField }),
+});
+
 export const mailEvents = [
   CampaignSendRequested,
   CampaignFinished,
   CampaignCancelled,
   SendingResumed,
+  SegmentSaved,
+  SegmentRenamed,
+  SegmentDeleted,
   ...sesEvents,
 ] as const;

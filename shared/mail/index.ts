@@ -3,7 +3,7 @@
  * pipeline and to declare mails of their own.
  */
 export { queueMail } from './actions/transactional.js';
-export type { Campaign, CampaignCounter } from './campaign.js';
+export type { Campaign, CampaignCounter, CampaignSegment } from './campaign.js';
 export { type Audience, idFromKey } from './campaign.js';
 export { systemUrlSchema } from './fields.js';
 export {

@@ -67,6 +67,23 @@ export const InvitationCreated = defineEvent({
   }),
 });
 
+/**
+ * An invitee opened their RSVP page for the first time (the link in their invitation; no tracking
+ * pixel): once per invitation, the funnel's "opened".
+ */
+export const InvitationOpened = defineEvent({
+  name: 'invitation.opened',
+  source: 'samverkan.events',
+  detailType: 'InvitationOpened',
+  version: 1,
+  schema: z.object({
+    tenantId: tenantIdField,
+    eventId: meetingId,
+    contactId,
+    at: z.iso.datetime({ offset: true }),
+  }),
+});
+
 /** Staff marked who came (or took a mark back): `attended` is whether anyone of the answer is present now. */
 export const AttendanceMarked = defineEvent({
   name: 'invitation.attendance-marked',
@@ -186,6 +203,7 @@ export const meetingEvents = [
   MeetingReminderDue,
   InvitationAnswered,
   InvitationCreated,
+  InvitationOpened,
   AttendanceMarked,
   SeatsReleased,
   WaitlistPromoted,

@@ -23,6 +23,7 @@ import {
   AttendanceMarked,
   InvitationAnswered,
   InvitationCreated,
+  InvitationOpened,
   SeatsReleased,
   WaitlistPromoted,
 } from './events.js';
@@ -331,7 +332,10 @@ export async function listInvitations(
   return { items: (page.Items ?? []).map((i) => strip<Invitation>(i)), cursor: page.LastEvaluatedKey };
 }
 
-/** The first time the RSVP page is opened: `opened` once per invitation. */
+/**
+ * The first time the RSVP page is opened: `opened` once per invitation, with its event in the
+ * same transaction (the condition on the invitation makes a second view a no-op).
+ */
 export async function markOpened(
   tenantId: string,
   eventId: string,
@@ -339,33 +343,61 @@ export async function markOpened(
   client = documentClient,
 ): Promise<void> {
   try {
-    await client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName(),
-              Key: invitationKey(tenantId, eventId, contactId),
-              UpdateExpression: 'SET opened = :true',
-              ConditionExpression:
-                'attribute_exists(pk) AND (attribute_not_exists(opened) OR opened = :false)',
-              ExpressionAttributeValues: { ':true': true, ':false': false },
-            },
+    await writeWithEvents(
+      tenantId,
+      [
+        {
+          Update: {
+            TableName: tableName(),
+            Key: invitationKey(tenantId, eventId, contactId),
+            UpdateExpression: 'SET opened = :true',
+            ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(opened) OR opened = :false)',
+            ExpressionAttributeValues: { ':true': true, ':false': false },
           },
-          {
-            Update: {
-              TableName: tableName(),
-              Key: countersKey(tenantId, eventId),
-              UpdateExpression: 'ADD opened :one',
-              ExpressionAttributeValues: { ':one': 1 },
-            },
+        },
+        {
+          Update: {
+            TableName: tableName(),
+            Key: countersKey(tenantId, eventId),
+            UpdateExpression: 'ADD opened :one',
+            ExpressionAttributeValues: { ':one': 1 },
           },
-        ],
-      }),
+        },
+      ],
+      [
+        pendingEvent(
+          InvitationOpened,
+          { tenantId, eventId, contactId, at: new Date().toISOString() },
+          `opened-${eventId}-${contactId}`,
+        ),
+      ],
+      client,
     );
   } catch (error) {
     if (!isConditionalCheckFailed(error)) throw error;
   }
+}
+
+/**
+ * First answers per hour (UTC), one small item per hour with answers, written in the answer's
+ * transaction: the event page's "answers over time" reads these, never the invitations.
+ */
+const ANSWERS_PREFIX = 'ANSWERS#';
+const answersHourKey = (tenantId: string, eventId: string, at: string) => ({
+  pk: eventPk(tenantId, eventId),
+  sk: `${ANSWERS_PREFIX}${at.slice(0, 13)}`,
+});
+
+/** The event's first answers by hour: `{ hour: '2026-03-02T09', count }`, oldest first. */
+export async function answersByHour(
+  tenantId: string,
+  eventId: string,
+  client = documentClient,
+): Promise<{ hour: string; count: number }[]> {
+  const items = await queryAll(eventPk(tenantId, eventId), ANSWERS_PREFIX, client);
+  return items
+    .map((item) => ({ hour: String(item.sk).slice(ANSWERS_PREFIX.length), count: Number(item.count ?? 0) }))
+    .sort((a, b) => a.hour.localeCompare(b.hour));
 }
 
 // ---------------------------------------------------------------- colleagues
@@ -687,6 +719,20 @@ export async function answer(
               `answered-${eventId}`,
             ),
       ),
+      // A first answer (from "invited") counts once in its hour: the answers-over-time figure.
+      ...(invitation.status === 'invited'
+        ? [
+            {
+              Update: {
+                TableName: tableName(),
+                Key: answersHourKey(ids.tenantId, ids.eventId, now),
+                UpdateExpression: 'ADD #count :one',
+                ExpressionAttributeNames: { '#count': 'count' },
+                ExpressionAttributeValues: { ':one': 1 },
+              },
+            } satisfies Item,
+          ]
+        : []),
       ...(releasedSeats > 0
         ? [
             outboxPut(

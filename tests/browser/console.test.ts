@@ -6,6 +6,7 @@ import { dashboardMessages } from '../../shared/activity/texts.js';
 import type { Language } from '../../shared/platform/texts/language.js';
 import { shellMessages } from '../../shared/platform/texts/shell.js';
 import { programmeMessages } from '../../shared/programmes/texts.js';
+import { publishedEvent } from '../event-helpers.js';
 import { addContacts } from '../mail-helpers.js';
 import {
   axeViolations,
@@ -428,5 +429,61 @@ describe('sessions', () => {
 
     await page.goto(url('/console'));
     expect(isIdentityProvider(new URL(page.url()))).toBe(true);
+  });
+});
+
+describe('saved segments and the event page’s figures (issue 12)', () => {
+  it('an editor on a phone saves, renames and picks a segment, and the confirmation names it; the event page draws its figures; axe-clean throughout', async () => {
+    // Prepare
+    const editor = demoStaff.find((s) => s.tenantId === 'hassleholm' && s.role === 'editor');
+    if (!editor) throw new Error('demo data has no Hässleholm editor');
+    const tag = `seg${Math.random().toString(36).slice(2, 8)}`;
+    await addContacts(runtime, 'hassleholm', [
+      { contactId: `${tag}-1`, email: `${tag}@exempel.example`, tags: [tag] },
+    ]);
+    const published = await publishedEvent('hassleholm', { title: `Urvalsdag ${tag}` });
+    const page = await signIn(await newContext('sv-SE', true), editor.staffId);
+    const check = async (name: string) => {
+      const violations = await axeViolations(page);
+      expect(violations, `${name} (${page.url()}):\n${describeViolations(violations)}`).toEqual([]);
+      await expectNoHorizontalScroll(page, name);
+    };
+
+    // Act: a segment by tag, saved and renamed on the segments page.
+    await page.goto(url('/console/mailings/segments'));
+    await check('saved segments');
+    await page.getByRole('button', { name: 'Spara urvalet' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Ge urvalet ett namn.');
+    await check('saved segments with errors');
+    await page.getByLabel('Namn', { exact: true }).fill(`Urval ${tag}`);
+    await page.getByLabel('Taggar', { exact: true }).fill(tag);
+    await page.getByRole('button', { name: 'Spara urvalet' }).click();
+    await page.waitForURL((u) => u.search === '?notice=created');
+    await page.getByLabel(`Nytt namn för Urval ${tag}`).fill(`Omdöpt ${tag}`);
+    await page
+      .getByLabel(`Nytt namn för Urval ${tag}`)
+      .locator('xpath=..')
+      .getByRole('button', { name: 'Byt namn' })
+      .click();
+    await page.waitForURL((u) => u.search === '?notice=renamed');
+    await expect(
+      page.getByRole('row', { name: new RegExp(`Omdöpt ${tag}`) }).textContent(),
+    ).resolves.toContain(`Taggar: ${tag}`);
+
+    // Act: pick it when inviting; "Skicka" asks first, naming the segment and the count.
+    await page.goto(url(`/console/events/${published.eventId}/invite`));
+    await page.getByLabel('Ett sparat urval').check();
+    await page.getByLabel('Sparat urval', { exact: true }).selectOption({ label: `Omdöpt ${tag}` });
+    await page.getByRole('button', { name: 'Skicka inbjudan' }).click();
+    // Assess
+    await expect(
+      page.getByRole('heading', { level: 2, name: /sparade urvalet/ }).textContent(),
+    ).resolves.toBe(`Skicka inbjudan till 1 kontakter i det sparade urvalet ”Omdöpt ${tag}”?`);
+    await check('invite form asking to confirm a segment');
+
+    await page.goto(url(`/console/events/${published.eventId}`));
+    await expect(page.locator('#funnel tbody tr').count()).resolves.toBe(5);
+    await expect(page.getByRole('img', { name: /^Tratt i inbjudna personer/ }).count()).resolves.toBe(1);
+    await check('event page with its figures');
   });
 });

@@ -8,7 +8,9 @@ import { FORMULA_TRIGGERS } from '../../shared/platform/csv/csv.js';
 import { tenantPk } from '../../shared/platform/table/table.js';
 import { formatNumber } from '../../shared/platform/texts/format.js';
 import { parseCsvDocument } from '../csv.js';
+import { rsvpToken } from '../event-helpers.js';
 import { consoleRequest as consolePost, staffClient, waitFor } from '../helpers.js';
+import { addContacts } from '../mail-helpers.js';
 
 /**
  * The staff side of events against the local runtime: the JSON API (validation, tenants,
@@ -612,6 +614,105 @@ describe('console pages', () => {
     expect(html.match(/<form/g)).toHaveLength(2);
     const hel = await consoleRequest(HEL_ADMIN, 'GET', `/console/events/${event.eventId}`);
     expect(hel.status).toBe(404);
+  });
+
+  it('draws the funnel and answers over time from what the capability keeps, agreeing with the page’s other figures and the API (issue 12)', async () => {
+    // Prepare: three invited, two open their RSVP page (one twice), one answers for two people,
+    // one declines, one of the two people is marked present.
+    const created = await createEvent();
+    expect((await admin.call('POST', `/api/events/${created.eventId}/publish`)).status).toBe(200);
+    const event = await getEvent(TENANT, created.eventId);
+    if (!event) throw new Error('event not stored');
+    const ids = ['funnel-a', 'funnel-b', 'funnel-c'];
+    await addContacts(
+      runtime,
+      TENANT,
+      ids.map((contactId) => ({ contactId, email: `${contactId}@foretag.example` })),
+    );
+    for (const contactId of ids)
+      await ensureInvitation({
+        tenantId: TENANT,
+        eventId: event.eventId,
+        contactId,
+        organisationId: `org-${contactId}`,
+        organisationType: 'company',
+      });
+    for (const contactId of ['funnel-a', 'funnel-b', 'funnel-a']) {
+      const page = await fetch(`${runtime.url}/rsvp/${await rsvpToken(event, contactId)}`);
+      expect(page.status).toBe(200);
+    }
+    await answer(
+      event,
+      'funnel-a',
+      { answer: 'attend', seats: 2, names: ['A', 'B'], dietary: [] },
+      { actor: 'test' },
+    );
+    await answer(
+      event,
+      'funnel-b',
+      { answer: 'decline', seats: 1, names: [], dietary: [] },
+      { actor: 'test' },
+    );
+    // A changed answer is not a second answer.
+    await answer(
+      event,
+      'funnel-b',
+      { answer: 'decline', seats: 1, names: [], dietary: [] },
+      { actor: 'test' },
+    );
+    const marked = await admin.call('POST', `/api/events/${event.eventId}/attendance`, {
+      contactId: 'funnel-a',
+      attended: true,
+      person: 0,
+    });
+    expect(marked.status, marked.text).toBe(200);
+
+    // Act
+    const html = await (await consoleRequest(HLM_VIEWER, 'GET', `/console/events/${event.eventId}`)).text();
+    const api = (await admin.call('GET', `/api/events/${event.eventId}`)).json.counters as Record<
+      string,
+      number
+    >;
+
+    // Assess: each step, in invited people and in people with those they bring.
+    const step = (stage: string) =>
+      new RegExp(
+        `<tr data-stage="${stage}"><th scope="row">[^<]+</th><td class="num">(\\d+)</td><td class="num">(\\d+)</td>`,
+      )
+        .exec(html)
+        ?.slice(1)
+        .map(Number);
+    expect(step('invited')).toEqual([3, 3]);
+    expect(step('opened')).toEqual([2, 2]);
+    expect(step('answered')).toEqual([2, 2]);
+    expect(step('attending')).toEqual([1, 2]);
+    expect(step('present')).toEqual([1, 1]);
+    // The same numbers as the page's figures and the API.
+    expect(html).toContain('<dt>Inbjudna</dt><dd>3</dd>');
+    expect(html).toContain('<dt>Har öppnat</dt><dd>2</dd>');
+    expect(html).toContain('<dt>Inget svar</dt><dd>1</dd>');
+    expect(api).toMatchObject({
+      invited: 3,
+      opened: 2,
+      attending: 1,
+      attendingSeats: 2,
+      declined: 1,
+      present: 1,
+    });
+    expect((api.invited ?? 0) - (api.noAnswer ?? 0)).toBe(2);
+    // Answers over time: today's two first answers, the total so far equal to "answered".
+    const days = [
+      ...html.matchAll(
+        /<tr><th scope="row">[^<]+<\/th><td class="num">(\d+)<\/td><td class="num">(\d+)<\/td><\/tr>/g,
+      ),
+    ]
+      .filter((m) => html.indexOf(m[0]) > html.indexOf('id="answers-per-day"'))
+      .map((m) => [Number(m[1]), Number(m[2])]);
+    expect(days.at(-1)).toEqual([2, 2]);
+    // Charts as SVG with a name, the meaning of "opened" said on the page.
+    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="Tratt i inbjudna personer: Inbjudna 3/);
+    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="Svar över tid: 2 svar/);
+    expect(html).toContain('ingen spårningspixel');
   });
 
   it('lists upcoming events with their counts', async () => {

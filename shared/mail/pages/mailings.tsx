@@ -8,6 +8,7 @@ import {
   pendingOf,
 } from '../campaign.js';
 import { mailConsoleTexts } from '../texts/console.js';
+import { segmentTexts } from '../texts/segments.js';
 import { suppressionTexts } from '../texts/suppressions.js';
 
 /** A campaign with where it stands (the state needs the pause switches, read by the handler). */
@@ -48,6 +49,8 @@ export function MailingsPage(props: { language: Language; timeZone: string; rows
       <p class="lead">{m.lead}</p>
       <p>
         <a href="/console/mailings/suppressions">{suppressionTexts(language).link}</a>
+        {' · '}
+        <a href="/console/mailings/segments">{segmentTexts(language).link}</a>
       </p>
       {rows.length === 0 ? (
         <p class="empty">{m.empty}</p>
@@ -137,6 +140,7 @@ export function MailingPage(props: {
         <a href="/console/mailings">{m.back}</a>
       </p>
       <h1>{campaign.name}</h1>
+      {campaign.segment ? <p class="detail">{segmentTexts(language).sentTo(campaign.segment.name)}</p> : null}
       {notice === 'resumed' ? (
         <div class="notice" role="status">
           <p>{m.resumed}</p>

@@ -11,7 +11,13 @@ import {
   tenantPk,
   withoutKeys,
 } from '../../platform/table/table.js';
-import { type Audience, type Campaign, type CampaignStatus, pendingOf } from '../campaign.js';
+import {
+  type Audience,
+  type Campaign,
+  type CampaignSegment,
+  type CampaignStatus,
+  pendingOf,
+} from '../campaign.js';
 import { CampaignCancelled, CampaignFinished, CampaignSendRequested } from '../events.js';
 import { COUNTER_ITEM_TYPE, sumShards } from './counters.js';
 
@@ -57,6 +63,8 @@ type CampaignInput = {
   kind: string;
   content: Record<string, unknown>;
   audience: Audience;
+  /** The saved segment `audience` was taken from (its definition as it was now). */
+  segment?: CampaignSegment;
   bulk: boolean;
   createdBy: string;
   /** A fixed id makes creation idempotent: the same id again returns the existing campaign. */
@@ -73,6 +81,7 @@ function newCampaign(input: CampaignInput) {
     kind: input.kind,
     content: input.content,
     audience: input.audience,
+    ...(input.segment ? { segment: input.segment } : {}),
     bulk: input.bulk,
     status: input.status ?? ('draft' as CampaignStatus),
     expansion: { pages: 0, done: false },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { feedbackLinksForEvent } from '../../feedback/index.js';
-import type { Audience } from '../../mail/index.js';
+import type { Audience, CampaignSegment } from '../../mail/index.js';
 import { createAndSend, idFromKey, queueMail } from '../../mail/index.js';
 import { upsertSchedule } from '../../platform/schedules/store.js';
 import { getTenant, type Tenant } from '../../platform/tenants/store.js';
@@ -78,7 +78,14 @@ const declineRemovesEntry = (
 export async function sendInvitations(
   event: Meeting,
   audience: Audience,
-  options: { actor: string; sendAt?: string; markdownIntro?: string; forwardedBy?: string },
+  options: {
+    actor: string;
+    sendAt?: string;
+    markdownIntro?: string;
+    forwardedBy?: string;
+    /** The saved segment `audience` was taken from, noted on the campaign. */
+    segment?: CampaignSegment;
+  },
 ): Promise<{ campaignId: string }> {
   const tenant = await tenantOf(event);
   const campaignId = randomUUID();
@@ -96,6 +103,7 @@ export async function sendInvitations(
       personalLinks: await feedbackLinksForEvent(event),
     },
     audience,
+    ...(options.segment ? { segment: options.segment } : {}),
     bulk: meetingMessages.invitation.bulk,
     createdBy: options.actor,
     actor: options.actor,

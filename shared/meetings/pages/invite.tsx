@@ -1,4 +1,4 @@
-import type { Audience } from '../../mail/index.js';
+import type { Audience, CampaignSegment } from '../../mail/index.js';
 import { formatDateTime, formatNumber } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
 import { localInputToInstant } from '../../platform/texts/wall-clock.js';
@@ -8,13 +8,14 @@ import { eventStyles } from './form.js';
 import { eventHref } from './list.js';
 
 /*
- * Inviting to an event: who (everyone, by tag, by organisation type, hand-picked contacts),
+ * Inviting to an event: who (everyone, by tag, by organisation type, hand-picked contacts, a
+ * saved segment — a definition evaluated when the invitation is sent),
  * an optional intro, now or at a set time; "Preview" counts the audience without sending.
  * Checkboxes have one name each (`type_<type>`, `contact_<id>`): the form parser keeps one
  * value per name.
  */
 
-export const audienceChoices = ['all', 'tags', 'organisation-types', 'contacts'] as const;
+export const audienceChoices = ['all', 'tags', 'organisation-types', 'contacts', 'segment'] as const;
 export type AudienceChoice = (typeof audienceChoices)[number];
 
 export interface InviteFormValues {
@@ -23,13 +24,25 @@ export interface InviteFormValues {
   tags: string;
   types: string[];
   contactIds: string[];
+  /** The saved segment chosen (audience `segment`). */
+  segmentId: string;
+  /** The name to save the built audience under ("Save as segment"). */
+  segmentName: string;
   intro: string;
   when: 'now' | 'later';
   /** `datetime-local` on the tenant's clock. */
   sendAt: string;
 }
 
-export type InviteField = 'audience' | 'tags' | 'types' | 'contacts' | 'intro' | 'sendAt';
+export type InviteField =
+  | 'audience'
+  | 'tags'
+  | 'types'
+  | 'contacts'
+  | 'segment'
+  | 'segmentName'
+  | 'intro'
+  | 'sendAt';
 export type InviteError =
   | 'tagsRequired'
   | 'tooManyTags'
@@ -40,7 +53,12 @@ export type InviteError =
   | 'sendAtRequired'
   | 'sendAtInvalid'
   | 'sendAtPast'
-  | 'sendAtAfterDeadline';
+  | 'sendAtAfterDeadline'
+  | 'segmentRequired'
+  | 'segmentMissing'
+  | 'segmentNameRequired'
+  | 'segmentNameInvalid'
+  | 'segmentNotSavable';
 export type InviteErrors = Partial<Record<InviteField, InviteError>>;
 
 export interface ParsedInviteForm {
@@ -48,6 +66,8 @@ export interface ParsedInviteForm {
   errors: InviteErrors;
   /** Present when the audience part is valid (enough for a preview). */
   audience?: Audience;
+  /** The saved segment the audience comes from (audience `segment`). */
+  segment?: CampaignSegment;
   /** Present when the whole form is valid and the time is later (ISO instant). */
   sendAt?: string;
   intro?: string;
@@ -63,16 +83,25 @@ export const emptyInviteValues = (): InviteFormValues => ({
   tags: '',
   types: [],
   contactIds: [],
+  segmentId: '',
+  segmentName: '',
   intro: '',
   when: 'now',
   sendAt: '',
 });
 
+/** A saved segment as the invite form offers it. */
+export interface SegmentChoice {
+  segmentId: string;
+  name: string;
+  audience: Audience;
+}
+
 /** A posted invite form → an audience (and time), or what is wrong with it. */
 export function parseInviteForm(
   form: Record<string, string | undefined>,
   timeZone: string,
-  options: { now?: number; rsvpDeadline?: string } = {},
+  options: { now?: number; rsvpDeadline?: string; segments?: SegmentChoice[] } = {},
 ): ParsedInviteForm {
   const choice = (audienceChoices as readonly string[]).includes(form.audience ?? '')
     ? (form.audience as AudienceChoice)
@@ -87,6 +116,8 @@ export function parseInviteForm(
     tags: form.tags ?? '',
     types: picked('type_').filter((type) => type.length > 0 && type.length <= 60),
     contactIds: picked('contact_'),
+    segmentId: ID.test(form.segmentId ?? '') ? (form.segmentId as string) : '',
+    segmentName: (form.segmentName ?? '').slice(0, 200),
     intro: (form.intro ?? '').replace(/\r\n?/g, '\n'),
     when: form.when === 'later' ? 'later' : 'now',
     sendAt: (form.sendAt ?? '').trim(),
@@ -111,6 +142,17 @@ export function parseInviteForm(
     else if (values.contactIds.length > 5000) errors.contacts = 'tooManyContacts';
     else audience = { kind: 'contacts', contactIds: values.contactIds };
   }
+  let segment: CampaignSegment | undefined;
+  if (choice === 'segment') {
+    // Resolved now, from the tenant's own segments: the send copies this definition.
+    const found = options.segments?.find((s) => s.segmentId === values.segmentId);
+    if (values.segmentId === '') errors.segment = 'segmentRequired';
+    else if (!found) errors.segment = 'segmentMissing';
+    else {
+      audience = found.audience;
+      segment = { segmentId: found.segmentId, name: found.name };
+    }
+  }
   if (values.intro.length > 5000) errors.intro = 'introTooLong';
   let sendAt: string | undefined;
   if (values.when === 'later') {
@@ -128,6 +170,7 @@ export function parseInviteForm(
     values,
     errors,
     audience,
+    segment,
     sendAt: ok ? sendAt : undefined,
     intro: values.intro.trim() || undefined,
     ok,
@@ -152,7 +195,11 @@ export interface EventInvitePageProps {
   /** The mail as each language's recipients will read it, after "Preview". */
   mailPreviews?: { language: Language; subject: string; html: string; text: string }[];
   /** "Send" asks first: the number it goes to, and when (the form's own values stay below). */
-  confirm?: { count: number; sendAt?: string };
+  confirm?: { count: number; sendAt?: string; segmentName?: string };
+  /** The tenant's saved segments, to pick from. */
+  segments?: SegmentChoice[];
+  /** After "Save as segment": the name it was saved under. */
+  savedSegment?: string;
   /** After "Send a test to me": where it went. */
   testSentTo?: string;
   organisationTypes: string[];
@@ -188,6 +235,7 @@ export function EventInvitePage(props: EventInvitePageProps) {
     byOrg.set(contact.organisationName, list);
   }
   const selected = new Set(values.contactIds);
+  const segments = props.segments ?? [];
   return (
     <>
       <style dangerouslySetInnerHTML={{ __html: eventStyles }} />
@@ -218,7 +266,11 @@ export function EventInvitePage(props: EventInvitePageProps) {
 
       {props.confirm ? (
         <section class="notice confirm" aria-labelledby="confirm-heading">
-          <h2 id="confirm-heading">{x.confirmQuestion(n(props.confirm.count))}</h2>
+          <h2 id="confirm-heading">
+            {props.confirm.segmentName
+              ? x.confirmSegmentQuestion(n(props.confirm.count), props.confirm.segmentName)
+              : x.confirmQuestion(n(props.confirm.count))}
+          </h2>
           <p>
             {x.confirmLead(
               props.confirm.sendAt ? formatDateTime(props.confirm.sendAt, language, timeZone) : x.now,
@@ -248,6 +300,12 @@ export function EventInvitePage(props: EventInvitePageProps) {
             </p>
           ) : null}
         </div>
+      ) : null}
+
+      {props.savedSegment ? (
+        <p class="notice" role="status">
+          {x.segmentSaved(props.savedSegment)}
+        </p>
       ) : null}
 
       {props.testSentTo ? (
@@ -340,6 +398,31 @@ export function EventInvitePage(props: EventInvitePageProps) {
             ))}
           </fieldset>
 
+          <div class={errors.segment ? 'field has-error' : 'field'}>
+            <label for="invite-segment">{x.segmentLabel}</label>
+            <p class="hint" id="invite-segment-hint">
+              {x.segmentHint} <a href="/console/mailings/segments">{x.manageSegments}</a>
+            </p>
+            <ErrorText field="segment" />
+            <select
+              id="invite-segment"
+              name="segmentId"
+              {...invalid('segment')}
+              aria-describedby={describedBy('segment', 'invite-segment-hint')}
+            >
+              <option value="">{segments.length === 0 ? x.noSegments : x.chooseSegment}</option>
+              {segments.map((segment) => (
+                <option
+                  key={segment.segmentId}
+                  value={segment.segmentId}
+                  selected={values.segmentId === segment.segmentId}
+                >
+                  {segment.name}
+                </option>
+              ))}
+            </select>
+          </div>
+
           <fieldset class="choices" id="invite-contacts" aria-describedby={describedBy('contacts')}>
             <legend>{v.contacts}</legend>
             <ErrorText field="contacts" />
@@ -370,6 +453,25 @@ export function EventInvitePage(props: EventInvitePageProps) {
               </div>
             )}
           </fieldset>
+          <div class={errors.segmentName ? 'field has-error' : 'field'}>
+            <label for="invite-segmentName">{x.saveSegmentLabel}</label>
+            <p class="hint" id="invite-segmentName-hint">
+              {x.saveSegmentHint}
+            </p>
+            <ErrorText field="segmentName" />
+            <input
+              type="text"
+              id="invite-segmentName"
+              name="segmentName"
+              maxLength={80}
+              value={values.segmentName}
+              {...invalid('segmentName')}
+              aria-describedby={describedBy('segmentName', 'invite-segmentName-hint')}
+            />
+            <button type="submit" name="action" value="save-segment">
+              {x.saveSegment}
+            </button>
+          </div>
         </fieldset>
 
         <fieldset>
@@ -462,6 +564,16 @@ const extraTexts: Record<
     firstRecipients: (names: string, more: string) => string;
     confirmQuestion: (count: string) => string;
     confirmLead: (when: string) => string;
+    confirmSegmentQuestion: (count: string, segment: string) => string;
+    segmentLabel: string;
+    segmentHint: string;
+    manageSegments: string;
+    chooseSegment: string;
+    noSegments: string;
+    saveSegmentLabel: string;
+    saveSegmentHint: string;
+    saveSegment: string;
+    segmentSaved: (name: string) => string;
     now: string;
     confirm: string;
     htmlPreview: (language: string) => string;
@@ -471,6 +583,18 @@ const extraTexts: Record<
   sv: {
     firstRecipients: (names, more) => `Bland mottagarna: ${names}${more === '0' ? '' : ` och ${more} till`}.`,
     confirmQuestion: (count) => `Skicka inbjudan till ${count} kontakter?`,
+    confirmSegmentQuestion: (count, segment) =>
+      `Skicka inbjudan till ${count} kontakter i det sparade urvalet ”${segment}”?`,
+    segmentLabel: 'Sparat urval',
+    segmentHint:
+      'Ett sparat urval är ett villkor, inte en lista: det räknas om när inbjudan skickas, så nya kontakter som passar kommer med.',
+    manageSegments: 'Hantera sparade urval',
+    chooseSegment: 'Välj ett urval',
+    noSegments: 'Inga sparade urval än',
+    saveSegmentLabel: 'Spara urvalet ovan som',
+    saveSegmentHint: 'Taggarna, typerna eller kontakterna du valt sparas under ett namn, för nästa utskick.',
+    saveSegment: 'Spara urvalet',
+    segmentSaved: (name) => `Urvalet är sparat som ”${name}”.`,
     confirmLead: (when) => `Inbjudan går iväg ${when}. Kontrollera urvalet nedan innan du bekräftar.`,
     now: 'nu',
     confirm: 'Ja, skicka',
@@ -484,6 +608,18 @@ const extraTexts: Record<
   da: {
     firstRecipients: (names, more) => `Blandt modtagerne: ${names}${more === '0' ? '' : ` og ${more} mere`}.`,
     confirmQuestion: (count) => `Send invitationen til ${count} kontakter?`,
+    confirmSegmentQuestion: (count, segment) =>
+      `Send invitationen til ${count} kontakter i det gemte udvalg “${segment}”?`,
+    segmentLabel: 'Gemt udvalg',
+    segmentHint:
+      'Et gemt udvalg er en betingelse, ikke en liste: det beregnes igen, når invitationen sendes, så nye kontakter, der passer, kommer med.',
+    manageSegments: 'Administrer gemte udvalg',
+    chooseSegment: 'Vælg et udvalg',
+    noSegments: 'Ingen gemte udvalg endnu',
+    saveSegmentLabel: 'Gem udvalget ovenfor som',
+    saveSegmentHint: 'De valgte tags, typer eller kontakter gemmes under et navn til næste udsendelse.',
+    saveSegment: 'Gem udvalget',
+    segmentSaved: (name) => `Udvalget er gemt som “${name}”.`,
     confirmLead: (when) => `Invitationen sendes ${when}. Tjek udvalget nedenfor, før du bekræfter.`,
     now: 'nu',
     confirm: 'Ja, send',
@@ -498,6 +634,18 @@ const extraTexts: Record<
     firstRecipients: (names, more) =>
       `Among the recipients: ${names}${more === '0' ? '' : ` and ${more} more`}.`,
     confirmQuestion: (count) => `Send the invitation to ${count} contacts?`,
+    confirmSegmentQuestion: (count, segment) =>
+      `Send the invitation to ${count} contacts in the saved segment “${segment}”?`,
+    segmentLabel: 'Saved segment',
+    segmentHint:
+      'A saved segment is a rule, not a list: it is worked out again when the invitation is sent, so new contacts that fit are included.',
+    manageSegments: 'Manage saved segments',
+    chooseSegment: 'Choose a segment',
+    noSegments: 'No saved segments yet',
+    saveSegmentLabel: 'Save the selection above as',
+    saveSegmentHint: 'The tags, types or contacts you chose are saved under a name, for the next send.',
+    saveSegment: 'Save the selection',
+    segmentSaved: (name) => `The selection is saved as “${name}”.`,
     confirmLead: (when) => `The invitation goes out ${when}. Check the selection below before you confirm.`,
     now: 'now',
     confirm: 'Yes, send',

@@ -2,9 +2,11 @@ import { formatDateTime, formatNumber } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
 import type { EventSendRow } from '../actions/sends.js';
 import { presentOf } from '../attendance.js';
+import { type AnswerDay, eventFunnel } from '../figures.js';
 import type { EventCounters, Invitation, Meeting } from '../meeting.js';
 import { dietaryCategories } from '../meeting.js';
 import { meetingsTexts } from '../texts/console.js';
+import { EventFigures } from './figures.js';
 import { eventStyles } from './form.js';
 import { eventHref, noAnswerOf, StatusTag } from './list.js';
 import { EventSends } from './sends.js';
@@ -54,6 +56,8 @@ export interface EventLivePageProps {
   notice?: EventNotice;
   /** The event's sends with their progress. */
   sends: EventSendRow[];
+  /** First answers per day (from the capability's hourly items); none before any answer. */
+  answersPerDay?: AnswerDay[];
 }
 
 const counterTypes = ['invited', 'attending', 'declined', 'waitlisted'] as const;
@@ -205,6 +209,12 @@ export function EventLivePage(props: EventLivePageProps) {
           </div>
         </dl>
       </section>
+
+      <EventFigures
+        language={language}
+        funnel={eventFunnel(counters)}
+        answersPerDay={props.answersPerDay ?? []}
+      />
 
       <EventSends
         language={language}
