@@ -1,5 +1,6 @@
 import type { Attachment } from '@aws-sdk/client-sesv2';
 import fc from 'fast-check';
+import { createEvent } from 'ics';
 import { describe, expect, it } from 'vitest';
 import {
   type CalendarInviteInput,
@@ -194,6 +195,52 @@ describe('calendarAttachment', () => {
     expect(property(ics, 'UID')).toEqual([`UID:${invite.uid}`]);
   });
 
+  it('writes line for line what the ics package (3.12, used until issue 11) wrote for the same input', () => {
+    const text = fc.string({ unit: 'grapheme', maxLength: 120 });
+    const name = fc.oneof(fc.constant(''), fc.string({ unit: 'grapheme', maxLength: 40 }));
+    fc.assert(
+      fc.property(
+        text.filter((t) => t.replace(controlCharacters, '').trim() !== ''),
+        text,
+        text,
+        name,
+        name,
+        fc.boolean(),
+        fc.boolean(),
+        fc.nat({ max: 1000 }),
+        fc.constantFrom('REQUEST' as const, 'CANCEL' as const),
+        (
+          title,
+          description,
+          location,
+          organizerName,
+          attendeeName,
+          withAttendee,
+          withUrl,
+          sequence,
+          method,
+        ) => {
+          const input: CalendarInviteInput = {
+            ...invite,
+            title,
+            description,
+            location,
+            sequence,
+            method,
+            organizer: { ...invite.organizer, name: organizerName },
+            attendee: withAttendee ? { ...invite.organizer, name: attendeeName } : undefined,
+            url: withUrl ? invite.url : undefined,
+          };
+          const withoutStamp = (ics: string) => contentLines(ics).filter((l) => !l.startsWith('DTSTAMP:'));
+          expect(withoutStamp(decode(calendarAttachment(input).RawContent))).toEqual(
+            withoutStamp(withIcsPackage(input)),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it.each([
     ['a uid with a line break', { uid: 'abc\r\nX-A:1' }],
     ['an empty uid', { uid: '' }],
@@ -212,3 +259,55 @@ describe('calendarAttachment', () => {
     expect(() => calendarAttachment({ ...invite, ...change })).toThrow(/Calendar/);
   });
 });
+
+/** What calendar.ts did until issue 11 (the same cleaning, then the ics package): the oracle above. */
+function withIcsPackage(input: CalendarInviteInput): string {
+  const clean = (text: string) =>
+    text
+      .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+      .replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (c) => (c === '\t' ? ' ' : ''))
+      .trim();
+  const cleanName = (name: string) =>
+    name
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+      .replace(/"/g, "'")
+      .replace(/\s+/g, ' ')
+      .trim();
+  const { method, organizer, attendee, url } = input;
+  const { error, value } = createEvent({
+    productId: '-//Samverkan//Mail//EN',
+    method,
+    uid: input.uid,
+    sequence: input.sequence,
+    title: clean(input.title),
+    description: clean(input.description),
+    location: clean(input.location),
+    start: input.start.getTime(),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: input.end.getTime(),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    status: method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
+    organizer: { name: cleanName(organizer.name) || organizer.email, email: organizer.email },
+    ...(attendee
+      ? {
+          attendees: [
+            {
+              name: cleanName(attendee.name) || attendee.email,
+              email: attendee.email,
+              rsvp: false,
+              ...(method === 'REQUEST' ? { partstat: 'ACCEPTED' as const } : {}),
+              role: 'REQ-PARTICIPANT',
+              cutype: 'INDIVIDUAL',
+            },
+          ],
+        }
+      : {}),
+    ...(url ? { url } : {}),
+  });
+  if (error || !value) throw error ?? new Error('no output');
+  return value;
+}

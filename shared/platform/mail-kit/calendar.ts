@@ -1,18 +1,22 @@
-import { createEvent, type EventAttributes } from 'ics';
 import { httpsLink, isValidEmail } from './headers.js';
 
 /**
- * Calendar invitations (iTIP, RFC 5546) as an SES attachment, built with the `ics` package.
+ * Calendar invitations (iTIP, RFC 5546) as an SES attachment: one VEVENT with a fixed set of
+ * properties, written here (RFC 5545) rather than with the `ics` package.
  *
- * What `ics` 3.12 does and does not do for us (read from node_modules/ics):
- * - `method`, `uid` and `sequence` are supported: METHOD goes into the VCALENDAR, UID and
- *   SEQUENCE into the VEVENT. Numeric times (ms) come out as UTC (`…Z`).
- * - SUMMARY, DESCRIPTION and LOCATION are escaped (`\`, `;`, `,`, newlines) but a bare CR is
- *   not, so we normalise line breaks first.
- * - CN parameters are quoted, but a `"` inside is written as `\"`, which RFC 5545 does not
- *   allow, and the ORGANIZER line gets no newline escaping at all: names are cleaned here.
- * - Lines are folded at 75 characters, not 75 octets: we refold at 75 octets (RFC 5545 §3.1),
- *   never inside a UTF-8 sequence.
+ * Why not `ics` (3.12, used until issue 11): it validates its input with `yup` and brings
+ * `dayjs` and `runes2` (~75 KiB of the mail-sender and rsvp bundles), and what we needed of it
+ * was a dozen lines: its CN quoting wrote `"` as `\"` (not allowed by RFC 5545) and missed
+ * newlines in ORGANIZER, so names were cleaned here anyway; it folded at 75 characters, not
+ * octets, so we refolded; the input is checked here before anything is written. The output is
+ * line for line what `ics` 3.12 wrote for the same input (same properties, order and quoting:
+ * calendar programs have been reading it), which tests/unit/mail-calendar.test.ts checks
+ * against `ics` itself, kept as a development dependency for that.
+ *
+ * - TEXT values (SUMMARY, DESCRIPTION, LOCATION) escape `\`, `;`, `,` and line breaks (§3.3.11);
+ *   line breaks are normalised to LF and other control characters removed first.
+ * - CN parameters are quoted and hold no DQUOTE and no control character (§3.2 has no escape).
+ * - Times are UTC (`…Z`); lines are folded at 75 octets (§3.1), never inside a UTF-8 sequence.
  */
 
 export interface CalendarPerson {
@@ -117,15 +121,19 @@ export function foldContentLine(line: string): string {
   return parts.join('\r\n ');
 }
 
-/** Unfolds `ics`'s output (CRLF + TAB) and folds every line again by octets. */
-function refold(calendar: string): string {
-  return `${calendar
-    .replace(/\r\n[ \t]/g, '')
-    .split('\r\n')
-    .filter((line) => line !== '')
-    .map(foldContentLine)
-    .join('\r\n')}\r\n`;
-}
+/** RFC 5545 §3.3.11: TEXT with `\`, `;`, `,` and newlines escaped (input already cleaned). */
+const escapeText = (text: string) =>
+  text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/;/g, '\\;').replace(/,/g, '\\,');
+
+/** RFC 5545 §3.3.5 UTC date-time: 20250304T073000Z. */
+const utc = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
+
+/** A quoted parameter value (the input holds no DQUOTE and no control character). */
+const quoted = (value: string) => `"${value}"`;
 
 /**
  * The `invite.ics` attachment of an invitation or a cancellation: METHOD in the VCALENDAR and
@@ -136,46 +144,48 @@ function refold(calendar: string): string {
 export function calendarAttachment(input: CalendarInviteInput): CalendarAttachment {
   assertValid(input);
   const { uid, sequence, method, title, description, location, start, end, organizer, attendee, url } = input;
-  const event: EventAttributes = {
-    productId: calendarProductId,
-    method,
-    uid,
-    sequence,
-    title: cleanText(title).trim(),
-    description: cleanText(description).trim(),
-    location: cleanText(location).trim(),
-    start: start.getTime(),
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    end: end.getTime(),
-    endInputType: 'utc',
-    endOutputType: 'utc',
-    status: method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
-    organizer: { name: cleanName(organizer.name) || organizer.email, email: organizer.email },
-    ...(attendee
-      ? {
-          attendees: [
-            {
-              name: cleanName(attendee.name) || attendee.email,
-              email: attendee.email,
-              // The organiser is a no-reply address: no Accept/Decline buttons whose replies go
-              // nowhere. The entry records the answer the person already gave on the RSVP page.
-              rsvp: false,
-              ...(method === 'REQUEST' ? { partstat: 'ACCEPTED' as const } : {}),
-              role: 'REQ-PARTICIPANT',
-              cutype: 'INDIVIDUAL',
-            },
-          ],
-        }
-      : {}),
-    ...(url ? { url } : {}),
-  };
-  const { error, value } = createEvent(event);
-  if (error || !value)
-    throw new Error(`Could not build the calendar invitation: ${error?.message ?? 'no output'}`);
+  const summary = cleanText(title).trim();
+  const details = cleanText(description).trim();
+  const place = cleanText(location).trim();
+  const attendeeLine =
+    attendee === undefined
+      ? undefined
+      : // The organiser is a no-reply address: no Accept/Decline buttons whose replies go
+        // nowhere. The entry records the answer the person already gave on the RSVP page.
+        [
+          'ATTENDEE',
+          'RSVP=FALSE',
+          `CUTYPE=${quoted('INDIVIDUAL')}`,
+          `ROLE=${quoted('REQ-PARTICIPANT')}`,
+          ...(method === 'REQUEST' ? [`PARTSTAT=${quoted('ACCEPTED')}`] : []),
+          `CN=${quoted(cleanName(attendee.name) || attendee.email)}:mailto:${attendee.email}`,
+        ].join(';');
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'CALSCALE:GREGORIAN',
+    `PRODID:${calendarProductId}`,
+    `METHOD:${method}`,
+    'X-PUBLISHED-TTL:PT1H',
+    'BEGIN:VEVENT',
+    `UID:${uid}`,
+    `SUMMARY:${escapeText(summary)}`,
+    `DTSTAMP:${utc(new Date())}`,
+    `DTSTART:${utc(start)}`,
+    `DTEND:${utc(end)}`,
+    `SEQUENCE:${sequence}`,
+    ...(details === '' ? [] : [`DESCRIPTION:${escapeText(details)}`]),
+    ...(url ? [`URL:${url}`] : []),
+    ...(place === '' ? [] : [`LOCATION:${escapeText(place)}`]),
+    `STATUS:${method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED'}`,
+    `ORGANIZER;CN=${quoted(cleanName(organizer.name) || organizer.email)}:MAILTO:${organizer.email}`,
+    ...(attendeeLine === undefined ? [] : [attendeeLine]),
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ];
   return {
     FileName: 'invite.ics',
     ContentType: `text/calendar; charset=utf-8; method=${method}`,
-    RawContent: new TextEncoder().encode(refold(value)),
+    RawContent: new TextEncoder().encode(`${lines.map(foldContentLine).join('\r\n')}\r\n`),
   };
 }

@@ -187,7 +187,7 @@ export function List({ items }: { items: string[] }) {
   );
 }
 
-/** HTML that {@link sanitizeMailHtml} (or `renderUserMarkdown`) produced, and nothing else. */
+/** HTML that `renderUserMarkdown` produced (its allow-list, text escaped), and nothing else. */
 export function SanitizedHtml({ html }: { html: string }) {
   return <div style={bodyFont} dangerouslySetInnerHTML={{ __html: html }} />;
 }

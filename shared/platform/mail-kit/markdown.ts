@@ -1,13 +1,17 @@
 import { Marked, type Token, type Tokens } from 'marked';
-import sanitizeHtml from 'sanitize-html';
 
 /**
- * Staff-written markdown for mail bodies, as HTML and as plain text.
+ * Staff-written markdown for mail bodies and public pages, as HTML and as plain text.
  *
- * Two layers: marked renders with our own renderer (raw HTML is shown as text, never passed
- * through; only http, https and mailto links become links), then sanitize-html keeps a strict
- * allow-list of tags and attributes whatever marked produced. The plain text is built from the
- * same tokens with the same link rule, so both versions carry the same links.
+ * Safe by construction, without an HTML sanitiser after it: marked runs with a renderer of our
+ * own for every token type, and each method writes only tags of the allow-list (p, br, strong,
+ * em, ul, ol, li, a, h2, h3, blockquote), no attribute but `href` + `rel` on `<a>`, and every
+ * piece of staff text escaped. Raw HTML is shown as text, never passed through; only absolute
+ * http, https and mailto links become links. (Until issue 11 a second layer, sanitize-html, went
+ * over the result: it brought postcss, htmlparser2 and entities, ~250 KiB, into every function
+ * that renders markdown. tests/unit/mail-markdown.test.ts keeps it as the oracle: whatever the
+ * input, it finds nothing to remove.) The plain text is built from the same tokens with the same
+ * link rule, so both versions carry the same links.
  */
 
 export interface RenderedMarkdown {
@@ -34,6 +38,7 @@ export function safeLinkHref(href: string | undefined): string | undefined {
   return url.href;
 }
 
+/** Escapes every `&`, `<`, `>`, `"` and `'`: literal text (code, alt text, raw HTML shown as text). */
 const escapeHtml = (text: string) =>
   text
     .replace(/&/g, '&amp;')
@@ -42,6 +47,25 @@ const escapeHtml = (text: string) =>
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 
+/** A double-quoted attribute value (an `href`): `'` may stay, as in the mails sent so far. */
+const escapeAttribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * Escapes text as marked does: `<`, `>`, `"`, `'` always, `&` unless it starts a character
+ * reference (marked leaves `&amp;` or `&nbsp;` typed by staff as it is). A reference in text
+ * content is only ever a character, never markup, and no `<` survives.
+ */
+const escapeText = (text: string) =>
+  text.replace(/[<>"']|&(?!(?:#\d{1,7}|#[Xx][a-fA-F0-9]{1,6}|\w+);)/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;',
+  );
+
+/**
+ * Every token type marked's parser can hand to the renderer has a method here; the ones not
+ * listed (paragraph, blockquote, listitem, strong, em, br, space, def) write only allowed tags
+ * around content rendered by these.
+ */
 const marked = new Marked({
   gfm: true,
   // Staff type in a text area: a single line break is a line break.
@@ -53,19 +77,46 @@ const marked = new Marked({
       const escaped = escapeHtml(text);
       return block ? `<p>${escaped.replace(/\n/g, '<br>')}</p>\n` : escaped;
     },
+    // Always escaped: marked marks text after an inline `<pre>`, `<code>` or `<script>` as
+    // "escaped" and would pass it through as HTML (`<code><svg onload=…` in a paragraph).
+    text(token) {
+      return 'tokens' in token && token.tokens
+        ? this.parser.parseInline(token.tokens)
+        : escapeText(token.text);
+    },
     // Headings of the body sit under the mail's own identity: two levels, h2 and h3.
     heading({ tokens, depth }) {
       const tag = depth <= 2 ? 'h2' : 'h3';
       return `<${tag}>${this.parser.parseInline(tokens)}</${tag}>\n`;
     },
+    // No title attribute; unsafe destinations leave their text.
     link({ href, tokens }) {
       const inner = this.parser.parseInline(tokens);
       const safe = safeLinkHref(href);
-      return safe === undefined ? inner : `<a href="${escapeHtml(safe)}">${inner}</a>`;
+      return safe === undefined ? inner : `<a href="${escapeAttribute(safe)}" rel="noopener">${inner}</a>`;
     },
     // No <pre> in the allow-list: a code block keeps its lines as line breaks.
-    code({ text, escaped }) {
-      return `<p>${(escaped ? text : escapeHtml(text)).replace(/\n/g, '<br>')}</p>\n`;
+    code({ text }) {
+      return `<p>${escapeHtml(text).replace(/\n/g, '<br>')}</p>\n`;
+    },
+    // No <code> or <del> in the allow-list: their text.
+    codespan({ text }) {
+      return escapeHtml(text);
+    },
+    del({ tokens }) {
+      return this.parser.parseInline(tokens);
+    },
+    // No <hr> and no task-list checkboxes in the allow-list (the plain text keeps "[x]").
+    hr() {
+      return '';
+    },
+    checkbox() {
+      return '';
+    },
+    // No `start` attribute: an ordered list always counts from 1 in the HTML.
+    list({ ordered, items }) {
+      const tag = ordered ? 'ol' : 'ul';
+      return `<${tag}>\n${items.map((item) => this.listitem(item)).join('')}</${tag}>\n`;
     },
     // No tables in the allow-list: one paragraph per row, cells separated by " | ".
     table({ header, rows }) {
@@ -79,41 +130,6 @@ const marked = new Marked({
     },
   },
 });
-
-const allowedTags = ['p', 'br', 'strong', 'em', 'ul', 'ol', 'li', 'a', 'h2', 'h3', 'blockquote'];
-
-const baseOptions: sanitizeHtml.IOptions = {
-  allowedTags,
-  allowedAttributes: { a: ['href', 'rel'] },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesByTag: {},
-  allowedSchemesAppliedToAttributes: ['href'],
-  allowProtocolRelative: false,
-  allowedStyles: {},
-  disallowedTagsMode: 'discard',
-};
-
-/**
- * Pass one: every link gets an absolute http(s)/mailto href and rel="noopener", or becomes a
- * span. (Spans are allowed here and dropped, text kept, by pass two: sanitize-html 2.17 closes
- * a later tag with the wrong name when a renamed tag is discarded in the same pass.)
- */
-const linkOptions: sanitizeHtml.IOptions = {
-  ...baseOptions,
-  allowedTags: [...allowedTags, 'span'],
-  transformTags: {
-    a: (_tagName, attribs): sanitizeHtml.Tag => {
-      const href = safeLinkHref(attribs.href);
-      return href === undefined
-        ? { tagName: 'span', attribs: {} }
-        : { tagName: 'a', attribs: { href, rel: 'noopener' } };
-    },
-  },
-};
-
-/** Sanitises HTML to the mail-body allow-list (p, br, strong, em, ul, ol, li, a, h2, h3, blockquote). */
-export const sanitizeMailHtml = (html: string): string =>
-  sanitizeHtml(sanitizeHtml(html, linkOptions), baseOptions);
 
 /** The common character references marked leaves in text as typed. */
 const namedEntities: Record<string, string> = {
@@ -241,13 +257,13 @@ function blockText(token: Token): string {
 }
 
 /**
- * Staff markdown (GFM, single line breaks kept) as sanitised HTML and as readable plain text
- * (links as `text (url)`). Raw HTML in the markdown is shown as text, never interpreted.
+ * Staff markdown (GFM, single line breaks kept) as HTML of the allow-list and as readable plain
+ * text (links as `text (url)`). Raw HTML in the markdown is shown as text, never interpreted.
  */
 export function renderUserMarkdown(markdown: string): RenderedMarkdown {
   const source = markdown.replace(/\r\n?/g, '\n');
   const tokens = marked.lexer(source);
-  const html = sanitizeMailHtml(marked.parser(tokens)).trim();
+  const html = marked.parser(tokens).trim();
   const text = blocksText(tokens)
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')

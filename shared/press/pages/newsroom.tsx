@@ -451,7 +451,7 @@ export function ReleasePage(props: ReleasePageProps) {
             {f.alt ? <figcaption>{f.alt}</figcaption> : null}
           </figure>
         ))}
-        {/* Sanitised: our own Markdown renderer (raw HTML shown as text, http/https/mailto links only), then sanitize-html. */}
+        {/* Our own Markdown renderer: the mail-body allow-list, raw HTML shown as text, http/https/mailto links only. */}
         <div class="release-body" dangerouslySetInnerHTML={{ __html: body }} />
         {release.quotes.map((q, i) => (
           <figure key={String(i)}>
