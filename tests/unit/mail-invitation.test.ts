@@ -258,7 +258,8 @@ describe('invitation', () => {
   it("renders staff's intro as sanitised markdown, with its links in the text", () => {
     const { html, text } = render('invitation', 'sv');
     expect(html).toContain('<strong>lunch</strong>');
-    expect(html).toContain('&lt;script&gt;alert("intro")&lt;/script&gt;');
+    // Staff's raw HTML is text: escaped, quotes included (the Markdown renderer escapes all text).
+    expect(html).toContain('&lt;script&gt;alert(&quot;intro&quot;)&lt;/script&gt;');
     expect(html).toContain('<a href="https://hassleholm.se/naringsliv?a=1&amp;b=2" rel="noopener">mer</a>');
     expect(text).toContain('Läs mer (https://hassleholm.se/naringsliv?a=1&b=2).');
   });
@@ -461,7 +462,7 @@ describe('event-cancelled', () => {
     const { subject, html, text } = render('event-cancelled', language);
     expect(subject).toBe(`${prefix}${sampleEvent.title}`);
     expect(text).toContain(lead);
-    expect(html).toContain('Tyvärr har för få anmält sig. &lt;script&gt;alert("cancel")&lt;/script&gt;');
+    expect(html).toContain('Tyvärr har för få anmält sig. &lt;script&gt;alert(&quot;cancel&quot;)&lt;/script&gt;');
     expect(text).toContain('Tyvärr har för få anmält sig. <script>alert("cancel")</script>');
   });
 
