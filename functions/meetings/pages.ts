@@ -27,6 +27,7 @@ import {
 import { type EventSummary, EventsListPage } from '../../shared/meetings/pages/list.js';
 import { EventLivePage, type EventNotice, eventNotices } from '../../shared/meetings/pages/live.js';
 import { eventsScript } from '../../shared/meetings/pages/sends.js';
+import { waitlistResults } from '../../shared/meetings/pages/waitlist.js';
 import {
   countersKey,
   createEvent,
@@ -51,6 +52,7 @@ import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { listProgrammes } from '../../shared/programmes/store.js';
 import { inConsole as page, type SignedIn as Signed, signedIn } from '../console/shell.js';
 import {
+  actOnWaitlist,
   attendeeCsvFile,
   attendeeMessageBody,
   attendeeNames,
@@ -63,6 +65,8 @@ import {
   inviteToEvent,
   publishEvent,
   updateEvent,
+  waitlistActions,
+  waitlistRows,
 } from './api.js';
 
 /*
@@ -218,7 +222,11 @@ const attendanceForm = z.object({
 const liveQuery = z.object({
   cursor: z.string().max(2000).optional(),
   notice: z.enum(eventNotices).optional().catch(undefined),
+  waitlist: z.enum(waitlistResults).optional().catch(undefined),
 });
+const waitlistForm = z.object({ contactId: idParam, action: z.enum(waitlistActions) });
+/** Places of the waitlist shown on the event page (one more is read to know there are more). */
+const WAITLIST_SHOWN = 50;
 
 export const handler = htmlPages(
   {
@@ -291,6 +299,8 @@ export const handler = htmlPages(
         eventSendRows({ tenantId: who.identity.tenantId, eventId }),
       ]);
       if (!event) throw notFound();
+      const waiting =
+        counters.waitlisted > 0 ? await waitlistRows(who.identity.tenantId, eventId, WAITLIST_SHOWN + 1) : [];
       return page(
         request,
         who,
@@ -307,6 +317,11 @@ export const handler = htmlPages(
           csrfToken: request.csrfToken,
           notice: query.notice as EventNotice | undefined,
           sends,
+          waitlist: {
+            rows: waiting.slice(0, WAITLIST_SHOWN),
+            more: waiting.length > WAITLIST_SHOWN,
+            notice: query.waitlist,
+          },
         }),
       );
     }),
@@ -500,6 +515,15 @@ export const handler = htmlPages(
       });
       const cursor = form.cursor ? `&cursor=${encodeURIComponent(form.cursor)}` : '';
       return redirect(eventPath(event.eventId, `?notice=attendance${cursor}#invitations-heading`));
+    }),
+
+    'POST /console/events/{eventId}/waitlist': consolePage(async (request) => {
+      const who = await signedIn(request);
+      requireRole(who.identity, 'editor');
+      const event = await eventOf(request, who);
+      const form = validate('body', waitlistForm, request.form);
+      const result = await actOnWaitlist(who.identity, event, form.contactId, form.action);
+      return redirect(eventPath(event.eventId, `?waitlist=${result}#waitlist-heading`));
     }),
 
     'GET /console/events/{eventId}/export.csv': consolePage(async (request) => {

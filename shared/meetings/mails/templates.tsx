@@ -212,12 +212,15 @@ function rsvpConfirmation(data: Data<'rsvp-confirmation'>, context: TemplateCont
   const { t } = view;
   const c = t.rsvpConfirmation;
   const { answer } = data;
+  const removed = answer.status === 'declined' && answer.removedFromWaitlist === true;
   const status =
     answer.status === 'attending'
       ? c.attending(view.quoted, t.seats(answer.seats))
       : answer.status === 'waitlisted'
         ? c.waitlisted(view.quoted, answer.position, t.seats(answer.seats))
-        : c.declined(view.quoted);
+        : removed
+          ? c.removed.text(view.quoted)
+          : c.declined(view.quoted);
   const calendar = answer.status === 'attending' ? c.calendarAttached : '';
 
   const dietary = [
@@ -239,9 +242,9 @@ function rsvpConfirmation(data: Data<'rsvp-confirmation'>, context: TemplateCont
   const changeUntil = c.changeUntil(view.deadline);
   const button = buttonPart(data.rsvpUrl, t.changeButton, context.texts.linkFallback);
   return {
-    subject: c.subject[answer.status](view.title),
+    subject: removed ? c.removed.subject(view.title) : c.subject[answer.status](view.title),
     preheader: status,
-    heading: c.heading[answer.status],
+    heading: removed ? c.removed.heading : c.heading[answer.status],
     body: (
       <>
         <Paragraph>{status}</Paragraph>

@@ -5,9 +5,11 @@ import { presentOf } from '../attendance.js';
 import type { EventCounters, Invitation, Meeting } from '../meeting.js';
 import { dietaryCategories } from '../meeting.js';
 import { meetingsTexts } from '../texts/console.js';
+import { dayTexts } from '../texts/day.js';
 import { eventStyles } from './form.js';
 import { eventHref, noAnswerOf, StatusTag } from './list.js';
 import { EventSends } from './sends.js';
+import { type WaitlistNotice, type WaitlistRow, WaitlistSection, waitlistStyles } from './waitlist.js';
 
 /** The people of an answer as the host reads them: its names, else the contact, then "Person n". */
 export function peopleOf(row: Pick<AttendeeRow, 'names' | 'seats' | 'contactName' | 'contactId'>) {
@@ -54,6 +56,8 @@ export interface EventLivePageProps {
   notice?: EventNotice;
   /** The event's sends with their progress. */
   sends: EventSendRow[];
+  /** The first places of the waitlist, in order (read only when anyone waits). */
+  waitlist?: { rows: WaitlistRow[]; more: boolean; notice?: WaitlistNotice };
 }
 
 const counterTypes = ['invited', 'attending', 'declined', 'waitlisted'] as const;
@@ -95,7 +99,7 @@ export function EventLivePage(props: EventLivePageProps) {
   );
   return (
     <>
-      <style dangerouslySetInnerHTML={{ __html: eventStyles }} />
+      <style dangerouslySetInnerHTML={{ __html: eventStyles + waitlistStyles }} />
       <p>
         <a href="/console/events">
           <span aria-hidden="true">← </span>
@@ -157,6 +161,9 @@ export function EventLivePage(props: EventLivePageProps) {
         <a href={href('/export.csv')}>{m.actions.exportCsv}</a>
         <a href={href('/export.csv?sep=semicolon')}>{m.actions.exportCsvSemicolon}</a>
         <a href={href('/badges')}>{m.actions.badges}</a>
+        {event.status === 'published' ? (
+          <a href={href('/check-in')}>{dayTexts(language).checkIn.link}</a>
+        ) : null}
       </div>
       {canEdit && event.status === 'draft' ? <p class="hint">{m.actions.publishHint}</p> : null}
 
@@ -326,6 +333,19 @@ export function EventLivePage(props: EventLivePageProps) {
           </ul>
         )}
       </section>
+
+      {event.status !== 'draft' ? (
+        <WaitlistSection
+          language={language}
+          event={event}
+          rows={props.waitlist?.rows ?? []}
+          full={counters.attendingSeats >= event.capacity}
+          more={props.waitlist?.more ?? false}
+          canEdit={canEdit && event.status === 'published'}
+          csrfToken={csrfToken}
+          notice={props.waitlist?.notice}
+        />
+      ) : null}
 
       <section aria-labelledby="invitations-heading">
         <h2 id="invitations-heading">{live.invitationsHeading}</h2>
