@@ -372,6 +372,7 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/console/events/{eventId}/invitations', auth: 'console' },
       { method: 'POST', path: '/console/events/{eventId}/attendance', auth: 'console' },
       { method: 'POST', path: '/console/events/{eventId}/waitlist', auth: 'console' },
+      { method: 'GET', path: '/console/events/{eventId}/check-in', auth: 'console' },
       { method: 'GET', path: '/console/events/{eventId}/badges', auth: 'console' },
       { method: 'GET', path: '/console/events/{eventId}/export.csv', auth: 'console' },
       { method: 'POST', path: '/console/events/{eventId}/sends/{campaignId}/cancel', auth: 'console' },

@@ -7,6 +7,7 @@ import { messageAttendees, resendToNonResponders } from '../../shared/meetings/a
 import { cancelEventSend, eventSendRows } from '../../shared/meetings/actions/sends.js';
 import type { Meeting } from '../../shared/meetings/meeting.js';
 import { type Badge, BadgesPage } from '../../shared/meetings/pages/badges.js';
+import { CheckInPage, matchAttendees } from '../../shared/meetings/pages/check-in.js';
 import {
   copyFormValues,
   type EventFormErrors,
@@ -33,11 +34,13 @@ import {
   createEvent,
   getCounters,
   getEvent,
+  getInvitation,
   listEvents,
   markAttended,
   NoSuchPersonError,
 } from '../../shared/meetings/store.js';
 import { meetingsTexts } from '../../shared/meetings/texts/console.js';
+import { dayTexts } from '../../shared/meetings/texts/day.js';
 import { HttpError, notFound } from '../../shared/platform/http/errors.js';
 import {
   consolePage,
@@ -63,6 +66,7 @@ import {
   foreignProgramme,
   invitationsPage,
   inviteToEvent,
+  joinInvitations,
   publishEvent,
   updateEvent,
   waitlistActions,
@@ -218,7 +222,18 @@ const attendanceForm = z.object({
   attended: z.enum(['true', 'false']),
   person: z.coerce.number().int().min(0).max(99).optional(),
   cursor: z.string().max(2000).optional(),
+  /** Back to the check-in (with its search, or the one contact) rather than the event page. */
+  from: z.enum(['check-in']).optional(),
+  q: z.string().max(100).optional(),
+  contact: idParam.optional(),
 });
+const checkInQuery = z.object({
+  q: z.string().trim().max(100, 'At most 100 characters').optional(),
+  /** The one contact a confirmation's QR code names. */
+  contact: idParam.optional(),
+});
+/** Answers shown at once on the check-in (a search narrows them). */
+const CHECK_IN_SHOWN = 200;
 const liveQuery = z.object({
   cursor: z.string().max(2000).optional(),
   notice: z.enum(eventNotices).optional().catch(undefined),
@@ -513,6 +528,15 @@ export const handler = htmlPages(
           { field: 'body.person', message: 'No such person' },
         ]);
       });
+      if (form.from === 'check-in') {
+        const back = new URLSearchParams();
+        if (form.q) back.set('q', form.q);
+        if (form.contact) back.set('contact', form.contact);
+        const query = back.size > 0 ? `?${back}` : '';
+        return redirect(
+          eventPath(event.eventId, `/check-in${query}#p-${encodeURIComponent(form.contactId)}`),
+        );
+      }
       const cursor = form.cursor ? `&cursor=${encodeURIComponent(form.cursor)}` : '';
       return redirect(eventPath(event.eventId, `?notice=attendance${cursor}#invitations-heading`));
     }),
@@ -524,6 +548,46 @@ export const handler = htmlPages(
       const form = validate('body', waitlistForm, request.form);
       const result = await actOnWaitlist(who.identity, event, form.contactId, form.action);
       return redirect(eventPath(event.eventId, `?waitlist=${result}#waitlist-heading`));
+    }),
+
+    /**
+     * The check-in on the day: everyone with a seat (one event's attendees, bounded by its
+     * capacity), searched by name or organisation; or the one contact a QR code names.
+     */
+    'GET /console/events/{eventId}/check-in': consolePage(async (request) => {
+      const who = await signedIn(request);
+      const event = await eventOf(request, who);
+      const query = validate('query', checkInQuery, request.event.queryStringParameters ?? {});
+      const [counters, rows] = await Promise.all([
+        getCounters(who.identity.tenantId, event.eventId),
+        query.contact
+          ? getInvitation(who.identity.tenantId, event.eventId, query.contact).then(async (invitation) => {
+              // Not invited to this event (or another tenant's contact): as missing.
+              if (!invitation) throw notFound();
+              return invitation.status === 'attending'
+                ? joinInvitations(who.identity.tenantId, [invitation])
+                : [];
+            })
+          : attendeeRows(who.identity.tenantId, event.eventId, 'attending'),
+      ]);
+      const found = query.contact ? rows : matchAttendees(rows, query.q ?? '');
+      return page(
+        request,
+        who,
+        `${dayTexts(who.language).checkIn.title}: ${event.title}`,
+        h(CheckInPage, {
+          language: who.language,
+          event,
+          present: counters.present,
+          expected: counters.attendingSeats,
+          rows: found.slice(0, CHECK_IN_SHOWN),
+          found: found.length,
+          query: query.contact ? '' : (query.q ?? ''),
+          contactId: query.contact,
+          canEdit: who.canEdit,
+          csrfToken: request.csrfToken,
+        }),
+      );
     }),
 
     'GET /console/events/{eventId}/export.csv': consolePage(async (request) => {
