@@ -455,6 +455,7 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/rsvp/{token}', auth: 'public' },
       { method: 'POST', path: '/rsvp/{token}/colleague', auth: 'public' },
       { method: 'GET', path: '/rsvp/{token}/calendar.ics', auth: 'public' },
+      { method: 'GET', path: '/rsvp/{token}/check-in.gif', auth: 'public' },
     ],
     // mailFromAddress: the calendar file's organizer is the address the invitation came from.
     // staffIdentity: the page stack's session check comes with it (its public routes never run it).
