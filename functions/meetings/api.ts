@@ -251,11 +251,19 @@ export async function updateEvent(
           ),
         ]
       : [];
+  // Who waits before the seats are released (read first: the reaction may promote at once).
+  const waited = released.length > 0 ? await waitlist(event.tenantId, event.eventId, 100) : [];
   await save(event, expectedVersion, [...announce, ...released]);
   let promoted: string[] = [];
   if (published && event.capacity > before.capacity) {
     // At once, so staff see who got the new seats; each promotion announces itself (WaitlistPromoted).
-    promoted = await promoteFromWaitlist(event, identity.staffId);
+    // The reaction to SeatsReleased may promote some first: who got a seat is read back from the
+    // places that waited, whichever of the two gave it.
+    await promoteFromWaitlist(event, identity.staffId);
+    const now = await Promise.all(
+      waited.map((w) => getInvitation(event.tenantId, event.eventId, w.contactId)),
+    );
+    promoted = waited.filter((_, i) => now[i]?.status === 'attending').map((w) => w.contactId);
   }
   return { event, changes, promoted };
 }
