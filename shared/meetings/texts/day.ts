@@ -7,10 +7,7 @@ export interface DayTexts {
     heading: string;
     intro: string;
     empty: string;
-    place: string;
-    who: string;
     seats: string;
-    actions: string;
     promote: string;
     up: string;
     down: string;
@@ -23,7 +20,6 @@ export interface DayTexts {
   refusals: {
     full: (free: number, wanted: number) => string;
     orgLimit: (available: number) => string;
-    notWaitlisted: string;
     notPublished: string;
   };
   checkIn: {
@@ -42,7 +38,6 @@ export interface DayTexts {
     undo: string;
     present: string;
     notPresent: string;
-    forOrganisation: (organisation: string) => string;
     /** One person's check-in (the QR code's link). */
     personHeading: string;
     notAttending: string;
@@ -59,10 +54,7 @@ const sv: DayTexts = {
     intro:
       'I den här ordningen får väntelistan lediga platser. Flytta upp eller ned, ge en plats direkt eller ta bort någon (hen får ett kort mejl).',
     empty: 'Ingen står på väntelistan.',
-    place: 'Plats',
-    who: 'Vem',
     seats: 'Personer',
-    actions: 'Åtgärder',
     promote: 'Ge plats',
     up: 'Upp',
     down: 'Ned',
@@ -82,7 +74,6 @@ const sv: DayTexts = {
       `Det är fullt: ${free} lediga platser, ${wanted} behövs. Höj antalet platser i evenemanget för att ge fler plats.`,
     orgLimit: (available) =>
       `Organisationen har redan så många platser den får ha (${available} kvar). Ingen plats gavs.`,
-    notWaitlisted: 'Personen står inte på väntelistan.',
     notPublished: 'Bara ett publicerat evenemang har en väntelista.',
   },
   checkIn: {
@@ -101,7 +92,6 @@ const sv: DayTexts = {
     undo: 'Ångra',
     present: 'På plats',
     notPresent: 'Inte incheckad',
-    forOrganisation: (organisation) => `för ${organisation}`,
     personHeading: 'Checka in',
     notAttending: 'Den här personen har ingen plats på evenemanget.',
     allAttendees: 'Alla anmälda',
@@ -116,10 +106,7 @@ const da: DayTexts = {
     intro:
       'I denne rækkefølge får ventelisten ledige pladser. Flyt op eller ned, giv en plads med det samme, eller fjern nogen (de får en kort e-mail).',
     empty: 'Ingen er på ventelisten.',
-    place: 'Plads',
-    who: 'Hvem',
     seats: 'Personer',
-    actions: 'Handlinger',
     promote: 'Giv plads',
     up: 'Op',
     down: 'Ned',
@@ -139,7 +126,6 @@ const da: DayTexts = {
       `Der er fuldt: ${free} ledige pladser, ${wanted} behøves. Hæv antallet af pladser i arrangementet for at give flere plads.`,
     orgLimit: (available) =>
       `Organisationen har allerede så mange pladser, som den må have (${available} tilbage). Ingen plads blev givet.`,
-    notWaitlisted: 'Personen er ikke på ventelisten.',
     notPublished: 'Kun et offentliggjort arrangement har en venteliste.',
   },
   checkIn: {
@@ -158,7 +144,6 @@ const da: DayTexts = {
     undo: 'Fortryd',
     present: 'Til stede',
     notPresent: 'Ikke tjekket ind',
-    forOrganisation: (organisation) => `for ${organisation}`,
     personHeading: 'Tjek ind',
     notAttending: 'Denne person har ingen plads til arrangementet.',
     allAttendees: 'Alle tilmeldte',
@@ -173,10 +158,7 @@ const en: DayTexts = {
     intro:
       'The waiting list gets free seats in this order. Move someone up or down, give a seat now, or remove someone (they get a short email).',
     empty: 'No one is on the waiting list.',
-    place: 'Place',
-    who: 'Who',
     seats: 'People',
-    actions: 'Actions',
     promote: 'Give seat',
     up: 'Up',
     down: 'Down',
@@ -196,7 +178,6 @@ const en: DayTexts = {
       `The event is full: ${free} seats free, ${wanted} needed. Raise the event's capacity to give more seats.`,
     orgLimit: (available) =>
       `The organisation already holds as many seats as it may (${available} left). No seat was given.`,
-    notWaitlisted: 'They are not on the waiting list.',
     notPublished: 'Only a published event has a waiting list.',
   },
   checkIn: {
@@ -215,7 +196,6 @@ const en: DayTexts = {
     undo: 'Undo',
     present: 'Present',
     notPresent: 'Not checked in',
-    forOrganisation: (organisation) => `for ${organisation}`,
     personHeading: 'Check in',
     notAttending: 'This person has no seat at the event.',
     allAttendees: 'Everyone registered',
