@@ -351,6 +351,7 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/api/events/{eventId}/invitations', auth: 'staff' },
       { method: 'GET', path: '/api/events/{eventId}/invitations', auth: 'staff' },
       { method: 'POST', path: '/api/events/{eventId}/attendance', auth: 'staff' },
+      { method: 'POST', path: '/api/events/{eventId}/waitlist', auth: 'staff' },
       { method: 'GET', path: '/api/events/{eventId}/export.csv', auth: 'staff' },
       { method: 'POST', path: '/api/events/{eventId}/audience-preview', auth: 'staff' },
       { method: 'POST', path: '/api/events/{eventId}/invitations/preview', auth: 'staff' },
@@ -380,6 +381,8 @@ export const wiring: Wiring = [
       { method: 'GET', path: '/console/events/{eventId}/invite', auth: 'console' },
       { method: 'POST', path: '/console/events/{eventId}/invitations', auth: 'console' },
       { method: 'POST', path: '/console/events/{eventId}/attendance', auth: 'console' },
+      { method: 'POST', path: '/console/events/{eventId}/waitlist', auth: 'console' },
+      { method: 'GET', path: '/console/events/{eventId}/check-in', auth: 'console' },
       { method: 'GET', path: '/console/events/{eventId}/badges', auth: 'console' },
       { method: 'GET', path: '/console/events/{eventId}/export.csv', auth: 'console' },
       { method: 'POST', path: '/console/events/{eventId}/sends/{campaignId}/cancel', auth: 'console' },
@@ -462,6 +465,7 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/rsvp/{token}', auth: 'public' },
       { method: 'POST', path: '/rsvp/{token}/colleague', auth: 'public' },
       { method: 'GET', path: '/rsvp/{token}/calendar.ics', auth: 'public' },
+      { method: 'GET', path: '/rsvp/{token}/check-in.gif', auth: 'public' },
     ],
     // mailFromAddress: the calendar file's organizer is the address the invitation came from.
     // staffIdentity: the page stack's session check comes with it (its public routes never run it).

@@ -19,7 +19,12 @@ import {
   sendInvitations,
 } from '../../shared/meetings/actions/notify.js';
 import { cancelEventSend, eventSendRows } from '../../shared/meetings/actions/sends.js';
-import { MeetingCancelled, MeetingChanged, MeetingPublished } from '../../shared/meetings/events.js';
+import {
+  MeetingCancelled,
+  MeetingChanged,
+  MeetingPublished,
+  SeatsReleased,
+} from '../../shared/meetings/events.js';
 import { formatAgendaTime, formatEventWhen, formatPlace } from '../../shared/meetings/mails/format.js';
 import {
   type EventCounters,
@@ -38,12 +43,18 @@ import {
   listEvents,
   listInvitations,
   markAttended,
+  moveOnWaitlist,
   NoSuchPersonError,
+  NotOnWaitlistError,
+  promoteByHand,
   promoteFromWaitlist,
+  removeFromWaitlist,
   StaleVersionError,
   saveEvent,
+  waitlist,
 } from '../../shared/meetings/store.js';
 import { meetingsTexts } from '../../shared/meetings/texts/console.js';
+import { dayTexts } from '../../shared/meetings/texts/day.js';
 import { type PendingEvent, pendingEvent } from '../../shared/platform/bus/outbox.js';
 import { type CsvSeparator, csvDocument, csvFileName } from '../../shared/platform/csv/csv.js';
 import { HttpError, notFound } from '../../shared/platform/http/errors.js';
@@ -224,11 +235,36 @@ export async function updateEvent(
           }),
         ]
       : [];
-  await save(event, expectedVersion, announce);
+  // More seats are released seats: announced with the change, so the waitlist gets them even if
+  // this request ends before its own promotion below (both promote in order, each once).
+  const released =
+    published && event.capacity > before.capacity
+      ? [
+          pendingEvent(
+            SeatsReleased,
+            {
+              tenantId: event.tenantId,
+              eventId: event.eventId,
+              seats: event.capacity - before.capacity,
+              actor: identity.staffId,
+            },
+            `capacity-${event.eventId}-v${event.version}`,
+          ),
+        ]
+      : [];
+  // Who waits before the seats are released (read first: the reaction may promote at once).
+  const waited = released.length > 0 ? await waitlist(event.tenantId, event.eventId, 100) : [];
+  await save(event, expectedVersion, [...announce, ...released]);
   let promoted: string[] = [];
   if (published && event.capacity > before.capacity) {
     // At once, so staff see who got the new seats; each promotion announces itself (WaitlistPromoted).
-    promoted = await promoteFromWaitlist(event, identity.staffId);
+    // The reaction to SeatsReleased may promote some first: who got a seat is read back from the
+    // places that waited, whichever of the two gave it.
+    await promoteFromWaitlist(event, identity.staffId);
+    const now = await Promise.all(
+      waited.map((w) => getInvitation(event.tenantId, event.eventId, w.contactId)),
+    );
+    promoted = waited.filter((_, i) => now[i]?.status === 'attending').map((w) => w.contactId);
   }
   return { event, changes, promoted };
 }
@@ -450,6 +486,70 @@ export async function invitationsPage(
   return { items: await joinInvitations(tenantId, page.items), cursor: encodeCursor(page.cursor) };
 }
 
+// ---------------------------------------------------------------- the waitlist by hand
+
+export const waitlistActions = ['promote', 'up', 'down', 'remove'] as const;
+export type WaitlistAction = (typeof waitlistActions)[number];
+export type WaitlistResult = 'promoted' | 'moved' | 'removed' | 'unchanged';
+
+/** The first places of the waitlist in order, with who they are (place = order, see the store). */
+export async function waitlistRows(tenantId: string, eventId: string, limit = 50) {
+  const places = await waitlist(tenantId, eventId, limit);
+  const invitations = (
+    await Promise.all(places.map((p) => getInvitation(tenantId, eventId, p.contactId)))
+  ).filter((i): i is Invitation => i?.status === 'waitlisted');
+  return joinInvitations(tenantId, invitations);
+}
+
+/**
+ * Staff's hand on one waitlist place: promote (a seat if there is room: refused, naming the free
+ * seats, when full), move up or down, remove (a decline recorded as staff's, the contact told).
+ * Repeating an action that already took effect changes nothing (`unchanged`); a contact without
+ * an invitation to this event is not found.
+ */
+export async function actOnWaitlist(
+  identity: StaffIdentity,
+  event: Meeting,
+  contactId: string,
+  action: WaitlistAction,
+): Promise<WaitlistResult> {
+  if (event.status !== 'published')
+    throw conflict(
+      'Only a published event has a waiting list.',
+      undefined,
+      (l) => dayTexts(l).refusals.notPublished,
+    );
+  if (!(await getInvitation(event.tenantId, event.eventId, contactId))) throw notFound();
+  try {
+    if (action === 'up' || action === 'down')
+      return (await moveOnWaitlist(event, contactId, action, identity.staffId)) ? 'moved' : 'unchanged';
+    if (action === 'remove') {
+      await removeFromWaitlist(event, contactId, identity.staffId);
+      return 'removed';
+    }
+    const outcome = await promoteByHand(event, contactId, identity.staffId);
+    if (outcome.result === 'attending') return 'promoted';
+    if (outcome.result === 'org-limit')
+      throw conflict(
+        `The organisation holds as many seats as it may (${outcome.available} left)`,
+        'body.contactId',
+        (l) => dayTexts(l).refusals.orgLimit(outcome.available),
+      );
+    const invitation = await getInvitation(event.tenantId, event.eventId, contactId);
+    const { attendingSeats } = await getCounters(event.tenantId, event.eventId);
+    const free = Math.max(0, event.capacity - attendingSeats);
+    const wanted = Math.max(1, invitation?.seats ?? 1);
+    throw conflict(
+      `The event is full: ${free} seats free, ${wanted} needed. Raise the capacity to give more seats.`,
+      'body.contactId',
+      (l) => dayTexts(l).refusals.full(free, wanted),
+    );
+  } catch (error) {
+    if (error instanceof NotOnWaitlistError) return 'unchanged';
+    throw error;
+  }
+}
+
 // ---------------------------------------------------------------- the attendee list (CSV)
 
 export const exportStatuses = ['attending', 'waitlisted', 'all'] as const;
@@ -630,6 +730,7 @@ const attendanceBody = z
   })
   .strict();
 const previewBody = z.object({ audience: audienceSchema }).strict();
+const waitlistBody = z.object({ contactId: idParam, action: z.enum(waitlistActions) }).strict();
 
 function requirePublished(event: Meeting) {
   if (event.status !== 'published')
@@ -732,6 +833,16 @@ const json = jsonApi({
       if (!changed && !(await getInvitation(identity.tenantId, path.eventId, body.contactId)))
         throw notFound();
       return { body: { contactId: body.contactId, person: body.person, attended: body.attended, changed } };
+    },
+  ),
+
+  /** Staff's hand on the waitlist: promote, move up or down, remove (see `actOnWaitlist`). */
+  'POST /api/events/{eventId}/waitlist': staffRoute(
+    { path: eventPath, body: waitlistBody },
+    async ({ identity, path, body }) => {
+      const event = await eventOr404(identity.tenantId, path.eventId);
+      const result = await actOnWaitlist(identity, event, body.contactId, body.action);
+      return { body: { contactId: body.contactId, action: body.action, result } };
     },
   ),
 

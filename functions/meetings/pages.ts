@@ -11,6 +11,7 @@ import { cancelEventSend, eventSendRows } from '../../shared/meetings/actions/se
 import { answersPerDay } from '../../shared/meetings/figures.js';
 import type { Meeting } from '../../shared/meetings/meeting.js';
 import { type Badge, BadgesPage } from '../../shared/meetings/pages/badges.js';
+import { CheckInPage, matchAttendees } from '../../shared/meetings/pages/check-in.js';
 import {
   copyFormValues,
   type EventFormErrors,
@@ -32,17 +33,20 @@ import {
 import { type EventSummary, EventsListPage } from '../../shared/meetings/pages/list.js';
 import { EventLivePage, type EventNotice, eventNotices } from '../../shared/meetings/pages/live.js';
 import { eventsScript } from '../../shared/meetings/pages/sends.js';
+import { waitlistResults } from '../../shared/meetings/pages/waitlist.js';
 import {
   answersByHour,
   countersKey,
   createEvent,
   getCounters,
   getEvent,
+  getInvitation,
   listEvents,
   markAttended,
   NoSuchPersonError,
 } from '../../shared/meetings/store.js';
 import { meetingsTexts } from '../../shared/meetings/texts/console.js';
+import { dayTexts } from '../../shared/meetings/texts/day.js';
 import { HttpError, notFound } from '../../shared/platform/http/errors.js';
 import {
   consolePage,
@@ -57,6 +61,7 @@ import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { listProgrammes } from '../../shared/programmes/store.js';
 import { inConsole as page, type SignedIn as Signed, signedIn } from '../console/shell.js';
 import {
+  actOnWaitlist,
   attendeeCsvFile,
   attendeeMessageBody,
   attendeeNames,
@@ -67,8 +72,11 @@ import {
   foreignProgramme,
   invitationsPage,
   inviteToEvent,
+  joinInvitations,
   publishEvent,
   updateEvent,
+  waitlistActions,
+  waitlistRows,
 } from './api.js';
 
 /*
@@ -225,11 +233,26 @@ const attendanceForm = z.object({
   attended: z.enum(['true', 'false']),
   person: z.coerce.number().int().min(0).max(99).optional(),
   cursor: z.string().max(2000).optional(),
+  /** Back to the check-in (with its search, or the one contact) rather than the event page. */
+  from: z.enum(['check-in']).optional(),
+  q: z.string().max(100).optional(),
+  contact: idParam.optional(),
 });
+const checkInQuery = z.object({
+  q: z.string().trim().max(100, 'At most 100 characters').optional(),
+  /** The one contact a confirmation's QR code names. */
+  contact: idParam.optional(),
+});
+/** Answers shown at once on the check-in (a search narrows them). */
+const CHECK_IN_SHOWN = 200;
 const liveQuery = z.object({
   cursor: z.string().max(2000).optional(),
   notice: z.enum(eventNotices).optional().catch(undefined),
+  waitlist: z.enum(waitlistResults).optional().catch(undefined),
 });
+const waitlistForm = z.object({ contactId: idParam, action: z.enum(waitlistActions) });
+/** Places of the waitlist shown on the event page (one more is read to know there are more). */
+const WAITLIST_SHOWN = 50;
 
 export const handler = htmlPages(
   {
@@ -304,6 +327,8 @@ export const handler = htmlPages(
         answersByHour(who.identity.tenantId, eventId),
       ]);
       if (!event) throw notFound();
+      const waiting =
+        counters.waitlisted > 0 ? await waitlistRows(who.identity.tenantId, eventId, WAITLIST_SHOWN + 1) : [];
       return page(
         request,
         who,
@@ -321,6 +346,11 @@ export const handler = htmlPages(
           notice: query.notice as EventNotice | undefined,
           sends,
           answersPerDay: answersPerDay(answerHours, who.timeZone),
+          waitlist: {
+            rows: waiting.slice(0, WAITLIST_SHOWN),
+            more: waiting.length > WAITLIST_SHOWN,
+            notice: query.waitlist,
+          },
         }),
       );
     }),
@@ -543,8 +573,66 @@ export const handler = htmlPages(
           { field: 'body.person', message: 'No such person' },
         ]);
       });
+      if (form.from === 'check-in') {
+        const back = new URLSearchParams();
+        if (form.q) back.set('q', form.q);
+        if (form.contact) back.set('contact', form.contact);
+        const query = back.size > 0 ? `?${back}` : '';
+        return redirect(
+          eventPath(event.eventId, `/check-in${query}#p-${encodeURIComponent(form.contactId)}`),
+        );
+      }
       const cursor = form.cursor ? `&cursor=${encodeURIComponent(form.cursor)}` : '';
       return redirect(eventPath(event.eventId, `?notice=attendance${cursor}#invitations-heading`));
+    }),
+
+    'POST /console/events/{eventId}/waitlist': consolePage(async (request) => {
+      const who = await signedIn(request);
+      requireRole(who.identity, 'editor');
+      const event = await eventOf(request, who);
+      const form = validate('body', waitlistForm, request.form);
+      const result = await actOnWaitlist(who.identity, event, form.contactId, form.action);
+      return redirect(eventPath(event.eventId, `?waitlist=${result}#waitlist-heading`));
+    }),
+
+    /**
+     * The check-in on the day: everyone with a seat (one event's attendees, bounded by its
+     * capacity), searched by name or organisation; or the one contact a QR code names.
+     */
+    'GET /console/events/{eventId}/check-in': consolePage(async (request) => {
+      const who = await signedIn(request);
+      const event = await eventOf(request, who);
+      const query = validate('query', checkInQuery, request.event.queryStringParameters ?? {});
+      const [counters, rows] = await Promise.all([
+        getCounters(who.identity.tenantId, event.eventId),
+        query.contact
+          ? getInvitation(who.identity.tenantId, event.eventId, query.contact).then(async (invitation) => {
+              // Not invited to this event (or another tenant's contact): as missing.
+              if (!invitation) throw notFound();
+              return invitation.status === 'attending'
+                ? joinInvitations(who.identity.tenantId, [invitation])
+                : [];
+            })
+          : attendeeRows(who.identity.tenantId, event.eventId, 'attending'),
+      ]);
+      const found = query.contact ? rows : matchAttendees(rows, query.q ?? '');
+      return page(
+        request,
+        who,
+        `${dayTexts(who.language).checkIn.title}: ${event.title}`,
+        h(CheckInPage, {
+          language: who.language,
+          event,
+          present: counters.present,
+          expected: counters.attendingSeats,
+          rows: found.slice(0, CHECK_IN_SHOWN),
+          found: found.length,
+          query: query.contact ? '' : (query.q ?? ''),
+          contactId: query.contact,
+          canEdit: who.canEdit,
+          csrfToken: request.csrfToken,
+        }),
+      );
     }),
 
     'GET /console/events/{eventId}/export.csv': consolePage(async (request) => {

@@ -5,6 +5,7 @@ import { createContact, UniqueConflict } from '../../shared/directory/store/orga
 import { calendarSequence, calendarUid, sendInvitations } from '../../shared/meetings/actions/notify.js';
 import { googleCalendarUrl, outlookCalendarUrl } from '../../shared/meetings/calendar-links.js';
 import { rsvpAnswerSchema } from '../../shared/meetings/meeting.js';
+import { checkInPath, checkInQrGif } from '../../shared/meetings/pages/check-in-qr.js';
 import { type RsvpBanner, RsvpInvalidPage, RsvpPage } from '../../shared/meetings/pages/rsvp.js';
 import {
   answer,
@@ -98,9 +99,14 @@ function page(
         outlook: outlookCalendarUrl(linkEvent),
         ics: `${r.base}/calendar.ics`,
       },
+      checkInUrl: checkInUrl(r),
     }),
   };
 }
+
+/** The console's check-in of this contact: what the QR code on the page and in the mail opens. */
+const checkInUrl = (r: Resolved) =>
+  `${requireEnv('PUBLIC_BASE_URL')}${checkInPath(r.event.eventId, r.contact.contactId)}`;
 
 /** The form as posted, with the checkbox group as a list (what the page shows back on errors). */
 const formValues = (request: PageRequest): Record<string, string | string[]> => ({
@@ -303,6 +309,19 @@ export const handler = htmlPages(
         { actor: `contact:${r.contact.contactId}`, forwardedBy: r.contact.name },
       );
       return sent();
+    }),
+
+    /** The check-in QR code as an image, for the confirmation mail (only to someone with a seat). */
+    'GET /rsvp/{token}/check-in.gif': publicPage(async (request) => {
+      const r = await resolve(request);
+      if (r?.invitation.status !== 'attending' || r.event.status === 'cancelled')
+        throw new HttpError(404, 'Not found');
+      return {
+        kind: 'file',
+        contentType: 'image/gif',
+        fileName: 'check-in.gif',
+        body: checkInQrGif(checkInUrl(r)),
+      };
     }),
 
     'GET /rsvp/{token}/calendar.ics': publicPage(async (request) => {

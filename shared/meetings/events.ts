@@ -45,6 +45,8 @@ export const InvitationAnswered = defineEvent({
     organisationId: z.string().min(1).optional(),
     /** When it was answered (absent in events written before it was added). */
     at: z.iso.datetime({ offset: true }).optional(),
+    /** Staff took the contact off the waitlist (a decline they did not give themselves). */
+    removedFromWaitlist: z.boolean().optional(),
     actor: actorField,
   }),
 });
@@ -130,6 +132,26 @@ export const WaitlistPromoted = defineEvent({
   }),
 });
 
+/**
+ * Staff moved a contact one place up or down the waitlist: the two swapped places (and so their
+ * order of promotion); each keeps the place number it is now told.
+ */
+export const WaitlistMoved = defineEvent({
+  name: 'invitation.waitlist-moved',
+  source: 'samverkan.events',
+  detailType: 'WaitlistMoved',
+  version: 1,
+  schema: z.object({
+    tenantId: tenantIdField,
+    eventId: meetingId,
+    contactId,
+    direction: z.enum(['up', 'down']),
+    /** The neighbour it swapped places with. */
+    swappedWith: contactId,
+    actor: actorField,
+  }),
+});
+
 /** A meeting was published: invitations may go out, reminders and its end are scheduled. */
 export const MeetingPublished = defineEvent({
   name: 'event.published',
@@ -207,6 +229,7 @@ export const meetingEvents = [
   AttendanceMarked,
   SeatsReleased,
   WaitlistPromoted,
+  WaitlistMoved,
   MeetingPublished,
   MeetingChanged,
   MeetingCancelled,

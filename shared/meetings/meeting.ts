@@ -125,6 +125,8 @@ export interface Invitation {
   respondedAt?: string;
   /** Order on the waitlist. */
   waitlistedAt?: string;
+  /** Staff who took the contact off the waitlist (declined by staff, not by the contact). */
+  removedBy?: string;
   /** Anyone of the answer present on the day. */
   attended?: boolean;
   /** Who of the answer is present (0-based, below `seats`, in the order of `names`). */

@@ -25,6 +25,7 @@ import {
   InvitationCreated,
   InvitationOpened,
   SeatsReleased,
+  WaitlistMoved,
   WaitlistPromoted,
 } from './events.js';
 import type { EventCounters, EventInput, Invitation, Meeting, RsvpAnswer } from './meeting.js';
@@ -540,6 +541,13 @@ const retryDelayMs = (attempt: number) => Math.random() * Math.min(250, 10 * 2 *
 /** Tries per answer (about four seconds of waiting at most). */
 const MAX_TRIES = 30;
 
+/** Staff's hand on the waitlist found the contact no longer on it (promoted, answered, removed). */
+export class NotOnWaitlistError extends Error {
+  constructor(readonly status: Invitation['status']) {
+    super(`Not on the waitlist (${status})`);
+  }
+}
+
 /** A waitlist write refused because seats came free since the answer saw the event full. */
 class NoLongerFull extends Error {}
 
@@ -621,8 +629,12 @@ export async function answer(
   event: Meeting,
   contactId: string,
   response: RsvpAnswer,
-  /** Who answered, and whether this is the waitlist's promotion rather than the contact's own answer. */
-  by: { actor: string; promotion?: boolean },
+  /**
+   * Who answered, and whether this is the waitlist's promotion rather than the contact's own
+   * answer; staff's hands on the waitlist act only on a contact still on it (`onlyIfWaitlisted`),
+   * and a decline they make takes the contact off it (`removedFromWaitlist`).
+   */
+  by: { actor: string; promotion?: boolean; onlyIfWaitlisted?: boolean; removedFromWaitlist?: boolean },
   client = documentClient,
 ): Promise<RsvpOutcome> {
   // A waitlist ticket taken by an attempt, until a waitlist place uses it.
@@ -637,6 +649,8 @@ export async function answer(
   async function answerOnce(): Promise<RsvpOutcome> {
     const invitation = await getInvitation(event.tenantId, event.eventId, contactId, client);
     if (!invitation) throw new Error('no invitation');
+    if (by.onlyIfWaitlisted && invitation.status !== 'waitlisted')
+      throw new NotOnWaitlistError(invitation.status);
     // An earlier attempt's waitlist write landed (its answer was lost): the ticket is in use.
     if (ticket !== undefined && ticketOf(invitation.waitlistedAt) === ticket) ticket = undefined;
     const now = new Date().toISOString();
@@ -659,14 +673,22 @@ export async function answer(
         note: response.note,
         respondedAt: now,
         version: invitation.version + 1,
+        removedBy: undefined,
         ...extra,
       }) as Invitation;
+      // The waitlist place too: staff moving it (which keeps the version) changes the place.
+      const samePlace = invitation.waitlistedAt !== undefined;
       return {
         Put: {
           TableName: tableName(),
           Item: { ...invitationKey(ids.tenantId, ids.eventId, contactId), type: 'invitation', ...written },
-          ConditionExpression: 'version = :v',
-          ExpressionAttributeValues: { ':v': invitation.version },
+          ConditionExpression: samePlace
+            ? 'version = :v AND waitlistedAt = :w'
+            : 'version = :v AND attribute_not_exists(waitlistedAt)',
+          ExpressionAttributeValues: {
+            ':v': invitation.version,
+            ...(samePlace ? { ':w': invitation.waitlistedAt } : {}),
+          },
         },
       };
     };
@@ -714,6 +736,7 @@ export async function answer(
                 previousStatus: invitation.status,
                 organisationId: invitation.organisationId,
                 at: now,
+                ...(status === 'declined' && by.removedFromWaitlist ? { removedFromWaitlist: true } : {}),
                 actor: by.actor,
               },
               `answered-${eventId}`,
@@ -758,7 +781,10 @@ export async function answer(
         declined: invitation.status === 'declined' ? 0 : 1,
       };
       const items: Item[] = [
-        invitationUpdate('declined', 0, { waitlistedAt: undefined }),
+        invitationUpdate('declined', 0, {
+          waitlistedAt: undefined,
+          ...(by.removedFromWaitlist ? { removedBy: by.actor } : {}),
+        }),
         counterUpdate(ids.tenantId, ids.eventId, deltas),
         ...leaveWaitlist,
         ...answered('declined', 0, wasAttending),
@@ -819,6 +845,15 @@ export async function answer(
     }
     // Full: onto the waitlist (or stay there, keeping the place, with the new answers).
     if (invitation.status === 'attending') return { result: 'attending', seats: wasAttending };
+    // A promotion that finds no room leaves the place as it is (nothing written, nobody told).
+    if (by.promotion)
+      return {
+        result: 'waitlisted',
+        position: invitation.waitlistedAt
+          ? await waitlistPosition(ids.tenantId, ids.eventId, invitation.waitlistedAt, client)
+          : 1,
+        invitation,
+      };
     const staying = invitation.status === 'waitlisted' && invitation.waitlistedAt !== undefined;
     const waitDeltas: Record<string, number> = {
       ...typeDeltas(invitation, invitation.status, 'waitlisted'),
@@ -1004,6 +1039,159 @@ export async function promoteFromWaitlist(
     // Still full for this one (it needs more seats than are free): later, smaller ones may fit.
   }
   return promoted;
+}
+
+/**
+ * Staff promote one contact from the waitlist by hand, out of turn: the same transaction as any
+ * promotion (capacity and the organisation's limit are its conditions, so concurrent promotes
+ * cannot overbook), announced as WaitlistPromoted (mailed with the calendar entry). `waitlisted`
+ * means there was no room: nothing was written.
+ */
+export async function promoteByHand(
+  event: Meeting,
+  contactId: string,
+  actor: string,
+  client = documentClient,
+) {
+  const invitation = await getInvitation(event.tenantId, event.eventId, contactId, client);
+  if (invitation?.status !== 'waitlisted') throw new NotOnWaitlistError(invitation?.status ?? 'invited');
+  return answer(
+    event,
+    contactId,
+    {
+      answer: 'attend',
+      seats: invitation.seats,
+      names: invitation.names,
+      dietary: invitation.dietary,
+      dietaryOther: invitation.dietaryOther,
+      accessibility: invitation.accessibility,
+      note: invitation.note,
+    },
+    { actor, promotion: true, onlyIfWaitlisted: true },
+    client,
+  );
+}
+
+/**
+ * Staff take a contact off the waitlist: a decline recorded as theirs (`removedBy`), with the
+ * counters and the ticket's place given up in the same transaction (so the places behind it
+ * move up, told right), announced as InvitationAnswered with `removedFromWaitlist`.
+ */
+export async function removeFromWaitlist(
+  event: Meeting,
+  contactId: string,
+  actor: string,
+  client = documentClient,
+) {
+  return answer(
+    event,
+    contactId,
+    { answer: 'decline', seats: 1, names: [], dietary: [] },
+    { actor, onlyIfWaitlisted: true, removedFromWaitlist: true },
+    client,
+  );
+}
+
+/**
+ * Moves a contact one place up or down the waitlist by swapping places (the waitlist keys and
+ * the invitations' `waitlistedAt`) with the neighbour, in one transaction conditioned on both
+ * places being unchanged. Every place number stays true: the two swap numbers, nobody else's
+ * moves, and no ticket is given up. Answers `false` at the end of the list.
+ */
+export async function moveOnWaitlist(
+  event: Meeting,
+  contactId: string,
+  direction: 'up' | 'down',
+  actor: string,
+  client = documentClient,
+): Promise<boolean> {
+  const ids = { tenantId: event.tenantId, eventId: event.eventId };
+  for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
+    const me = await getInvitation(ids.tenantId, ids.eventId, contactId, client);
+    if (me?.status !== 'waitlisted' || !me.waitlistedAt)
+      throw new NotOnWaitlistError(me?.status ?? 'invited');
+    const mySk = waitKey(ids.tenantId, ids.eventId, me.waitlistedAt, contactId).sk;
+    // The neighbour: the nearest key before (up) or after (down) in the event's partition, if a place.
+    const { Items } = await client.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: direction === 'up' ? 'pk = :pk AND sk < :me' : 'pk = :pk AND sk > :me',
+        ExpressionAttributeValues: { ':pk': eventPk(ids.tenantId, ids.eventId), ':me': mySk },
+        ScanIndexForward: direction === 'down',
+        ConsistentRead: true,
+        Limit: 1,
+      }),
+    );
+    const next = Items?.[0]?.sk?.toString().startsWith('WAIT#') ? Items[0] : undefined;
+    if (!next) return false;
+    const other = await getInvitation(ids.tenantId, ids.eventId, String(next.contactId), client);
+    if (other?.status !== 'waitlisted' || !other.waitlistedAt || other.waitlistedAt !== next.waitlistedAt) {
+      await new Promise((r) => setTimeout(r, retryDelayMs(attempt)));
+      continue;
+    }
+    const swap = (who: Invitation, place: string): Item[] => [
+      {
+        Update: {
+          TableName: tableName(),
+          Key: invitationKey(ids.tenantId, ids.eventId, who.contactId),
+          UpdateExpression: 'SET waitlistedAt = :to',
+          ConditionExpression: '#s = :waitlisted AND version = :v AND waitlistedAt = :from',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: {
+            ':to': place,
+            ':from': who.waitlistedAt,
+            ':v': who.version,
+            ':waitlisted': 'waitlisted',
+          },
+        },
+      },
+      {
+        Delete: {
+          TableName: tableName(),
+          Key: waitKey(ids.tenantId, ids.eventId, who.waitlistedAt as string, who.contactId),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: tableName(),
+          Item: {
+            ...waitKey(ids.tenantId, ids.eventId, place, who.contactId),
+            type: 'waitlist',
+            contactId: who.contactId,
+            seats: who.seats,
+            waitlistedAt: place,
+          },
+        },
+      },
+    ];
+    try {
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...swap(me, other.waitlistedAt as string),
+            ...swap(other, me.waitlistedAt),
+            outboxPut(
+              ids.tenantId,
+              pendingEvent(WaitlistMoved, {
+                ...ids,
+                contactId,
+                direction,
+                swappedWith: other.contactId,
+                actor,
+              }),
+            ),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      const e = error as { name?: string };
+      if (e.name !== 'TransactionCanceledException' && !isConflict(error)) throw error;
+      await new Promise((r) => setTimeout(r, retryDelayMs(attempt)));
+    }
+  }
+  throw new Error('The waitlist kept changing under this move');
 }
 
 /** A person an answer does not hold (beyond its seats, or not attending). */

@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoTenant, demoStaff, demoTenants } from '../../infra/local/demo-data.js';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
 import { dashboardMessages } from '../../shared/activity/texts.js';
+import { dayTexts } from '../../shared/meetings/texts/day.js';
 import type { Language } from '../../shared/platform/texts/language.js';
 import { shellMessages } from '../../shared/platform/texts/shell.js';
 import { programmeMessages } from '../../shared/programmes/texts.js';
-import { publishedEvent } from '../event-helpers.js';
+import { invitedContacts, postRsvp, publishedEvent, rsvpToken } from '../event-helpers.js';
 import { addContacts } from '../mail-helpers.js';
 import {
   axeViolations,
@@ -400,6 +401,42 @@ describe('the language switch', () => {
     await page.locator('form[action="/console/language"] button[type="submit"]').click();
     await page.waitForFunction(() => document.documentElement.lang === 'sv');
     expect(page.url()).toBe(programmeUrl);
+  });
+});
+
+describe('the waitlist by hand, on a phone', () => {
+  it('moves a place down, says plainly that a promote finds the event full, and removes someone; every page axe-clean', async () => {
+    // Prepare: one seat, taken; two on the waitlist in order.
+    const event = await publishedEvent('hassleholm', { capacity: 1, seatLimitPerOrganisation: 1 });
+    const [seated, first, second] = await invitedContacts(runtime, event, 3, { prefix: `wl${Date.now()}` });
+    for (const id of [seated, first, second])
+      await postRsvp(runtime, await rsvpToken(event, id as string), { answer: 'attend', seats: '1' });
+    const t = dayTexts('sv').waitlist;
+    const page = await signIn(await newContext(hassleholm.locale, true), hassleholm.staffId);
+    const names = () => page.locator('ol.waitlist .who strong').allTextContents();
+    const expectAxeClean = async (what: string) => {
+      const violations = await axeViolations(page);
+      expect(violations, `${what}:\n${describeViolations(violations)}`).toEqual([]);
+    };
+    await page.goto(url(`/console/events/${event.eventId}`));
+    await expect(names()).resolves.toEqual([`Deltagare ${first}`, `Deltagare ${second}`]);
+    await expectAxeClean('event page with a waitlist (phone)');
+
+    // Act and assess: down, then a promote while full, then a removal.
+    await page.getByRole('button', { name: new RegExp(`^${t.down}\\s*: Deltagare ${first}$`) }).click();
+    await page.waitForURL((u) => u.searchParams.get('waitlist') === 'moved');
+    await expect(names()).resolves.toEqual([`Deltagare ${second}`, `Deltagare ${first}`]);
+    await expect(page.locator('#waitlist [role="status"]').textContent()).resolves.toBe(t.notices.moved);
+    await expectAxeClean('event page after a move (phone)');
+
+    await page.getByRole('button', { name: new RegExp(`^${t.promote}\\s*: Deltagare ${second}$`) }).click();
+    await expect(page.locator('main').textContent()).resolves.toContain(dayTexts('sv').refusals.full(0, 1));
+    await expectAxeClean('the refusal when full (phone)');
+
+    await page.goto(url(`/console/events/${event.eventId}`));
+    await page.getByRole('button', { name: new RegExp(`^${t.remove}\\s*: Deltagare ${first}$`) }).click();
+    await page.waitForURL((u) => u.searchParams.get('waitlist') === 'removed');
+    await expect(names()).resolves.toEqual([`Deltagare ${second}`]);
   });
 });
 

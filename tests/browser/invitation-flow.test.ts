@@ -4,6 +4,7 @@ import { demoStaff, demoTenants } from '../../infra/local/demo-data.js';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
 import { eventMailTexts } from '../../shared/meetings/mails/texts.js';
 import { meetingsMessages } from '../../shared/meetings/texts/console.js';
+import { dayTexts } from '../../shared/meetings/texts/day.js';
 import { rsvpTexts } from '../../shared/meetings/texts/rsvp.js';
 import { waitFor } from '../helpers.js';
 import { addContacts, mailbox, recipientOf, type StoredMail } from '../mail-helpers.js';
@@ -426,4 +427,57 @@ describe('the invitation flow', () => {
     await expectNoHorizontalScroll(page, 'live view on a phone after check-in');
     await expectAccessible(page, 'live view (phone, after check-in)');
   });
+
+  it('at the door, on a phone, Anna finds Karin’s party on the check-in page as she types, checks Karin in with one tap, and undoes it', async () => {
+    const t = dayTexts('sv').checkIn;
+    const page = await phoneSignedIn();
+    await page.goto(url(eventPath('/check-in')));
+    const counts = page.locator('#checkin-counts');
+    // Jonas (the second of Karin's two) was checked in on the event page.
+    await expect(counts.textContent()).resolves.toBe(t.counts('1', '2'));
+    await expectNoHorizontalScroll(page, 'check-in on a phone');
+    await expectAccessible(page, 'check-in (phone)');
+
+    // As she types (the console script), then by the form (the server's search).
+    const search = page.getByLabel(t.searchLabel);
+    const party = page.locator('li[data-search]', { hasText: 'Jonas Berg' });
+    await search.fill('zz-nobody');
+    await expect(party.isHidden()).resolves.toBe(true);
+    await search.fill('jonas');
+    await expect(party.isVisible()).resolves.toBe(true);
+    await search.press('Enter');
+    await page.waitForURL((u) => u.searchParams.get('q') === 'jonas');
+    await expect(page.locator('li[data-search]').count()).resolves.toBe(1);
+
+    const karinButton = page.getByRole('button', { name: /^Karin Holm/ });
+    await expect(karinButton.getAttribute('aria-pressed')).resolves.toBe('false');
+    await karinButton.click();
+    await page.waitForURL((u) => u.hash === `#p-${karin.contactId}` && u.searchParams.get('q') === 'jonas');
+    await expect(karinButton.getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(counts.textContent()).resolves.toBe(t.counts('2', '2'));
+    await expectAccessible(page, 'check-in (phone, after a tap)');
+
+    // A mistaken tap is undone the same way.
+    await karinButton.click();
+    await page.waitForLoadState();
+    await expect(counts.textContent()).resolves.toBe(t.counts('1', '2'));
+    await expect(karinButton.getAttribute('aria-pressed')).resolves.toBe('false');
+    await expect(
+      page.getByRole('button', { name: /^Jonas Berg/ }).getAttribute('aria-pressed'),
+    ).resolves.toBe('true');
+    await expectNoHorizontalScroll(page, 'check-in on a phone after undo');
+  });
 });
+
+/** A phone-sized browser with Anna signed in to the console. */
+async function phoneSignedIn(): Promise<Page> {
+  const context = await phoneContext(browser, { locale: 'sv-SE' });
+  context.setDefaultTimeout(10_000);
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(url('/auth/sign-in'));
+  await page.waitForURL((u) => u.pathname === '/local-idp/oauth2/authorize');
+  await page.locator(`button[data-staff="${anna?.staffId}"]`).click();
+  await page.waitForURL(url('/console'));
+  return page;
+}

@@ -1,8 +1,12 @@
+import { h } from 'preact';
+import { render } from 'preact-render-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
+import { CheckInQr, checkInPath, checkInQrGif } from '../../shared/meetings/pages/check-in-qr.js';
 import { getCounters, getInvitation } from '../../shared/meetings/store.js';
 import { invitedContacts, postRsvp, publishedEvent, rsvpToken } from '../event-helpers.js';
-import { consoleRequest, staffClient } from '../helpers.js';
+import { consoleRequest, staffClient, waitFor } from '../helpers.js';
+import { mailbox, recipientOf } from '../mail-helpers.js';
 
 /** Issue 12: the caterer's and the host's view of an event. */
 
@@ -128,5 +132,101 @@ describe("the caterer's and the host's view", () => {
     });
     expect(beyond.status).toBe(422);
     expect((await getCounters(event.tenantId, event.eventId)).present).toBe(2);
+  });
+
+  it("puts a QR code of the contact's own check-in in the confirmation mail and page; it opens that answer for staff only", async () => {
+    // Prepare: a two-person answer and another attendee.
+    const event = await publishedEvent('hassleholm', { title: `QR ${Date.now()}` });
+    const [id, other] = (await invitedContacts(runtime, event, 2, { prefix: `qr${Date.now()}` })) as [
+      string,
+      string,
+    ];
+    const token = await rsvpToken(event, id);
+    const answered = await postRsvp(runtime, token, {
+      answer: 'attend',
+      seats: '2',
+      names: 'Ada Berg\nBo Lind',
+    });
+    await postRsvp(runtime, await rsvpToken(event, other), { answer: 'attend', seats: '1' });
+    const expected = `${runtime.url}${checkInPath(event.eventId, id)}`;
+
+    // Act: the confirmation mail's image, and the console link the code holds.
+    const mail = await waitFor(
+      async () => (await mailbox(runtime)).find((m) => recipientOf(m) === `${id}@foretag.example`),
+      15_000,
+      'the confirmation',
+    );
+    const src = /<img src="([^"]+\/check-in\.gif)"/.exec(mail.body.html ?? '')?.[1] ?? '';
+    const image = await fetch(src);
+    const staffView = await page(checkInPath(event.eventId, id));
+    const anonymous = await fetch(`${runtime.url}${checkInPath(event.eventId, id)}`, { redirect: 'manual' });
+    const otherTenant = await consoleRequest(
+      runtime,
+      'staff-hel-mette',
+      'GET',
+      checkInPath(event.eventId, id),
+    );
+    const unknown = await consoleRequest(
+      runtime,
+      'staff-hlm-anna',
+      'GET',
+      checkInPath(event.eventId, 'nobody-here'),
+    );
+
+    // Assess: the mail's image and the page's code are the console's check-in of this contact.
+    expect(src.startsWith(`${runtime.url}/rsvp/`), src).toBe(true);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/gif');
+    expect(Buffer.from(await image.arrayBuffer()).equals(checkInQrGif(expected))).toBe(true);
+    const drawn = /<path d="([^"]+)"/.exec(render(h(CheckInQr, { url: expected, label: 'x' })))?.[1];
+    expect(answered.html).toContain(`<path d="${drawn}"`);
+    // Staff see this answer alone, one button per person; nobody else, no one without a sign-in.
+    expect(staffView).toContain('Ada Berg');
+    expect(staffView).toContain('Bo Lind');
+    expect(staffView).not.toContain(`Deltagare ${other}`);
+    expect(anonymous.status).toBeGreaterThanOrEqual(300);
+    expect(anonymous.status).toBeLessThan(400);
+    expect(otherTenant.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    // A declined contact's image is gone (no seat, no code).
+    await postRsvp(runtime, await rsvpToken(event, other), { answer: 'decline' });
+    const otherImage = await fetch(`${runtime.url}/rsvp/${await rsvpToken(event, other)}/check-in.gif`);
+    expect(otherImage.status).toBe(404);
+  });
+
+  it('searches the check-in by name or organisation, accents and case aside, without script', async () => {
+    const event = await publishedEvent('hassleholm', { title: `Dörr ${Date.now()}` });
+    const [a, b] = (await invitedContacts(runtime, event, 2, { prefix: `door${Date.now()}` })) as [
+      string,
+      string,
+    ];
+    await postRsvp(runtime, await rsvpToken(event, a), {
+      answer: 'attend',
+      seats: '2',
+      names: 'Åsa Öst\nPer Berg',
+    });
+    await postRsvp(runtime, await rsvpToken(event, b), { answer: 'attend', seats: '1' });
+
+    const all = await page(`/console/events/${event.eventId}/check-in`);
+    const byName = await page(`/console/events/${event.eventId}/check-in?q=asa%20OST`);
+    const byOrganisation = await page(
+      `/console/events/${event.eventId}/check-in?q=${encodeURIComponent(`org-${b}`)}`,
+    );
+    const none = await page(`/console/events/${event.eventId}/check-in?q=zzz`);
+    const tooLong = await consoleRequest(
+      runtime,
+      'staff-hlm-anna',
+      'GET',
+      `/console/events/${event.eventId}/check-in?q=${'x'.repeat(101)}`,
+    );
+
+    expect(all).toContain('0 av 3 på plats');
+    expect(all.match(/data-search=/g)).toHaveLength(2);
+    expect(byName.match(/data-search=/g)).toHaveLength(1);
+    expect(byName).toContain('Åsa Öst');
+    expect(byOrganisation.match(/data-search=/g)).toHaveLength(1);
+    expect(byOrganisation).toContain(`Deltagare ${b}`);
+    expect(none).toContain('Ingen anmäld matchar ”zzz”');
+    expect(tooLong.status).toBe(422);
   });
 });

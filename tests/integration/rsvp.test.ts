@@ -3,10 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
 import { getContact } from '../../shared/directory/store/contacts.js';
 import { createContact, emailGuardKey } from '../../shared/directory/store/organisations.js';
-import { getCounters, getInvitation, listInvitations, waitlist } from '../../shared/meetings/store.js';
+import type { Meeting } from '../../shared/meetings/meeting.js';
+import {
+  getCounters,
+  getInvitation,
+  listInvitations,
+  waitlist,
+  waitlistPosition,
+} from '../../shared/meetings/store.js';
 import { documentClient } from '../../shared/platform/aws/clients.js';
 import { invitedContacts, postRsvp, publishedEvent, rsvpToken } from '../event-helpers.js';
-import { waitFor } from '../helpers.js';
+import { staffClient, waitFor } from '../helpers.js';
 import { mailbox, recipientOf } from '../mail-helpers.js';
 
 let runtime: LocalRuntime;
@@ -228,7 +235,6 @@ describe('the answer flow', () => {
 
 describe('calendar updates', () => {
   it('sends a moved event as an .ics with the same UID and a higher SEQUENCE, and a cancellation as METHOD:CANCEL', async () => {
-    const { staffClient } = await import('../helpers.js');
     const event = await publishedEvent('hassleholm');
     const [id] = await invitedContacts(runtime, event, 1, { prefix: `cal${Date.now()}` });
     const address = `${id}@foretag.example`;
@@ -283,7 +289,6 @@ describe('calendar updates', () => {
 
 describe('before sending invitations', () => {
   it('previews the invitation in each language and sends a test to the staff member only', async () => {
-    const { staffClient } = await import('../helpers.js');
     const staff = await staffClient(runtime, 'staff-hlm-anna');
     const event = await publishedEvent('hassleholm', { title: `Förhandsvisning ${Date.now()}` });
     const preview = await staff.call('POST', `/api/events/${event.eventId}/invitations/preview`, {
@@ -502,4 +507,142 @@ describe('the CSRF token of the public forms', () => {
     expect((await post(issued)).status).toBe(200);
     expect((await getInvitation(event.tenantId, event.eventId, id as string))?.status).toBe('declined');
   });
+});
+
+describe('the waitlist by hand (issue 12, item 5)', () => {
+  const attendAll = async (event: Meeting, ids: string[]) => {
+    for (const id of ids)
+      expect(
+        (await postRsvp(runtime, await rsvpToken(event, id), { answer: 'attend', seats: '1' })).status,
+      ).toBe(200);
+  };
+  const order = async (event: Meeting) =>
+    (await waitlist(event.tenantId, event.eventId, 50)).map((w) => w.contactId);
+  const placeOf = async (event: Meeting, id: string) => {
+    const invitation = await getInvitation(event.tenantId, event.eventId, id);
+    return waitlistPosition(event.tenantId, event.eventId, invitation?.waitlistedAt ?? '');
+  };
+
+  it('moves a place up keeping every place told true, refuses a promote when full, removes one (told by mail), and raising the capacity promotes in the new order', async () => {
+    // Prepare: 2 seats taken, three on the waitlist (w2, w3, w4 in that order).
+    const event = await publishedEvent('hassleholm', { capacity: 2, seatLimitPerOrganisation: 1 });
+    const ids = await invitedContacts(runtime, event, 5, { prefix: `hand${Date.now()}` });
+    const [a0, a1, w2, w3, w4] = ids as [string, string, string, string, string];
+    await attendAll(event, [a0, a1, w2, w3, w4]);
+    expect(await order(event)).toEqual([w2, w3, w4]);
+    const staff = await staffClient(runtime, 'staff-hlm-anna');
+    const act = (contactId: string, action: string) =>
+      staff.call('POST', `/api/events/${event.eventId}/waitlist`, { contactId, action });
+
+    // Act: w4 up one place; then a promote of w3 while full; then w2 removed.
+    const up = await act(w4, 'up');
+    const upAgainAtTop = await act(w2, 'up');
+    const full = await act(w3, 'promote');
+    const countersWhenFull = await getCounters(event.tenantId, event.eventId);
+    const removed = await act(w2, 'remove');
+    const removedAgain = await act(w2, 'remove');
+
+    // Assess: the order and every place number agree.
+    expect(up.status, up.text).toBe(200);
+    expect(up.json.result).toBe('moved');
+    expect(upAgainAtTop.json.result).toBe('unchanged');
+    expect(full.status).toBe(409);
+    expect(full.json.error).toMatch(/full: 0 seats free, 1 needed/);
+    expect(countersWhenFull).toMatchObject({ attendingSeats: 2, waitlisted: 3 });
+    expect(removed.json.result).toBe('removed');
+    expect(removedAgain.json.result).toBe('unchanged');
+    expect(await order(event)).toEqual([w4, w3]);
+    expect([await placeOf(event, w4), await placeOf(event, w3)]).toEqual([1, 2]);
+    const gone = await getInvitation(event.tenantId, event.eventId, w2);
+    expect(gone).toMatchObject({ status: 'declined', removedBy: 'staff-hlm-anna' });
+    expect(await getCounters(event.tenantId, event.eventId)).toMatchObject({
+      attendingSeats: 2,
+      waitlisted: 2,
+      waitlistedSeats: 2,
+      declined: 1,
+    });
+    // The removed contact is told, in their language, that staff took them off (no calendar entry).
+    const removal = await waitFor(
+      async () =>
+        (await mailbox(runtime)).find(
+          (m) => recipientOf(m) === `${w2}@foretag.example` && m.subject.startsWith('Väntelistan'),
+        ),
+      15_000,
+      'the removal mail',
+    );
+    expect(removal.body.text).toContain('tagit bort dig från väntelistan');
+    expect(removal.attachments ?? []).toEqual([]);
+
+    // Raising the capacity by one gives the seat to the first in the (moved) order: w4, not w3.
+    const { eventId, tenantId, status, sequence, version, createdAt, updatedAt, ...input } = event;
+    void [eventId, tenantId, status, sequence, createdAt, updatedAt];
+    const grown = await staff.call('PUT', `/api/events/${event.eventId}`, {
+      ...input,
+      capacity: 3,
+      expectedVersion: version,
+    });
+    expect(grown.status, grown.text).toBe(200);
+    expect(grown.json.promoted).toEqual([w4]);
+    expect((await getInvitation(event.tenantId, event.eventId, w3))?.status).toBe('waitlisted');
+    expect(await placeOf(event, w3)).toBe(1);
+    // Promoted mail with the calendar entry, as automatic promotion sends it.
+    const promotedMail = await waitFor(
+      async () =>
+        (await mailbox(runtime)).find(
+          (m) => recipientOf(m) === `${w4}@foretag.example` && /plats/i.test(m.subject),
+        ),
+      15_000,
+      'the promotion mail',
+    );
+    expect(JSON.stringify(promotedMail.attachments)).toContain('text/calendar');
+    // Another tenant's staff: the same answer as a missing event.
+    const other = await staffClient(runtime, 'staff-hel-mette');
+    const foreign = await other.call('POST', `/api/events/${event.eventId}/waitlist`, {
+      contactId: w3,
+      action: 'promote',
+    });
+    expect(foreign.status).toBe(404);
+    const bad = await act(w3, 'jump');
+    expect(bad.status).toBe(422);
+    expect(bad.text).toContain('body.action');
+  }, 60_000);
+
+  it('gives a freed seat to exactly one of four concurrent promotes (and the waitlist reaction racing them)', async () => {
+    // Prepare: one seat, taken; four waiting.
+    const event = await publishedEvent('hassleholm', { capacity: 1, seatLimitPerOrganisation: 1 });
+    const ids = await invitedContacts(runtime, event, 5, { prefix: `race${Date.now()}` });
+    await attendAll(event, ids);
+    const staff = await staffClient(runtime, 'staff-hlm-anna');
+    const waiting = ids.slice(1);
+
+    // Act: the attendee declines, and staff press "promote" on all four at once.
+    await postRsvp(runtime, await rsvpToken(event, ids[0] as string), { answer: 'decline' });
+    const results = await Promise.all(
+      waiting.map((contactId) =>
+        staff.call('POST', `/api/events/${event.eventId}/waitlist`, { contactId, action: 'promote' }),
+      ),
+    );
+
+    // Assess: never over capacity; one seat, one person; the rest refused as full, still waiting.
+    expect(results.every((r) => r.status === 200 || r.status === 409)).toBe(true);
+    expect(results.filter((r) => r.status === 200).length).toBeLessThanOrEqual(1);
+    const seated = await waitFor(
+      async () => {
+        const statuses = await Promise.all(
+          waiting.map(async (id) => (await getInvitation(event.tenantId, event.eventId, id))?.status),
+        );
+        return statuses.includes('attending') ? statuses : undefined;
+      },
+      15_000,
+      'the seat to be given',
+    );
+    expect(seated.filter((s) => s === 'attending')).toHaveLength(1);
+    expect(seated.filter((s) => s === 'waitlisted')).toHaveLength(3);
+    expect(await getCounters(event.tenantId, event.eventId)).toMatchObject({
+      attending: 1,
+      attendingSeats: 1,
+      waitlisted: 3,
+    });
+    expect(await order(event)).toHaveLength(3);
+  }, 60_000);
 });

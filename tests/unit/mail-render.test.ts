@@ -137,15 +137,21 @@ describe('renderMessage: every kind in every language', () => {
 
     // Escaping: names are text, never markup.
     expect(html).not.toContain('<script');
-    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<img src=x');
+    // The one image a mail may hold: the confirmation's check-in QR code, from the RSVP link.
+    for (const image of html.match(/<img\b[^>]*>/g) ?? [])
+      expect(image).toMatch(
+        /^<img src="https:\/\/samverkan\.example\/rsvp\/[^"]+\/check-in\.gif\?[^"]*" alt="[^"<>]+"/,
+      );
     expect(html).toContain('Hässleholms &lt;script>alert(&quot;t&quot;)&lt;/script> kommun');
     expect(html).toContain('Anna &lt;img src=x onerror=alert(1)> Lindqvist');
     expect(text).toContain(evilTenant);
 
-    // No external resources; nothing smaller than 14px apart from the hidden preheader.
-    // (Text escapes "<", so every "<" starts a real tag.)
+    // No external resources but that QR code (checked above); nothing smaller than 14px apart
+    // from the hidden preheader. (Text escapes "<", so every "<" starts a real tag.)
     for (const tag of html.match(/<[^>]*>/g) ?? [])
-      expect(tag).not.toMatch(/^<(link|img|style|script)\b|\ssrc=|url\(/i);
+      if (!/\/check-in\.gif\?/.test(tag))
+        expect(tag).not.toMatch(/^<(link|img|style|script)\b|\ssrc=|url\(/i);
     expect(html).not.toContain('@import');
     const visible = html.replace(/<div style="display:none;[^"]*">[^<]*<\/div>/, '');
     for (const [, size] of visible.matchAll(/font-size:(\d+)px/g))

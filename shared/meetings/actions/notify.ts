@@ -178,6 +178,8 @@ export async function confirmAnswer(
   actor: string,
   knownTenant?: Tenant,
   previousStatus?: Invitation['status'],
+  /** Staff took the contact off the waitlist: told so, not thanked for a decline. */
+  removedFromWaitlist?: boolean,
 ) {
   if (outcome.result === 'org-limit') return;
   const tenant = knownTenant ?? (await tenantOf(event));
@@ -186,7 +188,7 @@ export async function confirmAnswer(
       ? { status: 'attending', seats: outcome.seats }
       : outcome.result === 'waitlisted'
         ? { status: 'waitlisted', seats: Math.max(1, invitation.seats), position: outcome.position }
-        : { status: 'declined' };
+        : { status: 'declined', ...(removedFromWaitlist ? { removedFromWaitlist: true } : {}) };
   await queueMail({
     tenantId: event.tenantId,
     contactId: invitation.contactId,

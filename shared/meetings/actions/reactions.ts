@@ -43,7 +43,15 @@ export async function onInvitationAnswered(detail: DetailOf<typeof InvitationAns
               : 1,
           } as const)
         : ({ result: 'declined', releasedSeats: detail.releasedSeats } as const);
-  await confirmAnswer(event, invitation, outcome, detail.actor, undefined, detail.previousStatus);
+  await confirmAnswer(
+    event,
+    invitation,
+    outcome,
+    detail.actor,
+    undefined,
+    detail.previousStatus,
+    detail.removedFromWaitlist,
+  );
 }
 
 export async function onWaitlistPromoted(detail: DetailOf<typeof WaitlistPromoted>): Promise<void> {

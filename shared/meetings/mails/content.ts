@@ -147,7 +147,11 @@ export const rsvpOutcomeSchema = z.discriminatedUnion('status', [
     /** 1 = next in line. */
     position: z.number().int().min(1).max(100_000),
   }),
-  z.object({ status: z.literal('declined') }),
+  z.object({
+    status: z.literal('declined'),
+    /** Staff took the contact off the waitlist (not their own decline). */
+    removedFromWaitlist: z.boolean().optional(),
+  }),
 ]);
 
 export const rsvpConfirmationDataSchema = z.object({

@@ -10,6 +10,7 @@ import {
 } from '../../platform/mail-kit/layout.js';
 import { renderUserMarkdown } from '../../platform/mail-kit/markdown.js';
 import { buttonPart, factsText, joinText, listText, subHeadingText } from '../../platform/mail-kit/parts.js';
+import { dayTexts } from '../texts/day.js';
 import { type EventMessageKind, meetingMessages } from './content.js';
 import {
   formatAgendaTime,
@@ -207,18 +208,30 @@ function attendeeReminder(data: Data<'attendee-reminder'>, context: TemplateCont
   };
 }
 
+/** The check-in QR code's image beside the RSVP page (`/rsvp/<token>/check-in.gif`, the query kept). */
+function checkInImage(rsvpUrl: string): string {
+  const url = new URL(rsvpUrl);
+  url.pathname = `${url.pathname.replace(/\/$/, '')}/check-in.gif`;
+  return url.toString();
+}
+
 function rsvpConfirmation(data: Data<'rsvp-confirmation'>, context: TemplateContext): TemplateOutput {
   const view = eventViewOf(data, context);
   const { t } = view;
   const c = t.rsvpConfirmation;
   const { answer } = data;
+  const removed = answer.status === 'declined' && answer.removedFromWaitlist === true;
   const status =
     answer.status === 'attending'
       ? c.attending(view.quoted, t.seats(answer.seats))
       : answer.status === 'waitlisted'
         ? c.waitlisted(view.quoted, answer.position, t.seats(answer.seats))
-        : c.declined(view.quoted);
+        : removed
+          ? c.removed.text(view.quoted)
+          : c.declined(view.quoted);
   const calendar = answer.status === 'attending' ? c.calendarAttached : '';
+  // The check-in QR code, as an image the RSVP link serves (only while the contact has a seat).
+  const checkIn = answer.status === 'attending' ? dayTexts(context.language).checkIn : undefined;
 
   const dietary = [
     ...data.dietary
@@ -239,14 +252,22 @@ function rsvpConfirmation(data: Data<'rsvp-confirmation'>, context: TemplateCont
   const changeUntil = c.changeUntil(view.deadline);
   const button = buttonPart(data.rsvpUrl, t.changeButton, context.texts.linkFallback);
   return {
-    subject: c.subject[answer.status](view.title),
+    subject: removed ? c.removed.subject(view.title) : c.subject[answer.status](view.title),
     preheader: status,
-    heading: c.heading[answer.status],
+    heading: removed ? c.removed.heading : c.heading[answer.status],
     body: (
       <>
         <Paragraph>{status}</Paragraph>
         {calendar ? <Paragraph>{calendar}</Paragraph> : null}
         {facts.html}
+        {checkIn ? (
+          <>
+            <Paragraph>{checkIn.qrLead}</Paragraph>
+            <Paragraph>
+              <img src={checkInImage(data.rsvpUrl)} alt={checkIn.qrAlt} width={180} style="display:block" />
+            </Paragraph>
+          </>
+        ) : null}
         {answers.length > 0 ? (
           <>
             <SubHeading>{c.answersLead}</SubHeading>

@@ -67,6 +67,8 @@ export interface EventTexts {
     attending: (title: string, seats: string) => string;
     waitlisted: (title: string, position: number, seats: string) => string;
     declined: (title: string) => string;
+    /** Staff took the contact off the waitlist. */
+    removed: { subject: (title: string) => string; heading: string; text: (title: string) => string };
     calendarAttached: string;
     answersLead: string;
     answerLabels: { names: string; dietary: string; accessibility: string; note: string };
@@ -159,6 +161,12 @@ const sv: EventTexts = {
     waitlisted: (title, position, seats) =>
       `Det är fullt på ${title} just nu, så du står på väntelistan – som nummer ${position}, för ${seats}. Blir en plats ledig får du ett mejl.`,
     declined: (title) => `Du har tackat nej till ${title}. Tack för att du hörde av dig.`,
+    removed: {
+      subject: (title) => `Väntelistan: ${title}`,
+      heading: 'Du står inte längre på väntelistan',
+      text: (title) =>
+        `Arrangören har tagit bort dig från väntelistan till ${title}, så du får ingen plats den här gången. Tack för ditt intresse.`,
+    },
     calendarAttached: 'Kalenderinbjudan finns bifogad: öppna den för att lägga in tiden i din kalender.',
     answersLead: 'Dina svar:',
     answerLabels: {
@@ -257,6 +265,12 @@ const da: EventTexts = {
     waitlisted: (title, position, seats) =>
       `Der er fuldt til ${title} lige nu, så du er på ventelisten – som nummer ${position}, til ${seats}. Bliver der en plads ledig, får du en e-mail.`,
     declined: (title) => `Du har takket nej til ${title}. Tak, fordi du gav besked.`,
+    removed: {
+      subject: (title) => `Ventelisten: ${title}`,
+      heading: 'Du er ikke længere på ventelisten',
+      text: (title) =>
+        `Arrangøren har fjernet dig fra ventelisten til ${title}, så du får ikke en plads denne gang. Tak for din interesse.`,
+    },
     calendarAttached: 'Kalenderinvitationen er vedhæftet: åbn den for at sætte tiden i din kalender.',
     answersLead: 'Dine svar:',
     answerLabels: {
@@ -350,6 +364,12 @@ const en: EventTexts = {
     waitlisted: (title, position, seats) =>
       `${title} is full at the moment, so you are on the waiting list – number ${position}, for ${seats}. If a seat opens up, we will email you.`,
     declined: (title) => `You have declined ${title}. Thank you for letting us know.`,
+    removed: {
+      subject: (title) => `Waiting list: ${title}`,
+      heading: 'You are no longer on the waiting list',
+      text: (title) =>
+        `The organiser has taken you off the waiting list for ${title}, so there is no seat for you this time. Thank you for your interest.`,
+    },
     calendarAttached: 'The calendar invitation is attached: open it to add the event to your calendar.',
     answersLead: 'Your answers:',
     answerLabels: {

@@ -6,10 +6,12 @@ import { type AnswerDay, eventFunnel } from '../figures.js';
 import type { EventCounters, Invitation, Meeting } from '../meeting.js';
 import { dietaryCategories } from '../meeting.js';
 import { meetingsTexts } from '../texts/console.js';
+import { dayTexts } from '../texts/day.js';
 import { EventFigures } from './figures.js';
 import { eventStyles } from './form.js';
 import { eventHref, noAnswerOf, StatusTag } from './list.js';
 import { EventSends } from './sends.js';
+import { type WaitlistNotice, type WaitlistRow, WaitlistSection, waitlistStyles } from './waitlist.js';
 
 /** The people of an answer as the host reads them: its names, else the contact, then "Person n". */
 export function peopleOf(row: Pick<AttendeeRow, 'names' | 'seats' | 'contactName' | 'contactId'>) {
@@ -58,6 +60,8 @@ export interface EventLivePageProps {
   sends: EventSendRow[];
   /** First answers per day (from the capability's hourly items); none before any answer. */
   answersPerDay?: AnswerDay[];
+  /** The first places of the waitlist, in order (read only when anyone waits). */
+  waitlist?: { rows: WaitlistRow[]; more: boolean; notice?: WaitlistNotice };
 }
 
 const counterTypes = ['invited', 'attending', 'declined', 'waitlisted'] as const;
@@ -99,7 +103,7 @@ export function EventLivePage(props: EventLivePageProps) {
   );
   return (
     <>
-      <style dangerouslySetInnerHTML={{ __html: eventStyles }} />
+      <style dangerouslySetInnerHTML={{ __html: eventStyles + waitlistStyles }} />
       <p>
         <a href="/console/events">
           <span aria-hidden="true">← </span>
@@ -161,6 +165,9 @@ export function EventLivePage(props: EventLivePageProps) {
         <a href={href('/export.csv')}>{m.actions.exportCsv}</a>
         <a href={href('/export.csv?sep=semicolon')}>{m.actions.exportCsvSemicolon}</a>
         <a href={href('/badges')}>{m.actions.badges}</a>
+        {event.status === 'published' ? (
+          <a href={href('/check-in')}>{dayTexts(language).checkIn.link}</a>
+        ) : null}
       </div>
       {canEdit && event.status === 'draft' ? <p class="hint">{m.actions.publishHint}</p> : null}
 
@@ -336,6 +343,19 @@ export function EventLivePage(props: EventLivePageProps) {
           </ul>
         )}
       </section>
+
+      {event.status !== 'draft' ? (
+        <WaitlistSection
+          language={language}
+          event={event}
+          rows={props.waitlist?.rows ?? []}
+          full={counters.attendingSeats >= event.capacity}
+          more={props.waitlist?.more ?? false}
+          canEdit={canEdit && event.status === 'published'}
+          csrfToken={csrfToken}
+          notice={props.waitlist?.notice}
+        />
+      ) : null}
 
       <section aria-labelledby="invitations-heading">
         <h2 id="invitations-heading">{live.invitationsHeading}</h2>

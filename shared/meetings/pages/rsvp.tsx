@@ -4,7 +4,9 @@ import type { Language } from '../../platform/texts/language.js';
 import { pageTitle } from '../../platform/ui/document.js';
 import { PublicLayout } from '../../platform/ui/public-layout.js';
 import { dietaryCategories, type Invitation, type Meeting } from '../meeting.js';
+import { dayTexts } from '../texts/day.js';
 import { rsvpTexts } from '../texts/rsvp.js';
+import { CheckInQr } from './check-in-qr.js';
 
 export type RsvpBanner =
   | { kind: 'attending'; seats: number }
@@ -30,6 +32,8 @@ export interface RsvpPageProps {
   values?: Record<string, string | string[]>;
   banner?: RsvpBanner;
   calendarLinks?: { google: string; outlook: string; ics: string };
+  /** The staff console's check-in of this contact, shown as a QR code to those with a seat. */
+  checkInUrl?: string;
 }
 
 /** The page behind the RSVP link: the event in the contact's language, and the answer form. */
@@ -133,6 +137,13 @@ export function RsvpPage(props: RsvpPageProps) {
         ) : null}
       </article>
 
+      {invitation.status === 'attending' && props.checkInUrl && event.status !== 'cancelled' ? (
+        <section aria-labelledby="check-in-heading" class="panel">
+          <h2 id="check-in-heading">{dayTexts(language).checkIn.title}</h2>
+          <p>{dayTexts(language).checkIn.qrLead}</p>
+          <CheckInQr url={props.checkInUrl} label={dayTexts(language).checkIn.qrAlt} />
+        </section>
+      ) : null}
       {invitation.status === 'attending' && props.calendarLinks && event.status !== 'cancelled' ? (
         <section aria-labelledby="calendar-heading" class="panel">
           <h2 id="calendar-heading">{m.addToCalendar}</h2>

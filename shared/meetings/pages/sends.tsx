@@ -299,5 +299,13 @@ export const eventsScript = `(() => {
     button.hidden = false;
     button.addEventListener('click', () => window.print());
   }
+  // The check-in's search narrows the list as one types (the form searches the server without script).
+  const search = document.querySelector('[data-checkin-search]');
+  if (search)
+    search.addEventListener('input', () => {
+      const words = search.value.normalize('NFD').replace(/\\p{Diacritic}/gu, '').toLowerCase().split(/\\s+/).filter(Boolean);
+      for (const item of document.querySelectorAll('li[data-search]'))
+        item.hidden = !words.every((word) => item.dataset.search.includes(word));
+    });
 })();
 ${liveRefreshScript}`;
