@@ -66,6 +66,30 @@ export interface CpuSnapshot {
 
 export const MAIN_PROCESS = 'runtime + handlers (this node process)';
 
+/** CPU seconds of process `rootPid` and all its descendants so far; undefined without /proc. */
+export function treeCpuSeconds(rootPid: number): number | undefined {
+  let stats: ProcStat[];
+  try {
+    stats = readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .map((name) => readStat(Number(name)))
+      .filter((s): s is ProcStat => s !== undefined);
+  } catch {
+    return undefined;
+  }
+  const children = new Map<number, ProcStat[]>();
+  for (const s of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s]);
+  const own = stats.find((s) => s.pid === rootPid);
+  if (!own) return undefined;
+  let total = 0;
+  const visit = (s: ProcStat) => {
+    total += s.cpuSeconds;
+    for (const child of children.get(s.pid) ?? []) visit(child);
+  };
+  visit(own);
+  return total;
+}
+
 export function cpuSnapshot(): CpuSnapshot {
   const byProcess = new Map<string, number>();
   const usage = process.cpuUsage();

@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PROJECT_ROOT } from './bundle.js';
 import { percentile } from './pricing.js';
+import { treeCpuSeconds } from './process-cpu.js';
 import type { BenchContext, BenchResult } from './section.js';
 
 /**
@@ -22,35 +23,6 @@ interface Sample {
   cpuMs: number | undefined;
 }
 
-const CLOCK_TICKS_PER_SECOND = 100;
-
-/** CPU time (user + system) of a process and all its descendants, from /proc. */
-function treeCpuMs(rootPid: number): number | undefined {
-  if (!existsSync('/proc/self/stat')) return undefined;
-  const parents = new Map<number, number[]>();
-  const ticks = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // The command name may hold spaces or parentheses: the fields start after the last ')'.
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ppid = Number(fields[1]);
-      ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
-      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // the process ended while we read
-    }
-  }
-  let total = 0;
-  const visit = (pid: number) => {
-    total += ticks.get(pid) ?? 0;
-    for (const child of parents.get(pid) ?? []) visit(child);
-  };
-  visit(rootPid);
-  return (total * 1000) / CLOCK_TICKS_PER_SECOND;
-}
-
 /** Runs `args` with node and tsx until a line matches `ready`, then stops the process group. */
 async function timeUntil(args: string[], ready: RegExp): Promise<Sample> {
   const started = performance.now();
@@ -66,7 +38,11 @@ async function timeUntil(args: string[], ready: RegExp): Promise<Sample> {
       output += String(chunk);
       if (ready.test(output)) {
         child.stdout?.off('data', onData);
-        resolve({ wallMs: performance.now() - started, cpuMs: treeCpuMs(child.pid as number) });
+        const cpuSeconds = treeCpuSeconds(child.pid as number);
+        resolve({
+          wallMs: performance.now() - started,
+          cpuMs: cpuSeconds === undefined ? undefined : cpuSeconds * 1000,
+        });
       }
     };
     child.stdout?.on('data', onData);
