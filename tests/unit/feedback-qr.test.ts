@@ -1,7 +1,7 @@
 import { h } from 'preact';
 import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { QrCode } from '../../shared/feedback/pages/qr.js';
+import { QrCode } from '../../shared/platform/ui/qr-code.js';
 
 /** The dark modules of the rendered code, as a set of "col,row" (quiet zone of four removed). */
 function modules(svg: string): { side: number; dark: Set<string> } {

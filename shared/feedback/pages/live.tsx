@@ -1,9 +1,9 @@
 import type { Language } from '../../platform/texts/language.js';
+import { QrCode } from '../../platform/ui/qr-code.js';
 import type { FormSummary } from '../analysis.js';
 import { type Form, textIn } from '../form.js';
 import { feedbackTexts } from '../texts.js';
 import { feedbackStyles, QuestionResult } from './console.js';
-import { QrCode } from './qr.js';
 
 /**
  * The screen for the room: the form's results as they come in. `live.js` fetches this page

@@ -1,4 +1,5 @@
 import qrcode from 'qrcode-generator';
+import { QrCode } from '../../platform/ui/qr-code.js';
 
 /**
  * The QR code an attendee shows at the door: the staff console's check-in of that one contact
@@ -15,33 +16,9 @@ function code(url: string) {
   return qr;
 }
 
-/** As server-rendered SVG, for the RSVP page (the same drawing as the feedback form's code). */
+/** As server-rendered SVG, for the RSVP page (the platform's QR drawing). */
 export function CheckInQr({ url, label, size = 200 }: { url: string; label: string; size?: number }) {
-  const qr = code(url);
-  const count = qr.getModuleCount();
-  const quiet = 4;
-  const side = count + quiet * 2;
-  let d = '';
-  for (let row = 0; row < count; row++) {
-    for (let col = 0; col < count; col++) {
-      if (qr.isDark(row, col)) d += `M${col + quiet} ${row + quiet}h1v1h-1z`;
-    }
-  }
-  return (
-    <svg
-      class="qr"
-      role="img"
-      aria-label={label}
-      viewBox={`0 0 ${side} ${side}`}
-      width={size}
-      height={size}
-      shape-rendering="crispEdges"
-    >
-      <title>{label}</title>
-      <rect width={side} height={side} fill="#ffffff" />
-      <path d={d} fill="#000000" />
-    </svg>
-  );
+  return <QrCode url={url} label={label} size={size} />;
 }
 
 /** As a GIF, for mail (mail clients show images, not inline SVG): four pixels a module. */

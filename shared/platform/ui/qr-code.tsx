@@ -1,8 +1,8 @@
 import qrcode from 'qrcode-generator';
 
 /**
- * A QR code of `url` as server-rendered SVG (one path of dark modules, a quiet zone of four),
- * for the room's screen: phones in the room open the form's public link from it.
+ * A QR code of `url` as server-rendered SVG (one path of dark modules, a quiet zone of four):
+ * the feedback form's code on the room's screen, an attendee's check-in code on the RSVP page.
  */
 export function QrCode({ url, label, size = 240 }: { url: string; label: string; size?: number }) {
   const code = qrcode(0, 'M');
