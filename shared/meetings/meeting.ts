@@ -157,6 +157,21 @@ export interface EventCounters {
   dietary: Record<string, number>;
 }
 
+/** An event's counters before anything is counted. */
+export const emptyEventCounters = (): EventCounters => ({
+  invited: 0,
+  opened: 0,
+  attending: 0,
+  attendingSeats: 0,
+  declined: 0,
+  waitlisted: 0,
+  waitlistedSeats: 0,
+  attended: 0,
+  present: 0,
+  byType: {},
+  dietary: {},
+});
+
 export const rsvpAnswerSchema = z
   .object({
     answer: z.enum(['attend', 'decline']),

@@ -28,7 +28,14 @@ import {
   WaitlistMoved,
   WaitlistPromoted,
 } from './events.js';
-import type { EventCounters, EventInput, Invitation, Meeting, RsvpAnswer } from './meeting.js';
+import {
+  type EventCounters,
+  type EventInput,
+  emptyEventCounters,
+  type Invitation,
+  type Meeting,
+  type RsvpAnswer,
+} from './meeting.js';
 
 /**
  * Events and their invitations.
@@ -198,19 +205,7 @@ export async function getCounters(
   const { Item } = await client.send(
     new GetCommand({ TableName: tableName(), Key: countersKey(tenantId, eventId) }),
   );
-  const counters: EventCounters = {
-    invited: 0,
-    opened: 0,
-    attending: 0,
-    attendingSeats: 0,
-    declined: 0,
-    waitlisted: 0,
-    waitlistedSeats: 0,
-    attended: 0,
-    present: 0,
-    byType: {},
-    dietary: {},
-  };
+  const counters = emptyEventCounters();
   for (const [key, value] of Object.entries(Item ?? {})) {
     if (typeof value !== 'number') continue;
     if (key.startsWith('type_')) counters.byType[key.slice(5)] = value;

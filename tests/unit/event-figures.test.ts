@@ -1,22 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answersPerDay, eventFunnel, MAX_DAYS } from '../../shared/meetings/figures.js';
-import type { EventCounters } from '../../shared/meetings/meeting.js';
+import { type EventCounters, emptyEventCounters } from '../../shared/meetings/meeting.js';
 
-const counters = (over: Partial<EventCounters>): EventCounters => ({
-  invited: 0,
-  opened: 0,
-  attending: 0,
-  attendingSeats: 0,
-  declined: 0,
-  waitlisted: 0,
-  waitlistedSeats: 0,
-  attended: 0,
-  present: 0,
-  byType: {},
-  dietary: {},
-  ...over,
-});
+const counters = (over: Partial<EventCounters>): EventCounters => ({ ...emptyEventCounters(), ...over });
 
 describe('the event funnel', () => {
   it('counts invited people at each step, and people with those they bring for attending and present', () => {
