@@ -192,7 +192,10 @@ export const handler = htmlPages(
       const actor = `contact:${r.contact.contactId}`;
       // The answer and its events (InvitationAnswered, SeatsReleased) are one transaction; the
       // confirmation mail and the waitlist's promotion are reactions to those events.
-      const outcome = await answer(r.event, r.contact.contactId, parsed.data, { actor });
+      const outcome = await answer(r.event, r.contact.contactId, parsed.data, {
+        actor,
+        invitation: r.invitation,
+      });
       const invitation = outcome.invitation ?? r.invitation;
       const updated = { ...r, invitation };
       if (outcome.result === 'org-limit') {

@@ -17,7 +17,7 @@ import { LOCAL_CLIENT_ID, LocalIdentityProvider } from './identity-provider.js';
 import { type InvocationStats, type LocalFunction, localFunction } from './invoke.js';
 import { QueuePoller } from './queue-poller.js';
 import { ensureQueues, ensureTable, localClients } from './resources.js';
-import { type FunctionSandbox, isolateEnvironment, type LocalResources } from './sandbox.js';
+import { currentSandbox, type FunctionSandbox, isolateEnvironment, type LocalResources } from './sandbox.js';
 import { LocalScheduler } from './scheduler.js';
 import { seedDemoData } from './seed.js';
 import {
@@ -318,6 +318,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     handlerClients.sqs,
     (await import('../../shared/platform/aws/s3.js')).s3,
   ]);
+  // Reads coalesced into one BatchGetItem stay within one function, as in Lambda.
+  (await import('../../shared/platform/table/get-item.js')).separateBatchesBy(currentSandbox);
   const resources: LocalResources = {
     region: env.AWS_REGION as string,
     account: '000000000000',

@@ -10,6 +10,7 @@ import {
 import { documentClient } from '../platform/aws/clients.js';
 import { outboxPut, type PendingEvent, pendingEvent, writeWithEvents } from '../platform/bus/outbox.js';
 import type { KeyRange } from '../platform/table/cursor.js';
+import { getItem } from '../platform/table/get-item.js';
 import {
   compact,
   isConditionalCheckFailed,
@@ -150,9 +151,7 @@ export async function getEvent(
   eventId: string,
   client = documentClient,
 ): Promise<Meeting | undefined> {
-  const { Item } = await client.send(
-    new GetCommand({ TableName: tableName(), Key: eventKey(tenantId, eventId), ConsistentRead: true }),
-  );
+  const Item = await getItem(eventKey(tenantId, eventId), { consistent: true, client });
   return Item ? withDefaults(strip<Meeting>(Item)) : undefined;
 }
 
@@ -223,13 +222,7 @@ export async function getInvitation(
   contactId: string,
   client = documentClient,
 ) {
-  const { Item } = await client.send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: invitationKey(tenantId, eventId, contactId),
-      ConsistentRead: true,
-    }),
-  );
+  const Item = await getItem(invitationKey(tenantId, eventId, contactId), { consistent: true, client });
   return Item ? strip<Invitation>(Item) : undefined;
 }
 
@@ -629,11 +622,23 @@ export async function answer(
    * answer; staff's hands on the waitlist act only on a contact still on it (`onlyIfWaitlisted`),
    * and a decline they make takes the contact off it (`removedFromWaitlist`).
    */
-  by: { actor: string; promotion?: boolean; onlyIfWaitlisted?: boolean; removedFromWaitlist?: boolean },
+  by: {
+    actor: string;
+    promotion?: boolean;
+    onlyIfWaitlisted?: boolean;
+    removedFromWaitlist?: boolean;
+    /**
+     * The invitation as the caller read it a moment ago (the RSVP page does, to check the link):
+     * the first attempt decides on it rather than reading it again. Its version guards the
+     * write, so a stale one is refused and the retry reads afresh.
+     */
+    invitation?: Invitation;
+  },
   client = documentClient,
 ): Promise<RsvpOutcome> {
   // A waitlist ticket taken by an attempt, until a waitlist place uses it.
   let ticket: number | undefined;
+  let known = by.invitation?.contactId === contactId ? by.invitation : undefined;
   try {
     return await withConflictRetry(() => answerOnce());
   } finally {
@@ -642,7 +647,8 @@ export async function answer(
   }
 
   async function answerOnce(): Promise<RsvpOutcome> {
-    const invitation = await getInvitation(event.tenantId, event.eventId, contactId, client);
+    const invitation = known ?? (await getInvitation(event.tenantId, event.eventId, contactId, client));
+    known = undefined;
     if (!invitation) throw new Error('no invitation');
     if (by.onlyIfWaitlisted && invitation.status !== 'waitlisted')
       throw new NotOnWaitlistError(invitation.status);
@@ -919,14 +925,7 @@ function orgSeatsUpdate(
 }
 
 async function attendingSeats(tenantId: string, eventId: string, client = documentClient): Promise<number> {
-  const { Item } = await client.send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: countersKey(tenantId, eventId),
-      ProjectionExpression: 'attendingSeats',
-      ConsistentRead: true,
-    }),
-  );
+  const Item = await getItem(countersKey(tenantId, eventId), { consistent: true, client });
   return Number(Item?.attendingSeats ?? 0);
 }
 
@@ -936,13 +935,7 @@ async function orgSeats(
   organisationId: string,
   client = documentClient,
 ): Promise<number> {
-  const { Item } = await client.send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: orgSeatsKey(tenantId, eventId, organisationId),
-      ConsistentRead: true,
-    }),
-  );
+  const Item = await getItem(orgSeatsKey(tenantId, eventId, organisationId), { consistent: true, client });
   return Number(Item?.seats ?? 0);
 }
 
@@ -954,30 +947,28 @@ export async function waitlistPosition(
   client = documentClient,
 ) {
   const ticket = ticketOf(waitlistedAt);
-  // Places keyed by time (before tickets), or all up to this one if it is such a place.
-  const { Count } = await client.send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: {
-        ':pk': eventPk(tenantId, eventId),
-        ':from': 'WAIT#',
-        ':to': ticket === undefined ? `WAIT#${waitlistedAt}~` : `WAIT#${TICKET_PREFIX}`,
-      },
-      Select: 'COUNT',
-      ConsistentRead: true,
-    }),
-  );
+  // Places keyed by time (before tickets), or all up to this one if it is such a place; and the
+  // tickets gone, read side by side.
+  const [{ Count }, tickets] = await Promise.all([
+    client.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': eventPk(tenantId, eventId),
+          ':from': 'WAIT#',
+          ':to': ticket === undefined ? `WAIT#${waitlistedAt}~` : `WAIT#${TICKET_PREFIX}`,
+        },
+        Select: 'COUNT',
+        ConsistentRead: true,
+      }),
+    ),
+    ticket === undefined ? undefined : getItem(ticketKey(tenantId, eventId), { consistent: true, client }),
+  ]);
   if (ticket === undefined) return Count ?? 1;
-  const { Item } = await client.send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: ticketKey(tenantId, eventId),
-      ProjectionExpression: 'gone',
-      ConsistentRead: true,
-    }),
-  );
-  const gone = [...((Item?.gone as Set<number> | undefined) ?? [])].filter((t) => Number(t) < ticket).length;
+  const gone = [...((tickets?.gone as Set<number> | undefined) ?? [])].filter(
+    (t) => Number(t) < ticket,
+  ).length;
   return (Count ?? 0) + ticket - gone;
 }
 

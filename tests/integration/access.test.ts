@@ -235,6 +235,47 @@ describe('an AWS call outside the function’s grants fails as AccessDenied woul
     );
   });
 
+  it('reads side by side go as one BatchGetItem, within one function only (as in Lambda)', async () => {
+    const [a, b, missing] = [key('together-a'), key('together-b'), key('together-missing')];
+    for (const item of [a, b])
+      await documentClient.send(
+        new PutCommand({ TableName: runtime.tableName, Item: { ...item, by: item.sk } }),
+      );
+    const batches: string[] = [];
+    documentClient.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'BatchGetItemCommand') batches.push(context.commandName);
+        return next(args);
+      },
+      { step: 'initialize', name: 'countBatches' },
+    );
+    try {
+      // Each caller gets its own item (or nothing), a key asked twice included: one request.
+      await expect(invoke('reader', { action: 'get-together', keys: [a, missing, b, a] })).resolves.toEqual([
+        { ...a, by: a.sk },
+        null,
+        { ...b, by: b.sk },
+        { ...a, by: a.sk },
+      ]);
+      expect(batches).toHaveLength(1);
+      // Three functions reading at the same moment: three requests, each checked against its
+      // own function's grants, never one riding on another's.
+      batches.length = 0;
+      const results = await Promise.all(
+        ['reader', 'indexer', 'writer'].map((fn) => invoke(fn, { action: 'get-together', keys: [a, b] })),
+      );
+      expect(results).toEqual(
+        Array(3).fill([
+          { ...a, by: a.sk },
+          { ...b, by: b.sk },
+        ]),
+      );
+      expect(batches).toHaveLength(3);
+    } finally {
+      documentClient.middlewareStack.remove('countBatches');
+    }
+  });
+
   it('names the function and its access in the message', async () => {
     const error = await invoke('mute', {
       action: 'get',

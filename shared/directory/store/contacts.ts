@@ -1,5 +1,6 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../platform/aws/clients.js';
+import { getItem } from '../../platform/table/get-item.js';
 import { tableName, tenantPk } from '../../platform/table/table.js';
 import type { Language } from '../../platform/texts/language.js';
 import type { Country } from '../org-number.js';
@@ -129,8 +130,5 @@ export async function getContact(
   contactId: string,
   client = documentClient,
 ): Promise<Contact | undefined> {
-  const { Item } = await client.send(
-    new GetCommand({ TableName: tableName(), Key: contactKey(tenantId, contactId) }),
-  );
-  return Item as Contact | undefined;
+  return (await getItem(contactKey(tenantId, contactId), { client })) as Contact | undefined;
 }

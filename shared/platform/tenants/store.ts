@@ -1,6 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../aws/clients.js';
 import { pendingEvent, type TransactItem, writeWithEvents } from '../bus/outbox.js';
+import { getItem } from '../table/get-item.js';
 import { isConditionalCheckFailed, tableName, tenantPk, withoutKeys } from '../table/table.js';
 import type { Language } from '../texts/language.js';
 import { TenantSettingsChanged } from './events.js';
@@ -19,7 +19,7 @@ export interface Tenant {
 const tenantKey = (tenantId: string) => ({ pk: tenantPk(tenantId), sk: 'TENANT' });
 
 export async function getTenant(tenantId: string, client = documentClient): Promise<Tenant | undefined> {
-  const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: tenantKey(tenantId) }));
+  const Item = await getItem(tenantKey(tenantId), { client });
   return Item ? (withoutKeys(Item) as unknown as Tenant) : undefined;
 }
 
