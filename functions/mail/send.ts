@@ -14,6 +14,7 @@ import { SendPacer } from '../../shared/mail/send-rate.js';
 import { campaignKey, finishIfDone } from '../../shared/mail/store/campaigns.js';
 import { claimDelivery, deliveryKey, settleDelivery } from '../../shared/mail/store/deliveries.js';
 import {
+  accountScope,
   claimSendSlot,
   countMailOutcomes,
   markHeld,
@@ -446,8 +447,10 @@ export async function sendBatch(records: SQSRecord[], context?: Context): Promis
   // The account's sends, and each tenant's (the pause rule runs at both scopes).
   const now = new Date();
   const sent = [...sentByTenant.values()].reduce((sum, n) => sum + n, 0);
-  await countMailOutcomes(now, { sent });
-  for (const [tenantId, n] of sentByTenant) await countMailOutcomes(now, { sent: n }, { tenantId });
+  await countMailOutcomes(now, [
+    { scope: accountScope, deltas: { sent } },
+    ...[...sentByTenant].map(([tenantId, n]) => ({ scope: { tenantId }, deltas: { sent: n } })),
+  ]);
   return response;
 }
 

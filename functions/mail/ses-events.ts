@@ -8,6 +8,7 @@ import { type SesEventDetail, sesEvents } from '../../shared/mail/events.js';
 import { finishIfDone } from '../../shared/mail/store/campaigns.js';
 import { advanceDeliveries, recordEngagement } from '../../shared/mail/store/deliveries.js';
 import {
+  accountScope,
   countMailOutcomes,
   getSendingState,
   pauseReason,
@@ -166,12 +167,14 @@ export async function applyEvents(events: ParsedEvent[]): Promise<void> {
     // Each tenant's own counts, then the account's (SES judges the account over all of them).
     const now = new Date();
     const total = { bounced: 0, complained: 0 };
-    for (const [tenantId, h] of health) {
-      await countMailOutcomes(now, h, { tenantId });
+    for (const h of health.values()) {
       total.bounced += h.bounced;
       total.complained += h.complained;
     }
-    await countMailOutcomes(now, total);
+    await countMailOutcomes(now, [
+      ...[...health].map(([tenantId, deltas]) => ({ scope: { tenantId }, deltas })),
+      { scope: accountScope, deltas: total },
+    ]);
     // A tenant's problem stops that tenant first; the account rule stays as the last guard.
     for (const tenantId of health.keys()) await pauseIfUnhealthy({ tenantId });
     await pauseIfUnhealthy({});

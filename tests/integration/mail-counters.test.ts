@@ -9,6 +9,7 @@ import {
   listDeliveries,
   settleDelivery,
 } from '../../shared/mail/store/deliveries.js';
+import { documentClient } from '../../shared/platform/aws/clients.js';
 
 /**
  * A campaign's counters under concurrency: each delivery move is a transaction with a counter
@@ -127,4 +128,59 @@ describe('campaign counters under concurrency', () => {
     const items = (await listDeliveries('hassleholm', campaign.campaignId, { limit: 500 })).items;
     expect(items.filter((d) => d.status === 'delivered')).toHaveLength(queued.length);
   }, 60_000);
+
+  it('applies a batch of delivery events together but for the one the sender has not yet recorded as sent', async () => {
+    // Prepare: ten deliveries, nine recorded as sent, one still being sent (SES's Delivered can
+    // overtake the sender's own record).
+    const campaign = await createCampaign({
+      tenantId: 'hassleholm',
+      name: 'Omkörd',
+      kind: 'announcement',
+      content: { subject: 'x', markdownBody: 'x' },
+      audience: { kind: 'all' },
+      bulk: true,
+      createdBy: 'test',
+    });
+    const of = (contactId: string) => ({
+      tenantId: 'hassleholm',
+      campaignId: campaign.campaignId,
+      contactId,
+    });
+    const ids = Array.from({ length: 10 }, (_, i) => `o${i}`);
+    await createDeliveries(
+      ids.map((id) => ({ ...of(id), language: 'sv' as const, status: 'queued' as const })),
+    );
+    for (const id of ids) expect(await claimDelivery(of(id), `t-${id}`, 90)).toBe('claimed');
+    for (const id of ids.slice(1))
+      await settleDelivery(of(id), `t-${id}`, { status: 'sent', sesMessageId: `m-${id}` });
+    const transactions: string[] = [];
+    documentClient.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'TransactWriteItemsCommand') transactions.push('tx');
+        return next(args);
+      },
+      { step: 'initialize', name: 'countTransactions' },
+    );
+
+    // Act
+    let from: (string | undefined)[];
+    try {
+      from = await advanceDeliveries(
+        ids.map((id) => ({
+          ...of(id),
+          to: 'delivered' as const,
+          detail: { at: new Date().toISOString(), sesMessageId: `m-${id}` },
+        })),
+      );
+    } finally {
+      documentClient.middlewareStack.remove('countTransactions');
+    }
+
+    // Assess: the batch refused, the nine again together, the one alone (its usual move refused,
+    // then the move from where it is): four transactions, not one and ten one by one.
+    expect(from).toEqual(['sending', ...Array(9).fill('sent')]);
+    expect(transactions).toHaveLength(4);
+    const counted = await getCampaign('hassleholm', campaign.campaignId, undefined, { consistent: true });
+    expect(counted?.counters).toMatchObject({ queued: 10, delivered: 10, settled: 10 });
+  }, 30_000);
 });

@@ -83,7 +83,9 @@ describe('a tenant pause', () => {
   it('pauses the tenant whose complaints cross the rule, not the others; each tenant sees and resumes only its own', async () => {
     // Hässleholm has sent 200 mails this week with one complaint: the rule (0.5 %) is checked at
     // the next complaint, which the SES simulator sends.
-    await countMailOutcomes(new Date(), { sent: 200, complained: 1 }, { tenantId: 'hassleholm' });
+    await countMailOutcomes(new Date(), [
+      { scope: { tenantId: 'hassleholm' }, deltas: { sent: 200, complained: 1 } },
+    ]);
     const a = await send(A_ADMIN, 'hassleholm', tag('complaint'), ['complaint@simulator.amazonses.com']);
     const aEditor = await staffClient(runtime, A_EDITOR);
     const paused = await waitFor(

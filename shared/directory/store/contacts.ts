@@ -1,6 +1,6 @@
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../platform/aws/clients.js';
-import { getItem } from '../../platform/table/get-item.js';
+import { getItem, getItems } from '../../platform/table/get-item.js';
 import { tableName, tenantPk } from '../../platform/table/table.js';
 import type { Language } from '../../platform/texts/language.js';
 import type { Country } from '../org-number.js';
@@ -93,31 +93,12 @@ export async function organisations(
   return all;
 }
 
-/**
- * Reads any number of items by key, 100 per request, retrying what DynamoDB leaves unprocessed.
- * Each item once: a key asked for twice (two SES events of one contact in a batch, a contact
- * picked twice) is read once, because BatchGetItem refuses a request whose keys repeat
- * (ValidationException "Provided list of item keys contains duplicates").
- */
+/** Reads any number of items by key (each key once, 100 per request: `getItems`). */
 export async function batchGet(
   keys: { pk: string; sk: string }[],
   client = documentClient,
 ): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  const unique = [...new Map(keys.map((key) => [`${key.pk}\u0000${key.sk}`, key])).values()];
-  for (let i = 0; i < unique.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-      [tableName()]: { Keys: unique.slice(i, i + 100) },
-    };
-    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-      const result = await client.send(new BatchGetCommand({ RequestItems: request }));
-      items.push(...(result.Responses?.[tableName()] ?? []));
-      request = result.UnprocessedKeys as typeof request;
-      if (attempt > 8) throw new Error('BatchGetItem kept leaving keys unprocessed');
-    }
-  }
-  return items;
+  return getItems(keys, { client });
 }
 
 export const contactKey = (tenantId: string, contactId: string) => ({

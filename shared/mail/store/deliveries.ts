@@ -378,7 +378,24 @@ export async function advanceDeliveries(
     return moves.map((m) => usualFrom[m.to]);
   } catch (error) {
     if (!isCancelled(error)) throw error;
-    return one();
+    // The deliveries found elsewhere (most often: `Delivered` arrived before the sender recorded
+    // `sent`) go their own way; the rest are tried together again, not one by one.
+    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+    const elsewhere = new Set(
+      moves.flatMap((_, i) => (reasons[i]?.Code === 'ConditionalCheckFailed' ? [i] : [])),
+    );
+    if (elsewhere.size === 0 || elsewhere.size === moves.length) return one();
+    const rest = moves.filter((_, i) => !elsewhere.has(i));
+    const restResults = await advanceDeliveries(rest, client);
+    const out: (DeliveryStatus | undefined)[] = [];
+    let r = 0;
+    for (const [i, m] of moves.entries())
+      out.push(
+        elsewhere.has(i)
+          ? await advanceDelivery(m.tenantId, m.campaignId, m.contactId, m.to, m.detail, client)
+          : restResults[r++],
+      );
+    return out;
   }
 }
 

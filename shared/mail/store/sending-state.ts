@@ -37,31 +37,36 @@ const statsKey = (scope: SendingScope, at: Date) =>
 /** SES puts an account under review at 5 % bounces / 0.1 % complaints; we stop well before it acts. */
 export const PAUSE_AT = { bounceRate: 0.1, complaintRate: 0.005, minimumSends: 200, windowDays: 7 } as const;
 
-/** Adds to the day's counts of the scope (the account, or one tenant). */
+type Outcomes = { sent?: number; bounced?: number; complained?: number };
+
+/**
+ * Adds to the day's counts of each scope given (the account, one tenant), all in one request: a
+ * sender batch counts its sends for the account and for each tenant it mailed.
+ */
 export async function countMailOutcomes(
   at: Date,
-  deltas: { sent?: number; bounced?: number; complained?: number },
-  scope: SendingScope = accountScope,
+  counts: readonly { scope: SendingScope; deltas: Outcomes }[],
   client = documentClient,
 ): Promise<void> {
-  const entries = Object.entries(deltas).filter(([, n]) => n);
-  if (entries.length === 0) return;
-  // A one-item transaction so that a retried ADD is not counted twice (ClientRequestToken).
-  await client.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: tableName(),
-            Key: statsKey(scope, at),
-            UpdateExpression: `ADD ${entries.map(([_k], i) => `#k${i} :v${i}`).join(', ')}`,
-            ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#k${i}`, k])),
-            ExpressionAttributeValues: Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
-          },
+  const items = counts.flatMap(({ scope, deltas }) => {
+    const entries = Object.entries(deltas).filter(([, n]) => n);
+    if (entries.length === 0) return [];
+    return [
+      {
+        Update: {
+          TableName: tableName(),
+          Key: statsKey(scope, at),
+          UpdateExpression: `ADD ${entries.map(([_k], i) => `#k${i} :v${i}`).join(', ')}`,
+          ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#k${i}`, k])),
+          ExpressionAttributeValues: Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
         },
-      ],
-    }),
-  );
+      },
+    ];
+  });
+  // A transaction so that a retried ADD is not counted twice (the SDK's ClientRequestToken); at
+  // most 100 items, i.e. 99 tenants in one batch, far above a batch's size.
+  for (let i = 0; i < items.length; i += 100)
+    await client.send(new TransactWriteCommand({ TransactItems: items.slice(i, i + 100) }));
 }
 
 /** The scope's counts and rates over the pause rule's window. */

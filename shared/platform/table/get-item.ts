@@ -77,20 +77,44 @@ async function batchGet(
   // One request for the lot: strongly consistent when any read asks for it (never less than
   // asked; an eventually consistent read costs half the units, a difference of 0.5 per item).
   const consistent = loads.some((l) => l.consistent);
-  const keys = loads.map((l) => l.key);
-  // BatchGetItem refuses a key named twice: ask once, answer every caller.
-  let pending = [...new Map(keys.map((k) => [keyString(k), { pk: k.pk, sk: k.sk }])).values()];
-  const found = new Map<string, Item>();
-  for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-    const { Responses, UnprocessedKeys } = await client.send(
-      new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: consistent } } }),
-    );
-    for (const item of Responses?.[table] ?? []) found.set(keyString(item as TableKey), item);
-    // Throttled keys come back unprocessed: asked again after a growing pause.
-    pending = (UnprocessedKeys?.[table]?.Keys ?? []) as TableKey[];
-    if (attempt > 8 && pending.length)
-      throw new Error(`${pending.length} keys left unprocessed by BatchGetItem`);
+  const found = new Map(
+    (
+      await getItems(
+        loads.map((l) => l.key),
+        { consistent, client, table },
+      )
+    ).map((item) => [keyString(item as unknown as TableKey), item]),
+  );
+  return loads.map((l) => found.get(keyString(l.key)));
+}
+
+/**
+ * The items found of `keys` (in no particular order; a key named twice is asked once), 100 keys
+ * per BatchGetItem, keys DynamoDB left unprocessed (throttling) asked again after a growing pause.
+ */
+export async function getItems(
+  keys: readonly TableKey[],
+  options: { consistent?: boolean; client?: DynamoDBDocumentClient; table?: string } = {},
+): Promise<Item[]> {
+  const client = options.client ?? documentClient;
+  const table = options.table ?? tableName();
+  const unique = [...new Map(keys.map((k) => [keyString(k), { pk: k.pk, sk: k.sk }])).values()];
+  const items: Item[] = [];
+  for (let i = 0; i < unique.length; i += MAX_KEYS) {
+    let pending = unique.slice(i, i + MAX_KEYS);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 8) throw new Error(`${pending.length} keys left unprocessed by BatchGetItem`);
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      const { Responses, UnprocessedKeys } = await client.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [table]: { Keys: pending, ...(options.consistent ? { ConsistentRead: true } : {}) },
+          },
+        }),
+      );
+      items.push(...(Responses?.[table] ?? []));
+      pending = (UnprocessedKeys?.[table]?.Keys ?? []) as TableKey[];
+    }
   }
-  return keys.map((k) => found.get(keyString(k)));
+  return items;
 }
