@@ -1,3 +1,4 @@
+import './environment.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
