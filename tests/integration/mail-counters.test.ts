@@ -25,17 +25,21 @@ afterAll(async () => {
   await runtime?.stop();
 });
 
+/** A bulk announcement of the demo tenant. */
+const bulkCampaign = (name: string) =>
+  createCampaign({
+    tenantId: 'hassleholm',
+    name,
+    kind: 'announcement',
+    content: { subject: 'x', markdownBody: 'x' },
+    audience: { kind: 'all' },
+    bulk: true,
+    createdBy: 'test',
+  });
+
 describe('campaign counters under concurrency', () => {
   it('creates and settles 200 deliveries of one campaign, 50 at a time, and counts each once', async () => {
-    const campaign = await createCampaign({
-      tenantId: 'hassleholm',
-      name: 'Samtidigt',
-      kind: 'announcement',
-      content: { subject: 'x', markdownBody: 'x' },
-      audience: { kind: 'all' },
-      bulk: true,
-      createdBy: 'test',
-    });
+    const campaign = await bulkCampaign('Samtidigt');
     const ids = Array.from({ length: 200 }, (_, i) => `k${i}`);
     const inBatches = async (fn: (id: string) => Promise<unknown>) => {
       for (let i = 0; i < ids.length; i += 50) await Promise.all(ids.slice(i, i + 50).map(fn));
@@ -59,15 +63,7 @@ describe('campaign counters under concurrency', () => {
   }, 60_000);
 
   it('creates deliveries and applies SES events in batches, concurrently and twice over, and counts each once', async () => {
-    const campaign = await createCampaign({
-      tenantId: 'hassleholm',
-      name: 'Satsvis',
-      kind: 'announcement',
-      content: { subject: 'x', markdownBody: 'x' },
-      audience: { kind: 'all' },
-      bulk: true,
-      createdBy: 'test',
-    });
+    const campaign = await bulkCampaign('Satsvis');
     const of = (contactId: string) => ({
       tenantId: 'hassleholm',
       campaignId: campaign.campaignId,
@@ -132,15 +128,7 @@ describe('campaign counters under concurrency', () => {
   it('applies a batch of delivery events together but for the one the sender has not yet recorded as sent', async () => {
     // Prepare: ten deliveries, nine recorded as sent, one still being sent (SES's Delivered can
     // overtake the sender's own record).
-    const campaign = await createCampaign({
-      tenantId: 'hassleholm',
-      name: 'Omkörd',
-      kind: 'announcement',
-      content: { subject: 'x', markdownBody: 'x' },
-      audience: { kind: 'all' },
-      bulk: true,
-      createdBy: 'test',
-    });
+    const campaign = await bulkCampaign('Omkörd');
     const of = (contactId: string) => ({
       tenantId: 'hassleholm',
       campaignId: campaign.campaignId,
