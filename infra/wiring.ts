@@ -73,7 +73,7 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/api/reminders', auth: 'staff' },
       { method: 'GET', path: '/api/activity', auth: 'staff' },
       { method: 'GET', path: '/api/settings', auth: 'staff' },
-      { method: 'PUT', path: '/api/settings', auth: 'staff' },
+      { method: 'PATCH', path: '/api/settings', auth: 'staff' },
     ],
     access: { table: 'readwrite' },
   },

@@ -213,9 +213,6 @@ export const handler = htmlPages(
         ),
         // A checkbox: absent from the post when unticked.
         mailTracking: request.form.mailTracking === 'on',
-        // Set on the privacy page (with their audit entries), not here: kept as they are.
-        ...(who.tenant.settings?.archive ? { archive: who.tenant.settings.archive } : {}),
-        ...(who.tenant.settings?.retention ? { retention: who.tenant.settings.retention } : {}),
       };
       const parsed = tenantSettingsSchema.safeParse(input);
       if (!parsed.success) {
@@ -225,7 +222,13 @@ export const handler = htmlPages(
         }
         return settingsPage(request, who, request.form, errors, false);
       }
-      await updateTenantSettings(who.tenant, parsed.data, who.identity.staffId);
+      // Only this form's sections: archive and retention (the privacy page) and the logo stay as
+      // they are in the table, whatever this admin's page showed.
+      await updateTenantSettings(
+        who.tenant,
+        { publicRecordsNotice: parsed.data.publicRecordsNotice, mailTracking: parsed.data.mailTracking },
+        who.identity.staffId,
+      );
       return { kind: 'redirect', location: '/console/settings?saved=1' };
     }),
 

@@ -5,6 +5,7 @@ import type { Form } from '../../shared/feedback/form.js';
 import { documentClient } from '../../shared/platform/aws/clients.js';
 import { signLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
 import { tenantPk } from '../../shared/platform/table/table.js';
+import { getTenant, updateTenantSettings } from '../../shared/platform/tenants/store.js';
 import { consoleRequest, staffClient, waitFor } from '../helpers.js';
 import { addContacts } from '../mail-helpers.js';
 
@@ -104,7 +105,31 @@ describe('tenant settings', () => {
     expect((await tenantItem('helsingor'))?.settings).toBeUndefined();
   });
 
-  it('reads and replaces the settings through the API, admins only', async () => {
+  it('keeps two changes to different sections made from the same stale read (issue 14: no whole-object overwrite)', async () => {
+    // Prepare: two admins open their pages at the same time; both hold the same tenant.
+    const seen = await getTenant('perstorp');
+    if (!seen) throw new Error('no perstorp');
+    // Act: one switches tracking off, the other sets a retention rule, each from what it read.
+    await updateTenantSettings(seen, { retention: { deliveryMonths: 24 } }, 'staff-a');
+    await updateTenantSettings(seen, { publicRecordsNotice: { sv: 'Svar diarieförs.' } }, 'staff-b');
+    // Assess: both are kept (before, the second wrote its whole stale copy over the first).
+    expect((await tenantItem('perstorp'))?.settings).toMatchObject({
+      retention: { deliveryMonths: 24 },
+      publicRecordsNotice: { sv: 'Svar diarieförs.' },
+    });
+    // And through the API: two PATCHes of different sections, both kept; null removes one.
+    const admin = await staffClient(runtime, 'staff-per-eva');
+    expect((await admin.call('PATCH', '/api/settings', { brandColour: '#0A5866' })).status).toBe(200);
+    const second = await admin.call('PATCH', '/api/settings', { retention: null });
+    expect(second.status, second.text).toBe(200);
+    expect(second.json).toMatchObject({
+      brandColour: '#0a5866',
+      publicRecordsNotice: { sv: 'Svar diarieförs.' },
+    });
+    expect(second.json.retention).toBeUndefined();
+  });
+
+  it('reads and changes the settings through the API, admins only', async () => {
     const admin = await staffClient(runtime, 'staff-hel-mette');
     const editor = await staffClient(runtime, 'staff-hel-lars');
     expect((await admin.call('GET', '/api/settings')).json).toEqual({
@@ -112,23 +137,29 @@ describe('tenant settings', () => {
       mailTracking: true,
     });
     const body = { publicRecordsNotice: { da: 'Svar til Helsingør Kommune journaliseres.' } };
-    expect((await editor.call('PUT', '/api/settings', body)).status).toBe(403);
-    const refused = await admin.call('PUT', '/api/settings', {
+    expect((await editor.call('PATCH', '/api/settings', body)).status).toBe(403);
+    const refused = await admin.call('PATCH', '/api/settings', {
       publicRecordsNotice: { da: 'x'.repeat(1501) },
     });
     expect(refused.status).toBe(422);
     expect(refused.text).toContain('publicRecordsNotice.da');
-    const unknown = await admin.call('PUT', '/api/settings', { publicRecordsNotice: { de: 'Nein' } });
+    const unknown = await admin.call('PATCH', '/api/settings', { publicRecordsNotice: { de: 'Nein' } });
     expect(unknown.status).toBe(422);
     expect((await tenantItem('helsingor'))?.settings).toBeUndefined();
-    const put = await admin.call('PUT', '/api/settings', body);
+    const put = await admin.call('PATCH', '/api/settings', body);
     expect(put.status, put.text).toBe(200);
+    expect(put.json).toEqual({ ...body, mailTracking: true });
+    // A colour white text cannot be read on is refused, naming the field; nothing written.
+    const light = await admin.call('PATCH', '/api/settings', { brandColour: '#ffcc00' });
+    expect(light.status).toBe(422);
+    expect(light.text).toContain('brandColour');
+    expect((await tenantItem('helsingor'))?.settings?.brandColour).toBeUndefined();
     expect((await editor.call('GET', '/api/settings')).json).toEqual({ ...body, mailTracking: true });
   });
 
   it("shows the tenant's notice to someone answering with their name, in their language, else the standard one", async () => {
     const admin = await staffClient(runtime, 'staff-hlm-anna');
-    await admin.call('PUT', '/api/settings', {
+    await admin.call('PATCH', '/api/settings', {
       publicRecordsNotice: { sv: `${NOTICE}\n\nLäs mer på kommunens webb.` },
     });
     const programmeId = (
