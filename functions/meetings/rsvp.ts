@@ -31,6 +31,7 @@ import { logger } from '../../shared/platform/observability/logger.js';
 import { getTenant } from '../../shared/platform/tenants/store.js';
 import { describeIssue, issuesOf, issueText, issueTexts } from '../../shared/platform/texts/issues.js';
 import type { Language } from '../../shared/platform/texts/language.js';
+import { pageBrand } from '../../shared/platform/ui/brand.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 
 /**
@@ -88,6 +89,7 @@ function page(
       event: r.event,
       timeZone: r.tenant.timeZone,
       tenantName: r.tenant.name,
+      brand: pageBrand(r.tenant),
       invitation: r.invitation,
       action: r.base,
       csrfToken: request.csrfToken,

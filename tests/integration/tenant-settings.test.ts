@@ -6,7 +6,7 @@ import { documentClient } from '../../shared/platform/aws/clients.js';
 import { signLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
 import { tenantPk } from '../../shared/platform/table/table.js';
 import { getTenant, updateTenantSettings } from '../../shared/platform/tenants/store.js';
-import { consoleRequest, staffClient, waitFor } from '../helpers.js';
+import { consoleRequest, consoleUpload, solidPng, staffClient, waitFor } from '../helpers.js';
 import { addContacts } from '../mail-helpers.js';
 
 /**
@@ -230,5 +230,95 @@ describe('tenant settings', () => {
     );
     const hassleholm = await staffClient(runtime, 'staff-hlm-anna');
     expect((await send(hassleholm, 'hassleholm', 'track-on')).configurationSet).toBe('samverkan-local');
+  });
+
+  it("takes a logo and colour from an admin, shows them on the tenant's public pages only, and refuses bad uploads naming the field", async () => {
+    // Prepare: what a careless or hostile upload looks like.
+    const logoItem = async (tenantId: string) =>
+      (
+        await documentClient.send(
+          new GetCommand({ TableName: runtime.tableName, Key: { pk: tenantPk(tenantId), sk: 'LOGO' } }),
+        )
+      ).Item;
+    const upload = (bytes: Buffer, name: string, type: string, staff = 'staff-hlm-anna') =>
+      consoleUpload(runtime, staff, '/console/settings/logo', { logo: { bytes, name, type } });
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const bad: [Buffer, string, string, RegExp][] = [
+      [svg, 'logo.svg', 'image/svg+xml', /Logotyp: filen är ingen PNG- eller JPEG-bild/],
+      // A PNG's name and type on something else (wrong content).
+      [Buffer.from('<html>not an image</html>'), 'logo.png', 'image/png', /ingen PNG- eller JPEG-bild/],
+      [
+        Buffer.concat([solidPng(20, 20), Buffer.alloc(200 * 1024)]),
+        'big.png',
+        'image/png',
+        /större än 200 kB/,
+      ],
+      [solidPng(4000, 8), 'wide.png', 'image/png', /16–2000 pixlar/],
+    ];
+    // Act + Assess: each refused on the settings page, naming the field; nothing written.
+    for (const [bytes, name, type, message] of bad) {
+      const refused = await upload(bytes, name, type);
+      expect(refused.status, name).toBe(422);
+      const page = await refused.text();
+      expect(page, name).toMatch(message);
+      expect(page).toMatch(/id="f-logo"[^>]*aria-invalid="true"/);
+    }
+    expect((await upload(solidPng(40, 20), 'logo.png', 'image/png', 'staff-hlm-erik')).status).toBe(403);
+    expect(await logoItem('hassleholm')).toBeUndefined();
+    expect((await tenantItem('hassleholm'))?.settings?.logo).toBeUndefined();
+
+    // A light colour is refused in the reader's language, naming the field.
+    const light = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', '/console/settings', {
+      brandColour: '#7fb2bb',
+    });
+    expect(light.status).toBe(422);
+    expect(await light.text()).toContain('Färg: för ljus – vit text på den får kontrasten 2,3:1');
+
+    // A good logo and colour.
+    const png = solidPng(120, 40);
+    expect((await upload(png, 'kommun.png', 'image/png')).status).toBe(303);
+    const saved = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', '/console/settings', {
+      brandColour: '#6B1F5C',
+      mailTracking: 'on',
+    });
+    expect(saved.status).toBe(303);
+    const settings = (await tenantItem('hassleholm'))?.settings;
+    // The colour's save kept the logo (per section) and the logo's bytes are their own item.
+    expect(settings).toMatchObject({
+      brandColour: '#6b1f5c',
+      logo: { contentType: 'image/png', width: 120 },
+    });
+    const version = String(settings?.logo?.version);
+
+    // The newsroom (a public page) shows both, from its own origin.
+    const newsroom = await (await fetch(`${runtime.url}/press/hassleholm`)).text();
+    expect(newsroom).toContain(`<body class="branded" style="--brand:#6b1f5c">`);
+    expect(newsroom).toContain(
+      `<img class="logo" src="/brand/hassleholm/logo?v=${version}" alt="Hässleholms kommun"`,
+    );
+    const logo = await fetch(`${runtime.url}/brand/hassleholm/logo?v=${version}`);
+    expect(logo.status).toBe(200);
+    expect(logo.headers.get('content-type')).toBe('image/png');
+    expect(logo.headers.get('cache-control')).toContain('immutable');
+    expect(Buffer.from(await logo.arrayBuffer()).equals(png)).toBe(true);
+    const again = await fetch(`${runtime.url}/brand/hassleholm/logo?v=${version}`, {
+      headers: { 'if-none-match': String(logo.headers.get('etag')) },
+    });
+    expect(again.status).toBe(304);
+
+    // Another tenant's pages never show it; a tenant without a logo answers as an unknown one.
+    expect(await (await fetch(`${runtime.url}/press/helsingor`)).text()).not.toContain('/brand/hassleholm');
+    const none = await fetch(`${runtime.url}/brand/helsingor/logo`);
+    const unknown = await fetch(`${runtime.url}/brand/no-such-tenant/logo`);
+    expect([none.status, unknown.status]).toEqual([404, 404]);
+    expect(await none.text()).toBe(await unknown.text());
+
+    // Removed: gone from the table, the route and the page.
+    expect(
+      (await consoleRequest(runtime, 'staff-hlm-anna', 'POST', '/console/settings/logo/delete', {})).status,
+    ).toBe(303);
+    expect(await logoItem('hassleholm')).toBeUndefined();
+    expect((await fetch(`${runtime.url}/brand/hassleholm/logo?v=${version}`)).status).toBe(404);
+    expect(await (await fetch(`${runtime.url}/press/hassleholm`)).text()).not.toContain('class="logo"');
   });
 });

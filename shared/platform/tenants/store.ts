@@ -4,6 +4,7 @@ import { pendingEvent, type TransactItem, writeWithEvents } from '../bus/outbox.
 import { isConditionalCheckFailed, tableName, tenantPk, withoutKeys } from '../table/table.js';
 import type { Language } from '../texts/language.js';
 import { TenantSettingsChanged } from './events.js';
+import type { CheckedLogo } from './logo.js';
 import type { TenantSettings, TenantSettingsPatch } from './settings.js';
 
 export interface Tenant {
@@ -89,4 +90,60 @@ export async function updateTenantSettings(
     }
   }
   return false;
+}
+
+/**
+ * The logo's bytes: an item of their own beside the tenant (≤ 200 KB fits DynamoDB's 400 KB),
+ * not in S3: every function that renders a public page or a mail already reads the table, so no
+ * new bucket grant, and the page serves it from its own origin. Not on the tenant item either:
+ * every `getTenant` would then read 200 KB.
+ */
+const logoKey = (tenantId: string) => ({ pk: tenantPk(tenantId), sk: 'LOGO' });
+
+export interface StoredLogo {
+  version: string;
+  contentType: 'image/png' | 'image/jpeg';
+  data: Buffer;
+}
+
+export async function getLogo(tenantId: string, client = documentClient): Promise<StoredLogo | undefined> {
+  const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: logoKey(tenantId) }));
+  if (!Item) return undefined;
+  return {
+    version: String(Item.version),
+    contentType: Item.contentType === 'image/jpeg' ? 'image/jpeg' : 'image/png',
+    data: Buffer.from(Item.data as Uint8Array),
+  };
+}
+
+/** Sets (or replaces) the logo: its bytes and the settings' reference in one transaction, with its event. */
+export function setLogo(
+  tenant: Tenant,
+  logo: CheckedLogo,
+  data: Buffer,
+  actor: string,
+  client = documentClient,
+) {
+  const { contentType, version, width, height, bytes } = logo;
+  return updateTenantSettings(
+    tenant,
+    { logo: { version, contentType, width, height, bytes } },
+    actor,
+    client,
+    [
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...logoKey(tenant.tenantId), tenantId: tenant.tenantId, version, contentType, data },
+        },
+      },
+    ],
+  );
+}
+
+/** Removes the logo: the bytes and the reference together. */
+export function removeLogo(tenant: Tenant, actor: string, client = documentClient) {
+  return updateTenantSettings(tenant, { logo: undefined }, actor, client, [
+    { Delete: { TableName: tableName(), Key: logoKey(tenant.tenantId) } },
+  ]);
 }
