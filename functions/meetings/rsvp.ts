@@ -313,7 +313,11 @@ export const handler = htmlPages(
       return sent();
     }),
 
-    /** The check-in QR code as an image, for the confirmation mail (only to someone with a seat). */
+    /**
+     * The check-in QR code as an image (only to someone with a seat): for confirmations sent before
+     * the code became a part of the mail itself (`cid:`), whose images still point here. New mails
+     * do not use it; it can go once those events are past.
+     */
     'GET /rsvp/{token}/check-in.gif': publicPage(async (request) => {
       const r = await resolve(request);
       if (r?.invitation.status !== 'attending' || r.event.status === 'cancelled')

@@ -7,7 +7,7 @@ import { signLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
 import { tenantPk } from '../../shared/platform/table/table.js';
 import { getTenant, updateTenantSettings } from '../../shared/platform/tenants/store.js';
 import { consoleRequest, consoleUpload, solidPng, staffClient, waitFor } from '../helpers.js';
-import { addContacts } from '../mail-helpers.js';
+import { addContacts, mailbox, recipientOf } from '../mail-helpers.js';
 
 /**
  * The tenant's settings against the local runtime: every staff member reads them, only admins
@@ -312,6 +312,38 @@ describe('tenant settings', () => {
     const unknown = await fetch(`${runtime.url}/brand/no-such-tenant/logo`);
     expect([none.status, unknown.status]).toEqual([404, 404]);
     expect(await none.text()).toBe(await unknown.text());
+
+    // A campaign's mail carries the logo as a part of itself, named by cid:, and nothing remote.
+    const hassleholm = await staffClient(runtime, 'staff-hlm-anna');
+    await addContacts(runtime, 'hassleholm', [
+      { contactId: 'brand-mail', email: 'brand-mail@foretag.example', tags: ['brand-mail'] },
+    ]);
+    const campaign = await hassleholm.call('POST', '/api/campaigns', {
+      name: 'Logotyp',
+      content: { kind: 'announcement', data: { subject: 'Logotyp', markdownBody: 'Hej.' } },
+      audience: { kind: 'tags', tags: ['brand-mail'] },
+    });
+    expect((await hassleholm.call('POST', `/api/campaigns/${campaign.json.campaignId}/send`)).status).toBe(
+      202,
+    );
+    const mail = await waitFor(
+      async () => (await mailbox(runtime)).find((m) => recipientOf(m) === 'brand-mail@foretag.example'),
+      30_000,
+      'the branded mail',
+    );
+    const html = mail.body.html ?? '';
+    expect(html).toContain('<img src="cid:logo@samverkan" alt="Hässleholms kommun"');
+    expect(html).toContain('background-color:#6b1f5c');
+    expect(html).not.toMatch(/<img src="(?!cid:)/);
+    const parts = (mail.attachments ?? []) as {
+      contentId?: string;
+      contentDisposition?: string;
+      contentType: string;
+      content: string;
+    }[];
+    const logoPart = parts.find((p) => p.contentId === 'logo@samverkan');
+    expect(logoPart).toMatchObject({ contentDisposition: 'INLINE', contentType: 'image/png' });
+    expect(Buffer.from(logoPart?.content ?? '', 'base64').equals(png)).toBe(true);
 
     // Removed: gone from the table, the route and the page.
     expect(
