@@ -274,9 +274,23 @@ describe('tenant settings', () => {
     expect(light.status).toBe(422);
     expect(await light.text()).toContain('Färg: för ljus – vit text på den får kontrasten 2,3:1');
 
-    // A good logo and colour.
+    // A good logo and colour; the logo's change is recorded (its event, in the same transaction).
     const png = solidPng(120, 40);
+    const published = runtime.bus.published.length;
     expect((await upload(png, 'kommun.png', 'image/png')).status).toBe(303);
+    await waitFor(
+      () =>
+        runtime.bus.published.slice(published).some((e) => {
+          const detail = e.detail as { tenantId: string; changedFields: string[] };
+          return (
+            e['detail-type'] === 'TenantSettingsChanged' &&
+            detail.tenantId === 'hassleholm' &&
+            detail.changedFields.join() === 'logo'
+          );
+        }),
+      10_000,
+      'TenantSettingsChanged for the logo',
+    );
     const saved = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', '/console/settings', {
       brandColour: '#6B1F5C',
       mailTracking: 'on',
