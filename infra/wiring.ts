@@ -59,6 +59,10 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/console/language', auth: 'console' },
       { method: 'GET', path: '/console/settings', auth: 'console' },
       { method: 'POST', path: '/console/settings', auth: 'console' },
+      { method: 'POST', path: '/console/settings/logo', auth: 'console' },
+      { method: 'POST', path: '/console/settings/logo/delete', auth: 'console' },
+      // The tenant's logo on its public pages (same origin; the bytes are an item in the table).
+      { method: 'GET', path: '/brand/{tenantId}/logo', auth: 'public' },
       { method: 'GET', path: '/console/live.js', auth: 'console' },
     ],
     // readwrite: admins change the tenant's settings (with their event, through the outbox).
@@ -73,7 +77,7 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/api/reminders', auth: 'staff' },
       { method: 'GET', path: '/api/activity', auth: 'staff' },
       { method: 'GET', path: '/api/settings', auth: 'staff' },
-      { method: 'PUT', path: '/api/settings', auth: 'staff' },
+      { method: 'PATCH', path: '/api/settings', auth: 'staff' },
     ],
     access: { table: 'readwrite' },
   },

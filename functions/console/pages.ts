@@ -17,15 +17,28 @@ import {
   pickLanguage,
   publicPage,
 } from '../../shared/platform/http/html-pages.js';
-import { idParam, validate } from '../../shared/platform/http/request.js';
+import { header, idParam, validate } from '../../shared/platform/http/request.js';
 import type { StaffIdentity } from '../../shared/platform/identity/staff.js';
-import { tenantSettingsSchema } from '../../shared/platform/tenants/settings.js';
-import { getTenant, type Tenant, updateTenantSettings } from '../../shared/platform/tenants/store.js';
+import { checkLogo } from '../../shared/platform/tenants/logo.js';
+import {
+  BRAND_MIN_CONTRAST,
+  contrastRatio,
+  tenantSettingsSchema,
+} from '../../shared/platform/tenants/settings.js';
+import {
+  getLogo,
+  getTenant,
+  removeLogo,
+  setLogo,
+  type Tenant,
+  updateTenantSettings,
+} from '../../shared/platform/tenants/store.js';
 import { issueOf, issueText } from '../../shared/platform/texts/issues.js';
-import { languageSchema, languages } from '../../shared/platform/texts/language.js';
+import { type Language, languageSchema, languages } from '../../shared/platform/texts/language.js';
 import { settingsTexts } from '../../shared/platform/texts/settings.js';
 import { shellTexts } from '../../shared/platform/texts/shell.js';
 import { isKnownTimeZone } from '../../shared/platform/texts/wall-clock.js';
+import { pageBrand } from '../../shared/platform/ui/brand.js';
 import { ConsoleShell } from '../../shared/platform/ui/console-shell.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { LandingPage } from '../../shared/platform/ui/landing.js';
@@ -70,6 +83,18 @@ function standardNotice(tenant: Tenant) {
   ) as Record<(typeof languages)[number], string>;
 }
 
+/** The colour field's message in the reader's language: not a colour, or too light (with its ratio). */
+function colourMessage(value: string, language: Language): string {
+  const m = settingsTexts(language);
+  const hex = value.trim().toLowerCase();
+  if (!/^#[0-9a-f]{6}$/.test(hex)) return m.colourInvalid;
+  const ratio = contrastRatio(hex, '#ffffff');
+  if (ratio >= BRAND_MIN_CONTRAST) return m.colourInvalid;
+  // Rounded down, so a 4.46 never reads as the 4.5 that was asked for.
+  const shown = (Math.floor(ratio * 10) / 10).toFixed(1);
+  return m.colourTooLight(language === 'en' ? shown : shown.replace('.', ','));
+}
+
 function settingsPage(
   request: PageRequest,
   who: Awaited<ReturnType<typeof signedInWithTenant>>,
@@ -86,6 +111,8 @@ function settingsPage(
       values,
       errors,
       standardNotice: standardNotice(who.tenant),
+      tenantName: who.tenant.name,
+      logoUrl: pageBrand(who.tenant).logoUrl,
       canEdit: who.identity.role === 'admin',
       saved,
       csrfToken: request.csrfToken,
@@ -213,20 +240,80 @@ export const handler = htmlPages(
         ),
         // A checkbox: absent from the post when unticked.
         mailTracking: request.form.mailTracking === 'on',
-        // Set on the privacy page (with their audit entries), not here: kept as they are.
-        ...(who.tenant.settings?.archive ? { archive: who.tenant.settings.archive } : {}),
-        ...(who.tenant.settings?.retention ? { retention: who.tenant.settings.retention } : {}),
+        ...(request.form.brandColour?.trim() ? { brandColour: request.form.brandColour } : {}),
       };
       const parsed = tenantSettingsSchema.safeParse(input);
       if (!parsed.success) {
         const errors: Record<string, string> = {};
         for (const zodIssue of parsed.error.issues) {
-          errors[zodIssue.path.map(String).join('.')] ??= issueText(issueOf(zodIssue, input), who.language);
+          const field = zodIssue.path.map(String).join('.');
+          errors[field] ??=
+            field === 'brandColour'
+              ? colourMessage(input.brandColour ?? '', who.language)
+              : issueText(issueOf(zodIssue, input), who.language);
         }
         return settingsPage(request, who, request.form, errors, false);
       }
-      await updateTenantSettings(who.tenant, parsed.data, who.identity.staffId);
+      // Only this form's sections: archive and retention (the privacy page) and the logo stay as
+      // they are in the table, whatever this admin's page showed.
+      await updateTenantSettings(
+        who.tenant,
+        {
+          publicRecordsNotice: parsed.data.publicRecordsNotice,
+          mailTracking: parsed.data.mailTracking,
+          brandColour: parsed.data.brandColour,
+        },
+        who.identity.staffId,
+      );
       return { kind: 'redirect', location: '/console/settings?saved=1' };
+    }),
+
+    /** The logo (multipart): checked by its bytes, stored with its reference in one transaction. */
+    'POST /console/settings/logo': consolePage(async (request) => {
+      const who = await signedInWithTenant(request);
+      if (who.identity.role !== 'admin') throw new HttpError(403, 'Only administrators change settings');
+      const file = request.files?.logo;
+      const checked = checkLogo(file?.bytes);
+      if ('problem' in checked || !file) {
+        const problem = 'problem' in checked ? checked.problem : 'missing';
+        const errors = { logo: settingsTexts(who.language).logoErrors[problem] };
+        return settingsPage(request, who, settingsValues(who.tenant.settings), errors, false);
+      }
+      await setLogo(who.tenant, checked, file.bytes, who.identity.staffId);
+      return { kind: 'redirect', location: '/console/settings?saved=1' };
+    }),
+
+    'POST /console/settings/logo/delete': consolePage(async (request) => {
+      const who = await signedInWithTenant(request);
+      if (who.identity.role !== 'admin') throw new HttpError(403, 'Only administrators change settings');
+      await removeLogo(who.tenant, who.identity.staffId);
+      return { kind: 'redirect', location: '/console/settings?saved=1' };
+    }),
+
+    /**
+     * The municipality's logo, for its public pages (same origin). Each version has its own URL
+     * (`?v=`), so that URL may be cached for good; without it, briefly. An unknown tenant, one
+     * without a logo and a tenant id that is not one all answer the same 404.
+     */
+    'GET /brand/{tenantId}/logo': publicPage(async ({ event }) => {
+      const id = idParam.safeParse(event.pathParameters?.tenantId);
+      const logo = id.success ? await getLogo(id.data) : undefined;
+      if (!logo) throw notFound();
+      const etag = `"${logo.version}"`;
+      const cacheControl =
+        event.queryStringParameters?.v === logo.version
+          ? 'public, max-age=31536000, immutable'
+          : 'public, max-age=300';
+      if (header(event, 'if-none-match') === etag)
+        return { kind: 'raw', status: 304, body: '', headers: { etag, 'cache-control': cacheControl } };
+      return {
+        kind: 'file',
+        inline: true,
+        contentType: logo.contentType,
+        fileName: logo.contentType === 'image/png' ? 'logo.png' : 'logo.jpg',
+        body: logo.data,
+        headers: { etag, 'cache-control': cacheControl },
+      };
     }),
 
     'POST /console/language': consolePage(async ({ form }) => {

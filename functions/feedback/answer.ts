@@ -41,6 +41,7 @@ import { verifyLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
 import { settingIn } from '../../shared/platform/tenants/settings.js';
 import { getTenant, type Tenant } from '../../shared/platform/tenants/store.js';
 import type { Language } from '../../shared/platform/texts/language.js';
+import { pageBrand } from '../../shared/platform/ui/brand.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { getProgramme } from '../../shared/programmes/store.js';
 
@@ -129,6 +130,7 @@ function page(
       questions,
       themes: r.themes,
       tenantName: r.tenant.name,
+      brand: pageBrand(r.tenant),
       jurisdiction: jurisdictionOf(r.tenant.language),
       publicRecordsNotice: settingIn(r.tenant.settings?.publicRecordsNotice, r.language),
       mode: r.mode,
@@ -360,6 +362,7 @@ export const handler = htmlPages(
           language,
           form,
           tenantName: tenant.name,
+          brand: pageBrand(tenant),
           answers: summary.answers,
           questions: chosen,
           quotes: quotes.flatMap(({ answer, questionId }) => {

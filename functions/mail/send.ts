@@ -33,9 +33,11 @@ import { jsonString } from '../../shared/platform/bus/envelopes.js';
 import { type CalendarInviteInput, calendarAttachment } from '../../shared/platform/mail-kit/calendar.js';
 import { configurationSetFor } from '../../shared/platform/mail-kit/configuration-set.js';
 import { formatMailbox, listUnsubscribeHeaders } from '../../shared/platform/mail-kit/headers.js';
+import { inlineAttachment } from '../../shared/platform/mail-kit/inline-images.js';
 import { signLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
 import { logger } from '../../shared/platform/observability/logger.js';
 import { tenantPk } from '../../shared/platform/table/table.js';
+import { mailBrandOf } from '../../shared/platform/tenants/mail-brand.js';
 import type { Tenant } from '../../shared/platform/tenants/store.js';
 import { recipientKey, recipientOf, subscriberMailLinks } from '../../shared/press/index.js';
 
@@ -261,12 +263,18 @@ async function buildMail(campaign: Campaign, contact: Contact, tenant: Tenant) {
     kind,
     language: contact.language,
     tenantName: tenant.name,
+    brand: await mailBrandOf(tenant),
     recipientName: contact.name,
     unsubscribeUrl: unsubscribe?.url,
     data,
   } as MessageInput);
   const calendar = calendarFor(campaign, contact, tenant, data);
-  const attachments = calendar ? [calendarAttachment(calendar)] : undefined;
+  // The calendar entry, and the images the HTML shows by `cid:` (logo, QR code) as inline parts.
+  const parts = [
+    ...(calendar ? [calendarAttachment(calendar)] : []),
+    ...rendered.inlineImages.map(inlineAttachment),
+  ];
+  const attachments = parts.length > 0 ? parts : undefined;
   const headers = unsubscribe
     ? listUnsubscribeHeaders({
         httpsUrl: unsubscribe.url,

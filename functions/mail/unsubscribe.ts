@@ -6,6 +6,7 @@ import { htmlPages, tokenPage } from '../../shared/platform/http/html-pages.js';
 import { verifyLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
 import { logger } from '../../shared/platform/observability/logger.js';
 import { getTenant } from '../../shared/platform/tenants/store.js';
+import { pageBrand } from '../../shared/platform/ui/brand.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 
 /**
@@ -35,7 +36,12 @@ export const handler = htmlPages(
       if (found.contact.unsubscribed) {
         return {
           kind: 'page',
-          body: h(UnsubscribePage, { language: lang, state: 'done', tenantName: found.tenant.name }),
+          body: h(UnsubscribePage, {
+            language: lang,
+            state: 'done',
+            tenantName: found.tenant.name,
+            brand: pageBrand(found.tenant),
+          }),
         };
       }
       return {
@@ -44,6 +50,7 @@ export const handler = htmlPages(
           language: lang,
           state: 'confirm',
           tenantName: found.tenant.name,
+          brand: pageBrand(found.tenant),
           action: event.rawPath,
         }),
       };
@@ -72,6 +79,7 @@ export const handler = htmlPages(
           language: found.contact.language ?? language,
           state: 'done',
           tenantName: found.tenant.name,
+          brand: pageBrand(found.tenant),
         }),
       };
     }),

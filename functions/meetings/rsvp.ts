@@ -31,6 +31,7 @@ import { logger } from '../../shared/platform/observability/logger.js';
 import { getTenant } from '../../shared/platform/tenants/store.js';
 import { describeIssue, issuesOf, issueText, issueTexts } from '../../shared/platform/texts/issues.js';
 import type { Language } from '../../shared/platform/texts/language.js';
+import { pageBrand } from '../../shared/platform/ui/brand.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 
 /**
@@ -88,6 +89,7 @@ function page(
       event: r.event,
       timeZone: r.tenant.timeZone,
       tenantName: r.tenant.name,
+      brand: pageBrand(r.tenant),
       invitation: r.invitation,
       action: r.base,
       csrfToken: request.csrfToken,
@@ -314,7 +316,11 @@ export const handler = htmlPages(
       return sent();
     }),
 
-    /** The check-in QR code as an image, for the confirmation mail (only to someone with a seat). */
+    /**
+     * The check-in QR code as an image (only to someone with a seat): for confirmations sent before
+     * the code became a part of the mail itself (`cid:`), whose images still point here. New mails
+     * do not use it; it can go once those events are past.
+     */
     'GET /rsvp/{token}/check-in.gif': publicPage(async (request) => {
       const r = await resolve(request);
       if (r?.invitation.status !== 'attending' || r.event.status === 'cancelled')

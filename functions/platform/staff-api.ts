@@ -4,7 +4,11 @@ import { recentActivity } from '../../shared/activity/store.js';
 import { notFound } from '../../shared/platform/http/errors.js';
 import { jsonApi, staffRoute } from '../../shared/platform/http/json-api.js';
 import { createSchedule } from '../../shared/platform/schedules/store.js';
-import { tenantSettingsSchema } from '../../shared/platform/tenants/settings.js';
+import {
+  type TenantSettingsPatch,
+  tenantSettingsPatchSchema,
+  tenantSettingsSchema,
+} from '../../shared/platform/tenants/settings.js';
 import { getTenant, updateTenantSettings } from '../../shared/platform/tenants/store.js';
 
 const reminderInput = z
@@ -53,13 +57,22 @@ export const handler = jsonApi({
     return { body: tenantSettingsSchema.parse(tenant.settings ?? {}) };
   }),
 
-  /** The whole settings object; only admins change it. */
-  'PUT /api/settings': staffRoute(
-    { body: tenantSettingsSchema, role: 'admin' },
+  /**
+   * Some sections of the settings (only admins): each section given replaces that section, `null`
+   * removes an optional one, the others stay. PATCH rather than a versioned PUT: admins change
+   * different sections on different pages, and a version check would refuse the second of two
+   * unrelated changes; per section neither is lost. Answers the settings as they now are.
+   */
+  'PATCH /api/settings': staffRoute(
+    { body: tenantSettingsPatchSchema, role: 'admin' },
     async ({ identity, body }) => {
       const tenant = await getTenant(identity.tenantId);
-      if (!tenant || !(await updateTenantSettings(tenant, body, identity.staffId))) throw notFound();
-      return { body };
+      const changes = Object.fromEntries(
+        Object.entries(body).map(([field, value]) => [field, value ?? undefined]),
+      ) as TenantSettingsPatch;
+      if (!tenant || !(await updateTenantSettings(tenant, changes, identity.staffId))) throw notFound();
+      const after = await getTenant(identity.tenantId);
+      return { body: tenantSettingsSchema.parse(after?.settings ?? {}) };
     },
   ),
 });

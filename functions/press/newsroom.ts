@@ -17,6 +17,7 @@ import {
 import { header, idParam, validate } from '../../shared/platform/http/request.js';
 import { getTenant, type Tenant } from '../../shared/platform/tenants/store.js';
 import { type Language, languageSchema } from '../../shared/platform/texts/language.js';
+import { pageBrand } from '../../shared/platform/ui/brand.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { previewed } from '../../shared/press/actions/releases.js';
 import { type FeedFormat, feedFormats, renderFeed, renderSitemap } from '../../shared/press/feeds.js';
@@ -145,6 +146,7 @@ async function releasePage(
   const page = h(ReleasePage, {
     tenantId: tenant.tenantId,
     tenantName: tenant.name,
+    brand: pageBrand(tenant),
     timeZone: tenant.timeZone,
     baseUrl: baseUrl(),
     release,
@@ -189,6 +191,7 @@ export const handler = htmlPages(
           language,
           tenantId: tenant.tenantId,
           tenantName: tenant.name,
+          brand: pageBrand(tenant),
           timeZone: tenant.timeZone,
           baseUrl: baseUrl(),
           settings,
@@ -226,6 +229,7 @@ export const handler = htmlPages(
           language: languageOf(event, tenant, query.lang),
           tenantId: tenant.tenantId,
           tenantName: tenant.name,
+          brand: pageBrand(tenant),
           baseUrl: baseUrl(),
           programme,
           outcomes,
@@ -246,6 +250,7 @@ export const handler = htmlPages(
           language: languageOf(event, tenant, query.lang),
           tenantId: tenant.tenantId,
           tenantName: tenant.name,
+          brand: pageBrand(tenant),
           baseUrl: baseUrl(),
           settings: await getPressSettings(tenant.tenantId),
         }),

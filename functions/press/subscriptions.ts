@@ -7,6 +7,7 @@ import { htmlPages, type PageRequest, publicPage, tokenPage } from '../../shared
 import { logger } from '../../shared/platform/observability/logger.js';
 import { getTenant, type Tenant } from '../../shared/platform/tenants/store.js';
 import { languageSchema } from '../../shared/platform/texts/language.js';
+import { pageBrand } from '../../shared/platform/ui/brand.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import {
   preferencesUrl,
@@ -47,6 +48,7 @@ const common = (request: PageRequest, tenant: Tenant) => ({
   language: request.language,
   tenantId: tenant.tenantId,
   tenantName: tenant.name,
+  brand: pageBrand(tenant),
 });
 
 type Field = 'email' | 'name' | 'outlet' | 'topics' | 'regions' | 'language';

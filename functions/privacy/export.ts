@@ -3,6 +3,7 @@ import { notFound } from '../../shared/platform/http/errors.js';
 import { htmlPages, tokenPage } from '../../shared/platform/http/html-pages.js';
 import { getTenant } from '../../shared/platform/tenants/store.js';
 import { isKnownTimeZone } from '../../shared/platform/texts/wall-clock.js';
+import { pageBrand } from '../../shared/platform/ui/brand.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { exportOfLink } from '../../shared/privacy/actions/export.js';
 import { ExportPage } from '../../shared/privacy/pages/export.js';
@@ -33,6 +34,7 @@ export const handler = htmlPages(
         body: h(ExportPage, {
           language: tenant.language,
           tenantName: tenant.name,
+          brand: pageBrand(tenant),
           timeZone: isKnownTimeZone(tenant.timeZone) ? tenant.timeZone : 'UTC',
           items,
           jsonHref: `/privacy-export/${token}/json`,

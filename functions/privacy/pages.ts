@@ -192,14 +192,20 @@ export const handler = htmlPages(
       }
       const before = JSON.stringify(who.tenant.settings?.retention ?? {});
       if (before !== JSON.stringify(parsed.data.retention ?? {})) {
-        await updateTenantSettings(who.tenant, parsed.data, who.identity.staffId, undefined, [
-          auditPut(who.identity.tenantId, {
-            action: 'retention-rule-changed',
-            actor: who.identity.staffId,
-            what: `retention: delivery records ${retention.deliveryMonths ?? '-'} months, feedback names ${retention.feedbackAttributionMonths ?? '-'} months`,
-            count: 1,
-          }),
-        ]);
+        await updateTenantSettings(
+          who.tenant,
+          { retention: parsed.data.retention },
+          who.identity.staffId,
+          undefined,
+          [
+            auditPut(who.identity.tenantId, {
+              action: 'retention-rule-changed',
+              actor: who.identity.staffId,
+              what: `retention: delivery records ${retention.deliveryMonths ?? '-'} months, feedback names ${retention.feedbackAttributionMonths ?? '-'} months`,
+              count: 1,
+            }),
+          ],
+        );
         // The first nightly run; each run schedules the next.
         await scheduleRetention(who.identity.tenantId, who.timeZone, todayIn(who.timeZone));
       }
@@ -211,12 +217,9 @@ export const handler = htmlPages(
       const official = request.form.feedbackAnswersAreOfficial === 'on';
       const before = who.tenant.settings?.archive?.feedbackAnswersAreOfficial;
       if (before !== official) {
-        const settings = tenantSettingsSchema.parse({
-          ...(who.tenant.settings ?? {}),
-          archive: { feedbackAnswersAreOfficial: official },
-        });
-        // The rule and its audit entry in one transaction (with TenantSettingsChanged).
-        await updateTenantSettings(who.tenant, settings, who.identity.staffId, undefined, [
+        // The rule and its audit entry in one transaction (with TenantSettingsChanged); only this section.
+        const archive = { feedbackAnswersAreOfficial: official };
+        await updateTenantSettings(who.tenant, { archive }, who.identity.staffId, undefined, [
           auditPut(who.identity.tenantId, {
             action: 'retention-rule-changed',
             actor: who.identity.staffId,

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import * as z from 'zod';
+import type { InlineImage } from '../platform/mail-kit/inline-images.js';
 import type { Language } from '../platform/texts/language.js';
 import type { MailTexts } from './texts.js';
 
@@ -123,6 +124,8 @@ export interface TemplateOutput {
   bodyText: string;
   /** Why the recipient gets the mail (the footer). */
   reason: string;
+  /** Images the body shows by `cid:` (the check-in QR code), carried in the mail itself. */
+  inlineImages?: InlineImage[];
 }
 
 /** A kind's definition with its template. */

@@ -1,9 +1,11 @@
 import { h } from 'preact';
 import { assertHeaderSafe, hasControlCharacters, httpsLink } from '../platform/mail-kit/headers.js';
+import type { InlineImage } from '../platform/mail-kit/inline-images.js';
 import {
   EmailLayout,
   type FooterProps,
   Heading,
+  type MailBrand,
   Paragraph,
   renderEmailDocument,
 } from '../platform/mail-kit/layout.js';
@@ -31,6 +33,8 @@ interface MessageInputBase {
   recipientName?: string;
   /** Bulk kinds only (required there, refused for transactional kinds). */
   unsubscribeUrl?: string;
+  /** The municipality's colour and logo in the header. */
+  brand?: MailBrand;
 }
 
 /** What {@link renderMessage} takes for the kinds of `T`: one member per kind, `data` as its schema accepts it. */
@@ -45,6 +49,8 @@ export interface RenderedMessage {
   html: string;
   /** A complete plain-text alternative, with the same links. */
   text: string;
+  /** The images the HTML shows by `cid:`: to attach inline, each with its Content-ID. */
+  inlineImages: InlineImage[];
 }
 
 const maxTenantNameLength = 200;
@@ -126,7 +132,15 @@ export function renderMessage<T extends TemplateSet>(
   const html = renderEmailDocument(
     h(
       EmailLayout,
-      { language, title: subject, preheader: parts.preheader, tenantName, banner: parts.banner, footer },
+      {
+        language,
+        title: subject,
+        preheader: parts.preheader,
+        tenantName,
+        brand: input.brand,
+        banner: parts.banner,
+        footer,
+      },
       h(Heading, null, parts.heading),
       h(Paragraph, null, greeting),
       parts.body,
@@ -152,5 +166,8 @@ export function renderMessage<T extends TemplateSet>(
     .filter(Boolean)
     .join('\n\n');
 
-  return { subject, html, text: `${text}\n` };
+  const inlineImages = [...(input.brand?.logo ? [input.brand.logo] : []), ...(parts.inlineImages ?? [])].map(
+    ({ contentId, fileName, contentType, content }) => ({ contentId, fileName, contentType, content }),
+  );
+  return { subject, html, text: `${text}\n`, inlineImages };
 }

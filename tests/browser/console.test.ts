@@ -5,10 +5,12 @@ import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.
 import { dashboardMessages } from '../../shared/activity/texts.js';
 import { dayTexts } from '../../shared/meetings/texts/day.js';
 import type { Language } from '../../shared/platform/texts/language.js';
+import { settingsTexts } from '../../shared/platform/texts/settings.js';
 import { shellMessages } from '../../shared/platform/texts/shell.js';
 import { programmeMessages } from '../../shared/programmes/texts.js';
 import { invitedContacts, postRsvp, publishedEvent, rsvpToken } from '../event-helpers.js';
-import { addContacts } from '../mail-helpers.js';
+import { solidPng, waitFor } from '../helpers.js';
+import { addContacts, mailbox, recipientOf } from '../mail-helpers.js';
 import {
   axeViolations,
   describeViolations,
@@ -522,5 +524,76 @@ describe('saved segments and the event page’s figures (issue 12)', () => {
     await expect(page.locator('#funnel tbody tr').count()).resolves.toBe(5);
     await expect(page.getByRole('img', { name: /^Tratt i inbjudna personer/ }).count()).resolves.toBe(1);
     await check('event page with its figures');
+  });
+});
+
+describe("the municipality's logo and colour (issue 12)", () => {
+  it("an admin sets them on the settings page; an invitee's RSVP page on a phone and the confirmation in the local mailbox show them; axe-clean", async () => {
+    // Prepare: Perstorp's admin (the other tests' tenants keep Samverkan's look).
+    const m = settingsTexts('sv');
+    const expectAxeClean = async (page: Page, what: string) => {
+      const violations = await axeViolations(page);
+      expect(violations, `${what}:\n${describeViolations(violations)}`).toEqual([]);
+    };
+    const admin = await signIn(await newContext('sv-SE'), 'staff-per-eva');
+    await admin.goto(url('/console/settings'));
+
+    // Act: a colour too light first (refused, naming the field), then the municipality's own; a logo.
+    await admin.getByLabel(m.colourLabel).fill('#ff9900');
+    await admin.getByRole('button', { name: m.save }).click();
+    await expect(admin.locator('#f-brandColour-error').textContent()).resolves.toMatch(/^Färg: för ljus/);
+    await expectAxeClean(admin, 'settings page with a refused colour');
+    await admin.getByLabel(m.colourLabel).fill('#6b1f5c');
+    await admin.getByRole('button', { name: m.save }).click();
+    await admin.waitForURL((u) => u.searchParams.get('saved') === '1');
+    await admin.locator('#f-logo').setInputFiles({
+      name: 'perstorp.png',
+      mimeType: 'image/png',
+      buffer: solidPng(120, 40, 0x123456),
+    });
+    await admin.getByRole('button', { name: m.uploadLogo }).click();
+    await admin.waitForURL((u) => u.searchParams.get('saved') === '1');
+    const preview = admin.locator('img.logo-preview');
+    await expect(preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).resolves.toBe(120);
+    await expectAxeClean(admin, 'settings page with a logo');
+
+    // Assess: an invitee's RSVP page on a phone, and the confirmation they get.
+    const event = await publishedEvent('perstorp');
+    const [contactId] = (await invitedContacts(runtime, event, 1, { prefix: `brand${Date.now()}` })) as [
+      string,
+    ];
+    const phone = await (await newContext('sv-SE', true)).newPage();
+    await phone.goto(url(`/rsvp/${await rsvpToken(event, contactId)}`));
+    const logo = phone.locator('header img.logo');
+    await expect(logo.getAttribute('alt')).resolves.toBe('Perstorps kommun');
+    await expect(logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).resolves.toBe(
+      120,
+    );
+    await expect(
+      phone.locator('header.site-header').evaluate((el) => getComputedStyle(el).backgroundColor),
+    ).resolves.toBe('rgb(107, 31, 92)');
+    await expectNoHorizontalScroll(phone, 'branded RSVP page');
+    await expectAxeClean(phone, 'branded RSVP page (phone)');
+    await postRsvp(runtime, await rsvpToken(event, contactId), { answer: 'attend', seats: '1' });
+    const mail = await waitFor(
+      async () => (await mailbox(runtime)).find((x) => recipientOf(x) === `${contactId}@foretag.example`),
+      15_000,
+      'the confirmation',
+    );
+    // The local mailbox shows the mail's inline parts (logo and QR code), as a mail program does.
+    const viewer = await (await newContext('sv-SE')).newPage();
+    await viewer.goto(runtime.mailboxUrl);
+    const frame = viewer.locator(`[id="${mail.messageId}-html-iframe"]`);
+    await frame.waitFor({ state: 'attached' });
+    const images = await frame.evaluate(async (iframe: HTMLIFrameElement) => {
+      const all = Array.from(iframe.contentDocument?.images ?? []);
+      await Promise.all(all.map((img) => img.decode().catch(() => undefined)));
+      return all.map((img) => ({ alt: img.alt, width: img.naturalWidth }));
+    });
+    expect(images).toEqual([
+      { alt: 'Perstorps kommun', width: 120 },
+      { alt: dayTexts('sv').checkIn.qrAlt, width: expect.any(Number) },
+    ]);
+    expect(images[1]?.width).toBeGreaterThan(100);
   });
 });

@@ -5,8 +5,9 @@ import type { Form } from '../../shared/feedback/form.js';
 import { documentClient } from '../../shared/platform/aws/clients.js';
 import { signLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
 import { tenantPk } from '../../shared/platform/table/table.js';
-import { consoleRequest, staffClient, waitFor } from '../helpers.js';
-import { addContacts } from '../mail-helpers.js';
+import { getTenant, updateTenantSettings } from '../../shared/platform/tenants/store.js';
+import { consoleRequest, consoleUpload, solidPng, staffClient, waitFor } from '../helpers.js';
+import { addContacts, mailbox, recipientOf } from '../mail-helpers.js';
 
 /**
  * The tenant's settings against the local runtime: every staff member reads them, only admins
@@ -104,7 +105,31 @@ describe('tenant settings', () => {
     expect((await tenantItem('helsingor'))?.settings).toBeUndefined();
   });
 
-  it('reads and replaces the settings through the API, admins only', async () => {
+  it('keeps two changes to different sections made from the same stale read (issue 14: no whole-object overwrite)', async () => {
+    // Prepare: two admins open their pages at the same time; both hold the same tenant.
+    const seen = await getTenant('perstorp');
+    if (!seen) throw new Error('no perstorp');
+    // Act: one switches tracking off, the other sets a retention rule, each from what it read.
+    await updateTenantSettings(seen, { retention: { deliveryMonths: 24 } }, 'staff-a');
+    await updateTenantSettings(seen, { publicRecordsNotice: { sv: 'Svar diarieförs.' } }, 'staff-b');
+    // Assess: both are kept (before, the second wrote its whole stale copy over the first).
+    expect((await tenantItem('perstorp'))?.settings).toMatchObject({
+      retention: { deliveryMonths: 24 },
+      publicRecordsNotice: { sv: 'Svar diarieförs.' },
+    });
+    // And through the API: two PATCHes of different sections, both kept; null removes one.
+    const admin = await staffClient(runtime, 'staff-per-eva');
+    expect((await admin.call('PATCH', '/api/settings', { brandColour: '#0A5866' })).status).toBe(200);
+    const second = await admin.call('PATCH', '/api/settings', { retention: null });
+    expect(second.status, second.text).toBe(200);
+    expect(second.json).toMatchObject({
+      brandColour: '#0a5866',
+      publicRecordsNotice: { sv: 'Svar diarieförs.' },
+    });
+    expect(second.json.retention).toBeUndefined();
+  });
+
+  it('reads and changes the settings through the API, admins only', async () => {
     const admin = await staffClient(runtime, 'staff-hel-mette');
     const editor = await staffClient(runtime, 'staff-hel-lars');
     expect((await admin.call('GET', '/api/settings')).json).toEqual({
@@ -112,23 +137,29 @@ describe('tenant settings', () => {
       mailTracking: true,
     });
     const body = { publicRecordsNotice: { da: 'Svar til Helsingør Kommune journaliseres.' } };
-    expect((await editor.call('PUT', '/api/settings', body)).status).toBe(403);
-    const refused = await admin.call('PUT', '/api/settings', {
+    expect((await editor.call('PATCH', '/api/settings', body)).status).toBe(403);
+    const refused = await admin.call('PATCH', '/api/settings', {
       publicRecordsNotice: { da: 'x'.repeat(1501) },
     });
     expect(refused.status).toBe(422);
     expect(refused.text).toContain('publicRecordsNotice.da');
-    const unknown = await admin.call('PUT', '/api/settings', { publicRecordsNotice: { de: 'Nein' } });
+    const unknown = await admin.call('PATCH', '/api/settings', { publicRecordsNotice: { de: 'Nein' } });
     expect(unknown.status).toBe(422);
     expect((await tenantItem('helsingor'))?.settings).toBeUndefined();
-    const put = await admin.call('PUT', '/api/settings', body);
+    const put = await admin.call('PATCH', '/api/settings', body);
     expect(put.status, put.text).toBe(200);
+    expect(put.json).toEqual({ ...body, mailTracking: true });
+    // A colour white text cannot be read on is refused, naming the field; nothing written.
+    const light = await admin.call('PATCH', '/api/settings', { brandColour: '#ffcc00' });
+    expect(light.status).toBe(422);
+    expect(light.text).toContain('brandColour');
+    expect((await tenantItem('helsingor'))?.settings?.brandColour).toBeUndefined();
     expect((await editor.call('GET', '/api/settings')).json).toEqual({ ...body, mailTracking: true });
   });
 
   it("shows the tenant's notice to someone answering with their name, in their language, else the standard one", async () => {
     const admin = await staffClient(runtime, 'staff-hlm-anna');
-    await admin.call('PUT', '/api/settings', {
+    await admin.call('PATCH', '/api/settings', {
       publicRecordsNotice: { sv: `${NOTICE}\n\nLäs mer på kommunens webb.` },
     });
     const programmeId = (
@@ -199,5 +230,141 @@ describe('tenant settings', () => {
     );
     const hassleholm = await staffClient(runtime, 'staff-hlm-anna');
     expect((await send(hassleholm, 'hassleholm', 'track-on')).configurationSet).toBe('samverkan-local');
+  });
+
+  it("takes a logo and colour from an admin, shows them on the tenant's public pages only, and refuses bad uploads naming the field", async () => {
+    // Prepare: what a careless or hostile upload looks like.
+    const logoItem = async (tenantId: string) =>
+      (
+        await documentClient.send(
+          new GetCommand({ TableName: runtime.tableName, Key: { pk: tenantPk(tenantId), sk: 'LOGO' } }),
+        )
+      ).Item;
+    const upload = (bytes: Buffer, name: string, type: string, staff = 'staff-hlm-anna') =>
+      consoleUpload(runtime, staff, '/console/settings/logo', { logo: { bytes, name, type } });
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const bad: [Buffer, string, string, RegExp][] = [
+      [svg, 'logo.svg', 'image/svg+xml', /Logotyp: filen är ingen PNG- eller JPEG-bild/],
+      // A PNG's name and type on something else (wrong content).
+      [Buffer.from('<html>not an image</html>'), 'logo.png', 'image/png', /ingen PNG- eller JPEG-bild/],
+      [
+        Buffer.concat([solidPng(20, 20), Buffer.alloc(200 * 1024)]),
+        'big.png',
+        'image/png',
+        /större än 200 kB/,
+      ],
+      [solidPng(4000, 8), 'wide.png', 'image/png', /16–2000 pixlar/],
+    ];
+    // Act + Assess: each refused on the settings page, naming the field; nothing written.
+    for (const [bytes, name, type, message] of bad) {
+      const refused = await upload(bytes, name, type);
+      expect(refused.status, name).toBe(422);
+      const page = await refused.text();
+      expect(page, name).toMatch(message);
+      expect(page).toMatch(/id="f-logo"[^>]*aria-invalid="true"/);
+    }
+    expect((await upload(solidPng(40, 20), 'logo.png', 'image/png', 'staff-hlm-erik')).status).toBe(403);
+    expect(await logoItem('hassleholm')).toBeUndefined();
+    expect((await tenantItem('hassleholm'))?.settings?.logo).toBeUndefined();
+
+    // A light colour is refused in the reader's language, naming the field.
+    const light = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', '/console/settings', {
+      brandColour: '#7fb2bb',
+    });
+    expect(light.status).toBe(422);
+    expect(await light.text()).toContain('Färg: för ljus – vit text på den får kontrasten 2,3:1');
+
+    // A good logo and colour; the logo's change is recorded (its event, in the same transaction).
+    const png = solidPng(120, 40);
+    const published = runtime.bus.published.length;
+    expect((await upload(png, 'kommun.png', 'image/png')).status).toBe(303);
+    await waitFor(
+      () =>
+        runtime.bus.published.slice(published).some((e) => {
+          const detail = e.detail as { tenantId: string; changedFields: string[] };
+          return (
+            e['detail-type'] === 'TenantSettingsChanged' &&
+            detail.tenantId === 'hassleholm' &&
+            detail.changedFields.join() === 'logo'
+          );
+        }),
+      10_000,
+      'TenantSettingsChanged for the logo',
+    );
+    const saved = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', '/console/settings', {
+      brandColour: '#6B1F5C',
+      mailTracking: 'on',
+    });
+    expect(saved.status).toBe(303);
+    const settings = (await tenantItem('hassleholm'))?.settings;
+    // The colour's save kept the logo (per section) and the logo's bytes are their own item.
+    expect(settings).toMatchObject({
+      brandColour: '#6b1f5c',
+      logo: { contentType: 'image/png', width: 120 },
+    });
+    const version = String(settings?.logo?.version);
+
+    // The newsroom (a public page) shows both, from its own origin.
+    const newsroom = await (await fetch(`${runtime.url}/press/hassleholm`)).text();
+    expect(newsroom).toContain(`<body class="branded" style="--brand:#6b1f5c">`);
+    expect(newsroom).toContain(
+      `<img class="logo" src="/brand/hassleholm/logo?v=${version}" alt="Hässleholms kommun"`,
+    );
+    const logo = await fetch(`${runtime.url}/brand/hassleholm/logo?v=${version}`);
+    expect(logo.status).toBe(200);
+    expect(logo.headers.get('content-type')).toBe('image/png');
+    expect(logo.headers.get('cache-control')).toContain('immutable');
+    expect(Buffer.from(await logo.arrayBuffer()).equals(png)).toBe(true);
+    const again = await fetch(`${runtime.url}/brand/hassleholm/logo?v=${version}`, {
+      headers: { 'if-none-match': String(logo.headers.get('etag')) },
+    });
+    expect(again.status).toBe(304);
+
+    // Another tenant's pages never show it; a tenant without a logo answers as an unknown one.
+    expect(await (await fetch(`${runtime.url}/press/helsingor`)).text()).not.toContain('/brand/hassleholm');
+    const none = await fetch(`${runtime.url}/brand/helsingor/logo`);
+    const unknown = await fetch(`${runtime.url}/brand/no-such-tenant/logo`);
+    expect([none.status, unknown.status]).toEqual([404, 404]);
+    expect(await none.text()).toBe(await unknown.text());
+
+    // A campaign's mail carries the logo as a part of itself, named by cid:, and nothing remote.
+    const hassleholm = await staffClient(runtime, 'staff-hlm-anna');
+    await addContacts(runtime, 'hassleholm', [
+      { contactId: 'brand-mail', email: 'brand-mail@foretag.example', tags: ['brand-mail'] },
+    ]);
+    const campaign = await hassleholm.call('POST', '/api/campaigns', {
+      name: 'Logotyp',
+      content: { kind: 'announcement', data: { subject: 'Logotyp', markdownBody: 'Hej.' } },
+      audience: { kind: 'tags', tags: ['brand-mail'] },
+    });
+    expect((await hassleholm.call('POST', `/api/campaigns/${campaign.json.campaignId}/send`)).status).toBe(
+      202,
+    );
+    const mail = await waitFor(
+      async () => (await mailbox(runtime)).find((m) => recipientOf(m) === 'brand-mail@foretag.example'),
+      30_000,
+      'the branded mail',
+    );
+    const html = mail.body.html ?? '';
+    expect(html).toContain('<img src="cid:logo@samverkan" alt="Hässleholms kommun"');
+    expect(html).toContain('background-color:#6b1f5c');
+    expect(html).not.toMatch(/<img src="(?!cid:)/);
+    const parts = (mail.attachments ?? []) as {
+      contentId?: string;
+      contentDisposition?: string;
+      contentType: string;
+      content: string;
+    }[];
+    const logoPart = parts.find((p) => p.contentId === 'logo@samverkan');
+    expect(logoPart).toMatchObject({ contentDisposition: 'INLINE', contentType: 'image/png' });
+    expect(Buffer.from(logoPart?.content ?? '', 'base64').equals(png)).toBe(true);
+
+    // Removed: gone from the table, the route and the page.
+    expect(
+      (await consoleRequest(runtime, 'staff-hlm-anna', 'POST', '/console/settings/logo/delete', {})).status,
+    ).toBe(303);
+    expect(await logoItem('hassleholm')).toBeUndefined();
+    expect((await fetch(`${runtime.url}/brand/hassleholm/logo?v=${version}`)).status).toBe(404);
+    expect(await (await fetch(`${runtime.url}/press/hassleholm`)).text()).not.toContain('class="logo"');
   });
 });

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import fc from 'fast-check';
 import { h } from 'preact';
 import { render } from 'preact-render-to-string';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -7,6 +8,8 @@ import type { ActivityEntry } from '../../shared/activity/store.js';
 import { dashboardMessages } from '../../shared/activity/texts.js';
 import { sessionCsrfToken } from '../../shared/platform/http/html-pages.js';
 import type { StaffIdentity } from '../../shared/platform/identity/staff.js';
+import { checkLogo, LOGO_MAX_BYTES } from '../../shared/platform/tenants/logo.js';
+import { brandColourSchema, contrastRatio } from '../../shared/platform/tenants/settings.js';
 import type { Tenant } from '../../shared/platform/tenants/store.js';
 import { formatDateTime, formatPeriod } from '../../shared/platform/texts/format.js';
 import { type Language, languages } from '../../shared/platform/texts/language.js';
@@ -439,7 +442,7 @@ describe('console-pages handler', () => {
       | { routes?: readonly { method: string; path: string }[] }
       | undefined;
     const keys = (spec?.routes ?? []).map((r) => `${r.method} ${r.path}`);
-    expect(keys).toHaveLength(7);
+    expect(keys).toHaveLength(10);
     expect([...handler.routeKeys].sort()).toEqual(keys.sort());
   });
 
@@ -557,5 +560,62 @@ describe('console-pages handler', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<html lang="en">');
     expect(res.body).toContain('href="/auth/sign-in"');
+  });
+});
+
+describe('the brand colour rule (WCAG AA with white text)', () => {
+  const hex = fc
+    .tuple(fc.nat(255), fc.nat(255), fc.nat(255))
+    .map(([r, g, b]) => `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`);
+
+  it('accepts exactly the colours white text reaches 4.5:1 on, and the ratio is symmetric and bounded', () => {
+    fc.assert(
+      fc.property(hex, hex, (colour, other) => {
+        const ratio = contrastRatio(colour, '#ffffff');
+        expect(brandColourSchema.safeParse(colour).success).toBe(ratio >= 4.5);
+        expect(contrastRatio(colour, other)).toBeCloseTo(contrastRatio(other, colour), 10);
+        expect(contrastRatio(colour, other)).toBeGreaterThanOrEqual(1);
+        expect(contrastRatio(colour, other)).toBeLessThanOrEqual(21);
+      }),
+    );
+  });
+
+  it('knows the published figures and refuses what is not a colour', () => {
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
+    // #767676 is the lightest grey that passes on white (4.54:1); #777777 fails (4.48:1).
+    expect(brandColourSchema.safeParse('#767676').success).toBe(true);
+    expect(brandColourSchema.safeParse('#777777').success).toBe(false);
+    expect(brandColourSchema.parse(' #0A5866 ')).toBe('#0a5866');
+    for (const bad of ['0a5866', '#0a586', 'red', '#0a5866;background:url(x)', 'expression(1)'])
+      expect(brandColourSchema.safeParse(bad).success, bad).toBe(false);
+  });
+});
+
+describe('the logo check (magic bytes, size, dimensions)', () => {
+  it('takes PNG and JPEG by their bytes and refuses SVG, other content, too big and odd sizes', () => {
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      Buffer.from('IHDR'),
+      Buffer.from([0, 0, 0, 120, 0, 0, 0, 40, 8, 2, 0, 0, 0]),
+    ]);
+    expect(checkLogo(png)).toMatchObject({ contentType: 'image/png', width: 120, height: 40 });
+    // JPEG: SOI, an APP0 segment, then SOF0 with height 50 and width 200.
+    const jpeg = Buffer.from([
+      0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0, 50, 0, 200, 3, 0, 0, 0, 0,
+    ]);
+    expect(checkLogo(jpeg)).toMatchObject({ contentType: 'image/jpeg', width: 200, height: 50 });
+    expect(checkLogo(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toEqual({ problem: 'type' });
+    expect(checkLogo(Buffer.from('GIF89a'))).toEqual({ problem: 'type' });
+    expect(checkLogo(undefined)).toEqual({ problem: 'missing' });
+    expect(checkLogo(Buffer.concat([png, Buffer.alloc(LOGO_MAX_BYTES)]))).toEqual({ problem: 'size' });
+    const tiny = Buffer.from(png);
+    tiny.writeUInt32BE(8, 16);
+    expect(checkLogo(tiny)).toEqual({ problem: 'dimensions' });
+    // The version follows the bytes.
+    const other = Buffer.from(png);
+    other.writeUInt32BE(121, 16);
+    expect((checkLogo(other) as { version: string }).version).not.toBe(
+      (checkLogo(png) as { version: string }).version,
+    );
   });
 });

@@ -48,6 +48,7 @@ export const eventMailSamples: { [K in EventMessageKind]: MessageDataInput<K> } 
     dietaryOther: 'Inga <b>svampar</b>',
     accessibility: 'Rullstol',
     note: 'Vi kommer\n<script>alert("note")</script> lite sent',
+    checkInPath: '/console/events/ev-1/check-in?contact=c-1',
   },
   'waitlist-promoted': { ...base, rsvpUrl, seats: 1 },
   'event-updated': {

@@ -124,7 +124,7 @@ describe('renderMessage: every kind in every language', () => {
   const cases = messageKinds.flatMap((kind) => languages.map((language) => [kind, language] as const));
 
   it.each(cases)('%s in %s', (kind, language) => {
-    const { subject, html, text } = renderMessage(inputFor(kind, language));
+    const { subject, html, text, inlineImages } = renderMessage(inputFor(kind, language));
 
     // Document basics.
     expect(html.startsWith('<!DOCTYPE html><html lang="')).toBe(true);
@@ -138,20 +138,21 @@ describe('renderMessage: every kind in every language', () => {
     // Escaping: names are text, never markup.
     expect(html).not.toContain('<script');
     expect(html).not.toContain('<img src=x');
-    // The one image a mail may hold: the confirmation's check-in QR code, from the RSVP link.
-    for (const image of html.match(/<img\b[^>]*>/g) ?? [])
-      expect(image).toMatch(
-        /^<img src="https:\/\/samverkan\.example\/rsvp\/[^"]+\/check-in\.gif\?[^"]*" alt="[^"<>]+"/,
-      );
+    // Images only as parts of the mail itself (cid:), each carried, with a text alternative.
+    const cids = [...html.matchAll(/<img src="cid:([^"]+)" alt="[^"<>]+"/g)].map((m) => m[1]);
+    expect(cids).toHaveLength((html.match(/<img\b/g) ?? []).length);
+    expect(inlineImages.map((i) => i.contentId).sort()).toEqual([...new Set(cids)].sort());
+    if (kind === 'rsvp-confirmation') expect(cids).toEqual(['check-in@samverkan']);
     expect(html).toContain('Hässleholms &lt;script>alert(&quot;t&quot;)&lt;/script> kommun');
     expect(html).toContain('Anna &lt;img src=x onerror=alert(1)> Lindqvist');
     expect(text).toContain(evilTenant);
 
-    // No external resources but that QR code (checked above); nothing smaller than 14px apart
-    // from the hidden preheader. (Text escapes "<", so every "<" starts a real tag.)
+    // No external resources at all; nothing smaller than 14px apart from the hidden preheader.
+    // (Text escapes "<", so every "<" starts a real tag.)
     for (const tag of html.match(/<[^>]*>/g) ?? [])
-      if (!/\/check-in\.gif\?/.test(tag))
-        expect(tag).not.toMatch(/^<(link|img|style|script)\b|\ssrc=|url\(/i);
+      expect(tag.replace(/^<img src="cid:[^"]+"/, '<cid')).not.toMatch(
+        /^<(link|img|style|script)\b|\ssrc=|url\(/i,
+      );
     expect(html).not.toContain('@import');
     const visible = html.replace(/<div style="display:none;[^"]*">[^<]*<\/div>/, '');
     for (const [, size] of visible.matchAll(/font-size:(\d+)px/g))
@@ -376,5 +377,38 @@ describe('messageContentSchema (staff input)', () => {
         data: { confirmUrl: 'http://samverkan.example/c', topics: [] },
       }).success,
     ).toBe(false);
+  });
+});
+
+describe("the municipality's brand in every mail", () => {
+  it('puts the colour behind the header and the logo in as an inline part named by cid:, its name as alt', () => {
+    const logo = {
+      contentId: 'logo@samverkan',
+      fileName: 'logo.png',
+      contentType: 'image/png' as const,
+      content: new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+      width: 120,
+      height: 40,
+    };
+    for (const kind of messageKinds) {
+      const input = { ...inputFor(kind, 'sv'), brand: { colour: '#6b1f5c', logo } } as MessageInput;
+      const { html, inlineImages } = renderMessage(input);
+      expect(html).toMatch(/<td style="padding:16px;background-color:#6b1f5c;[^"]*color:#ffffff">/);
+      expect(html).toContain(
+        '<img src="cid:logo@samverkan" alt="Hässleholms &lt;script>alert(&quot;t&quot;)&lt;/script> kommun" width="144" height="48"',
+      );
+      expect(inlineImages[0]).toEqual({
+        contentId: 'logo@samverkan',
+        fileName: 'logo.png',
+        contentType: 'image/png',
+        content: logo.content,
+      });
+      // White text on the colour: the rule the settings enforce.
+      expect(contrast('#6b1f5c', '#ffffff')).toBeGreaterThanOrEqual(4.5);
+    }
+    // Without a brand: the name as text, no image part.
+    const plain = renderMessage(inputFor('announcement', 'sv'));
+    expect(plain.inlineImages).toEqual([]);
+    expect(plain.html).not.toContain('cid:');
   });
 });

@@ -40,6 +40,42 @@ if (file) {
   };
 }
 
+// The mailbox viewer shows a mail's HTML as it is, so images that are parts of the mail
+// (`<img src="cid:…">`: the logo, the check-in QR code) would not show. Its page is served with
+// `res.sendFile`; this serves it with each cid: replaced by its part's bytes before display. The
+// stored mail (and `/store`, which the tests read) keeps the cid: references as SES gets them.
+// The emulator's own Express (a dependency of aws-ses-v2-local, not of ours).
+const sesDir = path.dirname(require.resolve('aws-ses-v2-local'));
+const express = require(require.resolve('express', { paths: [sesDir] }));
+const viewerFile = path.join(sesDir, '..', 'static', 'index.html');
+const target = 'iframeDoc.body.innerHTML = e.body.html;';
+const inlineScript = `<script>
+function withInlineImages(e) {
+  let html = e.body.html;
+  for (const a of e.attachments || []) {
+    if (!a.contentId) continue;
+    const id = String(a.contentId).replace(/^<|>$/g, '');
+    html = html.split('cid:' + id).join('data:' + a.contentType + ';base64,' + a.content);
+  }
+  return html;
+}
+</script>`;
+let viewerHtml;
+const sendFile = express.response.sendFile;
+express.response.sendFile = function (file, options, ...rest) {
+  if (options?.root && path.resolve(options.root, String(file)) === viewerFile) {
+    viewerHtml ??= fs.readFileSync(viewerFile, 'utf8');
+    // A viewer that changed shape is served as it is.
+    if (viewerHtml.includes(target))
+      return this.type('html').send(
+        viewerHtml
+          .replace('</head>', `${inlineScript}</head>`)
+          .replace(target, 'iframeDoc.body.innerHTML = withInlineImages(e);'),
+      );
+  }
+  return sendFile.call(this, file, options, ...rest);
+};
+
 // Never outlive the parent, even when it was killed. Started in its own process group, so a
 // terminal's Ctrl-C reaches only the parent, which stops this (SIGTERM) once its work is done.
 process.on('disconnect', () => process.exit(0));

@@ -1,4 +1,5 @@
 import type { Language } from '../../platform/texts/language.js';
+import type { PageBrand } from '../../platform/ui/brand.js';
 import { pageTitle } from '../../platform/ui/document.js';
 import { PublicLayout } from '../../platform/ui/public-layout.js';
 import { type Answers, type Form, type Question, type ThemeRef, textIn, textLimits } from '../form.js';
@@ -7,6 +8,8 @@ import { feedbackTexts, type Jurisdiction } from '../texts.js';
 export type AnswerBanner = 'thanks' | 'updated' | 'closed' | 'answered-already' | 'too-fast';
 
 export interface AnswerPageProps {
+  /** The municipality's logo and colour on the page. */
+  brand?: PageBrand;
   language: Language;
   form: Form;
   /** The questions of the version answered (an attributed answer keeps its own). */
@@ -50,7 +53,7 @@ export function AnswerPage(props: AnswerPageProps) {
   const banner = props.banner ? banners[props.banner] : undefined;
   const errorCount = Object.keys(errors).length;
   return (
-    <PublicLayout language={language} title={pageTitle(t(form.title), props.tenantName)}>
+    <PublicLayout language={language} title={pageTitle(t(form.title), props.tenantName)} brand={props.brand}>
       <article class="feedback">
         <p class="eyebrow">{props.tenantName}</p>
         <h1>{t(form.title)}</h1>

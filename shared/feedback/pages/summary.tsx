@@ -1,4 +1,5 @@
 import type { Language } from '../../platform/texts/language.js';
+import type { PageBrand } from '../../platform/ui/brand.js';
 import { pageTitle } from '../../platform/ui/document.js';
 import { PublicLayout } from '../../platform/ui/public-layout.js';
 import type { QuestionSummary } from '../analysis.js';
@@ -7,6 +8,8 @@ import { feedbackTexts } from '../texts.js';
 import { feedbackStyles, QuestionResult } from './console.js';
 
 export interface SummaryPageProps {
+  /** The municipality's logo and colour on the page. */
+  brand?: PageBrand;
   language: Language;
   form: Form;
   tenantName: string;
@@ -23,7 +26,11 @@ export function SummaryPage(props: SummaryPageProps) {
   const m = feedbackTexts(language);
   const title = textIn(form.title, language, form.language);
   return (
-    <PublicLayout language={language} title={pageTitle(`${m.console.summary}: ${title}`, props.tenantName)}>
+    <PublicLayout
+      language={language}
+      title={pageTitle(`${m.console.summary}: ${title}`, props.tenantName)}
+      brand={props.brand}
+    >
       <style dangerouslySetInnerHTML={{ __html: feedbackStyles }} />
       <p class="eyebrow">
         {m.console.summary} · {props.tenantName}

@@ -1,4 +1,5 @@
 import type { Language } from '../../platform/texts/language.js';
+import type { PageBrand } from '../../platform/ui/brand.js';
 import { pageTitle } from '../../platform/ui/document.js';
 import { PublicLayout } from '../../platform/ui/public-layout.js';
 import { mailPageTexts } from '../texts/pages.js';
@@ -6,6 +7,8 @@ import { mailPageTexts } from '../texts/pages.js';
 export type UnsubscribeState = 'confirm' | 'done' | 'invalid';
 
 export interface UnsubscribePageProps {
+  /** The municipality's logo and colour on the page. */
+  brand?: PageBrand;
   language: Language;
   state: UnsubscribeState;
   tenantName?: string;
@@ -14,10 +17,14 @@ export interface UnsubscribePageProps {
 }
 
 /** The page behind the unsubscribe link in every bulk mail: ask, then confirm it is done. */
-export function UnsubscribePage({ language, state, tenantName = '', action }: UnsubscribePageProps) {
+export function UnsubscribePage({ language, state, tenantName = '', action, brand }: UnsubscribePageProps) {
   const m = mailPageTexts(language).unsubscribe;
   return (
-    <PublicLayout language={language} title={pageTitle(state === 'invalid' ? m.invalid : m.title)}>
+    <PublicLayout
+      language={language}
+      title={pageTitle(state === 'invalid' ? m.invalid : m.title)}
+      brand={brand}
+    >
       <div class="panel">
         {state === 'invalid' ? (
           <>

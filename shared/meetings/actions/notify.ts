@@ -7,6 +7,7 @@ import { getTenant, type Tenant } from '../../platform/tenants/store.js';
 import { MeetingReminderDue } from '../events.js';
 import { type EventChangeField, meetingMessages } from '../mails/content.js';
 import type { Invitation, Meeting } from '../meeting.js';
+import { checkInPath } from '../pages/check-in-qr.js';
 import type { RsvpOutcome } from '../store.js';
 import { type EventSendPurpose, getCounters, getInvitation, recordEventSend } from '../store.js';
 
@@ -204,6 +205,10 @@ export async function confirmAnswer(
       dietaryOther: invitation.dietaryOther,
       accessibility: invitation.accessibility,
       note: invitation.note,
+      // An attendee's check-in, as a QR code in the mail.
+      ...(outcome.result === 'attending'
+        ? { checkInPath: checkInPath(event.eventId, invitation.contactId) }
+        : {}),
       // An attendee gets the calendar entry; a decline that may leave one behind removes it.
       ...(outcome.result === 'attending' ? calendarInvite(event, 'REQUEST') : {}),
       ...(outcome.result === 'declined' && declineRemovesEntry(event, outcome.releasedSeats, previousStatus)

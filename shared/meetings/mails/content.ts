@@ -168,6 +168,14 @@ export const rsvpConfirmationDataSchema = z.object({
   dietaryOther: optionalDisplayText(300),
   accessibility: optionalDisplayText(500),
   note: optionalDisplayText(1000),
+  /**
+   * The console's check-in of this contact (`/console/events/<event>/check-in?contact=<id>`): an
+   * attendee's mail carries it as an inline QR code. A path, so no site address is stored.
+   */
+  checkInPath: z
+    .string()
+    .regex(/^\/console\/events\/[\w%-]{1,200}\/check-in\?contact=[\w%-]{1,200}$/)
+    .optional(),
 });
 
 export const waitlistPromotedDataSchema = z.object({

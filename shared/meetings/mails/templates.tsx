@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { type DataOf, type TemplateContext, type TemplateOutput, templateSet } from '../../mail/index.js';
+import { cidUrl, type InlineImage } from '../../platform/mail-kit/inline-images.js';
 import {
   type Fact,
   Facts,
@@ -10,6 +11,7 @@ import {
 } from '../../platform/mail-kit/layout.js';
 import { renderUserMarkdown } from '../../platform/mail-kit/markdown.js';
 import { buttonPart, factsText, joinText, listText, subHeadingText } from '../../platform/mail-kit/parts.js';
+import { checkInQrGif } from '../pages/check-in-qr.js';
 import { dayTexts } from '../texts/day.js';
 import { type EventMessageKind, meetingMessages } from './content.js';
 import {
@@ -208,11 +210,21 @@ function attendeeReminder(data: Data<'attendee-reminder'>, context: TemplateCont
   };
 }
 
-/** The check-in QR code's image beside the RSVP page (`/rsvp/<token>/check-in.gif`, the query kept). */
-function checkInImage(rsvpUrl: string): string {
-  const url = new URL(rsvpUrl);
-  url.pathname = `${url.pathname.replace(/\/$/, '')}/check-in.gif`;
-  return url.toString();
+/** The Content-ID of the check-in QR code's part in the confirmation. */
+const CHECK_IN_CONTENT_ID = 'check-in@samverkan';
+
+/**
+ * The check-in QR code as a part of the mail itself (`cid:`), not an image fetched from our
+ * server: it shows without "load remote images?", and opening the mail tells nobody anything.
+ * It holds the console's check-in of this contact on the site the RSVP link is on.
+ */
+function checkInImage(rsvpUrl: string, checkInPath: string): InlineImage {
+  return {
+    contentId: CHECK_IN_CONTENT_ID,
+    fileName: 'check-in.gif',
+    contentType: 'image/gif',
+    content: checkInQrGif(new URL(checkInPath, new URL(rsvpUrl).origin).toString()),
+  };
 }
 
 function rsvpConfirmation(data: Data<'rsvp-confirmation'>, context: TemplateContext): TemplateOutput {
@@ -230,8 +242,11 @@ function rsvpConfirmation(data: Data<'rsvp-confirmation'>, context: TemplateCont
           ? c.removed.text(view.quoted)
           : c.declined(view.quoted);
   const calendar = answer.status === 'attending' ? c.calendarAttached : '';
-  // The check-in QR code, as an image the RSVP link serves (only while the contact has a seat).
-  const checkIn = answer.status === 'attending' ? dayTexts(context.language).checkIn : undefined;
+  // The check-in QR code, inline (only to someone with a seat).
+  const qr =
+    answer.status === 'attending' && data.checkInPath
+      ? { image: checkInImage(data.rsvpUrl, data.checkInPath), texts: dayTexts(context.language).checkIn }
+      : undefined;
 
   const dietary = [
     ...data.dietary
@@ -260,11 +275,17 @@ function rsvpConfirmation(data: Data<'rsvp-confirmation'>, context: TemplateCont
         <Paragraph>{status}</Paragraph>
         {calendar ? <Paragraph>{calendar}</Paragraph> : null}
         {facts.html}
-        {checkIn ? (
+        {qr ? (
           <>
-            <Paragraph>{checkIn.qrLead}</Paragraph>
+            <Paragraph>{qr.texts.qrLead}</Paragraph>
             <Paragraph>
-              <img src={checkInImage(data.rsvpUrl)} alt={checkIn.qrAlt} width={180} style="display:block" />
+              <img
+                src={cidUrl(qr.image)}
+                alt={qr.texts.qrAlt}
+                width={180}
+                height={180}
+                style="display:block"
+              />
             </Paragraph>
           </>
         ) : null}
@@ -287,6 +308,7 @@ function rsvpConfirmation(data: Data<'rsvp-confirmation'>, context: TemplateCont
       button.text,
     ),
     reason: t.reason(view.title, context.tenantName),
+    ...(qr ? { inlineImages: [qr.image] } : {}),
   };
 }
 

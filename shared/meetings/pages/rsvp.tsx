@@ -1,6 +1,7 @@
 import { renderUserMarkdown } from '../../platform/mail-kit/markdown.js';
 import { formatDateTime } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
+import type { PageBrand } from '../../platform/ui/brand.js';
 import { pageTitle } from '../../platform/ui/document.js';
 import { PublicLayout } from '../../platform/ui/public-layout.js';
 import { dietaryCategories, type Invitation, type Meeting } from '../meeting.js';
@@ -17,6 +18,8 @@ export type RsvpBanner =
   | { kind: 'colleague-limit' };
 
 export interface RsvpPageProps {
+  /** The municipality's logo and colour on the page. */
+  brand?: PageBrand;
   language: Language;
   /** Who answers: the invitation's contact. */
   contactName: string;
@@ -65,7 +68,7 @@ export function RsvpPage(props: RsvpPageProps) {
     ) : null;
 
   return (
-    <PublicLayout language={language} title={pageTitle(event.title, props.tenantName)}>
+    <PublicLayout language={language} title={pageTitle(event.title, props.tenantName)} brand={props.brand}>
       {/* The result first: on a phone it is what the reader came back to see. */}
       {banner ? (
         <div

@@ -45,7 +45,17 @@ export type PageResult =
   | { kind: 'page'; status?: number; body: Markup; headers?: Record<string, string>; cookies?: string[] }
   | { kind: 'redirect'; location: string; cookies?: string[] }
   /** A download (a calendar file, a CSV export). */
-  | { kind: 'file'; contentType: string; fileName: string; body: Buffer; cookies?: string[] }
+  | {
+      kind: 'file';
+      contentType: string;
+      fileName: string;
+      body: Buffer;
+      cookies?: string[];
+      /** Shown in the page (an image), not downloaded. */
+      inline?: boolean;
+      /** Caching headers (an image that may be cached: `cache-control`, `etag`); else no-store. */
+      headers?: Record<string, string>;
+    }
   /** A response as it is: a feed, a sitemap, a page rendered (and given an ETag) by its route, a 304. */
   | { kind: 'raw'; status?: number; contentType?: string; body: string; headers?: Record<string, string> };
 
@@ -298,8 +308,9 @@ export function htmlPages(
         statusCode: 200,
         headers: {
           'content-type': result.contentType,
-          'content-disposition': `attachment; filename="${result.fileName.replace(/[^\w.-]/g, '_')}"`,
+          'content-disposition': `${result.inline ? 'inline' : 'attachment'}; filename="${result.fileName.replace(/[^\w.-]/g, '_')}"`,
           'cache-control': 'no-store',
+          ...result.headers,
         },
         cookies: [...setCookies, ...(result.cookies ?? [])],
         body: result.body.toString('base64'),

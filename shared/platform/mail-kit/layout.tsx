@@ -1,11 +1,13 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { render } from 'preact-render-to-string';
 import type { Language } from '../texts/language.js';
+import { cidUrl, type InlineImage } from './inline-images.js';
 
 /**
  * The layout of every mail: a 600px, table-based, inline-styled document that holds up in
  * Outlook (Word engine), Gmail, Apple Mail and on phones. No external CSS, fonts or images;
- * every text is real text. Colours meet 4.5:1 on their backgrounds; text is at least 14px.
+ * every text is real text. Colours meet 4.5:1 on their backgrounds; text is at least 14px. The
+ * only images are parts of the mail itself (`cid:`): the municipality's logo, a QR code.
  *
  * Strings are escaped by Preact; the only HTML set as HTML is sanitised markdown
  * ({@link SanitizedHtml}) and the Outlook conditional comments added by {@link renderEmailDocument}.
@@ -50,10 +52,47 @@ export interface EmailLayoutProps {
   preheader: string;
   /** The sender identity shown at the top. */
   tenantName: string;
+  /** The municipality's colour and logo (absent: the plain header with its name). */
+  brand?: MailBrand;
   /** A highlighted note above the content (e.g. "this is a test send"). */
   banner?: string;
   footer: FooterProps;
   children?: ComponentChildren;
+}
+
+/** The municipality's look in its mails: its colour behind the header, its logo (an inline part). */
+export interface MailBrand {
+  /** `#rrggbb` with at least 4.5:1 against white text (checked when it was set). */
+  colour?: string;
+  logo?: InlineImage & { width: number; height: number };
+}
+
+/** The logo's height in the header; its width follows the image's proportions (at most 300px). */
+const LOGO_HEIGHT = 48;
+
+function MailHeader({ tenantName, brand }: { tenantName: string; brand?: MailBrand }) {
+  const colour = brand?.colour;
+  const logo = brand?.logo;
+  const width = logo ? Math.min(300, Math.round((logo.width / logo.height) * LOGO_HEIGHT)) : 0;
+  const height = logo ? Math.round((width / logo.width) * logo.height) : 0;
+  return (
+    <td
+      style={`padding:${colour ? '16px' : '0 16px 16px'};${colour ? `background-color:${colour};border-radius:8px 8px 0 0;` : ''}font-family:${fontFamily};font-size:18px;line-height:24px;font-weight:bold;color:${colour ? '#ffffff' : mailColours.heading}`}
+    >
+      {logo ? (
+        // On a white plate: a dark logo stays visible on the colour.
+        <img
+          src={cidUrl(logo)}
+          alt={tenantName}
+          width={width}
+          height={height}
+          style={`display:block;border:0;background-color:#ffffff;padding:4px;border-radius:4px;color:${mailColours.heading}`}
+        />
+      ) : (
+        tenantName
+      )}
+    </td>
+  );
 }
 
 /** Spacer characters after the preheader, so programs do not fill the preview with body text. */
@@ -64,6 +103,7 @@ export function EmailLayout({
   title,
   preheader,
   tenantName,
+  brand,
   banner,
   footer,
   children,
@@ -105,11 +145,7 @@ export function EmailLayout({
                 style="width:100%;max-width:600px;margin:0 auto"
               >
                 <tr>
-                  <td
-                    style={`padding:0 16px 16px;font-family:${fontFamily};font-size:18px;line-height:24px;font-weight:bold;color:${mailColours.heading}`}
-                  >
-                    {tenantName}
-                  </td>
+                  <MailHeader tenantName={tenantName} brand={brand} />
                 </tr>
                 <tr>
                   <td

@@ -6,11 +6,13 @@ export interface DocumentProps {
   language: Language;
   /** The whole `<title>`, e.g. "Översikt – Samverkan". */
   title: string;
+  /** Attributes of `<body>` (a branded public page's class and colour). */
+  body?: { class?: string; style?: string };
   children?: ComponentChildren;
 }
 
 /** The `<html>` element of every page: language, viewport, title and the inline stylesheet. */
-export function Document({ language, title, children }: DocumentProps) {
+export function Document({ language, title, body, children }: DocumentProps) {
   return (
     <html lang={language}>
       <head>
@@ -23,7 +25,7 @@ export function Document({ language, title, children }: DocumentProps) {
         {/* Our own constant CSS: set as HTML so selectors like `>` are not escaped. */}
         <style dangerouslySetInnerHTML={{ __html: styles }} />
       </head>
-      <body>{children}</body>
+      <body {...body}>{children}</body>
     </html>
   );
 }

@@ -13,6 +13,9 @@ export interface SettingsPageProps {
   canEdit: boolean;
   saved: boolean;
   csrfToken: string;
+  /** The municipality's name (the logo's alternative text) and its logo's URL, if it has one. */
+  tenantName: string;
+  logoUrl?: string;
 }
 
 /** The settings form's field of a setting's text in one language. */
@@ -23,6 +26,7 @@ export function settingsValues(settings: TenantSettings | undefined): Record<str
   return {
     ...Object.fromEntries(languages.map((l) => [noticeField(l), settings?.publicRecordsNotice[l] ?? ''])),
     mailTracking: settings?.mailTracking === false ? '' : 'on',
+    brandColour: settings?.brandColour ?? '',
   };
 }
 
@@ -104,6 +108,34 @@ export function SettingsPage(props: SettingsPageProps) {
             {m.trackingHelp}
           </p>
         </fieldset>
+        <fieldset disabled={!props.canEdit}>
+          <legend>{m.brandHeading}</legend>
+          <p class="hint">{m.brandHelp}</p>
+          <p class={`field${errors.brandColour ? ' has-error' : ''}`}>
+            <label for="f-brandColour">{m.colourLabel}</label>
+            <input
+              id="f-brandColour"
+              name="brandColour"
+              type="text"
+              inputMode="text"
+              autocomplete="off"
+              spellcheck={false}
+              size={9}
+              maxLength={20}
+              value={values.brandColour ?? ''}
+              aria-describedby={`f-brandColour-help${errors.brandColour ? ' f-brandColour-error' : ''}`}
+              aria-invalid={errors.brandColour ? 'true' : undefined}
+            />
+            <span class="hint" id="f-brandColour-help">
+              {m.colourHelp}
+            </span>
+            {errors.brandColour ? (
+              <span class="field-error" id="f-brandColour-error">
+                {errors.brandColour}
+              </span>
+            ) : null}
+          </p>
+        </fieldset>
         {props.canEdit ? (
           <p>
             <button type="submit" class="button">
@@ -112,6 +144,60 @@ export function SettingsPage(props: SettingsPageProps) {
           </p>
         ) : null}
       </form>
+      <section aria-labelledby="logo-heading">
+        <h2 id="logo-heading">{m.logoLabel}</h2>
+        {props.logoUrl ? (
+          <p>
+            {m.logoCurrent}{' '}
+            <img class="logo-preview" src={props.logoUrl} alt={props.tenantName} height={48} />
+          </p>
+        ) : (
+          <p>{m.logoNone}</p>
+        )}
+        {props.canEdit ? (
+          <>
+            <form
+              method="post"
+              action="/console/settings/logo"
+              enctype="multipart/form-data"
+              class="event-form"
+              novalidate
+            >
+              <input type="hidden" name="_csrf" value={props.csrfToken} />
+              <p class={`field${errors.logo ? ' has-error' : ''}`}>
+                <label for="f-logo">{m.logoLabel}</label>
+                <input
+                  id="f-logo"
+                  name="logo"
+                  type="file"
+                  accept="image/png,image/jpeg"
+                  aria-describedby={`f-logo-help${errors.logo ? ' f-logo-error' : ''}`}
+                  aria-invalid={errors.logo ? 'true' : undefined}
+                />
+                <span class="hint" id="f-logo-help">
+                  {m.logoHelp}
+                </span>
+                {errors.logo ? (
+                  <span class="field-error" id="f-logo-error">
+                    {errors.logo}
+                  </span>
+                ) : null}
+              </p>
+              <p>
+                <button type="submit" class="button">
+                  {m.uploadLogo}
+                </button>
+              </p>
+            </form>
+            {props.logoUrl ? (
+              <form method="post" action="/console/settings/logo/delete">
+                <input type="hidden" name="_csrf" value={props.csrfToken} />
+                <button type="submit">{m.removeLogo}</button>
+              </form>
+            ) : null}
+          </>
+        ) : null}
+      </section>
     </>
   );
 }

@@ -118,6 +118,14 @@ button.primary:hover { background: var(--accent-dark); }
 }
 .button:hover { background: var(--accent-dark); color: #ffffff; }
 
+/* A municipality's public page: its colour (white text on it reaches 4.5:1, checked when set). */
+.branded .site-header { background: var(--brand); border-top-color: var(--brand); border-bottom-color: var(--brand); }
+.branded .site-header, .branded .site-header .product, .branded .site-header a { color: #ffffff; }
+.branded .site-header :focus-visible { outline-color: #ffffff; }
+.branded .button, .branded button.primary { background: var(--brand); border-color: var(--brand); color: #ffffff; }
+.branded .button:hover, .branded button.primary:hover { background: var(--brand); color: #ffffff; filter: brightness(0.85); }
+.site-header .logo { display: block; height: 3rem; width: auto; max-width: 16rem; object-fit: contain; background: #ffffff; padding: 0.25rem; border-radius: var(--radius); }
+
 .site-nav { background: var(--surface); border-bottom: 1px solid var(--line); }
 .site-nav ul { display: flex; flex-wrap: wrap; gap: 0 1.5rem; margin: 0; padding: 0; list-style: none; }
 .site-nav a {

@@ -3,8 +3,9 @@ import { renderUserMarkdown } from '../../platform/mail-kit/markdown.js';
 import { formatDateTime, formatNumber } from '../../platform/texts/format.js';
 import { type Language, languages } from '../../platform/texts/language.js';
 import { languageEndonyms, shellTexts } from '../../platform/texts/shell.js';
+import type { PageBrand } from '../../platform/ui/brand.js';
 import { PlainText } from '../../platform/ui/plain-text.js';
-import { MainAndFooter } from '../../platform/ui/public-layout.js';
+import { BrandMark, brandedBody, MainAndFooter } from '../../platform/ui/public-layout.js';
 import { styles } from '../../platform/ui/styles.js';
 import { type FeedFormat, feedPath, newsroomPath, releasePath } from '../feeds.js';
 import type { PressContact, PressSettings, Release, Term } from '../release.js';
@@ -60,9 +61,10 @@ export function NewsroomDocument(props: {
   tenantName: string;
   tenantId: string;
   head: HeadMeta;
+  brand?: PageBrand;
   children?: ComponentChildren;
 }) {
-  const { language, title, head, tenantName, tenantId, children } = props;
+  const { language, title, head, tenantName, tenantId, brand, children } = props;
   const shell = shellTexts(language);
   return (
     <html lang={language}>
@@ -89,13 +91,14 @@ export function NewsroomDocument(props: {
         ) : null}
         <style dangerouslySetInnerHTML={{ __html: styles + newsroomStyles }} />
       </head>
-      <body>
+      <body {...brandedBody(brand)}>
         <a class="skip-link" href="#main">
           {shell.skipToContent}
         </a>
         <header class="site-header newsroom-header">
           <div class="wrap">
             <div class="brand">
+              {brand?.logoUrl ? <BrandMark brand={brand} /> : null}
               <a class="product" href={newsroomPath(tenantId)}>
                 {pressTexts(language).newsroom.title(tenantName)}
               </a>
@@ -137,6 +140,8 @@ export interface ListEntry {
 }
 
 export interface NewsroomListProps {
+  /** The municipality's logo and colour on the page. */
+  brand?: PageBrand;
   language: Language;
   tenantId: string;
   tenantName: string;
@@ -174,6 +179,7 @@ export function NewsroomListPage(props: NewsroomListProps) {
   const feeds = feedLinks(baseUrl, tenantId, topic);
   return (
     <NewsroomDocument
+      brand={props.brand}
       language={language}
       title={m.title(tenantName)}
       tenantName={tenantName}
@@ -296,6 +302,7 @@ function ContactCards({ contacts, language }: { contacts: PressContact[]; langua
 }
 
 export function ContactsPage(props: {
+  brand?: PageBrand;
   language: Language;
   tenantId: string;
   tenantName: string;
@@ -306,6 +313,7 @@ export function ContactsPage(props: {
   const m = pressTexts(language).newsroom;
   return (
     <NewsroomDocument
+      brand={props.brand}
       language={language}
       title={`${m.pressContacts} – ${m.title(tenantName)}`}
       tenantName={tenantName}
@@ -331,6 +339,8 @@ export function ContactsPage(props: {
 }
 
 export interface ReleasePageProps {
+  /** The municipality's logo and colour on the page. */
+  brand?: PageBrand;
   tenantId: string;
   tenantName: string;
   timeZone: string;
@@ -388,6 +398,7 @@ export function ReleasePage(props: ReleasePageProps) {
   };
   return (
     <NewsroomDocument
+      brand={props.brand}
       language={language}
       title={`${release.headline} – ${tenantName}`}
       tenantName={tenantName}

@@ -1,6 +1,7 @@
 import { renderUserMarkdown } from '../../platform/mail-kit/markdown.js';
 import { formatDate, formatPeriod } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
+import type { PageBrand } from '../../platform/ui/brand.js';
 import { PlainText } from '../../platform/ui/plain-text.js';
 import { newsroomPath, programmePath, releasePath } from '../feeds.js';
 import { programmePageTexts } from '../programme-texts.js';
@@ -27,6 +28,8 @@ export interface PublicOutcome {
 }
 
 export interface ProgrammePublicPageProps {
+  /** The municipality's logo and colour on the page. */
+  brand?: PageBrand;
   language: Language;
   tenantId: string;
   tenantName: string;
@@ -58,6 +61,7 @@ export function ProgrammePublicPage(props: ProgrammePublicPageProps) {
   const n = pressTexts(language).newsroom;
   return (
     <NewsroomDocument
+      brand={props.brand}
       language={language}
       title={`${programme.name} – ${n.title(tenantName)}`}
       tenantName={tenantName}

@@ -1,5 +1,6 @@
 import { type Language, languages } from '../../platform/texts/language.js';
 import { languageEndonyms } from '../../platform/texts/shell.js';
+import type { PageBrand } from '../../platform/ui/brand.js';
 import { newsroomPath } from '../feeds.js';
 import type { PressSettings, Term } from '../release.js';
 import { subscriptionTexts } from '../subscription-texts.js';
@@ -17,6 +18,8 @@ interface Common {
   language: Language;
   tenantId: string;
   tenantName: string;
+  /** The municipality's logo and colour on the page. */
+  brand?: PageBrand;
 }
 
 function TermChoices(props: {
@@ -108,6 +111,7 @@ export function SubscribePage(props: SubscribePageProps) {
   const err = (f: Field) => (errors[f] ? m.fields[f] : undefined);
   return (
     <NewsroomDocument
+      brand={props.brand}
       language={language}
       title={`${m.title} – ${tenantName}`}
       tenantName={tenantName}
@@ -203,6 +207,7 @@ export function ConfirmPage(
   const m = subscriptionTexts[language];
   return (
     <NewsroomDocument
+      brand={props.brand}
       language={language}
       title={`${m.confirmTitle} – ${tenantName}`}
       tenantName={tenantName}
@@ -245,6 +250,7 @@ export function PreferencesPage(props: PreferencesPageProps) {
   if (state === 'left') {
     return (
       <NewsroomDocument
+        brand={props.brand}
         language={language}
         title={`${m.unsubscribeTitle} – ${tenantName}`}
         tenantName={tenantName}
@@ -260,6 +266,7 @@ export function PreferencesPage(props: PreferencesPageProps) {
   }
   return (
     <NewsroomDocument
+      brand={props.brand}
       language={language}
       title={`${m.preferencesTitle} – ${tenantName}`}
       tenantName={tenantName}
@@ -320,6 +327,7 @@ export function UnsubscribePage(props: Common & { state: 'confirm' | 'done'; act
   const m = subscriptionTexts[language];
   return (
     <NewsroomDocument
+      brand={props.brand}
       language={language}
       title={`${m.unsubscribeTitle} – ${tenantName}`}
       tenantName={tenantName}

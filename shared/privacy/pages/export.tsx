@@ -2,6 +2,7 @@ import { Fragment } from 'preact';
 import type { KeptItem, PersonalDataItem } from '../../platform/privacy/personal-data.js';
 import { formatDateTime } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
+import type { PageBrand } from '../../platform/ui/brand.js';
 import { PublicLayout } from '../../platform/ui/public-layout.js';
 import { exportTexts } from '../export-texts.js';
 import { privacyTexts } from '../texts.js';
@@ -15,6 +16,8 @@ function shown(value: unknown): string {
 }
 
 export interface ExportPageProps {
+  /** The municipality's logo and colour on the page. */
+  brand?: PageBrand;
   language: Language;
   tenantName: string;
   timeZone: string;
@@ -28,7 +31,7 @@ export interface ExportPageProps {
 export function ExportPage(props: ExportPageProps) {
   const m = exportTexts(props.language);
   return (
-    <PublicLayout language={props.language} title={m.title(props.tenantName)}>
+    <PublicLayout language={props.language} title={m.title(props.tenantName)} brand={props.brand}>
       <h1>{m.title(props.tenantName)}</h1>
       <p class="lead">{m.intro(props.tenantName)}</p>
       <p>
