@@ -107,7 +107,7 @@ export interface StoredLogo {
 }
 
 export async function getLogo(tenantId: string, client = documentClient): Promise<StoredLogo | undefined> {
-  const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: logoKey(tenantId) }));
+  const Item = await getItem(logoKey(tenantId), { client });
   if (!Item) return undefined;
   return {
     version: String(Item.version),
