@@ -40,7 +40,15 @@ const NAME = 'Eva Exempel';
 async function personEverywhere(
   email: string,
   name: string,
-): Promise<{ contactId: string; refs: string[]; eventId: string; formId: string; subscriberId: string }> {
+): Promise<{
+  contactId: string;
+  refs: string[];
+  eventId: string;
+  formId: string;
+  subscriberId: string;
+  segmentId: string;
+  programmeId: string;
+}> {
   const refs: string[] = [];
   // Directory: a contact through the staff API (with its email guard, as staff make them).
   const admin = await staffClient(runtime, 'staff-hlm-anna');
@@ -56,8 +64,15 @@ async function personEverywhere(
   );
   refs.push(`T#${TENANT}|CONTACT#${contactId}`);
 
+  // The demo form, whose programme the meeting belongs to (so insight counts the person).
+  const form = (await listForms(TENANT))[0];
+  if (!form) throw new Error('no demo form');
+
   // Meetings: an invitation, answered.
-  const event = await publishedEvent(TENANT, { title: 'Frukostmöte om kompetens' });
+  const event = await publishedEvent(TENANT, {
+    title: 'Frukostmöte om kompetens',
+    programmeId: form.programmeId,
+  });
   await ensureInvitation({
     tenantId: TENANT,
     eventId: event.eventId,
@@ -74,8 +89,6 @@ async function personEverywhere(
   refs.push(`T#${TENANT}#EVENT#${event.eventId}|INVITE#${contactId}`);
 
   // Feedback: an attributed answer to the demo form.
-  const form = (await listForms(TENANT))[0];
-  if (!form) throw new Error('no demo form');
   const values: Record<string, unknown> = {};
   for (const q of form.questions) {
     if (q.type === 'rating') values[q.id] = 4;
@@ -113,7 +126,53 @@ async function personEverywhere(
   // Mail: the address left the tenant's mailings.
   await unsubscribe(TENANT, email, { at: new Date().toISOString(), source: 'one-click', contactId });
   refs.push(`T#${TENANT}|UNSUBSCRIBED#${addressKey(email)}`);
-  return { contactId, refs: refs.sort(), eventId: event.eventId, formId: form.formId, subscriberId };
+
+  // Mail: a hand-picked segment naming the contact beside a demo contact.
+  const local = email.split('@')[0];
+  const segment = await admin.call('POST', '/api/segments', {
+    name: `Utvalda till frukostmötet (${local})`,
+    audience: { kind: 'contacts', contactIds: [contactId, 'karin-holm'] },
+  });
+  expect(segment.status, segment.text).toBe(201);
+  const segmentId = String((segment.json as { segmentId?: string }).segmentId);
+  refs.push(`T#${TENANT}|SEGMENT#${segmentId}`);
+
+  // Directory: an import whose row for the address was left out (a duplicate of the contact).
+  const preview = await admin.call('POST', '/api/imports/preview', {
+    csv: `Company,Organisation number,Name,Email\nSnickeri Exempel,,${name},${email}\nSnickeri Exempel,,Ny Kollega,kollega.${local}@annat-foretag.example\n`,
+  });
+  expect(preview.status, preview.text).toBe(200);
+  expect(preview.json.summary).toMatchObject({ duplicates: 1 });
+  const importId = preview.json.importId as string;
+  const commit = await admin.call('POST', `/api/imports/${importId}/commit`, {
+    lawfulBasis: 'legitimate-interest',
+  });
+  expect(commit.status, commit.text).toBe(200);
+  refs.push(`T#${TENANT}|IMPORT#${importId}#REJECTED#ROW#2`);
+
+  // Insight: the person counted as invited, answering and giving feedback in the programme (the
+  // bus carries the events to insight's consumer).
+  const markers = (['invited', 'answered', 'feedback'] as const).map(
+    (stage) => [`T#${TENANT}#INSIGHT#${form.programmeId}`, `SEEN#${stage}#PERSON#${contactId}`] as const,
+  );
+  for (const [pk, sk] of markers) {
+    await waitFor(
+      async () =>
+        (await documentClient.send(new GetCommand({ TableName: runtime.tableName, Key: { pk, sk } }))).Item,
+      15_000,
+      `insight's ${sk}`,
+    );
+    refs.push(`${pk}|${sk}`);
+  }
+  return {
+    contactId,
+    refs: refs.sort(),
+    eventId: event.eventId,
+    formId: form.formId,
+    subscriberId,
+    segmentId,
+    programmeId: form.programmeId,
+  };
 }
 
 async function recordRequest(kind: 'access' | 'erasure', email = EMAIL, name = NAME) {
@@ -245,6 +304,7 @@ describe('erasing a person', () => {
     const eventCounters = await getItem(`T#${TENANT}#EVENT#${person.eventId}`, 'COUNTERS');
     const formCounters = await getItem(`T#${TENANT}#FORM#${person.formId}`, 'COUNTERS');
     const subscribers = await getItem(`T#${TENANT}`, 'SUBSCRIBERS#COUNT#ALL');
+    const insightCounters = await getItem(`T#${TENANT}#INSIGHT#${person.programmeId}`, 'COUNTS');
     const requestId = await recordRequest('erasure', ERASE_EMAIL, ERASE_NAME);
 
     // Act 1: the eraser crashes after the meetings step (between capabilities).
@@ -305,8 +365,17 @@ describe('erasing a person', () => {
     expect((await getItem(`T#${TENANT}`, 'SUBSCRIBERS#COUNT#ALL'))?.subscribers).toBe(
       Number(subscribers?.subscribers) - 1,
     );
-    // Every other ref is gone.
-    for (const ref of person.refs.filter((r) => r !== answerRef && !r.includes('#EVENT#'))) {
+    // The hand-picked segment stays, without them; insight's figures stay, without their markers.
+    const segmentRef = `T#${TENANT}|SEGMENT#${person.segmentId}`;
+    expect((await getItem(`T#${TENANT}`, `SEGMENT#${person.segmentId}`))?.audience).toEqual({
+      kind: 'contacts',
+      contactIds: ['karin-holm'],
+    });
+    expect(await getItem(`T#${TENANT}#INSIGHT#${person.programmeId}`, 'COUNTS')).toEqual(insightCounters);
+    // Every other ref is gone (insight's markers among them).
+    for (const ref of person.refs.filter(
+      (r) => r !== answerRef && r !== segmentRef && !r.includes('#EVENT#'),
+    )) {
       const [pk, sk] = ref.split('|') as [string, string];
       expect(await getItem(pk, sk), ref).toBeUndefined();
     }

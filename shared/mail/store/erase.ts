@@ -2,12 +2,14 @@ import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../platform/aws/clients.js';
 import type { ErasureOutcome, ErasureSubject } from '../../platform/privacy/personal-data.js';
 import { tableName } from '../../platform/table/table.js';
+import { removeFromSegment, segmentsNaming } from './segments.js';
 import { erasedKey, suppressionKey, unsubscribeKey } from './suppressions.js';
 
 /**
  * Erases an address from the mail pipeline: it goes on the erased list as a keyed hash only
  * (`erasedKey`), which the sender checks before every mail, and its suppression and unsubscribe
- * records (unsalted hashes) go. The erased entry is written first: at no moment is the address
+ * records (unsalted hashes) go, and the contact leaves the hand-picked segments that name them
+ * (a segment left empty reaches no one). The erased entry is written first: at no moment is the address
  * mailable. Deliveries stay (the campaigns' counters count them); they hold a contact id, which
  * names no one once the directory's contact is gone. Repeating it writes the same state.
  */
@@ -33,6 +35,11 @@ export async function eraseMailPerson(
       new DeleteCommand({ TableName: tableName(), Key: key, ReturnValues: 'ALL_OLD' }),
     );
     if (Attributes) erased++;
+  }
+  if (subject.contactId) {
+    for (const segment of await segmentsNaming(tenantId, subject.contactId, client)) {
+      if (await removeFromSegment(tenantId, segment.segmentId, subject.contactId, client)) erased++;
+    }
   }
   return { erased, kept: [] };
 }

@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../platform/aws/clients.js';
 import { itemRef, type PersonalDataItem } from '../../platform/privacy/personal-data.js';
 import { tableName, withoutKeys } from '../../platform/table/table.js';
+import { segmentsNaming } from './segments.js';
 import { suppressionKey, unsubscribeKey } from './suppressions.js';
 
 /**
@@ -41,4 +42,25 @@ export async function mailPersonalData(
       },
     ];
   });
+}
+
+/**
+ * The hand-picked segments a contact is in: staff chose them by name for a group of mailings.
+ * Found by the contact's id (segments hold ids, not addresses).
+ */
+export async function segmentPersonalData(
+  tenantId: string,
+  contactId: string,
+  client = documentClient,
+): Promise<PersonalDataItem[]> {
+  return (await segmentsNaming(tenantId, contactId, client)).map((segment) => ({
+    capability: 'mail' as const,
+    category: 'segment' as const,
+    ref: itemRef({ pk: `T#${tenantId}`, sk: `SEGMENT#${segment.segmentId}` }),
+    // Chosen for the office's mailings, as the contact is kept for them.
+    lawfulBasis: 'legitimate-interest' as const,
+    source: `segment by ${segment.createdBy}`,
+    recordedAt: segment.createdAt,
+    data: { segment: segment.name },
+  }));
 }

@@ -1,5 +1,6 @@
 import { directoryPersonalData, eraseDirectoryPerson } from '../../directory/index.js';
 import { eraseFeedbackPerson } from '../../feedback/index.js';
+import { eraseInsightPerson } from '../../insight/index.js';
 import { eraseMailPerson } from '../../mail/index.js';
 import { eraseMeetingsPerson } from '../../meetings/index.js';
 import { logger } from '../../platform/observability/logger.js';
@@ -32,6 +33,7 @@ const steps = (answersAreOfficial: boolean): readonly Step[] => [
   ['press', (subject) => erasePressPerson(subject)],
   ['feedback', (subject) => eraseFeedbackPerson(subject, { answersAreOfficial })],
   ['meetings', (subject) => eraseMeetingsPerson(subject)],
+  ['insight', (subject) => eraseInsightPerson(subject)],
   ['mail', (subject, request) => eraseMailPerson({ ...subject, requestId: request.requestId })],
   ['directory', (subject) => eraseDirectoryPerson(subject)],
 ];
