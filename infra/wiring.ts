@@ -714,7 +714,14 @@ export const wiring: Wiring = [
     ],
     // linkSecret: the key of the hash by which the register and the audit log refer to a person,
     // and the signature of export links.
-    access: { table: 'readwrite', linkSecret: true, staffIdentity: 'verify', publicBaseUrl: true },
+    // gsi2: the export link counts the person's mail delivery records through the recipients' index.
+    access: {
+      table: 'readwrite',
+      tableIndexes: ['gsi2'],
+      linkSecret: true,
+      staffIdentity: 'verify',
+      publicBaseUrl: true,
+    },
   },
   {
     name: 'privacy-export',
@@ -724,9 +731,15 @@ export const wiring: Wiring = [
       { method: 'GET', path: '/privacy-export/{token}', auth: 'public' },
       { method: 'GET', path: '/privacy-export/{token}/json', auth: 'public' },
     ],
-    // read: it gathers what every capability holds, by key; linkSecret: verifies the link;
+    // read: it gathers what every capability holds, by key (mail sent: the recipients' index gsi2); linkSecret: verifies the link;
     // staffIdentity: the page stack's session check comes with it (its public routes never run it).
-    access: { table: 'read', linkSecret: true, staffIdentity: 'verify', publicBaseUrl: true },
+    access: {
+      table: 'read',
+      tableIndexes: ['gsi2'],
+      linkSecret: true,
+      staffIdentity: 'verify',
+      publicBaseUrl: true,
+    },
   },
   {
     name: 'privacy-eraser',
@@ -743,7 +756,8 @@ export const wiring: Wiring = [
     },
     // linkSecret: the key of the erased-address hash the sender checks; tableBatchWrite: retention
     // deletes a finished mailing's delivery records 25 at a time.
-    access: { table: 'readwrite', tableBatchWrite: true, linkSecret: true },
+    // gsi2: the person's delivery records, which the erasure deletes.
+    access: { table: 'readwrite', tableIndexes: ['gsi2'], tableBatchWrite: true, linkSecret: true },
     // One GetItem per event and form of the tenant, then the writes of each step.
     timeoutSeconds: 120,
   },

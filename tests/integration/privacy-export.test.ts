@@ -48,6 +48,7 @@ async function personEverywhere(
   subscriberId: string;
   segmentId: string;
   programmeId: string;
+  campaignId: string;
 }> {
   const refs: string[] = [];
   // Directory: a contact through the staff API (with its email guard, as staff make them).
@@ -63,6 +64,16 @@ async function personEverywhere(
     (created.json.contact as { contactId?: string } | undefined)?.contactId ?? created.json.contactId,
   );
   refs.push(`T#${TENANT}|CONTACT#${contactId}`);
+
+  // Mail: a mailing to them (its delivery record is theirs); waited for at the end.
+  const mailing = await admin.call('POST', '/api/campaigns', {
+    name: `Nyhetsbrev till ${contactId}`,
+    content: announcement('Nyhetsbrev från näringslivskontoret'),
+    audience: { kind: 'contacts', contactIds: [contactId] },
+  });
+  expect(mailing.status, mailing.text).toBe(201);
+  const campaignId = mailing.json.campaignId as string;
+  expect((await admin.call('POST', `/api/campaigns/${campaignId}/send`)).status).toBe(202);
 
   // The demo form, whose programme the meeting belongs to (so insight counts the person).
   const form = (await listForms(TENANT))[0];
@@ -123,6 +134,29 @@ async function personEverywhere(
   expect(consents.length).toBeGreaterThanOrEqual(1);
   for (const c of consents) refs.push(`${c.pk}|${c.sk}`);
 
+  // The mailing went out (and SES reported it delivered) before they left the mailings; the
+  // answer's confirmation went too. Their delivery records, found the test's own way (a Scan).
+  await waitFor(
+    async () => {
+      const c = (await admin.call('GET', `/api/campaigns/${campaignId}`)).json.counters as Record<
+        string,
+        number
+      >;
+      return (c.delivered ?? 0) >= 1 ? c : undefined;
+    },
+    30_000,
+    'the mailing to be delivered',
+  );
+  await waitFor(
+    async () =>
+      (await mailbox(runtime)).filter((m) => recipientOf(m) === email).length >= 2 ? true : undefined,
+    30_000,
+    'the mailing and the confirmation',
+  );
+  const deliveries = (await everyItem()).filter((i) => i.sk === `DELIVERY#${contactId}`);
+  expect(deliveries.map((d) => d.campaignId)).toContain(campaignId);
+  for (const d of deliveries) refs.push(`${d.pk}|${d.sk}`);
+
   // Mail: the address left the tenant's mailings.
   await unsubscribe(TENANT, email, { at: new Date().toISOString(), source: 'one-click', contactId });
   refs.push(`T#${TENANT}|UNSUBSCRIBED#${addressKey(email)}`);
@@ -172,6 +206,7 @@ async function personEverywhere(
     subscriberId,
     segmentId,
     programmeId: form.programmeId,
+    campaignId,
   };
 }
 
@@ -305,6 +340,8 @@ describe('erasing a person', () => {
     const formCounters = await getItem(`T#${TENANT}#FORM#${person.formId}`, 'COUNTERS');
     const subscribers = await getItem(`T#${TENANT}`, 'SUBSCRIBERS#COUNT#ALL');
     const insightCounters = await getItem(`T#${TENANT}#INSIGHT#${person.programmeId}`, 'COUNTS');
+    const admin = await staffClient(runtime, 'staff-hlm-anna');
+    const mailingCounters = (await admin.call('GET', `/api/campaigns/${person.campaignId}`)).json.counters;
     const requestId = await recordRequest('erasure', ERASE_EMAIL, ERASE_NAME);
 
     // Act 1: the eraser crashes after the meetings step (between capabilities).
@@ -372,6 +409,10 @@ describe('erasing a person', () => {
       contactIds: ['karin-holm'],
     });
     expect(await getItem(`T#${TENANT}#INSIGHT#${person.programmeId}`, 'COUNTS')).toEqual(insightCounters);
+    // The mailing's figures still count the delivery whose record went.
+    expect((await admin.call('GET', `/api/campaigns/${person.campaignId}`)).json.counters).toEqual(
+      mailingCounters,
+    );
     // Every other ref is gone (insight's markers among them).
     for (const ref of person.refs.filter(
       (r) => r !== answerRef && r !== segmentRef && !r.includes('#EVENT#'),
@@ -397,7 +438,6 @@ describe('erasing a person', () => {
     expect(after.length).toBe(before.length);
 
     // Re-imported and mailed: the erased address gets nothing; the other recipient gets the mail.
-    const admin = await staffClient(runtime, 'staff-hlm-anna');
     for (const [name, email] of [
       [ERASE_NAME, ERASE_EMAIL],
       ['Kontroll Person', 'kontroll.person@snickeri-exempel.example'],

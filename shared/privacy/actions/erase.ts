@@ -6,7 +6,7 @@ import { eraseMeetingsPerson } from '../../meetings/index.js';
 import { logger } from '../../platform/observability/logger.js';
 import type { ErasureOutcome, ErasureSubject } from '../../platform/privacy/personal-data.js';
 import { getTenant } from '../../platform/tenants/store.js';
-import { erasePressPerson } from '../../press/index.js';
+import { erasePressPerson, pressRecipientIdOf } from '../../press/index.js';
 import {
   erasurePlan,
   erasureStep,
@@ -34,7 +34,15 @@ const steps = (answersAreOfficial: boolean): readonly Step[] => [
   ['feedback', (subject) => eraseFeedbackPerson(subject, { answersAreOfficial })],
   ['meetings', (subject) => eraseMeetingsPerson(subject)],
   ['insight', (subject) => eraseInsightPerson(subject)],
-  ['mail', (subject, request) => eraseMailPerson({ ...subject, requestId: request.requestId })],
+  [
+    'mail',
+    (subject, request) =>
+      eraseMailPerson({
+        ...subject,
+        requestId: request.requestId,
+        recipientId: pressRecipientIdOf(subject.email),
+      }),
+  ],
   ['directory', (subject) => eraseDirectoryPerson(subject)],
 ];
 
