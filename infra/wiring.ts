@@ -26,6 +26,7 @@ import {
   WaitlistPromoted,
 } from '../shared/meetings/events.js';
 import { outboxStreamFilter } from '../shared/platform/bus/outbox.js';
+import { BulkExported } from '../shared/platform/privacy/bulk-export.js';
 import { ReleasePublishDue, ReleasePublished, ReleaseScheduled } from '../shared/press/events.js';
 import { ErasureRequested, RetentionDue } from '../shared/privacy/events.js';
 import { OutcomePublished, ProgrammeCreated, ProgrammeUpdated } from '../shared/programmes/events.js';
@@ -745,14 +746,14 @@ export const wiring: Wiring = [
     name: 'privacy-eraser',
     entry: 'functions/privacy/eraser.ts',
     description:
-      "Erases a person in every capability when an admin runs an erasure request (step by step, resumable, the same end state however often it runs), and runs each tenant's nightly retention rules",
+      "Erases a person in every capability when an admin runs an erasure request (step by step, resumable, the same end state however often it runs), runs each tenant's nightly retention rules, and writes staff's bulk downloads to the audit log",
     queue: {
       name: 'privacy-erasure',
       batchSize: 1,
       maxConcurrency: 2,
       maxReceives: 5,
       visibilityTimeoutSeconds: 180,
-      subscriptions: [{ event: ErasureRequested }, { event: RetentionDue }],
+      subscriptions: [{ event: ErasureRequested }, { event: RetentionDue }, { event: BulkExported }],
     },
     // linkSecret: the key of the erased-address hash the sender checks; tableBatchWrite: retention
     // deletes a finished mailing's delivery records 25 at a time.

@@ -71,9 +71,14 @@ export interface PrivacyRequest extends Omit<RequestInput, 'email'> {
  * The audit entry as a transaction item, to be written in the same transaction as what it
  * records. Conditional on a new key: an entry is never overwritten.
  */
-export function auditPut(tenantId: string, input: AuditEntryInput, now = new Date()): TransactItem {
+export function auditPut(
+  tenantId: string,
+  input: AuditEntryInput,
+  now = new Date(),
+  /** Given by a consumer (the event's own id), so that a redelivery finds its entry written. */
+  entryId: string = randomUUID(),
+): TransactItem {
   const entry = auditEntrySchema.parse(input);
-  const entryId = randomUUID();
   const at = now.toISOString();
   return {
     Put: {

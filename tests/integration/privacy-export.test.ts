@@ -12,7 +12,7 @@ import { signLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
 import { confirmSubscription, requestSubscription } from '../../shared/press/store/subscribers.js';
 import { runErasure } from '../../shared/privacy/actions/erase.js';
 import { todayIn } from '../../shared/privacy/request.js';
-import { postRsvp, publishedEvent, rsvpToken } from '../event-helpers.js';
+import { invitedContacts, postRsvp, publishedEvent, rsvpToken } from '../event-helpers.js';
 import { consoleRequest, staffClient, waitFor } from '../helpers.js';
 import { announcement, mailbox, recipientOf } from '../mail-helpers.js';
 
@@ -475,5 +475,61 @@ describe('erasing a person', () => {
       return all.length >= 1 ? all : undefined;
     });
     expect(mails.map(recipientOf)).toEqual(['kontroll.person@snickeri-exempel.example']);
+  });
+});
+
+describe('bulk downloads', () => {
+  it("are audited: each of many people's files staff download is in the audit log with who, what and how many, and no address", async () => {
+    // Prepare: an event with two invitations, and an import whose one duplicate row was left out.
+    const staff = 'staff-hlm-anna';
+    const event = await publishedEvent(TENANT, { title: 'Lunchmöte om etableringar' });
+    await invitedContacts(runtime, event, 2, { prefix: `bulk-${Date.now()}` });
+    const form = (await listForms(TENANT))[0];
+    if (!form) throw new Error('no demo form');
+    const admin = await staffClient(runtime, staff);
+    const tag = Date.now();
+    const preview = await admin.call('POST', '/api/imports/preview', {
+      csv: `Company,Organisation number,Name,Email\nBulk AB,,Ann,ann.${tag}@bulk.example\nBulk AB,,Ann igen,ann.${tag}@bulk.example\n`,
+    });
+    expect(preview.json.summary).toMatchObject({ duplicates: 1 });
+    const importId = preview.json.importId as string;
+
+    // Act: the four downloads of many people's data.
+    for (const path of [
+      `/console/events/${event.eventId}/export.csv`,
+      `/console/forms/${form.formId}/export.csv`,
+      '/console/press-subscribers/export',
+      `/console/imports/${importId}/rejected.csv`,
+    ]) {
+      const response = await consoleRequest(runtime, staff, 'GET', path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type'), path).toContain('text/csv');
+      await response.arrayBuffer();
+    }
+
+    // Assess: one entry each (the bus carries them to the audit log's writer), counted, no address.
+    const expected = [
+      `event-answers (${event.eventId})`,
+      `feedback-answers (${form.formId})`,
+      'press-subscribers',
+      `import-rows-left-out (${importId})`,
+    ];
+    const page = await waitFor(
+      async () => {
+        const html = await (await consoleRequest(runtime, staff, 'GET', '/console/privacy/audit')).text();
+        return expected.every((what) => html.includes(`<td>${what}</td>`)) ? html : undefined;
+      },
+      15_000,
+      'the downloads in the audit log',
+    );
+    const entry = (what: string) =>
+      new RegExp(
+        `<td>([^<]*)</td><td>Massexport</td><td>${what.replace(/[()]/g, '\\$&')}</td><td class="num">(\\d+)</td>`,
+      ).exec(page);
+    for (const what of expected) expect(entry(what)?.[1], what).toBe(staff);
+    expect(entry(`import-rows-left-out (${importId})`)?.[2]).toBe('1');
+    expect(page.match(new RegExp(`<td>event-answers \\(${event.eventId}\\)</td>`, 'g'))).toHaveLength(1);
+    expect(page).not.toMatch(/<td>[^<]*@[^<]*<\/td>/);
+    expect(page).not.toContain('bulk.example');
   });
 });
