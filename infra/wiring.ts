@@ -709,6 +709,7 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/console/privacy/requests/{requestId}/status', auth: 'console' },
       { method: 'POST', path: '/console/privacy/requests/{requestId}/export', auth: 'console' },
       { method: 'POST', path: '/console/privacy/requests/{requestId}/erase', auth: 'console' },
+      { method: 'POST', path: '/console/privacy/requests/{requestId}/carry-out', auth: 'console' },
       { method: 'POST', path: '/console/privacy/archive', auth: 'console' },
       { method: 'POST', path: '/console/privacy/retention', auth: 'console' },
       { method: 'GET', path: '/console/privacy/audit', auth: 'console' },

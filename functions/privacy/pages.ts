@@ -10,6 +10,7 @@ import { updateTenantSettings } from '../../shared/platform/tenants/store.js';
 import { issueOf, issueText } from '../../shared/platform/texts/issues.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { prepareExport } from '../../shared/privacy/actions/export.js';
+import { actOnObjection } from '../../shared/privacy/actions/objection.js';
 import { scheduleRetention } from '../../shared/privacy/actions/retention.js';
 import { AuditPage, RequestPage, RequestsPage } from '../../shared/privacy/pages/requests.js';
 import { requestInputSchema, statusInputSchema, todayIn } from '../../shared/privacy/request.js';
@@ -164,6 +165,23 @@ export const handler = htmlPages(
       const location = `/console/privacy/requests/${found.requestId}`;
       try {
         await requestErasure(found, who.identity.staffId);
+      } catch (error) {
+        if (error instanceof RequestConflict) return { kind: 'redirect', location: `${location}?conflict=1` };
+        throw error;
+      }
+      return { kind: 'redirect', location };
+    }),
+
+    // Carries out what an objection asks for (a rectification has its own fields on the same page).
+    'POST /console/privacy/requests/{requestId}/carry-out': consolePage(async (request) => {
+      const who = await admin(request);
+      const found = await requestOf(request, who);
+      const location = `/console/privacy/requests/${found.requestId}`;
+      if (found.kind !== 'objection') throw notFound();
+      try {
+        // Closed meanwhile (another admin, another tab): told, nothing written.
+        if (!(await actOnObjection(found, who.identity.staffId)))
+          return { kind: 'redirect', location: `${location}?conflict=1` };
       } catch (error) {
         if (error instanceof RequestConflict) return { kind: 'redirect', location: `${location}?conflict=1` };
         throw error;

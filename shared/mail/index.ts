@@ -20,3 +20,4 @@ export { cancelScheduledSend, createAndSend, getCampaign } from './store/campaig
 export { eraseMailPerson } from './store/erase.js';
 export { deliveryPersonalData, mailPersonalData, segmentPersonalData } from './store/personal-data.js';
 export { purgeDeliveries } from './store/retention.js';
+export { suppressForObjection } from './store/suppressions.js';

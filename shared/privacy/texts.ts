@@ -55,6 +55,7 @@ export interface PrivacyTexts {
     reasons: Record<KeepReason, string>;
     pseudonymised: string;
   };
+  objection: { heading: string; help: string; act: string; done: string };
   archive: { heading: string; feedbackLabel: string; help: string; save: string; saved: string };
   retention: {
     heading: string;
@@ -134,6 +135,12 @@ const sv: PrivacyTexts = {
       'press-contact': 'Kommunens egen presskontakt; ändras i pressrummets inställningar',
     },
     pseudonymised: 'pseudonymiserad',
+  },
+  objection: {
+    heading: 'Invändning',
+    help: 'Adressen spärras för alla utskick. Personen raderas inte; kontaktuppgifterna finns kvar.',
+    act: 'Spärra adressen för utskick',
+    done: 'Adressen är spärrad för alla utskick (invändning).',
   },
   archive: {
     heading: 'Arkivregler',
@@ -222,6 +229,12 @@ const da: PrivacyTexts = {
     },
     pseudonymised: 'pseudonymiseret',
   },
+  objection: {
+    heading: 'Indsigelse',
+    help: 'Adressen spærres for alle udsendelser. Personen slettes ikke; kontaktoplysningerne bevares.',
+    act: 'Spær adressen for udsendelser',
+    done: 'Adressen er spærret for alle udsendelser (indsigelse).',
+  },
   archive: {
     heading: 'Arkivregler',
     feedbackLabel: 'Svar på spørgeskemaer med navn er journaliseringspligtige dokumenter',
@@ -307,6 +320,12 @@ const en: PrivacyTexts = {
       'press-contact': "The municipality's own press contact; changed in the press room settings",
     },
     pseudonymised: 'pseudonymised',
+  },
+  objection: {
+    heading: 'Objection',
+    help: 'The address is suppressed for every mailing. The person is not erased; the contact details stay.',
+    act: 'Suppress the address for all mail',
+    done: 'The address is suppressed for all mail (objection).',
   },
   archive: {
     heading: 'Archive rules',

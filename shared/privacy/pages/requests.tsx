@@ -296,6 +296,7 @@ export function RequestPage(props: RequestPageProps) {
       </dl>
       <ExportPanel {...props} />
       {r.kind === 'erasure' ? <ErasurePanel {...props} /> : null}
+      {r.kind === 'objection' ? <ObjectionPanel {...props} /> : null}
       {props.children}
       <form method="post" action={`${requestHref(r.requestId)}/status`} class="inline-form">
         <input type="hidden" name="_csrf" value={props.csrfToken} />
@@ -356,6 +357,30 @@ function ErasurePanel(props: RequestPageProps) {
           <input type="hidden" name="_csrf" value={props.csrfToken} />
           <button type="submit" class="button">
             {m.erasure.run}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+/** Objections (Art. 21): stop all mail to the address, without erasing the person. */
+function ObjectionPanel(props: RequestPageProps) {
+  const m = privacyTexts(props.language).objection;
+  const { request: r } = props;
+  return (
+    <section aria-labelledby="objection-heading" class="panel">
+      <h2 id="objection-heading">{m.heading}</h2>
+      {r.status === 'done' ? (
+        <p role="status" id="objection-done">
+          {m.done}
+        </p>
+      ) : isOpen(r.status) ? (
+        <form method="post" action={`${requestHref(r.requestId)}/carry-out`} class="inline-form">
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <p class="hint">{m.help}</p>
+          <button type="submit" class="button">
+            {m.act}
           </button>
         </form>
       ) : null}
