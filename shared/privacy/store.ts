@@ -211,6 +211,8 @@ export async function setRequestStatus(
   actor: string,
   now = new Date(),
   client = documentClient,
+  /** What closing it records besides (a rectification's own audit entry), in the same transaction. */
+  extra: TransactItem[] = [],
 ): Promise<PrivacyRequest> {
   const { tenantId, requestId } = request;
   if (status === request.status) return request;
@@ -247,6 +249,7 @@ export async function setRequestStatus(
       },
       now,
     ),
+    ...extra,
   ];
   try {
     await writeWithEvents(

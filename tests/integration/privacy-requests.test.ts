@@ -293,6 +293,97 @@ describe('acting on an objection', () => {
   });
 });
 
+describe('acting on a rectification', () => {
+  it('corrects the contact from the request page (name, address, organisation), refuses bad input with words on the field and writes nothing, and closes the request', async () => {
+    // Prepare: the contact, an organisation to move them to, another contact's address, the request.
+    const tag = Date.now();
+    const email = `rolf.fel.${tag}@foretag-exempel.example`;
+    const corrected = `rolf.ratt.${tag}@foretag-exempel.example`;
+    const taken = `annan.${tag}@foretag-exempel.example`;
+    const admin = await staffClient(runtime, 'staff-hlm-anna');
+    const contactIdOf = (r: { json: Record<string, unknown> }) =>
+      String((r.json.contact as { contactId?: string } | undefined)?.contactId ?? r.json.contactId);
+    const contactId = contactIdOf(
+      await admin.call('POST', '/api/contacts', {
+        name: 'Rolf Fel',
+        email,
+        lawfulBasis: { basis: 'legitimate-interest' },
+      }),
+    );
+    await admin.call('POST', '/api/contacts', {
+      name: 'Annan Kontakt',
+      email: taken,
+      lawfulBasis: { basis: 'legitimate-interest' },
+    });
+    const organisation = await admin.call('POST', '/api/organisations', { name: `Rätt Snickeri AB ${tag}` });
+    expect(organisation.status, organisation.text).toBe(201);
+    const organisationId = String(
+      (organisation.json.organisation as { organisationId?: string } | undefined)?.organisationId ??
+        organisation.json.organisationId,
+    );
+    const recorded = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', '/console/privacy/requests', {
+      kind: 'rectification',
+      email,
+      requesterName: 'Rolf Fel',
+      identityCheck: 'e-id',
+      receivedOn: todayIn('Europe/Stockholm'),
+    });
+    const location = (recorded.headers.get('location') ?? '').split('?')[0] as string;
+    const form = await (await consoleRequest(runtime, 'staff-hlm-anna', 'GET', location)).text();
+    expect(form).toContain('value="Rolf Fel"');
+    expect(form).toContain(`value="${email}"`);
+    const contact = async () => {
+      const json = (await admin.call('GET', `/api/contacts/${contactId}`)).json;
+      return (json.contact ?? json) as Record<string, unknown>;
+    };
+    const before = await contact();
+
+    // Bad input and another contact's address: the page names the field, in Swedish; nothing written.
+    for (const [fields, field, words] of [
+      [{ name: 'Rolf Rätt', email: 'inte-en-adress', organisationId: '' }, 'email', undefined],
+      [{ name: '', email: corrected, organisationId: '' }, 'name', undefined],
+      [
+        { name: 'Rolf Rätt', email: taken, organisationId: '' },
+        'email',
+        'En annan kontakt har redan den här adressen.',
+      ],
+    ] as const) {
+      const refused = await consoleRequest(
+        runtime,
+        'staff-hlm-anna',
+        'POST',
+        `${location}/carry-out`,
+        fields,
+      );
+      expect(refused.status, JSON.stringify(fields)).toBe(200);
+      const html = await refused.text();
+      expect(html).toContain(`id="f-${field}-error"`);
+      if (words) expect(html).toContain(words);
+    }
+    expect(await contact()).toEqual(before);
+
+    // Act
+    const done = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', `${location}/carry-out`, {
+      name: 'Rolf Rätt',
+      email: corrected,
+      organisationId,
+    });
+
+    // Assess: corrected, the request done, the audit entry names the fields and not the values.
+    expect(done.status).toBe(303);
+    expect(await contact()).toMatchObject({ name: 'Rolf Rätt', email: corrected, organisationId });
+    const page = await (await consoleRequest(runtime, 'staff-hlm-anna', 'GET', location)).text();
+    expect(page).toContain('data-status="done"');
+    expect(page).toContain('id="rectification-done"');
+    const audit = await (
+      await consoleRequest(runtime, 'staff-hlm-anna', 'GET', '/console/privacy/audit')
+    ).text();
+    expect(audit).toContain('rectification: name, email, organisationId');
+    expect(audit).not.toContain(corrected);
+    expect(audit).not.toContain('Rolf');
+  });
+});
+
 describe('retention', () => {
   it('removes exactly what the tenant’s rules say, logs each run once with its counts, and schedules the next', async () => {
     // Bad input: the field is named, nothing saved.
