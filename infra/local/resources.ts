@@ -48,6 +48,14 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
           GlobalSecondaryIndexUpdates: [{ Create: gsi2 }],
         }),
       );
+      // Built from the items already there: queried only once it is ACTIVE.
+      for (let attempt = 0; ; attempt++) {
+        const { Table: now } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+        const status = now?.GlobalSecondaryIndexes?.find((i) => i.IndexName === gsi2.IndexName)?.IndexStatus;
+        if (status === 'ACTIVE') break;
+        if (attempt >= 300) throw new Error(`Index ${gsi2.IndexName} still ${status} after a minute`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
     }
     return;
   } catch (error) {
