@@ -26,6 +26,7 @@ import {
   WaitlistPromoted,
 } from '../shared/meetings/events.js';
 import { outboxStreamFilter } from '../shared/platform/bus/outbox.js';
+import { BulkExported } from '../shared/platform/privacy/bulk-export.js';
 import { ReleasePublishDue, ReleasePublished, ReleaseScheduled } from '../shared/press/events.js';
 import { ErasureRequested, RetentionDue } from '../shared/privacy/events.js';
 import { OutcomePublished, ProgrammeCreated, ProgrammeUpdated } from '../shared/programmes/events.js';
@@ -712,13 +713,21 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/console/privacy/requests/{requestId}/status', auth: 'console' },
       { method: 'POST', path: '/console/privacy/requests/{requestId}/export', auth: 'console' },
       { method: 'POST', path: '/console/privacy/requests/{requestId}/erase', auth: 'console' },
+      { method: 'POST', path: '/console/privacy/requests/{requestId}/carry-out', auth: 'console' },
       { method: 'POST', path: '/console/privacy/archive', auth: 'console' },
       { method: 'POST', path: '/console/privacy/retention', auth: 'console' },
       { method: 'GET', path: '/console/privacy/audit', auth: 'console' },
     ],
     // linkSecret: the key of the hash by which the register and the audit log refer to a person,
     // and the signature of export links.
-    access: { table: 'readwrite', linkSecret: true, staffIdentity: 'verify', publicBaseUrl: true },
+    // gsi2: the export link counts the person's mail delivery records through the recipients' index.
+    access: {
+      table: 'readwrite',
+      tableIndexes: ['gsi2'],
+      linkSecret: true,
+      staffIdentity: 'verify',
+      publicBaseUrl: true,
+    },
   },
   {
     name: 'privacy-export',
@@ -728,26 +737,33 @@ export const wiring: Wiring = [
       { method: 'GET', path: '/privacy-export/{token}', auth: 'public' },
       { method: 'GET', path: '/privacy-export/{token}/json', auth: 'public' },
     ],
-    // read: it gathers what every capability holds, by key; linkSecret: verifies the link;
+    // read: it gathers what every capability holds, by key (mail sent: the recipients' index gsi2); linkSecret: verifies the link;
     // staffIdentity: the page stack's session check comes with it (its public routes never run it).
-    access: { table: 'read', linkSecret: true, staffIdentity: 'verify', publicBaseUrl: true },
+    access: {
+      table: 'read',
+      tableIndexes: ['gsi2'],
+      linkSecret: true,
+      staffIdentity: 'verify',
+      publicBaseUrl: true,
+    },
   },
   {
     name: 'privacy-eraser',
     entry: 'functions/privacy/eraser.ts',
     description:
-      "Erases a person in every capability when an admin runs an erasure request (step by step, resumable, the same end state however often it runs), and runs each tenant's nightly retention rules",
+      "Erases a person in every capability when an admin runs an erasure request (step by step, resumable, the same end state however often it runs), runs each tenant's nightly retention rules, and writes staff's bulk downloads to the audit log",
     queue: {
       name: 'privacy-erasure',
       batchSize: 1,
       maxConcurrency: 2,
       maxReceives: 5,
       visibilityTimeoutSeconds: 180,
-      subscriptions: [{ event: ErasureRequested }, { event: RetentionDue }],
+      subscriptions: [{ event: ErasureRequested }, { event: RetentionDue }, { event: BulkExported }],
     },
     // linkSecret: the key of the erased-address hash the sender checks; tableBatchWrite: retention
     // deletes a finished mailing's delivery records 25 at a time.
-    access: { table: 'readwrite', tableBatchWrite: true, linkSecret: true },
+    // gsi2: the person's delivery records, which the erasure deletes.
+    access: { table: 'readwrite', tableIndexes: ['gsi2'], tableBatchWrite: true, linkSecret: true },
     // One GetItem per event and form of the tenant, then the writes of each step.
     timeoutSeconds: 120,
   },

@@ -3,6 +3,7 @@ import { feedbackEvents } from './feedback/events.js';
 import { mailEvents } from './mail/events.js';
 import { meetingEvents } from './meetings/events.js';
 import type { EventContract } from './platform/bus/contract.js';
+import { bulkExportEvents } from './platform/privacy/bulk-export.js';
 import { tenantEvents } from './platform/tenants/events.js';
 import { pressEvents } from './press/events.js';
 import { privacyEvents } from './privacy/events.js';
@@ -22,6 +23,7 @@ export const catalogue = [
   ...feedbackEvents,
   ...tenantEvents,
   ...privacyEvents,
+  ...bulkExportEvents,
 ] as const satisfies readonly EventContract[];
 
 const byName = new Map<string, EventContract>(catalogue.map((c) => [c.name, c]));

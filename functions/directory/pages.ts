@@ -20,6 +20,7 @@ import {
 } from '../../shared/platform/http/html-pages.js';
 import { idParam, validate } from '../../shared/platform/http/request.js';
 import { requireRole, type StaffIdentity } from '../../shared/platform/identity/staff.js';
+import { recordBulkExport } from '../../shared/platform/privacy/bulk-export.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { inConsole as page, type SignedIn as Signed, signedIn } from '../console/shell.js';
 import { addressBookRoutes } from './address-book-pages.js';
@@ -68,6 +69,14 @@ export const handler = htmlPages(
         getRejectedRows(signed.identity.tenantId, id.data),
       ]);
       if (!draft || !rejected) throw notFound();
+      // The rows hold people's names and addresses: the audit log records who took them.
+      await recordBulkExport({
+        tenantId: signed.identity.tenantId,
+        kind: 'import-rows-left-out',
+        subjectId: id.data,
+        count: rejected.rows.length,
+        actor: signed.identity.staffId,
+      });
       return {
         kind: 'file',
         contentType: 'text/csv; charset=utf-8',

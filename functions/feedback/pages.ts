@@ -54,6 +54,7 @@ import {
   type PageResult,
 } from '../../shared/platform/http/html-pages.js';
 import { idParam } from '../../shared/platform/http/request.js';
+import { recordBulkExport } from '../../shared/platform/privacy/bulk-export.js';
 import { decodeCursor, encodeCursor } from '../../shared/platform/table/cursor.js';
 import { getTenant } from '../../shared/platform/tenants/store.js';
 import { issueOf, issueText } from '../../shared/platform/texts/issues.js';
@@ -438,6 +439,14 @@ export const handler = htmlPages(
       }
       const { themes } = await programmeThemes(form.tenantId, form.programmeId);
       const m = feedbackTexts(who.language).console;
+      // Many people's answers leave the system: the audit log records who took them, and how many.
+      await recordBulkExport({
+        tenantId: form.tenantId,
+        kind: 'feedback-answers',
+        subjectId: form.formId,
+        count: answers.length,
+        actor: who.identity.staffId,
+      });
       const { rows } = exportRows(
         form,
         answers.map((a) => ({ ...a, respondentName: a.contactId ? names.get(a.contactId) : undefined })),

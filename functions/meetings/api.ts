@@ -64,6 +64,7 @@ import { idParam, parseJsonBody, rawBody, validate } from '../../shared/platform
 import type { StaffIdentity } from '../../shared/platform/identity/staff.js';
 import { hasControlCharacters, isValidEmail } from '../../shared/platform/mail-kit/headers.js';
 import { logger, metrics } from '../../shared/platform/observability/logger.js';
+import { recordBulkExport } from '../../shared/platform/privacy/bulk-export.js';
 import { decodeCursor, encodeCursor } from '../../shared/platform/table/cursor.js';
 import { tenantPk } from '../../shared/platform/table/table.js';
 import { getTenant } from '../../shared/platform/tenants/store.js';
@@ -641,11 +642,14 @@ export async function attendeeCsvFile(
   tenantId: string,
   eventId: string,
   query: z.infer<typeof csvQuery>,
+  actor: string,
   fallbackLanguage?: Language,
 ): Promise<{ fileName: string; body: string }> {
   const [event, tenant] = await Promise.all([getEvent(tenantId, eventId), getTenant(tenantId)]);
   if (!event) throw notFound();
   const rows = await attendeeRows(tenantId, eventId, query.status);
+  // Many people's answers leave the system: the audit log records who took them, and how many.
+  await recordBulkExport({ tenantId, kind: 'event-answers', subjectId: eventId, count: rows.length, actor });
   const language = query.lang ?? fallbackLanguage ?? tenant?.language ?? event.language;
   return {
     // The two downloads side by side in a Downloads folder: told apart by name.
@@ -925,7 +929,7 @@ const json = jsonApi({
 
 const csv = rawRoute(
   staffRaw(async ({ identity, path, query }) => {
-    const file = await attendeeCsvFile(identity.tenantId, path.eventId, query);
+    const file = await attendeeCsvFile(identity.tenantId, path.eventId, query, identity.staffId);
     return {
       statusCode: 200,
       headers: {

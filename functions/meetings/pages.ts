@@ -639,7 +639,13 @@ export const handler = htmlPages(
       const who = await signedIn(request);
       const eventId = eventIdOf(request.event);
       const query = validate('query', csvQuery, request.event.queryStringParameters ?? {});
-      const file = await attendeeCsvFile(who.identity.tenantId, eventId, query, who.language);
+      const file = await attendeeCsvFile(
+        who.identity.tenantId,
+        eventId,
+        query,
+        who.identity.staffId,
+        who.language,
+      );
       return {
         kind: 'file',
         contentType: 'text/csv; charset=utf-8',

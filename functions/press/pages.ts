@@ -6,6 +6,7 @@ import { HttpError, notFound } from '../../shared/platform/http/errors.js';
 import { consolePage, htmlPages, type PageRequest } from '../../shared/platform/http/html-pages.js';
 import { idParam, validate } from '../../shared/platform/http/request.js';
 import { requireRole } from '../../shared/platform/identity/staff.js';
+import { recordBulkExport } from '../../shared/platform/privacy/bulk-export.js';
 import type { FieldLabels } from '../../shared/platform/texts/issues.js';
 import { languages } from '../../shared/platform/texts/language.js';
 import { localInputToInstant } from '../../shared/platform/texts/wall-clock.js';
@@ -224,6 +225,13 @@ export const handler = htmlPages(
           ]);
         cursor = batch.cursor;
       } while (cursor);
+      // The journalists' addresses leave the system: the audit log records who took them, and how many.
+      await recordBulkExport({
+        tenantId: signed.identity.tenantId,
+        kind: 'press-subscribers',
+        count: rows.length - 1,
+        actor: signed.identity.staffId,
+      });
       return {
         kind: 'file',
         contentType: 'text/csv; charset=utf-8',

@@ -1,11 +1,14 @@
 import { eventQueueConsumer, reaction } from '../../shared/platform/bus/queue-consumer.js';
+import { BulkExported } from '../../shared/platform/privacy/bulk-export.js';
+import { auditBulkExport } from '../../shared/privacy/actions/bulk-export.js';
 import { runErasure } from '../../shared/privacy/actions/erase.js';
 import { runRetention } from '../../shared/privacy/actions/retention.js';
 import { ErasureRequested, RetentionDue } from '../../shared/privacy/events.js';
 
 /**
  * Erases a person across every capability when an admin runs an erasure request (resumable,
- * idempotent), and runs each tenant's nightly retention rules.
+ * idempotent), runs each tenant's nightly retention rules, and writes staff's bulk downloads to
+ * the audit log (the audit log's one writer).
  */
 export const handler = eventQueueConsumer([
   reaction(ErasureRequested, (detail) =>
@@ -14,4 +17,5 @@ export const handler = eventQueueConsumer([
   reaction(RetentionDue, async (detail) => {
     await runRetention(detail.tenantId, detail.day);
   }),
+  reaction(BulkExported, auditBulkExport),
 ]);

@@ -1,4 +1,5 @@
 import { h } from 'preact';
+import { rectificationSchema } from '../../shared/directory/index.js';
 import { requireEnv } from '../../shared/platform/aws/env.js';
 import { notFound } from '../../shared/platform/http/errors.js';
 import { consolePage, htmlPages, type PageRequest } from '../../shared/platform/http/html-pages.js';
@@ -10,15 +11,18 @@ import { updateTenantSettings } from '../../shared/platform/tenants/store.js';
 import { issueOf, issueText } from '../../shared/platform/texts/issues.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { prepareExport } from '../../shared/privacy/actions/export.js';
+import { actOnObjection } from '../../shared/privacy/actions/objection.js';
+import { actOnRectification, rectificationStart } from '../../shared/privacy/actions/rectification.js';
 import { scheduleRetention } from '../../shared/privacy/actions/retention.js';
 import { AuditPage, RequestPage, RequestsPage } from '../../shared/privacy/pages/requests.js';
-import { requestInputSchema, statusInputSchema, todayIn } from '../../shared/privacy/request.js';
+import { isOpen, requestInputSchema, statusInputSchema, todayIn } from '../../shared/privacy/request.js';
 import {
   auditPut,
   auditRange,
   getRequest,
   listAudit,
   listRequests,
+  type PrivacyRequest,
   RequestConflict,
   recordRequest,
   requestErasure,
@@ -84,6 +88,69 @@ async function requestOf(request: PageRequest, who: SignedIn) {
   return found;
 }
 
+/** The rectification form's start: the contact's details now (only for an open rectification). */
+async function rectificationProps(
+  found: PrivacyRequest,
+  typed?: Record<string, string | undefined>,
+  errors: Record<string, string> = {},
+) {
+  if (found.kind !== 'rectification' || !isOpen(found.status)) return undefined;
+  const { contact, organisations } = await rectificationStart(found);
+  return {
+    found: contact !== undefined,
+    values: typed ?? { name: contact?.name, email: contact?.email, organisationId: contact?.organisationId },
+    errors,
+    organisations,
+  };
+}
+
+/** A rectification from its form: refused with words on the field (nothing written), or done. */
+async function rectify(request: PageRequest, who: SignedIn, found: PrivacyRequest) {
+  const m = privacyTexts(who.language).rectification;
+  const location = `/console/privacy/requests/${found.requestId}`;
+  const typed = {
+    name: request.form.name,
+    email: request.form.email,
+    organisationId: request.form.organisationId || undefined,
+  };
+  const parsed = rectificationSchema.safeParse(typed);
+  let errors: Record<string, string> = {};
+  if (!parsed.success) {
+    for (const zodIssue of parsed.error.issues) {
+      errors[String(zodIssue.path[0] ?? 'name')] ??= issueText(issueOf(zodIssue, typed), who.language);
+    }
+  } else {
+    try {
+      const outcome = await actOnRectification(found, parsed.data, who.identity.staffId);
+      if (outcome.kind === 'closed') return { kind: 'redirect' as const, location: `${location}?conflict=1` };
+      if (outcome.kind === 'done') return { kind: 'redirect' as const, location };
+      if (outcome.kind === 'refused')
+        errors = { [outcome.field]: outcome.field === 'email' ? m.emailTaken : m.unknownOrganisation };
+      if (outcome.kind === 'no-contact') errors = { email: m.noContact };
+    } catch (error) {
+      if (error instanceof RequestConflict)
+        return { kind: 'redirect' as const, location: `${location}?conflict=1` };
+      throw error;
+    }
+  }
+  const page = inConsole(
+    request,
+    who,
+    privacyTexts(who.language).kinds[found.kind],
+    h(RequestPage, {
+      language: who.language,
+      timeZone: who.timeZone,
+      today: todayIn(who.timeZone),
+      request: found,
+      recorded: false,
+      conflict: false,
+      csrfToken: request.csrfToken,
+      rectification: await rectificationProps(found, typed, errors),
+    }),
+  );
+  return page;
+}
+
 export const handler = htmlPages(
   {
     'GET /console/privacy': consolePage(async (request) =>
@@ -132,6 +199,7 @@ export const handler = htmlPages(
           recorded: q.recorded === '1',
           conflict: q.conflict === '1',
           csrfToken: request.csrfToken,
+          rectification: await rectificationProps(found),
         }),
       );
     }),
@@ -164,6 +232,24 @@ export const handler = htmlPages(
       const location = `/console/privacy/requests/${found.requestId}`;
       try {
         await requestErasure(found, who.identity.staffId);
+      } catch (error) {
+        if (error instanceof RequestConflict) return { kind: 'redirect', location: `${location}?conflict=1` };
+        throw error;
+      }
+      return { kind: 'redirect', location };
+    }),
+
+    // Carries out what an objection asks for (a rectification has its own fields on the same page).
+    'POST /console/privacy/requests/{requestId}/carry-out': consolePage(async (request) => {
+      const who = await admin(request);
+      const found = await requestOf(request, who);
+      const location = `/console/privacy/requests/${found.requestId}`;
+      if (found.kind === 'rectification') return rectify(request, who, found);
+      if (found.kind !== 'objection') throw notFound();
+      try {
+        // Closed meanwhile (another admin, another tab): told, nothing written.
+        if (!(await actOnObjection(found, who.identity.staffId)))
+          return { kind: 'redirect', location: `${location}?conflict=1` };
       } catch (error) {
         if (error instanceof RequestConflict) return { kind: 'redirect', location: `${location}?conflict=1` };
         throw error;

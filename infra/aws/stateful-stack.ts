@@ -42,6 +42,12 @@ export const ATTACHMENTS_BUCKET_OUTPUT = 'AttachmentsBucketName';
 
 /** The GSI every access pattern beyond the primary key goes through (single-table design). */
 export const GSI1 = 'gsi1';
+/**
+ * A person's mail delivery records, by recipient (Art. 15: which mails were sent to them, when,
+ * with what outcome; and what an erasure deletes). Sparse and keys only: a delivery's status
+ * changes never write to it, only its creation and deletion do.
+ */
+export const GSI2 = 'gsi2';
 
 /**
  * Every SES event type we route to EventBridge. `subscription` (SES list management) is left out:
@@ -113,6 +119,14 @@ export class StatefulStack extends Stack {
       partitionKey: { name: 'gsi1pk', type: AttributeType.STRING },
       sortKey: { name: 'gsi1sk', type: AttributeType.STRING },
       projectionType: ProjectionType.ALL,
+    });
+    // CloudFormation adds or removes at most ONE GSI per table per stack update: a change that adds
+    // gsi2 must add no other index (tests/infra/stacks.test.ts pins the list).
+    this.table.addGlobalSecondaryIndex({
+      indexName: GSI2,
+      partitionKey: { name: 'gsi2pk', type: AttributeType.STRING },
+      sortKey: { name: 'gsi2sk', type: AttributeType.STRING },
+      projectionType: ProjectionType.KEYS_ONLY,
     });
 
     // --- S3: attachments, with server access logs in a bucket of their own ----------------------

@@ -10,9 +10,19 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Wiring } from '../wiring/types.js';
 
+/** The recipients' index (stateful-stack.ts GSI2): sparse, keys only. */
+const gsi2 = {
+  IndexName: 'gsi2',
+  KeySchema: [
+    { AttributeName: 'gsi2pk', KeyType: 'HASH' as const },
+    { AttributeName: 'gsi2sk', KeyType: 'RANGE' as const },
+  ],
+  Projection: { ProjectionType: 'KEYS_ONLY' as const },
+};
+
 /**
- * The table as the stateful stack declares it: keys, the sparse `gsi1`, TTL on `expiresAt`, and
- * a stream of new images (the outbox relay reads it).
+ * The table as the stateful stack declares it: keys, the sparse `gsi1` and `gsi2`, TTL on
+ * `expiresAt`, and a stream of new images (the outbox relay reads it).
  */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
@@ -25,6 +35,27 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
           StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
         }),
       );
+    }
+    // A data folder from before the recipients' index: its table gets it now.
+    if (!Table?.GlobalSecondaryIndexes?.some((index) => index.IndexName === gsi2.IndexName)) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: [
+            { AttributeName: 'gsi2pk', AttributeType: 'S' },
+            { AttributeName: 'gsi2sk', AttributeType: 'S' },
+          ],
+          GlobalSecondaryIndexUpdates: [{ Create: gsi2 }],
+        }),
+      );
+      // Built from the items already there: queried only once it is ACTIVE.
+      for (let attempt = 0; ; attempt++) {
+        const { Table: now } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+        const status = now?.GlobalSecondaryIndexes?.find((i) => i.IndexName === gsi2.IndexName)?.IndexStatus;
+        if (status === 'ACTIVE') break;
+        if (attempt >= 300) throw new Error(`Index ${gsi2.IndexName} still ${status} after a minute`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
     }
     return;
   } catch (error) {
@@ -40,6 +71,8 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
         { AttributeName: 'sk', AttributeType: 'S' },
         { AttributeName: 'gsi1pk', AttributeType: 'S' },
         { AttributeName: 'gsi1sk', AttributeType: 'S' },
+        { AttributeName: 'gsi2pk', AttributeType: 'S' },
+        { AttributeName: 'gsi2sk', AttributeType: 'S' },
       ],
       KeySchema: [
         { AttributeName: 'pk', KeyType: 'HASH' },
@@ -54,6 +87,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
           ],
           Projection: { ProjectionType: 'ALL' },
         },
+        gsi2,
       ],
     }),
   );

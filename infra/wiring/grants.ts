@@ -35,8 +35,8 @@ export interface Grant {
   readonly resource: GrantResource;
 }
 
-/** The table's global secondary indexes (stateful-stack.ts GSI1), which `access.tableIndexes` may name. */
-export const TABLE_INDEXES: readonly string[] = ['gsi1'];
+/** The table's global secondary indexes (stateful-stack.ts GSI1, GSI2), which `access.tableIndexes` may name. */
+export const TABLE_INDEXES: readonly string[] = ['gsi1', 'gsi2'];
 /** No Scan, on the table or its indexes: nothing reads a whole table or index. */
 export const TABLE_READ_ACTIONS = [
   'dynamodb:GetItem',

@@ -1,11 +1,14 @@
 /** The directory capability's public face (organisations and contacts): what other capabilities may use. */
 
+export { type Rectification, rectificationSchema } from './schemas.js';
 export { contactKey } from './store/contacts.js';
 export { eraseDirectoryPerson } from './store/erase.js';
 export {
   getOrganisation,
   listContacts,
+  listOrganisations,
   organisationsPage,
   organisationsRange,
 } from './store/organisations.js';
 export { directoryPersonalData } from './store/personal-data.js';
+export { rectifyContact } from './store/rectify.js';

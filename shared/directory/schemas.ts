@@ -152,6 +152,19 @@ export const contactInputSchema = z
   .strict();
 export type ContactInput = z.output<typeof contactInputSchema>;
 
+/**
+ * A person's rectification (GDPR Art. 16) as the privacy page takes it: their name, address and
+ * organisation; the rest of the contact stays. No organisation: the contact has none.
+ */
+export const rectificationSchema = z
+  .object({
+    name: contactFields.name,
+    email: contactFields.email,
+    organisationId: contactFields.organisationId,
+  })
+  .strict();
+export type Rectification = z.output<typeof rectificationSchema>;
+
 /** A full replacement; the lawful basis is kept unless a new one is given. */
 export const contactUpdateSchema = z
   .object({

@@ -1,13 +1,14 @@
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
+  DeleteCommand,
   GetCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../platform/aws/clients.js';
 import type { TransactItem } from '../platform/bus/outbox.js';
 import { isConditionalCheckFailed, tableName, tenantPk } from '../platform/table/table.js';
-import type { Counters, Stage } from './engagement.js';
+import { type Counters, type Stage, stages } from './engagement.js';
 
 /**
  * Programme insight's items, one partition per programme:
@@ -198,4 +199,51 @@ export async function existingMarkers(
   }
   if (keys && keys.length > 0) throw new Error('Markers left unread after retries');
   return found;
+}
+
+/**
+ * The person's own markers in a programme (one per stage they were counted in), with when they
+ * were counted: one BatchGet of the four stage keys, no Query of the programme's partition.
+ */
+export async function personMarkers(
+  tenantId: string,
+  programmeId: string,
+  contactId: string,
+  client = documentClient,
+): Promise<{ key: { pk: string; sk: string }; stage: Stage; at: string }[]> {
+  const wanted = new Map(
+    stages.map((stage) => [markerKey(tenantId, programmeId, personMarker(stage, contactId)).sk, stage]),
+  );
+  const found: { key: { pk: string; sk: string }; stage: Stage; at: string }[] = [];
+  let keys: Record<string, unknown>[] | undefined = [...wanted.keys()].map((sk) => ({
+    pk: insightPk(tenantId, programmeId),
+    sk,
+  }));
+  for (let attempt = 0; keys && keys.length > 0 && attempt < 5; attempt++) {
+    const result: BatchGetCommandOutput = await client.send(
+      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ConsistentRead: true } } }),
+    );
+    for (const item of result.Responses?.[tableName()] ?? []) {
+      const stage = wanted.get(String(item.sk));
+      if (stage)
+        found.push({ key: { pk: String(item.pk), sk: String(item.sk) }, stage, at: String(item.at) });
+    }
+    keys = result.UnprocessedKeys?.[tableName()]?.Keys;
+  }
+  if (keys && keys.length > 0) throw new Error('Markers left unread after retries');
+  return found.sort((a, b) => stages.indexOf(a.stage) - stages.indexOf(b.stage));
+}
+
+/**
+ * Deletes a person's marker and leaves the counters as they are: the programme did reach
+ * someone then, and the figure stays true; the marker only said who.
+ */
+export async function deleteMarker(
+  key: { pk: string; sk: string },
+  client = documentClient,
+): Promise<boolean> {
+  const { Attributes } = await client.send(
+    new DeleteCommand({ TableName: tableName(), Key: key, ReturnValues: 'ALL_OLD' }),
+  );
+  return Attributes !== undefined;
 }

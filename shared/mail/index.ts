@@ -18,5 +18,6 @@ export type { PersonalLinks } from './personal-links.js';
 export { renderMessage } from './render.js';
 export { cancelScheduledSend, createAndSend, getCampaign } from './store/campaigns.js';
 export { eraseMailPerson } from './store/erase.js';
-export { mailPersonalData } from './store/personal-data.js';
+export { deliveryPersonalData, mailPersonalData, segmentPersonalData } from './store/personal-data.js';
 export { purgeDeliveries } from './store/retention.js';
+export { suppressForObjection } from './store/suppressions.js';

@@ -8,7 +8,7 @@ export { subscriberMailLinks } from './actions/subscriptions.js';
 export { programmePath, releasePath } from './feeds.js';
 export { releaseHref } from './pages/console.js';
 export { erasePressPerson } from './store/erase.js';
-export { pressPersonalData } from './store/personal-data.js';
+export { pressPersonalData, pressRecipientIdOf } from './store/personal-data.js';
 export { getRelease, listReleases } from './store/releases.js';
 export {
   getSubscriber,

@@ -10,6 +10,7 @@ export const auditActions = [
   'export',
   'erasure',
   'bulk-export',
+  'rectification',
   'retention-rule-changed',
   'retention-run',
 ] as const;

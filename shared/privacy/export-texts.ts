@@ -37,6 +37,10 @@ const sv: ExportTexts = {
       purpose: 'Att bjuda in och informera företag i näringslivsprogrammet.',
     },
     import: { heading: 'Import', purpose: 'Varifrån kontaktuppgifterna kom (en importerad lista).' },
+    'import-rows-left-out': {
+      heading: 'Rad som inte importerades',
+      purpose: 'Att personalen ska kunna rätta raden och importera den igen (sparas ett dygn).',
+    },
     invitation: {
       heading: 'Inbjudan och svar',
       purpose: 'Att planera och genomföra träffen du bjöds in till.',
@@ -56,6 +60,14 @@ const sv: ExportTexts = {
     unsubscribe: {
       heading: 'Avregistrering',
       purpose: 'Att respektera att du avregistrerat dig från utskick.',
+    },
+    segment: {
+      heading: 'Utvald mottagargrupp',
+      purpose: 'Att skicka utskick till en grupp personalen valt ut.',
+    },
+    'engagement-marker': {
+      heading: 'Deltagande i programmet',
+      purpose: 'Att följa hur många programmet har nått (siffrorna räknar personer, inte vem).',
     },
   },
   bases: {
@@ -89,6 +101,10 @@ const da: ExportTexts = {
       purpose: 'At invitere og informere virksomheder i erhvervsprogrammet.',
     },
     import: { heading: 'Import', purpose: 'Hvor kontaktoplysningerne kom fra (en importeret liste).' },
+    'import-rows-left-out': {
+      heading: 'Række, der ikke blev importeret',
+      purpose: 'At medarbejderne kan rette rækken og importere den igen (gemmes et døgn).',
+    },
     invitation: {
       heading: 'Invitation og svar',
       purpose: 'At planlægge og afholde det møde, du blev inviteret til.',
@@ -109,6 +125,14 @@ const da: ExportTexts = {
     'mail-delivery': { heading: 'Udsendelser', purpose: 'At sende e-mail og se, at den kom frem.' },
     suppression: { heading: 'Spærreliste', purpose: 'Ikke at sende e-mail til adressen igen.' },
     unsubscribe: { heading: 'Afmelding', purpose: 'At respektere, at du har afmeldt dig udsendelser.' },
+    segment: {
+      heading: 'Udvalgt modtagergruppe',
+      purpose: 'At sende udsendelser til en gruppe, medarbejderne har valgt.',
+    },
+    'engagement-marker': {
+      heading: 'Deltagelse i programmet',
+      purpose: 'At følge, hvor mange programmet har nået (tallene tæller personer, ikke hvem).',
+    },
   },
   bases: {
     consent: 'Samtykke (art. 6, stk. 1, litra a)',
@@ -141,6 +165,10 @@ const en: ExportTexts = {
       purpose: "To invite and inform businesses in the municipality's programme.",
     },
     import: { heading: 'Import', purpose: 'Where the contact details came from (an imported list).' },
+    'import-rows-left-out': {
+      heading: 'Row not imported',
+      purpose: 'So that staff can correct the row and import it again (kept for a day).',
+    },
     invitation: {
       heading: 'Invitation and answer',
       purpose: 'To plan and hold the meeting you were invited to.',
@@ -155,6 +183,11 @@ const en: ExportTexts = {
     'mail-delivery': { heading: 'Mailings', purpose: 'To send email and see that it arrived.' },
     suppression: { heading: 'Suppression list', purpose: 'Not to send email to the address again.' },
     unsubscribe: { heading: 'Unsubscribe', purpose: 'To respect that you left the mailings.' },
+    segment: { heading: 'Hand-picked audience', purpose: 'To send mailings to a group staff chose.' },
+    'engagement-marker': {
+      heading: 'Taking part in the programme',
+      purpose: 'To follow how many the programme has reached (the figures count people, not who).',
+    },
   },
   bases: {
     consent: 'Consent (Art. 6(1)(a))',

@@ -71,9 +71,14 @@ export interface PrivacyRequest extends Omit<RequestInput, 'email'> {
  * The audit entry as a transaction item, to be written in the same transaction as what it
  * records. Conditional on a new key: an entry is never overwritten.
  */
-export function auditPut(tenantId: string, input: AuditEntryInput, now = new Date()): TransactItem {
+export function auditPut(
+  tenantId: string,
+  input: AuditEntryInput,
+  now = new Date(),
+  /** Given by a consumer (the event's own id), so that a redelivery finds its entry written. */
+  entryId: string = randomUUID(),
+): TransactItem {
   const entry = auditEntrySchema.parse(input);
-  const entryId = randomUUID();
   const at = now.toISOString();
   return {
     Put: {
@@ -206,6 +211,8 @@ export async function setRequestStatus(
   actor: string,
   now = new Date(),
   client = documentClient,
+  /** What closing it records besides (a rectification's own audit entry), in the same transaction. */
+  extra: TransactItem[] = [],
 ): Promise<PrivacyRequest> {
   const { tenantId, requestId } = request;
   if (status === request.status) return request;
@@ -242,6 +249,7 @@ export async function setRequestStatus(
       },
       now,
     ),
+    ...extra,
   ];
   try {
     await writeWithEvents(

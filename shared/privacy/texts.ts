@@ -55,6 +55,20 @@ export interface PrivacyTexts {
     reasons: Record<KeepReason, string>;
     pseudonymised: string;
   };
+  objection: { heading: string; help: string; act: string; done: string };
+  rectification: {
+    heading: string;
+    help: string;
+    name: string;
+    email: string;
+    organisation: string;
+    noOrganisation: string;
+    save: string;
+    done: string;
+    noContact: string;
+    emailTaken: string;
+    unknownOrganisation: string;
+  };
   archive: { heading: string; feedbackLabel: string; help: string; save: string; saved: string };
   retention: {
     heading: string;
@@ -114,6 +128,7 @@ const sv: PrivacyTexts = {
     export: 'Export',
     erasure: 'Radering',
     'bulk-export': 'Massexport',
+    rectification: 'Rättelse',
     'retention-rule-changed': 'Gallringsregel ändrad',
     'retention-run': 'Gallring körd',
   },
@@ -134,6 +149,25 @@ const sv: PrivacyTexts = {
       'press-contact': 'Kommunens egen presskontakt; ändras i pressrummets inställningar',
     },
     pseudonymised: 'pseudonymiserad',
+  },
+  objection: {
+    heading: 'Invändning',
+    help: 'Adressen spärras för alla utskick. Personen raderas inte; kontaktuppgifterna finns kvar.',
+    act: 'Spärra adressen för utskick',
+    done: 'Adressen är spärrad för alla utskick (invändning).',
+  },
+  rectification: {
+    heading: 'Rättelse',
+    help: 'Rätta uppgifterna i adressboken. Ändringen loggas och begäran avslutas.',
+    name: 'Namn',
+    email: 'E-postadress',
+    organisation: 'Organisation',
+    noOrganisation: '(ingen organisation)',
+    save: 'Rätta och avsluta begäran',
+    done: 'Uppgifterna är rättade.',
+    noContact: 'Adressen finns inte i adressboken: inget att rätta här.',
+    emailTaken: 'En annan kontakt har redan den här adressen.',
+    unknownOrganisation: 'Organisationen finns inte.',
   },
   archive: {
     heading: 'Arkivregler',
@@ -200,6 +234,7 @@ const da: PrivacyTexts = {
     export: 'Eksport',
     erasure: 'Sletning',
     'bulk-export': 'Masseeksport',
+    rectification: 'Berigtigelse',
     'retention-rule-changed': 'Slettefrist ændret',
     'retention-run': 'Sletning efter frist kørt',
   },
@@ -221,6 +256,25 @@ const da: PrivacyTexts = {
       'press-contact': 'Kommunens egen pressekontakt; ændres i presserummets indstillinger',
     },
     pseudonymised: 'pseudonymiseret',
+  },
+  objection: {
+    heading: 'Indsigelse',
+    help: 'Adressen spærres for alle udsendelser. Personen slettes ikke; kontaktoplysningerne bevares.',
+    act: 'Spær adressen for udsendelser',
+    done: 'Adressen er spærret for alle udsendelser (indsigelse).',
+  },
+  rectification: {
+    heading: 'Berigtigelse',
+    help: 'Ret oplysningerne i adressebogen. Ændringen logges, og anmodningen afsluttes.',
+    name: 'Navn',
+    email: 'E-mailadresse',
+    organisation: 'Organisation',
+    noOrganisation: '(ingen organisation)',
+    save: 'Ret og afslut anmodningen',
+    done: 'Oplysningerne er rettet.',
+    noContact: 'Adressen findes ikke i adressebogen: intet at rette her.',
+    emailTaken: 'En anden kontakt har allerede denne adresse.',
+    unknownOrganisation: 'Organisationen findes ikke.',
   },
   archive: {
     heading: 'Arkivregler',
@@ -287,6 +341,7 @@ const en: PrivacyTexts = {
     export: 'Export',
     erasure: 'Erasure',
     'bulk-export': 'Bulk export',
+    rectification: 'Rectification',
     'retention-rule-changed': 'Retention rule changed',
     'retention-run': 'Retention run',
   },
@@ -307,6 +362,25 @@ const en: PrivacyTexts = {
       'press-contact': "The municipality's own press contact; changed in the press room settings",
     },
     pseudonymised: 'pseudonymised',
+  },
+  objection: {
+    heading: 'Objection',
+    help: 'The address is suppressed for every mailing. The person is not erased; the contact details stay.',
+    act: 'Suppress the address for all mail',
+    done: 'The address is suppressed for all mail (objection).',
+  },
+  rectification: {
+    heading: 'Rectification',
+    help: 'Correct the details in the address book. The change is logged and the request closed.',
+    name: 'Name',
+    email: 'Email address',
+    organisation: 'Organisation',
+    noOrganisation: '(no organisation)',
+    save: 'Correct and close the request',
+    done: 'The details are corrected.',
+    noContact: 'The address is not in the address book: nothing to correct here.',
+    emailTaken: 'Another contact already has this address.',
+    unknownOrganisation: 'The organisation does not exist.',
   },
   archive: {
     heading: 'Archive rules',

@@ -129,6 +129,29 @@ describe('personal-data requests in the console', () => {
     await expectAxeClean(personal, 'the export page');
   });
 
+  it('an admin corrects a contact from a rectification request, and suppresses an objecting address', async () => {
+    await contact('Ivar Felstavad', 'ivar.fel@exempel-ab.example');
+    await contact('Jonna Invänder', 'jonna.invander@exempel-ab.example');
+    const page = await signedInPage();
+    await recordRequest(page, 'rectification', 'Ivar Felstavad', 'ivar.fel@exempel-ab.example');
+    await expectAxeClean(page, 'a rectification request');
+    // A wrong address first: the field is named, in Swedish.
+    await page.getByLabel(m.rectification.email).fill('inte en adress');
+    await page.getByRole('button', { name: m.rectification.save }).click();
+    await expect(page.locator('#f-email-error').count()).resolves.toBe(1);
+    await expectAxeClean(page, 'a rectification with an error');
+    await page.getByLabel(m.rectification.name).fill('Ivar Rättstavad');
+    await page.getByLabel(m.rectification.email).fill('ivar.ratt@exempel-ab.example');
+    await page.getByRole('button', { name: m.rectification.save }).click();
+    await expect(page.locator('#rectification-done').textContent()).resolves.toBe(m.rectification.done);
+
+    await recordRequest(page, 'objection', 'Jonna Invänder', 'jonna.invander@exempel-ab.example');
+    await expectAxeClean(page, 'an objection request');
+    await page.getByRole('button', { name: m.objection.act }).click();
+    await expect(page.locator('#objection-done').textContent()).resolves.toBe(m.objection.done);
+    await expectAxeClean(page, 'a done objection');
+  });
+
   it('the register works on a phone', async () => {
     const page = await signedInPage(true);
     await page.goto(url('/console/privacy'));

@@ -377,8 +377,16 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
         }
       }
       // gsi1 holds every tenant's pending schedules, open campaigns and unpublished outbox items:
-      // only the dispatcher, the mail reconciler and the outbox sweeper read it.
-      expect(withIndex.sort()).toEqual(['mail-reconciler', 'outbox-sweeper', 'schedule-dispatcher']);
+      // only the dispatcher, the mail reconciler and the outbox sweeper read it. gsi2 (a person's
+      // delivery records): only the privacy functions that export and erase a person.
+      expect(withIndex.sort()).toEqual([
+        'mail-reconciler',
+        'outbox-sweeper',
+        'privacy-eraser',
+        'privacy-export',
+        'privacy-pages',
+        'schedule-dispatcher',
+      ]);
     });
 
     it('no role may Scan, and only the CSV import and retention (delivery records) write in batches', () => {
@@ -864,7 +872,7 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
   });
 
   describe('stateful resources', () => {
-    it('table: keys, gsi1, on-demand, PITR, TTL, AWS-managed encryption, retained', () => {
+    it('table: keys, gsi1, gsi2 (keys only), on-demand, PITR, TTL, AWS-managed encryption, retained', () => {
       const [[, table] = []] = stateful.ofType('AWS::DynamoDB::Table');
       expect(table?.DeletionPolicy).toBe('Retain');
       expect(table?.Properties).toMatchObject({
@@ -885,8 +893,24 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
             ],
             Projection: { ProjectionType: 'ALL' },
           },
+          {
+            IndexName: 'gsi2',
+            KeySchema: [
+              { AttributeName: 'gsi2pk', KeyType: 'HASH' },
+              { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'KEYS_ONLY' },
+          },
         ],
       });
+      // CloudFormation creates or deletes at most one GSI per table in one stack update: gsi2 came
+      // alone (gsi1 was already deployed). A change that adds another index must come in a deploy
+      // of its own; this list is what a reviewer sees change.
+      expect(
+        ((table?.Properties?.GlobalSecondaryIndexes ?? []) as { IndexName: string }[]).map(
+          (i) => i.IndexName,
+        ),
+      ).toEqual(['gsi1', 'gsi2']);
     });
 
     it('attachments bucket: private, TLS only, encrypted, versioned, access-logged', () => {

@@ -12,7 +12,7 @@ import { signLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
 import { confirmSubscription, requestSubscription } from '../../shared/press/store/subscribers.js';
 import { runErasure } from '../../shared/privacy/actions/erase.js';
 import { todayIn } from '../../shared/privacy/request.js';
-import { postRsvp, publishedEvent, rsvpToken } from '../event-helpers.js';
+import { invitedContacts, postRsvp, publishedEvent, rsvpToken } from '../event-helpers.js';
 import { consoleRequest, staffClient, waitFor } from '../helpers.js';
 import { announcement, mailbox, recipientOf } from '../mail-helpers.js';
 
@@ -40,7 +40,16 @@ const NAME = 'Eva Exempel';
 async function personEverywhere(
   email: string,
   name: string,
-): Promise<{ contactId: string; refs: string[]; eventId: string; formId: string; subscriberId: string }> {
+): Promise<{
+  contactId: string;
+  refs: string[];
+  eventId: string;
+  formId: string;
+  subscriberId: string;
+  segmentId: string;
+  programmeId: string;
+  campaignId: string;
+}> {
   const refs: string[] = [];
   // Directory: a contact through the staff API (with its email guard, as staff make them).
   const admin = await staffClient(runtime, 'staff-hlm-anna');
@@ -56,8 +65,25 @@ async function personEverywhere(
   );
   refs.push(`T#${TENANT}|CONTACT#${contactId}`);
 
+  // Mail: a mailing to them (its delivery record is theirs); waited for at the end.
+  const mailing = await admin.call('POST', '/api/campaigns', {
+    name: `Nyhetsbrev till ${contactId}`,
+    content: announcement('Nyhetsbrev från näringslivskontoret'),
+    audience: { kind: 'contacts', contactIds: [contactId] },
+  });
+  expect(mailing.status, mailing.text).toBe(201);
+  const campaignId = mailing.json.campaignId as string;
+  expect((await admin.call('POST', `/api/campaigns/${campaignId}/send`)).status).toBe(202);
+
+  // The demo form, whose programme the meeting belongs to (so insight counts the person).
+  const form = (await listForms(TENANT))[0];
+  if (!form) throw new Error('no demo form');
+
   // Meetings: an invitation, answered.
-  const event = await publishedEvent(TENANT, { title: 'Frukostmöte om kompetens' });
+  const event = await publishedEvent(TENANT, {
+    title: 'Frukostmöte om kompetens',
+    programmeId: form.programmeId,
+  });
   await ensureInvitation({
     tenantId: TENANT,
     eventId: event.eventId,
@@ -74,8 +100,6 @@ async function personEverywhere(
   refs.push(`T#${TENANT}#EVENT#${event.eventId}|INVITE#${contactId}`);
 
   // Feedback: an attributed answer to the demo form.
-  const form = (await listForms(TENANT))[0];
-  if (!form) throw new Error('no demo form');
   const values: Record<string, unknown> = {};
   for (const q of form.questions) {
     if (q.type === 'rating') values[q.id] = 4;
@@ -110,10 +134,80 @@ async function personEverywhere(
   expect(consents.length).toBeGreaterThanOrEqual(1);
   for (const c of consents) refs.push(`${c.pk}|${c.sk}`);
 
+  // The mailing went out (and SES reported it delivered) before they left the mailings; the
+  // answer's confirmation went too. Their delivery records, found the test's own way (a Scan).
+  await waitFor(
+    async () => {
+      const c = (await admin.call('GET', `/api/campaigns/${campaignId}`)).json.counters as Record<
+        string,
+        number
+      >;
+      return (c.delivered ?? 0) >= 1 ? c : undefined;
+    },
+    30_000,
+    'the mailing to be delivered',
+  );
+  await waitFor(
+    async () =>
+      (await mailbox(runtime)).filter((m) => recipientOf(m) === email).length >= 2 ? true : undefined,
+    30_000,
+    'the mailing and the confirmation',
+  );
+  const deliveries = (await everyItem()).filter((i) => i.sk === `DELIVERY#${contactId}`);
+  expect(deliveries.map((d) => d.campaignId)).toContain(campaignId);
+  for (const d of deliveries) refs.push(`${d.pk}|${d.sk}`);
+
   // Mail: the address left the tenant's mailings.
   await unsubscribe(TENANT, email, { at: new Date().toISOString(), source: 'one-click', contactId });
   refs.push(`T#${TENANT}|UNSUBSCRIBED#${addressKey(email)}`);
-  return { contactId, refs: refs.sort(), eventId: event.eventId, formId: form.formId, subscriberId };
+
+  // Mail: a hand-picked segment naming the contact beside a demo contact.
+  const local = email.split('@')[0];
+  const segment = await admin.call('POST', '/api/segments', {
+    name: `Utvalda till frukostmötet (${local})`,
+    audience: { kind: 'contacts', contactIds: [contactId, 'karin-holm'] },
+  });
+  expect(segment.status, segment.text).toBe(201);
+  const segmentId = String((segment.json as { segmentId?: string }).segmentId);
+  refs.push(`T#${TENANT}|SEGMENT#${segmentId}`);
+
+  // Directory: an import whose row for the address was left out (a duplicate of the contact).
+  const preview = await admin.call('POST', '/api/imports/preview', {
+    csv: `Company,Organisation number,Name,Email\nSnickeri Exempel,,${name},${email}\nSnickeri Exempel,,Ny Kollega,kollega.${local}@annat-foretag.example\n`,
+  });
+  expect(preview.status, preview.text).toBe(200);
+  expect(preview.json.summary).toMatchObject({ duplicates: 1 });
+  const importId = preview.json.importId as string;
+  const commit = await admin.call('POST', `/api/imports/${importId}/commit`, {
+    lawfulBasis: 'legitimate-interest',
+  });
+  expect(commit.status, commit.text).toBe(200);
+  refs.push(`T#${TENANT}|IMPORT#${importId}#REJECTED#ROW#2`);
+
+  // Insight: the person counted as invited, answering and giving feedback in the programme (the
+  // bus carries the events to insight's consumer).
+  const markers = (['invited', 'answered', 'feedback'] as const).map(
+    (stage) => [`T#${TENANT}#INSIGHT#${form.programmeId}`, `SEEN#${stage}#PERSON#${contactId}`] as const,
+  );
+  for (const [pk, sk] of markers) {
+    await waitFor(
+      async () =>
+        (await documentClient.send(new GetCommand({ TableName: runtime.tableName, Key: { pk, sk } }))).Item,
+      15_000,
+      `insight's ${sk}`,
+    );
+    refs.push(`${pk}|${sk}`);
+  }
+  return {
+    contactId,
+    refs: refs.sort(),
+    eventId: event.eventId,
+    formId: form.formId,
+    subscriberId,
+    segmentId,
+    programmeId: form.programmeId,
+    campaignId,
+  };
 }
 
 async function recordRequest(kind: 'access' | 'erasure', email = EMAIL, name = NAME) {
@@ -245,6 +339,9 @@ describe('erasing a person', () => {
     const eventCounters = await getItem(`T#${TENANT}#EVENT#${person.eventId}`, 'COUNTERS');
     const formCounters = await getItem(`T#${TENANT}#FORM#${person.formId}`, 'COUNTERS');
     const subscribers = await getItem(`T#${TENANT}`, 'SUBSCRIBERS#COUNT#ALL');
+    const insightCounters = await getItem(`T#${TENANT}#INSIGHT#${person.programmeId}`, 'COUNTS');
+    const admin = await staffClient(runtime, 'staff-hlm-anna');
+    const mailingCounters = (await admin.call('GET', `/api/campaigns/${person.campaignId}`)).json.counters;
     const requestId = await recordRequest('erasure', ERASE_EMAIL, ERASE_NAME);
 
     // Act 1: the eraser crashes after the meetings step (between capabilities).
@@ -305,8 +402,21 @@ describe('erasing a person', () => {
     expect((await getItem(`T#${TENANT}`, 'SUBSCRIBERS#COUNT#ALL'))?.subscribers).toBe(
       Number(subscribers?.subscribers) - 1,
     );
-    // Every other ref is gone.
-    for (const ref of person.refs.filter((r) => r !== answerRef && !r.includes('#EVENT#'))) {
+    // The hand-picked segment stays, without them; insight's figures stay, without their markers.
+    const segmentRef = `T#${TENANT}|SEGMENT#${person.segmentId}`;
+    expect((await getItem(`T#${TENANT}`, `SEGMENT#${person.segmentId}`))?.audience).toEqual({
+      kind: 'contacts',
+      contactIds: ['karin-holm'],
+    });
+    expect(await getItem(`T#${TENANT}#INSIGHT#${person.programmeId}`, 'COUNTS')).toEqual(insightCounters);
+    // The mailing's figures still count the delivery whose record went.
+    expect((await admin.call('GET', `/api/campaigns/${person.campaignId}`)).json.counters).toEqual(
+      mailingCounters,
+    );
+    // Every other ref is gone (insight's markers among them).
+    for (const ref of person.refs.filter(
+      (r) => r !== answerRef && r !== segmentRef && !r.includes('#EVENT#'),
+    )) {
       const [pk, sk] = ref.split('|') as [string, string];
       expect(await getItem(pk, sk), ref).toBeUndefined();
     }
@@ -328,7 +438,6 @@ describe('erasing a person', () => {
     expect(after.length).toBe(before.length);
 
     // Re-imported and mailed: the erased address gets nothing; the other recipient gets the mail.
-    const admin = await staffClient(runtime, 'staff-hlm-anna');
     for (const [name, email] of [
       [ERASE_NAME, ERASE_EMAIL],
       ['Kontroll Person', 'kontroll.person@snickeri-exempel.example'],
@@ -366,5 +475,61 @@ describe('erasing a person', () => {
       return all.length >= 1 ? all : undefined;
     });
     expect(mails.map(recipientOf)).toEqual(['kontroll.person@snickeri-exempel.example']);
+  });
+});
+
+describe('bulk downloads', () => {
+  it("are audited: each of many people's files staff download is in the audit log with who, what and how many, and no address", async () => {
+    // Prepare: an event with two invitations, and an import whose one duplicate row was left out.
+    const staff = 'staff-hlm-anna';
+    const event = await publishedEvent(TENANT, { title: 'Lunchmöte om etableringar' });
+    await invitedContacts(runtime, event, 2, { prefix: `bulk-${Date.now()}` });
+    const form = (await listForms(TENANT))[0];
+    if (!form) throw new Error('no demo form');
+    const admin = await staffClient(runtime, staff);
+    const tag = Date.now();
+    const preview = await admin.call('POST', '/api/imports/preview', {
+      csv: `Company,Organisation number,Name,Email\nBulk AB,,Ann,ann.${tag}@bulk.example\nBulk AB,,Ann igen,ann.${tag}@bulk.example\n`,
+    });
+    expect(preview.json.summary).toMatchObject({ duplicates: 1 });
+    const importId = preview.json.importId as string;
+
+    // Act: the four downloads of many people's data.
+    for (const path of [
+      `/console/events/${event.eventId}/export.csv`,
+      `/console/forms/${form.formId}/export.csv`,
+      '/console/press-subscribers/export',
+      `/console/imports/${importId}/rejected.csv`,
+    ]) {
+      const response = await consoleRequest(runtime, staff, 'GET', path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type'), path).toContain('text/csv');
+      await response.arrayBuffer();
+    }
+
+    // Assess: one entry each (the bus carries them to the audit log's writer), counted, no address.
+    const expected = [
+      `event-answers (${event.eventId})`,
+      `feedback-answers (${form.formId})`,
+      'press-subscribers',
+      `import-rows-left-out (${importId})`,
+    ];
+    const page = await waitFor(
+      async () => {
+        const html = await (await consoleRequest(runtime, staff, 'GET', '/console/privacy/audit')).text();
+        return expected.every((what) => html.includes(`<td>${what}</td>`)) ? html : undefined;
+      },
+      15_000,
+      'the downloads in the audit log',
+    );
+    const entry = (what: string) =>
+      new RegExp(
+        `<td>([^<]*)</td><td>Massexport</td><td>${what.replace(/[()]/g, '\\$&')}</td><td class="num">(\\d+)</td>`,
+      ).exec(page);
+    for (const what of expected) expect(entry(what)?.[1], what).toBe(staff);
+    expect(entry(`import-rows-left-out (${importId})`)?.[2]).toBe('1');
+    expect(page.match(new RegExp(`<td>event-answers \\(${event.eventId}\\)</td>`, 'g'))).toHaveLength(1);
+    expect(page).not.toMatch(/<td>[^<]*@[^<]*<\/td>/);
+    expect(page).not.toContain('bulk.example');
   });
 });

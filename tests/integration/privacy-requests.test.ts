@@ -3,10 +3,12 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
 import { listForms } from '../../shared/feedback/store.js';
+import { addressKey } from '../../shared/mail/campaign.js';
 import { documentClient } from '../../shared/platform/aws/clients.js';
 import { runRetention } from '../../shared/privacy/actions/retention.js';
 import { addDays, dueDate, todayIn } from '../../shared/privacy/request.js';
-import { consoleRequest, waitFor } from '../helpers.js';
+import { consoleRequest, staffClient, waitFor } from '../helpers.js';
+import { announcement } from '../mail-helpers.js';
 
 /**
  * The register of data-subject requests against the local runtime: admins record a request
@@ -197,6 +199,188 @@ describe('the requests register', () => {
       (await consoleRequest(runtime, 'staff-hlm-anna', 'GET', `/console/privacy/audit?cursor=${foreign}`))
         .status,
     ).toBe(422);
+  });
+});
+
+describe('acting on an objection', () => {
+  it('suppresses the address as objected (no more mail, the contact stays) and closes the request; once, for this tenant only', async () => {
+    // Prepare: a contact who objects, and their request.
+    const email = `invander.${Date.now()}@foretag-exempel.example`;
+    const admin = await staffClient(runtime, 'staff-hlm-anna');
+    const created = await admin.call('POST', '/api/contacts', {
+      name: 'Ingrid Invänder',
+      email,
+      tags: ['invandning'],
+      lawfulBasis: { basis: 'legitimate-interest' },
+    });
+    expect(created.status, created.text).toBe(201);
+    const contactId = String(
+      (created.json.contact as { contactId?: string } | undefined)?.contactId ?? created.json.contactId,
+    );
+    const recorded = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', '/console/privacy/requests', {
+      kind: 'objection',
+      email,
+      requesterName: 'Ingrid Invänder',
+      identityCheck: 'email-reply',
+      receivedOn: todayIn('Europe/Stockholm'),
+    });
+    const location = (recorded.headers.get('location') ?? '').split('?')[0] as string;
+    const requestId = location.split('/').at(-1) as string;
+    const suppressionKey = { pk: 'T#hassleholm', sk: `SUPPRESSION#${addressKey(email)}` };
+
+    // Another tenant's admin cannot act on it: the same 404 as a request that does not exist.
+    for (const path of [`${location}/carry-out`, '/console/privacy/requests/no-such-request/carry-out']) {
+      const refused = await consoleRequest(runtime, 'staff-hel-mette', 'POST', path, {});
+      expect(refused.status, path).toBe(404);
+    }
+    expect(await getItem(suppressionKey.pk, suppressionKey.sk)).toBeUndefined();
+
+    // Act
+    const acted = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', `${location}/carry-out`, {});
+
+    // Assess: suppressed as objected, the request done, the contact still there.
+    expect(acted.status).toBe(303);
+    expect(await getItem(suppressionKey.pk, suppressionKey.sk)).toMatchObject({
+      reason: 'objected',
+      source: `privacy-request:${requestId}`,
+    });
+    const page = await (await consoleRequest(runtime, 'staff-hlm-anna', 'GET', location)).text();
+    expect(page).toContain('data-status="done"');
+    expect(page).toContain('id="objection-done"');
+    expect((await admin.call('GET', `/api/contacts/${contactId}`)).status).toBe(200);
+    const audit = await (
+      await consoleRequest(runtime, 'staff-hlm-anna', 'GET', '/console/privacy/audit')
+    ).text();
+    expect(audit).toContain('objection request: received → done');
+    expect(audit).not.toContain(email);
+    // Acting again on the closed request: told, nothing more written.
+    const again = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', `${location}/carry-out`, {});
+    expect(again.headers.get('location')).toBe(`${location}?conflict=1`);
+    // Only an objection is carried out this way.
+    const access = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', '/console/privacy/requests', {
+      kind: 'access',
+      email,
+      requesterName: 'Ingrid Invänder',
+      identityCheck: 'email-reply',
+      receivedOn: todayIn('Europe/Stockholm'),
+    });
+    const accessLocation = (access.headers.get('location') ?? '').split('?')[0] as string;
+    expect(
+      (await consoleRequest(runtime, 'staff-hlm-anna', 'POST', `${accessLocation}/carry-out`, {})).status,
+    ).toBe(404);
+
+    // A mailing to them is skipped by the sender.
+    const campaign = await admin.call('POST', '/api/campaigns', {
+      name: 'Efter invändning',
+      content: announcement('Efter invändning'),
+      audience: { kind: 'contacts', contactIds: [contactId] },
+    });
+    expect(campaign.status).toBe(201);
+    const campaignId = campaign.json.campaignId as string;
+    expect((await admin.call('POST', `/api/campaigns/${campaignId}/send`)).status).toBe(202);
+    const counters = await waitFor(
+      async () => {
+        const c = (await admin.call('GET', `/api/campaigns/${campaignId}`)).json.counters as Record<
+          string,
+          number
+        >;
+        return (c.sent ?? 0) + (c.skipped ?? 0) >= 1 ? c : undefined;
+      },
+      30_000,
+      'the mailing to settle',
+    );
+    expect(counters).toMatchObject({ sent: 0, skipped: 1 });
+  });
+});
+
+describe('acting on a rectification', () => {
+  it('corrects the contact from the request page (name, address, organisation), refuses bad input with words on the field and writes nothing, and closes the request', async () => {
+    // Prepare: the contact, an organisation to move them to, another contact's address, the request.
+    const tag = Date.now();
+    const email = `rolf.fel.${tag}@foretag-exempel.example`;
+    const corrected = `rolf.ratt.${tag}@foretag-exempel.example`;
+    const taken = `annan.${tag}@foretag-exempel.example`;
+    const admin = await staffClient(runtime, 'staff-hlm-anna');
+    const contactIdOf = (r: { json: Record<string, unknown> }) =>
+      String((r.json.contact as { contactId?: string } | undefined)?.contactId ?? r.json.contactId);
+    const contactId = contactIdOf(
+      await admin.call('POST', '/api/contacts', {
+        name: 'Rolf Fel',
+        email,
+        lawfulBasis: { basis: 'legitimate-interest' },
+      }),
+    );
+    await admin.call('POST', '/api/contacts', {
+      name: 'Annan Kontakt',
+      email: taken,
+      lawfulBasis: { basis: 'legitimate-interest' },
+    });
+    const organisation = await admin.call('POST', '/api/organisations', { name: `Rätt Snickeri AB ${tag}` });
+    expect(organisation.status, organisation.text).toBe(201);
+    const organisationId = String(
+      (organisation.json.organisation as { organisationId?: string } | undefined)?.organisationId ??
+        organisation.json.organisationId,
+    );
+    const recorded = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', '/console/privacy/requests', {
+      kind: 'rectification',
+      email,
+      requesterName: 'Rolf Fel',
+      identityCheck: 'e-id',
+      receivedOn: todayIn('Europe/Stockholm'),
+    });
+    const location = (recorded.headers.get('location') ?? '').split('?')[0] as string;
+    const form = await (await consoleRequest(runtime, 'staff-hlm-anna', 'GET', location)).text();
+    expect(form).toContain('value="Rolf Fel"');
+    expect(form).toContain(`value="${email}"`);
+    const contact = async () => {
+      const json = (await admin.call('GET', `/api/contacts/${contactId}`)).json;
+      return (json.contact ?? json) as Record<string, unknown>;
+    };
+    const before = await contact();
+
+    // Bad input and another contact's address: the page names the field, in Swedish; nothing written.
+    for (const [fields, field, words] of [
+      [{ name: 'Rolf Rätt', email: 'inte-en-adress', organisationId: '' }, 'email', undefined],
+      [{ name: '', email: corrected, organisationId: '' }, 'name', undefined],
+      [
+        { name: 'Rolf Rätt', email: taken, organisationId: '' },
+        'email',
+        'En annan kontakt har redan den här adressen.',
+      ],
+    ] as const) {
+      const refused = await consoleRequest(
+        runtime,
+        'staff-hlm-anna',
+        'POST',
+        `${location}/carry-out`,
+        fields,
+      );
+      expect(refused.status, JSON.stringify(fields)).toBe(200);
+      const html = await refused.text();
+      expect(html).toContain(`id="f-${field}-error"`);
+      if (words) expect(html).toContain(words);
+    }
+    expect(await contact()).toEqual(before);
+
+    // Act
+    const done = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', `${location}/carry-out`, {
+      name: 'Rolf Rätt',
+      email: corrected,
+      organisationId,
+    });
+
+    // Assess: corrected, the request done, the audit entry names the fields and not the values.
+    expect(done.status).toBe(303);
+    expect(await contact()).toMatchObject({ name: 'Rolf Rätt', email: corrected, organisationId });
+    const page = await (await consoleRequest(runtime, 'staff-hlm-anna', 'GET', location)).text();
+    expect(page).toContain('data-status="done"');
+    expect(page).toContain('id="rectification-done"');
+    const audit = await (
+      await consoleRequest(runtime, 'staff-hlm-anna', 'GET', '/console/privacy/audit')
+    ).text();
+    expect(audit).toContain('rectification: name, email, organisationId');
+    expect(audit).not.toContain(corrected);
+    expect(audit).not.toContain('Rolf');
   });
 });
 

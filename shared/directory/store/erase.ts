@@ -1,20 +1,27 @@
 import { documentClient } from '../../platform/aws/clients.js';
 import type { ErasureOutcome, ErasureSubject } from '../../platform/privacy/personal-data.js';
 import { getContact } from './contacts.js';
+import { removeRowsLeftOut, rowsLeftOutHolding } from './imports.js';
 import { deleteContact } from './organisations.js';
 
 /**
- * Erases a contact from the directory: the contact and its email guard (deleteContact). Last of
- * the capabilities, because the others find the person's items by the contact's id. A repeat
- * finds no contact and does nothing.
+ * Erases a person from the directory: their rows left out of recent imports, then the contact and
+ * its email guard (deleteContact). Last of the capabilities, because the others find the person's
+ * items by the contact's id. A repeat finds no row and no contact, and does nothing.
  */
 export async function eraseDirectoryPerson(
   subject: ErasureSubject,
   client = documentClient,
 ): Promise<ErasureOutcome> {
-  if (!subject.contactId) return { erased: 0, kept: [] };
-  const contact = await getContact(subject.tenantId, subject.contactId, client);
-  if (!contact) return { erased: 0, kept: [] };
+  let erased = 0;
+  for (const found of await rowsLeftOutHolding(subject.tenantId, subject.email, client)) {
+    if (await removeRowsLeftOut(subject.tenantId, found.importId, subject.email, client))
+      erased += found.rows.length;
+  }
+  const contact = subject.contactId
+    ? await getContact(subject.tenantId, subject.contactId, client)
+    : undefined;
+  if (!contact) return { erased, kept: [] };
   await deleteContact(subject.tenantId, contact, client);
-  return { erased: 1, kept: [] };
+  return { erased: erased + 1, kept: [] };
 }

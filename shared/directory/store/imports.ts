@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { BatchWriteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../platform/aws/clients.js';
 import { HttpError } from '../../platform/http/errors.js';
 import { isConditionalCheckFailed, tableName, tenantPk } from '../../platform/table/table.js';
@@ -146,6 +152,15 @@ export async function previewImport(
   return { importId, expiresAt: new Date(expiresAt * 1000).toISOString(), preview };
 }
 
+/** A value's JSON in pieces under DynamoDB's 400 KB item limit (at least one, maybe empty). */
+function partsOf(value: unknown): string[] {
+  const json = JSON.stringify(value);
+  const parts: string[] = [];
+  for (let i = 0; i < json.length; i += PART_CHARS) parts.push(json.slice(i, i + PART_CHARS));
+  if (parts.length === 0) parts.push('');
+  return parts;
+}
+
 /** JSON split over items under DynamoDB's 400 KB limit; returns how many items it took. */
 async function writeParts(
   value: unknown,
@@ -154,10 +169,7 @@ async function writeParts(
   expiresAt: number,
   client = documentClient,
 ): Promise<number> {
-  const json = JSON.stringify(value);
-  const parts: string[] = [];
-  for (let i = 0; i < json.length; i += PART_CHARS) parts.push(json.slice(i, i + PART_CHARS));
-  if (parts.length === 0) parts.push('');
+  const parts = partsOf(value);
   for (let i = 0; i < parts.length; i += 25) {
     await batchWrite(
       parts.slice(i, i + 25).map((data, j) => ({
@@ -214,6 +226,112 @@ export async function getRejectedRows(
   if (!draft?.rejectedParts) return undefined;
   const json = await readParts(draft.rejectedParts, (n) => rejectedKey(tenantId, importId, n), client);
   return json ? (JSON.parse(json) as StoredRejectedRows) : undefined;
+}
+
+/** An import's left-out rows that hold an address, with the file's header (Art. 15). */
+export interface RowsLeftOut {
+  importId: string;
+  createdAt: string;
+  header: string[];
+  rows: StoredRejectedRow[];
+}
+
+const holds = (row: StoredRejectedRow, email: string) =>
+  row.cells.some((cell) => cell.trim().toLowerCase() === email.trim().toLowerCase());
+
+/**
+ * The rows left out of the tenant's imports that hold an address in one of their cells. The
+ * rows are kept a day after the preview, so only the imports of the range `IMPORT#` are read (a
+ * Query of the tenant's partition; committed imports' headers stay a month, plans go on commit),
+ * and the left-out rows of those whose day has not passed.
+ */
+export async function rowsLeftOutHolding(
+  tenantId: string,
+  email: string,
+  client = documentClient,
+): Promise<RowsLeftOut[]> {
+  const drafts: ImportDraft[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        FilterExpression: '#type = :import AND rejectedParts > :none',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':pk': tenantPk(tenantId),
+          ':prefix': 'IMPORT#',
+          ':import': 'import',
+          ':none': 0,
+        },
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    drafts.push(...((page.Items ?? []) as ImportDraft[]));
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  const found: RowsLeftOut[] = [];
+  for (const draft of drafts) {
+    const rejected = await getRejectedRows(tenantId, draft.importId, client);
+    const rows = rejected?.rows.filter((row) => holds(row, email)) ?? [];
+    if (rejected && rows.length > 0) {
+      found.push({ importId: draft.importId, createdAt: draft.createdAt, header: rejected.header, rows });
+    }
+  }
+  return found;
+}
+
+/**
+ * Takes the rows holding an address out of an import's left-out rows (an erasure): the new parts,
+ * the count on the header and the removal of parts no longer needed in one transaction, so a
+ * crash leaves either the old rows or the new ones, never a mix (the largest file allowed, 5000
+ * rows, leaves out far less than a transaction's 4 MB). False when none held it.
+ */
+export async function removeRowsLeftOut(
+  tenantId: string,
+  importId: string,
+  email: string,
+  client = documentClient,
+): Promise<boolean> {
+  const draft = await getImport(tenantId, importId, client);
+  const rejected = await getRejectedRows(tenantId, importId, client);
+  if (!draft?.rejectedParts || !rejected) return false;
+  const rows = rejected.rows.filter((row) => !holds(row, email));
+  if (rows.length === rejected.rows.length) return false;
+  const parts = partsOf({ ...rejected, rows });
+  // The parts expire when the preview's did (a day after it), whatever the header's TTL is now.
+  const expiresAt = Math.floor(Date.parse(draft.createdAt) / 1000) + DRAFT_TTL_SECONDS;
+  await client.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        ...parts.map((data, n) => ({
+          Put: {
+            TableName: tableName(),
+            Item: {
+              ...rejectedKey(tenantId, importId, n),
+              type: 'import-rejected',
+              ...(data === '' ? {} : { data }),
+              expiresAt,
+            },
+          },
+        })),
+        ...Array.from({ length: Math.max(0, draft.rejectedParts - parts.length) }, (_, i) => ({
+          Delete: { TableName: tableName(), Key: rejectedKey(tenantId, importId, parts.length + i) },
+        })),
+        {
+          Update: {
+            TableName: tableName(),
+            Key: importKey(tenantId, importId),
+            UpdateExpression: 'SET rejectedParts = :parts',
+            ConditionExpression: 'rejectedParts = :before',
+            ExpressionAttributeValues: { ':parts': parts.length, ':before': draft.rejectedParts },
+          },
+        },
+      ],
+    }),
+  );
+  return true;
 }
 
 async function batchWrite(items: Record<string, unknown>[], client = documentClient): Promise<void> {

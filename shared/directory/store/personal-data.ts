@@ -3,12 +3,13 @@ import { documentClient } from '../../platform/aws/clients.js';
 import { itemRef, type PersonalDataItem } from '../../platform/privacy/personal-data.js';
 import { tableName } from '../../platform/table/table.js';
 import { type Contact, contactKey, getContact, organisations } from './contacts.js';
-import { getImport } from './imports.js';
+import { getImport, rowsLeftOutHolding } from './imports.js';
 import { emailGuardKey } from './organisations.js';
 
 /**
  * What the directory holds about an address: the contact (found through its email guard, one
- * GetItem, no Scan) and the import it came from, with the lawful basis recorded for it.
+ * GetItem, no Scan) and the import it came from, with the lawful basis recorded for it; and, with
+ * or without a contact, the rows of recent imports that were left out and hold the address.
  */
 export async function directoryPersonalData(
   tenantId: string,
@@ -18,9 +19,22 @@ export async function directoryPersonalData(
   const { Item: guard } = await client.send(
     new GetCommand({ TableName: tableName(), Key: emailGuardKey(tenantId, email), ConsistentRead: true }),
   );
-  if (!guard?.contactId) return { items: [] };
+  const leftOut = (await rowsLeftOutHolding(tenantId, email, client)).flatMap((found) =>
+    found.rows.map((row) => ({
+      capability: 'directory' as const,
+      category: 'import-rows-left-out' as const,
+      // A row inside the import's left-out parts: their key's stem and the row's number in the file.
+      ref: `${itemRef({ pk: `T#${tenantId}`, sk: `IMPORT#${found.importId}#REJECTED` })}#ROW#${row.row}`,
+      // Kept a day so that staff can correct the row and import it again.
+      lawfulBasis: 'legitimate-interest' as const,
+      source: `csv-import:${found.importId}`,
+      recordedAt: found.createdAt,
+      data: Object.fromEntries(found.header.map((column, i) => [column || `#${i + 1}`, row.cells[i] ?? ''])),
+    })),
+  );
+  if (!guard?.contactId) return { items: leftOut };
   const contact = await getContact(tenantId, String(guard.contactId), client);
-  if (!contact) return { items: [] };
+  if (!contact) return { items: leftOut };
   const organisation = contact.organisationId
     ? (await organisations(tenantId, client)).get(contact.organisationId)
     : undefined;
@@ -59,5 +73,6 @@ export async function directoryPersonalData(
       data: { importId: imported.importId, importedAt: imported.result?.committedAt ?? imported.createdAt },
     });
   }
+  items.push(...leftOut);
   return { contact, items };
 }

@@ -1,4 +1,12 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  DeleteCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../platform/aws/clients.js';
 import type { KeyRange } from '../../platform/table/cursor.js';
 import { isConditionalCheckFailed, tableName, tenantPk, withoutKeys } from '../../platform/table/table.js';
@@ -16,6 +24,18 @@ const pk = (tenantId: string, campaignId: string) => `${tenantPk(tenantId)}#CAMP
 export const deliveryKey = (tenantId: string, campaignId: string, contactId: string) => ({
   pk: pk(tenantId, campaignId),
   sk: `DELIVERY#${contactId}`,
+});
+
+/**
+ * A delivery's entry in the recipients' index (gsi2, keys only): a person's deliveries across
+ * campaigns, by the recipient's id (a contact's, or a press subscriber's recipient id), newest
+ * last. Written with the delivery in the same Put: no extra request per recipient.
+ */
+export const recipientIndexPk = (tenantId: string, recipientId: string) =>
+  `${tenantPk(tenantId)}#RECIPIENT#${recipientId}`;
+const recipientIndex = (d: Pick<Delivery, 'tenantId' | 'campaignId' | 'contactId' | 'queuedAt'>) => ({
+  gsi2pk: recipientIndexPk(d.tenantId, d.contactId),
+  gsi2sk: `${d.queuedAt}#${d.campaignId}`,
 });
 
 const fromItem = (item: Record<string, unknown>) => {
@@ -56,6 +76,7 @@ export async function createDelivery(
               TableName: tableName(),
               Item: {
                 ...deliveryKey(input.tenantId, input.campaignId, input.contactId),
+                ...recipientIndex(item),
                 type: 'delivery',
                 ...item,
               },
@@ -111,6 +132,7 @@ export async function createDeliveries(inputs: NewDelivery[], client = documentC
         TableName: tableName(),
         Item: {
           ...deliveryKey(input.tenantId, input.campaignId, input.contactId),
+          ...recipientIndex(item),
           type: 'delivery',
           ...item,
         },
@@ -496,4 +518,60 @@ export async function unsentDeliveries(
     }),
   );
   return { items: (page.Items ?? []).map(fromItem), cursor: page.LastEvaluatedKey };
+}
+
+/**
+ * A recipient's deliveries in every campaign, through the recipients' index (one Query per page,
+ * keys only, then one BatchGet of the deliveries): what was sent to them, when, with what outcome.
+ */
+export async function recipientDeliveries(
+  tenantId: string,
+  recipientId: string,
+  client = documentClient,
+): Promise<Delivery[]> {
+  const keys: { pk: string; sk: string }[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :recipient',
+        ExpressionAttributeValues: { ':recipient': recipientIndexPk(tenantId, recipientId) },
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    for (const item of page.Items ?? []) keys.push({ pk: String(item.pk), sk: String(item.sk) });
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  const deliveries: Delivery[] = [];
+  for (let i = 0; i < keys.length; i += 100) {
+    let request: Record<string, unknown>[] | undefined = keys.slice(i, i + 100);
+    for (let attempt = 0; request && request.length > 0; attempt++) {
+      if (attempt > 8) throw new Error('BatchGetItem kept leaving deliveries unread');
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+      const result: BatchGetCommandOutput = await client.send(
+        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: request, ConsistentRead: true } } }),
+      );
+      deliveries.push(...(result.Responses?.[tableName()] ?? []).map(fromItem));
+      request = result.UnprocessedKeys?.[tableName()]?.Keys;
+    }
+  }
+  // The index is eventually consistent: a delivery deleted a moment ago may still be listed there.
+  return deliveries.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+}
+
+/** Deletes a delivery record (an erasure); the campaign's counters keep counting it. */
+export async function deleteDelivery(
+  delivery: Pick<Delivery, 'tenantId' | 'campaignId' | 'contactId'>,
+  client = documentClient,
+): Promise<boolean> {
+  const { Attributes } = await client.send(
+    new DeleteCommand({
+      TableName: tableName(),
+      Key: deliveryKey(delivery.tenantId, delivery.campaignId, delivery.contactId),
+      ReturnValues: 'ALL_OLD',
+    }),
+  );
+  return Attributes !== undefined;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../platform/aws/clients.js';
 import { pendingEvent, writeWithEvents } from '../../platform/bus/outbox.js';
 import type { KeyRange, TableKey } from '../../platform/table/cursor.js';
@@ -162,4 +162,49 @@ export async function deleteSegment(
     if (isConditionalCheckFailed(error)) return false;
     throw error;
   }
+}
+
+/** The hand-picked segments that name a contact (a tenant-sized list, read as the pickers read it). */
+export async function segmentsNaming(
+  tenantId: string,
+  contactId: string,
+  client = documentClient,
+): Promise<Segment[]> {
+  return (await listSegments(tenantId, client)).filter(
+    (segment) => segment.audience.kind === 'contacts' && segment.audience.contactIds.includes(contactId),
+  );
+}
+
+/**
+ * Takes a contact out of a hand-picked segment (an erasure): by its place in the list, on
+ * condition that the place still holds it, so an edit in between makes it read again rather than
+ * remove someone else. True when it removed the contact; false when the segment no longer named it.
+ */
+export async function removeFromSegment(
+  tenantId: string,
+  segmentId: string,
+  contactId: string,
+  client = documentClient,
+): Promise<boolean> {
+  let removed = false;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const segment = await getSegment(tenantId, segmentId, client);
+    const index = segment?.audience.kind === 'contacts' ? segment.audience.contactIds.indexOf(contactId) : -1;
+    if (index < 0) return removed;
+    try {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: segmentKey(tenantId, segmentId),
+          UpdateExpression: `REMOVE audience.contactIds[${index}] SET updatedAt = :now`,
+          ConditionExpression: `audience.contactIds[${index}] = :id`,
+          ExpressionAttributeValues: { ':id': contactId, ':now': new Date().toISOString() },
+        }),
+      );
+      removed = true;
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+  }
+  throw new Error('The segment kept changing while a contact was removed from it');
 }

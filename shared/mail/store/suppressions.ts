@@ -10,7 +10,8 @@ import { addressKey } from '../campaign.js';
  * The tenant's suppression list (hard bounces, complaints, staff entries) and unsubscribes.
  * Keys hold a hash of the address; the record keeps the reason and when, as consent law asks.
  */
-export type SuppressionReason = 'bounce' | 'complaint' | 'manual';
+/** `objected`: the person objected to the processing (GDPR Art. 21); they are not erased. */
+export type SuppressionReason = 'bounce' | 'complaint' | 'manual' | 'objected';
 
 export const suppressionKey = (tenantId: string, email: string) => ({
   pk: tenantPk(tenantId),
@@ -51,6 +52,19 @@ export async function suppress(
       },
     }),
   );
+}
+
+/**
+ * A person's objection (Art. 21(2)–(3)), acted on: no more mail to the address, from any
+ * mailing; the person stays in the directory. Repeating it writes the same entry.
+ */
+export function suppressForObjection(
+  tenantId: string,
+  email: string,
+  detail: { at: string; source: string },
+  client = documentClient,
+): Promise<void> {
+  return suppress(tenantId, email, 'objected', detail, client);
 }
 
 export async function removeSuppression(

@@ -8,6 +8,7 @@
 export const personalDataCategories = [
   'contact',
   'import',
+  'import-rows-left-out',
   'invitation',
   'feedback-answer',
   'press-subscription',
@@ -16,6 +17,8 @@ export const personalDataCategories = [
   'mail-delivery',
   'suppression',
   'unsubscribe',
+  'segment',
+  'engagement-marker',
 ] as const;
 export type PersonalDataCategory = (typeof personalDataCategories)[number];
 
@@ -29,7 +32,7 @@ export const lawfulBasesForData = [
 export type LawfulBasisOfData = (typeof lawfulBasesForData)[number];
 
 export interface PersonalDataItem {
-  capability: 'directory' | 'meetings' | 'feedback' | 'press' | 'mail';
+  capability: 'directory' | 'meetings' | 'feedback' | 'press' | 'mail' | 'insight';
   category: PersonalDataCategory;
   /** The item's key in the table (`<pk>|<sk>`): what the erasure acts on, what a test checks. */
   ref: string;

@@ -19,7 +19,7 @@ import { requireEnv } from '../aws/env.js';
  * | one-time schedule | T#<t>                 | SCHEDULE#<id>            | SCHEDULE#PENDING / <due>#<t>#<id> |
  * | campaign        | T#<t>                   | CAMPAIGN#<id>            | CAMPAIGN#OPEN / <t>#<id> (sending) |
  * | campaign counts | T#<t>                   | CAMPAIGN#<id>#COUNT#<n>  |                                  |
- * | delivery        | T#<t>#CAMPAIGN#<id>     | DELIVERY#<contact>       |                                  |
+ * | delivery        | T#<t>#CAMPAIGN#<id>     | DELIVERY#<contact>       | gsi2 (keys only): T#<t>#RECIPIENT#<contact> / <queued>#<campaign> |
  * | outbox item     | T#<t>#OUTBOX            | <event id>[#<sweep>]     | OUTBOX#PENDING / <at>#<t>#<id> (until relayed) |
  * | press release   | T#<t>                   | RELEASE#<time-ordered id> |                                 |
  * | press settings  | T#<t>                   | PRESS#SETTINGS           |                                  |
@@ -48,8 +48,8 @@ export const PENDING_SCHEDULES = 'SCHEDULE#PENDING';
 /** Strips the key attributes before an item leaves the data layer. */
 export function withoutKeys<T extends Record<string, unknown>>(
   item: T,
-): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk'> {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
+): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk' | 'gsi2pk' | 'gsi2sk'> {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _r1, gsi2sk: _r2, ...rest } = item;
   return rest;
 }
 

@@ -10,6 +10,9 @@ import { getPressSettings } from './settings.js';
  * the consent log beside it (what was agreed to, in which words, when), and a press contact
  * entry when the address is one of the tenant's press contacts. All by key.
  */
+/** The id under which the mail pipeline records what it sent to the address as a subscriber. */
+export const pressRecipientIdOf = (email: string) => recipientIdOf(subscriberIdOf(email));
+
 export async function pressPersonalData(
   tenantId: string,
   email: string,

@@ -1,11 +1,12 @@
 import { directoryPersonalData, eraseDirectoryPerson } from '../../directory/index.js';
 import { eraseFeedbackPerson } from '../../feedback/index.js';
+import { eraseInsightPerson } from '../../insight/index.js';
 import { eraseMailPerson } from '../../mail/index.js';
 import { eraseMeetingsPerson } from '../../meetings/index.js';
 import { logger } from '../../platform/observability/logger.js';
 import type { ErasureOutcome, ErasureSubject } from '../../platform/privacy/personal-data.js';
 import { getTenant } from '../../platform/tenants/store.js';
-import { erasePressPerson } from '../../press/index.js';
+import { erasePressPerson, pressRecipientIdOf } from '../../press/index.js';
 import {
   erasurePlan,
   erasureStep,
@@ -32,7 +33,16 @@ const steps = (answersAreOfficial: boolean): readonly Step[] => [
   ['press', (subject) => erasePressPerson(subject)],
   ['feedback', (subject) => eraseFeedbackPerson(subject, { answersAreOfficial })],
   ['meetings', (subject) => eraseMeetingsPerson(subject)],
-  ['mail', (subject, request) => eraseMailPerson({ ...subject, requestId: request.requestId })],
+  ['insight', (subject) => eraseInsightPerson(subject)],
+  [
+    'mail',
+    (subject, request) =>
+      eraseMailPerson({
+        ...subject,
+        requestId: request.requestId,
+        recipientId: pressRecipientIdOf(subject.email),
+      }),
+  ],
   ['directory', (subject) => eraseDirectoryPerson(subject)],
 ];
 

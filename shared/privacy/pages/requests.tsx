@@ -253,6 +253,13 @@ export interface RequestPageProps {
   exportLink?: { url: string; count: number };
   /** What the request's own work adds (erasure progress). */
   children?: ComponentChildren;
+  /** A rectification: the contact's details now (or as typed, with errors), and the organisations to pick. */
+  rectification?: {
+    found: boolean;
+    values: { name?: string; email?: string; organisationId?: string };
+    errors: Record<string, string>;
+    organisations: { organisationId: string; name: string }[];
+  };
 }
 
 /** One request: who asked, how identity was checked, when it is due, its status. */
@@ -296,6 +303,8 @@ export function RequestPage(props: RequestPageProps) {
       </dl>
       <ExportPanel {...props} />
       {r.kind === 'erasure' ? <ErasurePanel {...props} /> : null}
+      {r.kind === 'objection' ? <ObjectionPanel {...props} /> : null}
+      {r.kind === 'rectification' ? <RectificationPanel {...props} /> : null}
       {props.children}
       <form method="post" action={`${requestHref(r.requestId)}/status`} class="inline-form">
         <input type="hidden" name="_csrf" value={props.csrfToken} />
@@ -356,6 +365,78 @@ function ErasurePanel(props: RequestPageProps) {
           <input type="hidden" name="_csrf" value={props.csrfToken} />
           <button type="submit" class="button">
             {m.erasure.run}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+/** Rectifications (Art. 16): correct the contact's name, address and organisation. */
+function RectificationPanel(props: RequestPageProps) {
+  const m = privacyTexts(props.language).rectification;
+  const { request: r, rectification: x } = props;
+  return (
+    <section aria-labelledby="rectification-heading" class="panel">
+      <h2 id="rectification-heading">{m.heading}</h2>
+      {r.status === 'done' ? (
+        <p role="status" id="rectification-done">
+          {m.done}
+        </p>
+      ) : !isOpen(r.status) ? null : !x?.found ? (
+        <p>{m.noContact}</p>
+      ) : (
+        <form method="post" action={`${requestHref(r.requestId)}/carry-out`} novalidate>
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <p class="hint">{m.help}</p>
+          <Field field="name" label={m.name} error={x.errors.name}>
+            {(attrs) => <input {...attrs} type="text" value={x.values.name ?? ''} autocomplete="off" />}
+          </Field>
+          <Field field="email" label={m.email} error={x.errors.email}>
+            {(attrs) => <input {...attrs} type="email" value={x.values.email ?? ''} autocomplete="off" />}
+          </Field>
+          <Field field="organisationId" label={m.organisation} error={x.errors.organisationId}>
+            {(attrs) => (
+              <select {...attrs}>
+                <option value="">{m.noOrganisation}</option>
+                {x.organisations.map((o) => (
+                  <option
+                    key={o.organisationId}
+                    value={o.organisationId}
+                    selected={x.values.organisationId === o.organisationId}
+                  >
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <button type="submit" class="button">
+            {m.save}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** Objections (Art. 21): stop all mail to the address, without erasing the person. */
+function ObjectionPanel(props: RequestPageProps) {
+  const m = privacyTexts(props.language).objection;
+  const { request: r } = props;
+  return (
+    <section aria-labelledby="objection-heading" class="panel">
+      <h2 id="objection-heading">{m.heading}</h2>
+      {r.status === 'done' ? (
+        <p role="status" id="objection-done">
+          {m.done}
+        </p>
+      ) : isOpen(r.status) ? (
+        <form method="post" action={`${requestHref(r.requestId)}/carry-out`} class="inline-form">
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <p class="hint">{m.help}</p>
+          <button type="submit" class="button">
+            {m.act}
           </button>
         </form>
       ) : null}
