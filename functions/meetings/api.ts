@@ -34,6 +34,8 @@ import {
   type InvitationStatus,
   type Meeting,
 } from '../../shared/meetings/meeting.js';
+import { answerText } from '../../shared/meetings/pages/question-answers.js';
+import type { CustomQuestion } from '../../shared/meetings/questions.js';
 import {
   createEvent,
   getCounters,
@@ -596,7 +598,13 @@ export const attendeeNames = (row: Pick<InvitationRow, 'names' | 'contactName'>)
     : [row.contactName];
 
 /** The attendee list as CSV in the language: headers, one row per answer. */
-export function attendeeCsv(rows: InvitationRow[], language: Language, separator: CsvSeparator): string {
+export function attendeeCsv(
+  rows: InvitationRow[],
+  language: Language,
+  separator: CsvSeparator,
+  /** The event's custom questions: one column each, after the fixed ones. */
+  questions: readonly CustomQuestion[] = [],
+): string {
   const m = meetingsTexts(language);
   const c = m.columns;
   const header = [
@@ -610,6 +618,7 @@ export function attendeeCsv(rows: InvitationRow[], language: Language, separator
     c.note,
     c.status,
     c.attended,
+    ...questions.map((q) => q.label),
   ];
   const body = rows.map((row) => [
     row.organisationName,
@@ -624,6 +633,7 @@ export function attendeeCsv(rows: InvitationRow[], language: Language, separator
     row.note ?? '',
     m.invitationStatuses[row.status] ?? row.status,
     row.attended ? m.yes : '',
+    ...questions.map((q) => answerText(q, row.answers?.[q.id])),
   ]);
   return csvDocument([header, ...body], separator);
 }
@@ -653,7 +663,7 @@ export async function attendeeCsvFile(
       query.sep === 'semicolon'
         ? csvFileName(event.title).replace(/\.csv$/, '-semikolon.csv')
         : csvFileName(event.title),
-    body: attendeeCsv(rows, language, query.sep === 'semicolon' ? ';' : ','),
+    body: attendeeCsv(rows, language, query.sep === 'semicolon' ? ';' : ',', event.customQuestions),
   };
 }
 

@@ -6,7 +6,14 @@ import { calendarSequence, calendarUid, sendInvitations } from '../../shared/mee
 import { googleCalendarUrl, outlookCalendarUrl } from '../../shared/meetings/calendar-links.js';
 import { rsvpAnswerSchema } from '../../shared/meetings/meeting.js';
 import { checkInPath, checkInQrGif } from '../../shared/meetings/pages/check-in-qr.js';
-import { type RsvpBanner, RsvpInvalidPage, RsvpPage } from '../../shared/meetings/pages/rsvp.js';
+import {
+  answerFieldName,
+  questionErrorText,
+  type RsvpBanner,
+  RsvpInvalidPage,
+  RsvpPage,
+} from '../../shared/meetings/pages/rsvp.js';
+import { checkAnswers } from '../../shared/meetings/questions.js';
 import {
   answer,
   ensureInvitation,
@@ -112,6 +119,10 @@ const checkInUrl = (r: Resolved) =>
 const formValues = (request: PageRequest): Record<string, string | string[]> => ({
   ...request.form,
   dietary: request.formLists.dietary ?? [],
+  // Each custom question's every value (a multiple choice sends its name once per option).
+  ...Object.fromEntries(
+    Object.entries(request.formLists).filter(([name]) => name.startsWith(answerFieldName(''))),
+  ),
 });
 
 function fieldErrors(error: z.ZodError, language: Language, seatLimit: number): Record<string, string> {
@@ -183,12 +194,30 @@ export const handler = htmlPages(
         parsed.success &&
         parsed.data.answer === 'attend' &&
         parsed.data.seats > r.event.seatLimitPerOrganisation;
-      if (!parsed.success || seatsTooMany) {
-        const errors = parsed.success
-          ? { seats: rsvpTexts[r.language].errors.tooMany(r.event.seatLimitPerOrganisation) }
+      // The event's own questions are for those who come (or wait for a seat), like the fixed ones;
+      // a decline keeps none of their answers.
+      const questions = r.event.customQuestions ?? [];
+      const custom =
+        values.answer === 'decline'
+          ? ({ ok: true, answers: {} } as const)
+          : checkAnswers(
+              questions,
+              Object.fromEntries(questions.map((q) => [q.id, request.formLists[answerFieldName(q.id)]])),
+            );
+      if (!parsed.success || seatsTooMany || !custom.ok) {
+        const errors: Record<string, string> = parsed.success
+          ? seatsTooMany
+            ? { seats: rsvpTexts[r.language].errors.tooMany(r.event.seatLimitPerOrganisation) }
+            : {}
           : fieldErrors(parsed.error, r.language, r.event.seatLimitPerOrganisation);
+        if (!custom.ok)
+          for (const q of questions) {
+            const problem = custom.problems[q.id];
+            if (problem) errors[answerFieldName(q.id)] = questionErrorText(problem, q.label, r.language);
+          }
         return page(request, r, { status: 422, errors, values });
       }
+      parsed.data.answers = custom.answers;
       const actor = `contact:${r.contact.contactId}`;
       // The answer and its events (InvitationAnswered, SeatsReleased) are one transaction; the
       // confirmation mail and the waitlist's promotion are reactions to those events.

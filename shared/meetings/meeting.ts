@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { languageSchema } from '../platform/texts/language.js';
+import { customQuestionsSchema, type QuestionAnswers, questionAnswersSchema } from './questions.js';
 
 /**
  * Events staff invite companies to: workshops, dialogue lunches, breakfast meetings, seminars,
@@ -67,6 +68,8 @@ export const eventInputSchema = z
       accessibility: true,
       note: true,
     }),
+    /** Questions of the event's own, beside the fixed ones (see questions.ts); none when absent. */
+    customQuestions: customQuestionsSchema.optional(),
     language: languageSchema,
     reminders: z
       .object({
@@ -121,6 +124,8 @@ export interface Invitation {
   dietaryOther?: string;
   accessibility?: string;
   note?: string;
+  /** Answers to the event's custom questions, by question id (see questions.ts). */
+  answers?: QuestionAnswers;
   invitedAt: string;
   respondedAt?: string;
   /** Order on the waitlist. */
@@ -155,6 +160,8 @@ export interface EventCounters {
   byType: Record<string, number>;
   /** Dietary category → people. */
   dietary: Record<string, number>;
+  /** `<question id>.<option id>` → answers of those attending that chose it. */
+  choices: Record<string, number>;
 }
 
 /** An event's counters before anything is counted. */
@@ -170,6 +177,7 @@ export const emptyEventCounters = (): EventCounters => ({
   present: 0,
   byType: {},
   dietary: {},
+  choices: {},
 });
 
 export const rsvpAnswerSchema = z
@@ -181,6 +189,8 @@ export const rsvpAnswerSchema = z
     dietaryOther: z.string().trim().max(300).optional(),
     accessibility: z.string().trim().max(500).optional(),
     note: z.string().trim().max(1000).optional(),
+    /** Custom questions' answers, already checked against the event's questions (checkAnswers). */
+    answers: questionAnswersSchema.optional(),
   })
   .strict();
 export type RsvpAnswer = z.infer<typeof rsvpAnswerSchema>;

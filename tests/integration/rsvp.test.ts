@@ -197,6 +197,87 @@ describe('answers that must be refused', () => {
   });
 });
 
+describe("the event's own questions (issue 12, Build 3)", () => {
+  const questions = [
+    {
+      id: 'track',
+      kind: 'single-choice' as const,
+      label: 'Vilket spår?',
+      required: true,
+      options: [
+        { id: 'food', label: 'Livsmedel' },
+        { id: 'tech', label: 'Teknik' },
+      ],
+    },
+    {
+      id: 'topics',
+      kind: 'multiple-choice' as const,
+      label: 'Ämnen',
+      required: false,
+      options: [
+        { id: 'skills', label: 'Kompetens' },
+        { id: 'land', label: 'Mark' },
+        { id: 'roads', label: 'Vägar' },
+      ],
+    },
+    { id: 'wish', kind: 'short-text' as const, label: 'Önskemål', required: true, options: [] },
+  ];
+
+  it('refuses a missing required answer and an option not in the list, naming the question, and writes nothing', async () => {
+    // Prepare
+    const event = await publishedEvent('hassleholm', { customQuestions: questions });
+    const [id] = (await invitedContacts(runtime, event, 1, { prefix: `cq${Date.now()}` })) as [string];
+    const token = await rsvpToken(event, id);
+    // Act
+    const missing = await postRsvp(runtime, token, { answer: 'attend', seats: '1', a_track: 'food' });
+    const unknown = await postRsvp(runtime, token, {
+      answer: 'attend',
+      seats: '1',
+      a_track: 'food',
+      a_topics: ['skills', 'sea'],
+      a_wish: 'Vegetarisk meny',
+    });
+    const two = await postRsvp(runtime, token, { answer: 'attend', a_track: ['food', 'tech'], a_wish: 'x' });
+    // Assess
+    expect(missing.status).toBe(422);
+    expect(missing.html).toContain('Svara på frågan ”Önskemål”.');
+    expect(missing.html).toMatch(/id="a_wish"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="a_wish"/);
+    expect(unknown.status).toBe(422);
+    expect(unknown.html).toContain('Välj bland alternativen till ”Ämnen”.');
+    expect(two.status).toBe(422);
+    expect(two.html).toContain('Välj ett alternativ till ”Vilket spår?”.');
+    const invitation = await getInvitation(event.tenantId, event.eventId, id);
+    expect(invitation?.status).toBe('invited');
+    expect(invitation?.answers).toBeUndefined();
+    expect((await getCounters(event.tenantId, event.eventId)).attending).toBe(0);
+  });
+
+  it('keeps the answers of one attending, counts the options chosen, and a decline asks none and takes them back', async () => {
+    // Prepare
+    const event = await publishedEvent('hassleholm', { customQuestions: questions });
+    const [id] = (await invitedContacts(runtime, event, 1, { prefix: `cqok${Date.now()}` })) as [string];
+    const token = await rsvpToken(event, id);
+    // Act
+    const attend = await postRsvp(runtime, token, {
+      answer: 'attend',
+      seats: '2',
+      a_track: 'tech',
+      a_topics: ['skills', 'roads'],
+      a_wish: 'Gärna <b>fika</b>',
+    });
+    const counted = await getCounters(event.tenantId, event.eventId);
+    const decline = await postRsvp(runtime, token, { answer: 'decline' });
+    // Assess
+    expect(attend.status).toBe(200);
+    expect(attend.html).toContain('Gärna &lt;b>fika&lt;/b>');
+    expect(counted.choices).toEqual({ 'track.tech': 1, 'topics.skills': 1, 'topics.roads': 1 });
+    expect(decline.status).toBe(200);
+    const after = await getCounters(event.tenantId, event.eventId);
+    expect(Object.values(after.choices).every((n) => n === 0)).toBe(true);
+    expect((await getInvitation(event.tenantId, event.eventId, id))?.answers).toEqual({});
+  });
+});
+
 describe('the answer flow', () => {
   it('confirms an answer with a calendar invitation, counts the opening once, and lets the answer change until the deadline', async () => {
     const event = await publishedEvent('hassleholm');

@@ -330,6 +330,7 @@ const counters: EventCounters = {
     'waitlisted#company': 4,
   },
   dietary: { vegan: 3, 'gluten-free': 2 },
+  choices: {},
 };
 
 const event: Meeting = {

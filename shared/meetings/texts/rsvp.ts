@@ -62,6 +62,17 @@ export interface RsvpTexts {
     tooMany: (limit: number) => string;
     invalidEmail: string;
   };
+  /** The event's own questions: the heading, a required one's mark, and what is wrong, naming it. */
+  questions: {
+    heading: string;
+    required: string;
+    errors: {
+      required: (label: string) => string;
+      unknownOption: (label: string) => string;
+      oneOnly: (label: string) => string;
+      tooLong: (label: string, max: number) => string;
+    };
+  };
 }
 
 const sv: RsvpTexts = {
@@ -123,6 +134,16 @@ const sv: RsvpTexts = {
     required: 'Fyll i det här fältet.',
     tooMany: (limit) => `Högst ${limit}.`,
     invalidEmail: 'Skriv en giltig e-postadress.',
+  },
+  questions: {
+    heading: 'Fler frågor från arrangören',
+    required: '(måste besvaras)',
+    errors: {
+      required: (label) => `Svara på frågan ”${label}”.`,
+      unknownOption: (label) => `Välj bland alternativen till ”${label}”.`,
+      oneOnly: (label) => `Välj ett alternativ till ”${label}”.`,
+      tooLong: (label, max) => `Svaret på ”${label}” får vara högst ${max} tecken.`,
+    },
   },
 };
 
@@ -186,6 +207,16 @@ const da: RsvpTexts = {
     tooMany: (limit) => `Højst ${limit}.`,
     invalidEmail: 'Skriv en gyldig e-mailadresse.',
   },
+  questions: {
+    heading: 'Flere spørgsmål fra arrangøren',
+    required: '(skal besvares)',
+    errors: {
+      required: (label) => `Besvar spørgsmålet »${label}«.`,
+      unknownOption: (label) => `Vælg blandt svarmulighederne til »${label}«.`,
+      oneOnly: (label) => `Vælg én svarmulighed til »${label}«.`,
+      tooLong: (label, max) => `Svaret på »${label}« må højst være ${max} tegn.`,
+    },
+  },
 };
 
 const en: RsvpTexts = {
@@ -247,6 +278,16 @@ const en: RsvpTexts = {
     required: 'Please fill in this field.',
     tooMany: (limit) => `At most ${limit}.`,
     invalidEmail: 'Please enter a valid email address.',
+  },
+  questions: {
+    heading: 'More questions from the organiser',
+    required: '(required)',
+    errors: {
+      required: (label) => `Please answer “${label}”.`,
+      unknownOption: (label) => `Please choose from the options of “${label}”.`,
+      oneOnly: (label) => `Please choose one option for “${label}”.`,
+      tooLong: (label, max) => `The answer to “${label}” may be at most ${max} characters.`,
+    },
   },
 };
 
