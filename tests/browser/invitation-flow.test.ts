@@ -5,6 +5,7 @@ import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.
 import { eventMailTexts } from '../../shared/meetings/mails/texts.js';
 import { meetingsMessages } from '../../shared/meetings/texts/console.js';
 import { dayTexts } from '../../shared/meetings/texts/day.js';
+import { questionTexts } from '../../shared/meetings/texts/questions.js';
 import { rsvpTexts } from '../../shared/meetings/texts/rsvp.js';
 import { waitFor } from '../helpers.js';
 import { addContacts, mailbox, recipientOf, type StoredMail } from '../mail-helpers.js';
@@ -47,6 +48,8 @@ const sofie = {
 };
 
 const title = `Dialoglunch om kompetensförsörjning ${stamp}`;
+/** The event's own question Anna adds, and Karin answers with its second option. */
+const tableQuestion = { label: 'Vid vilket bord vill ni sitta?', options: ['Kompetens', 'Etablering'] };
 const DAY = 86_400_000;
 
 /** A date and time on the tenant's wall clock, as a `datetime-local` value (`YYYY-MM-DDTHH:MM`). */
@@ -182,6 +185,13 @@ describe('the invitation flow', () => {
     await field(l.capacity).fill('40');
     await field(l.seatLimitPerOrganisation).fill('2');
     await field(l.agenda).fill('11:30 Lunch\n12:00 Samtal om kompetensförsörjning');
+    // A question of the event's own, typed into the editor's empty row (issue 12, Build 3).
+    const q = questionTexts.sv.form;
+    const newQuestion = page.getByRole('group', { name: q.newRow });
+    await newQuestion.getByLabel(q.label, { exact: true }).fill(tableQuestion.label);
+    await newQuestion.getByLabel(q.kind, { exact: true }).selectOption('single-choice');
+    await newQuestion.getByLabel(q.options, { exact: true }).fill(tableQuestion.options.join('\n'));
+    await newQuestion.getByLabel(q.required, { exact: true }).check();
     await page.getByRole('button', { name: ev.form.create }).click();
 
     await page.waitForURL(
@@ -314,6 +324,18 @@ describe('the invitation flow', () => {
     await page.getByLabel(r.seats(2), { exact: true }).fill('2');
     await page.getByLabel(r.names, { exact: true }).fill('Karin Holm\nJonas Berg');
     await page.getByRole('checkbox', { name: r.dietaryLabels.vegetarian, exact: true }).check();
+    // The event's own question is required: sent without it, the page names it and keeps the rest.
+    await page.getByRole('button', { name: r.submit }).click();
+    const refusal = r.questions.errors.required(tableQuestion.label);
+    await page.getByText(refusal, { exact: true }).waitFor();
+    const question = page.getByRole('group', { name: `${tableQuestion.label} ${r.questions.required}` });
+    await expect(question.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByLabel(r.names, { exact: true }).inputValue()).resolves.toBe(
+      'Karin Holm\nJonas Berg',
+    );
+    await expectNoHorizontalScroll(page, 'RSVP page with a refusal');
+    await expectAccessible(page, 'RSVP page (phone, a required question missing)');
+    await question.getByRole('radio', { name: tableQuestion.options[1], exact: true }).check();
     await page.getByRole('button', { name: r.submit }).click();
 
     const status = page.getByRole('status');
@@ -350,6 +372,11 @@ describe('the invitation flow', () => {
     await expect(page.locator('.rsvp .eyebrow').textContent()).resolves.toContain(r.kinds['dialogue-lunch']);
     await expect(page.getByRole('radio', { name: r.attend }).count()).resolves.toBe(1);
     await expect(page.getByRole('button', { name: r.submit }).count()).resolves.toBe(1);
+    // The question is in the event's language, marked so, under a Danish heading.
+    await expect(page.getByRole('heading', { name: r.questions.heading }).count()).resolves.toBe(1);
+    await expect(page.getByText(tableQuestion.label, { exact: true }).getAttribute('lang')).resolves.toBe(
+      'sv',
+    );
     await expectNoHorizontalScroll(page, 'RSVP page in Danish');
     await expectAccessible(page, 'RSVP page (phone, Danish)');
   });
@@ -399,6 +426,20 @@ describe('the invitation flow', () => {
       .getByRole('row')
       .filter({ has: page.getByRole('rowheader', { name: sofie.name }) });
     await expect(sofieRow.locator('td').nth(1).textContent()).resolves.toBe(ev.invitationStatuses.invited);
+    // The event's own question: answers per option, as a chart and a table, and Karin's answer.
+    const qt = questionTexts.sv.live;
+    const summary = page.getByRole('region', { name: tableQuestion.label });
+    await expect(
+      summary.getByRole('row', { name: tableQuestion.options[1] }).locator('th, td').allTextContents(),
+    ).resolves.toEqual([tableQuestion.options[1], '1']);
+    await expect(
+      summary.getByRole('row', { name: tableQuestion.options[0] }).locator('td').textContent(),
+    ).resolves.toBe('0');
+    await expect(page.getByRole('img', { name: qt.chart(tableQuestion.label) }).count()).resolves.toBe(1);
+    const needs = page.locator('ul.needs li').filter({ hasText: karin.name });
+    await expect(needs.textContent()).resolves.toContain(
+      `${tableQuestion.label}: ${tableQuestion.options[1]}`,
+    );
     await expectAccessible(page, 'live view (with answers)');
   });
 
