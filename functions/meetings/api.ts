@@ -33,6 +33,7 @@ import {
   type Invitation,
   type InvitationStatus,
   type Meeting,
+  meetingUrlOf,
 } from '../../shared/meetings/meeting.js';
 import { answerText } from '../../shared/meetings/pages/question-answers.js';
 import type { CustomQuestion } from '../../shared/meetings/questions.js';
@@ -81,7 +82,11 @@ import { getProgramme } from '../../shared/programmes/store.js';
 
 // ---------------------------------------------------------------- the event's life
 
-export type EventChange = { field: 'time' | 'place' | 'title' | 'agenda'; before: string; after: string };
+export type EventChange = {
+  field: 'time' | 'place' | 'title' | 'agenda' | 'meeting';
+  before: string;
+  after: string;
+};
 
 const agendaText = (agenda: EventInput['agenda'], language: Language) =>
   agenda.length === 0
@@ -120,6 +125,11 @@ export function describeChanges(before: Meeting, after: EventInput, timeZone: st
       after: agendaText(after.agenda, language),
     });
   }
+  // A new meeting link is news to those with a seat (their mail and calendar entry carry it).
+  const linkBefore = meetingUrlOf(before);
+  const linkAfter = meetingUrlOf(after);
+  if (linkBefore !== linkAfter)
+    changes.push({ field: 'meeting', before: linkBefore ?? '–', after: linkAfter ?? '–' });
   return changes;
 }
 

@@ -4,7 +4,7 @@ import { getContact } from '../../shared/directory/store/contacts.js';
 import { createContact, UniqueConflict } from '../../shared/directory/store/organisations.js';
 import { calendarSequence, calendarUid, sendInvitations } from '../../shared/meetings/actions/notify.js';
 import { googleCalendarUrl, outlookCalendarUrl } from '../../shared/meetings/calendar-links.js';
-import { rsvpAnswerSchema } from '../../shared/meetings/meeting.js';
+import { calendarLocation, meetingUrlOf, rsvpAnswerSchema } from '../../shared/meetings/meeting.js';
 import { checkInPath, checkInQrGif } from '../../shared/meetings/pages/check-in-qr.js';
 import {
   answerFieldName,
@@ -361,8 +361,9 @@ export const handler = htmlPages(
         sequence: calendarSequence(r.event, r.event.status === 'cancelled' ? 'CANCEL' : 'REQUEST'),
         method: r.event.status === 'cancelled' ? 'CANCEL' : 'REQUEST',
         title: r.event.title,
-        description: r.event.description,
-        location: [r.event.place.name, r.event.place.address].filter(Boolean).join(', '),
+        // The meeting link goes with the entry of one with a seat (this file is only theirs).
+        description: [meetingUrlOf(r.event), r.event.description].filter(Boolean).join('\n\n'),
+        location: calendarLocation(r.event),
         start: new Date(r.event.start),
         end: new Date(r.event.end),
         organizer: { name: r.tenant.name, email: requireEnv('MAIL_FROM_ADDRESS') },

@@ -28,6 +28,16 @@ export const dietaryCategories = [
 ] as const;
 export type DietaryCategory = (typeof dietaryCategories)[number];
 
+/** In person at the place, online only, or both. */
+export const meetingFormats = ['in-person', 'online', 'hybrid'] as const;
+export type MeetingFormat = (typeof meetingFormats)[number];
+
+/** An online meeting's link: https only, at most 500 characters (no space or line break fits a URL). */
+export const meetingUrlSchema = z
+  .url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'An https:// link' })
+  .max(500, 'At most 500 characters')
+  .regex(/^\S+$/, 'No spaces');
+
 const line = (max: number) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
 const instant = z.iso.datetime({ offset: true });
 
@@ -56,6 +66,13 @@ export const eventInputSchema = z
       .max(30)
       .default([]),
     place: z.object({ name: line(200), address: z.string().trim().max(300).default('') }).strict(),
+    /** In person when absent. */
+    format: z.enum(meetingFormats).optional(),
+    /**
+     * The online meeting's link (online and hybrid events): shown only to those with a seat (the
+     * RSVP page when attending, their mails and calendar entry), never in the invitation.
+     */
+    meetingUrl: meetingUrlSchema.optional(),
     start: instant,
     end: instant,
     capacity: z.number().int().min(1).max(10_000),
@@ -86,6 +103,14 @@ export const eventInputSchema = z
   .refine((e) => Date.parse(e.rsvpDeadline) <= Date.parse(e.start), {
     path: ['rsvpDeadline'],
     message: 'Must not be after start',
+  })
+  .refine((e) => (e.format ?? 'in-person') === 'in-person' || e.meetingUrl !== undefined, {
+    path: ['meetingUrl'],
+    message: 'Required for an online or hybrid event',
+  })
+  .refine((e) => (e.format ?? 'in-person') !== 'in-person' || e.meetingUrl === undefined, {
+    path: ['meetingUrl'],
+    message: 'Only for an online or hybrid event',
   })
   .refine((e) => e.seatLimitPerOrganisation <= e.capacity, {
     path: ['seatLimitPerOrganisation'],
@@ -194,3 +219,22 @@ export const rsvpAnswerSchema = z
   })
   .strict();
 export type RsvpAnswer = z.infer<typeof rsvpAnswerSchema>;
+
+/** The meeting link of an event, for someone with a seat: absent for an event in person. */
+export const meetingUrlOf = (event: Pick<EventInput, 'format' | 'meetingUrl'>): string | undefined =>
+  (event.format ?? 'in-person') === 'in-person' ? undefined : event.meetingUrl;
+
+/**
+ * The place on OpenStreetMap (a link, nothing loaded from it): for an event with a place to go
+ * to and an address to look up.
+ */
+export const mapUrl = (event: Pick<EventInput, 'format' | 'place'>): string | undefined =>
+  event.format === 'online' || !event.place.address
+    ? undefined
+    : `https://www.openstreetmap.org/search?query=${encodeURIComponent(event.place.address)}`;
+
+/** The LOCATION of the calendar entry of one with a seat: the place, and the meeting link. */
+export const calendarLocation = (event: Pick<EventInput, 'format' | 'meetingUrl' | 'place'>): string =>
+  [...(event.format === 'online' ? [] : [event.place.name, event.place.address]), meetingUrlOf(event)]
+    .filter(Boolean)
+    .join(', ');

@@ -14,7 +14,7 @@ import {
 import { documentClient } from '../../shared/platform/aws/clients.js';
 import { invitedContacts, postRsvp, publishedEvent, rsvpToken } from '../event-helpers.js';
 import { staffClient, waitFor } from '../helpers.js';
-import { mailbox, recipientOf } from '../mail-helpers.js';
+import { mailbox, recipientOf, type StoredMail } from '../mail-helpers.js';
 
 let runtime: LocalRuntime;
 
@@ -365,6 +365,93 @@ describe('calendar updates', () => {
       'the cancellation',
     );
     expect(icsOf(cancellation)).toContain(`UID:${event.eventId}@samverkan`);
+  });
+});
+
+describe('an online or hybrid meeting (issue 12, Build 3)', () => {
+  it("shows the meeting link only to one with a seat — page, confirmation, .ics, the promotion and the link's change — never to the waitlist", async () => {
+    // Prepare: a hybrid event with one seat; A takes it, B goes on the waitlist
+    const link = `https://meet.example.org/lunch-${Date.now()}`;
+    const event = await publishedEvent('hassleholm', {
+      capacity: 1,
+      seatLimitPerOrganisation: 1,
+      format: 'hybrid',
+      meetingUrl: link,
+    });
+    const [a, b] = (await invitedContacts(runtime, event, 2, { prefix: `online${Date.now()}` })) as [
+      string,
+      string,
+    ];
+    const [tokenA, tokenB] = await Promise.all([rsvpToken(event, a), rsvpToken(event, b)]);
+    const icsOf = (mail: StoredMail) =>
+      Buffer.from(
+        String((mail.attachments?.[0] as { content?: string } | undefined)?.content ?? ''),
+        'base64',
+      )
+        .toString('utf8')
+        .replace(/\r\n[ \t]/g, '');
+    const everything = (mail: StoredMail) =>
+      `${mail.subject}${mail.body.html}${mail.body.text}${icsOf(mail)}`;
+    const mailsTo = async (id: string) =>
+      (await mailbox(runtime)).filter((m) => recipientOf(m) === `${id}@foretag.example`);
+
+    // Act: both answer
+    const seated = await postRsvp(runtime, tokenA, { answer: 'attend', seats: '1' });
+    const waiting = await postRsvp(runtime, tokenB, { answer: 'attend', seats: '1' });
+    const waitingIcs = await fetch(`${runtime.url}/rsvp/${tokenB}/calendar.ics`);
+    const seatedIcs = await (await fetch(`${runtime.url}/rsvp/${tokenA}/calendar.ics`)).text();
+    const confirmedA = await waitFor(async () => (await mailsTo(a))[0], 15_000, "A's confirmation");
+    const confirmedB = await waitFor(async () => (await mailsTo(b))[0], 15_000, "B's confirmation");
+
+    // Assess: the seat holder has it everywhere, with the map link; the waitlist nowhere
+    expect(seated.html).toContain(`href="${link}"`);
+    expect(seated.html).toContain(
+      'https://www.openstreetmap.org/search?query=Storgatan%201%2C%20H%C3%A4ssleholm',
+    );
+    expect(waiting.html).toContain('väntelistan');
+    expect(waiting.html).not.toContain(link);
+    expect(waitingIcs.status).toBe(404);
+    expect(seatedIcs.replace(/\r\n[ \t]/g, '')).toMatch(new RegExp(`LOCATION:[^\r]*${link}`));
+    expect(confirmedA.body.html).toContain(link);
+    expect(confirmedA.body.text).toContain(link);
+    expect(icsOf(confirmedA)).toMatch(new RegExp(`LOCATION:[^\r]*${link}`));
+    expect(icsOf(confirmedA)).toMatch(new RegExp(`DESCRIPTION:${link}`));
+    expect(everything(confirmedB)).not.toContain('meet.example.org');
+
+    // Act: staff change the link (attendees are told, with the new entry); then A declines and B is promoted
+    const staff = await staffClient(runtime, 'staff-hlm-anna');
+    const { eventId, tenantId, status, sequence, version, createdAt, updatedAt, ...input } = event;
+    void [eventId, tenantId, status, sequence, createdAt, updatedAt];
+    const newLink = `${link}-nytt`;
+    const changed = await staff.call('PUT', `/api/events/${event.eventId}`, {
+      ...input,
+      meetingUrl: newLink,
+      expectedVersion: version,
+    });
+    expect(changed.status, changed.text).toBe(200);
+    const update = await waitFor(
+      async () => (await mailsTo(a)).find((m) => icsOf(m).includes('SEQUENCE:1')),
+      20_000,
+      "A's update",
+    );
+    await postRsvp(runtime, tokenA, { answer: 'decline' });
+    const promoted = await waitFor(
+      async () => (await mailsTo(b)).find((m) => m.messageId !== confirmedB.messageId),
+      20_000,
+      "B's promotion",
+    );
+
+    // Assess: the change told to A with the new link in mail and entry; B, once promoted, gets
+    // the new link; before that B was told nothing of it
+    expect(update.body.text).toContain(newLink);
+    expect(icsOf(update)).toContain(newLink);
+    expect(everything(promoted)).toContain(newLink);
+    expect(icsOf(promoted)).toMatch(new RegExp(`LOCATION:[^\r]*${newLink}`));
+    const toB = await mailsTo(b);
+    expect(toB).toHaveLength(2);
+    expect(everything(toB.find((m) => m.messageId === confirmedB.messageId) as StoredMail)).not.toContain(
+      'meet.example.org',
+    );
   });
 });
 

@@ -4,7 +4,7 @@ import { type Language, languages } from '../../platform/texts/language.js';
 import { shellTexts } from '../../platform/texts/shell.js';
 import { instantToLocalInput, localInputToInstant } from '../../platform/texts/wall-clock.js';
 import type { Programme } from '../../programmes/index.js';
-import { type EventInput, eventInputSchema, eventKinds, type Meeting } from '../meeting.js';
+import { type EventInput, eventInputSchema, eventKinds, type Meeting, meetingFormats } from '../meeting.js';
 import {
   type CustomQuestion,
   isChoice,
@@ -35,6 +35,8 @@ export interface EventFormValues {
   description: string;
   placeName: string;
   placeAddress: string;
+  format: string;
+  meetingUrl: string;
   /** `datetime-local` values on the tenant's clock. */
   start: string;
   end: string;
@@ -100,6 +102,8 @@ export const formFields: readonly EventFormField[] = [
   'description',
   'placeName',
   'placeAddress',
+  'format',
+  'meetingUrl',
   'start',
   'end',
   'rsvpDeadline',
@@ -126,6 +130,8 @@ export function newEventFormValues(language: Language): EventFormValues {
     description: '',
     placeName: '',
     placeAddress: '',
+    format: 'in-person',
+    meetingUrl: '',
     start: '',
     end: '',
     rsvpDeadline: '',
@@ -156,6 +162,8 @@ export function eventFormValues(event: Meeting, timeZone: string): EventFormValu
     description: event.description,
     placeName: event.place.name,
     placeAddress: event.place.address ?? '',
+    format: event.format ?? 'in-person',
+    meetingUrl: event.meetingUrl ?? '',
     start: instantToLocalInput(event.start, timeZone),
     end: instantToLocalInput(event.end, timeZone),
     rsvpDeadline: instantToLocalInput(event.rsvpDeadline, timeZone),
@@ -201,6 +209,8 @@ export function parseEventForm(
     description: text('description'),
     placeName: text('placeName'),
     placeAddress: text('placeAddress'),
+    format: text('format').trim(),
+    meetingUrl: text('meetingUrl').trim(),
     start: text('start').trim(),
     end: text('end').trim(),
     rsvpDeadline: text('rsvpDeadline').trim(),
@@ -269,6 +279,9 @@ export function parseEventForm(
     description: values.description,
     agenda,
     place: { name: values.placeName, address: values.placeAddress },
+    ...(values.format && values.format !== 'in-person' ? { format: values.format } : {}),
+    // A link typed for an event in person is not kept (it would never be shown).
+    ...(values.meetingUrl && values.format !== 'in-person' ? { meetingUrl: values.meetingUrl } : {}),
     start,
     end,
     capacity,
@@ -393,6 +406,8 @@ function errorOf(field: EventFormField, zodIssue: z.core.$ZodIssue): FieldError 
   if ((issue.code === 'too_small' || issue.code === 'too_big') && range) return { code: 'range', ...range };
   if (issue.code === 'invalid_type' && issue.input === undefined) return { code: 'required' };
   if (issue.code === 'custom') {
+    // Online and hybrid events need their link.
+    if (field === 'meetingUrl') return { code: 'required' };
     if (field === 'end') return { code: 'endAfterStart' };
     if (field === 'rsvpDeadline') return { code: 'deadlineBeforeStart' };
     if (field === 'seatLimitPerOrganisation') return { code: 'seatLimit' };
@@ -641,6 +656,31 @@ export function EventFormPage(props: EventFormPageProps) {
               autocomplete="off"
               value={values.placeAddress}
               {...described('placeAddress', errors)}
+            />
+          </Field>
+          <Field field="format" label={f.labels.format} errors={errors} language={language}>
+            <select {...described('format', errors)}>
+              {meetingFormats.map((format) => (
+                <option key={format} value={format} selected={values.format === format}>
+                  {f.formats[format]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field
+            field="meetingUrl"
+            label={f.labels.meetingUrl}
+            hint={f.meetingUrlHint}
+            errors={errors}
+            language={language}
+          >
+            <input
+              type="url"
+              inputMode="url"
+              maxLength={500}
+              autocomplete="off"
+              value={values.meetingUrl}
+              {...described('meetingUrl', errors, hint('meetingUrl'))}
             />
           </Field>
           <p class="hint" id="event-times-hint">

@@ -3,7 +3,7 @@ import { formatDateTime } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
 import { pageTitle } from '../../platform/ui/document.js';
 import { PublicLayout } from '../../platform/ui/public-layout.js';
-import { dietaryCategories, type Invitation, type Meeting } from '../meeting.js';
+import { dietaryCategories, type Invitation, type Meeting, mapUrl, meetingUrlOf } from '../meeting.js';
 import { type AnswerProblem, answerMaxLength, type CustomQuestion } from '../questions.js';
 import { dayTexts } from '../texts/day.js';
 import { rsvpTexts } from '../texts/rsvp.js';
@@ -133,6 +133,18 @@ export function RsvpPage(props: RsvpPageProps) {
           <dd>
             {event.place.name}
             {event.place.address ? `, ${event.place.address}` : ''}
+            {mapUrl(event) ? (
+              <>
+                {' '}
+                <a
+                  href={mapUrl(event)}
+                  rel="noopener"
+                  lang={event.language === language ? undefined : language}
+                >
+                  {m.map}
+                </a>
+              </>
+            ) : null}
           </dd>
         </dl>
         {event.description ? (
@@ -156,6 +168,19 @@ export function RsvpPage(props: RsvpPageProps) {
         ) : null}
       </article>
 
+      {invitation.status === 'attending' && meetingUrlOf(event) && event.status !== 'cancelled' ? (
+        // The link only to one with a seat (never the invitation, the waitlist or a decline).
+        <section aria-labelledby="online-heading" class="panel">
+          <h2 id="online-heading">{m.online.heading}</h2>
+          <p>{m.online.lead}</p>
+          <p>
+            <a class="button" href={meetingUrlOf(event)} rel="noopener noreferrer">
+              {m.online.join}
+            </a>
+          </p>
+          <p class="meeting-url">{meetingUrlOf(event)}</p>
+        </section>
+      ) : null}
       {invitation.status === 'attending' && props.checkInUrl && event.status !== 'cancelled' ? (
         <section aria-labelledby="check-in-heading" class="panel">
           <h2 id="check-in-heading">{dayTexts(language).checkIn.title}</h2>

@@ -62,6 +62,9 @@ export interface RsvpTexts {
     tooMany: (limit: number) => string;
     invalidEmail: string;
   };
+  /** The online meeting's link, to those with a seat; the place on a map. */
+  online: { heading: string; lead: string; join: string };
+  map: string;
   /** The event's own questions: the heading, a required one's mark, and what is wrong, naming it. */
   questions: {
     heading: string;
@@ -135,6 +138,12 @@ const sv: RsvpTexts = {
     tooMany: (limit) => `Högst ${limit}.`,
     invalidEmail: 'Skriv en giltig e-postadress.',
   },
+  online: {
+    heading: 'Delta online',
+    lead: 'Länken till mötet är din, som har plats: dela den inte.',
+    join: 'Öppna mötet',
+  },
+  map: 'Visa på karta (OpenStreetMap)',
   questions: {
     heading: 'Fler frågor från arrangören',
     required: '(måste besvaras)',
@@ -207,6 +216,12 @@ const da: RsvpTexts = {
     tooMany: (limit) => `Højst ${limit}.`,
     invalidEmail: 'Skriv en gyldig e-mailadresse.',
   },
+  online: {
+    heading: 'Deltag online',
+    lead: 'Linket til mødet er til dig, der har plads: del det ikke.',
+    join: 'Åbn mødet',
+  },
+  map: 'Vis på kort (OpenStreetMap)',
   questions: {
     heading: 'Flere spørgsmål fra arrangøren',
     required: '(skal besvares)',
@@ -279,6 +294,12 @@ const en: RsvpTexts = {
     tooMany: (limit) => `At most ${limit}.`,
     invalidEmail: 'Please enter a valid email address.',
   },
+  online: {
+    heading: 'Join online',
+    lead: 'The meeting link is for you, with your seat: please do not share it.',
+    join: 'Open the meeting',
+  },
+  map: 'Show on a map (OpenStreetMap)',
   questions: {
     heading: 'More questions from the organiser',
     required: '(required)',
