@@ -49,6 +49,7 @@ const sofie = {
 
 const title = `Dialoglunch om kompetensförsörjning ${stamp}`;
 /** The event's own question Anna adds, and Karin answers with its second option. */
+const meetingLink = `https://meet.example.org/hassleholm-${stamp}`;
 const tableQuestion = { label: 'Vid vilket bord vill ni sitta?', options: ['Kompetens', 'Etablering'] };
 const DAY = 86_400_000;
 
@@ -179,6 +180,9 @@ describe('the invitation flow', () => {
     await field(l.description).fill('Vad behöver företagen i Hässleholm för att hitta rätt kompetens?');
     await field(l.placeName).fill('Rådhuset');
     await field(l.placeAddress).fill('Stortorget 1, Hässleholm');
+    // Hybrid: the meeting link only those with a seat will see (issue 12, Build 3).
+    await field(l.format).selectOption('hybrid');
+    await field(l.meetingUrl).fill(meetingLink);
     await field(l.start).fill(times.start);
     await field(l.end).fill(times.end);
     await field(l.rsvpDeadline).fill(times.rsvpDeadline);
@@ -297,6 +301,11 @@ describe('the invitation flow', () => {
     expect(toKarin.body.text).toContain(title);
     expect(toKarin.body.html).toContain(title);
     invitationMessageId = toKarin.messageId;
+    // The invitation has the map of the place but never the meeting link (no seat yet).
+    for (const mail of [toKarin, toSofie]) {
+      expect(`${mail.body.html}${mail.body.text}`).not.toContain(meetingLink);
+      expect(mail.body.text).toContain('https://www.openstreetmap.org/search?query=');
+    }
     links.set(karin.contactId, rsvpLink(toKarin));
     links.set(sofie.contactId, rsvpLink(toSofie));
     expect(links.get(karin.contactId)).not.toBe(links.get(sofie.contactId));
@@ -347,6 +356,13 @@ describe('the invitation flow', () => {
     await expect(page.getByRole('heading', { name: r.change }).count()).resolves.toBe(1);
     await expect(page.getByRole('radio', { name: r.attend }).isChecked()).resolves.toBe(true);
     await expect(page.getByRole('heading', { name: r.addToCalendar }).count()).resolves.toBe(1);
+    // With her seat, the meeting link; and the map of the place, a plain link.
+    await expect(page.getByRole('link', { name: r.online.join }).getAttribute('href')).resolves.toBe(
+      meetingLink,
+    );
+    await expect(page.getByRole('link', { name: r.map }).getAttribute('href')).resolves.toBe(
+      `https://www.openstreetmap.org/search?query=${encodeURIComponent('Stortorget 1, Hässleholm')}`,
+    );
     await expectNoHorizontalScroll(page, 'RSVP page after answering');
     await expectAccessible(page, 'RSVP page (phone, after answering)');
 
@@ -362,6 +378,9 @@ describe('the invitation flow', () => {
     expect(ics).toContain('BEGIN:VCALENDAR');
     expect(ics).toContain('METHOD:REQUEST');
     expect(ics).toContain(`UID:${eventId}@samverkan`);
+    // Her seat's mail and calendar entry carry the meeting link.
+    expect(confirmation.body.text).toContain(meetingLink);
+    expect(ics.replace(/\r\n[ \t]/g, '')).toContain(meetingLink);
   });
 
   it('Sofie’s link opens the page in Danish, the event’s own text marked as Swedish', async () => {
@@ -374,6 +393,8 @@ describe('the invitation flow', () => {
     await expect(page.getByRole('button', { name: r.submit }).count()).resolves.toBe(1);
     // The question is in the event's language, marked so, under a Danish heading.
     await expect(page.getByRole('heading', { name: r.questions.heading }).count()).resolves.toBe(1);
+    // No seat yet: no meeting link anywhere on the page.
+    await expect(page.content()).resolves.not.toContain(meetingLink);
     await expect(page.getByText(tableQuestion.label, { exact: true }).getAttribute('lang')).resolves.toBe(
       'sv',
     );

@@ -4,7 +4,7 @@ import type { EventSendRow } from '../actions/sends.js';
 import { presentOf } from '../attendance.js';
 import { type AnswerDay, eventFunnel } from '../figures.js';
 import type { EventCounters, Invitation, Meeting } from '../meeting.js';
-import { dietaryCategories } from '../meeting.js';
+import { dietaryCategories, meetingUrlOf } from '../meeting.js';
 import { meetingsTexts } from '../texts/console.js';
 import { dayTexts } from '../texts/day.js';
 import { EventFigures } from './figures.js';
@@ -135,6 +135,15 @@ export function EventLivePage(props: EventLivePageProps) {
           {event.place.name}
           {event.place.address ? `, ${event.place.address}` : ''}
         </dd>
+        {meetingUrlOf(event) ? (
+          <>
+            <dt>{m.form.labels.meetingUrl}</dt>
+            <dd>
+              {m.form.formats[event.format ?? 'in-person']}:{' '}
+              <a href={meetingUrlOf(event)}>{meetingUrlOf(event)}</a>
+            </dd>
+          </>
+        ) : null}
         <dt>{m.facts.rsvpDeadline}</dt>
         <dd>
           <time dateTime={event.rsvpDeadline}>{formatDateTime(event.rsvpDeadline, language, timeZone)}</time>
