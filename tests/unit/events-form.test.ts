@@ -488,6 +488,42 @@ describe('what attendees are told when an event changes', () => {
   });
 });
 
+describe('online and hybrid events (issue 12, Build 3)', () => {
+  it('needs an https meeting link for an online or hybrid event, and keeps none for one in person', () => {
+    const missing = parseEventForm({ ...validForm, format: 'hybrid', meetingUrl: '' }, STOCKHOLM);
+    const plain = parseEventForm(
+      { ...validForm, format: 'online', meetingUrl: 'http://meet.example.org/x' },
+      STOCKHOLM,
+    );
+    const inPerson = parseEventForm(
+      { ...validForm, format: 'in-person', meetingUrl: 'https://meet.example.org/x' },
+      STOCKHOLM,
+    );
+    const online = parseEventForm(
+      { ...validForm, format: 'online', meetingUrl: 'https://meet.example.org/x' },
+      STOCKHOLM,
+    );
+    expect(missing.ok === false && missing.errors.meetingUrl).toEqual({ code: 'required' });
+    expect(plain.ok === false && plain.errors.meetingUrl).toEqual({ code: 'invalid' });
+    expect(inPerson.ok && inPerson.input.meetingUrl).toBeUndefined();
+    expect(online.ok && online.input).toMatchObject({
+      format: 'online',
+      meetingUrl: 'https://meet.example.org/x',
+    });
+  });
+
+  it('tells attendees of a changed link as a change, with the new link', () => {
+    const before: Meeting = { ...event, format: 'hybrid', meetingUrl: 'https://meet.example.org/a' };
+    const { eventId, tenantId, status, sequence, version, createdAt, updatedAt, ...input } = before;
+    void [eventId, tenantId, status, sequence, version, createdAt, updatedAt];
+    expect(
+      describeChanges(before, { ...input, meetingUrl: 'https://meet.example.org/b' }, STOCKHOLM),
+    ).toEqual([
+      { field: 'meeting', before: 'https://meet.example.org/a', after: 'https://meet.example.org/b' },
+    ]);
+  });
+});
+
 describe('custom registration questions (issue 12, Build 3)', () => {
   const choice: CustomQuestion = {
     id: 'track',
