@@ -462,6 +462,15 @@ describe('the invitation flow', () => {
       `${tableQuestion.label}: ${tableQuestion.options[1]}`,
     );
     await expectAccessible(page, 'live view (with answers)');
+
+    // The edit form holds the question as a row of its own (with its removal), and the empty row.
+    await page.goto(url(eventPath('/edit')));
+    const q = questionTexts.sv.form;
+    const saved = page.getByRole('group', { name: q.row(1) });
+    await expect(saved.getByLabel(q.label, { exact: true }).inputValue()).resolves.toBe(tableQuestion.label);
+    await expect(saved.getByLabel(q.remove, { exact: true }).isChecked()).resolves.toBe(false);
+    await expect(page.getByRole('group', { name: q.newRow }).count()).resolves.toBe(1);
+    await expectAccessible(page, 'event form (edit, with a question)');
   });
 
   it('on the day, on a phone, Anna checks in one of the two people of Karin’s answer', async () => {
