@@ -368,6 +368,53 @@ describe('calendar updates', () => {
   });
 });
 
+describe("the event's own questions through the waitlist", () => {
+  it('keeps a waitlisted answer uncounted, and counts it when the contact is promoted, answers kept', async () => {
+    // Prepare: one seat; A holds it (food), B waits (tech)
+    const event = await publishedEvent('hassleholm', {
+      capacity: 1,
+      seatLimitPerOrganisation: 1,
+      customQuestions: [
+        {
+          id: 'track',
+          kind: 'single-choice',
+          label: 'Spår',
+          required: true,
+          options: [
+            { id: 'food', label: 'Livsmedel' },
+            { id: 'tech', label: 'Teknik' },
+          ],
+        },
+      ],
+    });
+    const [a, b] = (await invitedContacts(runtime, event, 2, { prefix: `cqw${Date.now()}` })) as [
+      string,
+      string,
+    ];
+    await postRsvp(runtime, await rsvpToken(event, a), { answer: 'attend', a_track: 'food' });
+    const waiting = await postRsvp(runtime, await rsvpToken(event, b), { answer: 'attend', a_track: 'tech' });
+    const whileWaiting = await getCounters(event.tenantId, event.eventId);
+    // Act: A declines; B is promoted by the reaction to the released seat
+    await postRsvp(runtime, await rsvpToken(event, a), { answer: 'decline' });
+    const promoted = await waitFor(
+      async () => {
+        const i = await getInvitation(event.tenantId, event.eventId, b);
+        return i?.status === 'attending' ? i : undefined;
+      },
+      15_000,
+      "B's promotion",
+    );
+    // Assess
+    expect(waiting.html).toContain('väntelistan');
+    expect(whileWaiting.choices).toEqual({ 'track.food': 1 });
+    expect(promoted.answers).toEqual({ track: ['tech'] });
+    expect((await getCounters(event.tenantId, event.eventId)).choices).toEqual({
+      'track.food': 0,
+      'track.tech': 1,
+    });
+  });
+});
+
 describe('an online or hybrid meeting (issue 12, Build 3)', () => {
   it("shows the meeting link only to one with a seat — page, confirmation, .ics, the promotion and the link's change — never to the waitlist", async () => {
     // Prepare: a hybrid event with one seat; A takes it, B goes on the waitlist
