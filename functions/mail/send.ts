@@ -200,13 +200,17 @@ function calendarFor(
     | { title: string; start: string; end: string; place: { name: string; address?: string } }
     | undefined;
   if (invite && event) {
+    // An online meeting's link: only mails to those with a seat carry one (meetings' content.ts).
+    const meetingUrl = typeof data.meetingUrl === 'string' ? data.meetingUrl : undefined;
     return {
       uid: invite.uid,
       sequence: invite.sequence,
       method: invite.method,
       title: event.title,
-      description: typeof data.rsvpUrl === 'string' ? data.rsvpUrl : '',
-      location: [event.place.name, event.place.address].filter(Boolean).join(', '),
+      description: [meetingUrl, typeof data.rsvpUrl === 'string' ? data.rsvpUrl : '']
+        .filter(Boolean)
+        .join('\n\n'),
+      location: [event.place.name, event.place.address, meetingUrl].filter(Boolean).join(', '),
       start: new Date(event.start),
       end: new Date(event.end),
       organizer,

@@ -33,7 +33,10 @@ import {
   type Invitation,
   type InvitationStatus,
   type Meeting,
+  meetingUrlOf,
 } from '../../shared/meetings/meeting.js';
+import { answerText } from '../../shared/meetings/pages/question-answers.js';
+import type { CustomQuestion } from '../../shared/meetings/questions.js';
 import {
   createEvent,
   getCounters,
@@ -80,7 +83,11 @@ import { getProgramme } from '../../shared/programmes/store.js';
 
 // ---------------------------------------------------------------- the event's life
 
-export type EventChange = { field: 'time' | 'place' | 'title' | 'agenda'; before: string; after: string };
+export type EventChange = {
+  field: 'time' | 'place' | 'title' | 'agenda' | 'meeting';
+  before: string;
+  after: string;
+};
 
 const agendaText = (agenda: EventInput['agenda'], language: Language) =>
   agenda.length === 0
@@ -119,6 +126,11 @@ export function describeChanges(before: Meeting, after: EventInput, timeZone: st
       after: agendaText(after.agenda, language),
     });
   }
+  // A new meeting link is news to those with a seat (their mail and calendar entry carry it).
+  const linkBefore = meetingUrlOf(before);
+  const linkAfter = meetingUrlOf(after);
+  if (linkBefore !== linkAfter)
+    changes.push({ field: 'meeting', before: linkBefore ?? '–', after: linkAfter ?? '–' });
   return changes;
 }
 
@@ -597,7 +609,13 @@ export const attendeeNames = (row: Pick<InvitationRow, 'names' | 'contactName'>)
     : [row.contactName];
 
 /** The attendee list as CSV in the language: headers, one row per answer. */
-export function attendeeCsv(rows: InvitationRow[], language: Language, separator: CsvSeparator): string {
+export function attendeeCsv(
+  rows: InvitationRow[],
+  language: Language,
+  separator: CsvSeparator,
+  /** The event's custom questions: one column each, after the fixed ones. */
+  questions: readonly CustomQuestion[] = [],
+): string {
   const m = meetingsTexts(language);
   const c = m.columns;
   const header = [
@@ -611,6 +629,7 @@ export function attendeeCsv(rows: InvitationRow[], language: Language, separator
     c.note,
     c.status,
     c.attended,
+    ...questions.map((q) => q.label),
   ];
   const body = rows.map((row) => [
     row.organisationName,
@@ -625,6 +644,7 @@ export function attendeeCsv(rows: InvitationRow[], language: Language, separator
     row.note ?? '',
     m.invitationStatuses[row.status] ?? row.status,
     row.attended ? m.yes : '',
+    ...questions.map((q) => answerText(q, row.answers?.[q.id])),
   ]);
   return csvDocument([header, ...body], separator);
 }
@@ -657,7 +677,7 @@ export async function attendeeCsvFile(
       query.sep === 'semicolon'
         ? csvFileName(event.title).replace(/\.csv$/, '-semikolon.csv')
         : csvFileName(event.title),
-    body: attendeeCsv(rows, language, query.sep === 'semicolon' ? ';' : ','),
+    body: attendeeCsv(rows, language, query.sep === 'semicolon' ? ';' : ',', event.customQuestions),
   };
 }
 

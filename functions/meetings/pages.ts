@@ -418,7 +418,7 @@ export const handler = htmlPages(
       requireRole(who.identity, 'editor');
       const before = await eventOf(request, who);
       const expectedVersion = Number(request.form.expectedVersion);
-      const parsed = parseEventForm(request.form, who.timeZone);
+      const parsed = parseEventForm(request.form, who.timeZone, before.customQuestions);
       const again = (errors: EventFormErrors, status: number, formError?: string) =>
         formPage(request, who, {
           values: parsed.values,

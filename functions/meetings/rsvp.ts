@@ -4,9 +4,16 @@ import { getContact } from '../../shared/directory/store/contacts.js';
 import { createContact, UniqueConflict } from '../../shared/directory/store/organisations.js';
 import { calendarSequence, calendarUid, sendInvitations } from '../../shared/meetings/actions/notify.js';
 import { googleCalendarUrl, outlookCalendarUrl } from '../../shared/meetings/calendar-links.js';
-import { rsvpAnswerSchema } from '../../shared/meetings/meeting.js';
+import { calendarLocation, meetingUrlOf, rsvpAnswerSchema } from '../../shared/meetings/meeting.js';
 import { checkInPath, checkInQrGif } from '../../shared/meetings/pages/check-in-qr.js';
-import { type RsvpBanner, RsvpInvalidPage, RsvpPage } from '../../shared/meetings/pages/rsvp.js';
+import {
+  answerFieldName,
+  questionErrorText,
+  type RsvpBanner,
+  RsvpInvalidPage,
+  RsvpPage,
+} from '../../shared/meetings/pages/rsvp.js';
+import { checkAnswers } from '../../shared/meetings/questions.js';
 import {
   answer,
   ensureInvitation,
@@ -114,6 +121,10 @@ const checkInUrl = (r: Resolved) =>
 const formValues = (request: PageRequest): Record<string, string | string[]> => ({
   ...request.form,
   dietary: request.formLists.dietary ?? [],
+  // Each custom question's every value (a multiple choice sends its name once per option).
+  ...Object.fromEntries(
+    Object.entries(request.formLists).filter(([name]) => name.startsWith(answerFieldName(''))),
+  ),
 });
 
 function fieldErrors(error: z.ZodError, language: Language, seatLimit: number): Record<string, string> {
@@ -185,12 +196,30 @@ export const handler = htmlPages(
         parsed.success &&
         parsed.data.answer === 'attend' &&
         parsed.data.seats > r.event.seatLimitPerOrganisation;
-      if (!parsed.success || seatsTooMany) {
-        const errors = parsed.success
-          ? { seats: rsvpTexts[r.language].errors.tooMany(r.event.seatLimitPerOrganisation) }
+      // The event's own questions are for those who come (or wait for a seat), like the fixed ones;
+      // a decline keeps none of their answers.
+      const questions = r.event.customQuestions ?? [];
+      const custom =
+        values.answer === 'decline'
+          ? ({ ok: true, answers: {} } as const)
+          : checkAnswers(
+              questions,
+              Object.fromEntries(questions.map((q) => [q.id, request.formLists[answerFieldName(q.id)]])),
+            );
+      if (!parsed.success || seatsTooMany || !custom.ok) {
+        const errors: Record<string, string> = parsed.success
+          ? seatsTooMany
+            ? { seats: rsvpTexts[r.language].errors.tooMany(r.event.seatLimitPerOrganisation) }
+            : {}
           : fieldErrors(parsed.error, r.language, r.event.seatLimitPerOrganisation);
+        if (!custom.ok)
+          for (const q of questions) {
+            const problem = custom.problems[q.id];
+            if (problem) errors[answerFieldName(q.id)] = questionErrorText(problem, q.label, r.language);
+          }
         return page(request, r, { status: 422, errors, values });
       }
+      parsed.data.answers = custom.answers;
       const actor = `contact:${r.contact.contactId}`;
       // The answer and its events (InvitationAnswered, SeatsReleased) are one transaction; the
       // confirmation mail and the waitlist's promotion are reactions to those events.
@@ -341,8 +370,9 @@ export const handler = htmlPages(
         sequence: calendarSequence(r.event, r.event.status === 'cancelled' ? 'CANCEL' : 'REQUEST'),
         method: r.event.status === 'cancelled' ? 'CANCEL' : 'REQUEST',
         title: r.event.title,
-        description: r.event.description,
-        location: [r.event.place.name, r.event.place.address].filter(Boolean).join(', '),
+        // The meeting link goes with the entry of one with a seat (this file is only theirs).
+        description: [meetingUrlOf(r.event), r.event.description].filter(Boolean).join('\n\n'),
+        location: calendarLocation(r.event),
         start: new Date(r.event.start),
         end: new Date(r.event.end),
         organizer: { name: r.tenant.name, email: requireEnv('MAIL_FROM_ADDRESS') },

@@ -182,7 +182,8 @@ export const MeetingChanged = defineEvent({
     sequence: z.number().int().nonnegative(),
     changes: z.array(
       z.object({
-        field: z.enum(['time', 'place', 'title', 'agenda']),
+        /** `meeting`: the online meeting's link (told to those with a seat only). */
+        field: z.enum(['time', 'place', 'title', 'agenda', 'meeting']),
         before: z.string(),
         after: z.string(),
       }),

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { languageSchema } from '../platform/texts/language.js';
+import { customQuestionsSchema, type QuestionAnswers, questionAnswersSchema } from './questions.js';
 
 /**
  * Events staff invite companies to: workshops, dialogue lunches, breakfast meetings, seminars,
@@ -26,6 +27,16 @@ export const dietaryCategories = [
   'other',
 ] as const;
 export type DietaryCategory = (typeof dietaryCategories)[number];
+
+/** In person at the place, online only, or both. */
+export const meetingFormats = ['in-person', 'online', 'hybrid'] as const;
+export type MeetingFormat = (typeof meetingFormats)[number];
+
+/** An online meeting's link: https only, at most 500 characters (no space or line break fits a URL). */
+export const meetingUrlSchema = z
+  .url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'An https:// link' })
+  .max(500, 'At most 500 characters')
+  .regex(/^\S+$/, 'No spaces');
 
 const line = (max: number) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
 const instant = z.iso.datetime({ offset: true });
@@ -55,6 +66,13 @@ export const eventInputSchema = z
       .max(30)
       .default([]),
     place: z.object({ name: line(200), address: z.string().trim().max(300).default('') }).strict(),
+    /** In person when absent. */
+    format: z.enum(meetingFormats).optional(),
+    /**
+     * The online meeting's link (online and hybrid events): shown only to those with a seat (the
+     * RSVP page when attending, their mails and calendar entry), never in the invitation.
+     */
+    meetingUrl: meetingUrlSchema.optional(),
     start: instant,
     end: instant,
     capacity: z.number().int().min(1).max(10_000),
@@ -67,6 +85,8 @@ export const eventInputSchema = z
       accessibility: true,
       note: true,
     }),
+    /** Questions of the event's own, beside the fixed ones (see questions.ts); none when absent. */
+    customQuestions: customQuestionsSchema.optional(),
     language: languageSchema,
     reminders: z
       .object({
@@ -83,6 +103,14 @@ export const eventInputSchema = z
   .refine((e) => Date.parse(e.rsvpDeadline) <= Date.parse(e.start), {
     path: ['rsvpDeadline'],
     message: 'Must not be after start',
+  })
+  .refine((e) => (e.format ?? 'in-person') === 'in-person' || e.meetingUrl !== undefined, {
+    path: ['meetingUrl'],
+    message: 'Required for an online or hybrid event',
+  })
+  .refine((e) => (e.format ?? 'in-person') !== 'in-person' || e.meetingUrl === undefined, {
+    path: ['meetingUrl'],
+    message: 'Only for an online or hybrid event',
   })
   .refine((e) => e.seatLimitPerOrganisation <= e.capacity, {
     path: ['seatLimitPerOrganisation'],
@@ -121,6 +149,8 @@ export interface Invitation {
   dietaryOther?: string;
   accessibility?: string;
   note?: string;
+  /** Answers to the event's custom questions, by question id (see questions.ts). */
+  answers?: QuestionAnswers;
   invitedAt: string;
   respondedAt?: string;
   /** Order on the waitlist. */
@@ -155,6 +185,8 @@ export interface EventCounters {
   byType: Record<string, number>;
   /** Dietary category → people. */
   dietary: Record<string, number>;
+  /** `<question id>.<option id>` → answers of those attending that chose it. */
+  choices: Record<string, number>;
 }
 
 /** An event's counters before anything is counted. */
@@ -170,6 +202,7 @@ export const emptyEventCounters = (): EventCounters => ({
   present: 0,
   byType: {},
   dietary: {},
+  choices: {},
 });
 
 export const rsvpAnswerSchema = z
@@ -181,6 +214,27 @@ export const rsvpAnswerSchema = z
     dietaryOther: z.string().trim().max(300).optional(),
     accessibility: z.string().trim().max(500).optional(),
     note: z.string().trim().max(1000).optional(),
+    /** Custom questions' answers, already checked against the event's questions (checkAnswers). */
+    answers: questionAnswersSchema.optional(),
   })
   .strict();
 export type RsvpAnswer = z.infer<typeof rsvpAnswerSchema>;
+
+/** The meeting link of an event, for someone with a seat: absent for an event in person. */
+export const meetingUrlOf = (event: Pick<EventInput, 'format' | 'meetingUrl'>): string | undefined =>
+  (event.format ?? 'in-person') === 'in-person' ? undefined : event.meetingUrl;
+
+/**
+ * The place on OpenStreetMap (a link, nothing loaded from it): for an event with a place to go
+ * to and an address to look up.
+ */
+export const mapUrl = (event: Pick<EventInput, 'format' | 'place'>): string | undefined =>
+  event.format === 'online' || !event.place.address
+    ? undefined
+    : `https://www.openstreetmap.org/search?query=${encodeURIComponent(event.place.address)}`;
+
+/** The LOCATION of the calendar entry of one with a seat: the place, and the meeting link. */
+export const calendarLocation = (event: Pick<EventInput, 'format' | 'meetingUrl' | 'place'>): string =>
+  [...(event.format === 'online' ? [] : [event.place.name, event.place.address]), meetingUrlOf(event)]
+    .filter(Boolean)
+    .join(', ');

@@ -37,6 +37,7 @@ import {
   type Meeting,
   type RsvpAnswer,
 } from './meeting.js';
+import { choiceDeltas } from './questions.js';
 
 /**
  * Events and their invitations.
@@ -209,6 +210,7 @@ export async function getCounters(
     if (typeof value !== 'number') continue;
     if (key.startsWith('type_')) counters.byType[key.slice(5)] = value;
     else if (key.startsWith('diet_')) counters.dietary[key.slice(5)] = value;
+    else if (key.startsWith('ans_')) counters.choices[key.slice(4)] = value;
     else if (key in counters) (counters as unknown as Record<string, number>)[key] = value;
   }
   return counters;
@@ -672,6 +674,8 @@ export async function answer(
         dietaryOther: response.dietaryOther,
         accessibility: response.accessibility,
         note: response.note,
+        // The custom questions' answers; a caller that passes none (a promotion) keeps them.
+        answers: response.answers ?? invitation.answers,
         respondedAt: now,
         version: invitation.version + 1,
         removedBy: undefined,
@@ -775,6 +779,7 @@ export async function answer(
       const deltas: Record<string, number> = {
         ...typeDeltas(invitation, invitation.status, 'declined'),
         ...dietaryDeltas(invitation, undefined),
+        ...choiceDeltas(invitation, undefined),
         attending: invitation.status === 'attending' ? -1 : 0,
         attendingSeats: -wasAttending,
         waitlisted: invitation.status === 'waitlisted' ? -1 : 0,
@@ -800,6 +805,7 @@ export async function answer(
     const attendDeltas: Record<string, number> = {
       ...typeDeltas(invitation, invitation.status, 'attending'),
       ...dietaryDeltas(invitation, { dietary: response.dietary, seats }),
+      ...choiceDeltas(invitation, response.answers ?? invitation.answers),
       attending: invitation.status === 'attending' ? 0 : 1,
       attendingSeats: delta,
       waitlisted: invitation.status === 'waitlisted' ? -1 : 0,

@@ -5,6 +5,7 @@ import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.
 import { eventMailTexts } from '../../shared/meetings/mails/texts.js';
 import { meetingsMessages } from '../../shared/meetings/texts/console.js';
 import { dayTexts } from '../../shared/meetings/texts/day.js';
+import { questionTexts } from '../../shared/meetings/texts/questions.js';
 import { rsvpTexts } from '../../shared/meetings/texts/rsvp.js';
 import { waitFor } from '../helpers.js';
 import { addContacts, mailbox, recipientOf, type StoredMail } from '../mail-helpers.js';
@@ -47,6 +48,9 @@ const sofie = {
 };
 
 const title = `Dialoglunch om kompetensförsörjning ${stamp}`;
+/** The event's own question Anna adds, and Karin answers with its second option. */
+const meetingLink = `https://meet.example.org/hassleholm-${stamp}`;
+const tableQuestion = { label: 'Vid vilket bord vill ni sitta?', options: ['Kompetens', 'Etablering'] };
 const DAY = 86_400_000;
 
 /** A date and time on the tenant's wall clock, as a `datetime-local` value (`YYYY-MM-DDTHH:MM`). */
@@ -176,12 +180,22 @@ describe('the invitation flow', () => {
     await field(l.description).fill('Vad behöver företagen i Hässleholm för att hitta rätt kompetens?');
     await field(l.placeName).fill('Rådhuset');
     await field(l.placeAddress).fill('Stortorget 1, Hässleholm');
+    // Hybrid: the meeting link only those with a seat will see (issue 12, Build 3).
+    await field(l.format).selectOption('hybrid');
+    await field(l.meetingUrl).fill(meetingLink);
     await field(l.start).fill(times.start);
     await field(l.end).fill(times.end);
     await field(l.rsvpDeadline).fill(times.rsvpDeadline);
     await field(l.capacity).fill('40');
     await field(l.seatLimitPerOrganisation).fill('2');
     await field(l.agenda).fill('11:30 Lunch\n12:00 Samtal om kompetensförsörjning');
+    // A question of the event's own, typed into the editor's empty row (issue 12, Build 3).
+    const q = questionTexts.sv.form;
+    const newQuestion = page.getByRole('group', { name: q.newRow });
+    await newQuestion.getByLabel(q.label, { exact: true }).fill(tableQuestion.label);
+    await newQuestion.getByLabel(q.kind, { exact: true }).selectOption('single-choice');
+    await newQuestion.getByLabel(q.options, { exact: true }).fill(tableQuestion.options.join('\n'));
+    await newQuestion.getByLabel(q.required, { exact: true }).check();
     await page.getByRole('button', { name: ev.form.create }).click();
 
     await page.waitForURL(
@@ -287,6 +301,11 @@ describe('the invitation flow', () => {
     expect(toKarin.body.text).toContain(title);
     expect(toKarin.body.html).toContain(title);
     invitationMessageId = toKarin.messageId;
+    // The invitation has the map of the place but never the meeting link (no seat yet).
+    for (const mail of [toKarin, toSofie]) {
+      expect(`${mail.body.html}${mail.body.text}`).not.toContain(meetingLink);
+      expect(mail.body.text).toContain('https://www.openstreetmap.org/search?query=');
+    }
     links.set(karin.contactId, rsvpLink(toKarin));
     links.set(sofie.contactId, rsvpLink(toSofie));
     expect(links.get(karin.contactId)).not.toBe(links.get(sofie.contactId));
@@ -314,6 +333,18 @@ describe('the invitation flow', () => {
     await page.getByLabel(r.seats(2), { exact: true }).fill('2');
     await page.getByLabel(r.names, { exact: true }).fill('Karin Holm\nJonas Berg');
     await page.getByRole('checkbox', { name: r.dietaryLabels.vegetarian, exact: true }).check();
+    // The event's own question is required: sent without it, the page names it and keeps the rest.
+    await page.getByRole('button', { name: r.submit }).click();
+    const refusal = r.questions.errors.required(tableQuestion.label);
+    await page.getByText(refusal, { exact: true }).waitFor();
+    const question = page.getByRole('group', { name: `${tableQuestion.label} ${r.questions.required}` });
+    await expect(question.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByLabel(r.names, { exact: true }).inputValue()).resolves.toBe(
+      'Karin Holm\nJonas Berg',
+    );
+    await expectNoHorizontalScroll(page, 'RSVP page with a refusal');
+    await expectAccessible(page, 'RSVP page (phone, a required question missing)');
+    await question.getByRole('radio', { name: tableQuestion.options[1], exact: true }).check();
     await page.getByRole('button', { name: r.submit }).click();
 
     const status = page.getByRole('status');
@@ -325,6 +356,13 @@ describe('the invitation flow', () => {
     await expect(page.getByRole('heading', { name: r.change }).count()).resolves.toBe(1);
     await expect(page.getByRole('radio', { name: r.attend }).isChecked()).resolves.toBe(true);
     await expect(page.getByRole('heading', { name: r.addToCalendar }).count()).resolves.toBe(1);
+    // With her seat, the meeting link; and the map of the place, a plain link.
+    await expect(page.getByRole('link', { name: r.online.join }).getAttribute('href')).resolves.toBe(
+      meetingLink,
+    );
+    await expect(page.getByRole('link', { name: r.map }).getAttribute('href')).resolves.toBe(
+      `https://www.openstreetmap.org/search?query=${encodeURIComponent('Stortorget 1, Hässleholm')}`,
+    );
     await expectNoHorizontalScroll(page, 'RSVP page after answering');
     await expectAccessible(page, 'RSVP page (phone, after answering)');
 
@@ -340,6 +378,9 @@ describe('the invitation flow', () => {
     expect(ics).toContain('BEGIN:VCALENDAR');
     expect(ics).toContain('METHOD:REQUEST');
     expect(ics).toContain(`UID:${eventId}@samverkan`);
+    // Her seat's mail and calendar entry carry the meeting link.
+    expect(confirmation.body.text).toContain(meetingLink);
+    expect(ics.replace(/\r\n[ \t]/g, '')).toContain(meetingLink);
   });
 
   it('Sofie’s link opens the page in Danish, the event’s own text marked as Swedish', async () => {
@@ -350,6 +391,13 @@ describe('the invitation flow', () => {
     await expect(page.locator('.rsvp .eyebrow').textContent()).resolves.toContain(r.kinds['dialogue-lunch']);
     await expect(page.getByRole('radio', { name: r.attend }).count()).resolves.toBe(1);
     await expect(page.getByRole('button', { name: r.submit }).count()).resolves.toBe(1);
+    // The question is in the event's language, marked so, under a Danish heading.
+    await expect(page.getByRole('heading', { name: r.questions.heading }).count()).resolves.toBe(1);
+    // No seat yet: no meeting link anywhere on the page.
+    await expect(page.content()).resolves.not.toContain(meetingLink);
+    await expect(page.getByText(tableQuestion.label, { exact: true }).getAttribute('lang')).resolves.toBe(
+      'sv',
+    );
     await expectNoHorizontalScroll(page, 'RSVP page in Danish');
     await expectAccessible(page, 'RSVP page (phone, Danish)');
   });
@@ -399,7 +447,30 @@ describe('the invitation flow', () => {
       .getByRole('row')
       .filter({ has: page.getByRole('rowheader', { name: sofie.name }) });
     await expect(sofieRow.locator('td').nth(1).textContent()).resolves.toBe(ev.invitationStatuses.invited);
+    // The event's own question: answers per option, as a chart and a table, and Karin's answer.
+    const qt = questionTexts.sv.live;
+    const summary = page.getByRole('region', { name: tableQuestion.label });
+    await expect(
+      summary.getByRole('row', { name: tableQuestion.options[1] }).locator('th, td').allTextContents(),
+    ).resolves.toEqual([tableQuestion.options[1], '1']);
+    await expect(
+      summary.getByRole('row', { name: tableQuestion.options[0] }).locator('td').textContent(),
+    ).resolves.toBe('0');
+    await expect(page.getByRole('img', { name: qt.chart(tableQuestion.label) }).count()).resolves.toBe(1);
+    const needs = page.locator('ul.needs li').filter({ hasText: karin.name });
+    await expect(needs.textContent()).resolves.toContain(
+      `${tableQuestion.label}: ${tableQuestion.options[1]}`,
+    );
     await expectAccessible(page, 'live view (with answers)');
+
+    // The edit form holds the question as a row of its own (with its removal), and the empty row.
+    await page.goto(url(eventPath('/edit')));
+    const q = questionTexts.sv.form;
+    const saved = page.getByRole('group', { name: q.row(1) });
+    await expect(saved.getByLabel(q.label, { exact: true }).inputValue()).resolves.toBe(tableQuestion.label);
+    await expect(saved.getByLabel(q.remove, { exact: true }).isChecked()).resolves.toBe(false);
+    await expect(page.getByRole('group', { name: q.newRow }).count()).resolves.toBe(1);
+    await expectAccessible(page, 'event form (edit, with a question)');
   });
 
   it('on the day, on a phone, Anna checks in one of the two people of Karin’s answer', async () => {

@@ -2,6 +2,8 @@ import { h } from 'preact';
 import { render } from 'preact-render-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
+import { eraseMeetingsPerson } from '../../shared/meetings/actions/erase.js';
+import { meetingsPersonalData } from '../../shared/meetings/actions/personal-data.js';
 import { CheckInQr, checkInPath, checkInQrGif } from '../../shared/meetings/pages/check-in-qr.js';
 import { getCounters, getInvitation } from '../../shared/meetings/store.js';
 import { invitedContacts, postRsvp, publishedEvent, rsvpToken } from '../event-helpers.js';
@@ -231,5 +233,67 @@ describe("the caterer's and the host's view", () => {
     expect(byOrganisation).toContain(`Deltagare ${b}`);
     expect(none).toContain('Ingen anmäld matchar ”zzz”');
     expect(tooLong.status).toBe(422);
+  });
+
+  it("shows staff the answers to the event's own questions: counts per option, each answer, a CSV column each; the person's export has them and erasure takes the words", async () => {
+    // Prepare: a choice and a text question; three answers, one of them a two-person answer
+    const event = await publishedEvent('hassleholm', {
+      title: `Frågor ${Date.now()}`,
+      customQuestions: [
+        {
+          id: 'track',
+          kind: 'single-choice',
+          label: 'Vilket spår?',
+          required: true,
+          options: [
+            { id: 'food', label: 'Livsmedel' },
+            { id: 'tech', label: 'Teknik' },
+          ],
+        },
+        { id: 'wish', kind: 'long-text', label: 'Önskemål', required: false, options: [] },
+      ],
+    });
+    const [a, b, c] = (await invitedContacts(runtime, event, 3, { prefix: `qa${Date.now()}` })) as [
+      string,
+      string,
+      string,
+    ];
+    // Act
+    await postRsvp(runtime, await rsvpToken(event, a), {
+      answer: 'attend',
+      seats: '2',
+      a_track: 'tech',
+      a_wish: '=HYPERLINK("x") vid fönstret',
+    });
+    await postRsvp(runtime, await rsvpToken(event, b), { answer: 'attend', seats: '1', a_track: 'tech' });
+    await postRsvp(runtime, await rsvpToken(event, c), { answer: 'attend', seats: '1', a_track: 'food' });
+    const live = await page(`/console/events/${event.eventId}`);
+    const csv = await (
+      await consoleRequest(runtime, 'staff-hlm-anna', 'GET', `/console/events/${event.eventId}/export.csv`)
+    ).text();
+
+    // Assess: counted in answers (2 for Teknik though 3 people), with a chart and a table
+    expect(live).toContain('Svar på egna frågor');
+    expect(live).toMatch(/<svg[^>]*aria-label="Svar per alternativ: Vilket spår\?"/);
+    expect(live).toMatch(/id="choice-track-tech"><th scope="row">Teknik<\/th><td class="num">2</);
+    expect(live).toMatch(/id="choice-track-food"><th scope="row">Livsmedel<\/th><td class="num">1</);
+    expect(live).toContain('=HYPERLINK(&quot;x&quot;) vid fönstret');
+    const [header, ...rows] = csv.slice(1).trim().split('\r\n');
+    expect(header?.split(',').slice(-2)).toEqual(['Vilket spår?', 'Önskemål']);
+    expect(rows.find((r) => r.includes(`${a}@`))).toMatch(/,Teknik,"'=HYPERLINK\(""x""\) vid fönstret"$/);
+
+    // The person's export holds the answers; erasure removes the words and keeps the option
+    const exported = await meetingsPersonalData(event.tenantId, a);
+    expect(exported.find((item) => item.data.event === event.title)?.data.answers).toEqual({
+      track: ['tech'],
+      wish: '=HYPERLINK("x") vid fönstret',
+    });
+    await eraseMeetingsPerson({
+      tenantId: event.tenantId,
+      contactId: a,
+      email: `${a}@foretag.example`,
+      personRef: 'x',
+    });
+    expect((await getInvitation(event.tenantId, event.eventId, a))?.answers).toEqual({ track: ['tech'] });
   });
 });

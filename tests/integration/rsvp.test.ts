@@ -14,7 +14,7 @@ import {
 import { documentClient } from '../../shared/platform/aws/clients.js';
 import { invitedContacts, postRsvp, publishedEvent, rsvpToken } from '../event-helpers.js';
 import { staffClient, waitFor } from '../helpers.js';
-import { mailbox, recipientOf } from '../mail-helpers.js';
+import { mailbox, recipientOf, type StoredMail } from '../mail-helpers.js';
 
 let runtime: LocalRuntime;
 
@@ -197,6 +197,87 @@ describe('answers that must be refused', () => {
   });
 });
 
+describe("the event's own questions (issue 12, Build 3)", () => {
+  const questions = [
+    {
+      id: 'track',
+      kind: 'single-choice' as const,
+      label: 'Vilket spår?',
+      required: true,
+      options: [
+        { id: 'food', label: 'Livsmedel' },
+        { id: 'tech', label: 'Teknik' },
+      ],
+    },
+    {
+      id: 'topics',
+      kind: 'multiple-choice' as const,
+      label: 'Ämnen',
+      required: false,
+      options: [
+        { id: 'skills', label: 'Kompetens' },
+        { id: 'land', label: 'Mark' },
+        { id: 'roads', label: 'Vägar' },
+      ],
+    },
+    { id: 'wish', kind: 'short-text' as const, label: 'Önskemål', required: true, options: [] },
+  ];
+
+  it('refuses a missing required answer and an option not in the list, naming the question, and writes nothing', async () => {
+    // Prepare
+    const event = await publishedEvent('hassleholm', { customQuestions: questions });
+    const [id] = (await invitedContacts(runtime, event, 1, { prefix: `cq${Date.now()}` })) as [string];
+    const token = await rsvpToken(event, id);
+    // Act
+    const missing = await postRsvp(runtime, token, { answer: 'attend', seats: '1', a_track: 'food' });
+    const unknown = await postRsvp(runtime, token, {
+      answer: 'attend',
+      seats: '1',
+      a_track: 'food',
+      a_topics: ['skills', 'sea'],
+      a_wish: 'Vegetarisk meny',
+    });
+    const two = await postRsvp(runtime, token, { answer: 'attend', a_track: ['food', 'tech'], a_wish: 'x' });
+    // Assess
+    expect(missing.status).toBe(422);
+    expect(missing.html).toContain('Svara på frågan ”Önskemål”.');
+    expect(missing.html).toMatch(/id="a_wish"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="a_wish"/);
+    expect(unknown.status).toBe(422);
+    expect(unknown.html).toContain('Välj bland alternativen till ”Ämnen”.');
+    expect(two.status).toBe(422);
+    expect(two.html).toContain('Välj ett alternativ till ”Vilket spår?”.');
+    const invitation = await getInvitation(event.tenantId, event.eventId, id);
+    expect(invitation?.status).toBe('invited');
+    expect(invitation?.answers).toBeUndefined();
+    expect((await getCounters(event.tenantId, event.eventId)).attending).toBe(0);
+  });
+
+  it('keeps the answers of one attending, counts the options chosen, and a decline asks none and takes them back', async () => {
+    // Prepare
+    const event = await publishedEvent('hassleholm', { customQuestions: questions });
+    const [id] = (await invitedContacts(runtime, event, 1, { prefix: `cqok${Date.now()}` })) as [string];
+    const token = await rsvpToken(event, id);
+    // Act
+    const attend = await postRsvp(runtime, token, {
+      answer: 'attend',
+      seats: '2',
+      a_track: 'tech',
+      a_topics: ['skills', 'roads'],
+      a_wish: 'Gärna <b>fika</b>',
+    });
+    const counted = await getCounters(event.tenantId, event.eventId);
+    const decline = await postRsvp(runtime, token, { answer: 'decline' });
+    // Assess
+    expect(attend.status).toBe(200);
+    expect(attend.html).toContain('Gärna &lt;b>fika&lt;/b>');
+    expect(counted.choices).toEqual({ 'track.tech': 1, 'topics.skills': 1, 'topics.roads': 1 });
+    expect(decline.status).toBe(200);
+    const after = await getCounters(event.tenantId, event.eventId);
+    expect(Object.values(after.choices).every((n) => n === 0)).toBe(true);
+    expect((await getInvitation(event.tenantId, event.eventId, id))?.answers).toEqual({});
+  });
+});
+
 describe('the answer flow', () => {
   it('confirms an answer with a calendar invitation, counts the opening once, and lets the answer change until the deadline', async () => {
     const event = await publishedEvent('hassleholm');
@@ -284,6 +365,140 @@ describe('calendar updates', () => {
       'the cancellation',
     );
     expect(icsOf(cancellation)).toContain(`UID:${event.eventId}@samverkan`);
+  });
+});
+
+describe("the event's own questions through the waitlist", () => {
+  it('keeps a waitlisted answer uncounted, and counts it when the contact is promoted, answers kept', async () => {
+    // Prepare: one seat; A holds it (food), B waits (tech)
+    const event = await publishedEvent('hassleholm', {
+      capacity: 1,
+      seatLimitPerOrganisation: 1,
+      customQuestions: [
+        {
+          id: 'track',
+          kind: 'single-choice',
+          label: 'Spår',
+          required: true,
+          options: [
+            { id: 'food', label: 'Livsmedel' },
+            { id: 'tech', label: 'Teknik' },
+          ],
+        },
+      ],
+    });
+    const [a, b] = (await invitedContacts(runtime, event, 2, { prefix: `cqw${Date.now()}` })) as [
+      string,
+      string,
+    ];
+    await postRsvp(runtime, await rsvpToken(event, a), { answer: 'attend', a_track: 'food' });
+    const waiting = await postRsvp(runtime, await rsvpToken(event, b), { answer: 'attend', a_track: 'tech' });
+    const whileWaiting = await getCounters(event.tenantId, event.eventId);
+    // Act: A declines; B is promoted by the reaction to the released seat
+    await postRsvp(runtime, await rsvpToken(event, a), { answer: 'decline' });
+    const promoted = await waitFor(
+      async () => {
+        const i = await getInvitation(event.tenantId, event.eventId, b);
+        return i?.status === 'attending' ? i : undefined;
+      },
+      15_000,
+      "B's promotion",
+    );
+    // Assess
+    expect(waiting.html).toContain('väntelistan');
+    expect(whileWaiting.choices).toEqual({ 'track.food': 1 });
+    expect(promoted.answers).toEqual({ track: ['tech'] });
+    expect((await getCounters(event.tenantId, event.eventId)).choices).toEqual({
+      'track.food': 0,
+      'track.tech': 1,
+    });
+  });
+});
+
+describe('an online or hybrid meeting (issue 12, Build 3)', () => {
+  it("shows the meeting link only to one with a seat — page, confirmation, .ics, the promotion and the link's change — never to the waitlist", async () => {
+    // Prepare: a hybrid event with one seat; A takes it, B goes on the waitlist
+    const link = `https://meet.example.org/lunch-${Date.now()}`;
+    const event = await publishedEvent('hassleholm', {
+      capacity: 1,
+      seatLimitPerOrganisation: 1,
+      format: 'hybrid',
+      meetingUrl: link,
+    });
+    const [a, b] = (await invitedContacts(runtime, event, 2, { prefix: `online${Date.now()}` })) as [
+      string,
+      string,
+    ];
+    const [tokenA, tokenB] = await Promise.all([rsvpToken(event, a), rsvpToken(event, b)]);
+    const icsOf = (mail: StoredMail) =>
+      Buffer.from(
+        String((mail.attachments?.[0] as { content?: string } | undefined)?.content ?? ''),
+        'base64',
+      )
+        .toString('utf8')
+        .replace(/\r\n[ \t]/g, '');
+    const everything = (mail: StoredMail) =>
+      `${mail.subject}${mail.body.html}${mail.body.text}${icsOf(mail)}`;
+    const mailsTo = async (id: string) =>
+      (await mailbox(runtime)).filter((m) => recipientOf(m) === `${id}@foretag.example`);
+
+    // Act: both answer
+    const seated = await postRsvp(runtime, tokenA, { answer: 'attend', seats: '1' });
+    const waiting = await postRsvp(runtime, tokenB, { answer: 'attend', seats: '1' });
+    const waitingIcs = await fetch(`${runtime.url}/rsvp/${tokenB}/calendar.ics`);
+    const seatedIcs = await (await fetch(`${runtime.url}/rsvp/${tokenA}/calendar.ics`)).text();
+    const confirmedA = await waitFor(async () => (await mailsTo(a))[0], 15_000, "A's confirmation");
+    const confirmedB = await waitFor(async () => (await mailsTo(b))[0], 15_000, "B's confirmation");
+
+    // Assess: the seat holder has it everywhere, with the map link; the waitlist nowhere
+    expect(seated.html).toContain(`href="${link}"`);
+    expect(seated.html).toContain(
+      'https://www.openstreetmap.org/search?query=Storgatan%201%2C%20H%C3%A4ssleholm',
+    );
+    expect(waiting.html).toContain('väntelistan');
+    expect(waiting.html).not.toContain(link);
+    expect(waitingIcs.status).toBe(404);
+    expect(seatedIcs.replace(/\r\n[ \t]/g, '')).toMatch(new RegExp(`LOCATION:[^\r]*${link}`));
+    expect(confirmedA.body.html).toContain(link);
+    expect(confirmedA.body.text).toContain(link);
+    expect(icsOf(confirmedA)).toMatch(new RegExp(`LOCATION:[^\r]*${link}`));
+    expect(icsOf(confirmedA)).toMatch(new RegExp(`DESCRIPTION:${link}`));
+    expect(everything(confirmedB)).not.toContain('meet.example.org');
+
+    // Act: staff change the link (attendees are told, with the new entry); then A declines and B is promoted
+    const staff = await staffClient(runtime, 'staff-hlm-anna');
+    const { eventId, tenantId, status, sequence, version, createdAt, updatedAt, ...input } = event;
+    void [eventId, tenantId, status, sequence, createdAt, updatedAt];
+    const newLink = `${link}-nytt`;
+    const changed = await staff.call('PUT', `/api/events/${event.eventId}`, {
+      ...input,
+      meetingUrl: newLink,
+      expectedVersion: version,
+    });
+    expect(changed.status, changed.text).toBe(200);
+    const update = await waitFor(
+      async () => (await mailsTo(a)).find((m) => icsOf(m).includes('SEQUENCE:1')),
+      20_000,
+      "A's update",
+    );
+    await postRsvp(runtime, tokenA, { answer: 'decline' });
+    const promoted = await waitFor(
+      async () => (await mailsTo(b)).find((m) => m.messageId !== confirmedB.messageId),
+      20_000,
+      "B's promotion",
+    );
+
+    // Assess: the change told to A with the new link in mail and entry; B, once promoted, gets
+    // the new link; before that B was told nothing of it
+    expect(update.body.text).toContain(newLink);
+    expect(icsOf(update)).toContain(newLink);
+    expect(everything(promoted)).toContain(newLink);
+    expect(icsOf(promoted)).toMatch(new RegExp(`LOCATION:[^\r]*${newLink}`));
+    const toB = await mailsTo(b);
+    expect(toB).toHaveLength(2);
+    expect(everything(toB.find((m) => m.messageId === confirmedB.messageId) as StoredMail)).not.toContain(
+      'meet.example.org',
+    );
   });
 });
 

@@ -181,6 +181,35 @@ describe('the attendee list', () => {
     for (const cell of [...(first ?? []), ...(second ?? [])]) expect(startsWithTrigger(cell)).toBe(false);
   });
 
+  it('has a column per custom question after the fixed ones, its cells guarded', () => {
+    const csv = attendeeCsv(
+      [
+        row({ answers: { track: ['tech', 'gone'], wish: '=1+1', stale: 'kept elsewhere' } }),
+        row({ contactId: 'c2' }),
+      ],
+      'sv',
+      ',',
+      [
+        {
+          id: 'track',
+          kind: 'multiple-choice',
+          label: 'Spår',
+          required: false,
+          options: [
+            { id: 'food', label: 'Livsmedel' },
+            { id: 'tech', label: 'Teknik' },
+          ],
+        },
+        { id: 'wish', kind: 'long-text', label: '@Önskemål', required: false, options: [] },
+      ],
+    );
+    const [header, first, second] = parseCsv(csv.slice(1).replace(/\r\n$/, ''), ',');
+    expect(header?.slice(10)).toEqual(['Spår', "'@Önskemål"]);
+    // Options by label (one since removed left out), the text guarded, no answer empty
+    expect(first?.slice(10)).toEqual(['Teknik', "'=1+1"]);
+    expect(second?.slice(10)).toEqual(['', '']);
+  });
+
   it('writes Danish and English headers too', () => {
     expect(attendeeCsv([], 'da', ',')).toBe(
       '\uFEFFOrganisation,Kontaktperson,E-mail,Deltagere,Pladser,Særlig kost,Tilgængelighed,Besked,Status,Mødte op\r\n',

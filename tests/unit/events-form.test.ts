@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { h } from 'preact';
 import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
@@ -10,9 +11,18 @@ import {
   fieldErrorText,
   newEventFormValues,
   parseEventForm,
+  questionsErrorText,
 } from '../../shared/meetings/pages/form.js';
 import { EventInvitePage, emptyInviteValues, parseInviteForm } from '../../shared/meetings/pages/invite.js';
 import { EventLivePage, typeBreakdown } from '../../shared/meetings/pages/live.js';
+import {
+  type CustomQuestion,
+  checkAnswers,
+  choiceDeltas,
+  matchOptionIds,
+  questionAnswersSchema,
+  questionKinds,
+} from '../../shared/meetings/questions.js';
 import { meetingsMessages } from '../../shared/meetings/texts/console.js';
 
 const STOCKHOLM = 'Europe/Stockholm';
@@ -330,6 +340,7 @@ const counters: EventCounters = {
     'waitlisted#company': 4,
   },
   dietary: { vegan: 3, 'gluten-free': 2 },
+  choices: {},
 };
 
 const event: Meeting = {
@@ -474,5 +485,285 @@ describe('what attendees are told when an event changes', () => {
       { field: 'place', before: 'Kulturhuset\nStorgatan 1', after: 'Stadshuset' },
       { field: 'title', before: 'Dialoglunch', after: 'Ny rubrik' },
     ]);
+  });
+});
+
+describe('online and hybrid events (issue 12, Build 3)', () => {
+  it('needs an https meeting link for an online or hybrid event, and keeps none for one in person', () => {
+    const missing = parseEventForm({ ...validForm, format: 'hybrid', meetingUrl: '' }, STOCKHOLM);
+    const plain = parseEventForm(
+      { ...validForm, format: 'online', meetingUrl: 'http://meet.example.org/x' },
+      STOCKHOLM,
+    );
+    const inPerson = parseEventForm(
+      { ...validForm, format: 'in-person', meetingUrl: 'https://meet.example.org/x' },
+      STOCKHOLM,
+    );
+    const online = parseEventForm(
+      { ...validForm, format: 'online', meetingUrl: 'https://meet.example.org/x' },
+      STOCKHOLM,
+    );
+    expect(missing.ok === false && missing.errors.meetingUrl).toEqual({ code: 'required' });
+    expect(plain.ok === false && plain.errors.meetingUrl).toEqual({ code: 'invalid' });
+    expect(inPerson.ok && inPerson.input.meetingUrl).toBeUndefined();
+    expect(online.ok && online.input).toMatchObject({
+      format: 'online',
+      meetingUrl: 'https://meet.example.org/x',
+    });
+  });
+
+  it('tells attendees of a changed link as a change, with the new link', () => {
+    const before: Meeting = { ...event, format: 'hybrid', meetingUrl: 'https://meet.example.org/a' };
+    const { eventId, tenantId, status, sequence, version, createdAt, updatedAt, ...input } = before;
+    void [eventId, tenantId, status, sequence, version, createdAt, updatedAt];
+    expect(
+      describeChanges(before, { ...input, meetingUrl: 'https://meet.example.org/b' }, STOCKHOLM),
+    ).toEqual([
+      { field: 'meeting', before: 'https://meet.example.org/a', after: 'https://meet.example.org/b' },
+    ]);
+  });
+});
+
+describe('custom registration questions (issue 12, Build 3)', () => {
+  const choice: CustomQuestion = {
+    id: 'track',
+    kind: 'single-choice',
+    label: 'Vilket spår?',
+    required: true,
+    options: [
+      { id: 'food', label: 'Livsmedel' },
+      { id: 'tech', label: 'Teknik' },
+    ],
+  };
+
+  it('adds a question from the empty row, keeps ids and reworded options on edit, and drops a removed row', () => {
+    // Prepare: a new event with one choice question typed into the empty row
+    const created = parseEventForm(
+      {
+        ...validForm,
+        cq_0_id: '',
+        cq_0_label: ' Vilket spår? ',
+        cq_0_kind: 'single-choice',
+        cq_0_required: 'on',
+        cq_0_options: 'Livsmedel\r\nTeknik\n\n',
+      },
+      STOCKHOLM,
+    );
+    if (!created.ok) throw new Error(JSON.stringify(created.errors));
+    const [question] = created.input.customQuestions ?? [];
+    if (!question) throw new Error('no question');
+    expect(question).toMatchObject({ kind: 'single-choice', label: 'Vilket spår?', required: true });
+    expect(question.options.map((o) => o.label)).toEqual(['Livsmedel', 'Teknik']);
+    const [food, tech] = question.options;
+
+    // Act: the label of an option reworded, one added before it, a new short-text question, then
+    // the first question removed
+    const edited = parseEventForm(
+      {
+        ...validForm,
+        cq_0_id: question.id,
+        cq_0_label: 'Spår',
+        cq_0_kind: 'single-choice',
+        cq_0_options: 'Besöksnäring\nLivsmedel\nTeknik och IT',
+        cq_1_label: 'Önskemål',
+        cq_1_kind: 'short-text',
+        cq_1_id: 'forged',
+      },
+      STOCKHOLM,
+      [question],
+    );
+    const removed = parseEventForm(
+      { ...validForm, cq_0_id: question.id, cq_0_label: 'Spår', cq_0_remove: 'on', cq_0_options: 'a\nb' },
+      STOCKHOLM,
+      [question],
+    );
+
+    // Assess: same question id, the kept option by label, the reworded one by place
+    if (!edited.ok) throw new Error(JSON.stringify(edited.errors));
+    const [same, text] = edited.input.customQuestions ?? [];
+    expect(same?.id).toBe(question.id);
+    expect(same?.options.find((o) => o.label === 'Livsmedel')?.id).toBe(food?.id);
+    expect(same?.options.find((o) => o.label === 'Teknik och IT')?.id).not.toBe(food?.id);
+    expect(same?.options.map((o) => o.id)).not.toContain(undefined);
+    expect(new Set(same?.options.map((o) => o.id)).size).toBe(3);
+    expect(tech?.id).toBeDefined();
+    // A typed id of no question before is not taken: a new id
+    expect(text).toMatchObject({ kind: 'short-text', label: 'Önskemål', options: [] });
+    expect(text?.id).not.toBe('forged');
+    expect(removed.ok && removed.input.customQuestions).toEqual([]);
+  });
+
+  it('refuses a choice without two options and says which question, in the console language', () => {
+    const parsed = parseEventForm(
+      { ...validForm, cq_0_label: 'Spår', cq_0_kind: 'multiple-choice', cq_0_options: 'Bara en' },
+      STOCKHOLM,
+    );
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok || !parsed.errors.customQuestions) throw new Error('not refused');
+    expect(questionsErrorText(parsed.errors.customQuestions, 'sv')).toBe(
+      'Fråga 1: ange 2–20 alternativ, ett per rad.',
+    );
+    const html = render(
+      h(EventFormPage, {
+        language: 'en',
+        mode: 'create',
+        action: '/console/events',
+        csrfToken: 't',
+        values: parsed.values,
+        errors: parsed.errors,
+        programmes: [],
+        timeZone: STOCKHOLM,
+      }),
+    );
+    expect(html).toContain('Question 1: give 2–20 options, one a line.');
+    // The row typed is shown again, and an empty row for one more
+    expect(html).toContain('name="cq_0_label"');
+    expect(html).toContain('value="Spår"');
+    expect(html).toContain('name="cq_1_label"');
+  });
+
+  it('keeps an option’s id when it moves or is reworded in its place, and gives a new option a new id', () => {
+    const before = [
+      { id: 'a1', label: 'Ett' },
+      { id: 'b2', label: 'Två' },
+    ];
+    expect(matchOptionIds(before, ['Två', 'Ett'])).toEqual([
+      { id: 'b2', label: 'Två' },
+      { id: 'a1', label: 'Ett' },
+    ]);
+    expect(matchOptionIds(before, ['Ettan', 'Två', 'Tre'], () => 'new')[0]).toEqual({
+      id: 'a1',
+      label: 'Ettan',
+    });
+    // A line in the place of an option whose label is gone is that option reworded; one more line
+    // is a new option, with an id none of the event's options has.
+    expect(matchOptionIds(before, ['Uno', 'Dos', 'Tres'], () => 'c3')).toEqual([
+      { id: 'a1', label: 'Uno' },
+      { id: 'b2', label: 'Dos' },
+      { id: 'c3', label: 'Tres' },
+    ]);
+  });
+
+  it('accepts an answer only with every required question answered, options from the list, texts within their length (property)', () => {
+    const questionArb = fc.record({
+      id: fc.constantFrom('q1', 'q2', 'q3'),
+      kind: fc.constantFrom(...questionKinds),
+      required: fc.boolean(),
+    });
+    const optionIds = ['o1', 'o2', 'o3'];
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(questionArb, { selector: (q) => q.id, maxLength: 3 }),
+        fc.dictionary(
+          fc.constantFrom('q1', 'q2', 'q3', 'stray'),
+          fc.array(
+            fc.oneof(fc.constantFrom('o1', 'o2', 'o3', 'zz', ' ', ''), fc.string({ maxLength: 2100 })),
+            {
+              maxLength: 4,
+            },
+          ),
+        ),
+        (shape, posted) => {
+          const questions: CustomQuestion[] = shape.map((q) => ({
+            ...q,
+            label: q.id,
+            options: q.kind.endsWith('choice') ? optionIds.map((id) => ({ id, label: id })) : [],
+          }));
+          const result = checkAnswers(questions, posted);
+          if (result.ok) {
+            // Only known questions, each answer valid for its question
+            for (const [id, value] of Object.entries(result.answers)) {
+              const q = questions.find((x) => x.id === id);
+              expect(q).toBeDefined();
+              if (!q) continue;
+              if (q.kind.endsWith('choice')) {
+                expect(Array.isArray(value)).toBe(true);
+                for (const v of value as string[]) expect(optionIds).toContain(v);
+                if (q.kind === 'single-choice') expect(value).toHaveLength(1);
+              } else {
+                expect(typeof value).toBe('string');
+                expect((value as string).length).toBeLessThanOrEqual(q.kind === 'short-text' ? 200 : 2000);
+              }
+            }
+            for (const q of questions) if (q.required) expect(result.answers[q.id]).toBeDefined();
+            expect(questionAnswersSchema.safeParse(result.answers).success).toBe(true);
+          } else {
+            // Refused only for a reason one of its questions has
+            for (const [id, problem] of Object.entries(result.problems)) {
+              const q = questions.find((x) => x.id === id);
+              expect(q).toBeDefined();
+              const values = (posted[id] ?? []).map((v) => v.trim()).filter(Boolean);
+              if (problem.code === 'required') expect(values).toHaveLength(0);
+              if (problem.code === 'unknownOption')
+                expect(values.some((v) => !optionIds.includes(v))).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts chosen options of attending answers, moving the count when an answer changes', () => {
+    expect(choiceDeltas({ status: 'invited' }, { track: ['food'], wish: 'x' })).toEqual({
+      'ans_track.food': 1,
+    });
+    expect(choiceDeltas({ status: 'attending', answers: { track: ['food'] } }, { track: ['tech'] })).toEqual({
+      'ans_track.food': -1,
+      'ans_track.tech': 1,
+    });
+    expect(choiceDeltas({ status: 'attending', answers: { track: ['food'] } }, { track: ['food'] })).toEqual(
+      {},
+    );
+    expect(choiceDeltas({ status: 'waitlisted', answers: { track: ['food'] } }, undefined)).toEqual({});
+    expect(checkAnswers([choice], { track: ['food'] })).toEqual({ ok: true, answers: { track: ['food'] } });
+  });
+
+  it('shows the answers per option on the event page as a chart with a table beside it', () => {
+    const withQuestions: Meeting = {
+      ...event,
+      customQuestions: [
+        choice,
+        { id: 'wish', kind: 'short-text', label: 'Önskemål', required: false, options: [] },
+      ],
+    };
+    const html = render(
+      h(EventLivePage, {
+        language: 'en',
+        timeZone: STOCKHOLM,
+        event: withQuestions,
+        sends: [],
+        counters: { ...counters, choices: { 'track.food': 3, 'track.tech': 1 } },
+        invitations: [
+          {
+            tenantId: 'hassleholm',
+            eventId: 'e1',
+            contactId: 'c1',
+            organisationId: 'o1',
+            organisationType: 'company',
+            status: 'attending',
+            seats: 2,
+            names: [],
+            dietary: [],
+            invitedAt: '2026-01-01T00:00:00Z',
+            version: 2,
+            contactName: 'Åsa Öberg',
+            email: 'asa@example.se',
+            organisationName: 'Krinova',
+            answers: { track: ['tech'], wish: 'Ett bord nära dörren' },
+          },
+        ],
+        canEdit: true,
+        csrfToken: 't',
+      }),
+    );
+    expect(html).toContain('Answers to your own questions');
+    expect(html).toMatch(/<svg[^>]*aria-label="Answers per option: Vilket spår\?"/);
+    expect(html).toMatch(
+      /id="choice-track-food"><th scope="row" lang="sv">Livsmedel<\/th><td class="num">3</,
+    );
+    expect(html).toMatch(/id="choice-track-tech"><th scope="row" lang="sv">Teknik<\/th><td class="num">1</);
+    expect(html).toContain('Ett bord nära dörren');
+    expect(html).toMatch(/Vilket spår\?:<\/span> Teknik/);
   });
 });

@@ -583,3 +583,41 @@ describe('event mail data (schemas)', () => {
     expect(() => renderMessage(wrongField())).toThrow();
   });
 });
+
+describe('the online meeting link (issue 12, Build 3)', () => {
+  const link = 'https://meet.example.org/lunch-42';
+
+  it('never reaches the invitation or its reminder, even when passed to them', () => {
+    for (const kind of ['invitation', 'invitation-reminder'] as const)
+      for (const language of languages) {
+        const { html, text } = render(kind, language, { meetingUrl: link });
+        expect(`${html}${text}`).not.toContain('meet.example.org');
+      }
+  });
+
+  it('is among the facts of the mails to those with a seat, in every language', () => {
+    for (const kind of [
+      'rsvp-confirmation',
+      'attendee-reminder',
+      'waitlist-promoted',
+      'event-updated',
+    ] as const)
+      for (const language of languages) {
+        const { html, text } = render(kind, language, { meetingUrl: link });
+        expect(html).toContain(link);
+        expect(text).toContain(link);
+      }
+  });
+
+  it('is refused unless https', () => {
+    expect(() => render('rsvp-confirmation', 'sv', { meetingUrl: 'http://meet.example.org/x' })).toThrow();
+    expect(() => render('rsvp-confirmation', 'sv', { meetingUrl: 'javascript:alert(1)' })).toThrow();
+  });
+
+  it('the invitation carries the map of the place as a link', () => {
+    const map = 'https://www.openstreetmap.org/search?query=Storgatan%201%2C%20H%C3%A4ssleholm';
+    const { html, text } = render('invitation', 'sv', { mapUrl: map });
+    expect(text).toContain(`Karta: ${map}`);
+    expect(html).toContain(map.replaceAll('&', '&amp;'));
+  });
+});

@@ -2,13 +2,15 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../platform/aws/clients.js';
 import type { ErasureOutcome, ErasureSubject } from '../../platform/privacy/personal-data.js';
 import { tableName } from '../../platform/table/table.js';
+import type { QuestionAnswers } from '../questions.js';
 import { getInvitation, invitationKey, listEvents } from '../store.js';
 
 /**
  * Erases a contact from the meetings: each invitation keeps its status and seats (the event's
  * counters, seats and waitlist stay right, and the contact id names no one once the directory's
  * contact is gone) but loses what the person wrote: the names given, the note, dietary and
- * accessibility remarks in their words. Marked `erased`, so a repeated run skips it.
+ * accessibility remarks in their words, the free-text answers to the event's own questions
+ * (chosen options stay, like dietary categories: the event's counters count them). Marked `erased`, so a repeated run skips it.
  */
 export async function eraseMeetingsPerson(
   subject: ErasureSubject,
@@ -25,13 +27,21 @@ export async function eraseMeetingsPerson(
         TableName: tableName(),
         Key: invitationKey(tenantId, event.eventId, contactId),
         UpdateExpression:
-          'SET #names = :none, erased = :true REMOVE note, dietaryOther, accessibility, forwardedFrom',
+          'SET #names = :none, answers = :choices, erased = :true REMOVE note, dietaryOther, accessibility, forwardedFrom',
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeNames: { '#names': 'names' },
-        ExpressionAttributeValues: { ':none': [], ':true': true },
+        ExpressionAttributeValues: {
+          ':none': [],
+          ':true': true,
+          ':choices': choicesOnly(invitation.answers),
+        },
       }),
     );
     erased++;
   }
   return { erased, kept: [] };
 }
+
+/** The answers to choice questions only (option ids, no one's words). */
+const choicesOnly = (answers: QuestionAnswers | undefined): QuestionAnswers =>
+  Object.fromEntries(Object.entries(answers ?? {}).filter(([, value]) => Array.isArray(value)));

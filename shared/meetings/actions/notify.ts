@@ -6,7 +6,7 @@ import { upsertSchedule } from '../../platform/schedules/store.js';
 import { getTenant, type Tenant } from '../../platform/tenants/store.js';
 import { MeetingReminderDue } from '../events.js';
 import { type EventChangeField, meetingMessages } from '../mails/content.js';
-import type { Invitation, Meeting } from '../meeting.js';
+import { type Invitation, type Meeting, mapUrl, meetingUrlOf } from '../meeting.js';
 import { checkInPath } from '../pages/check-in-qr.js';
 import type { RsvpOutcome } from '../store.js';
 import { type EventSendPurpose, getCounters, getInvitation, recordEventSend } from '../store.js';
@@ -47,6 +47,7 @@ export const invitationData = (event: Meeting, tenant: Tenant, markdownIntro: st
   ...eventMailData(event, tenant),
   markdownIntro,
   description: event.description === '' ? undefined : event.description,
+  mapUrl: mapUrl(event),
 });
 
 /**
@@ -205,12 +206,16 @@ export async function confirmAnswer(
       dietaryOther: invitation.dietaryOther,
       accessibility: invitation.accessibility,
       note: invitation.note,
-      // An attendee's check-in, as a QR code in the mail.
+      mapUrl: outcome.result === 'declined' ? undefined : mapUrl(event),
+      // An attendee gets the calendar entry, the meeting link and their check-in as a QR code in
+      // the mail; a decline that may leave an entry behind removes it.
       ...(outcome.result === 'attending'
-        ? { checkInPath: checkInPath(event.eventId, invitation.contactId) }
+        ? {
+            ...calendarInvite(event, 'REQUEST'),
+            meetingUrl: meetingUrlOf(event),
+            checkInPath: checkInPath(event.eventId, invitation.contactId),
+          }
         : {}),
-      // An attendee gets the calendar entry; a decline that may leave one behind removes it.
-      ...(outcome.result === 'attending' ? calendarInvite(event, 'REQUEST') : {}),
       ...(outcome.result === 'declined' && declineRemovesEntry(event, outcome.releasedSeats, previousStatus)
         ? calendarInvite(event, 'CANCEL')
         : {}),
@@ -230,7 +235,12 @@ export async function notifyPromoted(event: Meeting, contactIds: string[], actor
       key: `waitlist-promoted:${event.eventId}:${contactId}:${invitation.version}`,
       name: `Plats: ${event.title}`,
       actor,
-      data: { ...eventMailData(event, tenant), seats: invitation.seats, ...calendarInvite(event, 'REQUEST') },
+      data: {
+        ...eventMailData(event, tenant),
+        seats: invitation.seats,
+        meetingUrl: meetingUrlOf(event),
+        ...calendarInvite(event, 'REQUEST'),
+      },
     });
   }
 }
@@ -252,16 +262,23 @@ export async function notifyEventChanged(
       kind: 'event-updated',
       key: `event-updated:${event.eventId}:${event.sequence}`,
       name: `Ändrat: ${event.title}`,
-      data: { ...eventMailData(event, tenant), changes, ...calendarInvite(event, 'REQUEST') },
+      data: {
+        ...eventMailData(event, tenant),
+        changes,
+        meetingUrl: meetingUrlOf(event),
+        ...calendarInvite(event, 'REQUEST'),
+      },
       statuses: ['attending'],
       actor,
     });
-  if (counters.waitlisted > 0)
+  // The waitlist has no seat: not told the meeting link, nor that it changed.
+  const waitlistChanges = changes.filter((c) => c.field !== 'meeting');
+  if (counters.waitlisted > 0 && waitlistChanges.length > 0)
     await sendEventCampaign(event, {
       kind: 'event-updated',
       key: `event-updated-waitlist:${event.eventId}:${event.sequence}`,
       name: `Ändrat (väntelistan): ${event.title}`,
-      data: { ...eventMailData(event, tenant), changes, waitlisted: true },
+      data: { ...eventMailData(event, tenant), changes: waitlistChanges, waitlisted: true },
       statuses: ['waitlisted'],
       actor,
     });
@@ -356,7 +373,12 @@ export async function sendReminder(event: Meeting, reminder: 'non-responders' | 
     tenantId: event.tenantId,
     name: `${reminder === 'attendees' ? 'Påminnelse till deltagare' : 'Påminnelse'}: ${event.title}`,
     kind,
-    content: { ...eventMailData(event, tenant), personalLinks: await feedbackLinksForEvent(event) },
+    content: {
+      ...eventMailData(event, tenant),
+      personalLinks: await feedbackLinksForEvent(event),
+      // The day before, to attendees: the meeting link with the facts.
+      ...(reminder === 'attendees' ? { meetingUrl: meetingUrlOf(event) } : {}),
+    },
     audience: {
       kind: 'event',
       eventId: event.eventId,

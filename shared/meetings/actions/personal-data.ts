@@ -34,6 +34,8 @@ export async function meetingsPersonalData(tenantId: string, contactId: string):
               dietaryOther: invitation.dietaryOther,
               accessibility: invitation.accessibility,
               note: invitation.note,
+              // Every answer to the event's own questions, also to questions since removed.
+              answers: invitation.answers,
               respondedAt: invitation.respondedAt,
               attended: invitation.attended,
             },

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineMessage, messageSet, systemUrlSchema } from '../../mail/index.js';
-import { dietaryCategories, eventKinds } from '../meeting.js';
+import { dietaryCategories, eventKinds, meetingUrlSchema } from '../meeting.js';
 
 /**
  * The mails an event sends (invitations and everything after them) as message kinds of the mail
@@ -116,6 +116,18 @@ const feedbackUrl = systemUrlSchema.optional();
 
 const seatsSchema = z.number().int().min(1).max(100);
 
+/**
+ * The online meeting's link: only in the data of mails to those with a seat (the invitation and
+ * the waitlist's mails have no such field, so a link passed to them is dropped).
+ */
+const meetingUrl = meetingUrlSchema.optional();
+
+/** The place on OpenStreetMap (a link; nothing is loaded from it). */
+const mapUrl = z
+  .url({ protocol: /^https$/ })
+  .startsWith('https://www.openstreetmap.org/')
+  .optional();
+
 export const invitationDataSchema = z.object({
   ...eventMailBase,
   rsvpUrl,
@@ -126,6 +138,7 @@ export const invitationDataSchema = z.object({
   description: optionalMarkdown,
   /** Who sent this invitation on (a colleague's own invitation), shown first. */
   forwardedBy: displayLine(200).optional(),
+  mapUrl,
 });
 
 export const invitationReminderDataSchema = z.object({ ...eventMailBase, rsvpUrl, feedbackUrl });
@@ -136,6 +149,7 @@ export const attendeeReminderDataSchema = z.object({
   feedbackUrl,
   /** The seats held, shown when given. */
   seats: seatsSchema.optional(),
+  meetingUrl,
 });
 
 /** The recipient's answer as it stands now. */
@@ -168,6 +182,9 @@ export const rsvpConfirmationDataSchema = z.object({
   dietaryOther: optionalDisplayText(300),
   accessibility: optionalDisplayText(500),
   note: optionalDisplayText(1000),
+  /** Only when the answer is attending. */
+  meetingUrl,
+  mapUrl,
   /**
    * The console's check-in of this contact (`/console/events/<event>/check-in?contact=<id>`): an
    * attendee's mail carries it as an inline QR code. A path, so no site address is stored.
@@ -183,9 +200,10 @@ export const waitlistPromotedDataSchema = z.object({
   rsvpUrl,
   /** The seats the recipient now holds. */
   seats: seatsSchema,
+  meetingUrl,
 });
 
-export const eventChangeFields = ['time', 'place', 'title', 'agenda'] as const;
+export const eventChangeFields = ['time', 'place', 'title', 'agenda', 'meeting'] as const;
 export type EventChangeField = (typeof eventChangeFields)[number];
 
 /** One change as the recipient reads it: "Tid: före → efter" (before/after already formatted). */
@@ -208,6 +226,8 @@ export const eventUpdatedDataSchema = z.object({
     ),
   /** To the waitlist: the change, and that they still wait (no calendar entry goes with it). */
   waitlisted: z.boolean().optional(),
+  /** To those with a seat only. */
+  meetingUrl,
 });
 
 export const eventCancelledDataSchema = z.object({

@@ -46,6 +46,10 @@ interface EventView {
   deadline: string;
   organiser: string;
   agenda: { label: string; text: string }[];
+  /** The online meeting's link: only mails to those with a seat have one in their data. */
+  meetingUrl?: string;
+  /** The place on OpenStreetMap. */
+  mapUrl?: string;
 }
 
 function eventViewOf(data: Data<EventMessageKind>, { language }: TemplateContext): EventView {
@@ -62,6 +66,8 @@ function eventViewOf(data: Data<EventMessageKind>, { language }: TemplateContext
     deadline: formatEventDateTime(event.rsvpDeadline, language, timeZone),
     organiser: data.organiserName,
     agenda: event.agenda.map((item) => ({ label: formatAgendaTime(item.time, language), text: item.title })),
+    meetingUrl: 'meetingUrl' in data ? data.meetingUrl : undefined,
+    mapUrl: 'mapUrl' in data ? data.mapUrl : undefined,
   };
 }
 
@@ -74,7 +80,14 @@ function factsOf(view: EventView, names: FactName[]): Fact[] {
     organiser: view.organiser,
     deadline: view.deadline,
   };
-  return names.map((name) => ({ label: view.t.labels[name], value: values[name] }));
+  return names.flatMap((name) => [
+    { label: view.t.labels[name], value: values[name] },
+    // The meeting link and the map beside the place, when the mail has them.
+    ...(name === 'where' && view.meetingUrl
+      ? [{ label: view.t.labels.meeting, value: view.meetingUrl }]
+      : []),
+    ...(name === 'where' && view.mapUrl ? [{ label: view.t.labels.map, value: view.mapUrl }] : []),
+  ]);
 }
 
 /** The facts box and the agenda (when there is one), as HTML and as text. */

@@ -35,7 +35,16 @@ export interface EventTexts {
   /** Start and end on different days (each a `dateTime`). */
   range: (from: string, to: string) => string;
   seats: (count: number) => string;
-  labels: { when: string; where: string; organiser: string; deadline: string; agenda: string };
+  labels: {
+    when: string;
+    where: string;
+    organiser: string;
+    deadline: string;
+    agenda: string;
+    /** The online meeting's link (to those with a seat), and the place on a map. */
+    meeting: string;
+    map: string;
+  };
   /** The footer of the transactional event mails. */
   reason: (title: string, tenantName: string) => string;
   /** The big button of the invitation and its reminder. */
@@ -106,7 +115,13 @@ const sv: EventTexts = {
     'study-visit': 'ett studiebesök',
   },
   dietary: dietaryNames.sv,
-  changeFields: { time: 'Tid', place: 'Plats', title: 'Titel', agenda: 'Program' },
+  changeFields: {
+    time: 'Tid',
+    place: 'Plats',
+    title: 'Titel',
+    agenda: 'Program',
+    meeting: 'Länk till mötet',
+  },
   quote: (title) => `”${title}”`,
   date: ({ weekday, day, month, year }) => `${weekday} ${day} ${month} ${year}`,
   time: (hour, minute) => `${hour}:${minute}`,
@@ -120,6 +135,8 @@ const sv: EventTexts = {
     organiser: 'Arrangör',
     deadline: 'Sista svarsdag',
     agenda: 'Program',
+    meeting: 'Länk till mötet',
+    map: 'Karta',
   },
   reason: (title, tenant) => `Du får det här mejlet eftersom du har bjudits in till ”${title}” av ${tenant}.`,
   answerButton: 'Svara',
@@ -210,7 +227,13 @@ const da: EventTexts = {
     'study-visit': 'et studiebesøg',
   },
   dietary: dietaryNames.da,
-  changeFields: { time: 'Tidspunkt', place: 'Sted', title: 'Titel', agenda: 'Program' },
+  changeFields: {
+    time: 'Tidspunkt',
+    place: 'Sted',
+    title: 'Titel',
+    agenda: 'Program',
+    meeting: 'Link til mødet',
+  },
   quote: (title) => `»${title}«`,
   date: ({ weekday, day, month, year }) => `${weekday} den ${day}. ${month} ${year}`,
   time: (hour, minute) => `${hour}.${minute}`,
@@ -224,6 +247,8 @@ const da: EventTexts = {
     organiser: 'Arrangør',
     deadline: 'Svarfrist',
     agenda: 'Program',
+    meeting: 'Link til mødet',
+    map: 'Kort',
   },
   reason: (title, tenant) => `Du modtager denne e-mail, fordi du er inviteret til »${title}« af ${tenant}.`,
   answerButton: 'Svar',
@@ -314,7 +339,7 @@ const en: EventTexts = {
     'study-visit': 'a study visit',
   },
   dietary: dietaryNames.en,
-  changeFields: { time: 'Time', place: 'Place', title: 'Title', agenda: 'Agenda' },
+  changeFields: { time: 'Time', place: 'Place', title: 'Title', agenda: 'Agenda', meeting: 'Meeting link' },
   quote: (title) => `“${title}”`,
   date: ({ weekday, day, month, year }) => `${weekday} ${day} ${month} ${year}`,
   time: (hour, minute) => `${hour}:${minute}`,
@@ -322,7 +347,15 @@ const en: EventTexts = {
   sameDay: (date, from, to) => `${date}, ${from}–${to}`,
   range: (from, to) => `${from} – ${to}`,
   seats: (count) => (count === 1 ? '1 seat' : `${count} seats`),
-  labels: { when: 'When', where: 'Where', organiser: 'Organiser', deadline: 'Reply by', agenda: 'Agenda' },
+  labels: {
+    when: 'When',
+    where: 'Where',
+    organiser: 'Organiser',
+    deadline: 'Reply by',
+    agenda: 'Agenda',
+    meeting: 'Meeting link',
+    map: 'Map',
+  },
   reason: (title, tenant) =>
     `You are receiving this email because you were invited to “${title}” by ${tenant}.`,
   answerButton: 'Reply',

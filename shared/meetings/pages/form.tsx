@@ -4,8 +4,19 @@ import { type Language, languages } from '../../platform/texts/language.js';
 import { shellTexts } from '../../platform/texts/shell.js';
 import { instantToLocalInput, localInputToInstant } from '../../platform/texts/wall-clock.js';
 import type { Programme } from '../../programmes/index.js';
-import { type EventInput, eventInputSchema, eventKinds, type Meeting } from '../meeting.js';
+import { type EventInput, eventInputSchema, eventKinds, type Meeting, meetingFormats } from '../meeting.js';
+import {
+  type CustomQuestion,
+  isChoice,
+  MAX_OPTIONS,
+  MAX_QUESTIONS,
+  matchOptionIds,
+  newQuestionId,
+  type QuestionKind,
+  questionKinds,
+} from '../questions.js';
 import { meetingsTexts } from '../texts/console.js';
+import { questionTexts } from '../texts/questions.js';
 
 /*
  * The create/edit form of an event: what it shows, how a posted form becomes an `EventInput`
@@ -24,6 +35,8 @@ export interface EventFormValues {
   description: string;
   placeName: string;
   placeAddress: string;
+  format: string;
+  meetingUrl: string;
   /** `datetime-local` values on the tenant's clock. */
   start: string;
   end: string;
@@ -33,11 +46,29 @@ export interface EventFormValues {
   /** One agenda item a line: `HH:MM Title`. */
   agenda: string;
   questions: Record<QuestionKey, boolean>;
+  /** The custom questions as rows of the form (options one a line); an empty row adds none. */
+  customQuestions: QuestionRow[];
   reminderDays: string;
   reminderAttendees: boolean;
 }
 
-export type EventFormField = Exclude<keyof EventFormValues, 'questions'>;
+/** A custom question as typed in the form. `id` is empty for a new one. */
+export interface QuestionRow {
+  id: string;
+  kind: string;
+  label: string;
+  required: boolean;
+  options: string;
+}
+
+/** What is wrong with the custom questions (rows counted from 1). */
+export type QuestionsError =
+  | { code: 'label'; row: number }
+  | { code: 'options'; row: number }
+  | { code: 'optionTooLong'; row: number; max: number }
+  | { code: 'tooMany' };
+
+export type EventFormField = Exclude<keyof EventFormValues, 'questions' | 'customQuestions'>;
 
 /** Field errors as codes; the page words them in the console's language. */
 export type FieldError =
@@ -54,7 +85,9 @@ export type FieldError =
   | { code: 'agendaTooLong'; max: number }
   | { code: 'invalid' };
 
-export type EventFormErrors = Partial<Record<EventFormField, FieldError>>;
+export type EventFormErrors = Partial<Record<EventFormField, FieldError>> & {
+  customQuestions?: QuestionsError;
+};
 
 export type ParsedEventForm =
   | { ok: true; values: EventFormValues; input: EventInput }
@@ -69,6 +102,8 @@ export const formFields: readonly EventFormField[] = [
   'description',
   'placeName',
   'placeAddress',
+  'format',
+  'meetingUrl',
   'start',
   'end',
   'rsvpDeadline',
@@ -95,6 +130,8 @@ export function newEventFormValues(language: Language): EventFormValues {
     description: '',
     placeName: '',
     placeAddress: '',
+    format: 'in-person',
+    meetingUrl: '',
     start: '',
     end: '',
     rsvpDeadline: '',
@@ -102,6 +139,7 @@ export function newEventFormValues(language: Language): EventFormValues {
     seatLimitPerOrganisation: '2',
     agenda: '',
     questions: { headcount: true, names: true, dietary: true, accessibility: true, note: true },
+    customQuestions: [],
     reminderDays: '',
     reminderAttendees: true,
   };
@@ -124,6 +162,8 @@ export function eventFormValues(event: Meeting, timeZone: string): EventFormValu
     description: event.description,
     placeName: event.place.name,
     placeAddress: event.place.address ?? '',
+    format: event.format ?? 'in-person',
+    meetingUrl: event.meetingUrl ?? '',
     start: instantToLocalInput(event.start, timeZone),
     end: instantToLocalInput(event.end, timeZone),
     rsvpDeadline: instantToLocalInput(event.rsvpDeadline, timeZone),
@@ -131,6 +171,13 @@ export function eventFormValues(event: Meeting, timeZone: string): EventFormValu
     seatLimitPerOrganisation: String(event.seatLimitPerOrganisation),
     agenda: event.agenda.map((item) => `${item.time} ${item.title}`).join('\n'),
     questions: { ...event.questions },
+    customQuestions: (event.customQuestions ?? []).map((q) => ({
+      id: q.id,
+      kind: q.kind,
+      label: q.label,
+      required: q.required,
+      options: q.options.map((o) => o.label).join('\n'),
+    })),
     reminderDays:
       event.reminders.nonRespondersDaysBeforeDeadline === undefined
         ? ''
@@ -146,7 +193,12 @@ const AGENDA_LINE = /^(\d{1,2})[:.](\d{2})\s+(.+)$/;
  * clock (`timeZone`); the result is checked with `eventInputSchema`, the same as the API's, and
  * the cross-field rules are checked here as well so that every error shows at once.
  */
-export function parseEventForm(form: Record<string, string | undefined>, timeZone: string): ParsedEventForm {
+export function parseEventForm(
+  form: Record<string, string | undefined>,
+  timeZone: string,
+  /** The event's questions before this edit: whose ids (and options' ids) an edited row keeps. */
+  previous: readonly CustomQuestion[] = [],
+): ParsedEventForm {
   const text = (name: string) => (form[name] ?? '').replace(/\r\n?/g, '\n');
   const checked = (name: string) => form[name] !== undefined && form[name] !== '';
   const values: EventFormValues = {
@@ -157,6 +209,8 @@ export function parseEventForm(form: Record<string, string | undefined>, timeZon
     description: text('description'),
     placeName: text('placeName'),
     placeAddress: text('placeAddress'),
+    format: text('format').trim(),
+    meetingUrl: text('meetingUrl').trim(),
     start: text('start').trim(),
     end: text('end').trim(),
     rsvpDeadline: text('rsvpDeadline').trim(),
@@ -167,10 +221,13 @@ export function parseEventForm(form: Record<string, string | undefined>, timeZon
       QuestionKey,
       boolean
     >,
+    customQuestions: questionRows(form),
     reminderDays: text('reminderDays').trim(),
     reminderAttendees: checked('reminderAttendees'),
   };
   const errors: EventFormErrors = {};
+  const questions = customQuestionsOf(values.customQuestions, previous);
+  if ('error' in questions) errors.customQuestions = questions.error;
   const fail = (field: EventFormField, error: FieldError) => {
     errors[field] ??= error;
   };
@@ -222,12 +279,16 @@ export function parseEventForm(form: Record<string, string | undefined>, timeZon
     description: values.description,
     agenda,
     place: { name: values.placeName, address: values.placeAddress },
+    ...(values.format && values.format !== 'in-person' ? { format: values.format } : {}),
+    // A link typed for an event in person is not kept (it would never be shown).
+    ...(values.meetingUrl && values.format !== 'in-person' ? { meetingUrl: values.meetingUrl } : {}),
     start,
     end,
     capacity,
     seatLimitPerOrganisation: seatLimit,
     rsvpDeadline,
     questions: values.questions,
+    customQuestions: 'error' in questions ? [] : questions.questions,
     language: values.language,
     reminders: {
       ...(reminderDays === undefined ? {} : { nonRespondersDaysBeforeDeadline: reminderDays }),
@@ -249,11 +310,82 @@ export function parseEventForm(form: Record<string, string | undefined>, timeZon
   return { ok: true, values, input: result.data };
 }
 
+/** The question rows as posted (`cq_<n>_…`), those ticked for removal and empty ones left out. */
+function questionRows(form: Record<string, string | undefined>): QuestionRow[] {
+  const rows: QuestionRow[] = [];
+  // One row more than the most there can be: the empty row for a new question.
+  for (let i = 0; i <= MAX_QUESTIONS; i++) {
+    const field = (name: string) => (form[`cq_${i}_${name}`] ?? '').replace(/\r\n?/g, '\n');
+    const row: QuestionRow = {
+      id: field('id').trim(),
+      kind: field('kind').trim(),
+      label: field('label').trim(),
+      required: field('required') !== '',
+      options: field('options'),
+    };
+    if (field('remove') !== '' || (row.label === '' && row.options.trim() === '')) continue;
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** The rows as questions: ids kept from the questions before, new ones given. */
+function customQuestionsOf(
+  rows: readonly QuestionRow[],
+  previous: readonly CustomQuestion[],
+): { questions: CustomQuestion[] } | { error: QuestionsError } {
+  if (rows.length > MAX_QUESTIONS) return { error: { code: 'tooMany' } };
+  const questions: CustomQuestion[] = [];
+  const taken = new Set<string>();
+  for (const [index, row] of rows.entries()) {
+    const at = index + 1;
+    if (row.label === '' || row.label.length > 200) return { error: { code: 'label', row: at } };
+    const kind: QuestionKind = (questionKinds as readonly string[]).includes(row.kind)
+      ? (row.kind as QuestionKind)
+      : 'short-text';
+    // Only an id the event had is kept: a typed one cannot take over another question's answers.
+    const before = previous.find((q) => q.id === row.id && !taken.has(q.id));
+    const id = before?.id ?? newQuestionId();
+    taken.add(id);
+    const labels = row.options
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    if (isChoice(kind)) {
+      if (labels.length < 2 || labels.length > MAX_OPTIONS) return { error: { code: 'options', row: at } };
+      if (labels.some((l) => l.length > 100)) return { error: { code: 'optionTooLong', row: at, max: 100 } };
+    }
+    questions.push({
+      id,
+      kind,
+      label: row.label,
+      required: row.required,
+      options: isChoice(kind) ? matchOptionIds(before?.options ?? [], labels) : [],
+    });
+  }
+  return { questions };
+}
+
+/** A custom questions' error in words, in the console's language. */
+export function questionsErrorText(error: QuestionsError, language: Language): string {
+  const e = questionTexts[language].form.errors;
+  switch (error.code) {
+    case 'label':
+      return e.label(error.row);
+    case 'options':
+      return e.options(error.row, MAX_OPTIONS);
+    case 'optionTooLong':
+      return e.optionTooLong(error.row, error.max);
+    case 'tooMany':
+      return e.tooMany(MAX_QUESTIONS);
+  }
+}
+
 function fieldOf(path: readonly PropertyKey[]): EventFormField | undefined {
   const [first, second] = path;
   if (first === 'place') return second === 'address' ? 'placeAddress' : 'placeName';
   if (first === 'reminders') return second === 'attendeesDayBefore' ? 'reminderAttendees' : 'reminderDays';
-  if (first === 'questions') return undefined;
+  if (first === 'questions' || first === 'customQuestions') return undefined;
   return formFields.find((f) => f === first);
 }
 
@@ -274,6 +406,8 @@ function errorOf(field: EventFormField, zodIssue: z.core.$ZodIssue): FieldError 
   if ((issue.code === 'too_small' || issue.code === 'too_big') && range) return { code: 'range', ...range };
   if (issue.code === 'invalid_type' && issue.input === undefined) return { code: 'required' };
   if (issue.code === 'custom') {
+    // Online and hybrid events need their link.
+    if (field === 'meetingUrl') return { code: 'required' };
     if (field === 'end') return { code: 'endAfterStart' };
     if (field === 'rsvpDeadline') return { code: 'deadlineBeforeStart' };
     if (field === 'seatLimitPerOrganisation') return { code: 'seatLimit' };
@@ -418,9 +552,11 @@ export function EventFormPage(props: EventFormPageProps) {
           <p>{props.formError}</p>
         </div>
       ) : null}
-      {errorFields.length > 0 ? (
+      {errorFields.length > 0 || errors.customQuestions ? (
         <div class="error-summary" role="alert" aria-labelledby="error-summary-heading" tabindex={-1}>
-          <h2 id="error-summary-heading">{f.errorSummary(errorFields.length)}</h2>
+          <h2 id="error-summary-heading">
+            {f.errorSummary(errorFields.length + (errors.customQuestions ? 1 : 0))}
+          </h2>
           <ul>
             {errorFields.map((field) => (
               <li key={field}>
@@ -429,6 +565,11 @@ export function EventFormPage(props: EventFormPageProps) {
                 </a>
               </li>
             ))}
+            {errors.customQuestions ? (
+              <li>
+                <a href="#event-custom-questions">{questionsErrorText(errors.customQuestions, language)}</a>
+              </li>
+            ) : null}
           </ul>
         </div>
       ) : null}
@@ -517,6 +658,31 @@ export function EventFormPage(props: EventFormPageProps) {
               {...described('placeAddress', errors)}
             />
           </Field>
+          <Field field="format" label={f.labels.format} errors={errors} language={language}>
+            <select {...described('format', errors)}>
+              {meetingFormats.map((format) => (
+                <option key={format} value={format} selected={values.format === format}>
+                  {f.formats[format]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field
+            field="meetingUrl"
+            label={f.labels.meetingUrl}
+            hint={f.meetingUrlHint}
+            errors={errors}
+            language={language}
+          >
+            <input
+              type="url"
+              inputMode="url"
+              maxLength={500}
+              autocomplete="off"
+              value={values.meetingUrl}
+              {...described('meetingUrl', errors, hint('meetingUrl'))}
+            />
+          </Field>
           <p class="hint" id="event-times-hint">
             {f.timesHint(timeZone)}
           </p>
@@ -596,6 +762,8 @@ export function EventFormPage(props: EventFormPageProps) {
           ))}
         </fieldset>
 
+        <QuestionsEditor rows={values.customQuestions} error={errors.customQuestions} language={language} />
+
         <fieldset>
           <legend>{f.reminders}</legend>
           <Field
@@ -637,12 +805,99 @@ export function EventFormPage(props: EventFormPageProps) {
 }
 
 /**
+ * The custom questions' rows: one per question, and one empty row that adds a question when
+ * filled in. Plain form fields, so the editor works without script; a ticked "remove" drops
+ * the row on save.
+ */
+function QuestionsEditor(props: { rows: QuestionRow[]; error?: QuestionsError; language: Language }) {
+  const { rows, error, language } = props;
+  const q = questionTexts[language].form;
+  const shown = rows.length < MAX_QUESTIONS ? [...rows, undefined] : rows;
+  return (
+    <fieldset id="event-custom-questions" aria-describedby="event-custom-questions-hint">
+      <legend>{q.legend}</legend>
+      <p class="hint" id="event-custom-questions-hint">
+        {q.hint}
+      </p>
+      {error ? (
+        <p class="field-error" role="alert">
+          <span class="visually-hidden">{meetingsTexts(language).form.errorPrefix} </span>
+          {questionsErrorText(error, language)}
+        </p>
+      ) : null}
+      {shown.map((row, i) => {
+        const name = (field: string) => `cq_${i}_${field}`;
+        const id = (field: string) => `event-cq-${i}-${field}`;
+        return (
+          <fieldset key={row?.id || `new-${i}`} class="question-row">
+            <legend>{row ? q.row(i + 1) : q.newRow}</legend>
+            <input type="hidden" name={name('id')} value={row?.id ?? ''} />
+            <div class="field">
+              <label for={id('label')}>{q.label}</label>
+              <input
+                type="text"
+                id={id('label')}
+                name={name('label')}
+                maxLength={200}
+                value={row?.label ?? ''}
+              />
+            </div>
+            <div class="field">
+              <label for={id('kind')}>{q.kind}</label>
+              <select id={id('kind')} name={name('kind')}>
+                {questionKinds.map((kind) => (
+                  <option key={kind} value={kind} selected={(row?.kind ?? 'short-text') === kind}>
+                    {q.kinds[kind]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for={id('options')}>{q.options}</label>
+              <p class="hint" id={`${id('options')}-hint`}>
+                {q.optionsHint}
+              </p>
+              <textarea
+                id={id('options')}
+                name={name('options')}
+                rows={3}
+                aria-describedby={`${id('options')}-hint`}
+              >
+                {row?.options ?? ''}
+              </textarea>
+            </div>
+            <div class="check">
+              <input
+                type="checkbox"
+                id={id('required')}
+                name={name('required')}
+                value="on"
+                checked={row?.required ?? false}
+              />
+              <label for={id('required')}>{q.required}</label>
+            </div>
+            {row ? (
+              <div class="check">
+                <input type="checkbox" id={id('remove')} name={name('remove')} value="on" />
+                <label for={id('remove')}>{q.remove}</label>
+              </div>
+            ) : null}
+          </fieldset>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/**
  * The event pages' own styles (tables, forms, cards, notices), added to the console's
  * stylesheet by each page; colours are the console's, with the contrast noted there.
  */
 export const eventStyles = `
 .event-form fieldset { margin: 0 0 1.5rem; padding: 1rem 1.25rem 0.5rem; background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); max-width: 42rem; }
 .event-form legend { padding: 0 0.4rem; font-weight: 600; font-size: 1.1rem; }
+.event-form fieldset.question-row { margin: 0 0 1rem; padding: 0.75rem 1rem 0.25rem; }
+.event-form fieldset.question-row legend { font-size: 1rem; }
 .field { margin: 0 0 1rem; display: flex; flex-direction: column; gap: 0.25rem; }
 .field input, .field textarea, .field select, .stacked input[type="text"], .stacked input[type="datetime-local"], .stacked textarea {
   font: inherit; padding: 0.45rem 0.6rem; border: 1px solid var(--control); border-radius: var(--radius); background: var(--surface); color: var(--text); max-width: 100%;

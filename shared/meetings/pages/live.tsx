@@ -4,12 +4,13 @@ import type { EventSendRow } from '../actions/sends.js';
 import { presentOf } from '../attendance.js';
 import { type AnswerDay, eventFunnel } from '../figures.js';
 import type { EventCounters, Invitation, Meeting } from '../meeting.js';
-import { dietaryCategories } from '../meeting.js';
+import { dietaryCategories, meetingUrlOf } from '../meeting.js';
 import { meetingsTexts } from '../texts/console.js';
 import { dayTexts } from '../texts/day.js';
 import { EventFigures } from './figures.js';
 import { eventStyles } from './form.js';
 import { eventHref, noAnswerOf, StatusTag } from './list.js';
+import { answeredQuestions, QuestionSummary } from './question-answers.js';
 import { EventSends } from './sends.js';
 import { type WaitlistNotice, type WaitlistRow, WaitlistSection, waitlistStyles } from './waitlist.js';
 
@@ -95,9 +96,13 @@ export function EventLivePage(props: EventLivePageProps) {
   const href = (rest: string) => eventHref(event.eventId, rest);
   const diets = dietaryCategories.filter((d) => (counters.dietary[d] ?? 0) > 0);
   // What the host must know before the day: on this page of invitations, with their answer.
+  const questions = event.customQuestions ?? [];
   const needs = invitations.filter(
     (row) =>
-      (row.accessibility || row.note || row.dietaryOther) &&
+      (row.accessibility ||
+        row.note ||
+        row.dietaryOther ||
+        answeredQuestions(questions, row.answers).length > 0) &&
       row.status !== 'invited' &&
       row.status !== 'declined',
   );
@@ -130,6 +135,15 @@ export function EventLivePage(props: EventLivePageProps) {
           {event.place.name}
           {event.place.address ? `, ${event.place.address}` : ''}
         </dd>
+        {meetingUrlOf(event) ? (
+          <>
+            <dt>{m.form.labels.meetingUrl}</dt>
+            <dd>
+              {m.form.formats[event.format ?? 'in-person']}:{' '}
+              <a href={meetingUrlOf(event)}>{meetingUrlOf(event)}</a>
+            </dd>
+          </>
+        ) : null}
         <dt>{m.facts.rsvpDeadline}</dt>
         <dd>
           <time dateTime={event.rsvpDeadline}>{formatDateTime(event.rsvpDeadline, language, timeZone)}</time>
@@ -312,6 +326,13 @@ export function EventLivePage(props: EventLivePageProps) {
         <p class="hint">{live.dietaryHint}</p>
       </section>
 
+      <QuestionSummary
+        questions={questions}
+        choices={counters.choices}
+        language={language}
+        eventLanguage={event.language}
+      />
+
       <section aria-labelledby="needs-heading">
         <h2 id="needs-heading">{live.needsHeading}</h2>
         {needs.length === 0 ? (
@@ -338,6 +359,14 @@ export function EventLivePage(props: EventLivePageProps) {
                     <span class="label">{c.note}:</span> {row.note}
                   </p>
                 ) : null}
+                {answeredQuestions(questions, row.answers).map(({ question, text }) => (
+                  <p key={question.id} class="question-answer">
+                    <span class="label" lang={event.language === language ? undefined : event.language}>
+                      {question.label}:
+                    </span>{' '}
+                    {text}
+                  </p>
+                ))}
               </li>
             ))}
           </ul>

@@ -4,7 +4,8 @@ import type { Language } from '../../platform/texts/language.js';
 import type { PageBrand } from '../../platform/ui/brand.js';
 import { pageTitle } from '../../platform/ui/document.js';
 import { PublicLayout } from '../../platform/ui/public-layout.js';
-import { dietaryCategories, type Invitation, type Meeting } from '../meeting.js';
+import { dietaryCategories, type Invitation, type Meeting, mapUrl, meetingUrlOf } from '../meeting.js';
+import { type AnswerProblem, answerMaxLength, type CustomQuestion } from '../questions.js';
 import { dayTexts } from '../texts/day.js';
 import { rsvpTexts } from '../texts/rsvp.js';
 import { CheckInQr } from './check-in-qr.js';
@@ -16,6 +17,24 @@ export type RsvpBanner =
   | { kind: 'org-limit'; available: number }
   | { kind: 'colleague-sent'; name: string }
   | { kind: 'colleague-limit' };
+
+/** The form field of a custom question's answer. */
+export const answerFieldName = (questionId: string) => `a_${questionId}`;
+
+/** What is wrong with an answer to a custom question, naming it, in the reader's language. */
+export function questionErrorText(problem: AnswerProblem, label: string, language: Language): string {
+  const e = rsvpTexts[language].questions.errors;
+  switch (problem.code) {
+    case 'required':
+      return e.required(label);
+    case 'unknownOption':
+      return e.unknownOption(label);
+    case 'oneOnly':
+      return e.oneOnly(label);
+    case 'tooLong':
+      return e.tooLong(label, problem.max);
+  }
+}
 
 export interface RsvpPageProps {
   /** The municipality's logo and colour on the page. */
@@ -117,6 +136,18 @@ export function RsvpPage(props: RsvpPageProps) {
           <dd>
             {event.place.name}
             {event.place.address ? `, ${event.place.address}` : ''}
+            {mapUrl(event) ? (
+              <>
+                {' '}
+                <a
+                  href={mapUrl(event)}
+                  rel="noopener"
+                  lang={event.language === language ? undefined : language}
+                >
+                  {m.map}
+                </a>
+              </>
+            ) : null}
           </dd>
         </dl>
         {event.description ? (
@@ -140,6 +171,19 @@ export function RsvpPage(props: RsvpPageProps) {
         ) : null}
       </article>
 
+      {invitation.status === 'attending' && meetingUrlOf(event) && event.status !== 'cancelled' ? (
+        // The link only to one with a seat (never the invitation, the waitlist or a decline).
+        <section aria-labelledby="online-heading" class="panel">
+          <h2 id="online-heading">{m.online.heading}</h2>
+          <p>{m.online.lead}</p>
+          <p>
+            <a class="button" href={meetingUrlOf(event)} rel="noopener noreferrer">
+              {m.online.join}
+            </a>
+          </p>
+          <p class="meeting-url">{meetingUrlOf(event)}</p>
+        </section>
+      ) : null}
       {invitation.status === 'attending' && props.checkInUrl && event.status !== 'cancelled' ? (
         <section aria-labelledby="check-in-heading" class="panel">
           <h2 id="check-in-heading">{dayTexts(language).checkIn.title}</h2>
@@ -291,6 +335,14 @@ export function RsvpPage(props: RsvpPageProps) {
               {errorText('note')}
             </p>
           ) : null}
+          <CustomQuestions
+            questions={event.customQuestions ?? []}
+            language={language}
+            eventLanguage={event.language}
+            answers={invitation.answers ?? {}}
+            values={props.values}
+            errors={errors}
+          />
           <p>
             <button type="submit" class="button">
               {m.submit}
@@ -348,5 +400,89 @@ export function RsvpInvalidPage({ language }: { language: Language }) {
         <p>{m.invalidLinkDetail}</p>
       </div>
     </PublicLayout>
+  );
+}
+
+/**
+ * The event's own questions on the answer form. Their labels are in the event's language (marked
+ * with `lang` when the page speaks another); the form keeps what was posted after an error.
+ */
+function CustomQuestions(props: {
+  questions: CustomQuestion[];
+  language: Language;
+  eventLanguage: Language;
+  answers: Record<string, string | string[]>;
+  values?: Record<string, string | string[]>;
+  errors: Record<string, string>;
+}) {
+  const { questions, language, errors } = props;
+  if (questions.length === 0) return null;
+  const m = rsvpTexts[language].questions;
+  const lang = props.eventLanguage === language ? undefined : props.eventLanguage;
+  const posted = (name: string): string[] | undefined => {
+    const v = props.values?.[name];
+    return v === undefined ? undefined : Array.isArray(v) ? v : [v];
+  };
+  return (
+    <section aria-labelledby="questions-heading">
+      <h3 id="questions-heading">{m.heading}</h3>
+      {questions.map((q) => {
+        const name = answerFieldName(q.id);
+        const saved = props.answers[q.id];
+        const current = posted(name) ?? (saved === undefined ? [] : Array.isArray(saved) ? saved : [saved]);
+        const error = errors[name] ? (
+          <p class="field-error" id={`${name}-error`}>
+            {errors[name]}
+          </p>
+        ) : null;
+        const invalid = errors[name]
+          ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${name}-error` }
+          : {};
+        const mark = q.required ? <span class="hint"> {m.required}</span> : null;
+        if (q.kind === 'single-choice' || q.kind === 'multiple-choice') {
+          const type = q.kind === 'single-choice' ? 'radio' : 'checkbox';
+          return (
+            <fieldset key={q.id} id={name} {...invalid}>
+              <legend>
+                <span lang={lang}>{q.label}</span>
+                {mark}
+              </legend>
+              {q.options.map((o) => (
+                <label class="choice" key={o.id}>
+                  <input type={type} name={name} value={o.id} checked={current.includes(o.id)} />{' '}
+                  <span lang={lang}>{o.label}</span>
+                </label>
+              ))}
+              {error}
+            </fieldset>
+          );
+        }
+        const max = answerMaxLength[q.kind];
+        return (
+          <p key={q.id}>
+            <label for={name}>
+              <span lang={lang}>{q.label}</span>
+              {mark}
+            </label>
+            {q.kind === 'long-text' ? (
+              <textarea id={name} name={name} rows={3} maxLength={max} required={q.required} {...invalid}>
+                {current[0] ?? ''}
+              </textarea>
+            ) : (
+              <input
+                id={name}
+                name={name}
+                type="text"
+                maxLength={max}
+                required={q.required}
+                value={current[0] ?? ''}
+                {...invalid}
+              />
+            )}
+            {error}
+          </p>
+        );
+      })}
+    </section>
   );
 }

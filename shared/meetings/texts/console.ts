@@ -1,6 +1,6 @@
 import type { Language } from '../../platform/texts/language.js';
 import { type TextTable, textsOf } from '../../platform/texts/table.js';
-import type { DietaryCategory, EventKind, EventStatus, InvitationStatus } from '../meeting.js';
+import type { DietaryCategory, EventKind, EventStatus, InvitationStatus, MeetingFormat } from '../meeting.js';
 import type { EventFormField, QuestionKey } from '../pages/form.js';
 import type { AudienceChoice, InviteError } from '../pages/invite.js';
 import type { EventNotice } from '../pages/live.js';
@@ -123,6 +123,9 @@ export interface MeetingsTexts {
     languageHint: string;
     timesHint: (timeZone: string) => string;
     seatLimitHint: string;
+    /** In person / online / hybrid, and where the meeting link is shown. */
+    formats: Record<MeetingFormat, string>;
+    meetingUrlHint: string;
     agendaHint: string;
     reminderDaysHint: string;
     create: string;
@@ -323,6 +326,9 @@ const sv: MeetingsTexts = {
     languageHint: 'Språket i inbjudan och i mejlen om evenemanget.',
     timesHint: (timeZone) => `Tiderna gäller i kommunens tidszon (${timeZone}).`,
     seatLimitHint: 'Hur många platser en organisation högst kan boka.',
+    formats: { 'in-person': 'På plats', online: 'Online', hybrid: 'På plats och online' },
+    meetingUrlHint:
+      'För online och på plats och online: en https-länk. Den visas bara för dem som har plats (svarssidan, bekräftelsen, påminnelsen och kalenderposten), aldrig i inbjudan.',
     agendaHint: 'En punkt per rad: tid och rubrik, till exempel ”11:30 Lunch”.',
     reminderDaysHint:
       'Påminn dem som inte har svarat så här många dagar före sista svarsdag. Lämna tomt för ingen påminnelse.',
@@ -339,6 +345,8 @@ const sv: MeetingsTexts = {
       description: 'Beskrivning',
       placeName: 'Plats',
       placeAddress: 'Adress',
+      format: 'Form',
+      meetingUrl: 'Länk till mötet',
       start: 'Börjar',
       end: 'Slutar',
       rsvpDeadline: 'Sista svarsdag',
@@ -571,6 +579,9 @@ const da: MeetingsTexts = {
     languageHint: 'Sproget i invitationen og i mails om arrangementet.',
     timesHint: (timeZone) => `Tiderne gælder i kommunens tidszone (${timeZone}).`,
     seatLimitHint: 'Hvor mange pladser en organisation højst kan booke.',
+    formats: { 'in-person': 'Fysisk', online: 'Online', hybrid: 'Fysisk og online' },
+    meetingUrlHint:
+      'For online og fysisk og online: et https-link. Det vises kun for dem, der har plads (svarsiden, bekræftelsen, påmindelsen og kalenderposten), aldrig i invitationen.',
     agendaHint: 'Ét punkt pr. linje: tid og overskrift, for eksempel “11:30 Frokost”.',
     reminderDaysHint:
       'Mind dem, der ikke har svaret, så mange dage før svarfristen. Lad feltet stå tomt for ingen påmindelse.',
@@ -587,6 +598,8 @@ const da: MeetingsTexts = {
       description: 'Beskrivelse',
       placeName: 'Sted',
       placeAddress: 'Adresse',
+      format: 'Form',
+      meetingUrl: 'Link til mødet',
       start: 'Starter',
       end: 'Slutter',
       rsvpDeadline: 'Svarfrist',
@@ -817,6 +830,9 @@ const en: MeetingsTexts = {
     languageHint: 'The language of the invitation and of the mails about the event.',
     timesHint: (timeZone) => `Times are in the municipality's time zone (${timeZone}).`,
     seatLimitHint: 'The most seats one organisation can book.',
+    formats: { 'in-person': 'In person', online: 'Online', hybrid: 'In person and online' },
+    meetingUrlHint:
+      'For online and hybrid events: an https link. Only those with a seat see it (the reply page, the confirmation, the reminder and the calendar entry), never the invitation.',
     agendaHint: 'One item per line: time and title, for example “11:30 Lunch”.',
     reminderDaysHint:
       'Remind those who have not answered this many days before the reply deadline. Leave empty for no reminder.',
@@ -833,6 +849,8 @@ const en: MeetingsTexts = {
       description: 'Description',
       placeName: 'Place',
       placeAddress: 'Address',
+      format: 'Format',
+      meetingUrl: 'Meeting link',
       start: 'Starts',
       end: 'Ends',
       rsvpDeadline: 'Reply deadline',

@@ -62,6 +62,20 @@ export interface RsvpTexts {
     tooMany: (limit: number) => string;
     invalidEmail: string;
   };
+  /** The online meeting's link, to those with a seat; the place on a map. */
+  online: { heading: string; lead: string; join: string };
+  map: string;
+  /** The event's own questions: the heading, a required one's mark, and what is wrong, naming it. */
+  questions: {
+    heading: string;
+    required: string;
+    errors: {
+      required: (label: string) => string;
+      unknownOption: (label: string) => string;
+      oneOnly: (label: string) => string;
+      tooLong: (label: string, max: number) => string;
+    };
+  };
 }
 
 const sv: RsvpTexts = {
@@ -123,6 +137,22 @@ const sv: RsvpTexts = {
     required: 'Fyll i det här fältet.',
     tooMany: (limit) => `Högst ${limit}.`,
     invalidEmail: 'Skriv en giltig e-postadress.',
+  },
+  online: {
+    heading: 'Delta online',
+    lead: 'Länken till mötet är din, som har plats: dela den inte.',
+    join: 'Öppna mötet',
+  },
+  map: 'Visa på karta (OpenStreetMap)',
+  questions: {
+    heading: 'Fler frågor från arrangören',
+    required: '(måste besvaras)',
+    errors: {
+      required: (label) => `Svara på frågan ”${label}”.`,
+      unknownOption: (label) => `Välj bland alternativen till ”${label}”.`,
+      oneOnly: (label) => `Välj ett alternativ till ”${label}”.`,
+      tooLong: (label, max) => `Svaret på ”${label}” får vara högst ${max} tecken.`,
+    },
   },
 };
 
@@ -186,6 +216,22 @@ const da: RsvpTexts = {
     tooMany: (limit) => `Højst ${limit}.`,
     invalidEmail: 'Skriv en gyldig e-mailadresse.',
   },
+  online: {
+    heading: 'Deltag online',
+    lead: 'Linket til mødet er til dig, der har plads: del det ikke.',
+    join: 'Åbn mødet',
+  },
+  map: 'Vis på kort (OpenStreetMap)',
+  questions: {
+    heading: 'Flere spørgsmål fra arrangøren',
+    required: '(skal besvares)',
+    errors: {
+      required: (label) => `Besvar spørgsmålet »${label}«.`,
+      unknownOption: (label) => `Vælg blandt svarmulighederne til »${label}«.`,
+      oneOnly: (label) => `Vælg én svarmulighed til »${label}«.`,
+      tooLong: (label, max) => `Svaret på »${label}« må højst være ${max} tegn.`,
+    },
+  },
 };
 
 const en: RsvpTexts = {
@@ -247,6 +293,22 @@ const en: RsvpTexts = {
     required: 'Please fill in this field.',
     tooMany: (limit) => `At most ${limit}.`,
     invalidEmail: 'Please enter a valid email address.',
+  },
+  online: {
+    heading: 'Join online',
+    lead: 'The meeting link is for you, with your seat: please do not share it.',
+    join: 'Open the meeting',
+  },
+  map: 'Show on a map (OpenStreetMap)',
+  questions: {
+    heading: 'More questions from the organiser',
+    required: '(required)',
+    errors: {
+      required: (label) => `Please answer “${label}”.`,
+      unknownOption: (label) => `Please choose from the options of “${label}”.`,
+      oneOnly: (label) => `Please choose one option for “${label}”.`,
+      tooLong: (label, max) => `The answer to “${label}” may be at most ${max} characters.`,
+    },
   },
 };
 
