@@ -104,6 +104,32 @@ async function rectificationProps(
   };
 }
 
+/** A request's page in the console: its record, and what this answer adds (a notice, a link, the form). */
+function requestPage(
+  request: PageRequest,
+  who: SignedIn,
+  found: PrivacyRequest,
+  extra: Partial<
+    Pick<Parameters<typeof RequestPage>[0], 'recorded' | 'conflict' | 'rectification' | 'exportLink'>
+  >,
+) {
+  return inConsole(
+    request,
+    who,
+    privacyTexts(who.language).kinds[found.kind],
+    h(RequestPage, {
+      language: who.language,
+      timeZone: who.timeZone,
+      today: todayIn(who.timeZone),
+      request: found,
+      recorded: false,
+      conflict: false,
+      csrfToken: request.csrfToken,
+      ...extra,
+    }),
+  );
+}
+
 /** A rectification from its form: refused with words on the field (nothing written), or done. */
 async function rectify(request: PageRequest, who: SignedIn, found: PrivacyRequest) {
   const m = privacyTexts(who.language).rectification;
@@ -133,21 +159,9 @@ async function rectify(request: PageRequest, who: SignedIn, found: PrivacyReques
       throw error;
     }
   }
-  const page = inConsole(
-    request,
-    who,
-    privacyTexts(who.language).kinds[found.kind],
-    h(RequestPage, {
-      language: who.language,
-      timeZone: who.timeZone,
-      today: todayIn(who.timeZone),
-      request: found,
-      recorded: false,
-      conflict: false,
-      csrfToken: request.csrfToken,
-      rectification: await rectificationProps(found, typed, errors),
-    }),
-  );
+  const page = requestPage(request, who, found, {
+    rectification: await rectificationProps(found, typed, errors),
+  });
   return page;
 }
 
@@ -187,21 +201,11 @@ export const handler = htmlPages(
       const who = await admin(request);
       const found = await requestOf(request, who);
       const q = request.event.queryStringParameters ?? {};
-      return inConsole(
-        request,
-        who,
-        privacyTexts(who.language).kinds[found.kind],
-        h(RequestPage, {
-          language: who.language,
-          timeZone: who.timeZone,
-          today: todayIn(who.timeZone),
-          request: found,
-          recorded: q.recorded === '1',
-          conflict: q.conflict === '1',
-          csrfToken: request.csrfToken,
-          rectification: await rectificationProps(found),
-        }),
-      );
+      return requestPage(request, who, found, {
+        recorded: q.recorded === '1',
+        conflict: q.conflict === '1',
+        rectification: await rectificationProps(found),
+      });
     }),
 
     'POST /console/privacy/requests/{requestId}/export': consolePage(async (request) => {
@@ -209,21 +213,9 @@ export const handler = htmlPages(
       const found = await requestOf(request, who);
       const { token, count } = await prepareExport(found, who.identity.staffId);
       // Shown once, on this answer: the link is not kept anywhere (it is the person's key to their data).
-      return inConsole(
-        request,
-        who,
-        privacyTexts(who.language).kinds[found.kind],
-        h(RequestPage, {
-          language: who.language,
-          timeZone: who.timeZone,
-          today: todayIn(who.timeZone),
-          request: found,
-          recorded: false,
-          conflict: false,
-          csrfToken: request.csrfToken,
-          exportLink: { url: `${requireEnv('PUBLIC_BASE_URL')}/privacy-export/${token}`, count },
-        }),
-      );
+      return requestPage(request, who, found, {
+        exportLink: { url: `${requireEnv('PUBLIC_BASE_URL')}/privacy-export/${token}`, count },
+      });
     }),
 
     'POST /console/privacy/requests/{requestId}/erase': consolePage(async (request) => {

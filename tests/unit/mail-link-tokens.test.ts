@@ -86,6 +86,20 @@ describe('signLinkToken / verifyLinkToken', () => {
     expect(await verifyLinkToken(token, 'unsubscribe', secret)).toBeUndefined();
   });
 
+  it('holds for at least the seconds asked, whenever in a second it was signed', async () => {
+    // Signed a moment before a whole second: `exp` rounded down made a one-second token expire a
+    // millisecond later (the round-trip property caught it once in CI).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2025-01-01T12:00:00.999Z'));
+    const token = await signLinkToken(claims, 1, secret);
+    vi.setSystemTime(new Date('2025-01-01T12:00:01.001Z'));
+    expect(await verifyLinkToken(token, 'unsubscribe', secret)).toEqual(claims);
+    vi.setSystemTime(new Date('2025-01-01T12:00:01.998Z'));
+    expect(await verifyLinkToken(token, 'unsubscribe', secret)).toEqual(claims);
+    vi.setSystemTime(new Date('2025-01-01T12:00:02.000Z'));
+    expect(await verifyLinkToken(token, 'unsubscribe', secret)).toBeUndefined();
+  });
+
   it('refuses a token for another purpose', async () => {
     const token = await signLinkToken(claims, 600, secret);
     for (const purpose of linkPurposes.filter((p) => p !== 'unsubscribe')) {

@@ -102,10 +102,13 @@ export async function signLinkToken(
   const { purpose, tenantId, subject, campaignId } = parsed.data;
   const payload: Record<string, string> = { p: purposeCodes[purpose], t: tenantId };
   if (campaignId !== undefined) payload.c = campaignId;
+  // Rounded up: valid for at least the seconds asked (rounded down, a token signed late in a
+  // second lost up to a second, and a one-second token could be expired on arrival).
+  const expiresAt = Math.ceil(Date.now() / 1000) + ttlSeconds;
   return new SignJWT(payload)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(subject)
-    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+    .setExpirationTime(expiresAt)
     .sign(key);
 }
 
