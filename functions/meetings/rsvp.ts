@@ -20,6 +20,7 @@ import {
   getEvent,
   getInvitation,
   markOpened,
+  seatsTaken,
   takeColleagueForward,
 } from '../../shared/meetings/store.js';
 import { rsvpTexts } from '../../shared/meetings/texts/rsvp.js';
@@ -46,19 +47,22 @@ import { ErrorPage } from '../../shared/platform/ui/error-page.js';
  * credential. An expired, altered or unknown token, another tenant's event, or an invitation
  * that does not exist all get the same page.
  */
-async function resolve(request: PageRequest) {
+async function resolve(request: PageRequest, options: { forAnswer?: boolean } = {}) {
   const token = request.event.pathParameters?.token;
   const claims = token ? await verifyLinkToken(token, 'rsvp') : undefined;
   if (!claims?.campaignId) return undefined;
-  const [event, invitation, contact, tenant] = await Promise.all([
+  // Side by side, so one request (shared/platform/table/get-item.ts); an answer also reads the
+  // seats taken, which decide whether it tries for a seat or goes to the waitlist.
+  const [event, invitation, contact, tenant, taken] = await Promise.all([
     getEvent(claims.tenantId, claims.campaignId),
     getInvitation(claims.tenantId, claims.campaignId, claims.subject),
     getContact(claims.tenantId, claims.subject),
     getTenant(claims.tenantId),
+    options.forAnswer ? seatsTaken(claims.tenantId, claims.campaignId) : undefined,
   ]);
   if (!event || !invitation || !contact || !tenant || event.status === 'draft') return undefined;
   const language: Language = contact.language ?? request.language;
-  return { claims, event, invitation, contact, tenant, language, base: `/rsvp/${token}` };
+  return { claims, event, invitation, contact, tenant, language, seatsTaken: taken, base: `/rsvp/${token}` };
 }
 
 type Resolved = NonNullable<Awaited<ReturnType<typeof resolve>>>;
@@ -176,7 +180,7 @@ export const handler = htmlPages(
     }),
 
     'POST /rsvp/{token}': publicPage(async (request) => {
-      const r = await resolve(request);
+      const r = await resolve(request, { forAnswer: true });
       if (!r) return invalid(request);
       const values = formValues(request);
       if (isClosed(r)) return page(request, r, { status: 409, values });
@@ -226,6 +230,7 @@ export const handler = htmlPages(
       const outcome = await answer(r.event, r.contact.contactId, parsed.data, {
         actor,
         invitation: r.invitation,
+        seatsTaken: r.seatsTaken,
       });
       const invitation = outcome.invitation ?? r.invitation;
       const updated = { ...r, invitation };

@@ -635,12 +635,18 @@ export async function answer(
      * write, so a stale one is refused and the retry reads afresh.
      */
     invitation?: Invitation;
+    /**
+     * The event's seats taken, read beside that invitation (one request for both): the first
+     * attempt decides full or not on it. Stale, it costs a refused write and a retry, never a seat.
+     */
+    seatsTaken?: number;
   },
   client = documentClient,
 ): Promise<RsvpOutcome> {
   // A waitlist ticket taken by an attempt, until a waitlist place uses it.
   let ticket: number | undefined;
   let known = by.invitation?.contactId === contactId ? by.invitation : undefined;
+  let knownTaken = known ? by.seatsTaken : undefined;
   try {
     return await withConflictRetry(() => answerOnce());
   } finally {
@@ -832,13 +838,16 @@ export async function answer(
     // only while the event is still full, rather than a seat transaction bound to be refused.
     // (Locally DynamoDB runs transactions one at a time: each one saved shortens a burst.)
     let seenFull = false;
+    const taken = knownTaken;
+    knownTaken = undefined;
     if (delta > 0 && invitation.status !== 'attending') {
-      const [taken, held] = await Promise.all([
-        attendingSeats(ids.tenantId, ids.eventId, client),
-        orgSeats(ids.tenantId, ids.eventId, invitation.organisationId, client),
-      ]);
-      seenFull = taken + delta > event.capacity;
-      if (seenFull && held + delta > event.seatLimitPerOrganisation) return orgLimit(held);
+      seenFull = (taken ?? (await seatsTaken(ids.tenantId, ids.eventId, client))) + delta > event.capacity;
+      // The organisation's own limit matters here only on the way to the waitlist (the seat
+      // transaction checks it itself).
+      if (seenFull) {
+        const held = await orgSeats(ids.tenantId, ids.eventId, invitation.organisationId, client);
+        if (held + delta > event.seatLimitPerOrganisation) return orgLimit(held);
+      }
     }
     if (!seenFull) {
       try {
@@ -930,7 +939,12 @@ function orgSeatsUpdate(
   return { Update: update };
 }
 
-async function attendingSeats(tenantId: string, eventId: string, client = documentClient): Promise<number> {
+/** The seats the event's attendees hold (its counters item). */
+export async function seatsTaken(
+  tenantId: string,
+  eventId: string,
+  client = documentClient,
+): Promise<number> {
   const Item = await getItem(countersKey(tenantId, eventId), { consistent: true, client });
   return Number(Item?.attendingSeats ?? 0);
 }

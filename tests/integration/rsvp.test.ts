@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
+import { currentSandbox } from '../../infra/local/sandbox.js';
 import { getContact } from '../../shared/directory/store/contacts.js';
 import { createContact, emailGuardKey } from '../../shared/directory/store/organisations.js';
 import type { Meeting } from '../../shared/meetings/meeting.js';
@@ -12,7 +13,7 @@ import {
   waitlistPosition,
 } from '../../shared/meetings/store.js';
 import { documentClient } from '../../shared/platform/aws/clients.js';
-import { invitedContacts, postRsvp, publishedEvent, rsvpToken } from '../event-helpers.js';
+import { invitedContacts, postRsvp, publishedEvent, rsvpFormToken, rsvpToken } from '../event-helpers.js';
 import { staffClient, waitFor } from '../helpers.js';
 import { mailbox, recipientOf, type StoredMail } from '../mail-helpers.js';
 
@@ -145,6 +146,47 @@ describe('capacity and waitlist under concurrency', () => {
     expect(results.filter((r) => r.status === 409)).toHaveLength(4);
     const counters = await getCounters(event.tenantId, event.eventId);
     expect(counters.attendingSeats).toBe(2);
+  });
+});
+
+describe('the requests an answer makes', () => {
+  it('takes a seat with one read and one transaction, and a waitlist place with six requests', async () => {
+    // Each request of the answer path waits in line behind a burst's others: their number is what
+    // a burst of answers costs (bench: `npm run bench -- --only rsvp`).
+    const event = await publishedEvent('hassleholm', { capacity: 1, seatLimitPerOrganisation: 1 });
+    const [first, second] = await invitedContacts(runtime, event, 2, { prefix: `req${Date.now()}` });
+    await rsvpFormToken(runtime, await rsvpToken(event, first as string)); // the form's token, not counted
+    const requests: string[] = [];
+    documentClient.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (currentSandbox()?.spec.name === 'rsvp') requests.push(String(context.commandName));
+        return next(args);
+      },
+      { step: 'initialize', name: 'countRsvpRequests' },
+    );
+    try {
+      const answer = async (id: string | undefined) =>
+        (await postRsvp(runtime, await rsvpToken(event, id as string), { answer: 'attend', seats: '1' }))
+          .status;
+      expect(await answer(first)).toBe(200);
+      expect(requests).toEqual(['BatchGetItemCommand', 'TransactWriteItemsCommand']);
+      requests.length = 0;
+      expect(await answer(second)).toBe(200);
+      // The read, the organisation's seats (full: its limit decides org-limit or waitlist), the
+      // ticket, the waitlist transaction, and the place's two reads side by side.
+      expect(requests.sort()).toEqual(
+        [
+          'BatchGetItemCommand',
+          'BatchGetItemCommand',
+          'UpdateItemCommand',
+          'TransactWriteItemsCommand',
+          'QueryCommand',
+          'BatchGetItemCommand',
+        ].sort(),
+      );
+    } finally {
+      documentClient.middlewareStack.remove('countRsvpRequests');
+    }
   });
 });
 
