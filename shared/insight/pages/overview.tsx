@@ -1,6 +1,7 @@
 import { formatNumber } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
-import { dimensions, type Overview, stages, type TimelineMonth } from '../engagement.js';
+import { ColumnChart } from '../../platform/ui/charts.js';
+import { dimensions, type Overview, stages } from '../engagement.js';
 import { insightTexts, valueLabel } from '../texts.js';
 
 export const overviewHref = (programmeId: string) =>
@@ -15,45 +16,6 @@ export const overviewStyles = `
 .insight-chart text { font-size: 11px; fill: var(--muted, #4a5663); }
 .insight-grid { display: grid; gap: 1.5rem; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); align-items: start; }
 `;
-
-/** A bar per month (organisations first answering): drawn on the server, the table beside says the same. */
-export function TimelineChart(props: { months: TimelineMonth[]; label: string }) {
-  const { months, label } = props;
-  const width = 360;
-  const height = 150;
-  const bottom = 20;
-  const values = months.map((m) => m.counts.answered);
-  const max = Math.max(1, ...values);
-  const slot = width / Math.max(1, months.length);
-  return (
-    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} width={width} height={height}>
-      <title>{label}</title>
-      <line class="axis" x1={0} y1={height - bottom} x2={width} y2={height - bottom} />
-      {months.map((m, i) => {
-        const h = Math.round(((height - bottom - 14) * m.counts.answered) / max);
-        return (
-          <rect
-            key={m.month}
-            class="bar"
-            x={Math.round(i * slot + slot * 0.15)}
-            y={height - bottom - h}
-            width={Math.max(1, Math.round(slot * 0.7))}
-            height={h}
-          />
-        );
-      })}
-      <text x={0} y={height - 4}>
-        {months[0]?.month ?? ''}
-      </text>
-      <text x={width} y={height - 4} text-anchor="end">
-        {months[months.length - 1]?.month ?? ''}
-      </text>
-      <text x={0} y={10}>
-        {String(max)}
-      </text>
-    </svg>
-  );
-}
 
 /**
  * The overview's figures: headline, breakdowns, timeline (chart and table) and themes. The same
@@ -154,7 +116,12 @@ export function OverviewFigures(props: {
         <p>{m.timelineIntro}</p>
         <div class="insight-grid">
           <div class="insight-chart">
-            <TimelineChart months={overview.timeline} label={m.chartLabel} />
+            <ColumnChart
+              columns={overview.timeline.map((t) => ({ key: t.month, value: t.counts.answered }))}
+              first={overview.timeline[0]?.month ?? ''}
+              last={overview.timeline[overview.timeline.length - 1]?.month ?? ''}
+              label={m.chartLabel}
+            />
           </div>
           <section class="table-wrap" aria-label={m.timelineHeading} tabindex={0}>
             <table class="data-table" id="timeline">

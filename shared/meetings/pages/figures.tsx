@@ -1,5 +1,6 @@
 import { formatDate, formatNumber } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
+import { ColumnChart, RowBars } from '../../platform/ui/charts.js';
 import type { AnswerDay, FunnelStage, FunnelStep } from '../figures.js';
 
 /*
@@ -16,71 +17,6 @@ export const figureStyles = `
 .event-chart .axis { stroke: var(--line, #c9cfd4); }
 .event-chart text { font-size: 11px; fill: var(--muted, #4a5663); }
 `;
-
-function FunnelChart(props: { steps: FunnelStep[]; names: Record<FunnelStage, string>; label: string }) {
-  const width = 360;
-  const row = 28;
-  const labelWidth = 110;
-  const height = props.steps.length * row + 4;
-  const max = Math.max(1, ...props.steps.map((s) => s.invitees));
-  return (
-    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={props.label} width={width} height={height}>
-      <title>{props.label}</title>
-      {props.steps.map((step, i) => {
-        const w = Math.round(((width - labelWidth - 40) * step.invitees) / max);
-        return (
-          <g key={step.stage}>
-            <text x={0} y={i * row + 18}>
-              {props.names[step.stage]}
-            </text>
-            <rect class="bar" x={labelWidth} y={i * row + 6} width={Math.max(w, 1)} height={row - 10} />
-            <text x={labelWidth + w + 4} y={i * row + 18}>
-              {String(step.invitees)}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
-  );
-}
-
-function AnswersChart(props: { days: AnswerDay[]; label: string }) {
-  const { days } = props;
-  const width = 360;
-  const height = 150;
-  const bottom = 20;
-  const top = 14;
-  const max = Math.max(1, ...days.map((d) => d.cumulative));
-  const slot = width / Math.max(1, days.length);
-  const y = (value: number) => height - bottom - Math.round(((height - bottom - top) * value) / max);
-  const points = days.map((d, i) => `${Math.round(i * slot + slot / 2)},${y(d.cumulative)}`).join(' ');
-  return (
-    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={props.label} width={width} height={height}>
-      <title>{props.label}</title>
-      <line class="axis" x1={0} y1={height - bottom} x2={width} y2={height - bottom} />
-      {days.map((d, i) => (
-        <rect
-          key={d.day}
-          class="bar"
-          x={Math.round(i * slot + slot * 0.15)}
-          y={y(d.count)}
-          width={Math.max(1, Math.round(slot * 0.7))}
-          height={height - bottom - y(d.count)}
-        />
-      ))}
-      <polyline class="line" points={points} />
-      <text x={0} y={height - 4}>
-        {days[0]?.day ?? ''}
-      </text>
-      <text x={width} y={height - 4} text-anchor="end">
-        {days[days.length - 1]?.day ?? ''}
-      </text>
-      <text x={0} y={10}>
-        {String(max)}
-      </text>
-    </svg>
-  );
-}
 
 export function EventFigures(props: {
   language: Language;
@@ -99,9 +35,8 @@ export function EventFigures(props: {
       <p class="hint">{t.funnelLead}</p>
       <div class="figures-grid">
         <div class="event-chart">
-          <FunnelChart
-            steps={funnel}
-            names={t.stages}
+          <RowBars
+            rows={funnel.map((s) => ({ key: s.stage, name: t.stages[s.stage], value: s.invitees }))}
             label={t.funnelLabel(funnel.map((s) => `${t.stages[s.stage]} ${n(s.invitees)}`).join(', '))}
           />
         </div>
@@ -141,8 +76,10 @@ export function EventFigures(props: {
       ) : (
         <div class="figures-grid">
           <div class="event-chart">
-            <AnswersChart
-              days={props.answersPerDay}
+            <ColumnChart
+              columns={props.answersPerDay.map((d) => ({ key: d.day, value: d.count, line: d.cumulative }))}
+              first={props.answersPerDay[0]?.day ?? ''}
+              last={props.answersPerDay[props.answersPerDay.length - 1]?.day ?? ''}
               label={t.answersLabel(n(total), n(props.answersPerDay.length))}
             />
           </div>

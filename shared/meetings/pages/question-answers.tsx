@@ -1,5 +1,6 @@
 import { formatNumber } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
+import { RowBars } from '../../platform/ui/charts.js';
 import { type CustomQuestion, isChoice, type QuestionAnswers } from '../questions.js';
 import { questionTexts } from '../texts/questions.js';
 
@@ -37,35 +38,6 @@ export const questionSummaryStyles = `
 .question-summary text { font-size: 11px; fill: var(--muted, #4a5663); }
 `;
 
-function OptionBars(props: { rows: { id: string; label: string; count: number }[]; label: string }) {
-  const width = 360;
-  const row = 26;
-  const labelWidth = 130;
-  const height = props.rows.length * row + 4;
-  const max = Math.max(1, ...props.rows.map((r) => r.count));
-  // Labels are cut in the picture only; the table beside it has them whole.
-  const short = (s: string) => (s.length > 20 ? `${s.slice(0, 19)}…` : s);
-  return (
-    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={props.label} width={width} height={height}>
-      <title>{props.label}</title>
-      {props.rows.map((r, i) => {
-        const w = Math.round(((width - labelWidth - 40) * r.count) / max);
-        return (
-          <g key={r.id}>
-            <text x={0} y={i * row + 17}>
-              {short(r.label)}
-            </text>
-            <rect class="bar" x={labelWidth} y={i * row + 6} width={Math.max(w, 1)} height={row - 10} />
-            <text x={labelWidth + w + 4} y={i * row + 17}>
-              {String(r.count)}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
-  );
-}
-
 /** Per choice question of the event: how many answers of those attending chose each option. */
 export function QuestionSummary(props: {
   questions: readonly CustomQuestion[];
@@ -98,7 +70,12 @@ export function QuestionSummary(props: {
             </h3>
             <div class="question-summary">
               <div class="event-chart" lang={lang}>
-                <OptionBars rows={rows} label={t.chart(q.label)} />
+                <RowBars
+                  rows={rows.map((r) => ({ key: r.id, name: r.label, value: r.count }))}
+                  nameWidth={130}
+                  nameMax={20}
+                  label={t.chart(q.label)}
+                />
               </div>
               <section class="table-wrap" aria-labelledby={headingId} tabindex={0}>
                 <table class="data">

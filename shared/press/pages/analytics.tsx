@@ -1,5 +1,6 @@
 import { formatDate, formatNumber } from '../../platform/texts/format.js';
 import type { Language } from '../../platform/texts/language.js';
+import { ColumnChart } from '../../platform/ui/charts.js';
 import { analyticsTexts } from '../analytics-texts.js';
 
 /*
@@ -24,43 +25,6 @@ export const analyticsStyles = `
 .analytics .axis { stroke: var(--line); }
 .analytics text { font-size: 11px; fill: var(--muted); }
 `;
-
-function ViewsChart(props: { days: { day: string; views: number }[]; title: string }) {
-  const { days, title } = props;
-  const width = 360;
-  const height = 140;
-  const bottom = 20;
-  const max = Math.max(1, ...days.map((d) => d.views));
-  const slot = width / Math.max(1, days.length);
-  return (
-    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} width={width} height={height}>
-      <title>{title}</title>
-      <line class="axis" x1={0} y1={height - bottom} x2={width} y2={height - bottom} />
-      {days.map((d, i) => {
-        const h = Math.round(((height - bottom - 14) * d.views) / max);
-        return (
-          <rect
-            key={d.day}
-            class="bar"
-            x={Math.round(i * slot + slot * 0.15)}
-            y={height - bottom - h}
-            width={Math.max(1, Math.round(slot * 0.7))}
-            height={h}
-          />
-        );
-      })}
-      <text x={0} y={height - 4}>
-        {days[0]?.day.slice(5) ?? ''}
-      </text>
-      <text x={width} y={height - 4} text-anchor="end">
-        {days[days.length - 1]?.day.slice(5) ?? ''}
-      </text>
-      <text x={0} y={10}>
-        {String(max)}
-      </text>
-    </svg>
-  );
-}
 
 export function ReleaseAnalytics(props: {
   language: Language;
@@ -95,7 +59,13 @@ export function ReleaseAnalytics(props: {
         </div>
         <div>
           <h3>{m.viewsHeading(days.length)}</h3>
-          <ViewsChart days={days} title={m.chartTitle(days.length, n(total))} />
+          <ColumnChart
+            columns={days.map((d) => ({ key: d.day, value: d.views }))}
+            first={days[0]?.day.slice(5) ?? ''}
+            last={days[days.length - 1]?.day.slice(5) ?? ''}
+            height={140}
+            label={m.chartTitle(days.length, n(total))}
+          />
           <details>
             <summary>{m.views}</summary>
             <table class="data-table">
