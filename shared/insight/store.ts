@@ -91,7 +91,9 @@ function counterUpdate(tenantId: string, programmeId: string, deltas: Counters):
 
 /**
  * Adds `deltas` to the programme's counters once per `marker`: false when the marker was there
- * (counted before, by this delivery's twin or an earlier engagement).
+ * (counted before, by this delivery's twin or an earlier engagement), or when `requires` names an
+ * item that is not there (a person's marker requires their contact: an event that arrives after
+ * the person was erased writes nothing of them again, and counts nothing twice).
  */
 export async function countOnce(
   tenantId: string,
@@ -99,8 +101,9 @@ export async function countOnce(
   marker: string,
   deltas: Counters,
   at: string,
-  client = documentClient,
+  options: { requires?: { pk: string; sk: string }; client?: typeof documentClient } = {},
 ): Promise<boolean> {
+  const { requires, client = documentClient } = options;
   return transact(
     [
       {
@@ -111,6 +114,17 @@ export async function countOnce(
         },
       },
       counterUpdate(tenantId, programmeId, deltas),
+      ...(requires
+        ? [
+            {
+              ConditionCheck: {
+                TableName: tableName(),
+                Key: requires,
+                ConditionExpression: 'attribute_exists(pk)',
+              },
+            },
+          ]
+        : []),
     ],
     client,
   );

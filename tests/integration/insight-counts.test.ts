@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSEvent } from 'aws-lambda';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,18 @@ async function programmeWithEvents(count: number) {
     events.push(await createEvent(tenantId, eventInput({ programmeId: programme.programmeId })));
   }
   return { programme, events };
+}
+
+/** Directory contacts for made-up ids (a person is counted only while their contact exists). */
+async function contactsExist(contactIds: string[]) {
+  for (const contactId of new Set(contactIds)) {
+    await documentClient.send(
+      new PutCommand({
+        TableName: runtime.tableName,
+        Item: { ...contactKey(tenantId, contactId), type: 'contact', contactId, name: 'Testperson' },
+      }),
+    );
+  }
 }
 
 const counters = async (programmeId: string) => (await readCounters(tenantId, programmeId)).counters;
@@ -207,6 +219,7 @@ describe('distinct organisations and people', () => {
     const organisationId = `org-${randomUUID()}`;
     const contactId = `c-${randomUUID()}`;
     const at = new Date().toISOString();
+    await contactsExist([contactId]);
     const engagements = [
       { contract: InvitationCreated, detail: { tenantId, eventId, contactId, organisationId, at } },
       {
@@ -303,6 +316,7 @@ describe('distinct organisations and people', () => {
             ...facts.map(detailOf),
             ...repeats.map((r) => detailOf(facts[r % facts.length] as (typeof facts)[number])),
           ].reverse();
+          await contactsExist(facts.map((f) => person(f.contact)));
           const before = await counters(programme.programmeId);
           await deliver(deliveries);
           const c = await counters(programme.programmeId);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
 import { answersSchema } from '../../shared/feedback/form.js';
 import { getContactAnswer, listForms, submitAnswer } from '../../shared/feedback/store.js';
+import { onAnswered, onInvited } from '../../shared/insight/actions/record.js';
 import { addressKey } from '../../shared/mail/campaign.js';
 import { unsubscribe } from '../../shared/mail/store/suppressions.js';
 import { ensureInvitation } from '../../shared/meetings/store.js';
@@ -420,6 +421,29 @@ describe('erasing a person', () => {
       const [pk, sk] = ref.split('|') as [string, string];
       expect(await getItem(pk, sk), ref).toBeUndefined();
     }
+    // Insight's events about them delivered again after the erasure (a retry, a redrive from the
+    // dead-letter queue): no marker of theirs comes back, and nothing is counted twice.
+    const kept = await getItem(`T#${TENANT}#EVENT#${person.eventId}`, `INVITE#${person.contactId}`);
+    const late = {
+      tenantId: TENANT,
+      eventId: person.eventId,
+      contactId: person.contactId,
+      organisationId: String(kept?.organisationId),
+      at: new Date().toISOString(),
+    };
+    await onInvited(late);
+    await onAnswered(late);
+    const insightItems = await documentClient.send(
+      new QueryCommand({
+        TableName: runtime.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `T#${TENANT}#INSIGHT#${person.programmeId}` },
+      }),
+    );
+    expect(
+      (insightItems.Items ?? []).filter((i) => String(i.sk).includes(person.contactId)).map((i) => i.sk),
+    ).toEqual([]);
+    expect(await getItem(`T#${TENANT}#INSIGHT#${person.programmeId}`, 'COUNTS')).toEqual(insightCounters);
     // The audit log has the erasure, without the address.
     const audit = await (
       await consoleRequest(runtime, 'staff-hlm-anna', 'GET', '/console/privacy/audit')

@@ -6,8 +6,9 @@ import { deleteContact } from './organisations.js';
 
 /**
  * Erases a person from the directory: their rows left out of recent imports, then the contact and
- * its email guard (deleteContact). Last of the capabilities, because the others find the person's
- * items by the contact's id. A repeat finds no row and no contact, and does nothing.
+ * its email guard (deleteContact). After the mail step has put the address on the erased list;
+ * before insight, whose markers are written only while the contact exists. A repeat
+ * finds no row and no contact, and does nothing.
  */
 export async function eraseDirectoryPerson(
   subject: ErasureSubject,

@@ -1,4 +1,4 @@
-import { getOrganisation } from '../../directory/index.js';
+import { contactKey, getOrganisation } from '../../directory/index.js';
 import { getEvent, getInvitation } from '../../meetings/index.js';
 import {
   answerDeltas,
@@ -64,7 +64,9 @@ export async function engage(input: {
     );
   }
   if (contactId) {
-    await countOnce(tenantId, programmeId, personMarker(stage, contactId), personDeltas(stage), at);
+    await countOnce(tenantId, programmeId, personMarker(stage, contactId), personDeltas(stage), at, {
+      requires: contactKey(tenantId, contactId),
+    });
   }
 }
 

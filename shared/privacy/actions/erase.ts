@@ -24,16 +24,17 @@ type Step = readonly [
 /**
  * The capabilities' erasures, in order. Each is idempotent on its own (a repeat finds nothing
  * left, or finds the kept items by their pseudonym), and each finished step is recorded, so a
- * crash halfway resumes at the step it stopped in. The directory goes last: the others find the
- * person's items by the contact's id, which the plan keeps from the start. The mail step puts the
- * address on the erased list (keyed hash) before the contact goes, so there is no moment at
- * which a new import could mail it.
+ * crash halfway resumes at the step it stopped in. The others find the person's items by the
+ * contact's id, which the plan keeps from the start. The mail step puts the address on the erased
+ * list (keyed hash) before the contact goes, so there is no moment at which a new import could
+ * mail it. Insight comes after the directory: a person's marker is written only while their
+ * contact exists, so once the contact is gone a late event cannot bring back a marker that the
+ * insight step has taken away.
  */
 const steps = (answersAreOfficial: boolean): readonly Step[] => [
   ['press', (subject) => erasePressPerson(subject)],
   ['feedback', (subject) => eraseFeedbackPerson(subject, { answersAreOfficial })],
   ['meetings', (subject) => eraseMeetingsPerson(subject)],
-  ['insight', (subject) => eraseInsightPerson(subject)],
   [
     'mail',
     (subject, request) =>
@@ -44,6 +45,7 @@ const steps = (answersAreOfficial: boolean): readonly Step[] => [
       }),
   ],
   ['directory', (subject) => eraseDirectoryPerson(subject)],
+  ['insight', (subject) => eraseInsightPerson(subject)],
 ];
 
 export interface EraseOptions {
