@@ -1,7 +1,7 @@
 /** The directory capability's public face (organisations and contacts): what other capabilities may use. */
 
-export { type Rectification, rectificationSchema } from './schemas.js';
-export { contactKey } from './store/contacts.js';
+export { type Rectification, rectificationChanges, rectificationSchema } from './schemas.js';
+export { contactKey, getContact } from './store/contacts.js';
 export { eraseDirectoryPerson } from './store/erase.js';
 export {
   getOrganisation,

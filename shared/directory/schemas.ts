@@ -165,6 +165,16 @@ export const rectificationSchema = z
   .strict();
 export type Rectification = z.output<typeof rectificationSchema>;
 
+/** The fields a rectification changes on a contact (names, never values). */
+export function rectificationChanges(
+  contact: Partial<Record<'name' | 'email' | 'organisationId', string>>,
+  input: Rectification,
+): ('name' | 'email' | 'organisationId')[] {
+  return (['name', 'email', 'organisationId'] as const).filter(
+    (field) => (contact[field] ?? '') !== (input[field] ?? ''),
+  );
+}
+
 /** A full replacement; the lawful basis is kept unless a new one is given. */
 export const contactUpdateSchema = z
   .object({

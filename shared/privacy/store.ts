@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../platform/aws/clients.js';
 import { pendingEvent, type TransactItem, writeWithEvents } from '../platform/bus/outbox.js';
 import { personRef } from '../platform/privacy/person-ref.js';
@@ -65,6 +65,13 @@ export interface PrivacyRequest extends Omit<RequestInput, 'email'> {
   updatedAt: string;
   /** A finished erasure's result. */
   erasure?: ErasureResult;
+  /** A rectification under way: its contact and the fields it changes, recorded before the change. */
+  rectification?: RectificationPlan;
+}
+
+export interface RectificationPlan {
+  contactId: string;
+  changed: string[];
 }
 
 /**
@@ -200,6 +207,34 @@ export async function listRequests(
 }
 
 export class RequestConflict extends Error {}
+
+/**
+ * Records, on the open request, which contact a rectification corrects and the fields it
+ * changes, before the directory changes them: a correction of the address leaves nothing to find
+ * the contact by but this, should the request's closing fail after it.
+ */
+export async function recordRectificationPlan(
+  request: PrivacyRequest,
+  plan: RectificationPlan,
+  client = documentClient,
+): Promise<PrivacyRequest> {
+  try {
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: requestKey(request.tenantId, request.requestId),
+        UpdateExpression: 'SET rectification = :plan',
+        ConditionExpression: '#status = :status',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':plan': plan, ':status': request.status },
+      }),
+    );
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) throw new RequestConflict('The request changed meanwhile');
+    throw error;
+  }
+  return { ...request, rectification: plan };
+}
 
 /**
  * Moves a request to `status`, on the condition that it is still in `from` (two admins acting at

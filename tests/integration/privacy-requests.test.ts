@@ -5,8 +5,10 @@ import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.
 import { listForms } from '../../shared/feedback/store.js';
 import { addressKey } from '../../shared/mail/campaign.js';
 import { documentClient } from '../../shared/platform/aws/clients.js';
+import { actOnRectification } from '../../shared/privacy/actions/rectification.js';
 import { runRetention } from '../../shared/privacy/actions/retention.js';
 import { addDays, dueDate, todayIn } from '../../shared/privacy/request.js';
+import { getRequest, type PrivacyRequest } from '../../shared/privacy/store.js';
 import { consoleRequest, staffClient, waitFor } from '../helpers.js';
 import { announcement } from '../mail-helpers.js';
 
@@ -381,6 +383,56 @@ describe('acting on a rectification', () => {
     expect(audit).toContain('rectification: name, email, organisationId');
     expect(audit).not.toContain(corrected);
     expect(audit).not.toContain('Rolf');
+  });
+  it('finishes a rectification whose request was not closed after the address was corrected (a crash), finding the contact by its new address', async () => {
+    // Prepare: the contact and the request for its old address.
+    const tag = Date.now();
+    const email = `stina.gammal.${tag}@foretag-exempel.example`;
+    const corrected = `stina.ny.${tag}@foretag-exempel.example`;
+    const admin = await staffClient(runtime, 'staff-hlm-anna');
+    const created = await admin.call('POST', '/api/contacts', {
+      name: 'Stina Gammal',
+      email,
+      lawfulBasis: { basis: 'legitimate-interest' },
+    });
+    expect(created.status, created.text).toBe(201);
+    const recorded = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', '/console/privacy/requests', {
+      kind: 'rectification',
+      email,
+      requesterName: 'Stina Gammal',
+      identityCheck: 'e-id',
+      receivedOn: todayIn('Europe/Stockholm'),
+    });
+    const location = (recorded.headers.get('location') ?? '').split('?')[0] as string;
+    const requestId = location.split('/').pop() as string;
+    const input = { name: 'Stina Ny', email: corrected };
+
+    // Act 1: the address is corrected, then the closing never happens.
+    const first = (await getRequest('hassleholm', requestId)) as PrivacyRequest;
+    await expect(
+      actOnRectification(first, input, 'staff-hlm-anna', new Date(), () => {
+        throw new Error('crash after the correction');
+      }),
+    ).rejects.toThrow('crash after the correction');
+    const form = await (await consoleRequest(runtime, 'staff-hlm-anna', 'GET', location)).text();
+
+    // Act 2: the admin carries it out again from the page.
+    const again = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', `${location}/carry-out`, {
+      ...input,
+      organisationId: '',
+    });
+
+    // Assess: the form showed the corrected contact; the request is done; the audit names the
+    // fields the first attempt changed.
+    expect(form).toContain(`value="${corrected}"`);
+    expect(again.status).toBe(303);
+    const page = await (await consoleRequest(runtime, 'staff-hlm-anna', 'GET', location)).text();
+    expect(page).toContain('data-status="done"');
+    const audit = await (
+      await consoleRequest(runtime, 'staff-hlm-anna', 'GET', '/console/privacy/audit')
+    ).text();
+    expect(audit).toContain('rectification: name, email');
+    expect(audit).not.toContain(corrected);
   });
 });
 

@@ -1,5 +1,5 @@
 import { documentClient } from '../../platform/aws/clients.js';
-import type { Rectification } from '../schemas.js';
+import { type Rectification, rectificationChanges } from '../schemas.js';
 import { getContact } from './contacts.js';
 import { updateContact } from './organisations.js';
 
@@ -18,9 +18,7 @@ export async function rectifyContact(
 ): Promise<{ changed: ('name' | 'email' | 'organisationId')[] } | undefined> {
   const before = await getContact(tenantId, contactId, client);
   if (!before) return undefined;
-  const changed = (['name', 'email', 'organisationId'] as const).filter(
-    (field) => (before[field] ?? '') !== (input[field] ?? ''),
-  );
+  const changed = rectificationChanges(before, input);
   if (changed.length === 0) return { changed };
   await updateContact(
     before,

@@ -1,17 +1,25 @@
 import {
   directoryPersonalData,
+  getContact,
   listOrganisations,
   type Rectification,
+  rectificationChanges,
   rectifyContact,
 } from '../../directory/index.js';
 import { HttpError } from '../../platform/http/errors.js';
 import { isOpen } from '../request.js';
-import { auditPut, type PrivacyRequest, setRequestStatus } from '../store.js';
+import { auditPut, type PrivacyRequest, recordRectificationPlan, setRequestStatus } from '../store.js';
 
-/** What the rectification form starts from: the contact the address belongs to, and the organisations. */
+/** The contact a rectification corrects: the one it began on, else the one the address belongs to. */
+async function contactOf(request: PrivacyRequest) {
+  if (request.rectification) return getContact(request.tenantId, request.rectification.contactId);
+  if (!request.email) return undefined;
+  return (await directoryPersonalData(request.tenantId, request.email)).contact;
+}
+
+/** What the rectification form starts from: the contact it corrects, and the organisations. */
 export async function rectificationStart(request: PrivacyRequest) {
-  const found = request.email ? await directoryPersonalData(request.tenantId, request.email) : { items: [] };
-  const contact = 'contact' in found ? found.contact : undefined;
+  const contact = await contactOf(request);
   const organisations = contact ? await listOrganisations(request.tenantId) : [];
   return {
     contact,
@@ -28,32 +36,46 @@ export type RectificationOutcome =
   | { kind: 'refused'; field: 'email' | 'organisationId' };
 
 /**
- * Acts on a rectification (Art. 16): the directory corrects the contact (its own checks: another
- * contact's address, an unknown organisation are refused and nothing is written), then the
- * request is closed with an audit entry naming the fields changed (never their values), in one
- * transaction. A crash between the two leaves the request open with the contact corrected.
+ * Acts on a rectification (Art. 16): the request records its contact and the fields to change,
+ * the directory corrects the contact (its own checks: another contact's address, an unknown
+ * organisation are refused and nothing is written), then the request is closed with an audit
+ * entry naming the fields changed (never their values), in one transaction. A crash between the
+ * correction and the closing leaves the request open with the contact corrected; acting again
+ * finds the contact by the recorded id (its address may be the corrected one) and closes it.
  */
 export async function actOnRectification(
   request: PrivacyRequest,
   input: Rectification,
   actor: string,
   now = new Date(),
+  /** Called after the directory's correction (tests put a crash here). */
+  afterCorrection?: () => void,
 ): Promise<RectificationOutcome> {
   if (request.kind !== 'rectification' || !isOpen(request.status)) return { kind: 'closed' };
-  const { contact } = await rectificationStart(request);
+  const contact = await contactOf(request);
   if (!contact) return { kind: 'no-contact' };
-  let changed: string[];
+  const changing = rectificationChanges(contact, input);
+  const planned = request.rectification?.changed ?? [];
+  const changed = [...planned, ...changing.filter((field) => !planned.includes(field))];
+  const recorded = !request.rectification || changed.length > planned.length;
+  if (recorded) await recordRectificationPlan(request, { contactId: contact.contactId, changed });
   try {
     const result = await rectifyContact(request.tenantId, contact.contactId, input, actor);
     if (!result) return { kind: 'no-contact' };
-    changed = result.changed;
   } catch (error) {
     // The directory's refusals name their field: another contact's address, an unknown organisation.
     const fields = error instanceof HttpError ? error.details.map((d) => d.field) : [];
-    if (fields.includes('body.email')) return { kind: 'refused', field: 'email' };
-    if (fields.includes('body.organisationId')) return { kind: 'refused', field: 'organisationId' };
-    throw error;
+    const refused = fields.includes('body.email')
+      ? ('email' as const)
+      : fields.includes('body.organisationId')
+        ? ('organisationId' as const)
+        : undefined;
+    if (!refused) throw error;
+    // Nothing was changed: the plan goes back to what it was.
+    if (recorded) await recordRectificationPlan(request, { contactId: contact.contactId, changed: planned });
+    return { kind: 'refused', field: refused };
   }
+  afterCorrection?.();
   await setRequestStatus(request, 'done', actor, now, undefined, [
     auditPut(
       request.tenantId,
