@@ -37,6 +37,10 @@ const sv: ExportTexts = {
       purpose: 'Att bjuda in och informera företag i näringslivsprogrammet.',
     },
     import: { heading: 'Import', purpose: 'Varifrån kontaktuppgifterna kom (en importerad lista).' },
+    'import-planned-contact': {
+      heading: 'Kontakt i en import som inte är klar',
+      purpose: 'Att personalen ska kunna granska importen innan den sparas (sparas ett dygn).',
+    },
     'import-rows-left-out': {
       heading: 'Rad som inte importerades',
       purpose: 'Att personalen ska kunna rätta raden och importera den igen (sparas ett dygn).',
@@ -101,6 +105,10 @@ const da: ExportTexts = {
       purpose: 'At invitere og informere virksomheder i erhvervsprogrammet.',
     },
     import: { heading: 'Import', purpose: 'Hvor kontaktoplysningerne kom fra (en importeret liste).' },
+    'import-planned-contact': {
+      heading: 'Kontakt i en import, der ikke er gennemført',
+      purpose: 'At medarbejderne kan gennemse importen, før den gemmes (gemmes et døgn).',
+    },
     'import-rows-left-out': {
       heading: 'Række, der ikke blev importeret',
       purpose: 'At medarbejderne kan rette rækken og importere den igen (gemmes et døgn).',
@@ -165,6 +173,10 @@ const en: ExportTexts = {
       purpose: "To invite and inform businesses in the municipality's programme.",
     },
     import: { heading: 'Import', purpose: 'Where the contact details came from (an imported list).' },
+    'import-planned-contact': {
+      heading: 'Contact in an import not yet saved',
+      purpose: 'So that staff can review the import before saving it (kept for a day).',
+    },
     'import-rows-left-out': {
       heading: 'Row not imported',
       purpose: 'So that staff can correct the row and import it again (kept for a day).',

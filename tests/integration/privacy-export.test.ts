@@ -52,8 +52,16 @@ async function personEverywhere(
   campaignId: string;
 }> {
   const refs: string[] = [];
-  // Directory: a contact through the staff API (with its email guard, as staff make them).
   const admin = await staffClient(runtime, 'staff-hlm-anna');
+  // Directory: a preview of an import that would create them (and someone else), not committed.
+  const planned = await admin.call('POST', '/api/imports/preview', {
+    csv: `Company,Organisation number,Name,Email\nSnickeri Exempel,,${name},${email}\nSnickeri Exempel,,Annan Planerad,planerad.${email.split('@')[0]}@annat-foretag.example\n`,
+  });
+  expect(planned.status, planned.text).toBe(200);
+  expect(planned.json.summary).toMatchObject({ contactsToCreate: 2 });
+  refs.push(`T#${TENANT}|IMPORT#${planned.json.importId as string}#PART#ROW#2`);
+
+  // Directory: a contact through the staff API (with its email guard, as staff make them).
   const created = await admin.call('POST', '/api/contacts', {
     name: name,
     email: email,
@@ -266,7 +274,9 @@ describe('finding and exporting a person', () => {
       lawfulBasis: 'consent',
     });
     // Nothing of anyone else: the demo people of this tenant (Karin Holm answered the same form).
-    expect(JSON.stringify(body)).not.toMatch(/karin-holm|johan-ek|Karin Holm|Johan Ek|Per Olsson/);
+    expect(JSON.stringify(body)).not.toMatch(
+      /karin-holm|johan-ek|Karin Holm|Johan Ek|Per Olsson|Annan Planerad/,
+    );
 
     // The export is in the audit log, with its count and without the address.
     const audit = await (

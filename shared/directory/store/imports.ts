@@ -16,6 +16,7 @@ import {
   type ImportRow,
   type ImportSummary,
   organisationGroupKey,
+  type PlannedContact,
   previewCsv,
   type RowDefaults,
   simplifyName,
@@ -240,16 +241,12 @@ const holds = (row: StoredRejectedRow, email: string) =>
   row.cells.some((cell) => cell.trim().toLowerCase() === email.trim().toLowerCase());
 
 /**
- * The rows left out of the tenant's imports that hold an address in one of their cells. The
- * rows are kept a day after the preview, so only the imports of the range `IMPORT#` are read (a
- * Query of the tenant's partition; committed imports' headers stay a month, plans go on commit),
- * and the left-out rows of those whose day has not passed.
+ * The tenant's recent imports that may hold a person's rows: those with rows left out, and
+ * previews not yet committed (their plan). Both are kept a day after the preview, so only the
+ * range `IMPORT#` is read (a Query of the tenant's partition; committed imports' headers stay a
+ * month, plans go on commit).
  */
-export async function rowsLeftOutHolding(
-  tenantId: string,
-  email: string,
-  client = documentClient,
-): Promise<RowsLeftOut[]> {
+async function recentImports(tenantId: string, client = documentClient): Promise<ImportDraft[]> {
   const drafts: ImportDraft[] = [];
   let cursor: Record<string, unknown> | undefined;
   do {
@@ -257,13 +254,14 @@ export async function rowsLeftOutHolding(
       new QueryCommand({
         TableName: tableName(),
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        FilterExpression: '#type = :import AND rejectedParts > :none',
-        ExpressionAttributeNames: { '#type': 'type' },
+        FilterExpression: '#type = :import AND (rejectedParts > :none OR #status = :previewed)',
+        ExpressionAttributeNames: { '#type': 'type', '#status': 'status' },
         ExpressionAttributeValues: {
           ':pk': tenantPk(tenantId),
           ':prefix': 'IMPORT#',
           ':import': 'import',
           ':none': 0,
+          ':previewed': 'previewed',
         },
         ExclusiveStartKey: cursor,
       }),
@@ -271,6 +269,16 @@ export async function rowsLeftOutHolding(
     drafts.push(...((page.Items ?? []) as ImportDraft[]));
     cursor = page.LastEvaluatedKey;
   } while (cursor);
+  return drafts;
+}
+
+/** The rows left out of the tenant's recent imports that hold an address in one of their cells. */
+export async function rowsLeftOutHolding(
+  tenantId: string,
+  email: string,
+  client = documentClient,
+): Promise<RowsLeftOut[]> {
+  const drafts = (await recentImports(tenantId, client)).filter((draft) => (draft.rejectedParts ?? 0) > 0);
   const found: RowsLeftOut[] = [];
   for (const draft of drafts) {
     const rejected = await getRejectedRows(tenantId, draft.importId, client);
@@ -331,6 +339,105 @@ export async function removeRowsLeftOut(
       ],
     }),
   );
+  return true;
+}
+
+/** A preview not yet committed whose plan would create a contact with an address. */
+export interface PlannedContactsHolding {
+  importId: string;
+  createdAt: string;
+  contacts: PlannedContact[];
+}
+
+const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+/** A preview whose commit has not begun (the first commit fixes the basis before it reads the plan). */
+const uncommitted = (draft: ImportDraft) =>
+  draft.status === 'previewed' && !draft.lawfulBasis && draft.expiresAt * 1000 >= Date.now();
+
+/**
+ * The contacts the tenant's uncommitted previews would create with an address (Art. 15): a
+ * preview keeps its plan a day, for staff to commit it.
+ */
+export async function plannedContactsHolding(
+  tenantId: string,
+  email: string,
+  client = documentClient,
+): Promise<PlannedContactsHolding[]> {
+  const found: PlannedContactsHolding[] = [];
+  for (const draft of (await recentImports(tenantId, client)).filter(uncommitted)) {
+    const json = await readParts(draft.parts, (n) => partKey(tenantId, draft.importId, n), client);
+    if (!json) continue;
+    const plan = JSON.parse(json) as ImportPlan;
+    const contacts = plan.contacts.filter((c) => sameAddress(c.data.email, email));
+    if (contacts.length > 0) found.push({ importId: draft.importId, createdAt: draft.createdAt, contacts });
+  }
+  return found;
+}
+
+/**
+ * Takes the contacts with an address out of an uncommitted preview's plan (an erasure): the new
+ * parts, the header's part count and summary, and the removal of parts no longer needed in one
+ * transaction, on the condition that no commit has begun. False when the plan held none of them,
+ * or a commit began meanwhile (it creates the contact; the erasure finds it there, and the
+ * erased list keeps the address from being mailed).
+ */
+export async function removePlannedContacts(
+  tenantId: string,
+  importId: string,
+  email: string,
+  client = documentClient,
+): Promise<boolean> {
+  const draft = await getImport(tenantId, importId, client);
+  if (!draft || !uncommitted(draft)) return false;
+  const json = await readParts(draft.parts, (n) => partKey(tenantId, importId, n), client);
+  if (!json) return false;
+  const plan = JSON.parse(json) as ImportPlan;
+  const contacts = plan.contacts.filter((c) => !sameAddress(c.data.email, email));
+  const removed = plan.contacts.length - contacts.length;
+  if (removed === 0) return false;
+  const parts = partsOf({ ...plan, contacts });
+  try {
+    await client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          ...parts.map((data, n) => ({
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...partKey(tenantId, importId, n),
+                type: 'import-part',
+                ...(data === '' ? {} : { data }),
+                expiresAt: draft.expiresAt,
+              },
+            },
+          })),
+          ...Array.from({ length: Math.max(0, draft.parts - parts.length) }, (_, i) => ({
+            Delete: { TableName: tableName(), Key: partKey(tenantId, importId, parts.length + i) },
+          })),
+          {
+            Update: {
+              TableName: tableName(),
+              Key: importKey(tenantId, importId),
+              UpdateExpression:
+                'SET parts = :parts, summary.ok = summary.ok - :n, summary.contactsToCreate = summary.contactsToCreate - :n',
+              ConditionExpression:
+                'parts = :before AND #status = :previewed AND attribute_not_exists(lawfulBasis)',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':parts': parts.length,
+                ':before': draft.parts,
+                ':n': removed,
+                ':previewed': 'previewed',
+              },
+            },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return false;
+    throw error;
+  }
   return true;
 }
 

@@ -3,13 +3,14 @@ import { documentClient } from '../../platform/aws/clients.js';
 import { itemRef, type PersonalDataItem } from '../../platform/privacy/personal-data.js';
 import { tableName } from '../../platform/table/table.js';
 import { type Contact, contactKey, getContact, organisations } from './contacts.js';
-import { getImport, rowsLeftOutHolding } from './imports.js';
+import { getImport, plannedContactsHolding, rowsLeftOutHolding } from './imports.js';
 import { emailGuardKey } from './organisations.js';
 
 /**
  * What the directory holds about an address: the contact (found through its email guard, one
  * GetItem, no Scan) and the import it came from, with the lawful basis recorded for it; and, with
- * or without a contact, the rows of recent imports that were left out and hold the address.
+ * or without a contact, the rows of recent imports that were left out and hold the address, and
+ * the contacts with the address that previews not yet committed would create.
  */
 export async function directoryPersonalData(
   tenantId: string,
@@ -19,7 +20,7 @@ export async function directoryPersonalData(
   const { Item: guard } = await client.send(
     new GetCommand({ TableName: tableName(), Key: emailGuardKey(tenantId, email), ConsistentRead: true }),
   );
-  const leftOut = (await rowsLeftOutHolding(tenantId, email, client)).flatMap((found) =>
+  const leftOut: PersonalDataItem[] = (await rowsLeftOutHolding(tenantId, email, client)).flatMap((found) =>
     found.rows.map((row) => ({
       capability: 'directory' as const,
       category: 'import-rows-left-out' as const,
@@ -32,6 +33,19 @@ export async function directoryPersonalData(
       data: Object.fromEntries(found.header.map((column, i) => [column || `#${i + 1}`, row.cells[i] ?? ''])),
     })),
   );
+  const planned = (await plannedContactsHolding(tenantId, email, client)).flatMap((found) =>
+    found.contacts.map((contact) => ({
+      capability: 'directory' as const,
+      category: 'import-planned-contact' as const,
+      // A contact inside the preview's plan: the plan's key stem and the row's number in the file.
+      ref: `${itemRef({ pk: `T#${tenantId}`, sk: `IMPORT#${found.importId}#PART` })}#ROW#${contact.row}`,
+      lawfulBasis: 'legitimate-interest' as const,
+      source: `csv-import:${found.importId}`,
+      recordedAt: found.createdAt,
+      data: { ...contact.data },
+    })),
+  );
+  leftOut.push(...planned);
   if (!guard?.contactId) return { items: leftOut };
   const contact = await getContact(tenantId, String(guard.contactId), client);
   if (!contact) return { items: leftOut };

@@ -9,6 +9,7 @@ export const personalDataCategories = [
   'contact',
   'import',
   'import-rows-left-out',
+  'import-planned-contact',
   'invitation',
   'feedback-answer',
   'press-subscription',
