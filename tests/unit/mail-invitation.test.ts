@@ -586,6 +586,7 @@ describe('event mail data (schemas)', () => {
 
 describe('the online meeting link (issue 12, Build 3)', () => {
   const link = 'https://meet.example.org/lunch-42';
+  const joinWords = { sv: 'Anslut till mötet', da: 'Deltag i mødet', en: 'Join the meeting' } as const;
 
   it('never reaches the invitation or its reminder, even when passed to them', () => {
     for (const kind of ['invitation', 'invitation-reminder'] as const)
@@ -604,9 +605,19 @@ describe('the online meeting link (issue 12, Build 3)', () => {
     ] as const)
       for (const language of languages) {
         const { html, text } = render(kind, language, { meetingUrl: link });
-        expect(html).toContain(link);
+        // A link to click in HTML, with words in the mail's language; the URL written out in text.
+        expect(html).toContain(`href="${link}"`);
+        expect(html).toContain(`>${joinWords[language]}</a>`);
         expect(text).toContain(link);
       }
+  });
+
+  it('is a button at the top of the day-before reminder', () => {
+    const { html } = render('attendee-reminder', 'sv', { meetingUrl: link });
+    const beforeFacts = html.slice(0, html.indexOf('<strong>När</strong>'));
+    expect(beforeFacts).toContain(`href="${link}"`);
+    expect(beforeFacts).toContain('Anslut till mötet');
+    expect(render('attendee-reminder', 'sv').html).not.toContain('Anslut till mötet');
   });
 
   it('is refused unless https', () => {
@@ -618,6 +629,7 @@ describe('the online meeting link (issue 12, Build 3)', () => {
     const map = 'https://www.openstreetmap.org/search?query=Storgatan%201%2C%20H%C3%A4ssleholm';
     const { html, text } = render('invitation', 'sv', { mapUrl: map });
     expect(text).toContain(`Karta: ${map}`);
-    expect(html).toContain(map.replaceAll('&', '&amp;'));
+    expect(html).toContain(`href="${map.replaceAll('&', '&amp;')}"`);
+    expect(html).toContain('>Visa på kartan</a>');
   });
 });

@@ -84,9 +84,11 @@ function factsOf(view: EventView, names: FactName[]): Fact[] {
     { label: view.t.labels[name], value: values[name] },
     // The meeting link and the map beside the place, when the mail has them.
     ...(name === 'where' && view.meetingUrl
-      ? [{ label: view.t.labels.meeting, value: view.meetingUrl }]
+      ? [{ label: view.t.labels.meeting, value: view.t.labels.joinMeeting, url: view.meetingUrl }]
       : []),
-    ...(name === 'where' && view.mapUrl ? [{ label: view.t.labels.map, value: view.mapUrl }] : []),
+    ...(name === 'where' && view.mapUrl
+      ? [{ label: view.t.labels.map, value: view.t.labels.showMap, url: view.mapUrl }]
+      : []),
   ]);
 }
 
@@ -204,6 +206,10 @@ function attendeeReminder(data: Data<'attendee-reminder'>, context: TemplateCont
   const facts = eventFacts(view, ['when', 'where', 'organiser']);
   const button = buttonPart(data.rsvpUrl, t.changeButton, context.texts.linkFallback);
   const feedback = feedbackPart(data.feedbackUrl, t, context);
+  // The day before, the way in is what an online attendee needs first.
+  const join = view.meetingUrl
+    ? buttonPart(view.meetingUrl, t.labels.joinMeeting, context.texts.linkFallback, true)
+    : undefined;
   return {
     subject: t.attendeeReminder.subject(view.title),
     preheader: `${view.when}. ${view.where.replace(/\n/g, ', ')}`,
@@ -211,6 +217,7 @@ function attendeeReminder(data: Data<'attendee-reminder'>, context: TemplateCont
     body: (
       <>
         <Paragraph>{intro}</Paragraph>
+        {join?.html}
         {facts.html}
         {seats ? <Paragraph>{seats}</Paragraph> : null}
         <Paragraph>{t.cannotCome}</Paragraph>
@@ -218,7 +225,7 @@ function attendeeReminder(data: Data<'attendee-reminder'>, context: TemplateCont
         {feedback.html}
       </>
     ),
-    bodyText: joinText(intro, facts.text, seats, t.cannotCome, button.text, feedback.text),
+    bodyText: joinText(intro, join?.text ?? '', facts.text, seats, t.cannotCome, button.text, feedback.text),
     reason: t.reason(view.title, context.tenantName),
   };
 }

@@ -44,6 +44,9 @@ export interface EventTexts {
     /** The online meeting's link (to those with a seat), and the place on a map. */
     meeting: string;
     map: string;
+    /** The words of those two links. */
+    joinMeeting: string;
+    showMap: string;
   };
   /** The footer of the transactional event mails. */
   reason: (title: string, tenantName: string) => string;
@@ -137,6 +140,8 @@ const sv: EventTexts = {
     agenda: 'Program',
     meeting: 'Länk till mötet',
     map: 'Karta',
+    joinMeeting: 'Anslut till mötet',
+    showMap: 'Visa på kartan',
   },
   reason: (title, tenant) => `Du får det här mejlet eftersom du har bjudits in till ”${title}” av ${tenant}.`,
   answerButton: 'Svara',
@@ -249,6 +254,8 @@ const da: EventTexts = {
     agenda: 'Program',
     meeting: 'Link til mødet',
     map: 'Kort',
+    joinMeeting: 'Deltag i mødet',
+    showMap: 'Vis på kort',
   },
   reason: (title, tenant) => `Du modtager denne e-mail, fordi du er inviteret til »${title}« af ${tenant}.`,
   answerButton: 'Svar',
@@ -355,6 +362,8 @@ const en: EventTexts = {
     agenda: 'Agenda',
     meeting: 'Meeting link',
     map: 'Map',
+    joinMeeting: 'Join the meeting',
+    showMap: 'Show on map',
   },
   reason: (title, tenant) =>
     `You are receiving this email because you were invited to “${title}” by ${tenant}.`,

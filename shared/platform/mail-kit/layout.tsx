@@ -273,6 +273,8 @@ export function Lines({ text }: { text: string }) {
 export interface Fact {
   label: string;
   value: string;
+  /** The value is a link: shown as `value`, a link to `url` (the text part writes the URL out). */
+  url?: string;
 }
 
 /**
@@ -294,7 +296,13 @@ export function Facts({ facts }: { facts: Fact[] }) {
             <p key={fact.label} style={`margin:0 0 12px;${bodyFont}`}>
               <strong>{fact.label}</strong>
               <br />
-              <Lines text={fact.value} />
+              {fact.url ? (
+                <a href={fact.url} style={`color:${mailColours.link};text-decoration:underline`}>
+                  {fact.value}
+                </a>
+              ) : (
+                <Lines text={fact.value} />
+              )}
             </p>
           ))}
         </td>

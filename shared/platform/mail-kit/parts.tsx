@@ -17,7 +17,7 @@ export const labelledText = (label: string, value: string) => `${label}: ${value
 
 /** The text form of `Facts`. */
 export const factsText = (facts: Fact[]) =>
-  facts.map((fact) => labelledText(fact.label, fact.value)).join('\n');
+  facts.map((fact) => labelledText(fact.label, fact.url ?? fact.value)).join('\n');
 
 /** The text form of `LabelledList`. */
 export const listText = (items: { label: string; text: string }[]) =>
