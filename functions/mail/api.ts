@@ -40,6 +40,7 @@ import { HttpError, notFound } from '../../shared/platform/http/errors.js';
 import { jsonApi, operatorOrStaff, operatorRoute, staffRoute } from '../../shared/platform/http/json-api.js';
 import { idParam } from '../../shared/platform/http/request.js';
 import { decodeCursor, encodeCursor } from '../../shared/platform/table/cursor.js';
+import { previewMailBrandOf } from '../../shared/platform/tenants/mail-brand.js';
 import { getTenant } from '../../shared/platform/tenants/store.js';
 import { languages } from '../../shared/platform/texts/language.js';
 
@@ -202,6 +203,7 @@ export const handler = jsonApi({
             kind: campaign.kind,
             language,
             tenantName: tenant.name,
+            brand: previewMailBrandOf(tenant),
             recipientName: 'Förnamn Efternamn',
             unsubscribeUrl: campaign.bulk ? `${process.env.PUBLIC_BASE_URL}/unsubscribe/preview` : undefined,
             data: campaign.content,

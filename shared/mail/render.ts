@@ -166,7 +166,8 @@ export function renderMessage<T extends TemplateSet>(
     .filter(Boolean)
     .join('\n\n');
 
-  const inlineImages = [...(input.brand?.logo ? [input.brand.logo] : []), ...(parts.inlineImages ?? [])].map(
+  const logo = input.brand?.logo;
+  const inlineImages = [...(logo && !('url' in logo) ? [logo] : []), ...(parts.inlineImages ?? [])].map(
     ({ contentId, fileName, contentType, content }) => ({ contentId, fileName, contentType, content }),
   );
   return { subject, html, text: `${text}\n`, inlineImages };

@@ -6,6 +6,7 @@ import { documentClient } from '../../shared/platform/aws/clients.js';
 import { signLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
 import { tenantPk } from '../../shared/platform/table/table.js';
 import { getTenant, updateTenantSettings } from '../../shared/platform/tenants/store.js';
+import { publishedEvent } from '../event-helpers.js';
 import { consoleRequest, consoleUpload, solidPng, staffClient, waitFor } from '../helpers.js';
 import { addContacts, mailbox, recipientOf } from '../mail-helpers.js';
 
@@ -358,6 +359,43 @@ describe('tenant settings', () => {
     const logoPart = parts.find((p) => p.contentId === 'logo@samverkan');
     expect(logoPart).toMatchObject({ contentDisposition: 'INLINE', contentType: 'image/png' });
     expect(Buffer.from(logoPart?.content ?? '', 'base64').equals(png)).toBe(true);
+
+    // Previews in the console show the brand too: the logo from our own site (cid: means nothing
+    // in a web page). A test invitation to oneself carries it as the real mail does.
+    const campaignPreview = await hassleholm.call(
+      'POST',
+      `/api/campaigns/${campaign.json.campaignId}/preview`,
+    );
+    expect(campaignPreview.status).toBe(200);
+    const event = await publishedEvent('hassleholm', { title: `Logotyp i förhandsvisning ${Date.now()}` });
+    const invitationPreview = await hassleholm.call(
+      'POST',
+      `/api/events/${event.eventId}/invitations/preview`,
+      {},
+    );
+    expect(invitationPreview.status).toBe(200);
+    for (const preview of [
+      (campaignPreview.json.previews as Record<string, { html: string }>).sv?.html ?? '',
+      (invitationPreview.json.previews as { html: string }[])[0]?.html ?? '',
+    ]) {
+      expect(preview).toContain(
+        `<img src="${process.env.PUBLIC_BASE_URL ?? ''}/brand/hassleholm/logo?v=${version}" alt="Hässleholms kommun"`,
+      );
+      expect(preview).toContain('background-color:#6b1f5c');
+      expect(preview).not.toContain('cid:');
+    }
+    expect((await hassleholm.call('POST', `/api/events/${event.eventId}/invitations/test`, {})).status).toBe(
+      202,
+    );
+    const test = await waitFor(
+      async () => (await mailbox(runtime)).find((m) => (m.subject ?? '').includes(event.title)),
+      15_000,
+      'the test invitation',
+    );
+    expect(test.body.html).toContain('<img src="cid:logo@samverkan"');
+    expect(
+      ((test.attachments ?? []) as { contentId?: string }[]).some((p) => p.contentId === 'logo@samverkan'),
+    ).toBe(true);
 
     // Removed: gone from the table, the route and the page.
     expect(

@@ -4,6 +4,8 @@ import { renderMessage } from '../../mail/index.js';
 import { sesv2 } from '../../platform/aws/clients.js';
 import { requireEnv } from '../../platform/aws/env.js';
 import { formatMailbox } from '../../platform/mail-kit/headers.js';
+import { inlineAttachment } from '../../platform/mail-kit/inline-images.js';
+import { mailBrandOf, previewMailBrandOf } from '../../platform/tenants/mail-brand.js';
 import { meetingTemplates } from '../mails/templates.js';
 import type { Meeting } from '../meeting.js';
 import { invitationData, tenantOf } from './notify.js';
@@ -38,6 +40,7 @@ export async function previewInvitation(event: Meeting, markdownIntro: string | 
       kind: 'invitation',
       language,
       tenantName: tenant.name,
+      brand: previewMailBrandOf(tenant),
       recipientName: tenant.language === 'da' ? 'Fornavn Efternavn' : 'Förnamn Efternamn',
       unsubscribeUrl: previewLink('unsubscribe'),
       data,
@@ -59,6 +62,7 @@ export async function sendTestInvitation(
     kind: 'invitation',
     language: to.language,
     tenantName: tenant.name,
+    brand: await mailBrandOf(tenant),
     recipientName: to.name,
     unsubscribeUrl: previewLink('unsubscribe'),
     data,
@@ -71,6 +75,8 @@ export async function sendTestInvitation(
         Simple: {
           Subject: { Data: `[TEST] ${mail.subject}`, Charset: 'UTF-8' },
           Body: { Html: { Data: mail.html, Charset: 'UTF-8' }, Text: { Data: mail.text, Charset: 'UTF-8' } },
+          // The logo as in the real mail: a part of it, not an image fetched from elsewhere.
+          ...(mail.inlineImages.length > 0 ? { Attachments: mail.inlineImages.map(inlineAttachment) } : {}),
         },
       },
       ConfigurationSetName: requireEnv('SES_CONFIGURATION_SET'),

@@ -64,7 +64,11 @@ export interface EmailLayoutProps {
 export interface MailBrand {
   /** `#rrggbb` with at least 4.5:1 against white text (checked when it was set). */
   colour?: string;
-  logo?: InlineImage & { width: number; height: number };
+  /**
+   * The logo as a part of the mail; or, in a preview shown in the console (where `cid:` means
+   * nothing), its address on our own site.
+   */
+  logo?: (InlineImage | { url: string }) & { width: number; height: number };
 }
 
 /** The logo's height in the header; its width follows the image's proportions (at most 300px). */
@@ -82,7 +86,7 @@ function MailHeader({ tenantName, brand }: { tenantName: string; brand?: MailBra
       {logo ? (
         // On a white plate: a dark logo stays visible on the colour.
         <img
-          src={cidUrl(logo)}
+          src={'url' in logo ? logo.url : cidUrl(logo)}
           alt={tenantName}
           width={width}
           height={height}

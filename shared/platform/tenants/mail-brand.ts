@@ -1,6 +1,7 @@
 import { documentClient } from '../aws/clients.js';
 import type { MailBrand } from '../mail-kit/layout.js';
 import { logger } from '../observability/logger.js';
+import { logoPath } from '../ui/brand.js';
 import { getLogo, type StoredLogo, type Tenant } from './store.js';
 
 /**
@@ -43,5 +44,26 @@ export async function mailBrandOf(tenant: Tenant, client = documentClient): Prom
       width: ref.width,
       height: ref.height,
     },
+  };
+}
+
+/**
+ * The brand of a mail previewed in the console: the colour, and the logo from our own site (a
+ * `cid:` part means nothing in a web page). Nothing to read: the settings hold its size.
+ */
+export function previewMailBrandOf(tenant: Pick<Tenant, 'tenantId' | 'settings'>): MailBrand {
+  const colour = tenant.settings?.brandColour;
+  const ref = tenant.settings?.logo;
+  return {
+    ...(colour ? { colour } : {}),
+    ...(ref
+      ? {
+          logo: {
+            url: `${process.env.PUBLIC_BASE_URL ?? ''}${logoPath(tenant.tenantId, ref.version)}`,
+            width: ref.width,
+            height: ref.height,
+          },
+        }
+      : {}),
   };
 }
