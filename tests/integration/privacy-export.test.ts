@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
@@ -165,6 +165,33 @@ async function personEverywhere(
   const deliveries = (await everyItem()).filter((i) => i.sk === `DELIVERY#${contactId}`);
   expect(deliveries.map((d) => d.campaignId)).toContain(campaignId);
   for (const d of deliveries) refs.push(`${d.pk}|${d.sk}`);
+  // A mailing from before the recipients' index (gsi2): its campaign and delivery as the code of
+  // that time wrote them (no index keys, no mark on the campaign).
+  const oldCampaignId = `fore-index-${contactId}`;
+  const campaignItem = (await everyItem()).find((i) => i.sk === `CAMPAIGN#${campaignId}`);
+  const { deliveriesIndexed: _indexed, ...oldCampaign } = campaignItem ?? {};
+  const {
+    gsi2pk: _pk,
+    gsi2sk: _sk,
+    ...oldDelivery
+  } = deliveries.find((d) => d.campaignId === campaignId) ?? {};
+  for (const item of [
+    {
+      ...oldCampaign,
+      sk: `CAMPAIGN#${oldCampaignId}`,
+      campaignId: oldCampaignId,
+      createdAt: '2026-03-02T08:00:00.000Z',
+    },
+    {
+      ...oldDelivery,
+      pk: `T#${TENANT}#CAMPAIGN#${oldCampaignId}`,
+      campaignId: oldCampaignId,
+      queuedAt: '2026-03-02T08:00:00.000Z',
+    },
+  ]) {
+    await documentClient.send(new PutCommand({ TableName: runtime.tableName, Item: item }));
+  }
+  refs.push(`T#${TENANT}#CAMPAIGN#${oldCampaignId}|DELIVERY#${contactId}`);
 
   // Mail: the address left the tenant's mailings.
   await unsubscribe(TENANT, email, { at: new Date().toISOString(), source: 'one-click', contactId });

@@ -29,7 +29,7 @@ export const campaignKey = (tenantId: string, campaignId: string) => ({
 
 /** A campaign from its item and its counter shards (one Query reads them together). */
 function fromItems(item: Record<string, unknown>, shards: Record<string, unknown>[] = []): Campaign {
-  const { type: _t, ...rest } = withoutKeys(item);
+  const { type: _t, deliveriesIndexed: _i, ...rest } = withoutKeys(item);
   const { counters, lastProgressAt } = sumShards(shards);
   return { ...rest, counters, ...(lastProgressAt ? { lastProgressAt } : {}) } as unknown as Campaign;
 }
@@ -100,6 +100,8 @@ const campaignPut = (
       ...campaignKey(tenantId, campaign.campaignId),
       ...(campaign.status === 'sending' ? openMarker(tenantId, campaign.campaignId) : {}),
       type: 'campaign',
+      // Its deliveries are in the recipients' index (gsi2); campaigns made before it are not.
+      deliveriesIndexed: true,
       ...campaign,
     }),
     ConditionExpression: 'attribute_not_exists(pk)',
@@ -141,6 +143,39 @@ export async function getCampaign(
 export async function listCampaigns(tenantId: string, client = documentClient): Promise<Campaign[]> {
   const out = campaignsOf(await queryAll(tenantPk(tenantId), 'CAMPAIGN#', client));
   return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/**
+ * The ids of the tenant's campaigns made before the recipients' index (gsi2), whose deliveries it
+ * does not hold: a person's deliveries there are read by key instead. One Query of the tenant's
+ * campaigns, asked only for a person's data (a privacy request), never per mail.
+ */
+export async function campaignsBeforeRecipientIndex(
+  tenantId: string,
+  client = documentClient,
+): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :campaign)',
+        FilterExpression: '#type = :type AND attribute_not_exists(deliveriesIndexed)',
+        ProjectionExpression: 'campaignId',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':pk': tenantPk(tenantId),
+          ':campaign': 'CAMPAIGN#',
+          ':type': 'campaign',
+        },
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    ids.push(...(page.Items ?? []).map((item) => String(item.campaignId)));
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  return ids;
 }
 
 /** The id of the event that asks for a campaign: one per campaign, so asking twice publishes once. */

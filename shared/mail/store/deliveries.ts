@@ -1,6 +1,4 @@
 import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
   DeleteCommand,
   GetCommand,
   QueryCommand,
@@ -9,6 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../platform/aws/clients.js';
 import type { KeyRange } from '../../platform/table/cursor.js';
+import { getItems } from '../../platform/table/get-item.js';
 import { isConditionalCheckFailed, tableName, tenantPk, withoutKeys } from '../../platform/table/table.js';
 import {
   type CounterDeltas,
@@ -18,6 +17,7 @@ import {
   deliveryId,
   isForwardMove,
 } from '../campaign.js';
+import { campaignsBeforeRecipientIndex } from './campaigns.js';
 import { addDeltas, batchCounterUpdate, counterUpdate } from './counters.js';
 
 const pk = (tenantId: string, campaignId: string) => `${tenantPk(tenantId)}#CAMPAIGN#${campaignId}`;
@@ -522,7 +522,8 @@ export async function unsentDeliveries(
 
 /**
  * A recipient's deliveries in every campaign, through the recipients' index (one Query per page,
- * keys only, then one BatchGet of the deliveries): what was sent to them, when, with what outcome.
+ * keys only), and by key in the campaigns made before that index: then one BatchGet of them all.
+ * What was sent to them, when, with what outcome.
  */
 export async function recipientDeliveries(
   tenantId: string,
@@ -544,20 +545,12 @@ export async function recipientDeliveries(
     for (const item of page.Items ?? []) keys.push({ pk: String(item.pk), sk: String(item.sk) });
     cursor = page.LastEvaluatedKey;
   } while (cursor);
-  const deliveries: Delivery[] = [];
-  for (let i = 0; i < keys.length; i += 100) {
-    let request: Record<string, unknown>[] | undefined = keys.slice(i, i + 100);
-    for (let attempt = 0; request && request.length > 0; attempt++) {
-      if (attempt > 8) throw new Error('BatchGetItem kept leaving deliveries unread');
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-      const result: BatchGetCommandOutput = await client.send(
-        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: request, ConsistentRead: true } } }),
-      );
-      deliveries.push(...(result.Responses?.[tableName()] ?? []).map(fromItem));
-      request = result.UnprocessedKeys?.[tableName()]?.Keys;
-    }
+  for (const campaignId of await campaignsBeforeRecipientIndex(tenantId, client)) {
+    keys.push(deliveryKey(tenantId, campaignId, recipientId));
   }
-  // The index is eventually consistent: a delivery deleted a moment ago may still be listed there.
+  // The index is eventually consistent: a delivery deleted a moment ago may still be listed
+  // there; the strongly consistent read of the keys finds it gone.
+  const deliveries = (await getItems(keys, { consistent: true, client })).map(fromItem);
   return deliveries.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
 }
 
