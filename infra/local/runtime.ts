@@ -11,7 +11,14 @@ import { wiring as defaultWiring } from '../wiring.js';
 import { enforceGrants } from './access.js';
 import { compileRoute, fromLambdaResult, matchRoute, toApiGatewayEvent } from './api-gateway.js';
 import { demoStaff } from './demo-data.js';
-import { type Emulator, startDynamoDb, startS3, startSes, startSqs } from './emulators/processes.js';
+import {
+  type Emulator,
+  freePort,
+  startDynamoDb,
+  startS3,
+  startSes,
+  startSqs,
+} from './emulators/processes.js';
 import { LocalEventBus, type PutEntry, RECENT_MS, rulesFromWiring } from './event-bus.js';
 import { LOCAL_CLIENT_ID, LocalIdentityProvider } from './identity-provider.js';
 import { type InvocationStats, type LocalFunction, localFunction } from './invoke.js';
@@ -195,16 +202,29 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         resolve();
       });
     });
+  const isTaken = (error: unknown) => (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+  /** A free port (outside the ephemeral range, see `freePort`); another if it went meanwhile. */
+  const listenOnSomePort = async () => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await listen(await freePort());
+      } catch (error) {
+        if (!isTaken(error) || attempt >= 5) throw error;
+      }
+    }
+  };
   try {
-    const wanted = options.port ?? portsOfThisProcess.http ?? 0;
-    try {
-      await listen(wanted);
-    } catch (error) {
-      const taken = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
-      // The SDK clients of this process point at the first runtime's port: that one or nothing.
-      if (!taken || !options.portFallback || portsOfThisProcess.http !== undefined) throw error;
-      log(`port ${wanted} is taken: using a free port`);
-      await listen(0);
+    const wanted = options.port ?? portsOfThisProcess.http;
+    if (wanted === undefined) await listenOnSomePort();
+    else {
+      try {
+        await listen(wanted);
+      } catch (error) {
+        // The SDK clients of this process point at the first runtime's port: that one or nothing.
+        if (!isTaken(error) || !options.portFallback || portsOfThisProcess.http !== undefined) throw error;
+        log(`port ${wanted} is taken: using a free port`);
+        await listenOnSomePort();
+      }
     }
   } catch (error) {
     await stopEmulators();

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { Template } from 'aws-cdk-lib/assertions';
 import { decodeJwt, generateKeyPair, SignJWT } from 'jose';
@@ -313,6 +314,14 @@ describe('health', () => {
       expect.arrayContaining(['dynamodb', 'ses', 'sqs', 'eventBus', 'scheduler', 'functions']),
     );
     expect(Object.values(body.parts).every((p) => p.ok)).toBe(true);
+  });
+
+  it('listens, and runs its emulators, on ports below the ephemeral range', () => {
+    // A restarted runtime must get its ports back (this process's SDK clients point at them);
+    // from the ephemeral range an outgoing connection of any process could be holding one.
+    const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/);
+    const ports = [runtime.url, ...Object.values(runtime.endpoints)].map((url) => Number(new URL(url).port));
+    for (const port of ports) expect(port).toBeLessThan(Number(low ?? 32768));
   });
 });
 

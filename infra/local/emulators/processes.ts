@@ -32,6 +32,17 @@ export async function freePort(preferred = 0): Promise<number> {
       // taken: fall through to any free port
     }
   }
+  // Below the kernel's ephemeral range (32768–60999 by default), where the system puts the local
+  // end of outgoing connections: a port from there, freed when a test's runtime stops, may be
+  // holding someone's connection when the next runtime of that process must have it back.
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const candidate = 20_000 + Math.floor(Math.random() * 12_000);
+    try {
+      return await tryPort(candidate);
+    } catch {
+      // taken: another
+    }
+  }
   return tryPort(0);
 }
 
