@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { InvokeStore, InvokeStoreBase } from '@aws/lambda-invoke-store';
 import type { Context } from 'aws-lambda';
 import type { FunctionSpec } from '../wiring/types.js';
 import { type FunctionSandbox, runInSandbox } from './sandbox.js';
@@ -24,9 +25,20 @@ export interface InvocationStats {
 }
 
 /**
+ * Every function of the local runtime shares one process, and invocations overlap, as on
+ * Lambda's managed instances (several invocations at once per process). Lambda's invoke store
+ * (per-invocation context, an AsyncLocalStorage) is how the runtime keeps each one's own:
+ * Powertools' logger keeps the function name, request id and appended keys of an invocation
+ * there when `AWS_LAMBDA_MAX_CONCURRENCY` says invocations run at once. Without it, the one
+ * logger of the process labelled an invocation's lines with whichever function began last.
+ */
+const invokeStore = InvokeStore.getInstanceAsync(true);
+const REQUEST_ID = InvokeStoreBase.PROTECTED_KEYS.REQUEST_ID;
+
+/**
  * Loads a function's module (once, like a warm container) and invokes its `handler` with a
  * Lambda-shaped context and the function's timeout. Both run in the function's sandbox: its own
- * environment, its own grants (infra/local/sandbox.ts).
+ * environment, its own grants (infra/local/sandbox.ts), each invocation in a context of its own.
  */
 export function localFunction(sandbox: FunctionSandbox, root: string, stats: InvocationStats): LocalFunction {
   const { spec } = sandbox;
@@ -39,16 +51,22 @@ export function localFunction(sandbox: FunctionSandbox, root: string, stats: Inv
     return loaded;
   };
   const timeoutMs = (spec.timeoutSeconds ?? 10) * 1000;
+  sandbox.environment.AWS_LAMBDA_MAX_CONCURRENCY ??= '64';
   return {
     spec,
     environment: sandbox.environment,
-    invoke: (event) => runInSandbox(sandbox, () => invoke(event)),
+    invoke: async (event) => {
+      const store = await invokeStore;
+      const requestId = randomUUID();
+      return runInSandbox(sandbox, () =>
+        store.run({ [REQUEST_ID]: requestId }, () => invoke(event, requestId)),
+      );
+    },
   };
 
-  async function invoke(event: unknown): Promise<unknown> {
+  async function invoke(event: unknown, requestId: string): Promise<unknown> {
     const handler = await load();
     const started = Date.now();
-    const requestId = randomUUID();
     const context: Context = {
       callbackWaitsForEmptyEventLoop: false,
       functionName: `samverkan-local-${spec.name}`,

@@ -1,9 +1,10 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
 import { environmentNames } from '../../infra/wiring/environment.js';
 import { ENV, type FunctionSpec, type Wiring } from '../../infra/wiring/types.js';
 import { documentClient } from '../../shared/platform/aws/clients.js';
+import { logger } from '../../shared/platform/observability/logger.js';
 import type { ProbeEvent } from '../fixtures/access-probe.js';
 
 /**
@@ -274,6 +275,39 @@ describe('an AWS call outside the function’s grants fails as AccessDenied woul
     } finally {
       documentClient.middlewareStack.remove('countBatches');
     }
+  });
+
+  it("labels each invocation's log lines with its own function and request, when invocations overlap", async () => {
+    // Prepare: the handlers' logger at INFO, its lines caught.
+    const lines: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk, ...rest) => {
+      if (String(chunk).includes('"message":"probe-')) lines.push(String(chunk));
+      else return write(chunk as string, ...(rest as []));
+      return true;
+    });
+    const level = logger.getLevelName();
+    logger.setLogLevel('INFO');
+    try {
+      // Act: the reader starts first and logs last; the writer starts while it waits.
+      const first = invoke('reader', { action: 'log', waitMs: 300, message: 'probe-reader' });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await invoke('writer', { action: 'log', waitMs: 0, message: 'probe-writer' });
+      await first;
+    } finally {
+      logger.setLogLevel(level);
+      spy.mockRestore();
+    }
+
+    // Assess: each line names the function that wrote it, and the two requests differ.
+    const entries = lines.map(
+      (line) => JSON.parse(line) as { message: string; function_name?: string; function_request_id?: string },
+    );
+    expect(entries.map((e) => [e.message, e.function_name])).toEqual([
+      ['probe-writer', 'samverkan-local-writer'],
+      ['probe-reader', 'samverkan-local-reader'],
+    ]);
+    expect(entries[0]?.function_request_id).not.toEqual(entries[1]?.function_request_id);
   });
 
   it('names the function and its access in the message', async () => {
