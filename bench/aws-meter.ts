@@ -58,6 +58,8 @@ export interface CallStats {
   ruleWru: number;
   /** Custom events (PutEvents entries to a bus other than `default`), in 64 KB chunks. */
   customEvents: number;
+  /** SES: the bytes of the mails' attachments (inline images, calendar files), which SES bills. */
+  attachmentBytes: number;
 }
 
 export interface Invocation {
@@ -321,6 +323,7 @@ export class AwsMeter {
         ruleRru: 0,
         ruleWru: 0,
         customEvents: 0,
+        attachmentBytes: 0,
       };
       this.calls.set(key, stats);
     }
@@ -369,6 +372,7 @@ export class AwsMeter {
           } else {
             stats.billed += 1;
             stats.entries += entriesOf(operation, args.input);
+            if (service === 'ses') stats.attachmentBytes += attachmentBytesOf(args.input);
           }
           return result;
         } catch (error) {
@@ -424,4 +428,17 @@ export class AwsMeter {
       if (service === 'dynamodb') stack.remove(capacityName);
     });
   }
+}
+
+/** The bytes of a SendEmail's attachments (`Content.Simple.Attachments[].RawContent`). */
+function attachmentBytesOf(input: Record<string, unknown>): number {
+  const attachments =
+    (input as { Content?: { Simple?: { Attachments?: { RawContent?: Uint8Array | string }[] } } }).Content
+      ?.Simple?.Attachments ?? [];
+  return attachments.reduce(
+    (n, a) =>
+      n +
+      (typeof a.RawContent === 'string' ? Buffer.byteLength(a.RawContent) : (a.RawContent?.byteLength ?? 0)),
+    0,
+  );
 }

@@ -8,7 +8,7 @@ import { contactKey } from '../shared/directory/store/contacts.js';
 import { MAIL_QUEUE } from '../shared/mail/queues.js';
 import { getCampaign } from '../shared/mail/store/campaigns.js';
 import { deliveryKey } from '../shared/mail/store/deliveries.js';
-import { checkLogo } from '../shared/platform/tenants/logo.js';
+import { checkLogo, LOGO_MAX_BYTES } from '../shared/platform/tenants/logo.js';
 import { getTenant, setLogo } from '../shared/platform/tenants/store.js';
 import { noisyPng } from '../tests/helpers.js';
 import { AwsMeter, type CallStats, type Invocation } from './aws-meter.js';
@@ -19,6 +19,7 @@ import {
   maxPerCalendarSecond,
   PRICES,
   percentile,
+  sesAttachmentCost,
   type Usage,
 } from './pricing.js';
 import { cpuBetween, cpuSnapshot, MAIN_PROCESS } from './process-cpu.js';
@@ -694,6 +695,7 @@ function report(input: ReportInput): BenchResult {
         'ruleWru',
         'customEvents',
         'bytes',
+        'attachmentBytes',
       ] as const)
         merged[field] = 0;
       byOperation.set(key, merged);
@@ -713,6 +715,7 @@ function report(input: ReportInput): BenchResult {
     merged.ruleWru += c.ruleWru;
     merged.customEvents += c.customEvents;
     merged.bytes += c.bytes;
+    merged.attachmentBytes += c.attachmentBytes;
   }
   const operations = [...byOperation.values()].sort(
     (a, b) => a.service.localeCompare(b.service) || b.attempts - a.attempts,
@@ -755,6 +758,7 @@ function report(input: ReportInput): BenchResult {
   const usage: Usage = {
     recipients: n,
     sesMails: services.get('ses')?.requests ?? 0,
+    sesAttachmentBytes: sum(operations.map((o) => o.attachmentBytes)),
     wru: services.get('dynamodb')?.wru ?? 0,
     rru: services.get('dynamodb')?.rru ?? 0,
     sqsRequests: services.get('sqs')?.billed ?? 0,
@@ -772,6 +776,7 @@ function report(input: ReportInput): BenchResult {
       ...usage,
       recipients: COST_PER,
       sesMails: (usage.sesMails * COST_PER) / n,
+      sesAttachmentBytes: ((usage.sesAttachmentBytes ?? 0) * COST_PER) / n,
       wru: (usage.wru * COST_PER) / n,
       rru: (usage.rru * COST_PER) / n,
       sqsRequests: (usage.sqsRequests * COST_PER) / n,
@@ -1209,9 +1214,26 @@ function billedOf(o: CallStats): { text: string; units: number } {
 
 function costRows(cost: Cost, usage: Usage, n: number): string[][] {
   const per = (value: number) => fixed((value * COST_PER) / n, 0);
+  const mib = (bytes: number) => fixed((bytes * COST_PER) / n / 2 ** 20, 1);
   const share = (value: number) => pct(value / cost.ses);
+  const attached = (sesAttachmentCost(usage.sesAttachmentBytes ?? 0) * COST_PER) / n;
+  const largest = (sesAttachmentCost(usage.sesMails * LOGO_MAX_BYTES) * COST_PER) / n;
   return [
-    ['SES', `${per(usage.sesMails)} mails`, usd(cost.ses), ''],
+    // SES bills the mails and the bytes of their attachments: here the bench tenant's logo, inline
+    // in every mail. The row after it: the same with the largest logo the settings take.
+    ['SES', `${per(usage.sesMails)} mails`, usd(cost.ses - attached), ''],
+    [
+      'SES attachments',
+      `${mib(usage.sesAttachmentBytes ?? 0)} MiB (the logo in every mail)`,
+      usd(attached),
+      `${pct(attached / (cost.ses - attached))} of the mails`,
+    ],
+    [
+      'SES attachments, 200 KB logo',
+      `${mib(usage.sesMails * LOGO_MAX_BYTES)} MiB (the largest allowed)`,
+      usd(largest),
+      `${pct(largest / (cost.ses - attached))} of the mails`,
+    ],
     [
       'DynamoDB on-demand',
       `${per(usage.wru)} WRU, ${per(usage.rru)} RRU`,

@@ -10,8 +10,10 @@
 export const PRICES = {
   region: 'us-east-1',
   asOf: '2026-11-21',
-  /** SES outbound mail: $0.10 per 1,000 messages (attachments' data, which we do not send, extra). */
+  /** SES outbound mail: $0.10 per 1,000 messages… */
   sesPerMail: 0.1 / 1000,
+  /** …and $0.12 per GB of attachments (inline images: the logo, the check-in QR code; .ics files). */
+  sesPerAttachmentGb: 0.12,
   /** DynamoDB on-demand: $0.625 per million write request units (1 WRU = one write of ≤ 1 KB). */
   dynamoPerWru: 0.625 / 1e6,
   /** DynamoDB on-demand: $0.125 per million read request units (1 RRU = one strongly consistent read of ≤ 4 KB). */
@@ -30,6 +32,8 @@ export const PRICES = {
 export interface Usage {
   recipients: number;
   sesMails: number;
+  /** Bytes of the mails' attachments (SES bills them by the GB). */
+  sesAttachmentBytes?: number;
   /** DynamoDB request units: write (WRU) and read (RRU). */
   wru: number;
   rru: number;
@@ -57,7 +61,7 @@ export interface Cost {
 /** The cost of `usage`, scaled linearly to `per` recipients. */
 export function costPer(usage: Usage, per: number): Cost {
   const scale = usage.recipients > 0 ? per / usage.recipients : 0;
-  const ses = usage.sesMails * PRICES.sesPerMail * scale;
+  const ses = (usage.sesMails * PRICES.sesPerMail + sesAttachmentCost(usage.sesAttachmentBytes ?? 0)) * scale;
   const dynamodb = (usage.wru * PRICES.dynamoPerWru + usage.rru * PRICES.dynamoPerRru) * scale;
   const sqs = usage.sqsRequests * PRICES.sqsPerRequest * scale;
   const eventBridge = usage.customEvents * PRICES.eventBridgePerCustomEvent * scale;
@@ -77,6 +81,9 @@ export function costPer(usage: Usage, per: number): Cost {
     restShareOfSes: ses > 0 ? rest / ses : Number.POSITIVE_INFINITY,
   };
 }
+
+/** What SES bills for `bytes` of attachments (GB as 2^30 bytes). */
+export const sesAttachmentCost = (bytes: number) => (bytes / 2 ** 30) * PRICES.sesPerAttachmentGb;
 
 /** Lambda bills each invocation's duration rounded up to the millisecond, times its memory. */
 export function lambdaGbSeconds(durationsMs: readonly number[], memoryMb: number): number {

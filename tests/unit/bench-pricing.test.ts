@@ -6,6 +6,7 @@ import {
   maxPerCalendarSecond,
   PRICES,
   percentile,
+  sesAttachmentCost,
   sqsChunks,
 } from '../../bench/pricing.js';
 
@@ -31,6 +32,23 @@ describe('campaign benchmark arithmetic', () => {
     expect(cost.lambda).toBeCloseTo(5 * (20 * PRICES.lambdaArmPerGbSecond + 400 * 0.2e-6), 10);
     expect(cost.rest).toBeCloseTo(cost.dynamodb + cost.sqs + cost.eventBridge + cost.lambda, 12);
     expect(cost.restShareOfSes).toBeCloseTo(cost.rest / cost.ses, 12);
+  });
+
+  it("bills SES's attachments by the GB: a 20 KB logo in each of 10,000 mails adds 2.3 % to the mails' price", () => {
+    const base = {
+      recipients: 10_000,
+      sesMails: 10_000,
+      wru: 0,
+      rru: 0,
+      sqsRequests: 0,
+      customEvents: 0,
+      lambdaInvocations: 0,
+      lambdaGbSeconds: 0,
+    };
+    const withLogo = costPer({ ...base, sesAttachmentBytes: 10_000 * 20 * 1024 }, 10_000);
+    expect(sesAttachmentCost(2 ** 30)).toBeCloseTo(0.12, 12);
+    expect(withLogo.ses).toBeCloseTo(1.0 + (10_000 * 20 * 1024 * 0.12) / 2 ** 30, 10);
+    expect(withLogo.ses / costPer(base, 10_000).ses - 1).toBeCloseTo(0.0229, 4);
   });
 
   it('bills Lambda per started millisecond times memory', () => {
