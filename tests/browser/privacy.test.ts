@@ -160,6 +160,16 @@ describe('personal-data requests in the console', () => {
       innerWidth: window.innerWidth,
     }));
     expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+    // Each field's label above its control, the control the width of the form (not inline).
+    const email = page.locator('#f-email');
+    const label = page.locator('label[for="f-email"]');
+    const [field, caption, form] = await Promise.all([
+      email.boundingBox(),
+      label.boundingBox(),
+      email.locator('xpath=ancestor::form').boundingBox(),
+    ]);
+    expect(field?.y).toBeGreaterThanOrEqual((caption?.y ?? 0) + (caption?.height ?? 0) - 1);
+    expect(field?.width).toBeGreaterThan((form?.width ?? 0) * 0.8);
     await expectAxeClean(page, 'the register on a phone');
   });
 });

@@ -633,20 +633,10 @@ export function BarChart({
   );
 }
 
-/** The feedback pages' own styles (the form and table styles as the event pages have them); colours are the console's. */
+/** The feedback pages' own styles (tables, notices; the form fields are the console's); colours are the console's. */
 export const feedbackStyles = `
-.event-form fieldset { margin: 0 0 1.5rem; padding: 1rem 1.25rem 0.5rem; background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); max-width: 42rem; }
-.event-form legend { padding: 0 0.4rem; font-weight: 600; font-size: 1.1rem; }
-.field { margin: 0 0 1rem; display: flex; flex-direction: column; gap: 0.25rem; }
-.field input, .field textarea, .field select, .answer-actions input { font: inherit; padding: 0.45rem 0.6rem; border: 1px solid var(--control); border-radius: var(--radius); background: var(--surface); color: var(--text); max-width: 100%; }
-.field textarea { width: 100%; }
-.field input[type="text"] { width: 100%; }
-.field.has-error input, .field.has-error textarea, .field.has-error select { border: 2px solid #a4262c; }
+.answer-actions input { font: inherit; padding: 0.45rem 0.6rem; border: 1px solid var(--control); border-radius: var(--radius); background: var(--surface); color: var(--text); max-width: 100%; }
 .field-error { margin: 0; color: #a4262c; font-weight: 600; }
-.check { display: flex; align-items: center; gap: 0.5rem; margin: 0 0 0.6rem; }
-.check input { width: 1.15rem; height: 1.15rem; }
-.error-summary { margin: 0 0 1.5rem; padding: 1rem 1.25rem; border: 3px solid #a4262c; background: var(--surface); border-radius: var(--radius); max-width: 42rem; }
-.error-summary a { color: #a4262c; font-weight: 600; }
 .notice { margin: 0 0 1.5rem; padding: 0.75rem 1.25rem; background: var(--accent-tint); border-left: 4px solid var(--accent); border-radius: var(--radius); max-width: 42rem; }
 .table-wrap { overflow-x: auto; background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); }
 table.data { width: 100%; border-collapse: collapse; font-size: 0.95rem; }

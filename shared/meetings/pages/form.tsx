@@ -894,26 +894,14 @@ function QuestionsEditor(props: { rows: QuestionRow[]; error?: QuestionsError; l
  * stylesheet by each page; colours are the console's, with the contrast noted there.
  */
 export const eventStyles = `
-.event-form fieldset { margin: 0 0 1.5rem; padding: 1rem 1.25rem 0.5rem; background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); max-width: 42rem; }
-.event-form legend { padding: 0 0.4rem; font-weight: 600; font-size: 1.1rem; }
 .event-form fieldset.question-row { margin: 0 0 1rem; padding: 0.75rem 1rem 0.25rem; }
 .event-form fieldset.question-row legend { font-size: 1rem; }
-.field { margin: 0 0 1rem; display: flex; flex-direction: column; gap: 0.25rem; }
-.field input, .field textarea, .field select, .stacked input[type="text"], .stacked input[type="datetime-local"], .stacked textarea {
+.stacked input[type="text"], .stacked input[type="datetime-local"], .stacked textarea {
   font: inherit; padding: 0.45rem 0.6rem; border: 1px solid var(--control); border-radius: var(--radius); background: var(--surface); color: var(--text); max-width: 100%;
 }
-.field textarea, .stacked textarea { width: 100%; }
-.field input[type="text"] { width: 100%; }
-.field.has-error input, .field.has-error textarea, .field.has-error select { border: 2px solid #a4262c; }
+.stacked textarea { width: 100%; }
 .field-error, .error-text { margin: 0; color: #a4262c; font-weight: 600; }
 .hint { margin: 0 0 0.25rem; color: var(--muted); font-size: 0.95rem; }
-.check { display: flex; align-items: center; gap: 0.5rem; margin: 0 0 0.6rem; }
-.check input { width: 1.15rem; height: 1.15rem; }
-.check label { font-weight: 400; }
-.error-summary { margin: 0 0 1.5rem; padding: 1rem 1.25rem; border: 3px solid #a4262c; background: var(--surface); border-radius: var(--radius); max-width: 42rem; }
-.error-summary h2 { font-size: 1.15rem; }
-.error-summary ul { margin: 0; padding-left: 1.25rem; }
-.error-summary a { color: #a4262c; font-weight: 600; }
 .notice { margin: 0 0 1.5rem; padding: 0.75rem 1.25rem; background: var(--accent-tint); border-left: 4px solid var(--accent); border-radius: var(--radius); max-width: 42rem; }
 .status-tag { display: inline-block; padding: 0.1rem 0.55rem; border-radius: 999px; border: 1px solid var(--control); font-size: 0.9rem; font-weight: 600; color: var(--text); background: var(--surface); }
 .status-tag.published { border-color: var(--accent); color: var(--accent); }

@@ -223,6 +223,27 @@ input[type="search"] { min-height: 2.5rem; padding: 0.35rem 0.5rem; border: 1px 
 .notice p { margin: 0.25rem 0; }
 .notice-error { border-left-color: #8a1c1c; background: #fbeeee; }
 
+/* Console forms (the Field components of every capability): a label above its control, groups in
+   fieldsets, errors summarised at the top and named at the field. One set for every page: the
+   privacy and settings pages had none and laid their fields out inline. */
+/* A fieldset is as wide as its widest control by default (min-width: min-content): a select of long
+   organisation names would push the page sideways on a phone. */
+fieldset { min-width: 0; }
+.event-form fieldset { margin: 0 0 1.5rem; padding: 1rem 1.25rem 0.5rem; background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); max-width: 42rem; }
+.event-form legend { padding: 0 0.4rem; font-weight: 600; font-size: 1.1rem; }
+.field { margin: 0 0 1rem; display: flex; flex-direction: column; gap: 0.25rem; max-width: 42rem; }
+.field input, .field textarea, .field select { box-sizing: border-box; font: inherit; padding: 0.45rem 0.6rem; border: 1px solid var(--control); border-radius: var(--radius); background: var(--surface); color: var(--text); max-width: 100%; }
+.field textarea { width: 100%; }
+.field input[type="text"], .field input[type="email"], .field input[type="url"] { width: 100%; }
+.field.has-error input, .field.has-error textarea, .field.has-error select { border: 2px solid #a4262c; }
+.check { display: flex; align-items: center; gap: 0.5rem; margin: 0 0 0.6rem; }
+.check input { width: 1.15rem; height: 1.15rem; }
+.check label { font-weight: 400; }
+.error-summary { margin: 0 0 1.5rem; padding: 1rem 1.25rem; border: 3px solid #a4262c; background: var(--surface); border-radius: var(--radius); max-width: 42rem; }
+.error-summary h2 { font-size: 1.15rem; }
+.error-summary ul { margin: 0; padding-left: 1.25rem; }
+.error-summary a { color: #a4262c; font-weight: 600; }
+
 /* Public answer forms (RSVP): large touch targets, errors in text and colour. */
 .rsvp-form fieldset { border: 1px solid var(--line); border-radius: var(--radius); padding: 0.75rem 1rem; margin: 0 0 1.25rem; }
 .rsvp-form legend { font-weight: 600; padding: 0 0.25rem; }
