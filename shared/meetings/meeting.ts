@@ -168,6 +168,8 @@ export interface Invitation {
   present?: number[];
   /** Set when a colleague was sent in this contact's place. */
   forwardedFrom?: string;
+  /** Came through open registration: when, and the organisation as the registrant typed it. */
+  registered?: { at: string; organisation?: string };
   opened?: boolean;
   version: number;
 }

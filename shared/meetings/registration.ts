@@ -10,9 +10,17 @@ import { registrationTexts } from './texts/registration.js';
  * and only then are they a contact with an invitation and an answer.
  */
 
+/** How long a pending registration, and the link that confirms it, lasts. */
+export const PENDING_REGISTRATION_SECONDS = 48 * 3600;
+/** A repeated registration mails its confirmation again at most this often. */
+export const CONFIRMATION_RESEND_SECONDS = 5 * 60;
+
 /** The event's public page (and its form's action). */
 export const registrationPath = (tenantId: string, eventId: string) =>
   `/events/${encodeURIComponent(tenantId)}/${encodeURIComponent(eventId)}`;
+
+/** The link in the confirmation mail (GET shows a button; POST confirms). */
+export const registrationConfirmPath = (token: string) => `/registration/confirm/${token}`;
 
 /**
  * Whether the event has a public page now: published, not cancelled, registration still open
@@ -84,3 +92,23 @@ export function checkRegistrant(
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, registrant: { name, email, ...(organisation ? { organisation } : {}) } };
 }
+
+/** A pending registration: who, their answer (always "attend"), until it is confirmed or expires. */
+export interface PendingRegistration extends Registrant {
+  tenantId: string;
+  eventId: string;
+  registrationId: string;
+  language: Language;
+  answer: RsvpAnswer;
+  /** The consent line as the form showed it, recorded with the contact on confirmation. */
+  consentText: string;
+  registeredAt: string;
+  /** Epoch seconds: DynamoDB's TTL deletes the item after this (late); reads treat it as gone. */
+  expiresAt: number;
+  /** Set once confirmed: the contact it became. */
+  contactId?: string;
+  confirmedAt?: string;
+}
+
+export const isRegistrationExpired = (r: Pick<PendingRegistration, 'expiresAt'>, now = Date.now()) =>
+  r.expiresAt * 1000 <= now;
