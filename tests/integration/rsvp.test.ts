@@ -15,6 +15,7 @@ import {
 } from '../../shared/meetings/registration.js';
 import {
   createEvent,
+  ensureInvitation,
   getCounters,
   getInvitation,
   listInvitations,
@@ -1172,6 +1173,74 @@ describe('open registration (issue 12, Build 4)', () => {
       expect(answer.html).toBe(missing.html);
     }
     expect(await findContact(email)).toBeUndefined();
+  });
+
+  it('speaks the visitor’s chosen language, and holds one client to five registrations a minute', async () => {
+    const event = await publishedEvent('hassleholm', { openRegistration: true });
+    const browser = visitor();
+    const danish = await browser.get(`${pagePath(event)}?lang=da`);
+    expect(danish.html).toContain('<html lang="da"');
+    expect(danish.html).toContain('Tilmeld mig');
+    const stamp = Date.now();
+    const posts = [];
+    for (let i = 0; i < 6; i++)
+      posts.push(await browser.post(pagePath(event), form(`rate${stamp}-${i}@besok.example`)));
+    expect(posts.map((p) => p.status)).toEqual([200, 200, 200, 200, 200, 429]);
+    // The sixth page reads as the others; nothing of it was kept.
+    expect(posts[5]?.html).toContain('Titta i din inkorg');
+    expect(
+      await getRegistration(
+        'hassleholm',
+        event.eventId,
+        registrationIdOf('hassleholm', event.eventId, `rate${stamp}-5@besok.example`),
+      ),
+    ).toBeUndefined();
+    expect(
+      await getRegistration(
+        'hassleholm',
+        event.eventId,
+        registrationIdOf('hassleholm', event.eventId, `rate${stamp}-4@besok.example`),
+      ),
+    ).toMatchObject({ name: 'Vera Besökare', answer: { answer: 'attend', seats: 2 } });
+  });
+
+  it('leaves an address book contact as it is: their own answer stands, their name and lawful basis too', async () => {
+    const event = await publishedEvent('hassleholm', { openRegistration: true });
+    const email = `known${Date.now()}@foretag.example`;
+    const { contact: made } = await createContact(
+      'hassleholm',
+      {
+        name: 'Känd Kontakt',
+        email,
+        language: 'sv',
+        tags: [],
+        lawfulBasis: { basis: 'legitimate-interest', source: 'test', recordedAt: new Date().toISOString() },
+      },
+      { actor: 'test', source: 'test' },
+    );
+    const known = made.contactId;
+    await ensureInvitation({
+      tenantId: 'hassleholm',
+      eventId: event.eventId,
+      contactId: known,
+      organisationId: `contact-${known}`,
+      organisationType: 'other',
+    });
+    await postRsvp(runtime, await rsvpToken(event, known), { answer: 'decline' });
+    const confirmPath = await register(event, email, { name: 'Någon Annan' });
+    const browser = visitor();
+    await browser.get(confirmPath);
+    const confirmed = await browser.post(confirmPath, {});
+    expect(confirmed.status).toBe(303);
+    expect((await getInvitation(event.tenantId, event.eventId, known))?.status).toBe('declined');
+    const contact = await getContact('hassleholm', known);
+    expect(contact?.name).toBe('Känd Kontakt');
+    expect(contact?.lawfulBasis).toMatchObject({ basis: 'legitimate-interest', source: 'test' });
+    expect(await getCounters(event.tenantId, event.eventId)).toMatchObject({
+      invited: 1,
+      declined: 1,
+      attending: 0,
+    });
   });
 
   it('does not mail a suppressed address its confirmation', async () => {
