@@ -2,11 +2,13 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
 import { currentSandbox } from '../../infra/local/sandbox.js';
+import { directoryPersonalData } from '../../shared/directory/index.js';
 import { getContact } from '../../shared/directory/store/contacts.js';
 import { createContact, emailGuardKey } from '../../shared/directory/store/organisations.js';
 import { getCampaign, idFromKey } from '../../shared/mail/index.js';
 import { suppress } from '../../shared/mail/store/suppressions.js';
 import { getRegistration } from '../../shared/meetings/actions/registration-items.js';
+import { eraseMeetingsPerson, meetingsPersonalData } from '../../shared/meetings/index.js';
 import type { Meeting } from '../../shared/meetings/meeting.js';
 import {
   CONFIRMATION_RESEND_SECONDS,
@@ -1241,6 +1243,38 @@ describe('open registration (issue 12, Build 4)', () => {
       declined: 1,
       attending: 0,
     });
+  });
+
+  it('shows a registration in the person’s data export with its consent, and erasure takes what they typed', async () => {
+    const event = await publishedEvent('hassleholm', { openRegistration: true });
+    const email = `export${Date.now()}@besok.example`;
+    const confirmPath = await register(event, email, { seats: '1' });
+    const browser = visitor();
+    await browser.get(confirmPath);
+    expect((await browser.post(confirmPath, {})).status).toBe(303);
+    const { contact, items } = await directoryPersonalData('hassleholm', email);
+    expect(items[0]).toMatchObject({
+      category: 'contact',
+      lawfulBasis: 'consent',
+      source: `open-registration:${event.eventId}`,
+      data: { lawfulBasis: { text: expect.stringContaining('ditt samtycke') } },
+    });
+    const contactId = contact?.contactId ?? '';
+    const meetings = await meetingsPersonalData('hassleholm', contactId);
+    expect(meetings).toEqual([
+      expect.objectContaining({
+        lawfulBasis: 'consent',
+        source: 'open registration',
+        data: expect.objectContaining({
+          registered: expect.objectContaining({ organisation: 'Besöksbolaget AB' }),
+        }),
+      }),
+    ]);
+    await eraseMeetingsPerson({ tenantId: 'hassleholm', contactId, email, personRef: 'test-ref' });
+    const erased = await getInvitation('hassleholm', event.eventId, contactId);
+    expect(erased?.registered?.organisation).toBeUndefined();
+    expect(erased?.registered?.at).toBeDefined();
+    expect(erased?.status).toBe('attending');
   });
 
   it('does not mail a suppressed address its confirmation', async () => {
