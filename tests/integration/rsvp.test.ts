@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
 import { currentSandbox } from '../../infra/local/sandbox.js';
@@ -6,7 +6,7 @@ import { directoryPersonalData } from '../../shared/directory/index.js';
 import { getContact } from '../../shared/directory/store/contacts.js';
 import { createContact, emailGuardKey } from '../../shared/directory/store/organisations.js';
 import { getCampaign, idFromKey } from '../../shared/mail/index.js';
-import { suppress } from '../../shared/mail/store/suppressions.js';
+import { erasedKey, suppress } from '../../shared/mail/store/suppressions.js';
 import { getRegistration } from '../../shared/meetings/actions/registration-items.js';
 import { eraseMeetingsPerson, meetingsPersonalData } from '../../shared/meetings/index.js';
 import type { Meeting } from '../../shared/meetings/meeting.js';
@@ -1277,10 +1277,19 @@ describe('open registration (issue 12, Build 4)', () => {
     expect(erased?.status).toBe('attending');
   });
 
-  it('does not mail a suppressed address its confirmation', async () => {
+  it.each(['suppressed', 'erased'] as const)('does not mail a %s address its confirmation', async (state) => {
     const event = await publishedEvent('hassleholm', { openRegistration: true });
-    const email = `bounced${Date.now()}@besok.example`;
-    await suppress('hassleholm', email, 'bounce', { at: new Date().toISOString(), source: 'test' });
+    const email = `${state}${Date.now()}@besok.example`;
+    if (state === 'suppressed')
+      await suppress('hassleholm', email, 'bounce', { at: new Date().toISOString(), source: 'test' });
+    // Erased (Art. 17): only the keyed hash of the address is left, which the sender checks.
+    else
+      await documentClient.send(
+        new PutCommand({
+          TableName: runtime.tableName,
+          Item: { ...erasedKey('hassleholm', email), type: 'erased', at: new Date().toISOString() },
+        }),
+      );
     const browser = visitor();
     await browser.get(pagePath(event));
     const before = Date.now();
