@@ -453,7 +453,7 @@ describe('the live view', () => {
     expect(html).toContain(meetingsMessages.sv.notices.published);
   });
 
-  it('shows the public registration link to copy when open registration is on', () => {
+  it('shows the public registration link to copy when open registration is on, and who registered there', () => {
     const url = 'https://samverkan.example/events/hassleholm/e1';
     const html = render(
       h(EventLivePage, {
@@ -462,13 +462,32 @@ describe('the live view', () => {
         event: { ...event, openRegistration: true },
         counters,
         sends: [],
-        invitations: [],
         canEdit: true,
         csrfToken: 'tok',
         registrationUrl: url,
+        invitations: [
+          {
+            tenantId: 'hassleholm',
+            eventId: 'e1',
+            contactId: 'c9',
+            organisationId: 'contact-c9',
+            organisationType: 'other',
+            status: 'attending',
+            seats: 1,
+            names: [],
+            dietary: [],
+            invitedAt: '2026-01-01T00:00:00Z',
+            version: 2,
+            contactName: 'Vera Besökare',
+            email: 'vera@besok.example',
+            organisationName: 'Besöksbolaget AB',
+            registered: { at: '2026-01-01T00:00:00Z', organisation: 'Besöksbolaget AB' },
+          },
+        ],
       }),
     );
     expect(html).toContain('<dt>Public registration page</dt>');
+    expect(html).toContain('Vera Besökare<span class="hint"> (registered on the public page)</span>');
     expect(html).toContain(`<a href="${url}" id="registration-url">${url}</a>`);
   });
 

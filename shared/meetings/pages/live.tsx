@@ -427,6 +427,9 @@ export function EventLivePage(props: EventLivePageProps) {
                     <td data-label={c.organisation}>{row.organisationName || '–'}</td>
                     <th scope="row" data-label={c.contact}>
                       {row.contactName || row.contactId}
+                      {row.registered ? (
+                        <span class="hint"> ({registrationTexts[language].console.registeredTag})</span>
+                      ) : null}
                     </th>
                     <td data-label={c.status}>{m.invitationStatuses[row.status]}</td>
                     <td class="num" data-label={c.seats}>

@@ -10,6 +10,8 @@ export interface RegistrationTexts {
     toggleHint: string;
     publicLink: string;
     publicLinkHint: string;
+    /** Beside a name in the invitations: this one came through the public page. */
+    registeredTag: string;
   };
   page: {
     heading: string;
@@ -59,6 +61,7 @@ const sv: RegistrationTexts = {
       'En publik sida där den som inte har fått någon inbjudan kan anmäla sig. Anmälan bekräftas via e-post innan platsen tas.',
     publicLink: 'Publik sida för anmälan',
     publicLinkHint: 'Kopiera länken och dela den, till exempel på webben eller i sociala medier.',
+    registeredTag: 'anmäld via den publika sidan',
   },
   page: {
     heading: 'Anmäl dig',
@@ -109,6 +112,7 @@ const da: RegistrationTexts = {
       'En offentlig side, hvor den, der ikke har fået en invitation, kan tilmelde sig. Tilmeldingen bekræftes via e-mail, før pladsen tages.',
     publicLink: 'Offentlig side for tilmelding',
     publicLinkHint: 'Kopiér linket og del det, for eksempel på nettet eller i sociale medier.',
+    registeredTag: 'tilmeldt via den offentlige side',
   },
   page: {
     heading: 'Tilmeld dig',
@@ -159,6 +163,7 @@ const en: RegistrationTexts = {
       'A public page where people who were not invited can register. A registration is confirmed by email before the seat is taken.',
     publicLink: 'Public registration page',
     publicLinkHint: 'Copy the link and share it, for example on the web or in social media.',
+    registeredTag: 'registered on the public page',
   },
   page: {
     heading: 'Register',
