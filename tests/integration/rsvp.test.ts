@@ -1277,42 +1277,45 @@ describe('open registration (issue 12, Build 4)', () => {
     expect(erased?.status).toBe('attending');
   });
 
-  it.each(['suppressed', 'erased'] as const)('does not mail a %s address its confirmation', async (state) => {
-    const event = await publishedEvent('hassleholm', { openRegistration: true });
-    const email = `${state}${Date.now()}@besok.example`;
-    if (state === 'suppressed')
-      await suppress('hassleholm', email, 'bounce', { at: new Date().toISOString(), source: 'test' });
-    // Erased (Art. 17): only the keyed hash of the address is left, which the sender checks.
-    else
-      await documentClient.send(
-        new PutCommand({
-          TableName: runtime.tableName,
-          Item: { ...erasedKey('hassleholm', email), type: 'erased', at: new Date().toISOString() },
-        }),
+  it.each(['suppressed', 'erased'] as const)(
+    'does not mail the confirmation to an address %s',
+    async (state) => {
+      const event = await publishedEvent('hassleholm', { openRegistration: true });
+      const email = `${state}${Date.now()}@besok.example`;
+      if (state === 'suppressed')
+        await suppress('hassleholm', email, 'bounce', { at: new Date().toISOString(), source: 'test' });
+      // Erased (Art. 17): only the keyed hash of the address is left, which the sender checks.
+      else
+        await documentClient.send(
+          new PutCommand({
+            TableName: runtime.tableName,
+            Item: { ...erasedKey('hassleholm', email), type: 'erased', at: new Date().toISOString() },
+          }),
+        );
+      const browser = visitor();
+      await browser.get(pagePath(event));
+      const before = Date.now();
+      expect((await browser.post(pagePath(event), form(email))).status).toBe(200);
+      const registrationId = registrationIdOf('hassleholm', event.eventId, email);
+      const windows = new Set(
+        [before, Date.now()].map((t) => Math.floor(t / (CONFIRMATION_RESEND_SECONDS * 1000))),
       );
-    const browser = visitor();
-    await browser.get(pagePath(event));
-    const before = Date.now();
-    expect((await browser.post(pagePath(event), form(email))).status).toBe(200);
-    const registrationId = registrationIdOf('hassleholm', event.eventId, email);
-    const windows = new Set(
-      [before, Date.now()].map((t) => Math.floor(t / (CONFIRMATION_RESEND_SECONDS * 1000))),
-    );
-    const skipped = await waitFor(
-      async () => {
-        for (const window of windows) {
-          const campaign = await getCampaign(
-            'hassleholm',
-            idFromKey(`hassleholm:registration-confirm:${event.eventId}:${registrationId}:${window}`),
-          );
-          if (campaign?.counters.skipped === 1) return campaign;
-        }
-        return undefined;
-      },
-      30_000,
-      'the confirmation skipped',
-    );
-    expect(skipped.counters.sent).toBe(0);
-    expect(await mailsTo(email, event.title)).toHaveLength(0);
-  });
+      const skipped = await waitFor(
+        async () => {
+          for (const window of windows) {
+            const campaign = await getCampaign(
+              'hassleholm',
+              idFromKey(`hassleholm:registration-confirm:${event.eventId}:${registrationId}:${window}`),
+            );
+            if (campaign?.counters.skipped === 1) return campaign;
+          }
+          return undefined;
+        },
+        30_000,
+        'the confirmation skipped',
+      );
+      expect(skipped.counters.sent).toBe(0);
+      expect(await mailsTo(email, event.title)).toHaveLength(0);
+    },
+  );
 });
