@@ -464,13 +464,18 @@ export const wiring: Wiring = [
     name: 'rsvp',
     entry: 'functions/meetings/rsvp.ts',
     description:
-      'The RSVP page behind the signed link in an invitation: answer, waitlist, colleague, calendar',
+      'The RSVP page behind the signed link in an invitation: answer, waitlist, colleague, calendar; open registration (public event page, confirmation)',
     routes: [
       { method: 'GET', path: '/rsvp/{token}', auth: 'public' },
       { method: 'POST', path: '/rsvp/{token}', auth: 'public' },
       { method: 'POST', path: '/rsvp/{token}/colleague', auth: 'public' },
       { method: 'GET', path: '/rsvp/{token}/calendar.ics', auth: 'public' },
       { method: 'GET', path: '/rsvp/{token}/check-in.gif', auth: 'public' },
+      // Open registration: the event's public page and form, and the mailed confirmation link.
+      { method: 'GET', path: '/events/{tenantId}/{eventId}', auth: 'public' },
+      { method: 'POST', path: '/events/{tenantId}/{eventId}', auth: 'public' },
+      { method: 'GET', path: '/registration/confirm/{token}', auth: 'public' },
+      { method: 'POST', path: '/registration/confirm/{token}', auth: 'public' },
     ],
     // mailFromAddress: the calendar file's organizer is the address the invitation came from.
     // staffIdentity: the page stack's session check comes with it (its public routes never run it).

@@ -23,6 +23,7 @@ import {
 import { finishIfDone, getCampaign, recordExpansionPage } from '../../shared/mail/store/campaigns.js';
 import { createDeliveries, unsentDeliveries } from '../../shared/mail/store/deliveries.js';
 import { clearHeld, getSendingState, listHeld } from '../../shared/mail/store/sending-state.js';
+import { registrationRecipient } from '../../shared/meetings/index.js';
 import { ensureInvitation, listInvitations } from '../../shared/meetings/store.js';
 import { queueUrl, sendAll, sendAllDelayed } from '../../shared/platform/aws/queue.js';
 import { eventBridgeEnvelope, jsonString } from '../../shared/platform/bus/envelopes.js';
@@ -135,6 +136,11 @@ async function audiencePage(tenantId: string, audience: Audience, message: PageM
       ? [recipientOf(subscriber as unknown as Record<string, unknown>) as Contact]
       : [];
     return { contacts, next: undefined };
+  }
+  if (audience.kind === 'event-registration') {
+    // Open registration's confirmation: the pending registration (meetings), in a contact's shape.
+    const recipient = await registrationRecipient(tenantId, audience.eventId, audience.registrationId);
+    return { contacts: recipient ? [recipient as Contact] : [], next: undefined };
   }
   if (audience.kind === 'contacts') {
     const offset = message.offset ?? 0;

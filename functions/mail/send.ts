@@ -21,6 +21,7 @@ import {
   sendingStateKey,
 } from '../../shared/mail/store/sending-state.js';
 import { erasedKey, suppressionKey, unsubscribeKey } from '../../shared/mail/store/suppressions.js';
+import { registrationRecipientKey, registrationRecipientOf } from '../../shared/meetings/index.js';
 import {
   isBulkKind,
   type MessageInput,
@@ -88,8 +89,13 @@ async function load(messages: SendMessage[]): Promise<Loaded> {
   for (const m of messages) {
     add(sendingStateKey({ tenantId: m.tenantId }));
     add(deliveryKey(m.tenantId, m.campaignId, m.contactId));
-    // A press subscriber is read from the press room's item, a contact from the directory's.
-    add(recipientKey(m.tenantId, m.contactId) ?? contactKey(m.tenantId, m.contactId));
+    // A press subscriber is read from the press room's item, a pending registration from the
+    // meetings' item, a contact from the directory's.
+    add(
+      recipientKey(m.tenantId, m.contactId) ??
+        registrationRecipientKey(m.tenantId, m.contactId) ??
+        contactKey(m.tenantId, m.contactId),
+    );
     add(campaignKey(m.tenantId, m.campaignId));
     add({ pk: tenantPk(m.tenantId), sk: 'TENANT' });
   }
@@ -115,6 +121,9 @@ async function load(messages: SendMessage[]): Promise<Loaded> {
       );
     else if (sk.startsWith('SUBSCRIBER#')) {
       const recipient = recipientOf(item);
+      loaded.contacts.set(`${recipient.tenantId}|${recipient.contactId}`, recipient as Contact);
+    } else if (sk.startsWith('REGISTRATION#')) {
+      const recipient = registrationRecipientOf(item);
       loaded.contacts.set(`${recipient.tenantId}|${recipient.contactId}`, recipient as Contact);
     } else if (sk.startsWith('CONTACT#'))
       loaded.contacts.set(`${item.tenantId}|${item.contactId}`, item as unknown as Contact);

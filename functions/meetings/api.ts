@@ -229,6 +229,8 @@ export async function updateEvent(
     ...input,
     // Fields the input leaves out are cleared, not kept: it is a full replacement.
     programmeId: input.programmeId,
+    // Unticked in the form (or left out of a PUT): open registration is off again.
+    openRegistration: input.openRegistration,
     sequence: before.sequence + (changes.length > 0 ? 1 : 0),
     version: before.version + 1,
     updatedAt: new Date().toISOString(),
@@ -481,7 +483,10 @@ export async function joinInvitations(tenantId: string, invitations: Invitation[
       ...invitation,
       contactName: typeof contact?.name === 'string' ? contact.name : '',
       email: typeof contact?.email === 'string' ? contact.email : '',
-      organisationName: String(orgById.get(invitation.organisationId)?.name ?? ''),
+      // One who registered on the public page has no organisation in the directory: the one they typed.
+      organisationName: String(
+        orgById.get(invitation.organisationId)?.name ?? invitation.registered?.organisation ?? '',
+      ),
     };
   });
 }

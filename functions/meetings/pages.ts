@@ -34,6 +34,7 @@ import { type EventSummary, EventsListPage } from '../../shared/meetings/pages/l
 import { EventLivePage, type EventNotice, eventNotices } from '../../shared/meetings/pages/live.js';
 import { eventsScript } from '../../shared/meetings/pages/sends.js';
 import { waitlistResults } from '../../shared/meetings/pages/waitlist.js';
+import { registrationPath } from '../../shared/meetings/registration.js';
 import {
   answersByHour,
   countersKey,
@@ -47,6 +48,7 @@ import {
 } from '../../shared/meetings/store.js';
 import { meetingsTexts } from '../../shared/meetings/texts/console.js';
 import { dayTexts } from '../../shared/meetings/texts/day.js';
+import { requireEnv } from '../../shared/platform/aws/env.js';
 import { HttpError, notFound } from '../../shared/platform/http/errors.js';
 import {
   consolePage,
@@ -351,6 +353,10 @@ export const handler = htmlPages(
             more: waiting.length > WAITLIST_SHOWN,
             notice: query.waitlist,
           },
+          // Shown while the toggle is on; the page itself answers only once published.
+          registrationUrl: event.openRegistration
+            ? `${requireEnv('PUBLIC_BASE_URL')}${registrationPath(event.tenantId, event.eventId)}`
+            : undefined,
         }),
       );
     }),

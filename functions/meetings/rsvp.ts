@@ -1,11 +1,29 @@
+import { createHash } from 'node:crypto';
 import { h } from 'preact';
 import type { z } from 'zod';
 import { getContact } from '../../shared/directory/store/contacts.js';
 import { createContact, UniqueConflict } from '../../shared/directory/store/organisations.js';
 import { calendarSequence, calendarUid, sendInvitations } from '../../shared/meetings/actions/notify.js';
+import {
+  confirmRegistration,
+  registerAllowed,
+  registrationOfLink,
+  requestRegistration,
+} from '../../shared/meetings/actions/registration.js';
 import { googleCalendarUrl, outlookCalendarUrl } from '../../shared/meetings/calendar-links.js';
-import { calendarLocation, meetingUrlOf, rsvpAnswerSchema } from '../../shared/meetings/meeting.js';
+import {
+  calendarLocation,
+  type Meeting,
+  meetingUrlOf,
+  type RsvpAnswer,
+  rsvpAnswerSchema,
+} from '../../shared/meetings/meeting.js';
 import { checkInPath, checkInQrGif } from '../../shared/meetings/pages/check-in-qr.js';
+import {
+  RegisterNotFoundPage,
+  RegisterPage,
+  RegistrationConfirmPage,
+} from '../../shared/meetings/pages/register.js';
 import {
   answerFieldName,
   questionErrorText,
@@ -15,6 +33,11 @@ import {
 } from '../../shared/meetings/pages/rsvp.js';
 import { checkAnswers } from '../../shared/meetings/questions.js';
 import {
+  checkRegistrant,
+  isOpenForRegistration,
+  registrationPath,
+} from '../../shared/meetings/registration.js';
+import {
   answer,
   ensureInvitation,
   getEvent,
@@ -23,8 +46,10 @@ import {
   seatsTaken,
   takeColleagueForward,
 } from '../../shared/meetings/store.js';
+import { registrationTexts } from '../../shared/meetings/texts/registration.js';
 import { rsvpTexts } from '../../shared/meetings/texts/rsvp.js';
 import { requireEnv } from '../../shared/platform/aws/env.js';
+import { tenantIdField } from '../../shared/platform/bus/contract.js';
 import { HttpError } from '../../shared/platform/http/errors.js';
 import {
   htmlPages,
@@ -34,11 +59,11 @@ import {
 } from '../../shared/platform/http/html-pages.js';
 import { calendarAttachment } from '../../shared/platform/mail-kit/calendar.js';
 import { hasControlCharacters, isValidEmail } from '../../shared/platform/mail-kit/headers.js';
-import { verifyLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
+import { signLinkToken, verifyLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
 import { logger } from '../../shared/platform/observability/logger.js';
 import { getTenant } from '../../shared/platform/tenants/store.js';
 import { describeIssue, issuesOf, issueText, issueTexts } from '../../shared/platform/texts/issues.js';
-import type { Language } from '../../shared/platform/texts/language.js';
+import { type Language, languageSchema } from '../../shared/platform/texts/language.js';
 import { pageBrand } from '../../shared/platform/ui/brand.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 
@@ -167,8 +192,144 @@ function colleagueErrors(
   return errors;
 }
 
+/**
+ * The answer's fields as posted (the RSVP form's and the registration form's): the fixed
+ * questions, the seat limit and the event's own questions, each problem named by its field in
+ * the reader's language. A registration always attends (or waits for a seat).
+ */
+function parseAnswer(
+  request: PageRequest,
+  values: Record<string, string | string[]>,
+  event: Meeting,
+  language: Language,
+  options: { attend?: boolean } = {},
+): { ok: true; answer: RsvpAnswer } | { ok: false; errors: Record<string, string> } {
+  const chosen = options.attend ? 'attend' : values.answer || undefined;
+  const parsed = rsvpAnswerSchema.safeParse({
+    answer: chosen,
+    seats: values.seats || undefined,
+    names: String(values.names ?? '')
+      .split(/\r?\n/)
+      .map((n) => n.trim())
+      .filter(Boolean),
+    dietary: values.dietary ?? [],
+    dietaryOther: values.dietaryOther || undefined,
+    accessibility: values.accessibility || undefined,
+    note: values.note || undefined,
+  });
+  const seatsTooMany =
+    parsed.success && parsed.data.answer === 'attend' && parsed.data.seats > event.seatLimitPerOrganisation;
+  // The event's own questions are for those who come (or wait for a seat), like the fixed ones;
+  // a decline keeps none of their answers.
+  const questions = event.customQuestions ?? [];
+  const custom =
+    chosen === 'decline'
+      ? ({ ok: true, answers: {} } as const)
+      : checkAnswers(
+          questions,
+          Object.fromEntries(questions.map((q) => [q.id, request.formLists[answerFieldName(q.id)]])),
+        );
+  if (!parsed.success || seatsTooMany || !custom.ok) {
+    const errors: Record<string, string> = parsed.success
+      ? seatsTooMany
+        ? { seats: rsvpTexts[language].errors.tooMany(event.seatLimitPerOrganisation) }
+        : {}
+      : fieldErrors(parsed.error, language, event.seatLimitPerOrganisation);
+    if (!custom.ok)
+      for (const q of questions) {
+        const problem = custom.problems[q.id];
+        if (problem) errors[answerFieldName(q.id)] = questionErrorText(problem, q.label, language);
+      }
+    return { ok: false, errors };
+  }
+  return { ok: true, answer: { ...parsed.data, answers: custom.answers } };
+}
+
 const isClosed = (r: Resolved) =>
   r.event.status === 'cancelled' || Date.now() > Date.parse(r.event.rsvpDeadline);
+
+// ---------------------------------------------------------------- open registration
+
+/** The event behind a public page's path, if it has one now (see isOpenForRegistration). */
+async function openEvent(request: PageRequest) {
+  const tenantId = tenantIdField.safeParse(request.event.pathParameters?.tenantId);
+  const eventId = request.event.pathParameters?.eventId ?? '';
+  if (!tenantId.success || !/^[A-Za-z0-9_-]{1,64}$/.test(eventId)) return undefined;
+  const [event, tenant, taken] = await Promise.all([
+    getEvent(tenantId.data, eventId),
+    getTenant(tenantId.data),
+    seatsTaken(tenantId.data, eventId),
+  ]);
+  if (!event || !tenant || !isOpenForRegistration(event)) return undefined;
+  return { event, tenant, seatsTaken: taken };
+}
+
+type OpenEvent = NonNullable<Awaited<ReturnType<typeof openEvent>>>;
+
+/** The visitor's choice (`?lang=`, or the form's), else the event's own language. */
+function chosenLanguage(request: PageRequest, event: Meeting): Language {
+  const query = request.event.queryStringParameters?.lang;
+  const chosen = languageSchema.safeParse(request.form.lang ?? query);
+  return chosen.success ? chosen.data : event.language;
+}
+
+const registerNotFound = (request: PageRequest): PageResult => ({
+  kind: 'page',
+  status: 404,
+  body: h(RegisterNotFoundPage, { language: request.language }),
+});
+
+function registerPage(
+  request: PageRequest,
+  found: OpenEvent,
+  extra: {
+    language: Language;
+    status?: number;
+    sent?: boolean;
+    errors?: Record<string, string>;
+    values?: Record<string, string | string[]>;
+  },
+): PageResult {
+  return {
+    kind: 'page',
+    status: extra.status,
+    body: h(RegisterPage, {
+      language: extra.language,
+      event: found.event,
+      timeZone: found.tenant.timeZone,
+      tenantName: found.tenant.name,
+      brand: pageBrand(found.tenant),
+      action: registrationPath(found.event.tenantId, found.event.eventId),
+      csrfToken: request.csrfToken,
+      seatsLeft: Math.max(0, found.event.capacity - found.seatsTaken),
+      sent: extra.sent,
+      errors: extra.errors,
+      values: extra.values,
+    }),
+  };
+}
+
+/** The pending registration a confirmation link names, with its event and tenant. */
+async function registrationOf(request: PageRequest) {
+  const registration = await registrationOfLink(request.event.pathParameters?.token);
+  if (!registration) return undefined;
+  const [event, tenant] = await Promise.all([
+    getEvent(registration.tenantId, registration.eventId),
+    getTenant(registration.tenantId),
+  ]);
+  if (!event || !tenant || event.status === 'draft') return undefined;
+  return { registration, event, tenant };
+}
+
+/** The person's own RSVP page (signed, as their mails link it): to change or cancel later. */
+async function toRsvpPage(event: Meeting, contactId: string): Promise<PageResult> {
+  const ttl = Math.max(3600, Math.ceil((Date.parse(event.end) + 30 * 86_400_000 - Date.now()) / 1000));
+  const token = await signLinkToken(
+    { purpose: 'rsvp', tenantId: event.tenantId, subject: contactId, campaignId: event.eventId },
+    ttl,
+  );
+  return { kind: 'redirect', location: `/rsvp/${token}` };
+}
 
 export const handler = htmlPages(
   {
@@ -184,50 +345,12 @@ export const handler = htmlPages(
       if (!r) return invalid(request);
       const values = formValues(request);
       if (isClosed(r)) return page(request, r, { status: 409, values });
-      const parsed = rsvpAnswerSchema.safeParse({
-        answer: values.answer || undefined,
-        seats: values.seats || undefined,
-        names: String(values.names ?? '')
-          .split(/\r?\n/)
-          .map((n) => n.trim())
-          .filter(Boolean),
-        dietary: values.dietary ?? [],
-        dietaryOther: values.dietaryOther || undefined,
-        accessibility: values.accessibility || undefined,
-        note: values.note || undefined,
-      });
-      const seatsTooMany =
-        parsed.success &&
-        parsed.data.answer === 'attend' &&
-        parsed.data.seats > r.event.seatLimitPerOrganisation;
-      // The event's own questions are for those who come (or wait for a seat), like the fixed ones;
-      // a decline keeps none of their answers.
-      const questions = r.event.customQuestions ?? [];
-      const custom =
-        values.answer === 'decline'
-          ? ({ ok: true, answers: {} } as const)
-          : checkAnswers(
-              questions,
-              Object.fromEntries(questions.map((q) => [q.id, request.formLists[answerFieldName(q.id)]])),
-            );
-      if (!parsed.success || seatsTooMany || !custom.ok) {
-        const errors: Record<string, string> = parsed.success
-          ? seatsTooMany
-            ? { seats: rsvpTexts[r.language].errors.tooMany(r.event.seatLimitPerOrganisation) }
-            : {}
-          : fieldErrors(parsed.error, r.language, r.event.seatLimitPerOrganisation);
-        if (!custom.ok)
-          for (const q of questions) {
-            const problem = custom.problems[q.id];
-            if (problem) errors[answerFieldName(q.id)] = questionErrorText(problem, q.label, r.language);
-          }
-        return page(request, r, { status: 422, errors, values });
-      }
-      parsed.data.answers = custom.answers;
+      const parsed = parseAnswer(request, values, r.event, r.language);
+      if (!parsed.ok) return page(request, r, { status: 422, errors: parsed.errors, values });
       const actor = `contact:${r.contact.contactId}`;
       // The answer and its events (InvitationAnswered, SeatsReleased) are one transaction; the
       // confirmation mail and the waitlist's promotion are reactions to those events.
-      const outcome = await answer(r.event, r.contact.contactId, parsed.data, {
+      const outcome = await answer(r.event, r.contact.contactId, parsed.answer, {
         actor,
         invitation: r.invitation,
         seatsTaken: r.seatsTaken,
@@ -348,6 +471,94 @@ export const handler = htmlPages(
         { actor: `contact:${r.contact.contactId}`, forwardedBy: r.contact.name },
       );
       return sent();
+    }),
+
+    /**
+     * Open registration: the event's public page. Only a published event, not cancelled, before
+     * its deadline and with the toggle on has one; an unknown event, another tenant's, a draft or
+     * one toggled off get the same 404. In the event's language unless the visitor chose one.
+     */
+    'GET /events/{tenantId}/{eventId}': publicPage(async (request) => {
+      const found = await openEvent(request);
+      if (!found) return registerNotFound(request);
+      return registerPage(request, found, { language: chosenLanguage(request, found.event) });
+    }),
+
+    /**
+     * A registration: nothing is taken yet. The pending registration (its own item, 48 hours) and
+     * the confirmation mail; the page says the same whatever the address ("check your inbox").
+     * A robot that fills the hidden field, or a client posting too often, gets that page too and
+     * nothing happens; a repeat for the same address and event mails again at most every five minutes.
+     */
+    'POST /events/{tenantId}/{eventId}': publicPage(async (request) => {
+      const found = await openEvent(request);
+      if (!found) return registerNotFound(request);
+      const language = chosenLanguage(request, found.event);
+      const values = formValues(request);
+      const sent = (status?: number) => registerPage(request, found, { language, sent: true, status });
+      if ((request.form.website ?? '') !== '') return sent();
+      const who = checkRegistrant(request.form, language);
+      const answered = parseAnswer(request, values, found.event, language, { attend: true });
+      if (!who.ok || !answered.ok) {
+        const errors = { ...(who.ok ? {} : who.errors), ...(answered.ok ? {} : answered.errors) };
+        return registerPage(request, found, { language, status: 422, errors, values });
+      }
+      // The client is its signed form token, hashed: no IP address or email is kept for this.
+      const client = createHash('sha256').update(request.csrfToken).digest('base64url').slice(0, 22);
+      if (!(await registerAllowed(found.event.tenantId, found.event.eventId, client))) return sent(429);
+      await requestRegistration(found.event, found.tenant, {
+        registrant: who.registrant,
+        answer: answered.answer,
+        language,
+        consentText: registrationTexts[language].page.consent(found.tenant.name),
+      });
+      logger.info('registration requested', { eventId: found.event.eventId });
+      return sent();
+    }),
+
+    /**
+     * The link in the confirmation mail: a page with one button. GET takes no seat (mail scanners
+     * follow links); a bad, expired or spent link is the same 404 as a missing one.
+     */
+    'GET /registration/confirm/{token}': publicPage(async (request) => {
+      const found = await registrationOf(request);
+      if (!found) return invalid(request);
+      if (found.registration.contactId) return toRsvpPage(found.event, found.registration.contactId);
+      return {
+        kind: 'page',
+        body: h(RegistrationConfirmPage, {
+          language: found.registration.language,
+          event: found.event,
+          tenantName: found.tenant.name,
+          brand: pageBrand(found.tenant),
+          action: request.event.rawPath,
+          csrfToken: request.csrfToken,
+          closed: !isOpenForRegistration(found.event),
+        }),
+      };
+    }),
+
+    /** The confirmation: the contact, their invitation and answer, once; then their RSVP page. */
+    'POST /registration/confirm/{token}': publicPage(async (request) => {
+      const found = await registrationOf(request);
+      if (!found) return invalid(request);
+      if (!found.registration.contactId && !isOpenForRegistration(found.event)) {
+        return {
+          kind: 'page',
+          status: 409,
+          body: h(RegistrationConfirmPage, {
+            language: found.registration.language,
+            event: found.event,
+            tenantName: found.tenant.name,
+            brand: pageBrand(found.tenant),
+            action: request.event.rawPath,
+            csrfToken: request.csrfToken,
+            closed: true,
+          }),
+        };
+      }
+      const { contactId } = await confirmRegistration(found.event, found.registration);
+      return toRsvpPage(found.event, contactId);
     }),
 
     /**

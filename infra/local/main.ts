@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { demoStaff } from './demo-data.js';
+import { ensureDemoOpenEvent } from './demo-events.js';
 import { repoRoot, startLocalRuntime } from './runtime.js';
 
 /**
@@ -36,12 +37,16 @@ const runtime = await startLocalRuntime({
   crashBeforeRelaying: process.env.SAMVERKAN_CRASH_BEFORE_RELAYING || undefined,
 });
 
+// A published event with open registration (issue 12, Build 4), made once per data folder.
+const openEventPath = await ensureDemoOpenEvent(runtime);
+
 /** One line per place to open, the URLs padded to one column so the notes line up. */
 const places: [string, string, string][] = [
   ['HTTP entry point', runtime.url, 'GET /health shows every local part'],
   ['Staff console', `${runtime.url}/console`, 'sign in as a demo staff member'],
   ['Staff JSON API', `${runtime.url}/api/…`, 'Authorization: Bearer <id token>'],
   ['Public newsroom', `${runtime.url}/press/hassleholm`, 'also /press/helsingor, /press/perstorp'],
+  ['Open registration', `${runtime.url}${openEventPath}`, 'a public event page and its form'],
   ['Local mailbox', runtime.mailboxUrl, 'every mail the system sends'],
 ];
 const urlWidth = Math.max(...places.map(([, url]) => url.length));

@@ -12,3 +12,4 @@ export {
 } from './store/organisations.js';
 export { directoryPersonalData } from './store/personal-data.js';
 export { rectifyContact } from './store/rectify.js';
+export { findOrAddRegistrant } from './store/registrants.js';

@@ -36,6 +36,8 @@ export interface LawfulBasisRecord {
   recordedAt: string;
   /** The staff member who recorded it. */
   recordedBy?: string;
+  /** The words the person agreed to, as shown to them (a public form's consent line). */
+  text?: string;
 }
 
 export const countrySchema = z.enum(countries);

@@ -72,7 +72,22 @@ const pressAudienceSchema = z.discriminatedUnion('kind', [
     })
     .strict(),
 ]);
-export type Audience = z.infer<typeof audienceSchema> | z.infer<typeof pressAudienceSchema>;
+/**
+ * An audience only open registration composes (never accepted from staff): the one pending
+ * registration whose confirmation this is (meetings: the address typed on an event's public page).
+ */
+const registrationAudienceSchema = z
+  .object({
+    kind: z.literal('event-registration'),
+    eventId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    registrationId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  })
+  .strict();
+
+export type Audience =
+  | z.infer<typeof audienceSchema>
+  | z.infer<typeof pressAudienceSchema>
+  | z.infer<typeof registrationAudienceSchema>;
 
 /** A campaign's note of the saved segment its audience came from. */
 export interface CampaignSegment {

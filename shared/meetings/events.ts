@@ -222,6 +222,43 @@ export const MeetingEnded = defineEvent({
   }),
 });
 
+/**
+ * Open registration: someone registered on an event's public page; the registration waits for
+ * its confirmation by mail (no seat yet). Ids only: the address stays on the pending item.
+ */
+export const RegistrationRequested = defineEvent({
+  name: 'registration.requested',
+  source: 'samverkan.events',
+  detailType: 'RegistrationRequested',
+  version: 1,
+  schema: z.object({
+    tenantId: tenantIdField,
+    eventId: meetingId,
+    registrationId: z.string().min(1),
+    at: z.iso.datetime({ offset: true }),
+  }),
+});
+
+/**
+ * A registration was confirmed from its mail (once): it is now `contactId`'s invitation and
+ * answer (InvitationCreated and InvitationAnswered follow as for anyone invited).
+ */
+export const RegistrationConfirmed = defineEvent({
+  name: 'registration.confirmed',
+  source: 'samverkan.events',
+  detailType: 'RegistrationConfirmed',
+  version: 1,
+  schema: z.object({
+    tenantId: tenantIdField,
+    eventId: meetingId,
+    registrationId: z.string().min(1),
+    contactId,
+    /** The contact was made by this registration (not found by its address). */
+    newContact: z.boolean(),
+    at: z.iso.datetime({ offset: true }),
+  }),
+});
+
 export const meetingEvents = [
   MeetingReminderDue,
   InvitationAnswered,
@@ -235,4 +272,6 @@ export const meetingEvents = [
   MeetingChanged,
   MeetingCancelled,
   MeetingEnded,
+  RegistrationRequested,
+  RegistrationConfirmed,
 ] as const;

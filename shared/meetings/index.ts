@@ -2,6 +2,11 @@
 
 export { eraseMeetingsPerson } from './actions/erase.js';
 export { meetingsPersonalData } from './actions/personal-data.js';
+export {
+  registrationRecipient,
+  registrationRecipientKey,
+  registrationRecipientOf,
+} from './actions/registration-items.js';
 export { eventSendRows } from './actions/sends.js';
 export type { Meeting } from './meeting.js';
 export { eventHref } from './pages/list.js';

@@ -87,6 +87,11 @@ export const eventInputSchema = z
     }),
     /** Questions of the event's own, beside the fixed ones (see questions.ts); none when absent. */
     customQuestions: customQuestionsSchema.optional(),
+    /**
+     * Open registration: a public page where people not in the address book register (confirmed
+     * by mail before a seat is taken). Off when absent.
+     */
+    openRegistration: z.boolean().optional(),
     language: languageSchema,
     reminders: z
       .object({
@@ -163,6 +168,8 @@ export interface Invitation {
   present?: number[];
   /** Set when a colleague was sent in this contact's place. */
   forwardedFrom?: string;
+  /** Came through open registration: when, and the organisation as the registrant typed it. */
+  registered?: { at: string; organisation?: string };
   opened?: boolean;
   version: number;
 }

@@ -237,6 +237,7 @@ export async function ensureInvitation(
     organisationId: string;
     organisationType: string;
     forwardedFrom?: string;
+    registered?: Invitation['registered'];
   },
   client = documentClient,
 ): Promise<boolean> {
@@ -538,6 +539,13 @@ export class NotOnWaitlistError extends Error {
   }
 }
 
+/** An open registration's answer found the invitation answered already (a second confirm, or one at once). */
+export class AlreadyAnsweredError extends Error {
+  constructor(readonly status: Invitation['status']) {
+    super(`Already answered (${status})`);
+  }
+}
+
 /** A waitlist write refused because seats came free since the answer saw the event full. */
 class NoLongerFull extends Error {}
 
@@ -628,6 +636,8 @@ export async function answer(
     actor: string;
     promotion?: boolean;
     onlyIfWaitlisted?: boolean;
+    /** Only an invitation not yet answered (open registration's confirm: once, whoever clicks twice). */
+    onlyIfInvited?: boolean;
     removedFromWaitlist?: boolean;
     /**
      * The invitation as the caller read it a moment ago (the RSVP page does, to check the link):
@@ -660,6 +670,8 @@ export async function answer(
     if (!invitation) throw new Error('no invitation');
     if (by.onlyIfWaitlisted && invitation.status !== 'waitlisted')
       throw new NotOnWaitlistError(invitation.status);
+    if (by.onlyIfInvited && invitation.status !== 'invited')
+      throw new AlreadyAnsweredError(invitation.status);
     // An earlier attempt's waitlist write landed (its answer was lost): the ticket is in use.
     if (ticket !== undefined && ticketOf(invitation.waitlistedAt) === ticket) ticket = undefined;
     const now = new Date().toISOString();

@@ -6,6 +6,7 @@ import { eventMailTexts } from '../../shared/meetings/mails/texts.js';
 import { meetingsMessages } from '../../shared/meetings/texts/console.js';
 import { dayTexts } from '../../shared/meetings/texts/day.js';
 import { questionTexts } from '../../shared/meetings/texts/questions.js';
+import { registrationTexts } from '../../shared/meetings/texts/registration.js';
 import { rsvpTexts } from '../../shared/meetings/texts/rsvp.js';
 import { waitFor } from '../helpers.js';
 import { addContacts, mailbox, recipientOf, type StoredMail } from '../mail-helpers.js';
@@ -537,6 +538,65 @@ describe('the invitation flow', () => {
       page.getByRole('button', { name: /^Jonas Berg/ }).getAttribute('aria-pressed'),
     ).resolves.toBe('true');
     await expectNoHorizontalScroll(page, 'check-in on a phone after undo');
+  });
+  it('open registration: Anna turns it on, a visitor registers on a phone, confirms from the mailbox and lands on their RSVP page; Anna sees the new contact and answer', async () => {
+    const t = registrationTexts.sv;
+    const visitorEmail = `vera-${stamp}@besok.example`;
+    // Anna ticks "Öppen anmälan" and copies the public link from the event page.
+    const page = staffPage;
+    await page.goto(url(eventPath('/edit')));
+    await page.getByLabel(t.console.toggle, { exact: true }).check();
+    await page.getByRole('button', { name: ev.form.save }).click();
+    await page.waitForURL((u) => u.pathname === eventPath());
+    const publicUrl = (await page.locator('#registration-url').textContent()) ?? '';
+    expect(publicUrl).toBe(`${runtime.url}/events/${tenant.tenantId}/${eventId}`);
+
+    // A visitor (not in the address book) on a phone: the event, seats left, the form.
+    const visitor = await openOnPhone(publicUrl, 'sv-SE');
+    await expect(visitor.locator('main h1').textContent()).resolves.toBe(title);
+    await expect(visitor.locator('#seats-left').textContent()).resolves.toBe(t.page.seatsLeft(38));
+    // The meeting link is for those with a seat only.
+    expect(await visitor.content()).not.toContain(meetingLink);
+    await expectNoHorizontalScroll(visitor, 'public event page');
+    await expectAccessible(visitor, 'public event page (phone)');
+    const r = rsvpTexts.sv;
+    await visitor.getByLabel(t.page.name, { exact: true }).fill('Vera Besökare');
+    await visitor.getByLabel(t.page.email, { exact: true }).fill(visitorEmail);
+    await visitor
+      .getByLabel(`${t.page.organisation} ${t.page.optional}`, { exact: true })
+      .fill('Besöksbolaget AB');
+    await visitor.getByLabel(r.seats(2), { exact: true }).fill('1');
+    await visitor.getByRole('radio', { name: tableQuestion.options[0] }).check();
+    await visitor.getByRole('button', { name: t.page.submit }).click();
+    await visitor.getByText(t.page.sent, { exact: true }).waitFor();
+    await expectAccessible(visitor, 'public event page, registration sent (phone)');
+
+    // The confirmation link from the mailbox: a button; pressing it takes the seat.
+    const mail = await mailTo(visitorEmail, 'the registration confirmation', (m) =>
+      m.subject.startsWith(t.mail.subject(title)),
+    );
+    const link = new RegExp(
+      `${runtime.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/registration/confirm/[A-Za-z0-9._-]+`,
+    ).exec(mail.body.text ?? '')?.[0];
+    expect(link, 'the confirm link in the text part').toBeDefined();
+    await visitor.goto(link as string);
+    await expectNoHorizontalScroll(visitor, 'registration confirm page');
+    await expectAccessible(visitor, 'registration confirm page (phone)');
+    await visitor.getByRole('button', { name: t.confirm.button }).click();
+    await visitor.waitForURL((u) => u.pathname.startsWith('/rsvp/'));
+    await expect(visitor.locator('.status-line').textContent()).resolves.toBe(r.standing.attending(1));
+    await expect(visitor.getByText(r.answeringAs('Vera Besökare')).count()).resolves.toBe(1);
+
+    // Anna sees Vera in the list with her answer, and the counters moved.
+    await page.goto(url(eventPath()));
+    await expect(page.getByText('Vera Besökare').first().isVisible()).resolves.toBe(true);
+    // The organisation as she typed it (she has none in the directory).
+    await expect(page.getByText('Besöksbolaget AB').first().isVisible()).resolves.toBe(true);
+    const invited = page
+      .locator('.counter')
+      .filter({ has: page.getByText(ev.columns.invited, { exact: true }) })
+      .locator('dd');
+    await expect(invited.evaluate((el) => el.firstChild?.textContent)).resolves.toBe('3');
   });
 });
 

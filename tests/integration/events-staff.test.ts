@@ -191,6 +191,27 @@ describe('the life of an event', () => {
     expect((await admin.call('GET', path)).json.title).toBe('Ny rubrik');
   });
 
+  it('turns open registration on and off through the API; the public page follows (issue 12, Build 4)', async () => {
+    const bad = await admin.call('POST', '/api/events', validEvent({ openRegistration: 'yes' }));
+    expect(bad.status).toBe(422);
+    expect(bad.text).toContain('openRegistration');
+    const event = await createEvent({ openRegistration: true });
+    expect(event.openRegistration).toBe(true);
+    const publicPage = () => fetch(`${runtime.url}/events/${TENANT}/${event.eventId}`);
+    // A draft has no public page yet.
+    expect((await publicPage()).status).toBe(404);
+    expect((await admin.call('POST', `/api/events/${event.eventId}/publish`)).status).toBe(200);
+    expect((await publicPage()).status).toBe(200);
+    // A full replacement without the toggle turns it off.
+    const off = await admin.call('PUT', `/api/events/${event.eventId}`, {
+      ...validEvent(),
+      expectedVersion: 2,
+    });
+    expect(off.status, off.text).toBe(200);
+    expect(off.json.openRegistration).toBeUndefined();
+    expect((await publicPage()).status).toBe(404);
+  });
+
   it('publishes (scheduling the reminders), and tells attendees about a move with the SEQUENCE bumped', async () => {
     const event = await createEvent({
       reminders: { nonRespondersDaysBeforeDeadline: 3, attendeesDayBefore: true },

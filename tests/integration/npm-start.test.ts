@@ -67,6 +67,7 @@ describe('npm start', () => {
       'Staff console',
       'Staff JSON API',
       'Public newsroom',
+      'Open registration',
       'Local mailbox',
     ]);
     expect(new Set(places.map((line) => line.indexOf('http'))).size).toBe(1);
@@ -75,6 +76,11 @@ describe('npm start', () => {
     expect(health.status).toBe(200);
     const body = (await health.json()) as { parts: Record<string, { ok: boolean }> };
     expect(Object.values(body.parts).every((p) => p.ok)).toBe(true);
+    // The demo's event with open registration: its public page (issue 12, Build 4).
+    const openLine = places.find((line) => line.trim().startsWith('Open registration')) ?? '';
+    const openUrl = /http\S+/.exec(openLine)?.[0] ?? '';
+    expect(openUrl).toMatch(/\/events\/hassleholm\/[\w-]+$/);
+    expect((await fetch(openUrl)).status).toBe(200);
     expect(output).toContain('seeded demo tenant Hässleholms kommun');
     // A first start has nothing from before to deliver again (its own seed events are not that).
     expect(output).not.toContain('delivered again');

@@ -1,19 +1,39 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
 import { currentSandbox } from '../../infra/local/sandbox.js';
+import { directoryPersonalData } from '../../shared/directory/index.js';
 import { getContact } from '../../shared/directory/store/contacts.js';
 import { createContact, emailGuardKey } from '../../shared/directory/store/organisations.js';
+import { getCampaign, idFromKey } from '../../shared/mail/index.js';
+import { erasedKey, suppress } from '../../shared/mail/store/suppressions.js';
+import { getRegistration } from '../../shared/meetings/actions/registration-items.js';
+import { eraseMeetingsPerson, meetingsPersonalData } from '../../shared/meetings/index.js';
 import type { Meeting } from '../../shared/meetings/meeting.js';
 import {
+  CONFIRMATION_RESEND_SECONDS,
+  registrationIdOf,
+  registrationPath,
+} from '../../shared/meetings/registration.js';
+import {
+  createEvent,
+  ensureInvitation,
   getCounters,
   getInvitation,
   listInvitations,
   waitlist,
   waitlistPosition,
 } from '../../shared/meetings/store.js';
+import { rsvpTexts } from '../../shared/meetings/texts/rsvp.js';
 import { documentClient } from '../../shared/platform/aws/clients.js';
-import { invitedContacts, postRsvp, publishedEvent, rsvpFormToken, rsvpToken } from '../event-helpers.js';
+import {
+  eventInput,
+  invitedContacts,
+  postRsvp,
+  publishedEvent,
+  rsvpFormToken,
+  rsvpToken,
+} from '../event-helpers.js';
 import { staffClient, waitFor } from '../helpers.js';
 import { mailbox, recipientOf, type StoredMail } from '../mail-helpers.js';
 
@@ -902,4 +922,400 @@ describe('the waitlist by hand (issue 12, item 5)', () => {
     });
     expect(await order(event)).toHaveLength(3);
   }, 60_000);
+});
+
+describe('open registration (issue 12, Build 4)', () => {
+  /** A visitor's browser: the CSRF cookie the public page issues, sent back with its forms. */
+  const visitor = () => {
+    let csrf = '';
+    const cookie = () => (csrf ? `samverkan_csrf=${encodeURIComponent(csrf)}` : '');
+    return {
+      async get(path: string) {
+        const response = await fetch(`${runtime.url}${path}`, {
+          headers: { cookie: cookie() },
+          redirect: 'manual',
+        });
+        const set = /samverkan_csrf=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+        if (set) csrf = decodeURIComponent(set);
+        return { status: response.status, html: await response.text() };
+      },
+      async post(path: string, form: Record<string, string | string[]>) {
+        const body = new URLSearchParams({ _csrf: csrf });
+        for (const [key, value] of Object.entries(form))
+          for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+        const response = await fetch(`${runtime.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
+          body,
+          redirect: 'manual',
+        });
+        return {
+          status: response.status,
+          location: response.headers.get('location') ?? '',
+          html: await response.text(),
+        };
+      },
+    };
+  };
+  const pagePath = (event: Meeting) => registrationPath(event.tenantId, event.eventId);
+  /** The directory's contact with this address (through its email guard), if any. */
+  const findContact = async (email: string) => {
+    const guard = await documentClient.send(
+      new GetCommand({ TableName: runtime.tableName, Key: emailGuardKey('hassleholm', email) }),
+    );
+    return guard.Item?.contactId ? getContact('hassleholm', String(guard.Item.contactId)) : undefined;
+  };
+  const form = (email: string, extra: Record<string, string | string[]> = {}) => ({
+    name: 'Vera Besökare',
+    email,
+    organisation: 'Besöksbolaget AB',
+    seats: '2',
+    names: 'Vera Besökare\nOlle Besökare',
+    dietary: ['vegetarian'],
+    ...extra,
+  });
+  const mailsTo = async (email: string, subject: string) =>
+    (await mailbox(runtime)).filter((m) => recipientOf(m) === email && m.subject.includes(subject));
+  const confirmPathIn = (mail: StoredMail) =>
+    /\/registration\/confirm\/[A-Za-z0-9._-]+/.exec(mail.body.text ?? '')?.[0] ?? '';
+  /** Registers on the public page and returns the confirmation link's path from the mail. */
+  const register = async (event: Meeting, email: string, extra: Record<string, string | string[]> = {}) => {
+    const browser = visitor();
+    expect((await browser.get(pagePath(event))).status).toBe(200);
+    const posted = await browser.post(pagePath(event), form(email, extra));
+    expect(posted.status, posted.html).toBe(200);
+    const [mail] = await waitFor(
+      async () => {
+        const mails = await mailsTo(email, event.title);
+        return mails.length > 0 ? mails : undefined;
+      },
+      30_000,
+      'the confirmation mail',
+    );
+    return confirmPathIn(mail as StoredMail);
+  };
+
+  it('has a public page only for a published event with the toggle on: off, draft, unknown and another tenant’s are the same 404', async () => {
+    const open = await publishedEvent('hassleholm', { openRegistration: true, meetingUrl: undefined });
+    const off = await publishedEvent('hassleholm');
+    const draft = await createEvent('hassleholm', eventInput({ openRegistration: true }));
+    const page = await visitor().get(pagePath(open));
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(open.title);
+    expect(page.html).toContain('name="email"');
+    expect(page.html).toContain('Rättslig grund: ditt samtycke');
+    expect(page.html).toContain('50 platser kvar');
+    expect(page.html).toContain('https://www.openstreetmap.org/search?query=');
+
+    const missing = await Promise.all(
+      [
+        pagePath(off),
+        pagePath(draft),
+        registrationPath('hassleholm', 'no-such-event'),
+        registrationPath('perstorp', open.eventId),
+        registrationPath('no-such-tenant', open.eventId),
+      ].map((path) => visitor().get(path)),
+    );
+    for (const answer of missing) {
+      expect(answer.status).toBe(404);
+      expect(answer.html).toBe(missing[0]?.html);
+    }
+  });
+
+  it('names each bad field in Swedish and English, refuses CR/LF, and writes and mails nothing; the honeypot does nothing either', async () => {
+    const event = await publishedEvent('hassleholm', { openRegistration: true });
+    const browser = visitor();
+    await browser.get(pagePath(event));
+    const email = `bad${Date.now()}@besok.example`;
+    const sv = await browser.post(
+      pagePath(event),
+      form('inte-en-adress', { name: 'Vera\r\nBcc: x@y.example', seats: '9' }),
+    );
+    expect(sv.status).toBe(422);
+    expect(sv.html).toContain('Namn: en rad, utan radbrytningar.');
+    expect(sv.html).toContain('E-post: skriv en giltig e-postadress.');
+    expect(sv.html).toContain(rsvpTexts.sv.errors.tooMany(2));
+    const en = await browser.post(
+      pagePath(event),
+      form(`${email}\r\nBcc: x@y.example`, { lang: 'en', name: '' }),
+    );
+    expect(en.status).toBe(422);
+    expect(en.html).toContain('Name: please fill in this field.');
+    expect(en.html).toContain('Email: one line, without line breaks.');
+    // The robot's hidden field: the same page as anyone's, and nothing happens.
+    const robot = await browser.post(pagePath(event), form(email, { website: 'https://spam.example' }));
+    expect(robot.status).toBe(200);
+    expect(robot.html).toContain('Titta i din inkorg');
+
+    for (const address of [email, 'inte-en-adress'])
+      expect(
+        await getRegistration(
+          'hassleholm',
+          event.eventId,
+          registrationIdOf('hassleholm', event.eventId, address),
+        ),
+      ).toBeUndefined();
+    expect(await mailsTo(email, event.title)).toHaveLength(0);
+    expect((await getCounters(event.tenantId, event.eventId)).invited).toBe(0);
+  });
+
+  it('takes no seat on GET of the link; a confirm makes the contact with its lawful basis and one seat, and two confirms at once still one', async () => {
+    const event = await publishedEvent('hassleholm', { openRegistration: true });
+    const email = `vera${Date.now()}@besok.example`;
+    const confirmPath = await register(event, email);
+    expect(confirmPath).not.toBe('');
+    // A repeat within minutes: the same pending registration, no second mail.
+    const again = visitor();
+    await again.get(pagePath(event));
+    expect((await again.post(pagePath(event), form(email))).status).toBe(200);
+
+    // Opening the link (a mail scanner does) shows a button and takes nothing.
+    const browser = visitor();
+    const opened = await browser.get(confirmPath);
+    expect(opened.status).toBe(200);
+    expect(opened.html).toContain('Bekräfta anmälan');
+    expect(await findContact(email)).toBeUndefined();
+    expect((await getCounters(event.tenantId, event.eventId)).invited).toBe(0);
+
+    // Two clicks at once.
+    const [first, second] = await Promise.all([browser.post(confirmPath, {}), browser.post(confirmPath, {})]);
+    for (const click of [first, second]) {
+      expect(click.status).toBe(303);
+      expect(click.location).toMatch(/^\/rsvp\//);
+    }
+    const contact = await findContact(email);
+    expect(contact).toMatchObject({
+      name: 'Vera Besökare',
+      lawfulBasis: {
+        basis: 'consent',
+        source: `open-registration:${event.eventId}`,
+        text: expect.stringContaining('Rättslig grund: ditt samtycke'),
+      },
+    });
+    const invitations = (await listInvitations(event.tenantId, event.eventId)).items;
+    expect(invitations).toHaveLength(1);
+    expect(invitations[0]).toMatchObject({
+      contactId: contact?.contactId,
+      status: 'attending',
+      seats: 2,
+      dietary: ['vegetarian'],
+      registered: { organisation: 'Besöksbolaget AB' },
+    });
+    expect(await getCounters(event.tenantId, event.eventId)).toMatchObject({
+      invited: 1,
+      attending: 1,
+      attendingSeats: 2,
+    });
+    // The RSVP page of the new invitation, and the confirmation mail as for anyone invited.
+    const rsvp = await browser.get(first?.location ?? '');
+    expect(rsvp.status).toBe(200);
+    expect(rsvp.html).toContain('Vera Besökare');
+    const seatMail = await waitFor(
+      async () =>
+        (await mailsTo(email, event.title)).find((m) => !m.subject.startsWith('Bekräfta din anmälan')),
+      30_000,
+      'the confirmation of the seat',
+    );
+    expect(JSON.stringify(seatMail.attachments ?? [])).toContain('text/calendar');
+    // One confirmation link mailed, whatever the repeat; one confirmation of the seat, whatever the second click.
+    expect(await mailsTo(email, 'Bekräfta din anmälan')).toHaveLength(1);
+    expect(
+      (await mailsTo(email, event.title)).filter(
+        (m) => m.messageId !== seatMail.messageId && !m.subject.startsWith('Bekräfta din anmälan'),
+      ),
+    ).toHaveLength(0);
+  });
+
+  it('puts a registration for a full event on the waitlist', async () => {
+    const event = await publishedEvent('hassleholm', {
+      openRegistration: true,
+      capacity: 1,
+      seatLimitPerOrganisation: 1,
+    });
+    const [holder] = await invitedContacts(runtime, event, 1, { prefix: `full${Date.now()}` });
+    await postRsvp(runtime, await rsvpToken(event, holder as string), { answer: 'attend', seats: '1' });
+    const page = await visitor().get(pagePath(event));
+    expect(page.html).toContain('Fullbokat');
+    const email = `wait${Date.now()}@besok.example`;
+    const confirmPath = await register(event, email, { seats: '1' });
+    const browser = visitor();
+    await browser.get(confirmPath);
+    expect((await browser.post(confirmPath, {})).status).toBe(303);
+    const contact = await findContact(email);
+    expect((await getInvitation(event.tenantId, event.eventId, contact?.contactId ?? ''))?.status).toBe(
+      'waitlisted',
+    );
+  });
+
+  it('answers an expired registration, a tampered link and another purpose’s link as a missing one', async () => {
+    const event = await publishedEvent('hassleholm', { openRegistration: true });
+    const email = `late${Date.now()}@besok.example`;
+    const confirmPath = await register(event, email);
+    const missing = await visitor().get('/registration/confirm/eyJhbGciOiJIUzI1NiJ9.e30.AAAA');
+    expect(missing.status).toBe(404);
+    const tampered = await visitor().get(`${confirmPath.slice(0, -2)}xx`);
+    const rsvpLink = await rsvpToken(event, 'someone');
+    const otherPurpose = await visitor().get(`/registration/confirm/${rsvpLink}`);
+    // Past its 48 hours (DynamoDB's TTL deletes late: the read treats it as gone).
+    const registrationId = registrationIdOf('hassleholm', event.eventId, email);
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: runtime.tableName,
+        Key: { pk: `T#hassleholm#EVENT#${event.eventId}`, sk: `REGISTRATION#${registrationId}` },
+        UpdateExpression: 'SET expiresAt = :past',
+        ExpressionAttributeValues: { ':past': Math.floor(Date.now() / 1000) - 1 },
+      }),
+    );
+    const browser = visitor();
+    await browser.get(pagePath(event));
+    const expired = await browser.get(confirmPath);
+    const expiredPost = await browser.post(confirmPath, {});
+    for (const answer of [tampered, otherPurpose, expired, expiredPost]) {
+      expect(answer.status).toBe(404);
+      expect(answer.html).toBe(missing.html);
+    }
+    expect(await findContact(email)).toBeUndefined();
+  });
+
+  it('speaks the visitor’s chosen language, and holds one client to five registrations a minute', async () => {
+    const event = await publishedEvent('hassleholm', { openRegistration: true });
+    const browser = visitor();
+    const danish = await browser.get(`${pagePath(event)}?lang=da`);
+    expect(danish.html).toContain('<html lang="da"');
+    expect(danish.html).toContain('Tilmeld mig');
+    const stamp = Date.now();
+    const posts = [];
+    for (let i = 0; i < 6; i++)
+      posts.push(await browser.post(pagePath(event), form(`rate${stamp}-${i}@besok.example`)));
+    expect(posts.map((p) => p.status)).toEqual([200, 200, 200, 200, 200, 429]);
+    // The sixth page reads as the others; nothing of it was kept.
+    expect(posts[5]?.html).toContain('Titta i din inkorg');
+    expect(
+      await getRegistration(
+        'hassleholm',
+        event.eventId,
+        registrationIdOf('hassleholm', event.eventId, `rate${stamp}-5@besok.example`),
+      ),
+    ).toBeUndefined();
+    expect(
+      await getRegistration(
+        'hassleholm',
+        event.eventId,
+        registrationIdOf('hassleholm', event.eventId, `rate${stamp}-4@besok.example`),
+      ),
+    ).toMatchObject({ name: 'Vera Besökare', answer: { answer: 'attend', seats: 2 } });
+  });
+
+  it('leaves an address book contact as it is: their own answer stands, their name and lawful basis too', async () => {
+    const event = await publishedEvent('hassleholm', { openRegistration: true });
+    const email = `known${Date.now()}@foretag.example`;
+    const { contact: made } = await createContact(
+      'hassleholm',
+      {
+        name: 'Känd Kontakt',
+        email,
+        language: 'sv',
+        tags: [],
+        lawfulBasis: { basis: 'legitimate-interest', source: 'test', recordedAt: new Date().toISOString() },
+      },
+      { actor: 'test', source: 'test' },
+    );
+    const known = made.contactId;
+    await ensureInvitation({
+      tenantId: 'hassleholm',
+      eventId: event.eventId,
+      contactId: known,
+      organisationId: `contact-${known}`,
+      organisationType: 'other',
+    });
+    await postRsvp(runtime, await rsvpToken(event, known), { answer: 'decline' });
+    const confirmPath = await register(event, email, { name: 'Någon Annan' });
+    const browser = visitor();
+    await browser.get(confirmPath);
+    const confirmed = await browser.post(confirmPath, {});
+    expect(confirmed.status).toBe(303);
+    expect((await getInvitation(event.tenantId, event.eventId, known))?.status).toBe('declined');
+    const contact = await getContact('hassleholm', known);
+    expect(contact?.name).toBe('Känd Kontakt');
+    expect(contact?.lawfulBasis).toMatchObject({ basis: 'legitimate-interest', source: 'test' });
+    expect(await getCounters(event.tenantId, event.eventId)).toMatchObject({
+      invited: 1,
+      declined: 1,
+      attending: 0,
+    });
+  });
+
+  it('shows a registration in the person’s data export with its consent, and erasure takes what they typed', async () => {
+    const event = await publishedEvent('hassleholm', { openRegistration: true });
+    const email = `export${Date.now()}@besok.example`;
+    const confirmPath = await register(event, email, { seats: '1' });
+    const browser = visitor();
+    await browser.get(confirmPath);
+    expect((await browser.post(confirmPath, {})).status).toBe(303);
+    const { contact, items } = await directoryPersonalData('hassleholm', email);
+    expect(items[0]).toMatchObject({
+      category: 'contact',
+      lawfulBasis: 'consent',
+      source: `open-registration:${event.eventId}`,
+      data: { lawfulBasis: { text: expect.stringContaining('ditt samtycke') } },
+    });
+    const contactId = contact?.contactId ?? '';
+    const meetings = await meetingsPersonalData('hassleholm', contactId);
+    expect(meetings).toEqual([
+      expect.objectContaining({
+        lawfulBasis: 'consent',
+        source: 'open registration',
+        data: expect.objectContaining({
+          registered: expect.objectContaining({ organisation: 'Besöksbolaget AB' }),
+        }),
+      }),
+    ]);
+    await eraseMeetingsPerson({ tenantId: 'hassleholm', contactId, email, personRef: 'test-ref' });
+    const erased = await getInvitation('hassleholm', event.eventId, contactId);
+    expect(erased?.registered?.organisation).toBeUndefined();
+    expect(erased?.registered?.at).toBeDefined();
+    expect(erased?.status).toBe('attending');
+  });
+
+  it.each(['suppressed', 'erased'] as const)(
+    'does not mail the confirmation to an address %s',
+    async (state) => {
+      const event = await publishedEvent('hassleholm', { openRegistration: true });
+      const email = `${state}${Date.now()}@besok.example`;
+      if (state === 'suppressed')
+        await suppress('hassleholm', email, 'bounce', { at: new Date().toISOString(), source: 'test' });
+      // Erased (Art. 17): only the keyed hash of the address is left, which the sender checks.
+      else
+        await documentClient.send(
+          new PutCommand({
+            TableName: runtime.tableName,
+            Item: { ...erasedKey('hassleholm', email), type: 'erased', at: new Date().toISOString() },
+          }),
+        );
+      const browser = visitor();
+      await browser.get(pagePath(event));
+      const before = Date.now();
+      expect((await browser.post(pagePath(event), form(email))).status).toBe(200);
+      const registrationId = registrationIdOf('hassleholm', event.eventId, email);
+      const windows = new Set(
+        [before, Date.now()].map((t) => Math.floor(t / (CONFIRMATION_RESEND_SECONDS * 1000))),
+      );
+      const skipped = await waitFor(
+        async () => {
+          for (const window of windows) {
+            const campaign = await getCampaign(
+              'hassleholm',
+              idFromKey(`hassleholm:registration-confirm:${event.eventId}:${registrationId}:${window}`),
+            );
+            if (campaign?.counters.skipped === 1) return campaign;
+          }
+          return undefined;
+        },
+        30_000,
+        'the confirmation skipped',
+      );
+      expect(skipped.counters.sent).toBe(0);
+      expect(await mailsTo(email, event.title)).toHaveLength(0);
+    },
+  );
 });

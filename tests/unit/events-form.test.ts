@@ -169,6 +169,40 @@ describe('the event form → EventInput', () => {
     const again = parseEventForm(form, STOCKHOLM);
     expect(again.ok && again.input).toEqual(parsed.input);
   });
+
+  it('keeps open registration off unless ticked, and round-trips it', () => {
+    const off = parseEventForm(validForm, STOCKHOLM);
+    expect(off.ok && off.input.openRegistration).toBeUndefined();
+    const on = parseEventForm({ ...validForm, openRegistration: 'on' }, STOCKHOLM);
+    if (!on.ok) throw new Error('valid form refused');
+    expect(on.input.openRegistration).toBe(true);
+    const event = {
+      ...on.input,
+      eventId: 'e1',
+      tenantId: 'hassleholm',
+      status: 'published',
+      sequence: 0,
+      version: 1,
+      createdAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T00:00:00Z',
+    } satisfies Meeting;
+    expect(eventFormValues(event, STOCKHOLM).openRegistration).toBe(true);
+    const page = render(
+      h(EventFormPage, {
+        language: 'en',
+        mode: 'edit',
+        action: '/console/events/e1',
+        csrfToken: 'tok',
+        values: eventFormValues(event, STOCKHOLM),
+        errors: {},
+        programmes: [],
+        timeZone: STOCKHOLM,
+      }),
+    );
+    const box = /<input[^>]*id="event-openRegistration"[^>]*>/.exec(page)?.[0] ?? '';
+    expect(box).toContain('checked');
+    expect(page).toContain('Open registration');
+  });
 });
 
 describe('the form page', () => {
@@ -417,6 +451,44 @@ describe('the live view', () => {
     expect(html).toContain('href="/console/events/e1/export.csv?sep=semicolon"');
     expect(html).toContain('?cursor=abc');
     expect(html).toContain(meetingsMessages.sv.notices.published);
+  });
+
+  it('shows the public registration link to copy when open registration is on, and who registered there', () => {
+    const url = 'https://samverkan.example/events/hassleholm/e1';
+    const html = render(
+      h(EventLivePage, {
+        language: 'en',
+        timeZone: STOCKHOLM,
+        event: { ...event, openRegistration: true },
+        counters,
+        sends: [],
+        canEdit: true,
+        csrfToken: 'tok',
+        registrationUrl: url,
+        invitations: [
+          {
+            tenantId: 'hassleholm',
+            eventId: 'e1',
+            contactId: 'c9',
+            organisationId: 'contact-c9',
+            organisationType: 'other',
+            status: 'attending',
+            seats: 1,
+            names: [],
+            dietary: [],
+            invitedAt: '2026-01-01T00:00:00Z',
+            version: 2,
+            contactName: 'Vera Besökare',
+            email: 'vera@besok.example',
+            organisationName: 'Besöksbolaget AB',
+            registered: { at: '2026-01-01T00:00:00Z', organisation: 'Besöksbolaget AB' },
+          },
+        ],
+      }),
+    );
+    expect(html).toContain('<dt>Public registration page</dt>');
+    expect(html).toContain('Vera Besökare<span class="hint"> (registered on the public page)</span>');
+    expect(html).toContain(`<a href="${url}" id="registration-url">${url}</a>`);
   });
 
   it('shows no write controls to a viewer', () => {

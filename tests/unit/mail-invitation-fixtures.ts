@@ -67,6 +67,10 @@ export const eventMailSamples: { [K in EventMessageKind]: MessageDataInput<K> } 
     ...base,
     markdownMessage: 'Tyvärr har för få anmält sig. <script>alert("cancel")</script>',
   },
+  'registration-confirmation': {
+    ...base,
+    confirmUrl: 'https://samverkan.example/events/confirm/tok',
+  },
 };
 
 export const isEventMessageKind = (kind: MessageKind): kind is EventMessageKind =>

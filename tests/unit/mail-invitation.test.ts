@@ -101,8 +101,13 @@ describe('event mails: every kind in every language', () => {
       expect(html).not.toContain(unsubscribeLabels[language]);
     }
 
-    // The RSVP link in both parts (the cancellation has none), and every link of the HTML in the text.
-    if (kind === 'event-cancelled') {
+    // The RSVP link in both parts (the cancellation has none; a registration's confirmation has its
+    // confirm link instead: no seat, no RSVP page yet), and every link of the HTML in the text.
+    if (kind === 'registration-confirmation') {
+      expect(html).not.toContain('/rsvp/');
+      expect(hrefsOf(html)).toContain('https://samverkan.example/events/confirm/tok');
+      expect(text).toContain('https://samverkan.example/events/confirm/tok');
+    } else if (kind === 'event-cancelled') {
       expect(html).not.toContain('/rsvp/');
       expect(text).not.toContain('/rsvp/');
     } else {

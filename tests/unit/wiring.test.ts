@@ -30,6 +30,21 @@ describe('the wiring', () => {
     }
   });
 
+  it('serves open registration from the rsvp function, public, without a mail grant of its own (issue 12, Build 4)', () => {
+    const rsvp = wiring.find((f) => f.name === 'rsvp');
+    const registration = (rsvp?.routes ?? []).filter(
+      (r) => r.path.startsWith('/events/') || r.path.startsWith('/registration/'),
+    );
+    expect(registration.map((r) => `${r.method} ${r.path} ${r.auth}`).sort()).toEqual([
+      'GET /events/{tenantId}/{eventId} public',
+      'GET /registration/confirm/{token} public',
+      'POST /events/{tenantId}/{eventId} public',
+      'POST /registration/confirm/{token} public',
+    ]);
+    // Its confirmation mail goes through the mail pipeline (a campaign and its outbox event).
+    expect(rsvp?.access.sendEmail).toBeUndefined();
+  });
+
   it('keeps queue settings within what Lambda and SQS accept', () => {
     for (const spec of wiring) {
       const q = spec.queue;

@@ -10,7 +10,8 @@ import { getInvitation, invitationKey, listEvents } from '../store.js';
  * counters, seats and waitlist stay right, and the contact id names no one once the directory's
  * contact is gone) but loses what the person wrote: the names given, the note, dietary and
  * accessibility remarks in their words, the free-text answers to the event's own questions
- * (chosen options stay, like dietary categories: the event's counters count them). Marked `erased`, so a repeated run skips it.
+ * (chosen options stay, like dietary categories: the event's counters count them), the organisation
+ * typed when registering on the public page. Marked `erased`, so a repeated run skips it.
  */
 export async function eraseMeetingsPerson(
   subject: ErasureSubject,
@@ -26,14 +27,15 @@ export async function eraseMeetingsPerson(
       new UpdateCommand({
         TableName: tableName(),
         Key: invitationKey(tenantId, event.eventId, contactId),
-        UpdateExpression:
-          'SET #names = :none, answers = :choices, erased = :true REMOVE note, dietaryOther, accessibility, forwardedFrom',
+        UpdateExpression: `SET #names = :none, answers = :choices, erased = :true${invitation.registered ? ', registered = :registered' : ''} REMOVE note, dietaryOther, accessibility, forwardedFrom`,
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeNames: { '#names': 'names' },
         ExpressionAttributeValues: {
           ':none': [],
           ':true': true,
           ':choices': choicesOnly(invitation.answers),
+          // When they registered stays; what they typed goes.
+          ...(invitation.registered ? { ':registered': { at: invitation.registered.at } } : {}),
         },
       }),
     );

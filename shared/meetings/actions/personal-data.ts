@@ -20,9 +20,14 @@ export async function meetingsPersonalData(tenantId: string, contactId: string):
             capability: 'meetings' as const,
             category: 'invitation' as const,
             ref: itemRef(invitationKey(tenantId, event.eventId, contactId)),
-            // Inviting companies to the programme's meetings is the office's public task.
-            lawfulBasis: 'public-task' as const,
-            source: invitation.forwardedFrom ? 'forwarded by a colleague' : 'invitation',
+            // Inviting companies to the programme's meetings is the office's public task; one who
+            // registered on the event's public page gave their consent (the contact records its words).
+            lawfulBasis: invitation.registered ? ('consent' as const) : ('public-task' as const),
+            source: invitation.registered
+              ? 'open registration'
+              : invitation.forwardedFrom
+                ? 'forwarded by a colleague'
+                : 'invitation',
             recordedAt: invitation.invitedAt,
             data: {
               event: event.title,
@@ -38,6 +43,7 @@ export async function meetingsPersonalData(tenantId: string, contactId: string):
               answers: invitation.answers,
               respondedAt: invitation.respondedAt,
               attended: invitation.attended,
+              registered: invitation.registered,
             },
           },
         ]

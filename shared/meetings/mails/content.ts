@@ -236,6 +236,16 @@ export const eventCancelledDataSchema = z.object({
   markdownMessage: optionalMarkdown,
 });
 
+/**
+ * Open registration's "confirm your registration": to the address a visitor typed on the event's
+ * public page (a pending registration, not yet a contact). No RSVP link, no meeting link.
+ */
+export const registrationConfirmationDataSchema = z.object({
+  ...eventMailBase,
+  /** The signed, expiring link to the confirm page (its button takes the seat, never the GET). */
+  confirmUrl: systemUrlSchema,
+});
+
 /** The meeting mails: their kinds, data schemas and whether each is bulk. */
 export const meetingMessages = messageSet(
   /** Bulk: the invitation with the RSVP button. */
@@ -252,6 +262,12 @@ export const meetingMessages = messageSet(
   defineMessage({ kind: 'event-updated', schema: eventUpdatedDataSchema, bulk: false }),
   /** Transactional: the event is cancelled. */
   defineMessage({ kind: 'event-cancelled', schema: eventCancelledDataSchema, bulk: false }),
+  /** Transactional: open registration's confirmation link, before any seat is taken. */
+  defineMessage({
+    kind: 'registration-confirmation',
+    schema: registrationConfirmationDataSchema,
+    bulk: false,
+  }),
 );
 
 /** The kinds about an event (their data has `event`, `timeZone` and `organiserName`). */

@@ -13,6 +13,7 @@ import { renderUserMarkdown } from '../../platform/mail-kit/markdown.js';
 import { buttonPart, factsText, joinText, listText, subHeadingText } from '../../platform/mail-kit/parts.js';
 import { checkInQrGif } from '../pages/check-in-qr.js';
 import { dayTexts } from '../texts/day.js';
+import { registrationTexts } from '../texts/registration.js';
 import { type EventMessageKind, meetingMessages } from './content.js';
 import {
   formatAgendaTime,
@@ -419,6 +420,32 @@ function eventCancelled(data: Data<'event-cancelled'>, context: TemplateContext)
   };
 }
 
+function registrationConfirmation(
+  data: Data<'registration-confirmation'>,
+  context: TemplateContext,
+): TemplateOutput {
+  const view = eventViewOf(data, context);
+  const r = registrationTexts[context.language].mail;
+  const intro = r.intro(view.quoted);
+  const facts = eventFacts(view, ['when', 'where', 'organiser']);
+  const button = buttonPart(data.confirmUrl, r.button, context.texts.linkFallback);
+  return {
+    subject: r.subject(view.title),
+    preheader: intro,
+    heading: r.subject(view.title),
+    body: (
+      <>
+        <Paragraph>{intro}</Paragraph>
+        {button.html}
+        {facts.html}
+        <Paragraph>{r.expiry}</Paragraph>
+      </>
+    ),
+    bodyText: joinText(intro, button.text, facts.text, r.expiry),
+    reason: view.t.reason(view.title, context.tenantName),
+  };
+}
+
 /** The meeting mails' templates (the mail engine renders them). */
 export const meetingTemplates = templateSet(meetingMessages, {
   invitation,
@@ -428,4 +455,5 @@ export const meetingTemplates = templateSet(meetingMessages, {
   'waitlist-promoted': waitlistPromoted,
   'event-updated': eventUpdated,
   'event-cancelled': eventCancelled,
+  'registration-confirmation': registrationConfirmation,
 });

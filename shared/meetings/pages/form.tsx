@@ -17,6 +17,7 @@ import {
 } from '../questions.js';
 import { meetingsTexts } from '../texts/console.js';
 import { questionTexts } from '../texts/questions.js';
+import { registrationTexts } from '../texts/registration.js';
 
 /*
  * The create/edit form of an event: what it shows, how a posted form becomes an `EventInput`
@@ -50,6 +51,7 @@ export interface EventFormValues {
   customQuestions: QuestionRow[];
   reminderDays: string;
   reminderAttendees: boolean;
+  openRegistration: boolean;
 }
 
 /** A custom question as typed in the form. `id` is empty for a new one. */
@@ -68,7 +70,10 @@ export type QuestionsError =
   | { code: 'optionTooLong'; row: number; max: number }
   | { code: 'tooMany' };
 
-export type EventFormField = Exclude<keyof EventFormValues, 'questions' | 'customQuestions'>;
+export type EventFormField = Exclude<
+  keyof EventFormValues,
+  'questions' | 'customQuestions' | 'openRegistration'
+>;
 
 /** Field errors as codes; the page words them in the console's language. */
 export type FieldError =
@@ -142,6 +147,7 @@ export function newEventFormValues(language: Language): EventFormValues {
     customQuestions: [],
     reminderDays: '',
     reminderAttendees: true,
+    openRegistration: false,
   };
 }
 
@@ -183,6 +189,7 @@ export function eventFormValues(event: Meeting, timeZone: string): EventFormValu
         ? ''
         : String(event.reminders.nonRespondersDaysBeforeDeadline),
     reminderAttendees: event.reminders.attendeesDayBefore,
+    openRegistration: event.openRegistration === true,
   };
 }
 
@@ -224,6 +231,7 @@ export function parseEventForm(
     customQuestions: questionRows(form),
     reminderDays: text('reminderDays').trim(),
     reminderAttendees: checked('reminderAttendees'),
+    openRegistration: checked('openRegistration'),
   };
   const errors: EventFormErrors = {};
   const questions = customQuestionsOf(values.customQuestions, previous);
@@ -294,6 +302,7 @@ export function parseEventForm(
       ...(reminderDays === undefined ? {} : { nonRespondersDaysBeforeDeadline: reminderDays }),
       attendeesDayBefore: values.reminderAttendees,
     },
+    ...(values.openRegistration ? { openRegistration: true } : {}),
   };
   const result = eventInputSchema.safeParse(candidate);
   if (!result.success) {
@@ -728,6 +737,20 @@ export function EventFormPage(props: EventFormPageProps) {
               {...described('seatLimitPerOrganisation', errors, hint('seatLimitPerOrganisation'))}
             />
           </Field>
+          <div class="check">
+            <input
+              type="checkbox"
+              id="event-openRegistration"
+              name="openRegistration"
+              value="on"
+              checked={values.openRegistration}
+              aria-describedby="event-openRegistration-hint"
+            />
+            <label for="event-openRegistration">{registrationTexts[language].console.toggle}</label>
+          </div>
+          <p class="hint" id="event-openRegistration-hint">
+            {registrationTexts[language].console.toggleHint}
+          </p>
         </fieldset>
 
         <fieldset>

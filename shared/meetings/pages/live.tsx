@@ -7,6 +7,7 @@ import type { EventCounters, Invitation, Meeting } from '../meeting.js';
 import { dietaryCategories, meetingUrlOf } from '../meeting.js';
 import { meetingsTexts } from '../texts/console.js';
 import { dayTexts } from '../texts/day.js';
+import { registrationTexts } from '../texts/registration.js';
 import { EventFigures } from './figures.js';
 import { eventStyles } from './form.js';
 import { eventHref, noAnswerOf, StatusTag } from './list.js';
@@ -63,6 +64,8 @@ export interface EventLivePageProps {
   answersPerDay?: AnswerDay[];
   /** The first places of the waitlist, in order (read only when anyone waits). */
   waitlist?: { rows: WaitlistRow[]; more: boolean; notice?: WaitlistNotice };
+  /** The public registration page's address (open registration on), to copy and share. */
+  registrationUrl?: string;
 }
 
 const counterTypes = ['invited', 'attending', 'declined', 'waitlisted'] as const;
@@ -150,6 +153,17 @@ export function EventLivePage(props: EventLivePageProps) {
         </dd>
         <dt>{m.facts.capacity}</dt>
         <dd>{m.facts.capacityText(n(event.capacity), n(event.seatLimitPerOrganisation))}</dd>
+        {props.registrationUrl ? (
+          <>
+            <dt>{registrationTexts[language].console.publicLink}</dt>
+            <dd>
+              <a href={props.registrationUrl} id="registration-url">
+                {props.registrationUrl}
+              </a>{' '}
+              <span class="hint">{registrationTexts[language].console.publicLinkHint}</span>
+            </dd>
+          </>
+        ) : null}
       </dl>
 
       <div class="actions">
@@ -413,6 +427,9 @@ export function EventLivePage(props: EventLivePageProps) {
                     <td data-label={c.organisation}>{row.organisationName || '–'}</td>
                     <th scope="row" data-label={c.contact}>
                       {row.contactName || row.contactId}
+                      {row.registered ? (
+                        <span class="hint"> ({registrationTexts[language].console.registeredTag})</span>
+                      ) : null}
                     </th>
                     <td data-label={c.status}>{m.invitationStatuses[row.status]}</td>
                     <td class="num" data-label={c.seats}>

@@ -122,54 +122,7 @@ export function RsvpPage(props: RsvpPageProps) {
               : m.standing.declined}
         </p>
       ) : null}
-      <article class="rsvp" lang={event.language === language ? undefined : event.language}>
-        <p class="eyebrow">
-          {m.kinds[event.kind]} · {props.tenantName}
-        </p>
-        <h1>{event.title}</h1>
-        <dl class="facts">
-          <dt>{m.when}</dt>
-          <dd>
-            {when(event.start)} – {when(event.end)}
-          </dd>
-          <dt>{m.where}</dt>
-          <dd>
-            {event.place.name}
-            {event.place.address ? `, ${event.place.address}` : ''}
-            {mapUrl(event) ? (
-              <>
-                {' '}
-                <a
-                  href={mapUrl(event)}
-                  rel="noopener"
-                  lang={event.language === language ? undefined : language}
-                >
-                  {m.map}
-                </a>
-              </>
-            ) : null}
-          </dd>
-        </dl>
-        {event.description ? (
-          // Staff markdown, rendered and sanitised to the same allow-list as mail bodies.
-          <div
-            class="prose"
-            dangerouslySetInnerHTML={{ __html: renderUserMarkdown(event.description).html }}
-          />
-        ) : null}
-        {event.agenda.length > 0 ? (
-          <section aria-labelledby="agenda-heading">
-            <h2 id="agenda-heading">{m.agenda}</h2>
-            <ul class="agenda">
-              {event.agenda.map((item) => (
-                <li key={item.time + item.title}>
-                  <strong>{item.time}</strong> {item.title}
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-      </article>
+      <EventArticle event={event} language={language} tenantName={props.tenantName} timeZone={timeZone} />
 
       {invitation.status === 'attending' && meetingUrlOf(event) && event.status !== 'cancelled' ? (
         // The link only to one with a seat (never the invitation, the waitlist or a decline).
@@ -264,82 +217,10 @@ export function RsvpPage(props: RsvpPageProps) {
             </label>
             {errorText('answer')}
           </fieldset>
-          {event.questions.headcount ? (
-            <p>
-              <label for="seats">{m.seats(event.seatLimitPerOrganisation)}</label>
-              <input
-                id="seats"
-                name="seats"
-                type="number"
-                inputmode="numeric"
-                min={1}
-                max={event.seatLimitPerOrganisation}
-                value={value('seats', String(Math.max(1, invitation.seats)))}
-                {...field('seats')}
-              />
-              {errorText('seats')}
-            </p>
-          ) : null}
-          {event.questions.names ? (
-            <p>
-              <label for="names">{m.names}</label>
-              <span class="hint" id="names-hint">
-                {m.namesHint}
-              </span>
-              <textarea id="names" name="names" rows={3} aria-describedby="names-hint" {...field('names')}>
-                {value('names', invitation.names.join('\n'))}
-              </textarea>
-              {errorText('names')}
-            </p>
-          ) : null}
-          {event.questions.dietary ? (
-            <fieldset>
-              <legend>{m.dietary}</legend>
-              {dietaryCategories.map((category) => (
-                <label class="choice" key={category}>
-                  <input
-                    type="checkbox"
-                    name="dietary"
-                    value={category}
-                    checked={checked('dietary', category, invitation.dietary.includes(category))}
-                  />{' '}
-                  {m.dietaryLabels[category]}
-                </label>
-              ))}
-              <label for="dietaryOther">{m.dietaryOther}</label>
-              <input
-                id="dietaryOther"
-                name="dietaryOther"
-                type="text"
-                value={value('dietaryOther', invitation.dietaryOther ?? '')}
-                {...field('dietaryOther')}
-              />
-              {errorText('dietaryOther')}
-            </fieldset>
-          ) : null}
-          {event.questions.accessibility ? (
-            <p>
-              <label for="accessibility">{m.accessibility}</label>
-              <textarea id="accessibility" name="accessibility" rows={2} {...field('accessibility')}>
-                {value('accessibility', invitation.accessibility ?? '')}
-              </textarea>
-              {errorText('accessibility')}
-            </p>
-          ) : null}
-          {event.questions.note ? (
-            <p>
-              <label for="note">{m.note}</label>
-              <textarea id="note" name="note" rows={3} {...field('note')}>
-                {value('note', invitation.note ?? '')}
-              </textarea>
-              {errorText('note')}
-            </p>
-          ) : null}
-          <CustomQuestions
-            questions={event.customQuestions ?? []}
+          <AnswerFields
+            event={event}
             language={language}
-            eventLanguage={event.language}
-            answers={invitation.answers ?? {}}
+            answered={invitation}
             values={props.values}
             errors={errors}
           />
@@ -388,6 +269,184 @@ export function RsvpPage(props: RsvpPageProps) {
         </form>
       ) : null}
     </PublicLayout>
+  );
+}
+
+/** The event as the public reads it: what, when, where (with a map link), the description and programme. */
+export function EventArticle(props: {
+  event: Meeting;
+  language: Language;
+  tenantName: string;
+  timeZone: string;
+}) {
+  const { event, language } = props;
+  const m = rsvpTexts[language];
+  const when = (iso: string) => formatDateTime(iso, language, props.timeZone);
+  return (
+    <article class="rsvp" lang={event.language === language ? undefined : event.language}>
+      <p class="eyebrow">
+        {m.kinds[event.kind]} · {props.tenantName}
+      </p>
+      <h1>{event.title}</h1>
+      <dl class="facts">
+        <dt>{m.when}</dt>
+        <dd>
+          {when(event.start)} – {when(event.end)}
+        </dd>
+        <dt>{m.where}</dt>
+        <dd>
+          {event.place.name}
+          {event.place.address ? `, ${event.place.address}` : ''}
+          {mapUrl(event) ? (
+            <>
+              {' '}
+              <a
+                href={mapUrl(event)}
+                rel="noopener"
+                lang={event.language === language ? undefined : language}
+              >
+                {m.map}
+              </a>
+            </>
+          ) : null}
+        </dd>
+      </dl>
+      {event.description ? (
+        // Staff markdown, rendered and sanitised to the same allow-list as mail bodies.
+        <div class="prose" dangerouslySetInnerHTML={{ __html: renderUserMarkdown(event.description).html }} />
+      ) : null}
+      {event.agenda.length > 0 ? (
+        <section aria-labelledby="agenda-heading">
+          <h2 id="agenda-heading">{m.agenda}</h2>
+          <ul class="agenda">
+            {event.agenda.map((item) => (
+              <li key={item.time + item.title}>
+                <strong>{item.time}</strong> {item.title}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}
+
+/**
+ * The answer's fields (how many, names, diet, accessibility, a note and the event's own
+ * questions), as the event asks them: the RSVP form's and the open registration form's.
+ */
+export function AnswerFields(props: {
+  event: Meeting;
+  language: Language;
+  /** What was answered before (the form shows it); none on a registration. */
+  answered?: Pick<
+    Invitation,
+    'seats' | 'names' | 'dietary' | 'dietaryOther' | 'accessibility' | 'note' | 'answers'
+  >;
+  values?: Record<string, string | string[]>;
+  errors: Record<string, string>;
+}) {
+  const { event, language, errors } = props;
+  const m = rsvpTexts[language];
+  const invitation = props.answered ?? { seats: 1, names: [], dietary: [], answers: {} };
+  const value = (name: string, fallback: string) => {
+    const v = props.values?.[name];
+    return typeof v === 'string' ? v : fallback;
+  };
+  const checked = (name: string, option: string, fallback: boolean) => {
+    const v = props.values?.[name];
+    return v === undefined ? fallback : Array.isArray(v) ? v.includes(option) : v === option;
+  };
+  const field = (name: string) =>
+    errors[name] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${name}-error` } : {};
+  const errorText = (name: string) =>
+    errors[name] ? (
+      <p class="field-error" id={`${name}-error`}>
+        {errors[name]}
+      </p>
+    ) : null;
+  return (
+    <>
+      {event.questions.headcount ? (
+        <p>
+          <label for="seats">{m.seats(event.seatLimitPerOrganisation)}</label>
+          <input
+            id="seats"
+            name="seats"
+            type="number"
+            inputmode="numeric"
+            min={1}
+            max={event.seatLimitPerOrganisation}
+            value={value('seats', String(Math.max(1, invitation.seats)))}
+            {...field('seats')}
+          />
+          {errorText('seats')}
+        </p>
+      ) : null}
+      {event.questions.names ? (
+        <p>
+          <label for="names">{m.names}</label>
+          <span class="hint" id="names-hint">
+            {m.namesHint}
+          </span>
+          <textarea id="names" name="names" rows={3} aria-describedby="names-hint" {...field('names')}>
+            {value('names', invitation.names.join('\n'))}
+          </textarea>
+          {errorText('names')}
+        </p>
+      ) : null}
+      {event.questions.dietary ? (
+        <fieldset>
+          <legend>{m.dietary}</legend>
+          {dietaryCategories.map((category) => (
+            <label class="choice" key={category}>
+              <input
+                type="checkbox"
+                name="dietary"
+                value={category}
+                checked={checked('dietary', category, invitation.dietary.includes(category))}
+              />{' '}
+              {m.dietaryLabels[category]}
+            </label>
+          ))}
+          <label for="dietaryOther">{m.dietaryOther}</label>
+          <input
+            id="dietaryOther"
+            name="dietaryOther"
+            type="text"
+            value={value('dietaryOther', invitation.dietaryOther ?? '')}
+            {...field('dietaryOther')}
+          />
+          {errorText('dietaryOther')}
+        </fieldset>
+      ) : null}
+      {event.questions.accessibility ? (
+        <p>
+          <label for="accessibility">{m.accessibility}</label>
+          <textarea id="accessibility" name="accessibility" rows={2} {...field('accessibility')}>
+            {value('accessibility', invitation.accessibility ?? '')}
+          </textarea>
+          {errorText('accessibility')}
+        </p>
+      ) : null}
+      {event.questions.note ? (
+        <p>
+          <label for="note">{m.note}</label>
+          <textarea id="note" name="note" rows={3} {...field('note')}>
+            {value('note', invitation.note ?? '')}
+          </textarea>
+          {errorText('note')}
+        </p>
+      ) : null}
+      <CustomQuestions
+        questions={event.customQuestions ?? []}
+        language={language}
+        eventLanguage={event.language}
+        answers={invitation.answers ?? {}}
+        values={props.values}
+        errors={errors}
+      />
+    </>
   );
 }
 
