@@ -227,8 +227,13 @@ export async function updateEvent(
   const event: Meeting = {
     ...before,
     ...input,
-    // Fields the input leaves out are cleared, not kept: it is a full replacement.
+    // Fields the input leaves out are cleared, not kept: it is a full replacement. (The form
+    // leaves out an in-person event's format and link: an online event made in person again
+    // kept both, and its seat holders the link.)
     programmeId: input.programmeId,
+    format: input.format,
+    meetingUrl: input.meetingUrl,
+    customQuestions: input.customQuestions,
     // Unticked in the form (or left out of a PUT): open registration is off again.
     openRegistration: input.openRegistration,
     sequence: before.sequence + (changes.length > 0 ? 1 : 0),

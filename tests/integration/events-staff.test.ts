@@ -872,6 +872,28 @@ describe('console pages', () => {
       capacity: 30,
       version: 2,
     });
+    // Made online, then back in person: the form leaves the format and the link out, and the
+    // event is in person again, its link gone (it was kept, and shown to seat holders).
+    const online = await consoleRequest(HLM_EDITOR, 'POST', `/console/events/${eventId}`, {
+      ...fields,
+      format: 'online',
+      meetingUrl: 'https://meet.example.org/etableringar',
+      expectedVersion: '2',
+    });
+    expect(online.status).toBe(303);
+    expect((await admin.call('GET', `/api/events/${eventId}`)).json).toMatchObject({
+      format: 'online',
+      meetingUrl: 'https://meet.example.org/etableringar',
+    });
+    const inPerson = await consoleRequest(HLM_EDITOR, 'POST', `/console/events/${eventId}`, {
+      ...fields,
+      format: 'in-person',
+      expectedVersion: '3',
+    });
+    expect(inPerson.status).toBe(303);
+    const back = (await admin.call('GET', `/api/events/${eventId}`)).json;
+    expect(back.format ?? 'in-person').toBe('in-person');
+    expect(back.meetingUrl).toBeUndefined();
     const byViewer = await consoleRequest(HLM_VIEWER, 'POST', `/console/events/${eventId}/publish`, {});
     expect(byViewer.status).toBe(403);
     const publish = await consoleRequest(HLM_EDITOR, 'POST', `/console/events/${eventId}/publish`, {});
