@@ -202,6 +202,34 @@ async function readParts(
   return json;
 }
 
+/**
+ * The transaction items that replace `count` parts with `value`'s parts (an erasure rewriting
+ * what an import keeps for a day): a Put per new part, a Delete per part no longer needed.
+ */
+function replaceParts(
+  value: unknown,
+  count: number,
+  key: (n: number) => { pk: string; sk: string },
+  type: string,
+  expiresAt: number,
+) {
+  const parts = partsOf(value);
+  return {
+    count: parts.length,
+    items: [
+      ...parts.map((data, n) => ({
+        Put: {
+          TableName: tableName(),
+          Item: { ...key(n), type, ...(data === '' ? {} : { data }), expiresAt },
+        },
+      })),
+      ...Array.from({ length: Math.max(0, count - parts.length) }, (_, i) => ({
+        Delete: { TableName: tableName(), Key: key(parts.length + i) },
+      })),
+    ],
+  };
+}
+
 /** A row the import left out, with the cells of the file and why. */
 export interface StoredRejectedRow extends Pick<ImportRow, 'row' | 'errors' | 'duplicates'> {
   cells: string[];
@@ -307,33 +335,26 @@ export async function removeRowsLeftOut(
   if (!draft?.rejectedParts || !rejected) return false;
   const rows = rejected.rows.filter((row) => !holds(row, email));
   if (rows.length === rejected.rows.length) return false;
-  const parts = partsOf({ ...rejected, rows });
   // The parts expire when the preview's did (a day after it), whatever the header's TTL is now.
   const expiresAt = Math.floor(Date.parse(draft.createdAt) / 1000) + DRAFT_TTL_SECONDS;
+  const parts = replaceParts(
+    { ...rejected, rows },
+    draft.rejectedParts,
+    (n) => rejectedKey(tenantId, importId, n),
+    'import-rejected',
+    expiresAt,
+  );
   await client.send(
     new TransactWriteCommand({
       TransactItems: [
-        ...parts.map((data, n) => ({
-          Put: {
-            TableName: tableName(),
-            Item: {
-              ...rejectedKey(tenantId, importId, n),
-              type: 'import-rejected',
-              ...(data === '' ? {} : { data }),
-              expiresAt,
-            },
-          },
-        })),
-        ...Array.from({ length: Math.max(0, draft.rejectedParts - parts.length) }, (_, i) => ({
-          Delete: { TableName: tableName(), Key: rejectedKey(tenantId, importId, parts.length + i) },
-        })),
+        ...parts.items,
         {
           Update: {
             TableName: tableName(),
             Key: importKey(tenantId, importId),
             UpdateExpression: 'SET rejectedParts = :parts',
             ConditionExpression: 'rejectedParts = :before',
-            ExpressionAttributeValues: { ':parts': parts.length, ':before': draft.rejectedParts },
+            ExpressionAttributeValues: { ':parts': parts.count, ':before': draft.rejectedParts },
           },
         },
       ],
@@ -395,25 +416,18 @@ export async function removePlannedContacts(
   const contacts = plan.contacts.filter((c) => !sameAddress(c.data.email, email));
   const removed = plan.contacts.length - contacts.length;
   if (removed === 0) return false;
-  const parts = partsOf({ ...plan, contacts });
+  const parts = replaceParts(
+    { ...plan, contacts },
+    draft.parts,
+    (n) => partKey(tenantId, importId, n),
+    'import-part',
+    draft.expiresAt,
+  );
   try {
     await client.send(
       new TransactWriteCommand({
         TransactItems: [
-          ...parts.map((data, n) => ({
-            Put: {
-              TableName: tableName(),
-              Item: {
-                ...partKey(tenantId, importId, n),
-                type: 'import-part',
-                ...(data === '' ? {} : { data }),
-                expiresAt: draft.expiresAt,
-              },
-            },
-          })),
-          ...Array.from({ length: Math.max(0, draft.parts - parts.length) }, (_, i) => ({
-            Delete: { TableName: tableName(), Key: partKey(tenantId, importId, parts.length + i) },
-          })),
+          ...parts.items,
           {
             Update: {
               TableName: tableName(),
@@ -424,7 +438,7 @@ export async function removePlannedContacts(
                 'parts = :before AND #status = :previewed AND attribute_not_exists(lawfulBasis)',
               ExpressionAttributeNames: { '#status': 'status' },
               ExpressionAttributeValues: {
-                ':parts': parts.length,
+                ':parts': parts.count,
                 ':before': draft.parts,
                 ':n': removed,
                 ':previewed': 'previewed',
