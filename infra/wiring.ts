@@ -17,6 +17,7 @@ import {
   AttendanceMarked,
   InvitationAnswered,
   InvitationCreated,
+  InvitationOpened,
   MeetingCancelled,
   MeetingChanged,
   MeetingEnded,
@@ -717,6 +718,9 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/console/privacy/archive', auth: 'console' },
       { method: 'POST', path: '/console/privacy/retention', auth: 'console' },
       { method: 'GET', path: '/console/privacy/audit', auth: 'console' },
+      // The keep link of a retention notice (public: its signed token is the credential).
+      { method: 'GET', path: '/keep/{token}', auth: 'public' },
+      { method: 'POST', path: '/keep/{token}', auth: 'public' },
     ],
     // linkSecret: the key of the hash by which the register and the audit log refer to a person,
     // and the signature of export links.
@@ -751,14 +755,22 @@ export const wiring: Wiring = [
     name: 'privacy-eraser',
     entry: 'functions/privacy/eraser.ts',
     description:
-      "Erases a person in every capability when an admin runs an erasure request (step by step, resumable, the same end state however often it runs), runs each tenant's nightly retention rules, and writes staff's bulk downloads to the audit log",
+      "Erasure requests (step by step, resumable, idempotent), each tenant's nightly retention rules, staff's bulk downloads in the audit log, and contacts' engagement (answers, opened invitations, feedback) for the inactivity rule",
     queue: {
       name: 'privacy-erasure',
       batchSize: 1,
       maxConcurrency: 2,
       maxReceives: 5,
       visibilityTimeoutSeconds: 180,
-      subscriptions: [{ event: ErasureRequested }, { event: RetentionDue }, { event: BulkExported }],
+      subscriptions: [
+        { event: ErasureRequested },
+        { event: RetentionDue },
+        { event: BulkExported },
+        // Engagement, for the retention rule "contacts without any engagement for N months".
+        { event: InvitationAnswered },
+        { event: InvitationOpened },
+        { event: FeedbackAnswered },
+      ],
     },
     // linkSecret: the key of the erased-address hash the sender checks; tableBatchWrite: retention
     // deletes a finished mailing's delivery records 25 at a time.

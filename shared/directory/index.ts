@@ -2,6 +2,16 @@
 
 export { type Rectification, rectificationSchema } from './schemas.js';
 export { contactKey } from './store/contacts.js';
+export {
+  contactsEngagedBefore,
+  contactsNoticedBefore,
+  engagementOf,
+  engagementUpdate,
+  keepUpdate,
+  leaveForErasureUpdate,
+  noticeUpdate,
+  recordEngagement,
+} from './store/engagement.js';
 export { eraseDirectoryPerson } from './store/erase.js';
 export {
   getOrganisation,

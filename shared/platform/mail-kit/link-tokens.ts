@@ -15,6 +15,7 @@ export const linkPurposes = [
   'preferences',
   'press-preview',
   'privacy-export',
+  'keep-contact',
 ] as const;
 export type LinkPurpose = (typeof linkPurposes)[number];
 
@@ -41,6 +42,7 @@ const purposeCodes = {
   preferences: 'p',
   'press-preview': 'v',
   'privacy-export': 'x',
+  'keep-contact': 'k',
 } as const satisfies Record<LinkPurpose, string>;
 
 /** 1..max UTF-16 code units, well-formed (a lone surrogate would not survive UTF-8). */
