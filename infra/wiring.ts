@@ -725,12 +725,14 @@ export const wiring: Wiring = [
     // linkSecret: the key of the hash by which the register and the audit log refer to a person,
     // and the signature of export links.
     // gsi2: the export link counts the person's mail delivery records through the recipients' index.
+    // auditWriter: records requests, exports, rule changes and kept contacts in the audit log.
     access: {
       table: 'readwrite',
       tableIndexes: ['gsi2'],
       linkSecret: true,
       staffIdentity: 'verify',
       publicBaseUrl: true,
+      auditWriter: true,
     },
   },
   {
@@ -775,7 +777,14 @@ export const wiring: Wiring = [
     // linkSecret: the key of the erased-address hash the sender checks; tableBatchWrite: retention
     // deletes a finished mailing's delivery records 25 at a time.
     // gsi2: the person's delivery records, which the erasure deletes.
-    access: { table: 'readwrite', tableIndexes: ['gsi2'], tableBatchWrite: true, linkSecret: true },
+    // auditWriter: erasures, retention runs and bulk downloads go to the audit log.
+    access: {
+      table: 'readwrite',
+      tableIndexes: ['gsi2'],
+      tableBatchWrite: true,
+      linkSecret: true,
+      auditWriter: true,
+    },
     // One GetItem per event and form of the tenant, then the writes of each step.
     timeoutSeconds: 120,
   },
