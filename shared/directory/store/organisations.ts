@@ -609,7 +609,7 @@ export async function updateContact(
   if (update.lawfulBasis) fields.lawfulBasis = update.lawfulBasis;
   // Edited by staff: engaged now. A noticed contact stays among the noticed (the retention run
   // sees the later engagement at the end of the notice and keeps them).
-  if ((before as { noticedAt?: string }).noticedAt !== undefined) fields.lastEngagedAt = now;
+  if (before.noticedAt !== undefined) fields.lastEngagedAt = now;
   else Object.assign(fields, engagedNow(tenantId, contactId, now));
   const hasVersion = before.version !== undefined;
   const contactUpdate = updateExpression(fields, hasVersion ? { ':v': version } : {});
