@@ -509,7 +509,7 @@ describe('retention', () => {
 });
 
 describe('contacts without engagement', () => {
-  it('records engagement: a contact added by staff, an answer or feedback on the bus; never backwards', async () => {
+  it('records engagement: a contact added or edited by staff, an answer or feedback on the bus; never backwards', async () => {
     const staff = await staffClient(runtime, 'staff-hlm-anna');
     const created = await staff.call('POST', '/api/contacts', {
       name: 'Engagerad Person',
@@ -524,6 +524,16 @@ describe('contacts without engagement', () => {
       gsi2pk: 'T#hassleholm#ENGAGED',
       gsi2sk: `${added?.lastEngagedAt}#${contactId}`,
     });
+    // Edited by staff: engaged again, later.
+    const edited = await staff.call('PUT', `/api/contacts/${contactId}`, {
+      name: 'Engagerad Person',
+      email: String(created.json.email),
+      role: 'VD',
+    });
+    expect(edited.status).toBe(200);
+    const afterEdit = await item();
+    expect(String(afterEdit?.lastEngagedAt) > String(added?.lastEngagedAt)).toBe(true);
+    expect(afterEdit?.gsi2sk).toBe(`${afterEdit?.lastEngagedAt}#${contactId}`);
 
     // An answer (written with its event, as meetings does) reaches the privacy consumer through the bus.
     const answeredAt = new Date(Date.now() + 60_000).toISOString();
