@@ -65,6 +65,8 @@ export interface PrivacyRequest extends Omit<RequestInput, 'email'> {
   updatedAt: string;
   /** A finished erasure's result. */
   erasure?: ErasureResult;
+  /** The contact a retention erasure is about (known from the rule's index, whatever the address finds). */
+  contactId?: string;
 }
 
 /**
@@ -527,6 +529,7 @@ export async function recordRetentionErasure(
     recordedBy: actor,
     recordedAt: at,
     updatedAt: at,
+    contactId: subject.contactId,
   };
   await writeWithEvents(
     tenantId,

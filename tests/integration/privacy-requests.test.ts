@@ -616,12 +616,14 @@ describe('contacts without engagement', () => {
           },
         }),
       );
-      await documentClient.send(
-        new PutCommand({
-          TableName: runtime.tableName,
-          Item: { ...emailGuardKey(tenantId, emailOf(id)), type: 'unique', kind: 'email', contactId: id },
-        }),
-      );
+      // The bounced one predates address guards: the erasure finds it by the rule's contact id.
+      if (id !== ids.suppressed)
+        await documentClient.send(
+          new PutCommand({
+            TableName: runtime.tableName,
+            Item: { ...emailGuardKey(tenantId, emailOf(id)), type: 'unique', kind: 'email', contactId: id },
+          }),
+        );
     }
     await suppress(tenantId, emailOf(ids.suppressed), 'bounce', { at: monthsAgo(2), source: 'test' });
     const today = todayIn('Europe/Stockholm');
