@@ -776,7 +776,8 @@ export const wiring: Wiring = [
     },
     // linkSecret: the key of the erased-address hash the sender checks; tableBatchWrite: retention
     // deletes a finished mailing's delivery records 25 at a time.
-    // gsi2: the person's delivery records, which the erasure deletes.
+    // gsi2: the person's delivery records, which the erasure deletes; and the retention rule's
+    // contacts by last engagement (T#<t>#ENGAGED / T#<t>#NOTICED: only the due ones).
     // auditWriter: erasures, retention runs and bulk downloads go to the audit log.
     access: {
       table: 'readwrite',
