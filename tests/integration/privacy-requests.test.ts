@@ -589,15 +589,17 @@ describe('contacts without engagement', () => {
       silent: `tyst-${randomUUID().slice(0, 8)}`,
       keeper: `stannar-${randomUUID().slice(0, 8)}`,
       suppressed: `studsar-${randomUUID().slice(0, 8)}`,
+      answerer: `svarar-${randomUUID().slice(0, 8)}`,
       recent: `aktiv-${randomUUID().slice(0, 8)}`,
     };
     const emailOf = (id: string) => `${id}@inaktiv.example`;
-    // Prepare: contacts as the directory writes them (with their last engagement), three silent
+    // Prepare: contacts as the directory writes them (with their last engagement), four silent
     // for 14 months, one engaged last month; one silent address bounced earlier (suppressed).
     for (const [id, engagedAt, language] of [
       [ids.silent, monthsAgo(14), 'da'],
       [ids.keeper, monthsAgo(14), 'sv'],
       [ids.suppressed, monthsAgo(14), 'sv'],
+      [ids.answerer, monthsAgo(14), 'en'],
       [ids.recent, monthsAgo(1), 'sv'],
     ] as const) {
       await documentClient.send(
@@ -657,9 +659,9 @@ describe('contacts without engagement', () => {
     );
     expect(changes).toHaveLength(1);
 
-    // Act: tonight's run notices the three silent contacts, and a second run nobody more.
+    // Act: tonight's run notices the four silent contacts, and a second run nobody more.
     const first = await runRetention(tenantId, addDays(today, 51), now);
-    expect(first?.contacts).toEqual({ noticed: 3, kept: 0, erased: 0 });
+    expect(first?.contacts).toEqual({ noticed: 4, kept: 0, erased: 0 });
     expect((await state(ids.recent))?.noticedAt).toBeUndefined();
     const again = await runRetention(tenantId, addDays(today, 52), new Date(now.getTime() + 3_600_000));
     expect(again?.contacts).toEqual({ noticed: 0, kept: 0, erased: 0 });
@@ -667,7 +669,7 @@ describe('contacts without engagement', () => {
     // One mail each, in the contact's language; the suppressed address is refused by the sender.
     const mails = await waitFor(async () => {
       const found = (await mailbox(runtime)).filter((m) => recipientOf(m).endsWith('@inaktiv.example'));
-      return found.length >= 2 ? found : undefined;
+      return found.length >= 3 ? found : undefined;
     });
     const suppressedDelivery = await waitFor(async () => {
       const campaignId = idFromKey(
@@ -677,7 +679,9 @@ describe('contacts without engagement', () => {
       return item?.status === 'skipped' ? item : undefined;
     });
     expect(suppressedDelivery.reason).toBe('suppressed');
-    expect(mails.map(recipientOf).sort()).toEqual([emailOf(ids.keeper), emailOf(ids.silent)].sort());
+    expect(mails.map(recipientOf).sort()).toEqual(
+      [emailOf(ids.keeper), emailOf(ids.silent), emailOf(ids.answerer)].sort(),
+    );
     const danish = mails.find((m) => recipientOf(m) === emailOf(ids.silent));
     expect(danish?.subject).toContain('Vil du blive i');
     expect(danish?.body.text).toContain('Hässleholm');
@@ -726,10 +730,19 @@ describe('contacts without engagement', () => {
     expect(JSON.stringify(keptEntries)).not.toContain('@');
     expect(keptEntries[0]?.personRef).toMatch(/^[A-Za-z0-9_-]{32}$/);
 
-    // After the notice period: the keeper is kept, the others erased through the erasure path.
+    // An answer during the notice (the consumer's engagement) counts as keeping too; the contact
+    // stays among the noticed until the run decides.
+    const answeredAt = new Date(Date.now() + 1000).toISOString();
+    await recordEngagement(tenantId, ids.answerer, answeredAt);
+    expect(await state(ids.answerer)).toMatchObject({
+      lastEngagedAt: answeredAt,
+      gsi2pk: 'T#hassleholm#NOTICED',
+    });
+
+    // After the notice period: the keepers are kept, the others erased through the erasure path.
     const later = new Date(now.getTime() + 31 * 86_400_000);
     const settled = await runRetention(tenantId, addDays(today, 53), later);
-    expect(settled?.contacts).toEqual({ noticed: 0, kept: 1, erased: 2 });
+    expect(settled?.contacts).toEqual({ noticed: 0, kept: 2, erased: 2 });
     const keptNow = await state(ids.keeper);
     expect(keptNow?.noticedAt).toBeUndefined();
     expect(keptNow?.gsi2pk).toBe('T#hassleholm#ENGAGED');
@@ -751,7 +764,8 @@ describe('contacts without engagement', () => {
     const run = (await partition('T#hassleholm#AUDIT')).find(
       (e) => e.action === 'retention-run' && String(e.what).startsWith(`retention ${addDays(today, 53)}`),
     );
-    expect(run?.what).toContain('contacts without engagement: 0 noticed, 1 kept, 2 erased');
+    expect(run?.what).toContain('contacts without engagement: 0 noticed, 2 kept, 2 erased');
+    expect((await state(ids.answerer))?.gsi2pk).toBe('T#hassleholm#ENGAGED');
     // An erased address is not mailed again: a later run finds nobody.
     const after = await runRetention(tenantId, addDays(today, 54), later);
     expect(after?.contacts).toEqual({ noticed: 0, kept: 0, erased: 0 });

@@ -92,6 +92,8 @@ export async function engagementOf(tenantId: string, contactId: string, client =
 /**
  * Records that a contact engaged at `at` (answered, gave feedback, opened an invitation, kept
  * their details): idempotent, never moving the date backwards; nothing for a contact that is gone.
+ * One UpdateItem for a contact that was not noticed (each answer of a burst costs one request);
+ * only when its condition fails (noticed, gone, or a later engagement) is the contact read.
  */
 export async function recordEngagement(
   tenantId: string,
@@ -101,6 +103,13 @@ export async function recordEngagement(
 ): Promise<void> {
   // One form (UTC, milliseconds), so that dates written by different events compare as text.
   const instant = new Date(at).toISOString();
+  const notNoticed = engagementUpdate(tenantId, { contactId }, instant)?.Update;
+  try {
+    if (notNoticed) await client.send(new UpdateCommand(notNoticed));
+    return;
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+  }
   for (let attempt = 0; attempt < 3; attempt++) {
     const state = await engagementOf(tenantId, contactId, client);
     const update = state && engagementUpdate(tenantId, state, instant);
