@@ -28,7 +28,12 @@ import {
 } from '../shared/meetings/events.js';
 import { outboxStreamFilter } from '../shared/platform/bus/outbox.js';
 import { BulkExported } from '../shared/platform/privacy/bulk-export.js';
-import { ReleasePublishDue, ReleasePublished, ReleaseScheduled } from '../shared/press/events.js';
+import {
+  ReleasePublishDue,
+  ReleasePublished,
+  ReleaseScheduled,
+  SubscriptionConfirmed,
+} from '../shared/press/events.js';
 import { ErasureRequested, RetentionDue } from '../shared/privacy/events.js';
 import { OutcomePublished, ProgrammeCreated, ProgrammeUpdated } from '../shared/programmes/events.js';
 import type { Wiring } from './wiring/types.js';
@@ -757,7 +762,7 @@ export const wiring: Wiring = [
     name: 'privacy-eraser',
     entry: 'functions/privacy/eraser.ts',
     description:
-      "Erasure requests (step by step, resumable, idempotent), each tenant's nightly retention rules, staff's bulk downloads in the audit log, and contacts' engagement (answers, opened invitations, feedback) for the inactivity rule",
+      "Erasure requests (step by step, resumable, idempotent), each tenant's nightly retention rules, staff's bulk downloads in the audit log, and contacts' engagement (answers, opened invitations, feedback, press subscriptions) for the inactivity rule",
     queue: {
       name: 'privacy-erasure',
       batchSize: 1,
@@ -772,6 +777,7 @@ export const wiring: Wiring = [
         { event: InvitationAnswered },
         { event: InvitationOpened },
         { event: FeedbackAnswered },
+        { event: SubscriptionConfirmed },
       ],
     },
     // linkSecret: the key of the erased-address hash the sender checks; tableBatchWrite: retention

@@ -12,6 +12,7 @@ export {
   noticeUpdate,
   recordEngagement,
 } from './store/engagement.js';
+export { recordEngagementOfAddress } from './store/engagement-of-address.js';
 export { eraseDirectoryPerson } from './store/erase.js';
 export {
   getOrganisation,

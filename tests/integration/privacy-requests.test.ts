@@ -13,6 +13,8 @@ import { InvitationAnswered } from '../../shared/meetings/events.js';
 import { documentClient } from '../../shared/platform/aws/clients.js';
 import { pendingEvent, writeWithEvents } from '../../shared/platform/bus/outbox.js';
 import { signLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
+import { confirmSubscription, requestSubscription } from '../../shared/press/store/subscribers.js';
+import { subscribeInputSchema } from '../../shared/press/subscription.js';
 import { runRetention } from '../../shared/privacy/actions/retention.js';
 import { addDays, dueDate, todayIn } from '../../shared/privacy/request.js';
 import { consoleRequest, staffClient, waitFor } from '../helpers.js';
@@ -509,7 +511,7 @@ describe('retention', () => {
 });
 
 describe('contacts without engagement', () => {
-  it('records engagement: a contact added or edited by staff, an answer or feedback on the bus; never backwards', async () => {
+  it('records engagement: a contact added or edited by staff, an answer, feedback or a press subscription on the bus; never backwards', async () => {
     const staff = await staffClient(runtime, 'staff-hlm-anna');
     const created = await staff.call('POST', '/api/contacts', {
       name: 'Engagerad Person',
@@ -534,6 +536,23 @@ describe('contacts without engagement', () => {
     const afterEdit = await item();
     expect(String(afterEdit?.lastEngagedAt) > String(added?.lastEngagedAt)).toBe(true);
     expect(afterEdit?.gsi2sk).toBe(`${afterEdit?.lastEngagedAt}#${contactId}`);
+
+    // The same address confirms a press subscription (press.subscription-confirmed on the bus).
+    const { subscriberId } = await requestSubscription(
+      'hassleholm',
+      subscribeInputSchema.parse({
+        email: String(created.json.email),
+        name: 'Engagerad Person',
+        topics: ['naringsliv'],
+        regions: [],
+        language: 'sv',
+      }),
+      { at: new Date().toISOString(), source: 'test', language: 'sv', text: 'Ja tack' },
+    );
+    const confirmed = await confirmSubscription('hassleholm', subscriberId);
+    const confirmedAt = String(confirmed?.confirmedAt);
+    expect(confirmedAt > String(afterEdit?.lastEngagedAt)).toBe(true);
+    await waitFor(async () => ((await item())?.lastEngagedAt === confirmedAt ? true : undefined));
 
     // An answer (written with its event, as meetings does) reaches the privacy consumer through the bus.
     const answeredAt = new Date(Date.now() + 60_000).toISOString();
