@@ -17,6 +17,7 @@ import {
   AttendanceMarked,
   InvitationAnswered,
   InvitationCreated,
+  InvitationOpened,
   MeetingCancelled,
   MeetingChanged,
   MeetingEnded,
@@ -27,7 +28,12 @@ import {
 } from '../shared/meetings/events.js';
 import { outboxStreamFilter } from '../shared/platform/bus/outbox.js';
 import { BulkExported } from '../shared/platform/privacy/bulk-export.js';
-import { ReleasePublishDue, ReleasePublished, ReleaseScheduled } from '../shared/press/events.js';
+import {
+  ReleasePublishDue,
+  ReleasePublished,
+  ReleaseScheduled,
+  SubscriptionConfirmed,
+} from '../shared/press/events.js';
 import { ErasureRequested, RetentionDue } from '../shared/privacy/events.js';
 import { OutcomePublished, ProgrammeCreated, ProgrammeUpdated } from '../shared/programmes/events.js';
 import type { Wiring } from './wiring/types.js';
@@ -722,16 +728,21 @@ export const wiring: Wiring = [
       { method: 'POST', path: '/console/privacy/archive', auth: 'console' },
       { method: 'POST', path: '/console/privacy/retention', auth: 'console' },
       { method: 'GET', path: '/console/privacy/audit', auth: 'console' },
+      // The keep link of a retention notice (public: its signed token is the credential).
+      { method: 'GET', path: '/keep/{token}', auth: 'public' },
+      { method: 'POST', path: '/keep/{token}', auth: 'public' },
     ],
     // linkSecret: the key of the hash by which the register and the audit log refer to a person,
     // and the signature of export links.
     // gsi2: the export link counts the person's mail delivery records through the recipients' index.
+    // auditWriter: records requests, exports, rule changes and kept contacts in the audit log.
     access: {
       table: 'readwrite',
       tableIndexes: ['gsi2'],
       linkSecret: true,
       staffIdentity: 'verify',
       publicBaseUrl: true,
+      auditWriter: true,
     },
   },
   {
@@ -756,19 +767,36 @@ export const wiring: Wiring = [
     name: 'privacy-eraser',
     entry: 'functions/privacy/eraser.ts',
     description:
-      "Erases a person in every capability when an admin runs an erasure request (step by step, resumable, the same end state however often it runs), runs each tenant's nightly retention rules, and writes staff's bulk downloads to the audit log",
+      "Erasure requests (step by step, resumable, idempotent), each tenant's nightly retention rules, staff's bulk downloads in the audit log, and contacts' engagement (answers, opened invitations, feedback, press subscriptions) for the inactivity rule",
     queue: {
       name: 'privacy-erasure',
       batchSize: 1,
       maxConcurrency: 2,
       maxReceives: 5,
       visibilityTimeoutSeconds: 180,
-      subscriptions: [{ event: ErasureRequested }, { event: RetentionDue }, { event: BulkExported }],
+      subscriptions: [
+        { event: ErasureRequested },
+        { event: RetentionDue },
+        { event: BulkExported },
+        // Engagement, for the retention rule "contacts without any engagement for N months".
+        { event: InvitationAnswered },
+        { event: InvitationOpened },
+        { event: FeedbackAnswered },
+        { event: SubscriptionConfirmed },
+      ],
     },
     // linkSecret: the key of the erased-address hash the sender checks; tableBatchWrite: retention
     // deletes a finished mailing's delivery records 25 at a time.
-    // gsi2: the person's delivery records, which the erasure deletes.
-    access: { table: 'readwrite', tableIndexes: ['gsi2'], tableBatchWrite: true, linkSecret: true },
+    // gsi2: the person's delivery records, which the erasure deletes; and the retention rule's
+    // contacts by last engagement (T#<t>#ENGAGED / T#<t>#NOTICED: only the due ones).
+    // auditWriter: erasures, retention runs and bulk downloads go to the audit log.
+    access: {
+      table: 'readwrite',
+      tableIndexes: ['gsi2'],
+      tableBatchWrite: true,
+      linkSecret: true,
+      auditWriter: true,
+    },
     // One GetItem per event and form of the tenant, then the writes of each step.
     timeoutSeconds: 120,
   },

@@ -9,6 +9,8 @@ import type { meetingMessages } from './meetings/mails/content.js';
 import { meetingTemplates } from './meetings/mails/templates.js';
 import type { pressMessages } from './press/mails/content.js';
 import { pressTemplates } from './press/mails/templates.js';
+import type { privacyMessages } from './privacy/mails/content.js';
+import { privacyTemplates } from './privacy/mails/templates.js';
 
 /**
  * Every message kind the system sends, with its template: each capability's kinds (declared
@@ -24,6 +26,7 @@ export const messageTemplates = {
   ...meetingTemplates,
   ...feedbackTemplates,
   ...pressTemplates,
+  ...privacyTemplates,
 };
 
 /** Compile-time check: no kind is declared by two capabilities. */
@@ -45,6 +48,16 @@ const noPressKindTwice: Extract<
   ? true
   : never = true;
 void noPressKindTwice;
+const noPrivacyKindTwice: Extract<
+  keyof typeof privacyMessages,
+  | keyof typeof mailMessages
+  | keyof typeof meetingMessages
+  | keyof typeof feedbackMessages
+  | keyof typeof pressMessages
+> extends never
+  ? true
+  : never = true;
+void noPrivacyKindTwice;
 
 type MessageTemplates = typeof messageTemplates;
 export type MessageKind = keyof MessageTemplates;

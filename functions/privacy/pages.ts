@@ -2,18 +2,26 @@ import { h } from 'preact';
 import { rectificationSchema } from '../../shared/directory/index.js';
 import { requireEnv } from '../../shared/platform/aws/env.js';
 import { notFound } from '../../shared/platform/http/errors.js';
-import { consolePage, htmlPages, type PageRequest } from '../../shared/platform/http/html-pages.js';
+import {
+  consolePage,
+  htmlPages,
+  type PageRequest,
+  tokenPage,
+} from '../../shared/platform/http/html-pages.js';
 import { idParam } from '../../shared/platform/http/request.js';
 import { requireRole } from '../../shared/platform/identity/staff.js';
 import { decodeCursor, encodeCursor } from '../../shared/platform/table/cursor.js';
 import { tenantSettingsSchema } from '../../shared/platform/tenants/settings.js';
 import { updateTenantSettings } from '../../shared/platform/tenants/store.js';
 import { issueOf, issueText } from '../../shared/platform/texts/issues.js';
+import { pageBrand } from '../../shared/platform/ui/brand.js';
 import { ErrorPage } from '../../shared/platform/ui/error-page.js';
 import { prepareExport } from '../../shared/privacy/actions/export.js';
+import { keepContact, keepOfLink } from '../../shared/privacy/actions/keep.js';
 import { actOnObjection } from '../../shared/privacy/actions/objection.js';
 import { actOnRectification, rectificationStart } from '../../shared/privacy/actions/rectification.js';
 import { scheduleRetention } from '../../shared/privacy/actions/retention.js';
+import { KeepPage } from '../../shared/privacy/pages/keep.js';
 import { AuditPage, RequestPage, RequestsPage } from '../../shared/privacy/pages/requests.js';
 import { isOpen, requestInputSchema, statusInputSchema, todayIn } from '../../shared/privacy/request.js';
 import {
@@ -73,6 +81,8 @@ async function requestsPage(
         feedbackAttributionMonths:
           values.feedbackAttributionMonths ??
           String(who.tenant.settings?.retention?.feedbackAttributionMonths ?? ''),
+        inactiveContactMonths:
+          values.inactiveContactMonths ?? String(who.tenant.settings?.retention?.inactiveContactMonths ?? ''),
       },
     }),
     Object.keys(errors).length ? 422 : 200,
@@ -165,8 +175,56 @@ async function rectify(request: PageRequest, who: SignedIn, found: PrivacyReques
   return page;
 }
 
+const noStore = { 'cache-control': 'no-store', 'x-robots-tag': 'noindex', 'referrer-policy': 'no-referrer' };
+
 export const handler = htmlPages(
   {
+    // The keep link of a retention notice: GET asks (mail scanners follow links), POST keeps.
+    // The signed token is the only credential; a bad or expired one is the same 404 as missing.
+    'GET /keep/{token}': tokenPage(async ({ event, language }) => {
+      const found = await keepOfLink(event.pathParameters?.token);
+      if (!found)
+        return {
+          kind: 'page',
+          status: 404,
+          headers: noStore,
+          body: h(KeepPage, { language, state: 'invalid' }),
+        };
+      return {
+        kind: 'page',
+        headers: noStore,
+        body: h(KeepPage, {
+          language: found.contact.language ?? found.tenant.language,
+          state: 'confirm',
+          tenantName: found.tenant.name,
+          brand: pageBrand(found.tenant),
+          action: event.rawPath,
+        }),
+      };
+    }),
+
+    'POST /keep/{token}': tokenPage(async ({ event, language }) => {
+      const found = await keepOfLink(event.pathParameters?.token);
+      if (!found)
+        return {
+          kind: 'page',
+          status: 404,
+          headers: noStore,
+          body: h(KeepPage, { language, state: 'invalid' }),
+        };
+      await keepContact(found);
+      return {
+        kind: 'page',
+        headers: noStore,
+        body: h(KeepPage, {
+          language: found.contact.language ?? found.tenant.language,
+          state: 'done',
+          tenantName: found.tenant.name,
+          brand: pageBrand(found.tenant),
+        }),
+      };
+    }),
+
     'GET /console/privacy': consolePage(async (request) =>
       requestsPage(request, await admin(request), {}, {}),
     ),
@@ -258,6 +316,7 @@ export const handler = htmlPages(
       const retention = {
         deliveryMonths: months('deliveryMonths'),
         feedbackAttributionMonths: months('feedbackAttributionMonths'),
+        inactiveContactMonths: months('inactiveContactMonths'),
       };
       const input = { ...(who.tenant.settings ?? {}), retention };
       const parsed = tenantSettingsSchema.safeParse(input);
@@ -279,7 +338,7 @@ export const handler = htmlPages(
             auditPut(who.identity.tenantId, {
               action: 'retention-rule-changed',
               actor: who.identity.staffId,
-              what: `retention: delivery records ${retention.deliveryMonths ?? '-'} months, feedback names ${retention.feedbackAttributionMonths ?? '-'} months`,
+              what: `retention: delivery records ${retention.deliveryMonths ?? '-'} months, feedback names ${retention.feedbackAttributionMonths ?? '-'} months, contacts without engagement ${retention.inactiveContactMonths ?? '-'} months`,
               count: 1,
             }),
           ],

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
-import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -16,6 +16,7 @@ import {
   BUCKET_LIST_ACTIONS,
   BUCKET_READ_ACTIONS,
   BUCKET_WRITE_ACTIONS,
+  type Denial,
   REDRIVE_DLQ_ACTIONS,
   REDRIVE_QUEUE_ACTIONS,
   SEND_EMAIL_ACTIONS,
@@ -159,6 +160,22 @@ export class SamverkanFunction extends NodejsFunction {
         }),
       );
     }
+    return this;
+  }
+
+  /**
+   * An explicit Deny of `denial.actions` on the table's items whose partition key matches
+   * `denial.leadingKeys` (infra/wiring/grants.ts `denialsOf`: the audit log for all but its writers).
+   */
+  denyTableItems(table: ITable, denial: Denial): this {
+    this.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.DENY,
+        actions: [...denial.actions],
+        resources: [table.tableArn],
+        conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [...denial.leadingKeys] } },
+      }),
+    );
     return this;
   }
 

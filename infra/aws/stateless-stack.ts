@@ -41,7 +41,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { subscriptionPattern } from '../../shared/platform/bus/contract.js';
 import { type EnvironmentValues, functionEnvironment } from '../wiring/environment.js';
-import { TABLE_INDEXES } from '../wiring/grants.js';
+import { denialsOf, TABLE_INDEXES } from '../wiring/grants.js';
 import type { FunctionSpec, SubscriptionSpec, Wiring } from '../wiring/types.js';
 import { wiring as defaultWiring } from '../wiring.js';
 import type { SamverkanConfig } from './config.js';
@@ -329,6 +329,7 @@ export class StatelessStack extends Stack {
           batchWrite: access.tableBatchWrite === true,
         });
       }
+      for (const denial of denialsOf(spec)) fn.denyTableItems(stateful.table, denial);
       if (access.publish) fn.grantBus(stateful.bus);
       if (access.bucket) fn.grantBucket(bucket, access.bucket);
       if (access.sendEmail) {

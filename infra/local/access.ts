@@ -1,5 +1,5 @@
 import { untrackedConfigurationSet } from '../../shared/platform/mail-kit/configuration-set.js';
-import { allows, type GrantResource } from '../wiring/grants.js';
+import { allows, denies, type GrantResource } from '../wiring/grants.js';
 import { currentSandbox, type FunctionSandbox, type LocalResources } from './sandbox.js';
 
 /**
@@ -18,6 +18,8 @@ interface Needed {
   action: string;
   resource: GrantResource | undefined;
   arn: string;
+  /** The partition keys of the items it writes (IAM's `dynamodb:LeadingKeys`), for denials. */
+  leadingKeys?: string[];
 }
 
 type Input = Record<string, unknown>;
@@ -31,6 +33,21 @@ const tableNameOf = (nameOrArn: unknown) => {
   const text = String(nameOrArn ?? '');
   return text.startsWith('arn:') ? (/:table\/([^/]+)/.exec(text)?.[1] ?? text) : text;
 };
+
+/** An item's partition key, as the document client gives it or marshalled (`{ S: … }`). */
+const partitionKeyOf = (item: unknown): string[] => {
+  const pk = (item as { pk?: unknown } | undefined)?.pk;
+  if (typeof pk === 'string') return [pk];
+  if (pk && typeof pk === 'object' && typeof (pk as { S?: unknown }).S === 'string')
+    return [(pk as { S: string }).S];
+  return [];
+};
+
+/** The partition key a single-item write names (its item or its key). */
+const writtenKeys = (write: { Item?: unknown; Key?: unknown } | undefined) =>
+  partitionKeyOf(write?.Item ?? write?.Key);
+
+const withKeys = (needed: Needed, leadingKeys: string[]): Needed => ({ ...needed, leadingKeys });
 
 function table(local: LocalResources, action: string, tableName: unknown, index?: unknown): Needed {
   const name = tableNameOf(tableName);
@@ -87,17 +104,38 @@ const SERVICES: Record<string, Resolve> = {
   DynamoDBClient: (operation, input, local) => {
     switch (operation) {
       case 'TransactWriteItems':
-        return ((input.TransactItems ?? []) as Record<string, { TableName?: string }>[]).flatMap((item) =>
+        return (
+          (input.TransactItems ?? []) as Record<
+            string,
+            { TableName?: string; Item?: unknown; Key?: unknown }
+          >[]
+        ).flatMap((item) =>
           Object.entries(item).map(([kind, write]) =>
-            table(local, TRANSACT_WRITE_ACTIONS[kind] ?? `dynamodb:${kind}`, write?.TableName),
+            withKeys(
+              table(local, TRANSACT_WRITE_ACTIONS[kind] ?? `dynamodb:${kind}`, write?.TableName),
+              writtenKeys(write),
+            ),
           ),
+        );
+      case 'PutItem':
+      case 'UpdateItem':
+      case 'DeleteItem':
+        return [withKeys(table(local, `dynamodb:${operation}`, input.TableName), writtenKeys(input))];
+      case 'BatchWriteItem':
+        return Object.entries((input.RequestItems ?? {}) as Record<string, unknown[]>).map(
+          ([name, requests]) =>
+            withKeys(
+              table(local, 'dynamodb:BatchWriteItem', name),
+              (requests as { PutRequest?: { Item?: unknown }; DeleteRequest?: { Key?: unknown } }[]).flatMap(
+                (request) => partitionKeyOf(request.PutRequest?.Item ?? request.DeleteRequest?.Key),
+              ),
+            ),
         );
       case 'TransactGetItems':
         return ((input.TransactItems ?? []) as { Get?: { TableName?: string } }[]).map((item) =>
           table(local, 'dynamodb:GetItem', item.Get?.TableName),
         );
       case 'BatchGetItem':
-      case 'BatchWriteItem':
         return Object.keys((input.RequestItems ?? {}) as Input).map((name) =>
           table(local, `dynamodb:${operation}`, name),
         );
@@ -217,12 +255,27 @@ export function deniedPermissions(
   const resolve = SERVICES[clientName];
   if (!resolve) throw new Error(`infra/local/access.ts does not know the SDK client ${clientName}`);
   return resolve(operation, input, sandbox.resources).filter(
-    (needed) => !needed.resource || !allows(sandbox.grants, needed.action, needed.resource),
+    (needed) =>
+      !needed.resource ||
+      !allows(sandbox.grants, needed.action, needed.resource) ||
+      isExplicitlyDenied(sandbox, needed),
   );
 }
 
+const isExplicitlyDenied = (sandbox: FunctionSandbox, needed: Needed) =>
+  needed.resource !== undefined &&
+  denies(sandbox.denials ?? [], needed.action, needed.resource, needed.leadingKeys ?? []);
+
 function accessDenied(sandbox: FunctionSandbox, denied: Needed): AccessDeniedException {
   const role = `samverkan-local-${sandbox.spec.name}`;
+  if (isExplicitlyDenied(sandbox, denied)) {
+    return new AccessDeniedException(
+      `User: arn:aws:sts::${sandbox.resources.account}:assumed-role/${role}/${role} is not authorized to ` +
+        `perform: ${denied.action} on resource: ${denied.arn} with an explicit deny in an identity-based ` +
+        `policy (local runtime: function '${sandbox.spec.name}' is not an audit writer; its items ` +
+        `${JSON.stringify(denied.leadingKeys)})`,
+    );
+  }
   return new AccessDeniedException(
     `User: arn:aws:sts::${sandbox.resources.account}:assumed-role/${role}/${role} is not authorized to ` +
       `perform: ${denied.action} on resource: ${denied.arn} because no identity-based policy allows the ` +

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baseSecurityHeaders } from '../../shared/platform/http/security-headers.js';
 import { type EnvironmentValues, environmentNames, functionEnvironment } from '../wiring/environment.js';
-import { grantsOf, TABLE_INDEXES } from '../wiring/grants.js';
+import { denialsOf, grantsOf, TABLE_INDEXES } from '../wiring/grants.js';
 import { type AccessSpec, ENV, type Wiring } from '../wiring/types.js';
 import { wiring as defaultWiring } from '../wiring.js';
 import { enforceGrants } from './access.js';
@@ -306,6 +306,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     sendToQueues: queueNames,
     redriveQueues: queueNames,
     bucket: 'readwrite',
+    auditWriter: true,
   };
   const everyValue = functionEnvironment(
     { name: 'local', entry: '', description: '', access: everyAccess },
@@ -370,6 +371,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         variables: new Set(environmentNames(spec)),
         environment: Object.fromEntries(own),
         grants: grantsOf(spec),
+        denials: denialsOf(spec),
         resources,
         onAccessDenied: (error) => log(`${spec.name}: ${error.message}`),
       };

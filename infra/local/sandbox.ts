@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Grant } from '../wiring/grants.js';
+import type { Denial, Grant } from '../wiring/grants.js';
 import type { FunctionSpec } from '../wiring/types.js';
 
 /**
@@ -31,6 +31,8 @@ export interface FunctionSandbox {
   readonly environment: Record<string, string | undefined>;
   /** What its execution role allows (infra/wiring/grants.ts). */
   readonly grants: readonly Grant[];
+  /** What it is explicitly denied, whatever it is granted (the audit log: infra/wiring/grants.ts). */
+  readonly denials?: readonly Denial[];
   /** The local names of what the grants refer to. */
   readonly resources: LocalResources;
   /** Told of every call refused (the runtime logs it: a handler may swallow the error). */

@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tenantCountry } from '../../shared/directory/schemas.js';
+import { engagedNow } from '../../shared/directory/store/engagement.js';
 import { emailGuardKey } from '../../shared/directory/store/organisations.js';
 import { answersSchema, type Form } from '../../shared/feedback/form.js';
 import { getForm, submitAnswer } from '../../shared/feedback/store.js';
@@ -109,6 +110,8 @@ function directoryItems(tenant: DemoTenant, now: string): Record<string, unknown
         language: tenant.language,
         lawfulBasis: { basis: 'legitimate-interest', source: 'demo data', recordedAt: now },
         createdAt: now,
+        // Added now, as the directory records a contact staff add (the retention rule's clock).
+        ...engagedNow(tenant.tenantId, contactId, now),
       });
       // The directory's uniqueness guard, as shared/directory/store/organisations.ts writes it with a contact.
       items.push({ ...emailGuardKey(tenant.tenantId, email), type: 'unique', kind: 'email', contactId });

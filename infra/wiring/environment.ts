@@ -42,6 +42,7 @@ const BY_ACCESS: { [K in keyof AccessSpec]-?: (value: NonNullable<AccessSpec[K]>
   table: () => [[ENV.table, (v) => v.table()]],
   tableIndexes: () => [],
   tableBatchWrite: () => [],
+  auditWriter: () => [],
   // The issuer and client the session cookie's id token is checked against; sign-in also
   // redirects to the identity provider's hosted UI.
   staffIdentity: (mode) => [

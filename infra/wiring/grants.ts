@@ -104,6 +104,8 @@ const BY_ACCESS: { [K in keyof AccessSpec]-?: (value: NonNullable<AccessSpec[K]>
   tableIndexes: (indexes) =>
     indexes.map((index) => ({ actions: TABLE_INDEX_ACTIONS, resource: { kind: 'tableIndex', index } })),
   tableBatchWrite: (on) => (on ? [{ actions: TABLE_BATCH_WRITE_ACTIONS, resource: { kind: 'table' } }] : []),
+  // Allows nothing more: it spares the function the Deny of `denialsOf`.
+  auditWriter: () => [],
   // Identity settings, the public base URL and the send rate are configuration, not permissions.
   staffIdentity: () => [],
   publicBaseUrl: () => [],
@@ -176,5 +178,57 @@ export function allows(grants: readonly Grant[], action: string, resource: Grant
     (grant) =>
       grant.actions.includes(action) &&
       (grant.resource.kind === 'any' || sameResource(grant.resource, resource)),
+  );
+}
+
+/**
+ * An explicit Deny: `actions` on `resource` for items whose partition key matches one of
+ * `leadingKeys` (IAM's `ForAnyValue:StringLike` on `dynamodb:LeadingKeys`: `*` is any text). A
+ * Deny wins over every Allow.
+ */
+export interface Denial {
+  readonly actions: readonly string[];
+  readonly resource: GrantResource;
+  readonly leadingKeys: readonly string[];
+}
+
+/** The audit log's partition keys (`T#<tenant>#AUDIT`, and any sharded `…#AUDIT#<n>` later). */
+export const AUDIT_LEADING_KEYS = ['T#*#AUDIT', 'T#*#AUDIT#*'] as const;
+/** Every item write, batched or not (a transaction's items are authorized as these). */
+export const AUDIT_DENIED_ACTIONS = [...TABLE_WRITE_ACTIONS, ...TABLE_BATCH_WRITE_ACTIONS] as const;
+
+/**
+ * What the function's role is explicitly denied: a function that may write the table and is not
+ * an audit writer (`access.auditWriter`) may not write audit entries. Structural: a handler that
+ * tried would fail with AccessDenied, in AWS and locally alike.
+ */
+export function denialsOf(spec: FunctionSpec): Denial[] {
+  const { table, tableBatchWrite, auditWriter } = spec.access;
+  if ((table !== 'readwrite' && !tableBatchWrite) || auditWriter) return [];
+  return [{ actions: AUDIT_DENIED_ACTIONS, resource: { kind: 'table' }, leadingKeys: AUDIT_LEADING_KEYS }];
+}
+
+/** IAM's StringLike: `*` any run of characters, `?` one; nothing else is special. */
+const likePattern = (pattern: string) =>
+  new RegExp(
+    `^${pattern
+      .split('')
+      .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('')}$`,
+    's',
+  );
+
+/** Whether `denials` refuse `action` on `resource` for an item with one of `leadingKeys`. */
+export function denies(
+  denials: readonly Denial[],
+  action: string,
+  resource: GrantResource,
+  leadingKeys: readonly string[],
+): boolean {
+  return denials.some(
+    (denial) =>
+      denial.actions.includes(action) &&
+      sameResource(denial.resource, resource) &&
+      leadingKeys.some((key) => denial.leadingKeys.some((pattern) => likePattern(pattern).test(key))),
   );
 }

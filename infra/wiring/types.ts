@@ -109,6 +109,12 @@ export interface AccessSpec {
    * without being allowed to send; `sendEmail` includes it.
    */
   mailFromAddress?: boolean;
+  /**
+   * Appends to the audit log (the items under `T#<tenant>#AUDIT`): the privacy functions only.
+   * Every other function that may write the table gets an explicit Deny on writes to those items
+   * (IAM's `dynamodb:LeadingKeys`), so no other code can add to, change or delete the log.
+   */
+  auditWriter?: boolean;
 }
 
 export interface FunctionSpec {

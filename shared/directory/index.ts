@@ -2,6 +2,17 @@
 
 export { type Rectification, rectificationChanges, rectificationSchema } from './schemas.js';
 export { contactKey, getContact } from './store/contacts.js';
+export {
+  contactsEngagedBefore,
+  contactsNoticedBefore,
+  engagementOf,
+  engagementUpdate,
+  keepUpdate,
+  leaveForErasureUpdate,
+  noticeUpdate,
+  recordEngagement,
+} from './store/engagement.js';
+export { recordEngagementOfAddress } from './store/engagement-of-address.js';
 export { eraseDirectoryPerson } from './store/erase.js';
 export {
   getOrganisation,

@@ -13,6 +13,7 @@ export const auditActions = [
   'rectification',
   'retention-rule-changed',
   'retention-run',
+  'contact-kept',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../platform/aws/clients.js';
 import { pendingEvent, type TransactItem, writeWithEvents } from '../platform/bus/outbox.js';
@@ -65,6 +65,8 @@ export interface PrivacyRequest extends Omit<RequestInput, 'email'> {
   updatedAt: string;
   /** A finished erasure's result. */
   erasure?: ErasureResult;
+  /** The contact a retention erasure is about (known from the rule's index, whatever the address finds). */
+  contactId?: string;
   /** A rectification under way: its contact and the fields it changes, recorded before the change. */
   rectification?: RectificationPlan;
 }
@@ -525,4 +527,82 @@ export async function finishErasure(
   } catch (error) {
     if (!isConditionalCheckFailed(error)) throw error;
   }
+}
+
+/**
+ * The retention rule's erasure of a contact without engagement whose notice period passed: an
+ * erasure request in the register (recorded by the system, its reason in the note), in progress at
+ * once, with ErasureRequested — the same path an admin's erasure takes, so the archive rules hold
+ * and the kept items are listed — and `extra` (the contact leaving the rule's index, conditional on
+ * no engagement since), in one transaction, once per notice (the request's id derives from it).
+ */
+export async function recordRetentionErasure(
+  tenantId: string,
+  subject: { contactId: string; email: string; noticedAt: string },
+  input: { receivedOn: string; note: string; secret: string },
+  extra: TransactItem[],
+  now = new Date(),
+): Promise<string> {
+  const requestId = createHash('sha256')
+    .update(`retention:${tenantId}:${subject.contactId}:${subject.noticedAt}`)
+    .digest('hex')
+    .slice(0, 32);
+  const at = now.toISOString();
+  const actor = 'system:privacy-retention';
+  const request: PrivacyRequest = {
+    kind: 'erasure',
+    email: subject.email.trim().toLowerCase(),
+    requesterName: 'retention rule',
+    identityCheck: 'other',
+    identityNote: input.note,
+    receivedOn: input.receivedOn,
+    tenantId,
+    requestId,
+    personRef: personRef(tenantId, subject.email, input.secret),
+    dueOn: dueDate(input.receivedOn),
+    status: 'in-progress',
+    recordedBy: actor,
+    recordedAt: at,
+    updatedAt: at,
+    contactId: subject.contactId,
+  };
+  await writeWithEvents(
+    tenantId,
+    [
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...requestKey(tenantId, requestId), type: 'privacy-request', ...request },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: tableName(),
+          Item: {
+            pk: openPk(tenantId),
+            sk: `${request.dueOn}#${requestId}`,
+            requestId,
+            kind: request.kind,
+            dueOn: request.dueOn,
+          },
+        },
+      },
+      ...extra,
+      auditPut(
+        tenantId,
+        {
+          action: 'request-recorded',
+          actor,
+          what: 'erasure request (retention: no engagement)',
+          count: 1,
+          personRef: request.personRef,
+          requestId,
+        },
+        now,
+      ),
+    ],
+    [pendingEvent(ErasureRequested, { tenantId, requestId, actor })],
+  );
+  return requestId;
 }

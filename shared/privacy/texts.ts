@@ -75,6 +75,7 @@ export interface PrivacyTexts {
     help: string;
     deliveryMonths: string;
     feedbackAttributionMonths: string;
+    inactiveContactMonths: string;
     months: string;
     save: string;
   };
@@ -131,6 +132,7 @@ const sv: PrivacyTexts = {
     rectification: 'Rättelse',
     'retention-rule-changed': 'Gallringsregel ändrad',
     'retention-run': 'Gallring körd',
+    'contact-kept': 'Kontakt valde att finnas kvar',
   },
   more: 'Fler',
   back: 'Tillbaka till begärandena',
@@ -178,9 +180,10 @@ const sv: PrivacyTexts = {
   },
   retention: {
     heading: 'Gallring',
-    help: 'Körs varje natt. Lämna tomt för att spara tills vidare. Obekräftade presprenumerationer gallras alltid efter 7 dagar.',
+    help: 'Körs varje natt. Lämna tomt för att spara tills vidare. Obekräftade presprenumerationer gallras alltid efter 7 dagar. Kontakter utan aktivitet (minst 6 månader) får först ett mejl med en länk för att finnas kvar och tas bort 30 dagar senare om de inte hör av sig.',
     deliveryMonths: 'Uppgifter om utskick raderas efter',
     feedbackAttributionMonths: 'Namn på enkätsvar tas bort efter',
+    inactiveContactMonths: 'Kontakter utan någon aktivitet tas bort efter',
     months: 'månader',
     save: 'Spara gallringsreglerna',
   },
@@ -237,6 +240,7 @@ const da: PrivacyTexts = {
     rectification: 'Berigtigelse',
     'retention-rule-changed': 'Slettefrist ændret',
     'retention-run': 'Sletning efter frist kørt',
+    'contact-kept': 'Kontakt valgte at blive',
   },
   more: 'Flere',
   back: 'Tilbage til anmodningerne',
@@ -285,9 +289,10 @@ const da: PrivacyTexts = {
   },
   retention: {
     heading: 'Sletning efter frist',
-    help: 'Køres hver nat. Lad feltet stå tomt for at gemme indtil videre. Ubekræftede presseabonnementer slettes altid efter 7 dage.',
+    help: 'Køres hver nat. Lad feltet stå tomt for at gemme indtil videre. Ubekræftede presseabonnementer slettes altid efter 7 dage. Kontakter uden aktivitet (mindst 6 måneder) får først en e-mail med et link til at blive og slettes 30 dage senere, hvis de ikke reagerer.',
     deliveryMonths: 'Oplysninger om udsendelser slettes efter',
     feedbackAttributionMonths: 'Navne på svar fjernes efter',
+    inactiveContactMonths: 'Kontakter uden nogen aktivitet slettes efter',
     months: 'måneder',
     save: 'Gem reglerne',
   },
@@ -344,6 +349,7 @@ const en: PrivacyTexts = {
     rectification: 'Rectification',
     'retention-rule-changed': 'Retention rule changed',
     'retention-run': 'Retention run',
+    'contact-kept': 'Contact chose to stay',
   },
   more: 'More',
   back: 'Back to the requests',
@@ -391,9 +397,10 @@ const en: PrivacyTexts = {
   },
   retention: {
     heading: 'Retention',
-    help: 'Runs every night. Leave empty to keep until further notice. Unconfirmed press subscriptions always go after 7 days.',
+    help: 'Runs every night. Leave empty to keep until further notice. Unconfirmed press subscriptions always go after 7 days. Contacts without any engagement (at least 6 months) first get an email with a link to stay, and are erased 30 days later unless they respond.',
     deliveryMonths: 'Delivery records are deleted after',
     feedbackAttributionMonths: 'Names are removed from feedback answers after',
+    inactiveContactMonths: 'Contacts without any engagement are erased after',
     months: 'months',
     save: 'Save the retention rules',
   },

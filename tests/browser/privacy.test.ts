@@ -1,7 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
+import { signLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
 import { exportMessages } from '../../shared/privacy/export-texts.js';
+import { keepMessages } from '../../shared/privacy/keep-texts.js';
 import { privacyMessages } from '../../shared/privacy/texts.js';
 import { staffClient } from '../helpers.js';
 import {
@@ -150,6 +152,30 @@ describe('personal-data requests in the console', () => {
     await page.getByRole('button', { name: m.objection.act }).click();
     await expect(page.locator('#objection-done').textContent()).resolves.toBe(m.objection.done);
     await expectAxeClean(page, 'a done objection');
+  });
+
+  it('the keep link of a retention notice: the page asks, the button keeps, on a phone', async () => {
+    const admin = await staffClient(runtime, 'staff-hlm-anna');
+    const created = await admin.call('POST', '/api/contacts', {
+      name: 'Karl Kvar',
+      email: 'karl.kvar@exempel-ab.example',
+      lawfulBasis: { basis: 'legitimate-interest' },
+    });
+    expect(created.status, created.text).toBe(201);
+    const token = await signLinkToken(
+      { purpose: 'keep-contact', tenantId: 'hassleholm', subject: String(created.json.contactId) },
+      3600,
+    );
+    const context = await phoneContext(browser, { locale: 'sv-SE' });
+    contexts.push(context);
+    const page = await context.newPage();
+    expect((await page.goto(url(`/keep/${token}`)))?.status()).toBe(200);
+    await expectAxeClean(page, 'the keep page');
+    await page.getByRole('button', { name: keepMessages.sv.page.keep }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toBe(
+      keepMessages.sv.page.done('Hässleholms kommun'),
+    );
+    await expectAxeClean(page, 'the keep page, done');
   });
 
   it('the register works on a phone', async () => {

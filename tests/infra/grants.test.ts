@@ -1,7 +1,13 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { buildApp, type SamverkanApp } from '../../infra/aws/build-app.js';
-import { type GrantResource, grantsOf } from '../../infra/wiring/grants.js';
+import {
+  AUDIT_DENIED_ACTIONS,
+  AUDIT_LEADING_KEYS,
+  denialsOf,
+  type GrantResource,
+  grantsOf,
+} from '../../infra/wiring/grants.js';
 import type { FunctionSpec, Wiring } from '../../infra/wiring/types.js';
 import { wiring } from '../../infra/wiring.js';
 
@@ -82,6 +88,8 @@ function synthesizedGrants(built: SamverkanApp): Map<string, string[]> {
       .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Json[]);
     const pairs = new Set<string>();
     for (const statement of statements) {
+      // Explicit denials are checked on their own (below: the audit log).
+      if (statement.Effect === 'Deny') continue;
       expect(statement.Effect).toBe('Allow');
       for (const action of asArray(statement.Action as string | string[])) {
         if (action.startsWith('logs:') || action.startsWith('xray:')) continue;
@@ -181,5 +189,53 @@ describe('infra/wiring/grants.ts is what the CDK app grants', () => {
       mailFromAddress: 'no-reply@example.se',
     };
     checkAgainstTemplate(specs, buildApp({ context, wiring: specs, nag: false }));
+  });
+});
+
+describe('the audit log is protected by IAM', () => {
+  it('every function that may write the table, except the audit writers, is denied writes to audit items; the writers are not', () => {
+    const built = buildApp({
+      context: { 'aws:cdk:bundling-stacks': [], mailDomain: 'example.org' },
+      nag: false,
+    });
+    const stateless = Template.fromStack(built.stateless).toJSON();
+    const tableId = built.stateful.getLogicalId(built.stateful.table.node.defaultChild as never);
+    const denialsIn = (name: string): Json[] => {
+      const fn = built.stateless.functions.get(name);
+      if (!fn) throw new Error(`no function ${name}`);
+      const role =
+        stateless.Resources[built.stateless.getLogicalId(fn.node.defaultChild as never)].Properties.Role[
+          'Fn::GetAtt'
+        ][0];
+      return Object.values(stateless.Resources as Record<string, Json>)
+        .filter((r) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((x: Json) => x.Ref === role))
+        .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Json[])
+        .filter((statement) => statement.Effect === 'Deny');
+    };
+    const writers = wiring.filter((spec) => spec.access.table === 'readwrite' || spec.access.tableBatchWrite);
+    const auditWriters = writers.filter((spec) => spec.access.auditWriter).map((spec) => spec.name);
+    // The privacy pages (requests, exports, rule changes, kept contacts) and the privacy eraser
+    // (erasures, retention runs, bulk downloads): nothing else writes the log.
+    expect(auditWriters.sort()).toEqual(['privacy-eraser', 'privacy-pages']);
+    expect(writers.length).toBeGreaterThan(10);
+    for (const spec of writers) {
+      const denials = denialsIn(spec.name);
+      if (spec.access.auditWriter) {
+        expect(denials, spec.name).toEqual([]);
+        expect(denialsOf(spec)).toEqual([]);
+        continue;
+      }
+      expect(denials, spec.name).toHaveLength(1);
+      const [deny] = denials;
+      expect([...asArray(deny.Action)].sort(), spec.name).toEqual([...AUDIT_DENIED_ACTIONS].sort());
+      expect(JSON.stringify(deny.Resource), spec.name).toContain(tableId);
+      expect(JSON.stringify(deny.Resource), spec.name).not.toContain('/index/');
+      expect(deny.Condition, spec.name).toEqual({
+        'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [...AUDIT_LEADING_KEYS] },
+      });
+    }
+    // Read-only functions cannot write at all; they carry no Deny.
+    for (const spec of wiring.filter((s) => !writers.includes(s)))
+      expect(denialsIn(spec.name), spec.name).toEqual([]);
   });
 });

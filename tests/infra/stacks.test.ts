@@ -223,9 +223,13 @@ describe('the Samverkan app built from infra/wiring.ts', () => {
   };
   const functionProps = (name: string) => stateless.resource(functionId(name)).Properties;
   const roleIdOf = (name: string) => functionProps(name).Role['Fn::GetAtt'][0] as string;
+  /** What the role allows (its explicit Deny of audit writes is checked in grants.test.ts). */
   const actionsOf = (name: string) =>
     new Set(
-      stateless.statementsOfRole(roleIdOf(name)).flatMap((s) => asArray(s.Action as string | string[])),
+      stateless
+        .statementsOfRole(roleIdOf(name))
+        .filter((s) => s.Effect === 'Allow')
+        .flatMap((s) => asArray(s.Action as string | string[])),
     );
   /**
    * Resolves a cross-stack reference in the stateless stack (weak: `Fn::GetStackOutput`, strong:

@@ -34,6 +34,7 @@ const testWiring: Wiring = [
     },
   ),
   probe('mute', {}),
+  probe('auditor', { table: 'readwrite', auditWriter: true }),
 ];
 
 let runtime: LocalRuntime;
@@ -199,6 +200,56 @@ describe('an AWS call outside the function’s grants fails as AccessDenied woul
     ).resolves.toMatchObject({
       by: 'test',
     });
+  });
+
+  it('the audit log: only an audit writer may write its items, a writer of everything else is denied explicitly', async () => {
+    const table = `arn:aws:dynamodb:eu-north-1:000000000000:table/${runtime.tableName}`;
+    const entry = { pk: 'T#probe#AUDIT', sk: `${new Date().toISOString()}#${Math.random()}` };
+    const explicitDeny = (action: string) =>
+      expect.objectContaining({
+        name: 'AccessDeniedException',
+        message: expect.stringContaining(
+          `User: ${role('writer')} is not authorized to perform: ${action} on resource: ${table} with an explicit deny`,
+        ),
+      });
+    // Prepare: the audit writer appends an entry.
+    await expect(
+      invoke('auditor', { action: 'put', tableName: runtime.tableName, key: entry }),
+    ).resolves.toBe('written');
+    // Act + Assess: a function that may write the table can neither add, overwrite (alone or in
+    // a transaction) nor delete an entry; its other writes go through.
+    await expect(
+      invoke('writer', { action: 'put', tableName: runtime.tableName, key: entry }),
+    ).rejects.toEqual(explicitDeny('dynamodb:PutItem'));
+    await expect(
+      invoke('writer', { action: 'transact', tableName: runtime.tableName, key: { ...entry, sk: 'new' } }),
+    ).rejects.toEqual(explicitDeny('dynamodb:PutItem'));
+    await expect(
+      invoke('writer', { action: 'delete', tableName: runtime.tableName, key: entry }),
+    ).rejects.toEqual(explicitDeny('dynamodb:DeleteItem'));
+    const { Item } = await documentClient.send(new GetCommand({ TableName: runtime.tableName, Key: entry }));
+    expect(Item).toMatchObject({ by: 'probe' });
+    expect(
+      (
+        await documentClient.send(
+          new GetCommand({ TableName: runtime.tableName, Key: { ...entry, sk: 'new' } }),
+        )
+      ).Item,
+    ).toBeUndefined();
+    // Reading the log is not a write; a partition that only looks like it is not the log.
+    await expect(
+      invoke('writer', { action: 'get', tableName: runtime.tableName, key: entry }),
+    ).resolves.toMatchObject({ by: 'probe' });
+    await expect(
+      invoke('writer', {
+        action: 'put',
+        tableName: runtime.tableName,
+        key: { pk: 'T#probe#AUDITS', sk: 'x' },
+      }),
+    ).resolves.toBe('written');
+    await expect(
+      invoke('auditor', { action: 'delete', tableName: runtime.tableName, key: entry }),
+    ).resolves.toBe('deleted');
   });
 
   it('publish: only functions that may, and only to the app bus', async () => {

@@ -123,6 +123,8 @@ describe('CSV import through the staff API', () => {
         recordedBy: HLM_EDITOR,
         recordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       },
+      // An import is a fresh lawful basis: engaged now, for the retention rule.
+      lastEngagedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
     const marta = contacts.find((c) => c.email === `marta.${tag}@akesson.example`);
     expect(marta?.organisationId).toBe(orjan?.organisationId);

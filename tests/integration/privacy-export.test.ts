@@ -296,6 +296,8 @@ describe('finding and exporting a person', () => {
     expect(body.items.find((i) => i.category === 'contact')).toMatchObject({
       lawfulBasis: 'legitimate-interest',
       source: 'näringslivsdag 2026',
+      // The retention rule's clock is theirs to see too.
+      data: { lastEngagedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) },
     });
     expect(body.items.find((i) => i.category === 'press-subscription')).toMatchObject({
       lawfulBasis: 'consent',

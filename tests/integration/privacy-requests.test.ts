@@ -2,15 +2,25 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.js';
+import { contactKey } from '../../shared/directory/store/contacts.js';
+import { engagedNow, recordEngagement } from '../../shared/directory/store/engagement.js';
+import { emailGuardKey } from '../../shared/directory/store/organisations.js';
+import { FeedbackAnswered } from '../../shared/feedback/events.js';
 import { listForms } from '../../shared/feedback/store.js';
-import { addressKey } from '../../shared/mail/campaign.js';
+import { addressKey, idFromKey } from '../../shared/mail/campaign.js';
+import { suppress } from '../../shared/mail/store/suppressions.js';
+import { InvitationAnswered } from '../../shared/meetings/events.js';
 import { documentClient } from '../../shared/platform/aws/clients.js';
+import { pendingEvent, writeWithEvents } from '../../shared/platform/bus/outbox.js';
+import { signLinkToken } from '../../shared/platform/mail-kit/link-tokens.js';
+import { confirmSubscription, requestSubscription } from '../../shared/press/store/subscribers.js';
+import { subscribeInputSchema } from '../../shared/press/subscription.js';
 import { actOnRectification } from '../../shared/privacy/actions/rectification.js';
 import { runRetention } from '../../shared/privacy/actions/retention.js';
 import { addDays, dueDate, todayIn } from '../../shared/privacy/request.js';
 import { getRequest, type PrivacyRequest } from '../../shared/privacy/store.js';
 import { consoleRequest, staffClient, waitFor } from '../helpers.js';
-import { announcement } from '../mail-helpers.js';
+import { announcement, mailbox, recipientOf } from '../mail-helpers.js';
 
 /**
  * The register of data-subject requests against the local runtime: admins record a request
@@ -549,5 +559,286 @@ describe('retention', () => {
       (e) => e.action === 'retention-rule-changed',
     );
     expect(changes).toHaveLength(1);
+  });
+});
+
+describe('contacts without engagement', () => {
+  it('records engagement: a contact added or edited by staff, an answer, feedback or a press subscription on the bus; never backwards', async () => {
+    const staff = await staffClient(runtime, 'staff-hlm-anna');
+    const created = await staff.call('POST', '/api/contacts', {
+      name: 'Engagerad Person',
+      email: `engagerad.${randomUUID().slice(0, 8)}@foretag.example`,
+      lawfulBasis: { basis: 'legitimate-interest' },
+    });
+    expect(created.status).toBe(201);
+    const contactId = String(created.json.contactId);
+    const item = () => getItem('T#hassleholm', `CONTACT#${contactId}`);
+    const added = await item();
+    expect(added).toMatchObject({
+      gsi2pk: 'T#hassleholm#ENGAGED',
+      gsi2sk: `${added?.lastEngagedAt}#${contactId}`,
+    });
+    // Edited by staff: engaged again, later.
+    const edited = await staff.call('PUT', `/api/contacts/${contactId}`, {
+      name: 'Engagerad Person',
+      email: String(created.json.email),
+      role: 'VD',
+    });
+    expect(edited.status).toBe(200);
+    const afterEdit = await item();
+    expect(String(afterEdit?.lastEngagedAt) > String(added?.lastEngagedAt)).toBe(true);
+    expect(afterEdit?.gsi2sk).toBe(`${afterEdit?.lastEngagedAt}#${contactId}`);
+
+    // The same address confirms a press subscription (press.subscription-confirmed on the bus).
+    const { subscriberId } = await requestSubscription(
+      'hassleholm',
+      subscribeInputSchema.parse({
+        email: String(created.json.email),
+        name: 'Engagerad Person',
+        topics: ['naringsliv'],
+        regions: [],
+        language: 'sv',
+      }),
+      { at: new Date().toISOString(), source: 'test', language: 'sv', text: 'Ja tack' },
+    );
+    const confirmed = await confirmSubscription('hassleholm', subscriberId);
+    const confirmedAt = String(confirmed?.confirmedAt);
+    expect(confirmedAt > String(afterEdit?.lastEngagedAt)).toBe(true);
+    await waitFor(async () => ((await item())?.lastEngagedAt === confirmedAt ? true : undefined));
+
+    // An answer (written with its event, as meetings does) reaches the privacy consumer through the bus.
+    const answeredAt = new Date(Date.now() + 60_000).toISOString();
+    await writeWithEvents(
+      'hassleholm',
+      [],
+      [
+        pendingEvent(InvitationAnswered, {
+          tenantId: 'hassleholm',
+          eventId: 'e-engagement',
+          contactId,
+          invitationVersion: 2,
+          status: 'attending',
+          seats: 1,
+          releasedSeats: 0,
+          at: answeredAt,
+          actor: 'contact',
+        }),
+      ],
+    );
+    await waitFor(async () => ((await item())?.lastEngagedAt === answeredAt ? true : undefined));
+    expect((await item())?.gsi2sk).toBe(`${answeredAt}#${contactId}`);
+
+    // Feedback given later moves it on; an older event delivered late (or again) does not move it back.
+    const feedbackAt = new Date(Date.now() + 120_000).toISOString();
+    await writeWithEvents(
+      'hassleholm',
+      [],
+      [
+        pendingEvent(FeedbackAnswered, {
+          tenantId: 'hassleholm',
+          formId: 'f-engagement',
+          answerId: 'a-engagement',
+          attributed: true,
+          questionsVersion: 1,
+          edit: false,
+          at: feedbackAt,
+          contactId,
+        }),
+      ],
+    );
+    await waitFor(async () => ((await item())?.lastEngagedAt === feedbackAt ? true : undefined));
+    await recordEngagement('hassleholm', contactId, answeredAt);
+    await recordEngagement('hassleholm', contactId, added?.lastEngagedAt as string);
+    expect((await item())?.lastEngagedAt).toBe(feedbackAt);
+  });
+
+  it('notices a contact silent for N months once (in their language, with a keep link), keeps who keeps, erases the rest after the notice through the erasure path, and counts each run', async () => {
+    const tenantId = 'hassleholm';
+    const now = new Date();
+    const monthsAgo = (months: number) => new Date(now.getTime() - months * 31 * 86_400_000).toISOString();
+    const ids = {
+      silent: `tyst-${randomUUID().slice(0, 8)}`,
+      keeper: `stannar-${randomUUID().slice(0, 8)}`,
+      suppressed: `studsar-${randomUUID().slice(0, 8)}`,
+      answerer: `svarar-${randomUUID().slice(0, 8)}`,
+      recent: `aktiv-${randomUUID().slice(0, 8)}`,
+    };
+    const emailOf = (id: string) => `${id}@inaktiv.example`;
+    // Prepare: contacts as the directory writes them (with their last engagement), four silent
+    // for 14 months, one engaged last month; one silent address bounced earlier (suppressed).
+    for (const [id, engagedAt, language] of [
+      [ids.silent, monthsAgo(14), 'da'],
+      [ids.keeper, monthsAgo(14), 'sv'],
+      [ids.suppressed, monthsAgo(14), 'sv'],
+      [ids.answerer, monthsAgo(14), 'en'],
+      [ids.recent, monthsAgo(1), 'sv'],
+    ] as const) {
+      await documentClient.send(
+        new PutCommand({
+          TableName: runtime.tableName,
+          Item: {
+            ...contactKey(tenantId, id),
+            type: 'contact',
+            tenantId,
+            contactId: id,
+            name: `Kontakt ${id}`,
+            email: emailOf(id),
+            language,
+            createdAt: engagedAt,
+            ...engagedNow(tenantId, id, engagedAt),
+          },
+        }),
+      );
+      // The bounced one predates address guards: the erasure finds it by the rule's contact id.
+      if (id !== ids.suppressed)
+        await documentClient.send(
+          new PutCommand({
+            TableName: runtime.tableName,
+            Item: { ...emailGuardKey(tenantId, emailOf(id)), type: 'unique', kind: 'email', contactId: id },
+          }),
+        );
+    }
+    await suppress(tenantId, emailOf(ids.suppressed), 'bounce', { at: monthsAgo(2), source: 'test' });
+    const today = todayIn('Europe/Stockholm');
+    const state = (id: string) => getItem('T#hassleholm', `CONTACT#${id}`);
+
+    // Rule off: nothing noticed.
+    const off = await runRetention(tenantId, addDays(today, 50), now);
+    expect(off?.contacts).toBeUndefined();
+    expect((await state(ids.silent))?.noticedAt).toBeUndefined();
+
+    // The admin sets N on the retention form: too small is refused on the field, nothing saved.
+    const bad = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', '/console/privacy/retention', {
+      deliveryMonths: '13',
+      feedbackAttributionMonths: '24',
+      inactiveContactMonths: '2',
+    });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('href="#f-inactiveContactMonths"');
+    expect(
+      (await getItem('T#hassleholm', 'TENANT'))?.settings?.retention?.inactiveContactMonths,
+    ).toBeUndefined();
+    const saved = await consoleRequest(runtime, 'staff-hlm-anna', 'POST', '/console/privacy/retention', {
+      deliveryMonths: '13',
+      feedbackAttributionMonths: '24',
+      inactiveContactMonths: '12',
+    });
+    expect(saved.status).toBe(303);
+    const changes = (await partition('T#hassleholm#AUDIT')).filter(
+      (e) =>
+        e.action === 'retention-rule-changed' && String(e.what).includes('contacts without engagement 12'),
+    );
+    expect(changes).toHaveLength(1);
+
+    // Act: tonight's run notices the four silent contacts, and a second run nobody more.
+    const first = await runRetention(tenantId, addDays(today, 51), now);
+    expect(first?.contacts).toEqual({ noticed: 4, kept: 0, erased: 0 });
+    expect((await state(ids.recent))?.noticedAt).toBeUndefined();
+    const again = await runRetention(tenantId, addDays(today, 52), new Date(now.getTime() + 3_600_000));
+    expect(again?.contacts).toEqual({ noticed: 0, kept: 0, erased: 0 });
+
+    // One mail each, in the contact's language; the suppressed address is refused by the sender.
+    const mails = await waitFor(async () => {
+      const found = (await mailbox(runtime)).filter((m) => recipientOf(m).endsWith('@inaktiv.example'));
+      return found.length >= 3 ? found : undefined;
+    });
+    const suppressedDelivery = await waitFor(async () => {
+      const campaignId = idFromKey(
+        `${tenantId}:retention-notice:${ids.suppressed}:${(await state(ids.suppressed))?.lastEngagedAt}`,
+      );
+      const item = await getItem(`T#hassleholm#CAMPAIGN#${campaignId}`, `DELIVERY#${ids.suppressed}`);
+      return item?.status === 'skipped' ? item : undefined;
+    });
+    expect(suppressedDelivery.reason).toBe('suppressed');
+    expect(mails.map(recipientOf).sort()).toEqual(
+      [emailOf(ids.keeper), emailOf(ids.silent), emailOf(ids.answerer)].sort(),
+    );
+    const danish = mails.find((m) => recipientOf(m) === emailOf(ids.silent));
+    expect(danish?.subject).toContain('Vil du blive i');
+    expect(danish?.body.text).toContain('Hässleholm');
+    const keeperMail = mails.find((m) => recipientOf(m) === emailOf(ids.keeper));
+    const keepUrl = /https?:\/\/\S+\/keep\/[A-Za-z0-9_.-]+/.exec(keeperMail?.body.text ?? '')?.[0];
+    if (!keepUrl) throw new Error('no keep link in the notice');
+    const keepPath = new URL(keepUrl).pathname;
+
+    // The keep link: GET asks and changes nothing; a tampered, foreign or expired link is missing.
+    const before = await state(ids.keeper);
+    const asked = await fetch(`${runtime.url}${keepPath}`);
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toContain('Ja, behåll mina uppgifter');
+    expect((await state(ids.keeper))?.lastEngagedAt).toBe(before?.lastEngagedAt);
+    const missing = await fetch(`${runtime.url}/keep/not-a-token`);
+    expect(missing.status).toBe(404);
+    const missingBody = await missing.text();
+    const tampered = await fetch(
+      `${runtime.url}${keepPath.slice(0, -2)}${keepPath.endsWith('A') ? 'BB' : 'AA'}`,
+      {
+        method: 'POST',
+      },
+    );
+    expect(tampered.status).toBe(404);
+    expect(await tampered.text()).toBe(missingBody);
+    const foreign = await signLinkToken(
+      { purpose: 'keep-contact', tenantId: 'perstorp', subject: ids.keeper },
+      3600,
+    );
+    expect((await fetch(`${runtime.url}/keep/${foreign}`, { method: 'POST' })).status).toBe(404);
+    const shortLived = await signLinkToken({ purpose: 'keep-contact', tenantId, subject: ids.keeper }, 1);
+    await waitFor(async () =>
+      (await fetch(`${runtime.url}/keep/${shortLived}`)).status === 404 ? true : undefined,
+    );
+    expect((await fetch(`${runtime.url}/keep/${shortLived}`, { method: 'POST' })).status).toBe(404);
+    expect((await state(ids.keeper))?.lastEngagedAt).toBe(before?.lastEngagedAt);
+
+    // Keeping records the engagement, and an audit entry without the address.
+    const kept = await fetch(`${runtime.url}${keepPath}`, { method: 'POST' });
+    expect(kept.status).toBe(200);
+    expect(await kept.text()).toContain('Du finns kvar i Hässleholms kommuns adressbok');
+    const keeper = await state(ids.keeper);
+    expect(String(keeper?.lastEngagedAt) > String(keeper?.noticedAt)).toBe(true);
+    const keptEntries = (await partition('T#hassleholm#AUDIT')).filter((e) => e.action === 'contact-kept');
+    expect(keptEntries).toHaveLength(1);
+    expect(JSON.stringify(keptEntries)).not.toContain('@');
+    expect(keptEntries[0]?.personRef).toMatch(/^[A-Za-z0-9_-]{32}$/);
+
+    // An answer during the notice (the consumer's engagement) counts as keeping too; the contact
+    // stays among the noticed until the run decides.
+    const answeredAt = new Date(Date.now() + 1000).toISOString();
+    await recordEngagement(tenantId, ids.answerer, answeredAt);
+    expect(await state(ids.answerer)).toMatchObject({
+      lastEngagedAt: answeredAt,
+      gsi2pk: 'T#hassleholm#NOTICED',
+    });
+
+    // After the notice period: the keepers are kept, the others erased through the erasure path.
+    const later = new Date(now.getTime() + 31 * 86_400_000);
+    const settled = await runRetention(tenantId, addDays(today, 53), later);
+    expect(settled?.contacts).toEqual({ noticed: 0, kept: 2, erased: 2 });
+    const keptNow = await state(ids.keeper);
+    expect(keptNow?.noticedAt).toBeUndefined();
+    expect(keptNow?.gsi2pk).toBe('T#hassleholm#ENGAGED');
+    await waitFor(async () =>
+      (await state(ids.silent)) === undefined && (await state(ids.suppressed)) === undefined
+        ? true
+        : undefined,
+    );
+    // The register holds the two erasures (done, the address gone), as for any erasure.
+    const requests = await waitFor(async () => {
+      const found = (await partition('T#hassleholm')).filter(
+        (i) => i.type === 'privacy-request' && i.recordedBy === 'system:privacy-retention',
+      );
+      return found.length === 2 && found.every((r) => r.status === 'done') ? found : undefined;
+    });
+    expect(requests.every((r) => r.email === undefined)).toBe(true);
+    expect(await getItem('T#hassleholm', `CONTACT#${ids.recent}`)).toBeDefined();
+    // The run's counts in its audit entry, where the other rules' counts are.
+    const run = (await partition('T#hassleholm#AUDIT')).find(
+      (e) => e.action === 'retention-run' && String(e.what).startsWith(`retention ${addDays(today, 53)}`),
+    );
+    expect(run?.what).toContain('contacts without engagement: 0 noticed, 2 kept, 2 erased');
+    expect((await state(ids.answerer))?.gsi2pk).toBe('T#hassleholm#ENGAGED');
+    // An erased address is not mailed again: a later run finds nobody.
+    const after = await runRetention(tenantId, addDays(today, 54), later);
+    expect(after?.contacts).toEqual({ noticed: 0, kept: 0, erased: 0 });
   });
 });

@@ -83,6 +83,12 @@ function inputFor(kind: MessageKind, language: Language): MessageInput {
           organiserName: 'Hässleholms kommun',
         },
       };
+    case 'privacy-retention-notice':
+      return {
+        ...base,
+        kind,
+        data: { months: 24, removalOn: '2027-01-15', keepUrl: 'https://samverkan.example/keep/tok' },
+      };
     case 'press-release':
       return {
         ...base,
@@ -323,7 +329,9 @@ describe('messageContentSchema (staff input)', () => {
                     timeZone: 'Europe/Stockholm',
                     pageUrl: 'https://x.example/press/hassleholm/releases/r1',
                   }
-                : announcementData;
+                : kind === 'privacy-retention-notice'
+                  ? { months: 24, removalOn: '2027-01-15', keepUrl: 'https://x.example/keep/tok' }
+                  : announcementData;
       expect(messageContentSchema.safeParse({ kind, data }).success).toBe(true);
     }
   });

@@ -50,7 +50,9 @@ const sampleData = (kind: MessageKind): unknown =>
                 timeZone: 'Europe/Stockholm',
                 pageUrl: 'https://samverkan.example/press/hassleholm/releases/r1',
               }
-            : announcementData;
+            : kind === 'privacy-retention-notice'
+              ? { months: 24, removalOn: '2027-01-15', keepUrl: 'https://samverkan.example/keep/tok' }
+              : announcementData;
 
 describe('kinds staff compose', () => {
   it('are the announcement only, and bulk', () => {

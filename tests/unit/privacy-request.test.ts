@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { personRef } from '../../shared/platform/privacy/person-ref.js';
 import { auditEntrySchema } from '../../shared/privacy/audit.js';
 import { addDays, dueDate, requestInputSchema, todayIn } from '../../shared/privacy/request.js';
-import { monthsBefore, nextRetentionRun } from '../../shared/privacy/retention.js';
+import {
+  inactivityStep,
+  monthsBefore,
+  NOTICE_DAYS,
+  nextRetentionRun,
+  removalOn,
+} from '../../shared/privacy/retention.js';
 
 const SECRET = 'a-test-secret-that-is-at-least-32-bytes-long';
 
@@ -117,5 +123,77 @@ describe('retention cut-offs and runs', () => {
       dueAt: '2026-03-29T01:00:00.000Z',
     });
     expect(nextRetentionRun('2026-06-30', 'Europe/Copenhagen').dueAt).toBe('2026-07-01T01:00:00.000Z');
+  });
+});
+
+describe('the rule "contacts without any engagement for N months" (inactivityStep)', () => {
+  const now = new Date('2026-06-15T03:00:00.000Z');
+  const iso = (d: Date) => d.toISOString();
+  const day = 86_400_000;
+
+  it.each([
+    ['engaged last month', { lastEngagedAt: '2026-05-15T10:00:00.000Z' }, 'untouched'],
+    ['no engagement recorded (predates the rule)', {}, 'untouched'],
+    ['silent 13 months', { lastEngagedAt: '2025-05-14T10:00:00.000Z' }, 'notice'],
+    [
+      'noticed 10 days ago',
+      { lastEngagedAt: '2025-05-01T00:00:00.000Z', noticedAt: iso(new Date(now.getTime() - 10 * day)) },
+      'waiting',
+    ],
+    [
+      'noticed 31 days ago, silent since',
+      { lastEngagedAt: '2025-05-01T00:00:00.000Z', noticedAt: iso(new Date(now.getTime() - 31 * day)) },
+      'erase',
+    ],
+    [
+      'noticed 31 days ago, kept since',
+      {
+        lastEngagedAt: iso(new Date(now.getTime() - 5 * day)),
+        noticedAt: iso(new Date(now.getTime() - 31 * day)),
+      },
+      'keep',
+    ],
+  ] as const)('%s → %s', (_, contact, step) => {
+    expect(inactivityStep(contact, now, 12)).toBe(step);
+  });
+
+  it('never erases before the notice period has passed or anyone who engaged after the notice; notices only the silent', () => {
+    const instant = fc.date({
+      min: new Date('2010-01-01'),
+      max: new Date('2040-12-31'),
+      noInvalidDate: true,
+    });
+    fc.assert(
+      fc.property(
+        instant,
+        fc.option(instant, { nil: undefined }),
+        fc.option(instant, { nil: undefined }),
+        fc.integer({ min: 6, max: 120 }),
+        (at, engaged, noticed, months) => {
+          const contact = { lastEngagedAt: engaged && iso(engaged), noticedAt: noticed && iso(noticed) };
+          const step = inactivityStep(contact, at, months);
+          if (step === 'notice') {
+            expect(contact.noticedAt).toBeUndefined();
+            expect(String(contact.lastEngagedAt) < monthsBefore(at, months)).toBe(true);
+          }
+          if (step === 'erase' || step === 'keep') {
+            expect(at.getTime() - Date.parse(String(contact.noticedAt))).toBeGreaterThan(NOTICE_DAYS * day);
+          }
+          if (step === 'erase' && contact.lastEngagedAt !== undefined)
+            expect(contact.lastEngagedAt <= String(contact.noticedAt)).toBe(true);
+          if (contact.noticedAt === undefined) expect(['notice', 'untouched']).toContain(step);
+          // Engaging later never brings a contact closer to its erasure.
+          const later = new Date(at.getTime() + 1000);
+          if (contact.noticedAt !== undefined && step !== 'waiting')
+            expect(inactivityStep({ ...contact, lastEngagedAt: iso(later) }, at, months)).toBe('keep');
+          if (contact.noticedAt === undefined)
+            expect(inactivityStep({ lastEngagedAt: iso(later) }, at, months)).toBe('untouched');
+        },
+      ),
+    );
+  });
+
+  it('removes on the day the notice period ends', () => {
+    expect(removalOn('2026-06-15T03:00:00.000Z')).toBe('2026-07-15');
   });
 });

@@ -25,6 +25,9 @@ export interface Contact {
   createdBy?: string;
   updatedAt?: string;
   updatedBy?: string;
+  /** When the contact last engaged, and when the retention rule noticed them (store/engagement.ts). */
+  lastEngagedAt?: string;
+  noticedAt?: string;
 }
 
 export interface Organisation {

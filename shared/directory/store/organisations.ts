@@ -22,6 +22,7 @@ import {
   organisationNumberKey,
 } from '../schemas.js';
 import { type Contact, contactKey, type Organisation } from './contacts.js';
+import { engagedNow } from './engagement.js';
 
 /**
  * The write side of organisations and contacts (the mail pipeline reads them through
@@ -477,7 +478,13 @@ export async function createContact(
     {
       Put: {
         TableName: tableName(),
-        Item: compact({ ...contactKey(tenantId, contactId), type: 'contact', ...contact }),
+        // Added by staff or an import: engaged now (retention counts inactivity from here).
+        Item: compact({
+          ...contactKey(tenantId, contactId),
+          type: 'contact',
+          ...contact,
+          ...engagedNow(tenantId, contactId, now),
+        }),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -600,6 +607,10 @@ export async function updateContact(
     updatedBy: meta.actor,
   };
   if (update.lawfulBasis) fields.lawfulBasis = update.lawfulBasis;
+  // Edited by staff: engaged now. A noticed contact stays among the noticed (the retention run
+  // sees the later engagement at the end of the notice and keeps them).
+  if (before.noticedAt !== undefined) fields.lastEngagedAt = now;
+  else Object.assign(fields, engagedNow(tenantId, contactId, now));
   const hasVersion = before.version !== undefined;
   const contactUpdate = updateExpression(fields, hasVersion ? { ':v': version } : {});
   const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
@@ -864,6 +875,7 @@ export function createContactsOnce<T extends ContactToCreate>(
         tenantId,
         ...input,
         ...creationStamp(meta, now),
+        ...engagedNow(tenantId, contactId, now),
       }),
       guard: { ...emailGuardKey(tenantId, input.email), type: 'unique', kind: 'email', contactId },
     }),

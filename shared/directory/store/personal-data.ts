@@ -71,6 +71,9 @@ export async function directoryPersonalData(
         lawfulBasis: contact.lawfulBasis,
         createdAt: contact.createdAt,
         updatedAt: contact.updatedAt,
+        // The retention rule's clock: when they last engaged, and when they were told of removal.
+        lastEngagedAt: contact.lastEngagedAt,
+        noticedAt: contact.noticedAt,
       },
     },
   ];

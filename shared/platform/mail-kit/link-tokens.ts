@@ -16,6 +16,7 @@ export const linkPurposes = [
   'press-preview',
   'privacy-export',
   'confirm-registration',
+  'keep-contact',
 ] as const;
 export type LinkPurpose = (typeof linkPurposes)[number];
 
@@ -43,6 +44,7 @@ const purposeCodes = {
   'press-preview': 'v',
   'privacy-export': 'x',
   'confirm-registration': 'g',
+  'keep-contact': 'k',
 } as const satisfies Record<LinkPurpose, string>;
 
 /** 1..max UTF-16 code units, well-formed (a lone surrogate would not survive UTF-8). */

@@ -13,7 +13,7 @@ import { requireEnv } from '../aws/env.js';
  * | staff member    | T#<t>                   | STAFF#<id>               |                                  |
  * | programme       | T#<t>                   | PROGRAMME#<id>           |                                  |
  * | organisation    | T#<t>                   | ORG#<id>                 |                                  |
- * | contact         | T#<t>                   | CONTACT#<id>             |                                  |
+ * | contact         | T#<t>                   | CONTACT#<id>             | gsi2: T#<t>#ENGAGED / <lastEngagedAt>#<id>, or T#<t>#NOTICED / <noticedAt>#<id> (retention) |
  * | counters        | T#<t>                   | COUNTERS#<scope>         |                                  |
  * | activity        | T#<t>#ACTIVITY          | <iso time>#<event id>    |                                  |
  * | one-time schedule | T#<t>                 | SCHEDULE#<id>            | SCHEDULE#PENDING / <due>#<t>#<id> |

@@ -93,12 +93,18 @@ export const tenantSettingsSchema = z
     /**
      * Retention rules, run every night: months after which delivery records of finished mailings
      * are deleted, and attributed feedback answers lose the link to the person (the tenant's
-     * disposal decision). Absent: kept. Unconfirmed press subscriptions always go after 7 days.
+     * disposal decision), and contacts without engagement are noticed, then erased. Absent: kept.
+     * Unconfirmed press subscriptions always go after 7 days.
      */
     retention: z
       .object({
         deliveryMonths: z.number().int().min(1).max(120).optional(),
         feedbackAttributionMonths: z.number().int().min(1).max(120).optional(),
+        /**
+         * Contacts without any engagement for this many months get a notice mail with a keep
+         * link, and are erased 30 days later unless they engaged. At least 6: an invitation cycle.
+         */
+        inactiveContactMonths: z.number().int().min(6).max(120).optional(),
       })
       .strict()
       .optional(),

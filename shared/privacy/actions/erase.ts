@@ -69,7 +69,8 @@ export async function runErasure(
   const email = request.email;
   const found = await directoryPersonalData(tenantId, email);
   const plan = await erasurePlan(tenantId, requestId, {
-    contactId: found.contact?.contactId,
+    // A retention erasure names its contact: found even if its address guard is missing.
+    contactId: found.contact?.contactId ?? request.contactId,
     startedAt: new Date().toISOString(),
   });
   const tenant = await getTenant(tenantId);

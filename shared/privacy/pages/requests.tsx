@@ -70,7 +70,7 @@ export interface RequestsPageProps {
   /** The tenant's archive rule for feedback answers, and whether it was just saved. */
   archive: { feedbackAnswersAreOfficial: boolean; saved: boolean };
   /** The retention form's values (as stored, or as posted after a refusal). */
-  retention: { deliveryMonths: string; feedbackAttributionMonths: string };
+  retention: { deliveryMonths: string; feedbackAttributionMonths: string; inactiveContactMonths: string };
   today: string;
   requests: PrivacyRequest[];
   nextCursor?: string;
@@ -163,25 +163,27 @@ export function RequestsPage(props: RequestsPageProps) {
         <p class="hint">{m.retention.help}</p>
         <form method="post" action="/console/privacy/retention" class="event-form" novalidate>
           <input type="hidden" name="_csrf" value={props.csrfToken} />
-          {(['deliveryMonths', 'feedbackAttributionMonths'] as const).map((field) => (
-            <Field
-              key={field}
-              field={field}
-              label={`${m.retention[field]} (${m.retention.months})`}
-              error={errors[field]}
-            >
-              {(attrs) => (
-                <input
-                  type="number"
-                  inputmode="numeric"
-                  min="1"
-                  max="120"
-                  value={props.retention[field]}
-                  {...attrs}
-                />
-              )}
-            </Field>
-          ))}
+          {(['deliveryMonths', 'feedbackAttributionMonths', 'inactiveContactMonths'] as const).map(
+            (field) => (
+              <Field
+                key={field}
+                field={field}
+                label={`${m.retention[field]} (${m.retention.months})`}
+                error={errors[field]}
+              >
+                {(attrs) => (
+                  <input
+                    type="number"
+                    inputmode="numeric"
+                    min={field === 'inactiveContactMonths' ? '6' : '1'}
+                    max="120"
+                    value={props.retention[field]}
+                    {...attrs}
+                  />
+                )}
+              </Field>
+            ),
+          )}
           <p>
             <button type="submit" class="button button-secondary">
               {m.retention.save}
