@@ -121,13 +121,26 @@ describe('tenant settings', () => {
     // And through the API: two PATCHes of different sections, both kept; null removes one.
     const admin = await staffClient(runtime, 'staff-per-eva');
     expect((await admin.call('PATCH', '/api/settings', { brandColour: '#0A5866' })).status).toBe(200);
-    const second = await admin.call('PATCH', '/api/settings', { retention: null });
+    const second = await admin.call('PATCH', '/api/settings', {
+      publicRecordsNotice: { sv: 'Svar diarieförs och är allmänna handlingar.' },
+    });
     expect(second.status, second.text).toBe(200);
     expect(second.json).toMatchObject({
       brandColour: '#0a5866',
-      publicRecordsNotice: { sv: 'Svar diarieförs.' },
+      publicRecordsNotice: { sv: 'Svar diarieförs och är allmänna handlingar.' },
+      retention: { deliveryMonths: 24 },
     });
-    expect(second.json.retention).toBeUndefined();
+    const third = await admin.call('PATCH', '/api/settings', { brandColour: null });
+    expect(third.status, third.text).toBe(200);
+    expect(third.json.brandColour).toBeUndefined();
+    // The retention and archive rules are not changed here: a change to them is audited, and only
+    // the privacy pages write one with its entry (this route wrote none).
+    for (const section of [{ retention: null }, { archive: { feedbackAnswersAreOfficial: true } }]) {
+      const refused = await admin.call('PATCH', '/api/settings', section);
+      expect(refused.status).toBe(422);
+      expect(refused.text).toContain(Object.keys(section)[0]);
+    }
+    expect((await tenantItem('perstorp'))?.settings?.retention).toEqual({ deliveryMonths: 24 });
   });
 
   it('reads and changes the settings through the API, admins only', async () => {

@@ -124,14 +124,14 @@ export function settingIn(text: Partial<Record<Language, string>> | undefined, l
 /**
  * A change to some settings: each section given replaces that section, the others are left as
  * they are (`null` removes an optional one). Two admins changing different sections therefore
- * both keep their change, whatever each of them last read.
+ * both keep their change, whatever each of them last read. Not the archive and retention rules:
+ * a change to those is audited (GDPR), so only the privacy pages change them, each change with
+ * its audit entry in the same transaction.
  */
 export const tenantSettingsPatchSchema = z
   .object({
     publicRecordsNotice: tenantSettingsSchema.shape.publicRecordsNotice.unwrap().optional(),
     mailTracking: z.boolean().optional(),
-    archive: tenantSettingsSchema.shape.archive.unwrap().nullable().optional(),
-    retention: tenantSettingsSchema.shape.retention.unwrap().nullable().optional(),
     brandColour: brandColourSchema.nullable().optional(),
   })
   .strict();
