@@ -5,6 +5,7 @@ export { contactKey, getContact } from './store/contacts.js';
 export {
   contactsEngagedBefore,
   contactsNoticedBefore,
+  dateContactsFromBefore,
   engagementOf,
   engagementUpdate,
   keepUpdate,

@@ -664,8 +664,9 @@ describe('contacts without engagement', () => {
       recent: `aktiv-${randomUUID().slice(0, 8)}`,
     };
     const emailOf = (id: string) => `${id}@inaktiv.example`;
-    // Prepare: contacts as the directory writes them (with their last engagement), four silent
-    // for 14 months, one engaged last month; one silent address bounced earlier (suppressed).
+    // Prepare: contacts as the directory writes them (with their last engagement; one from before
+    // it was recorded), four silent for 14 months, one engaged last month; one silent address
+    // bounced earlier (suppressed).
     for (const [id, engagedAt, language] of [
       [ids.silent, monthsAgo(14), 'da'],
       [ids.keeper, monthsAgo(14), 'sv'],
@@ -685,7 +686,8 @@ describe('contacts without engagement', () => {
             email: emailOf(id),
             language,
             createdAt: engagedAt,
-            ...engagedNow(tenantId, id, engagedAt),
+            // The silent one was written before engagement was recorded: only its last change.
+            ...(id === ids.silent ? { updatedAt: engagedAt } : engagedNow(tenantId, id, engagedAt)),
           },
         }),
       );

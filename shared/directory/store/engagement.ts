@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../platform/aws/clients.js';
 import type { TransactItem } from '../../platform/bus/outbox.js';
 import { isConditionalCheckFailed, tableName, tenantPk } from '../../platform/table/table.js';
@@ -193,4 +193,66 @@ export function leaveForErasureUpdate(tenantId: string, state: EngagementState):
       ExpressionAttributeValues: { ':n': state.noticedAt, ':last': state.lastEngagedAt },
     },
   };
+}
+
+/** Marks a tenant whose contacts all have an engagement date (see {@link dateContactsFromBefore}). */
+const datedKey = (tenantId: string) => ({
+  pk: tenantPk(tenantId),
+  sk: 'MIGRATION#contacts-engagement-dated',
+});
+
+/**
+ * Gives the contacts written before engagement was recorded a date: their last change (or their
+ * creation), so the rule sees them too — without it they were never due. Once per tenant: the
+ * first run with the rule on reads the address book (a Query of the tenant's contacts, not a
+ * Scan), dates those without a date, and marks the tenant; later runs read only the mark. A crash
+ * halfway leaves no mark, and the next run dates the rest. Returns how many it dated.
+ */
+export async function dateContactsFromBefore(tenantId: string, client = documentClient): Promise<number> {
+  const { Item: mark } = await client.send(
+    new GetCommand({ TableName: tableName(), Key: datedKey(tenantId), ConsistentRead: true }),
+  );
+  if (mark) return 0;
+  let dated = 0;
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :contact)',
+        FilterExpression: '#type = :type AND attribute_not_exists(lastEngagedAt)',
+        ProjectionExpression: 'contactId, createdAt, updatedAt',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':pk': tenantPk(tenantId), ':contact': 'CONTACT#', ':type': 'contact' },
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const contactId = String(item.contactId);
+      const at = String(item.updatedAt ?? item.createdAt ?? new Date().toISOString());
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: contactKey(tenantId, contactId),
+            UpdateExpression: 'SET lastEngagedAt = :at, gsi2pk = :pk, gsi2sk = :sk',
+            // An engagement recorded meanwhile is newer: it stays.
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(lastEngagedAt)',
+            ExpressionAttributeValues: { ':at': at, ':pk': engagedPk(tenantId), ':sk': `${at}#${contactId}` },
+          }),
+        );
+        dated++;
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+      }
+    }
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  await client.send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...datedKey(tenantId), type: 'migration', at: new Date().toISOString() },
+    }),
+  );
+  return dated;
 }

@@ -2,6 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   contactsEngagedBefore,
   contactsNoticedBefore,
+  dateContactsFromBefore,
   engagementOf,
   keepUpdate,
   leaveForErasureUpdate,
@@ -49,6 +50,8 @@ const changedMeanwhile = (error: unknown) => {
 async function inactiveContacts(tenant: Tenant, months: number, now: Date) {
   const { tenantId } = tenant;
   const counts = { noticed: 0, kept: 0, erased: 0 };
+  // Contacts from before engagement was recorded: dated by their last change, once per tenant.
+  await dateContactsFromBefore(tenantId);
   for (const contactId of await contactsEngagedBefore(tenantId, monthsBefore(now, months), PER_RUN)) {
     const state = await engagementOf(tenantId, contactId);
     if (!state || inactivityStep(state, now, months) !== 'notice') continue;
