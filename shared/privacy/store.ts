@@ -124,25 +124,7 @@ export async function recordRequest(
   await writeWithEvents(
     tenantId,
     [
-      {
-        Put: {
-          TableName: tableName(),
-          Item: { ...requestKey(tenantId, requestId), type: 'privacy-request', ...request },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      {
-        Put: {
-          TableName: tableName(),
-          Item: {
-            pk: openPk(tenantId),
-            sk: `${request.dueOn}#${requestId}`,
-            requestId,
-            kind: request.kind,
-            dueOn: request.dueOn,
-          },
-        },
-      },
+      ...newRequestPuts(request),
       auditPut(
         tenantId,
         {
@@ -206,6 +188,32 @@ export async function listRequests(
     (a, b) => b.receivedOn.localeCompare(a.receivedOn) || b.recordedAt.localeCompare(a.recordedAt),
   );
   return { requests, cursor: page.LastEvaluatedKey };
+}
+
+/** A new request and its entry among the open ones (by due date), as transaction items. */
+function newRequestPuts(request: PrivacyRequest): TransactItem[] {
+  const { tenantId, requestId } = request;
+  return [
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...requestKey(tenantId, requestId), type: 'privacy-request', ...request },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Put: {
+        TableName: tableName(),
+        Item: {
+          pk: openPk(tenantId),
+          sk: `${request.dueOn}#${requestId}`,
+          requestId,
+          kind: request.kind,
+          dueOn: request.dueOn,
+        },
+      },
+    },
+  ];
 }
 
 export class RequestConflict extends Error {}
@@ -569,25 +577,7 @@ export async function recordRetentionErasure(
   await writeWithEvents(
     tenantId,
     [
-      {
-        Put: {
-          TableName: tableName(),
-          Item: { ...requestKey(tenantId, requestId), type: 'privacy-request', ...request },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      {
-        Put: {
-          TableName: tableName(),
-          Item: {
-            pk: openPk(tenantId),
-            sk: `${request.dueOn}#${requestId}`,
-            requestId,
-            kind: request.kind,
-            dueOn: request.dueOn,
-          },
-        },
-      },
+      ...newRequestPuts(request),
       ...extra,
       auditPut(
         tenantId,
