@@ -1,10 +1,9 @@
 import type { Language } from '../../platform/texts/language.js';
 import type { PageBrand } from '../../platform/ui/brand.js';
-import { pageTitle } from '../../platform/ui/document.js';
-import { PublicLayout } from '../../platform/ui/public-layout.js';
+import { LinkActionPage, type LinkActionState } from '../../platform/ui/link-action-page.js';
 import { mailPageTexts } from '../texts/pages.js';
 
-export type UnsubscribeState = 'confirm' | 'done' | 'invalid';
+export type UnsubscribeState = LinkActionState;
 
 export interface UnsubscribePageProps {
   /** The municipality's logo and colour on the page. */
@@ -20,35 +19,20 @@ export interface UnsubscribePageProps {
 export function UnsubscribePage({ language, state, tenantName = '', action, brand }: UnsubscribePageProps) {
   const m = mailPageTexts(language).unsubscribe;
   return (
-    <PublicLayout
+    <LinkActionPage
       language={language}
-      title={pageTitle(state === 'invalid' ? m.invalid : m.title)}
       brand={brand}
-    >
-      <div class="panel">
-        {state === 'invalid' ? (
-          <>
-            <h1>{m.invalid}</h1>
-            <p>{m.invalidDetail}</p>
-          </>
-        ) : state === 'done' ? (
-          <>
-            <h1>{m.title}</h1>
-            <p role="status">{m.done(tenantName)}</p>
-            <p>{m.doneDetail}</p>
-          </>
-        ) : (
-          <>
-            <h1>{m.title}</h1>
-            <p>{m.question(tenantName)}</p>
-            <form method="post" action={action}>
-              <button type="submit" class="button">
-                {m.confirm}
-              </button>
-            </form>
-          </>
-        )}
-      </div>
-    </PublicLayout>
+      state={state}
+      action={action}
+      texts={{
+        title: m.title,
+        invalid: m.invalid,
+        invalidDetail: m.invalidDetail,
+        question: m.question(tenantName),
+        button: m.confirm,
+        done: m.done(tenantName),
+        doneDetail: m.doneDetail,
+      }}
+    />
   );
 }

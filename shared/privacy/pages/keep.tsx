@@ -1,10 +1,9 @@
 import type { Language } from '../../platform/texts/language.js';
 import type { PageBrand } from '../../platform/ui/brand.js';
-import { pageTitle } from '../../platform/ui/document.js';
-import { PublicLayout } from '../../platform/ui/public-layout.js';
+import { LinkActionPage, type LinkActionState } from '../../platform/ui/link-action-page.js';
 import { keepTexts } from '../keep-texts.js';
 
-export type KeepState = 'confirm' | 'done' | 'invalid';
+export type KeepState = LinkActionState;
 
 export interface KeepPageProps {
   brand?: PageBrand;
@@ -22,34 +21,19 @@ export interface KeepPageProps {
 export function KeepPage({ language, state, tenantName = '', action, brand }: KeepPageProps) {
   const m = keepTexts(language).page;
   return (
-    <PublicLayout
+    <LinkActionPage
       language={language}
-      title={pageTitle(state === 'invalid' ? m.invalid : m.title)}
       brand={brand}
-    >
-      <div class="panel">
-        {state === 'invalid' ? (
-          <>
-            <h1>{m.invalid}</h1>
-            <p>{m.invalidDetail}</p>
-          </>
-        ) : state === 'done' ? (
-          <>
-            <h1>{m.title}</h1>
-            <p role="status">{m.done(tenantName)}</p>
-          </>
-        ) : (
-          <>
-            <h1>{m.title}</h1>
-            <p>{m.question(tenantName)}</p>
-            <form method="post" action={action}>
-              <button type="submit" class="button">
-                {m.keep}
-              </button>
-            </form>
-          </>
-        )}
-      </div>
-    </PublicLayout>
+      state={state}
+      action={action}
+      texts={{
+        title: m.title,
+        invalid: m.invalid,
+        invalidDetail: m.invalidDetail,
+        question: m.question(tenantName),
+        button: m.keep,
+        done: m.done(tenantName),
+      }}
+    />
   );
 }
