@@ -177,53 +177,37 @@ async function rectify(request: PageRequest, who: SignedIn, found: PrivacyReques
 
 const noStore = { 'cache-control': 'no-store', 'x-robots-tag': 'noindex', 'referrer-policy': 'no-referrer' };
 
+/** The page behind a keep link: asks (GET), or keeps the contact and says so (POST). */
+const keepLinkPage = (keep: boolean) =>
+  tokenPage(async ({ event, language }) => {
+    const found = await keepOfLink(event.pathParameters?.token);
+    if (!found)
+      return {
+        kind: 'page',
+        status: 404,
+        headers: noStore,
+        body: h(KeepPage, { language, state: 'invalid' }),
+      };
+    if (keep) await keepContact(found);
+    return {
+      kind: 'page',
+      headers: noStore,
+      body: h(KeepPage, {
+        language: found.contact.language ?? found.tenant.language,
+        state: keep ? 'done' : 'confirm',
+        tenantName: found.tenant.name,
+        brand: pageBrand(found.tenant),
+        ...(keep ? {} : { action: event.rawPath }),
+      }),
+    };
+  });
+
 export const handler = htmlPages(
   {
     // The keep link of a retention notice: GET asks (mail scanners follow links), POST keeps.
     // The signed token is the only credential; a bad or expired one is the same 404 as missing.
-    'GET /keep/{token}': tokenPage(async ({ event, language }) => {
-      const found = await keepOfLink(event.pathParameters?.token);
-      if (!found)
-        return {
-          kind: 'page',
-          status: 404,
-          headers: noStore,
-          body: h(KeepPage, { language, state: 'invalid' }),
-        };
-      return {
-        kind: 'page',
-        headers: noStore,
-        body: h(KeepPage, {
-          language: found.contact.language ?? found.tenant.language,
-          state: 'confirm',
-          tenantName: found.tenant.name,
-          brand: pageBrand(found.tenant),
-          action: event.rawPath,
-        }),
-      };
-    }),
-
-    'POST /keep/{token}': tokenPage(async ({ event, language }) => {
-      const found = await keepOfLink(event.pathParameters?.token);
-      if (!found)
-        return {
-          kind: 'page',
-          status: 404,
-          headers: noStore,
-          body: h(KeepPage, { language, state: 'invalid' }),
-        };
-      await keepContact(found);
-      return {
-        kind: 'page',
-        headers: noStore,
-        body: h(KeepPage, {
-          language: found.contact.language ?? found.tenant.language,
-          state: 'done',
-          tenantName: found.tenant.name,
-          brand: pageBrand(found.tenant),
-        }),
-      };
-    }),
+    'GET /keep/{token}': keepLinkPage(false),
+    'POST /keep/{token}': keepLinkPage(true),
 
     'GET /console/privacy': consolePage(async (request) =>
       requestsPage(request, await admin(request), {}, {}),
