@@ -6,7 +6,7 @@ import { PublicLayout } from '../../platform/ui/public-layout.js';
 import type { Meeting } from '../meeting.js';
 import { registrationTexts } from '../texts/registration.js';
 import { rsvpTexts } from '../texts/rsvp.js';
-import { AnswerFields, EventArticle } from './rsvp.js';
+import { AnswerFields, EventArticle, fieldErrors } from './rsvp.js';
 
 /** Each language in its own name: the switch reads the same whatever the page's language. */
 const nativeNames: Record<Language, string> = { sv: 'Svenska', da: 'Dansk', en: 'English' };
@@ -41,14 +41,7 @@ export function RegisterPage(props: RegisterPageProps) {
     const v = props.values?.[name];
     return typeof v === 'string' ? v : '';
   };
-  const field = (name: string) =>
-    errors[name] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${name}-error` } : {};
-  const errorText = (name: string) =>
-    errors[name] ? (
-      <p class="field-error" id={`${name}-error`}>
-        {errors[name]}
-      </p>
-    ) : null;
+  const { field, errorText } = fieldErrors(errors);
   return (
     <PublicLayout language={language} title={pageTitle(event.title, props.tenantName)} brand={props.brand}>
       <nav aria-label={t.page.heading} class="inline-links">

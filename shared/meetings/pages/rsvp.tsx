@@ -22,6 +22,23 @@ export type RsvpBanner =
 export const answerFieldName = (questionId: string) => `a_${questionId}`;
 
 /** What is wrong with an answer to a custom question, naming it, in the reader's language. */
+/**
+ * A form's fields and their errors: the attributes that tie a control to its error (invalid,
+ * described by it), and the error's paragraph, for a field named `name`.
+ */
+export function fieldErrors(errors: Record<string, string | undefined>) {
+  return {
+    field: (name: string) =>
+      errors[name] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${name}-error` } : {},
+    errorText: (name: string) =>
+      errors[name] ? (
+        <p class="field-error" id={`${name}-error`}>
+          {errors[name]}
+        </p>
+      ) : null,
+  };
+}
+
 export function questionErrorText(problem: AnswerProblem, label: string, language: Language): string {
   const e = rsvpTexts[language].questions.errors;
   switch (problem.code) {
@@ -77,14 +94,7 @@ export function RsvpPage(props: RsvpPageProps) {
     invitation.status === 'waitlisted' ||
     invitation.status === 'declined';
   const currentAnswer = invitation.status === 'declined' ? 'decline' : answered ? 'attend' : '';
-  const field = (name: string) =>
-    errors[name] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${name}-error` } : {};
-  const errorText = (name: string) =>
-    errors[name] ? (
-      <p class="field-error" id={`${name}-error`}>
-        {errors[name]}
-      </p>
-    ) : null;
+  const { field, errorText } = fieldErrors(errors);
 
   return (
     <PublicLayout language={language} title={pageTitle(event.title, props.tenantName)} brand={props.brand}>
@@ -357,14 +367,7 @@ export function AnswerFields(props: {
     const v = props.values?.[name];
     return v === undefined ? fallback : Array.isArray(v) ? v.includes(option) : v === option;
   };
-  const field = (name: string) =>
-    errors[name] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${name}-error` } : {};
-  const errorText = (name: string) =>
-    errors[name] ? (
-      <p class="field-error" id={`${name}-error`}>
-        {errors[name]}
-      </p>
-    ) : null;
+  const { field, errorText } = fieldErrors(errors);
   return (
     <>
       {event.questions.headcount ? (
